@@ -1,0 +1,55 @@
+/**
+ * The three-level outline. Level 1 is a real heading line; levels 2 and 3 are
+ * run-in heads that open a paragraph and end at its first full stop.
+ */
+import type { Block, OutlineEntry } from '../../shared/document';
+import { LEVEL2_START } from './structure';
+
+const LEVEL2_LEAD = new RegExp(`${LEVEL2_START.source}[^。！？]{1,40}?[。！？]`, 'u');
+// A key-task lead is a short clause of Chinese only: `强化平台建设。`.
+// `2017年是本届政府的开局之年。` opens a section and has digits, so it is not one.
+const LEVEL3_LEAD = /^\p{Script=Han}{2,16}。/u;
+
+/**
+ * Finds the run-in heads. A level-3 lead only counts inside a level-2
+ * subsection, which is where the report puts its key tasks; fragments left by
+ * page breaks are joined before this runs, so `场等项目开业运营。` never
+ * reaches it as a paragraph start.
+ */
+export function markRunInHeads(blocks: Block[]): void {
+  let inSubsection = false;
+  for (const block of blocks) {
+    if (block.kind === 'heading') inSubsection = false;
+    if (block.kind !== 'paragraph') continue;
+    const level2 = LEVEL2_LEAD.exec(block.text);
+    if (level2) {
+      block.level = 2;
+      block.lead = level2[0].length;
+      inSubsection = true;
+      continue;
+    }
+    const level3 = inSubsection ? LEVEL3_LEAD.exec(block.text) : null;
+    if (level3) {
+      block.level = 3;
+      block.lead = level3[0].length;
+    }
+  }
+}
+
+function outlineTitle(text: string): string {
+  return text.replace(/[。！？]+$/u, '');
+}
+
+export function buildOutline(blocks: Block[]): OutlineEntry[] {
+  const outline: OutlineEntry[] = [];
+  for (const block of blocks) {
+    if (block.level === undefined) continue;
+    if (block.kind === 'heading') {
+      outline.push({ level: block.level, title: outlineTitle(block.text), block: block.id });
+    } else if (block.kind === 'paragraph' && block.lead !== undefined) {
+      const head = block.text.slice(0, block.lead);
+      outline.push({ level: block.level, title: outlineTitle(head), block: block.id });
+    }
+  }
+  return outline;
+}
