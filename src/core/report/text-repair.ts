@@ -26,8 +26,8 @@ export function despaceTitle(line: string): string {
 const DASHES = '[—–\\-－―─~～]+';
 const PAGE_NUMBER_LINE = new RegExp(
   '^\\s*(?:' +
-    `${DASHES}\\s*\\d{1,4}\\s*${DASHES}` + // — 3 —, - 3 -
-    '|第\\s*\\d{1,4}\\s*页(?:\\s*[，,/]?\\s*共\\s*\\d{1,4}\\s*页)?' + // 第 3 页（共 20 页）
+    `${DASHES}\\s*[\\d０-９]{1,4}\\s*${DASHES}` + // — 3 —, - 3 -
+    '|第\\s*[\\d０-９]{1,4}\\s*页(?:\\s*[，,/]?\\s*共\\s*[\\d０-９]{1,4}\\s*页)?' + // 第 3 页（共 20 页）
     ')\\s*$',
   'u',
 );

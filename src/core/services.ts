@@ -1,0 +1,69 @@
+/**
+ * The main-process services behind the contract, with no Electron in sight:
+ * Electron's IPC and the browser-mode HTTP bridge both call these handlers.
+ * Every payload is `unknown` until a schema says otherwise.
+ */
+import { z } from 'zod';
+import type { MethodName, ReaderCalls, ReaderHandlers, Result } from '../shared/api';
+import type { ReportDocument } from '../shared/document';
+import { SettingsPatchSchema } from '../shared/settings-schema';
+import { SettingsStore } from './storage/settings-store';
+
+const NoPayload = z.union([z.undefined(), z.null()]);
+
+/** The request schema of every method: a new method cannot be added without one. */
+export const REQUEST_SCHEMAS: Record<MethodName, z.ZodType> = {
+  getDocument: NoPayload,
+  getSettings: NoPayload,
+  updateSettings: SettingsPatchSchema,
+  getNotices: NoPayload,
+};
+
+export interface ServiceOptions {
+  dataDir: string;
+  document: ReportDocument;
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.join('.') || '(payload)'}: ${issue.message}`)
+    .join('; ');
+}
+
+async function answer<T>(run: () => Promise<T> | T): Promise<Result<T>> {
+  try {
+    return { ok: true, value: await run() };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+export async function createReaderServices(options: ServiceOptions): Promise<ReaderHandlers> {
+  const settings = await SettingsStore.open(options.dataDir);
+  const notices = [...settings.notices];
+
+  type Response<M extends MethodName> = ReaderCalls[M]['response'];
+  function validated<M extends MethodName>(
+    method: M,
+    payload: unknown,
+    run: (request: ReaderCalls[M]['request']) => Promise<Response<M>> | Response<M>,
+  ): Promise<Result<Response<M>>> {
+    const parsed = REQUEST_SCHEMAS[method].safeParse(payload);
+    if (!parsed.success) {
+      const error = `${method} 的参数无效：${describeIssues(parsed.error)}`;
+      return Promise.resolve({ ok: false, error });
+    }
+    // The schema for M is the runtime form of ReaderCalls[M]['request'].
+    return answer(() => run(parsed.data as ReaderCalls[M]['request']));
+  }
+
+  return {
+    getDocument: (payload) => validated('getDocument', payload, () => options.document),
+    getSettings: (payload) => validated('getSettings', payload, () => settings.get()),
+    updateSettings: (payload) =>
+      validated('updateSettings', payload, (patch) => settings.update(patch)),
+    getNotices: (payload) =>
+      validated('getNotices', payload, () => notices.splice(0, notices.length)),
+  };
+}

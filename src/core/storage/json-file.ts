@@ -1,0 +1,31 @@
+/** Reading JSON files that a user, a crash or a full disk may have damaged. */
+import { readFile, rename } from 'node:fs/promises';
+
+export type JsonRead =
+  { status: 'missing' } | { status: 'ok'; value: unknown } | { status: 'corrupt'; reason: string };
+
+export async function readJsonFile(path: string): Promise<JsonRead> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { status: 'missing' };
+    throw error;
+  }
+  // Editors on Windows add a byte-order mark; it is not damage.
+  text = text.replace(/^\uFEFF/, '');
+  if (text.trim() === '') return { status: 'corrupt', reason: '文件为空' };
+  try {
+    return { status: 'ok', value: JSON.parse(text) as unknown };
+  } catch (error) {
+    return { status: 'corrupt', reason: `不是有效的 JSON（${(error as Error).message}）` };
+  }
+}
+
+/** Keeps a damaged file for the user (never deletes it) and returns where it went. */
+export async function moveAside(path: string, now = new Date()): Promise<string> {
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
+  const target = `${path}.corrupt-${stamp}`;
+  await rename(path, target);
+  return target;
+}

@@ -1,0 +1,76 @@
+/** The 目录: three collapsible levels; marks where the reader is. */
+import { useEffect, useMemo, useRef } from 'react';
+import type { OutlineEntry } from '../../shared/document';
+import { ancestorsOf, buildOutlineTree, type OutlineNode } from '../lib/outline-tree';
+
+interface Props {
+  outline: OutlineEntry[];
+  /** Block id of the entry the reader is in. */
+  current: string | null;
+  collapsed: ReadonlySet<string>;
+  onToggle(block: string): void;
+  onJump(block: string): void;
+}
+
+export function TableOfContents({ outline, current, collapsed, onToggle, onJump }: Props) {
+  const tree = useMemo(() => buildOutlineTree(outline), [outline]);
+  // If the current entry is folded away, mark the nearest entry that shows.
+  const marked = useMemo(() => {
+    if (current === null) return null;
+    const hiddenBy = ancestorsOf(outline, current).find((block) => collapsed.has(block));
+    return hiddenBy ?? current;
+  }, [outline, current, collapsed]);
+
+  const listRef = useRef<HTMLUListElement>(null);
+  useEffect(() => {
+    listRef.current
+      ?.querySelector('[aria-current="location"]')
+      ?.scrollIntoView({ block: 'nearest' });
+  }, [marked]);
+
+  const renderNode = (node: OutlineNode) => {
+    const { block, title, level } = node.entry;
+    const hasChildren = node.children.length > 0;
+    const expanded = hasChildren && !collapsed.has(block);
+    return (
+      <li key={block} className={`toc-item toc-level-${level}`}>
+        <div className="toc-row">
+          {hasChildren ? (
+            <button
+              type="button"
+              className="toc-twisty"
+              aria-expanded={expanded}
+              aria-label={`${expanded ? '折叠' : '展开'}：${title}`}
+              onClick={() => onToggle(block)}
+            >
+              <span aria-hidden="true">{expanded ? '▾' : '▸'}</span>
+            </button>
+          ) : (
+            <span className="toc-twisty-space" aria-hidden="true" />
+          )}
+          <a
+            href={`#${block}`}
+            className="toc-link"
+            aria-current={marked === block ? 'location' : undefined}
+            onClick={(event) => {
+              event.preventDefault();
+              onJump(block);
+            }}
+          >
+            {title}
+          </a>
+        </div>
+        {expanded && <ul className="toc-list">{node.children.map(renderNode)}</ul>}
+      </li>
+    );
+  };
+
+  return (
+    <nav className="toc" aria-label="目录">
+      <h2 className="panel-title">目录</h2>
+      <ul className="toc-list toc-root" ref={listRef}>
+        {tree.map(renderNode)}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,34 @@
+/** Routes key presses to commands, except while the user is typing or choosing. */
+import { useEffect, useRef } from 'react';
+import { commandForKey, isEnabled, type CommandContext } from '../lib/commands';
+
+const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
+
+function isTypingTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return (
+    target.isContentEditable ||
+    target instanceof HTMLInputElement ||
+    target instanceof HTMLTextAreaElement ||
+    target instanceof HTMLSelectElement
+  );
+}
+
+export function useCommandKeys(context: CommandContext): void {
+  // The listener is installed once; it always sees the latest context.
+  const latest = useRef(context);
+  useEffect(() => {
+    latest.current = context;
+  });
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.isComposing || isTypingTarget(event.target)) return;
+      const command = commandForKey(event, isMac);
+      if (!command || !isEnabled(command, latest.current)) return;
+      event.preventDefault();
+      command.perform(latest.current);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+}

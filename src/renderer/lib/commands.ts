@@ -1,0 +1,144 @@
+/**
+ * Every user command, defined once: id, label, keys, when it is enabled and
+ * what it does. The toolbar, the keyboard handler and (later) the menu and the
+ * shortcut sheet all read this list.
+ */
+import {
+  FONT_SIZE,
+  THEMES,
+  type Settings,
+  type SettingsPatch,
+  type Theme,
+} from '../../shared/settings';
+
+export interface CommandContext {
+  settings: Settings;
+  update(patch: SettingsPatch): void;
+  scrollBy(direction: 1 | -1): void;
+  goToSection(step: 1 | -1): void;
+  toggleToc(): void;
+}
+
+export interface KeyBinding {
+  /** `KeyboardEvent.key` */
+  key: string;
+  /** Ctrl on Windows/Linux, Cmd on macOS. */
+  mod?: boolean;
+}
+
+export interface Command {
+  id: string;
+  label: string;
+  keys: KeyBinding[];
+  enabled?: (context: CommandContext) => boolean;
+  perform: (context: CommandContext) => void;
+}
+
+export const THEME_LABELS: Record<Theme, string> = {
+  system: '跟随系统',
+  light: '明亮',
+  sepia: '护眼',
+  dark: '夜间',
+};
+
+const clampFont = (size: number) => Math.min(FONT_SIZE.max, Math.max(FONT_SIZE.min, size));
+
+const themeCommands: Command[] = THEMES.map((theme) => ({
+  id: `theme.${theme}`,
+  label: `主题：${THEME_LABELS[theme]}`,
+  keys: [],
+  perform: (context) => context.update({ theme }),
+}));
+
+export const COMMANDS: Command[] = [
+  {
+    id: 'font.increase',
+    label: '增大字号',
+    keys: [{ key: '+' }, { key: '=' }],
+    enabled: ({ settings }) => settings.fontSize < FONT_SIZE.max,
+    perform: (context) =>
+      context.update({ fontSize: clampFont(context.settings.fontSize + FONT_SIZE.step) }),
+  },
+  {
+    id: 'font.decrease',
+    label: '减小字号',
+    keys: [{ key: '-' }],
+    enabled: ({ settings }) => settings.fontSize > FONT_SIZE.min,
+    perform: (context) =>
+      context.update({ fontSize: clampFont(context.settings.fontSize - FONT_SIZE.step) }),
+  },
+  {
+    id: 'font.reset',
+    label: '默认字号',
+    keys: [{ key: '0' }],
+    enabled: ({ settings }) => settings.fontSize !== FONT_SIZE.default,
+    perform: (context) => context.update({ fontSize: FONT_SIZE.default }),
+  },
+  {
+    id: 'theme.cycle',
+    label: '切换主题',
+    keys: [{ key: 't' }],
+    perform: (context) => {
+      const next = THEMES[(THEMES.indexOf(context.settings.theme) + 1) % THEMES.length];
+      context.update({ theme: next });
+    },
+  },
+  ...themeCommands,
+  {
+    id: 'toc.toggle',
+    label: '显示/隐藏目录',
+    keys: [{ key: 'o' }],
+    perform: (context) => context.toggleToc(),
+  },
+  {
+    id: 'section.next',
+    label: '下一节',
+    keys: [{ key: ']' }],
+    perform: (context) => context.goToSection(1),
+  },
+  {
+    id: 'section.previous',
+    label: '上一节',
+    keys: [{ key: '[' }],
+    perform: (context) => context.goToSection(-1),
+  },
+  {
+    id: 'scroll.down',
+    label: '向下滚动',
+    keys: [{ key: 'j' }, { key: 'ArrowDown' }],
+    perform: (context) => context.scrollBy(1),
+  },
+  {
+    id: 'scroll.up',
+    label: '向上滚动',
+    keys: [{ key: 'k' }, { key: 'ArrowUp' }],
+    perform: (context) => context.scrollBy(-1),
+  },
+];
+
+export function commandById(id: string): Command {
+  const command = COMMANDS.find((candidate) => candidate.id === id);
+  if (!command) throw new Error(`unknown command ${id}`);
+  return command;
+}
+
+export function isEnabled(command: Command, context: CommandContext): boolean {
+  return command.enabled?.(context) ?? true;
+}
+
+export interface KeyEventLike {
+  key: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  altKey: boolean;
+}
+
+/** The command a key press means, honouring Cmd on macOS and Ctrl elsewhere. */
+export function commandForKey(event: KeyEventLike, isMac: boolean): Command | undefined {
+  const mod = isMac ? event.metaKey : event.ctrlKey;
+  const otherMod = isMac ? event.ctrlKey : event.metaKey;
+  if (event.altKey || otherMod) return undefined;
+  return COMMANDS.find((command) =>
+    command.keys.some((binding) => binding.key === event.key && Boolean(binding.mod) === mod),
+  );
+}

@@ -1,0 +1,131 @@
+/**
+ * Browser mode: the same renderer and the same contract as the desktop app,
+ * over HTTP on loopback. `POST /api/<method>` with a JSON body calls the same
+ * handler that Electron's IPC calls.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { isMethodName, type ReaderHandlers } from '../shared/api';
+import { CONTENT_SECURITY_POLICY } from '../shared/csp';
+import { isLoopbackHost, isOwnHostHeader } from './loopback';
+import { readStatic } from './static-files';
+
+export interface BridgeOptions {
+  handlers: ReaderHandlers;
+  rendererDir: string;
+  host?: string;
+  /** 0 picks a free port. */
+  port?: number;
+}
+
+export interface RunningBridge {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'X-Frame-Options': 'DENY',
+};
+
+export class BindError extends Error {}
+
+function send(response: ServerResponse, status: number, type: string, body: string | Buffer) {
+  response.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': type,
+    'Cache-Control': 'no-store',
+  });
+  response.end(body);
+}
+
+function sendJson(response: ServerResponse, status: number, value: unknown) {
+  send(response, status, 'application/json; charset=utf-8', JSON.stringify(value));
+}
+
+async function readBody(request: IncomingMessage): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function startBridge(options: BridgeOptions): Promise<RunningBridge> {
+  const host = options.host ?? '127.0.0.1';
+  if (!isLoopbackHost(host)) {
+    throw new BindError(
+      `拒绝绑定到 ${host}：浏览器模式只监听本机回环地址 (127.0.0.1 / ::1 / localhost)`,
+    );
+  }
+  let port = options.port ?? 0;
+
+  const server = createServer((request, response) => {
+    void handle(request, response).catch((error: unknown) => {
+      sendJson(response, 500, { ok: false, error: (error as Error).message });
+    });
+  });
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (!isOwnHostHeader(request.headers.host, port)) {
+      return sendJson(response, 421, { ok: false, error: 'Host 不是本机地址' });
+    }
+    const origin = request.headers.origin;
+    if (origin !== undefined && origin !== `http://${request.headers.host}`) {
+      return sendJson(response, 403, { ok: false, error: '跨源请求被拒绝' });
+    }
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+
+    if (path.startsWith('/api/')) {
+      const method = path.slice('/api/'.length);
+      if (request.method !== 'POST')
+        return sendJson(response, 405, { ok: false, error: '只接受 POST' });
+      if (!isMethodName(method))
+        return sendJson(response, 404, { ok: false, error: `没有这个方法：${method}` });
+      if (!/^application\/json\b/.test(request.headers['content-type'] ?? '')) {
+        return sendJson(response, 415, { ok: false, error: '请求须为 application/json' });
+      }
+      const body = await readBody(request);
+      if (body === null) return sendJson(response, 413, { ok: false, error: '请求过大' });
+      let payload: unknown;
+      try {
+        payload = body === '' ? undefined : JSON.parse(body);
+      } catch {
+        return sendJson(response, 400, { ok: false, error: '请求不是有效的 JSON' });
+      }
+      return sendJson(response, 200, await options.handlers[method](payload ?? undefined));
+    }
+
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return sendJson(response, 405, { ok: false, error: '只接受 GET' });
+    }
+    const file = await readStatic(options.rendererDir, path);
+    if (!file) return send(response, 404, 'text/plain; charset=utf-8', '404 找不到');
+    return send(response, 200, file.type, file.body);
+  }
+
+  await new Promise<void>((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolvePromise());
+  });
+  port = (server.address() as AddressInfo).port;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `http://${urlHost}:${port}/`,
+    port,
+    close: () =>
+      new Promise<void>((resolvePromise) => {
+        server.closeAllConnections();
+        server.close(() => resolvePromise());
+      }),
+  };
+}

@@ -1,0 +1,20 @@
+/** Browser mode must never be reachable from another machine. */
+import { isIP } from 'node:net';
+
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '');
+  if (bare === 'localhost') return true;
+  if (isIP(bare) === 4) return bare.startsWith('127.');
+  if (isIP(bare) === 6) return bare === '::1';
+  return false;
+}
+
+/**
+ * True when a request's Host header names this server as bound. Anything else
+ * (`evil.example:4173` resolving to 127.0.0.1) is a DNS-rebinding attempt.
+ */
+export function isOwnHostHeader(hostHeader: string | undefined, port: number): boolean {
+  if (!hostHeader) return false;
+  const match = /^(\[[^\]]+\]|[^:]+):(\d+)$/.exec(hostHeader.toLowerCase());
+  return match !== null && Number(match[2]) === port && isLoopbackHost(match[1]);
+}

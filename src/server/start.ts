@@ -1,0 +1,23 @@
+/** Starts browser mode with the real services: used by `npm run serve`, e2e tests and the bench. */
+import { join } from 'node:path';
+import { createReaderServices } from '../core/services';
+import { BUILT_DOCUMENT_FILE, loadBuiltDocument } from '../core/report/built-document';
+import { BUILT_DATA_DIR, RENDERER_DIR } from '../core/paths';
+import { startBridge, type RunningBridge } from './bridge-server';
+
+export interface ReaderServerOptions {
+  dataDir: string;
+  host?: string;
+  port?: number;
+}
+
+export async function startReaderServer(options: ReaderServerOptions): Promise<RunningBridge> {
+  const document = await loadBuiltDocument(join(BUILT_DATA_DIR, BUILT_DOCUMENT_FILE));
+  const handlers = await createReaderServices({ dataDir: options.dataDir, document });
+  return startBridge({
+    handlers,
+    rendererDir: RENDERER_DIR,
+    host: options.host,
+    port: options.port,
+  });
+}

@@ -1,0 +1,34 @@
+/**
+ * Reader settings: what persists between sessions. Plain types and constants,
+ * safe for the renderer to import; the zod schema is in settings-schema.ts so
+ * the validator stays out of the renderer bundle.
+ */
+
+export const THEMES = ['system', 'light', 'sepia', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
+
+export const FONT_SIZE = { min: 14, max: 28, step: 2, default: 18 } as const;
+
+export interface ReadingPosition {
+  /** The block at the top of the view. */
+  block: string;
+  /** How far that block is scrolled past the top, as a fraction of its height. */
+  offset: number;
+}
+
+export interface Settings {
+  theme: Theme;
+  fontSize: number;
+  /** Outline entries (block ids) whose children are folded away in the TOC. */
+  collapsed: string[];
+  position: ReadingPosition | null;
+}
+
+export type SettingsPatch = Partial<Settings>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  theme: 'system',
+  fontSize: FONT_SIZE.default,
+  collapsed: [],
+  position: null,
+};
