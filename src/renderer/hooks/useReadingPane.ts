@@ -6,8 +6,14 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import type { ReadingPosition } from '../../shared/settings';
 import { locateReadingLine } from '../lib/reading-position';
 
-/** Distance of the reading line below the pane's top edge, in px. */
-const READING_LINE = 12;
+/** Where a jump puts the top of its target, below the pane's top edge, in px. */
+const LANDING = 12;
+/**
+ * The reading line that decides which block the reader is in. It sits a little
+ * below LANDING so a block that was jumped to counts as current despite
+ * sub-pixel rounding of scrollTop.
+ */
+const READING_LINE = LANDING + 8;
 const SAVE_DELAY_MS = 400;
 
 function measure(pane: HTMLElement): ReadingPosition | null {
@@ -26,22 +32,19 @@ export function useReadingPane(
   const paneRef = useRef<HTMLElement | null>(null);
   const [topBlock, setTopBlock] = useState<string | null>(initial?.block ?? null);
 
-  const scrollToPosition = useCallback((position: ReadingPosition) => {
+  /** Puts `offset` of the block at `line` px below the pane's top. */
+  const scrollToPosition = useCallback((position: ReadingPosition, line: number) => {
     const pane = paneRef.current;
     const element = pane?.querySelector<HTMLElement>(`[data-block="${position.block}"]`);
     if (!pane || !element) return false;
-    const delta =
-      element.getBoundingClientRect().top -
-      pane.getBoundingClientRect().top -
-      READING_LINE +
-      position.offset * element.getBoundingClientRect().height;
-    pane.scrollTop += delta;
+    const box = element.getBoundingClientRect();
+    pane.scrollTop += box.top - pane.getBoundingClientRect().top - line + position.offset * box.height;
     return true;
   }, []);
 
   // Restore before the first paint so the reader never sees the page jump.
   useLayoutEffect(() => {
-    if (initial) scrollToPosition(initial);
+    if (initial) scrollToPosition(initial, READING_LINE);
     // Only on mount: later changes of `initial` are our own saves.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -77,7 +80,7 @@ export function useReadingPane(
 
   const jumpTo = useCallback(
     (block: string) => {
-      if (!scrollToPosition({ block, offset: 0 })) return;
+      if (!scrollToPosition({ block, offset: 0 }, LANDING)) return;
       setTopBlock(block);
       // Move focus with the view, so keyboard and screen-reader users land there too.
       paneRef.current

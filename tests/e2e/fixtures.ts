@@ -1,0 +1,56 @@
+/**
+ * Each test gets browser mode with the real services on a free port and its
+ * own temporary data folder, and can restart the server to prove persistence.
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startReaderServer } from '../../src/server/start';
+import type { RunningBridge } from '../../src/server/bridge-server';
+
+export interface ReaderServer {
+  url: string;
+  dataDir: string;
+  /** Stops the server and starts a new one on the same data folder. */
+  restart(): Promise<void>;
+}
+
+export const test = base.extend<{ server: ReaderServer }>({
+  // Playwright requires an object pattern for the fixture argument, even when no fixture is used.
+  // eslint-disable-next-line no-empty-pattern
+  server: async ({}, use) => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'reader-e2e-'));
+    let running: RunningBridge = await startReaderServer({ dataDir, port: 0 });
+    const server: ReaderServer = {
+      get url() {
+        return running.url;
+      },
+      dataDir,
+      async restart() {
+        await running.close();
+        running = await startReaderServer({ dataDir, port: running.port });
+      },
+    };
+    await use(server);
+    await running.close();
+    await rm(dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect };
+
+/** Opens the reader and waits until it has drawn the report. */
+export async function openReader(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await expect(page.locator('html[data-ready="true"]')).toHaveCount(1);
+}
+
+/** Distance from the top of the reading pane to the top of a block, in px. */
+export async function offsetInPane(page: Page, blockId: string): Promise<number> {
+  return page.evaluate((id) => {
+    const pane = document.querySelector('main.pane')!;
+    const block = document.getElementById(id)!;
+    return block.getBoundingClientRect().top - pane.getBoundingClientRect().top;
+  }, blockId);
+}
