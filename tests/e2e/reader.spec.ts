@@ -217,6 +217,10 @@ test('at 800×600 the TOC opens over the text, jumps, and gets out of the way', 
   await page.getByRole('button', { name: '显示/隐藏目录' }).click();
   await expect(toc).toBeVisible();
   await writeFile(testInfo.outputPath('reader-800x600-toc.png'), await page.screenshot());
+  await page.keyboard.press('Escape');
+  await expect(toc).toHaveCount(0);
+  await page.keyboard.press('o');
+  await expect(toc).toBeVisible();
   await toc.getByRole('link', { name: '深化城市管理' }).click();
   await expect(toc).toHaveCount(0);
   const target = page.locator('p[data-block]', { hasText: /^深化城市管理。/ });

@@ -27,7 +27,14 @@ export function Reader({ api, document, initialSettings, initialNotices }: Props
   const [notices, setNotices] = useState(initialNotices);
   const addNotice = useCallback((message: string) => setNotices((list) => [...list, message]), []);
   const [settings, update] = useSettings(api, initialSettings, addNotice);
-  const [tocOpen, setTocOpen] = useState(() => window.matchMedia(WIDE_LAYOUT).matches);
+  const [wide, setWide] = useState(() => window.matchMedia(WIDE_LAYOUT).matches);
+  const [tocOpen, setTocOpen] = useState(wide);
+  useEffect(() => {
+    const query = window.matchMedia(WIDE_LAYOUT);
+    const onChange = () => setWide(query.matches);
+    query.addEventListener('change', onChange);
+    return () => query.removeEventListener('change', onChange);
+  }, []);
 
   const savePosition = useCallback(
     (position: ReadingPosition) => {
@@ -54,9 +61,9 @@ export function Reader({ api, document, initialSettings, initialNotices }: Props
   const jumpAndClose = useCallback(
     (block: string) => {
       jumpTo(block);
-      if (!window.matchMedia(WIDE_LAYOUT).matches) setTocOpen(false);
+      if (!wide) setTocOpen(false);
     },
-    [jumpTo],
+    [jumpTo, wide],
   );
 
   const context: CommandContext = {
@@ -64,6 +71,7 @@ export function Reader({ api, document, initialSettings, initialNotices }: Props
     update,
     scrollBy,
     toggleToc: () => setTocOpen((open) => !open),
+    tocCoversText: tocOpen && !wide,
     goToSection: (step) => {
       const target = neighbourEntry(document.outline, currentEntry?.block ?? null, step);
       if (target) jumpTo(target.block);

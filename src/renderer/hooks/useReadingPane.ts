@@ -38,7 +38,8 @@ export function useReadingPane(
     const element = pane?.querySelector<HTMLElement>(`[data-block="${position.block}"]`);
     if (!pane || !element) return false;
     const box = element.getBoundingClientRect();
-    pane.scrollTop += box.top - pane.getBoundingClientRect().top - line + position.offset * box.height;
+    pane.scrollTop +=
+      box.top - pane.getBoundingClientRect().top - line + position.offset * box.height;
     return true;
   }, []);
 

@@ -17,6 +17,8 @@ export interface CommandContext {
   scrollBy(direction: 1 | -1): void;
   goToSection(step: 1 | -1): void;
   toggleToc(): void;
+  /** True while the TOC is open and covering the text (narrow windows). */
+  tocCoversText: boolean;
 }
 
 export interface KeyBinding {
@@ -88,6 +90,13 @@ export const COMMANDS: Command[] = [
     id: 'toc.toggle',
     label: '显示/隐藏目录',
     keys: [{ key: 'o' }],
+    perform: (context) => context.toggleToc(),
+  },
+  {
+    id: 'toc.close',
+    label: '关闭目录',
+    keys: [{ key: 'Escape' }],
+    enabled: (context) => context.tocCoversText,
     perform: (context) => context.toggleToc(),
   },
   {
