@@ -95,7 +95,13 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
         return sendJson(response, 415, { ok: false, error: '请求须为 application/json' });
       }
       const body = await readBody(request);
-      if (body === null) return sendJson(response, 413, { ok: false, error: '请求过大' });
+      if (body === null) {
+        // The rest of the body is still on the wire: close the connection
+        // rather than leave a kept-alive socket that can never answer again.
+        response.setHeader('Connection', 'close');
+        response.once('finish', () => request.socket.destroy());
+        return sendJson(response, 413, { ok: false, error: '请求过大' });
+      }
       let payload: unknown;
       try {
         payload = body === '' ? undefined : JSON.parse(body);

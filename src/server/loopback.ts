@@ -15,6 +15,8 @@ export function isLoopbackHost(host: string): boolean {
  */
 export function isOwnHostHeader(hostHeader: string | undefined, port: number): boolean {
   if (!hostHeader) return false;
-  const match = /^(\[[^\]]+\]|[^:]+):(\d+)$/.exec(hostHeader.toLowerCase());
-  return match !== null && Number(match[2]) === port && isLoopbackHost(match[1]);
+  const match = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(hostHeader.toLowerCase());
+  // Browsers leave the port out of Host when it is the default, 80.
+  const headerPort = match?.[2] === undefined ? 80 : Number(match[2]);
+  return match !== null && headerPort === port && isLoopbackHost(match[1]);
 }

@@ -16,4 +16,13 @@ export const SettingsSchema = z.strictObject({
   position: ReadingPositionSchema.nullable(),
 }) satisfies z.ZodType<Settings>;
 
-export const SettingsPatchSchema = SettingsSchema.partial() satisfies z.ZodType<SettingsPatch>;
+/**
+ * A patch names only what changes. Electron's IPC keeps keys whose value is
+ * `undefined`; such a key means "no change", never "erase this setting".
+ */
+export const SettingsPatchSchema = SettingsSchema.partial().transform(
+  (patch) =>
+    Object.fromEntries(
+      Object.entries(patch).filter(([, value]) => value !== undefined),
+    ) as SettingsPatch,
+) satisfies z.ZodType<SettingsPatch, unknown>;

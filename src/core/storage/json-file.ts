@@ -1,4 +1,5 @@
 /** Reading JSON files that a user, a crash or a full disk may have damaged. */
+import { randomBytes } from 'node:crypto';
 import { readFile, rename } from 'node:fs/promises';
 
 export type JsonRead =
@@ -24,7 +25,9 @@ export async function readJsonFile(path: string): Promise<JsonRead> {
 
 /** Keeps a damaged file for the user (never deletes it) and returns where it went. */
 export async function moveAside(path: string, now = new Date()): Promise<string> {
-  const stamp = now.toISOString().replace(/[:.]/g, '-');
+  // The random part keeps two damaged files within one millisecond from
+  // overwriting each other: rename would replace the first silently.
+  const stamp = `${now.toISOString().replace(/[:.]/g, '-')}-${randomBytes(4).toString('hex')}`;
   const target = `${path}.corrupt-${stamp}`;
   await rename(path, target);
   return target;

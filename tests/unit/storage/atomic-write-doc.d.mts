@@ -1,0 +1,1 @@
+export declare function makeDoc(version: number): string;
