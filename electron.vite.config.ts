@@ -1,14 +1,39 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { CONTENT_SECURITY_POLICY } from './src/shared/csp';
+import type { ReportDocument } from './src/shared/document';
+import { renderReportHtml } from './src/shared/report-html';
 
 /** Puts the one CSP definition into index.html, so the page and the bridge never disagree. */
 function contentSecurityPolicy(): Plugin {
   return {
     name: 'reader-csp',
     transformIndexHtml: (html) => html.replace('%READER_CSP%', CONTENT_SECURITY_POLICY),
+  };
+}
+
+/**
+ * Pre-renders the report (parsed by `npm run data` into out/data) into
+ * index.html, so its text paints before any script has loaded.
+ */
+function prerenderedReport(): Plugin {
+  const source = resolve(__dirname, 'out/data/document.json');
+  return {
+    name: 'reader-prerendered-report',
+    transformIndexHtml(html) {
+      let document: ReportDocument;
+      try {
+        document = JSON.parse(readFileSync(source, 'utf8')) as ReportDocument;
+      } catch {
+        throw new Error(
+          `${source} is missing: run \`npm run build\`, which parses the report first`,
+        );
+      }
+      return html.replace('<!--REPORT-->', renderReportHtml(document));
+    },
   };
 }
 
@@ -29,7 +54,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
-    plugins: [react(), contentSecurityPolicy()],
+    plugins: [react(), contentSecurityPolicy(), prerenderedReport()],
     build: {
       // Smaller script, faster first paint: browser mode serves it over HTTP too.
       minify: true,

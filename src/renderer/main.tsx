@@ -1,11 +1,12 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+/**
+ * The entry. The report's text is already on screen (pre-rendered into
+ * index.html); this starts the contract calls, then puts the interface around
+ * the text when they answer.
+ */
 import { createApi } from './api/client';
-import { App } from './components/App';
+import { loadStartupData } from './lib/startup';
+import { mount } from './mount';
 import './styles.css';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App api={createApi()} />
-  </StrictMode>,
-);
+const api = createApi();
+mount(api, loadStartupData(api));

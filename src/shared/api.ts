@@ -33,7 +33,7 @@ type Missing = Exclude<MethodName, (typeof METHOD_NAMES)[number]>;
 const everyMethodListed: Missing extends never ? true : never = true;
 void everyMethodListed;
 
-/** What the renderer holds: `window.reader` in Electron, an HTTP client in browser mode. */
+/** What the renderer holds: `window.readerApi` in Electron, an HTTP client in browser mode. */
 export type ReaderApi = {
   [K in MethodName]: ReaderCalls[K]['request'] extends void
     ? () => Promise<Result<ReaderCalls[K]['response']>>

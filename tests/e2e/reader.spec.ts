@@ -101,13 +101,25 @@ test('theme and font size persist across a reload and a server restart', async (
   await page.getByRole('button', { name: '增大字号' }).click();
   await page.getByRole('button', { name: '增大字号' }).click();
   await expect(page.getByLabel('当前字号')).toHaveText('22');
-  await page.getByRole('combobox', { name: '主题' }).selectOption({ label: '夜间' });
+  await page.getByRole('radio', { name: '夜间' }).click();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
 
   await expect
     .poll(() => storedSettings(server.dataDir))
     .toMatchObject({ theme: 'dark', fontSize: 22 });
   await server.restart();
+  // What the page looks like before the interface mounts: boot.js must already
+  // have applied the theme and size, so the reader sees no white flash.
+  await page.addInitScript(() =>
+    document.addEventListener('DOMContentLoaded', () => {
+      const root = document.documentElement;
+      (window as unknown as { early: unknown }).early = {
+        theme: root.dataset.theme,
+        fontSize: root.style.getPropertyValue('--reader-font-size'),
+        mounted: root.dataset.ready === 'true',
+      };
+    }),
+  );
   await page.reload();
   await expect(page.locator('html[data-ready="true"]')).toHaveCount(1);
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
@@ -121,6 +133,11 @@ test('theme and font size persist across a reload and a server restart', async (
   });
   expect(looks.fontSize).toBe('22px');
   expect(looks.background).toBe('rgb(24, 25, 27)');
+  expect(await page.evaluate(() => (window as unknown as { early: unknown }).early)).toEqual({
+    theme: 'dark',
+    fontSize: '22px',
+    mounted: false,
+  });
 });
 
 test('the theme follows the system until the reader picks one', async ({ browser, server }) => {
@@ -131,7 +148,7 @@ test('the theme follows the system until the reader picks one', async ({ browser
   expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
     'rgb(24, 25, 27)',
   );
-  await page.getByRole('combobox', { name: '主题' }).selectOption({ label: '护眼' });
+  await page.getByRole('radio', { name: '护眼' }).click();
   expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
     'rgb(245, 236, 217)',
   );

@@ -45,7 +45,7 @@ test('opens the report with no Node or Electron reachable from the page', async 
   const exposed = await page.evaluate(() => ({
     require: typeof (window as unknown as { require?: unknown }).require,
     process: typeof (window as unknown as { process?: unknown }).process,
-    reader: Object.keys(window.reader ?? {}).sort(),
+    reader: Object.keys(window.readerApi ?? {}).sort(),
   }));
   expect(exposed).toEqual({
     require: 'undefined',

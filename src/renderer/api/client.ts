@@ -1,12 +1,12 @@
 /**
  * The renderer's handle on the contract: Electron's preload puts it on
- * `window.reader`; in browser mode the same methods go over HTTP.
+ * `window.readerApi`; in browser mode the same methods go over HTTP.
  */
 import { buildReaderApi, type ReaderApi, type Result } from '../../shared/api';
 
 declare global {
   interface Window {
-    reader?: ReaderApi;
+    readerApi?: ReaderApi;
   }
 }
 
@@ -26,7 +26,8 @@ function httpApi(): ReaderApi {
 }
 
 export function createApi(): ReaderApi {
-  return window.reader ?? httpApi();
+  // Checked by shape: an element with a matching id would also appear on window.
+  return typeof window.readerApi?.getDocument === 'function' ? window.readerApi : httpApi();
 }
 
 /** Unwraps a Result, turning a refusal into an exception for React to show. */

@@ -1,5 +1,9 @@
-/** The reading screen: wires settings, the pane, the TOC and the commands together. */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+/**
+ * The interface around the pre-rendered report: toolbar, notices and 目录,
+ * wired to settings, the reading pane and the command list.
+ */
+import { startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
+import { createPortal } from 'react-dom';
 import type { ReaderApi } from '../../shared/api';
 import type { ReportDocument } from '../../shared/document';
 import type { ReadingPosition, Settings } from '../../shared/settings';
@@ -8,43 +12,58 @@ import { useReadingPane } from '../hooks/useReadingPane';
 import { useSettings } from '../hooks/useSettings';
 import type { CommandContext } from '../lib/commands';
 import { entryForBlock, neighbourEntry } from '../lib/outline-tree';
+import { settleLayoutWhenIdle } from '../lib/scroll';
+import type { Slots } from '../lib/slots';
+import { readViewCache, writeViewCache } from '../lib/view-cache';
 import { NoticeBar } from './NoticeBar';
-import { ReportView } from './ReportView';
 import { TableOfContents } from './TableOfContents';
 import { Toolbar } from './Toolbar';
 
 /** Below this width the TOC covers the text instead of sitting beside it. */
 const WIDE_LAYOUT = '(min-width: 960px)';
 
-interface Props {
-  api: ReaderApi;
-  document: ReportDocument;
-  initialSettings: Settings;
-  initialNotices: string[];
-}
-
-export function Reader({ api, document, initialSettings, initialNotices }: Props) {
-  const [notices, setNotices] = useState(initialNotices);
-  const addNotice = useCallback((message: string) => setNotices((list) => [...list, message]), []);
-  const [settings, update] = useSettings(api, initialSettings, addNotice);
+function useWideLayout(): boolean {
   const [wide, setWide] = useState(() => window.matchMedia(WIDE_LAYOUT).matches);
-  const [tocOpen, setTocOpen] = useState(wide);
   useEffect(() => {
     const query = window.matchMedia(WIDE_LAYOUT);
     const onChange = () => setWide(query.matches);
     query.addEventListener('change', onChange);
     return () => query.removeEventListener('change', onChange);
   }, []);
+  return wide;
+}
+
+interface Props {
+  api: ReaderApi;
+  slots: Slots;
+  document: ReportDocument;
+  initialSettings: Settings;
+  initialNotices: string[];
+}
+
+export function Reader({ api, slots, document, initialSettings, initialNotices }: Props) {
+  const [notices, setNotices] = useState(initialNotices);
+  const addNotice = useCallback((message: string) => setNotices((list) => [...list, message]), []);
+  const [settings, update] = useSettings(api, initialSettings, addNotice);
+  const wide = useWideLayout();
+  const [tocOpen, setTocOpen] = useState(() => wide && (readViewCache().tocOpen ?? true));
+  useLayoutEffect(() => {
+    slots.reader.classList.toggle('toc-open', tocOpen);
+    slots.reader.classList.toggle('toc-closed', !tocOpen);
+    if (wide) writeViewCache({ tocOpen });
+  }, [slots, tocOpen, wide]);
 
   const savePosition = useCallback(
     (position: ReadingPosition) => {
+      writeViewCache({ position });
       void api.updateSettings({ position }).then((result) => {
         if (!result.ok) addNotice(`阅读位置未能保存：${result.error}`);
       });
     },
     [api, addNotice],
   );
-  const { paneRef, topBlock, jumpTo, scrollBy } = useReadingPane(
+  const { topBlock, jumpTo, scrollBy } = useReadingPane(
+    slots.pane,
     initialSettings.position,
     savePosition,
   );
@@ -87,35 +106,44 @@ export function Reader({ api, document, initialSettings, initialNotices }: Props
         : [...settings.collapsed, block],
     });
 
-  useEffect(() => {
-    // Signals for the benchmark and tests: the reader is drawn and answers input.
+  useLayoutEffect(() => {
+    // Signals for the benchmark and tests: the interface is committed and its
+    // key handler attached (useCommandKeys, also a layout effect), so input is
+    // answered from here on.
     performance.mark('reader:interactive');
     window.document.documentElement.dataset.ready = 'true';
   }, []);
 
+  // The text is already painted; the 目录 is drawn just after the toolbar, and
+  // the full layout of the report is settled when the browser is idle.
+  const [tocDrawn, setTocDrawn] = useState(false);
+  useEffect(() => {
+    startTransition(() => setTocDrawn(true));
+    return settleLayoutWhenIdle(slots.pane);
+  }, [slots]);
+
   return (
-    <div className={`reader ${tocOpen ? 'toc-open' : 'toc-closed'}`}>
+    <>
       <Toolbar title={document.title} context={context} tocOpen={tocOpen} />
-      <NoticeBar
-        notices={notices}
-        onDismiss={(index) => setNotices((list) => list.filter((_, i) => i !== index))}
-      />
-      <div className="reader-body">
-        {tocOpen && (
-          <aside className="sidebar">
-            <TableOfContents
-              outline={document.outline}
-              current={currentEntry?.block ?? null}
-              collapsed={collapsed}
-              onToggle={toggleCollapsed}
-              onJump={jumpAndClose}
-            />
-          </aside>
+      {createPortal(
+        <NoticeBar
+          notices={notices}
+          onDismiss={(index) => setNotices((list) => list.filter((_, i) => i !== index))}
+        />,
+        slots.notices,
+      )}
+      {tocOpen &&
+        tocDrawn &&
+        createPortal(
+          <TableOfContents
+            outline={document.outline}
+            current={currentEntry?.block ?? null}
+            collapsed={collapsed}
+            onToggle={toggleCollapsed}
+            onJump={jumpAndClose}
+          />,
+          slots.sidebar,
         )}
-        <main className="pane" ref={paneRef} tabIndex={0} aria-label="正文">
-          <ReportView document={document} />
-        </main>
-      </div>
-    </div>
+    </>
   );
 }

@@ -1,4 +1,5 @@
 /** The top bar: TOC toggle, font size and theme, all driven by the command list. */
+import type { KeyboardEvent } from 'react';
 import { THEMES, type Theme } from '../../shared/settings';
 import { commandById, isEnabled, THEME_LABELS, type CommandContext } from '../lib/commands';
 
@@ -30,6 +31,26 @@ function CommandButton({
   );
 }
 
+/**
+ * Arrow keys move the choice within the theme group, as in any radio group;
+ * focus follows the checked button (roving tabindex).
+ */
+function moveInRadioGroup(
+  event: KeyboardEvent<HTMLButtonElement>,
+  theme: Theme,
+  context: CommandContext,
+) {
+  const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
+  if (step === undefined) return;
+  event.preventDefault();
+  // Keep the reader's own ↑/↓ scrolling from also seeing this key.
+  event.stopPropagation();
+  const next = THEMES[(THEMES.indexOf(theme) + step + THEMES.length) % THEMES.length];
+  commandById(`theme.${next}`).perform(context);
+  const group = event.currentTarget.parentElement;
+  group?.querySelector<HTMLButtonElement>(`[data-theme-choice="${next}"]`)?.focus();
+}
+
 export function Toolbar({
   title,
   context,
@@ -57,20 +78,23 @@ export function Toolbar({
           A+
         </CommandButton>
       </div>
-      <label className="toolbar-group theme-picker">
-        <span>主题</span>
-        <select
-          aria-label="主题"
-          value={settings.theme}
-          onChange={(event) => commandById(`theme.${event.target.value as Theme}`).perform(context)}
-        >
-          {THEMES.map((theme) => (
-            <option key={theme} value={theme}>
-              {THEME_LABELS[theme]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <div className="toolbar-group theme-picker" role="radiogroup" aria-label="主题">
+        {THEMES.map((theme) => (
+          <button
+            key={theme}
+            type="button"
+            role="radio"
+            className="theme-choice"
+            aria-checked={settings.theme === theme}
+            tabIndex={settings.theme === theme ? 0 : -1}
+            data-theme-choice={theme}
+            onClick={() => commandById(`theme.${theme}`).perform(context)}
+            onKeyDown={(event) => moveInRadioGroup(event, theme, context)}
+          >
+            {THEME_LABELS[theme]}
+          </button>
+        ))}
+      </div>
     </header>
   );
 }

@@ -1,5 +1,5 @@
 /** Routes key presses to commands, except while the user is typing or choosing. */
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { commandForKey, isEnabled, type CommandContext } from '../lib/commands';
 
 const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
@@ -20,7 +20,9 @@ export function useCommandKeys(context: CommandContext): void {
   useEffect(() => {
     latest.current = context;
   });
-  useEffect(() => {
+  // Attached at commit, not after paint: keys work from the moment the
+  // interface is on screen (this is what `reader:interactive` marks).
+  useLayoutEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.isComposing || isTypingTarget(event.target)) return;
       const command = commandForKey(event, isMac);

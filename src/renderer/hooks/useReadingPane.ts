@@ -1,19 +1,12 @@
 /**
  * The scrolling reading pane: which block is at the top (for the TOC and the
- * saved position), restoring the position on start, jumps and keyboard scrolling.
+ * saved position), jumps, and keyboard scrolling.
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ReadingPosition } from '../../shared/settings';
 import { locateReadingLine } from '../lib/reading-position';
+import { findBlock, LANDING, READING_LINE, scrollToPosition } from '../lib/scroll';
 
-/** Where a jump puts the top of its target, below the pane's top edge, in px. */
-const LANDING = 12;
-/**
- * The reading line that decides which block the reader is in. It sits a little
- * below LANDING so a block that was jumped to counts as current despite
- * sub-pixel rounding of scrollTop.
- */
-const READING_LINE = LANDING + 8;
 const SAVE_DELAY_MS = 400;
 
 function measure(pane: HTMLElement): ReadingPosition | null {
@@ -26,26 +19,16 @@ function measure(pane: HTMLElement): ReadingPosition | null {
 }
 
 export function useReadingPane(
+  pane: HTMLElement,
   initial: ReadingPosition | null,
   savePosition: (position: ReadingPosition) => void,
 ) {
-  const paneRef = useRef<HTMLElement | null>(null);
+  // Not measured here: that would force a layout of the whole report on mount.
   const [topBlock, setTopBlock] = useState<string | null>(initial?.block ?? null);
 
-  /** Puts `offset` of the block at `line` px below the pane's top. */
-  const scrollToPosition = useCallback((position: ReadingPosition, line: number) => {
-    const pane = paneRef.current;
-    const element = pane?.querySelector<HTMLElement>(`[data-block="${position.block}"]`);
-    if (!pane || !element) return false;
-    const box = element.getBoundingClientRect();
-    pane.scrollTop +=
-      box.top - pane.getBoundingClientRect().top - line + position.offset * box.height;
-    return true;
-  }, []);
-
-  // Restore before the first paint so the reader never sees the page jump.
+  // The saved position wins over the local cache that main.tsx restored early.
   useLayoutEffect(() => {
-    if (initial) scrollToPosition(initial, READING_LINE);
+    if (initial) scrollToPosition(pane, initial, READING_LINE);
     // Only on mount: later changes of `initial` are our own saves.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -56,8 +39,6 @@ export function useReadingPane(
   });
 
   useEffect(() => {
-    const pane = paneRef.current;
-    if (!pane) return;
     let frame = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const onScroll = () => {
@@ -77,28 +58,27 @@ export function useReadingPane(
       cancelAnimationFrame(frame);
       clearTimeout(timer);
     };
-  }, []);
+  }, [pane]);
 
   const jumpTo = useCallback(
     (block: string) => {
-      if (!scrollToPosition({ block, offset: 0 }, LANDING)) return;
+      if (!scrollToPosition(pane, { block, offset: 0 }, LANDING)) return;
       setTopBlock(block);
       // Move focus with the view, so keyboard and screen-reader users land there too.
-      paneRef.current
-        ?.querySelector<HTMLElement>(`[data-block="${block}"]`)
-        ?.focus({ preventScroll: true });
+      findBlock(pane, block)?.focus({ preventScroll: true });
     },
-    [scrollToPosition],
+    [pane],
   );
 
-  const scrollBy = useCallback((direction: 1 | -1) => {
-    const pane = paneRef.current;
-    if (!pane) return;
-    // About three lines of report text, whatever the font size.
-    const text = pane.querySelector('.report') ?? pane;
-    const step = parseFloat(getComputedStyle(text).fontSize) * 1.9 * 3;
-    pane.scrollBy({ top: direction * step });
-  }, []);
+  const scrollBy = useCallback(
+    (direction: 1 | -1) => {
+      // About three lines of report text, whatever the font size.
+      const text = pane.querySelector('.report') ?? pane;
+      const step = parseFloat(getComputedStyle(text).fontSize) * 1.9 * 3;
+      pane.scrollBy({ top: direction * step });
+    },
+    [pane],
+  );
 
-  return { paneRef, topBlock, jumpTo, scrollBy };
+  return { topBlock, jumpTo, scrollBy };
 }

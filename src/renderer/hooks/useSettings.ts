@@ -4,7 +4,8 @@
  */
 import { useCallback, useLayoutEffect, useState } from 'react';
 import type { ReaderApi } from '../../shared/api';
-import type { Settings, SettingsPatch } from '../../shared/settings';
+import { FONT_SIZE, type Settings, type SettingsPatch } from '../../shared/settings';
+import { writeViewCache } from '../lib/view-cache';
 
 export function useSettings(
   api: ReaderApi,
@@ -13,12 +14,20 @@ export function useSettings(
 ): [Settings, (patch: SettingsPatch) => void] {
   const [settings, setSettings] = useState(initial);
 
-  // Before paint, so a dark-theme reader never sees a white flash.
+  // Before paint, so a dark-theme reader never sees a white flash. Unchanged
+  // values are left alone: touching them restyles the whole report.
   useLayoutEffect(() => {
     const root = document.documentElement;
-    if (settings.theme === 'system') delete root.dataset.theme;
-    else root.dataset.theme = settings.theme;
-    root.style.setProperty('--reader-font-size', `${settings.fontSize}px`);
+    const theme = settings.theme === 'system' ? undefined : settings.theme;
+    if (root.dataset.theme !== theme) {
+      if (theme === undefined) delete root.dataset.theme;
+      else root.dataset.theme = theme;
+    }
+    const fontSize = settings.fontSize === FONT_SIZE.default ? '' : `${settings.fontSize}px`;
+    if (root.style.getPropertyValue('--reader-font-size') !== fontSize) {
+      root.style.setProperty('--reader-font-size', fontSize || null);
+    }
+    writeViewCache({ theme: settings.theme, fontSize: settings.fontSize });
   }, [settings.theme, settings.fontSize]);
 
   const update = useCallback(

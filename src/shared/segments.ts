@@ -2,7 +2,7 @@
  * Splits a block's text into runs that share the same marks (run-in head,
  * emphasis), so rendering is a flat map with no offset arithmetic in JSX.
  */
-import type { Block } from '../../shared/document';
+import type { Block } from './document';
 
 export interface Segment {
   text: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { segmentBlock, type Segment } from '../../../src/renderer/lib/segments';
+import { segmentBlock, type Segment } from '../../../src/shared/segments';
 import type { Block } from '../../../src/shared/document';
-import { reportDocument } from './fixtures';
+import { reportDocument } from '../renderer/fixtures';
 
 type Marks = Pick<Block, 'text' | 'lead' | 'emphasis'>;
 

@@ -1,0 +1,32 @@
+/**
+ * A local copy of what the first paint needs (theme, font size, TOC, reading
+ * position), read by public/boot.js before any module loads. Only a cache: the
+ * settings file in the data folder is the source of truth and overwrites it.
+ */
+import type { ReadingPosition, Theme } from '../../shared/settings';
+
+const KEY = 'reader:view';
+
+export interface CachedView {
+  theme?: Theme;
+  fontSize?: number;
+  tocOpen?: boolean;
+  position?: ReadingPosition | null;
+}
+
+export function readViewCache(): CachedView {
+  try {
+    const value: unknown = JSON.parse(localStorage.getItem(KEY) ?? 'null');
+    return typeof value === 'object' && value !== null ? (value as CachedView) : {};
+  } catch {
+    return {};
+  }
+}
+
+export function writeViewCache(patch: CachedView): void {
+  try {
+    localStorage.setItem(KEY, JSON.stringify({ ...readViewCache(), ...patch }));
+  } catch {
+    // Storage full or disabled: the cache only saves a flash, nothing is lost.
+  }
+}

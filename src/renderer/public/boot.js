@@ -1,0 +1,34 @@
+/*
+ * Runs before the first paint, as a classic same-origin script (the CSP allows
+ * no inline script). The report's text is already in the page; this applies
+ * the reader's last theme and font size from a local cache of the settings, so
+ * a dark-theme reader never sees a white flash. If there is a reading position
+ * to restore, the text stays hidden until main.tsx has scrolled to it, so the
+ * page never visibly jumps; a timer shows it anyway should the script fail.
+ * The settings file in the data folder stays the source of truth.
+ */
+(function () {
+  var root = document.documentElement;
+  var view;
+  try {
+    view = JSON.parse(localStorage.getItem('reader:view') || 'null');
+  } catch {
+    return;
+  }
+  if (!view || typeof view !== 'object') return;
+  if (view.theme === 'light' || view.theme === 'sepia' || view.theme === 'dark') {
+    root.setAttribute('data-theme', view.theme);
+  }
+  if (typeof view.fontSize === 'number' && view.fontSize >= 14 && view.fontSize <= 28) {
+    root.style.setProperty('--reader-font-size', view.fontSize + 'px');
+  }
+  if (typeof view.tocOpen === 'boolean') {
+    root.setAttribute('data-toc', view.tocOpen ? 'open' : 'closed');
+  }
+  if (view.position && typeof view.position.block === 'string') {
+    root.setAttribute('data-restoring', 'true');
+    setTimeout(function () {
+      root.removeAttribute('data-restoring');
+    }, 1500);
+  }
+})();
