@@ -10,20 +10,9 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../src/core/paths';
 import type { ReportDocument } from '../src/shared/document';
+import { escapeHtml } from '../src/shared/report-html';
 
 const STYLES_FILE = join(PROJECT_ROOT, 'src', 'renderer', 'styles.css');
-
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => ESCAPES[char]);
-}
 
 export interface FontStacks {
   text: string;

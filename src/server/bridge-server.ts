@@ -49,15 +49,26 @@ function sendJson(response: ServerResponse, status: number, value: unknown) {
   send(response, status, 'application/json; charset=utf-8', JSON.stringify(value));
 }
 
-async function readBody(request: IncomingMessage): Promise<string | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return null;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+/**
+ * The request body, or null once it passes MAX_BODY_BYTES. Past the limit the
+ * rest is drained and dropped rather than the stream destroyed: destroying it
+ * takes the socket with it before the 413 can be sent.
+ */
+function readBody(request: IncomingMessage): Promise<string | null> {
+  return new Promise((resolveBody, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      if (size > MAX_BODY_BYTES) return;
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) resolveBody(null);
+      else chunks.push(chunk);
+    });
+    request.on('end', () => {
+      if (size <= MAX_BODY_BYTES) resolveBody(Buffer.concat(chunks).toString('utf8'));
+    });
+    request.on('error', reject);
+  });
 }
 
 export async function startBridge(options: BridgeOptions): Promise<RunningBridge> {
@@ -96,10 +107,9 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
       }
       const body = await readBody(request);
       if (body === null) {
-        // The rest of the body is still on the wire: close the connection
-        // rather than leave a kept-alive socket that can never answer again.
+        // The rest of the body may still be on the wire: Node closes the
+        // connection after this answer, so a kept-alive socket never hangs.
         response.setHeader('Connection', 'close');
-        response.once('finish', () => request.socket.destroy());
         return sendJson(response, 413, { ok: false, error: '请求过大' });
       }
       let payload: unknown;
