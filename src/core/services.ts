@@ -9,6 +9,9 @@ import type { ReportDocument } from '../shared/document';
 import { SettingsPatchSchema } from '../shared/settings-schema';
 import { SettingsStore } from './storage/settings-store';
 
+// Validation messages reach the reader (in notices): say them in Chinese.
+z.config(z.locales.zhCN());
+
 const NoPayload = z.union([z.undefined(), z.null()]);
 
 /** The request schema of every method: a new method cannot be added without one. */
@@ -39,8 +42,16 @@ async function answer<T>(run: () => Promise<T> | T): Promise<Result<T>> {
   }
 }
 
-export async function createReaderServices(options: ServiceOptions): Promise<ReaderHandlers> {
+export interface ReaderServices {
+  handlers: ReaderHandlers;
+  /** Resolves once every write already asked for is on disk. */
+  flush(): Promise<void>;
+}
+
+export async function createReaderServices(options: ServiceOptions): Promise<ReaderServices> {
   const settings = await SettingsStore.open(options.dataDir);
+  // Kept for the whole run, not handed out once: a window that failed to start,
+  // or a second browser tab, must still be told.
   const notices = [...settings.notices];
 
   type Response<M extends MethodName> = ReaderCalls[M]['response'];
@@ -58,12 +69,12 @@ export async function createReaderServices(options: ServiceOptions): Promise<Rea
     return answer(() => run(parsed.data as ReaderCalls[M]['request']));
   }
 
-  return {
+  const handlers: ReaderHandlers = {
     getDocument: (payload) => validated('getDocument', payload, () => options.document),
     getSettings: (payload) => validated('getSettings', payload, () => settings.get()),
     updateSettings: (payload) =>
       validated('updateSettings', payload, (patch) => settings.update(patch)),
-    getNotices: (payload) =>
-      validated('getNotices', payload, () => notices.splice(0, notices.length)),
+    getNotices: (payload) => validated('getNotices', payload, () => [...notices]),
   };
+  return { handlers, flush: () => settings.flush() };
 }

@@ -2,27 +2,38 @@
  * Electron main: wires the plain-TypeScript services to a window, a menu and
  * IPC. No domain logic lives here.
  */
-import { app, BrowserWindow, ipcMain, Menu, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createReaderServices } from '../core/services';
-import { loadBuiltDocument, BUILT_DOCUMENT_FILE } from '../core/report/built-document';
+import { defaultDataDir } from '../core/data-dir';
+import { BUILT_DOCUMENT_FILE, loadBuiltDocument } from '../core/report/built-document';
+import { createReaderServices, type ReaderServices } from '../core/services';
 import { ipcChannel, METHOD_NAMES } from '../shared/api';
-import { isTrustedSenderUrl, secureWebPreferences } from './security';
 import { buildMenuTemplate } from './menu';
+import { isTrustedSenderUrl, secureWebPreferences } from './security';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
-// Tests and power users pick the data folder; it must be set before `ready`.
-if (process.env.READER_DATA_DIR) app.setPath('userData', process.env.READER_DATA_DIR);
+// Tests and power users pick the data folder; it must exist and be set before `ready`.
+if (process.env.READER_DATA_DIR) {
+  const dataDir = defaultDataDir();
+  mkdirSync(dataDir, { recursive: true });
+  app.setPath('userData', dataDir);
+}
 
-const pageUrl = process.env.ELECTRON_RENDERER_URL
-  ? process.env.ELECTRON_RENDERER_URL
-  : pathToFileURL(join(here, '../renderer/index.html')).href;
+// A development server URL is only ever honoured in an unpackaged build.
+const pageUrl =
+  !app.isPackaged && process.env.ELECTRON_RENDERER_URL
+    ? process.env.ELECTRON_RENDERER_URL
+    : pathToFileURL(join(here, '../renderer/index.html')).href;
+
+let services: ReaderServices | undefined;
 
 async function start(): Promise<void> {
   const document = await loadBuiltDocument(join(here, '../data', BUILT_DOCUMENT_FILE));
-  const handlers = await createReaderServices({ dataDir: app.getPath('userData'), document });
+  services = await createReaderServices({ dataDir: app.getPath('userData'), document });
+  const { handlers } = services;
 
   for (const method of METHOD_NAMES) {
     ipcMain.handle(ipcChannel(method), (event, payload: unknown) => {
@@ -41,6 +52,11 @@ async function start(): Promise<void> {
 
   Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(process.platform)));
   createWindow();
+  // Registered only now: macOS sends `activate` at launch too, which would
+  // otherwise open a second window while start() is still reading files.
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
 }
 
 function createWindow(): void {
@@ -65,6 +81,17 @@ app.on('web-contents-created', (_event, contents) => {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 });
 
+// Quitting waits for saves already asked for (the last reading position, say).
+let flushed = false;
+app.on('before-quit', (event) => {
+  if (flushed || !services) return;
+  event.preventDefault();
+  void services.flush().finally(() => {
+    flushed = true;
+    app.quit();
+  });
+});
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
@@ -76,11 +103,16 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow();
-  });
-  app.whenReady().then(start, (error: unknown) => {
-    console.error(error);
-    app.exit(1);
-  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      // Without this, a failed start leaves a windowless process holding the
+      // single-instance lock, and every later launch quits without a word.
+      dialog.showErrorBox(
+        '报告阅读器无法启动',
+        error instanceof Error ? error.message : String(error),
+      );
+      app.exit(1);
+    });
 }

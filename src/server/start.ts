@@ -13,11 +13,13 @@ export interface ReaderServerOptions {
 
 export async function startReaderServer(options: ReaderServerOptions): Promise<RunningBridge> {
   const document = await loadBuiltDocument(join(BUILT_DATA_DIR, BUILT_DOCUMENT_FILE));
-  const handlers = await createReaderServices({ dataDir: options.dataDir, document });
-  return startBridge({
-    handlers,
+  const services = await createReaderServices({ dataDir: options.dataDir, document });
+  const bridge = await startBridge({
+    handlers: services.handlers,
     rendererDir: RENDERER_DIR,
     host: options.host,
     port: options.port,
   });
+  // Stopping the server must not cut off a save that was already asked for.
+  return { ...bridge, close: () => bridge.close().then(() => services.flush()) };
 }

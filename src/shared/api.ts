@@ -45,6 +45,17 @@ export type ReaderHandlers = {
   [K in MethodName]: (payload: unknown) => Promise<Result<ReaderCalls[K]['response']>>;
 };
 
+/**
+ * Calls that only read. The others change state and must reach main in the
+ * order they were made: IPC keeps order by itself, HTTP over several
+ * connections does not.
+ */
+export const QUERY_METHODS: ReadonlySet<MethodName> = new Set([
+  'getDocument',
+  'getSettings',
+  'getNotices',
+]);
+
 export const ipcChannel = (method: MethodName): string => `reader:${method}`;
 
 export function isMethodName(value: unknown): value is MethodName {

@@ -176,28 +176,41 @@ test('the reading position is restored on the next start', async ({ page, server
   expect(Math.abs((await offsetInPane(page, id)) - before)).toBeLessThan(4);
 });
 
-test('keyboard alone: tab order with visible focus, j/k scrolling, [ and ] between sections', async ({
+test('keyboard alone: skip link, visible focus, Space and j/k, [ and ] between sections', async ({
   page,
   server,
 }) => {
   await openReader(page, server.url);
+  const pane = page.locator('main.pane');
+  const scrollTop = () => pane.evaluate((element) => element.scrollTop);
+
+  // Nothing has focus yet: Space and End read on, as in any document.
+  await page.keyboard.press('Space');
+  await expect.poll(scrollTop).toBeGreaterThan(300);
+  await page.keyboard.press('Home');
+  await expect.poll(scrollTop).toBe(0);
+
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: '跳到正文' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
   await page.keyboard.press('Tab');
   const tocButton = page.getByRole('button', { name: '显示/隐藏目录' });
   await expect(tocButton).toBeFocused();
-  const outline = await tocButton.evaluate((element) => getComputedStyle(element).outlineStyle);
-  expect(outline).not.toBe('none');
-  await page.keyboard.press('Tab');
-  await expect(page.getByRole('button', { name: '减小字号' })).toBeFocused();
+  expect(await tocButton.evaluate((element) => getComputedStyle(element).outlineStyle)).not.toBe(
+    'none',
+  );
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Enter');
+  await expect(pane).toBeFocused();
 
-  // Move focus into the text, then read by keyboard.
-  await page.locator('main.pane').focus();
-  const scrollTop = () => page.locator('main.pane').evaluate((pane) => pane.scrollTop);
   await page.keyboard.press('j');
   await page.keyboard.press('j');
   await expect.poll(scrollTop).toBeGreaterThan(100);
   const afterJ = await scrollTop();
   await page.keyboard.press('k');
   await expect.poll(scrollTop).toBeLessThan(afterJ);
+  await pane.evaluate((element) => element.scrollTo({ top: 0 }));
 
   const toc = page.getByRole('navigation', { name: '目录' });
   const current = toc.locator('[aria-current="location"]');
@@ -209,14 +222,59 @@ test('keyboard alone: tab order with visible focus, j/k scrolling, [ and ] betwe
   await expect(current).toHaveText('（二）增长后劲积极培育');
   await page.keyboard.press('[');
   await expect(current).toHaveText('（一）融合发展平稳推进');
+  // Inside a long section, [ goes back to its start first, then to the one before.
+  await page.keyboard.press('j');
+  await page.keyboard.press('j');
+  await page.keyboard.press('[');
+  await expect(current).toHaveText('（一）融合发展平稳推进');
+  const section = page.locator('p[data-block]', { hasText: /^（一）融合发展平稳推进/ });
+  expect(Math.abs(await offsetInPane(page, (await section.getAttribute('id'))!))).toBeLessThan(30);
+  await page.keyboard.press('[');
+  await expect(current).toHaveText('一、2017年工作回顾');
 
-  // Keys change the font size too, and the TOC link is reachable and works by Enter.
+  // Keys change the font size too, and a TOC link works with Enter.
   await page.keyboard.press('+');
   await expect(page.getByLabel('当前字号')).toHaveText('20');
   const link = toc.getByRole('link', { name: '做大智能产业集群' });
   await link.focus();
   await page.keyboard.press('Enter');
   await expect(link).toHaveAttribute('aria-current', 'location');
+  // Arrow keys on a focused TOC link belong to the TOC, not the text.
+  const before = await scrollTop();
+  await link.focus();
+  await page.keyboard.press('ArrowDown');
+  expect(await scrollTop()).toBe(before);
+});
+
+test('changing the font size keeps the reader on the same passage', async ({ page, server }) => {
+  await openReader(page, server.url);
+  const toc = page.getByRole('navigation', { name: '目录' });
+  await toc.getByRole('link', { name: '加大惠农富农力度' }).click();
+  const target = page.locator('p[data-block]', { hasText: /^加大惠农富农力度。/ });
+  const id = (await target.getAttribute('id'))!;
+  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: '增大字号' }).click();
+  await expect(page.getByLabel('当前字号')).toHaveText('24');
+  expect(Math.abs(await offsetInPane(page, id))).toBeLessThan(30);
+  await page.keyboard.press('0');
+  await expect(page.getByLabel('当前字号')).toHaveText('18');
+  expect(Math.abs(await offsetInPane(page, id))).toBeLessThan(30);
+});
+
+test('a reload right after scrolling still comes back to the latest place', async ({
+  page,
+  server,
+}) => {
+  await openReader(page, server.url);
+  await page
+    .getByRole('navigation', { name: '目录' })
+    .getByRole('link', { name: '深化社会治理' })
+    .click();
+  const target = page.locator('p[data-block]', { hasText: /^深化社会治理。/ });
+  const id = (await target.getAttribute('id'))!;
+  // Reload at once: well inside the save delay, so only the flush on page hide saves it.
+  await page.reload();
+  await expect(page.locator('html[data-ready="true"]')).toHaveCount(1);
+  expect(Math.abs(await offsetInPane(page, id))).toBeLessThan(30);
 });
 
 test('at 800×600 the TOC opens over the text, jumps, and gets out of the way', async ({
@@ -238,6 +296,11 @@ test('at 800×600 the TOC opens over the text, jumps, and gets out of the way', 
   await expect(toc).toHaveCount(0);
   await page.keyboard.press('o');
   await expect(toc).toBeVisible();
+  // Opened from the keyboard, focus goes into the TOC; closed, it returns to the toggle.
+  await expect(toc.getByRole('link').first()).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('button', { name: '显示/隐藏目录' })).toBeFocused();
+  await page.keyboard.press('o');
   await toc.getByRole('link', { name: '深化城市管理' }).click();
   await expect(toc).toHaveCount(0);
   const target = page.locator('p[data-block]', { hasText: /^深化城市管理。/ });

@@ -57,6 +57,11 @@ export class SettingsStore {
     return this.current;
   }
 
+  /** Resolves once every update made so far has been written (or has failed). */
+  async flush(): Promise<void> {
+    await this.queue;
+  }
+
   /** Applies a validated patch; resolves once it is on disk. */
   update(patch: SettingsPatch): Promise<Settings> {
     const next: Settings = { ...this.current, ...patch };

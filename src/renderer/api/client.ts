@@ -2,7 +2,13 @@
  * The renderer's handle on the contract: Electron's preload puts it on
  * `window.readerApi`; in browser mode the same methods go over HTTP.
  */
-import { buildReaderApi, type ReaderApi, type Result } from '../../shared/api';
+import {
+  buildReaderApi,
+  QUERY_METHODS,
+  type MethodName,
+  type ReaderApi,
+  type Result,
+} from '../../shared/api';
 
 declare global {
   interface Window {
@@ -10,18 +16,29 @@ declare global {
   }
 }
 
+async function post(method: MethodName, payload: unknown): Promise<Result<unknown>> {
+  try {
+    const response = await fetch(`/api/${method}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(payload ?? null),
+      // A save made as the page closes (the last reading position) still arrives.
+      keepalive: true,
+    });
+    return (await response.json()) as Result<unknown>;
+  } catch (error) {
+    return { ok: false, error: `无法连接阅读器服务：${(error as Error).message}` };
+  }
+}
+
 function httpApi(): ReaderApi {
-  return buildReaderApi(async (method, payload): Promise<Result<unknown>> => {
-    try {
-      const response = await fetch(`/api/${method}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(payload ?? null),
-      });
-      return (await response.json()) as Result<unknown>;
-    } catch (error) {
-      return { ok: false, error: `无法连接阅读器服务：${(error as Error).message}` };
-    }
+  // Changes go one at a time, in the order made, as they do over IPC.
+  let changes: Promise<unknown> = Promise.resolve();
+  return buildReaderApi((method, payload) => {
+    if (QUERY_METHODS.has(method)) return post(method, payload);
+    const result = changes.then(() => post(method, payload));
+    changes = result;
+    return result;
   });
 }
 

@@ -2,7 +2,15 @@
  * The interface around the pre-rendered report: toolbar, notices and 目录,
  * wired to settings, the reading pane and the command list.
  */
-import { startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
+import {
+  startTransition,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { createPortal } from 'react-dom';
 import type { ReaderApi } from '../../shared/api';
 import type { ReportDocument } from '../../shared/document';
@@ -22,15 +30,22 @@ import { Toolbar } from './Toolbar';
 /** Below this width the TOC covers the text instead of sitting beside it. */
 const WIDE_LAYOUT = '(min-width: 960px)';
 
-function useWideLayout(): boolean {
+/** Beside the text (wide) the TOC opens as the reader last left it; over the text (narrow), closed. */
+const tocOpenFor = (wide: boolean) => wide && (readViewCache().tocOpen ?? true);
+
+function useTocLayout() {
   const [wide, setWide] = useState(() => window.matchMedia(WIDE_LAYOUT).matches);
+  const [tocOpen, setTocOpen] = useState(() => tocOpenFor(wide));
   useEffect(() => {
     const query = window.matchMedia(WIDE_LAYOUT);
-    const onChange = () => setWide(query.matches);
+    const onChange = () => {
+      setWide(query.matches);
+      setTocOpen(tocOpenFor(query.matches));
+    };
     query.addEventListener('change', onChange);
     return () => query.removeEventListener('change', onChange);
   }, []);
-  return wide;
+  return { wide, tocOpen, setTocOpen };
 }
 
 interface Props {
@@ -45,13 +60,24 @@ export function Reader({ api, slots, document, initialSettings, initialNotices }
   const [notices, setNotices] = useState(initialNotices);
   const addNotice = useCallback((message: string) => setNotices((list) => [...list, message]), []);
   const [settings, update] = useSettings(api, initialSettings, addNotice);
-  const wide = useWideLayout();
-  const [tocOpen, setTocOpen] = useState(() => wide && (readViewCache().tocOpen ?? true));
+  const { wide, tocOpen, setTocOpen } = useTocLayout();
   useLayoutEffect(() => {
     slots.reader.classList.toggle('toc-open', tocOpen);
     slots.reader.classList.toggle('toc-closed', !tocOpen);
-    if (wide) writeViewCache({ tocOpen });
-  }, [slots, tocOpen, wide]);
+  }, [slots, tocOpen]);
+  /** True when the TOC was just opened by a command: focus goes into it. */
+  const [focusToc, setFocusToc] = useState(false);
+  const toggleToc = useCallback(() => {
+    const open = !tocOpen;
+    // Only a choice made while the TOC sits beside the text is remembered.
+    if (wide) writeViewCache({ tocOpen: open });
+    setFocusToc(open);
+    // Focus inside the TOC would be lost with it: hand it to the toggle.
+    if (!open && slots.sidebar.contains(window.document.activeElement)) {
+      slots.toolbar.querySelector<HTMLElement>('[data-command="toc.toggle"]')?.focus();
+    }
+    setTocOpen(open);
+  }, [tocOpen, wide, slots, setTocOpen]);
 
   const savePosition = useCallback(
     (position: ReadingPosition) => {
@@ -62,11 +88,16 @@ export function Reader({ api, slots, document, initialSettings, initialNotices }
     },
     [api, addNotice],
   );
-  const { topBlock, jumpTo, scrollBy } = useReadingPane(
-    slots.pane,
-    initialSettings.position,
-    savePosition,
-  );
+  const { topBlock, jumpTo, isPastStart, keepPlace, scrollBy, scrollPage, scrollToEdge } =
+    useReadingPane(slots.pane, initialSettings.position, savePosition);
+
+  // A new font size reflows the whole text: keep the reader on the same sentence.
+  const shownFontSize = useRef(settings.fontSize);
+  useLayoutEffect(() => {
+    if (shownFontSize.current === settings.fontSize) return;
+    shownFontSize.current = settings.fontSize;
+    keepPlace();
+  }, [settings.fontSize, keepPlace]);
 
   const blockOrder = useMemo(
     () => new Map(document.blocks.map((block, index) => [block.id, index])),
@@ -82,17 +113,22 @@ export function Reader({ api, slots, document, initialSettings, initialNotices }
       jumpTo(block);
       if (!wide) setTocOpen(false);
     },
-    [jumpTo, wide],
+    [jumpTo, wide, setTocOpen],
   );
 
   const context: CommandContext = {
     settings,
     update,
     scrollBy,
-    toggleToc: () => setTocOpen((open) => !open),
+    scrollPage,
+    scrollToEdge,
+    toggleToc,
     tocCoversText: tocOpen && !wide,
     goToSection: (step) => {
-      const target = neighbourEntry(document.outline, currentEntry?.block ?? null, step);
+      const current = currentEntry?.block ?? null;
+      // Like "previous track": first back to the start of the section one is in.
+      if (step === -1 && current !== null && isPastStart(current)) return jumpTo(current);
+      const target = neighbourEntry(document.outline, current, step);
       if (target) jumpTo(target.block);
     },
   };
@@ -136,6 +172,8 @@ export function Reader({ api, slots, document, initialSettings, initialNotices }
         tocDrawn &&
         createPortal(
           <TableOfContents
+            autoFocus={focusToc}
+            onAutoFocused={() => setFocusToc(false)}
             outline={document.outline}
             current={currentEntry?.block ?? null}
             collapsed={collapsed}

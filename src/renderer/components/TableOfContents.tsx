@@ -4,6 +4,9 @@ import type { OutlineEntry } from '../../shared/document';
 import { ancestorsOf, buildOutlineTree, type OutlineNode } from '../lib/outline-tree';
 
 interface Props {
+  /** Focus the current entry on mount (the TOC was opened by a command), then report it. */
+  autoFocus: boolean;
+  onAutoFocused(): void;
   outline: OutlineEntry[];
   /** Block id of the entry the reader is in. */
   current: string | null;
@@ -12,7 +15,15 @@ interface Props {
   onJump(block: string): void;
 }
 
-export function TableOfContents({ outline, current, collapsed, onToggle, onJump }: Props) {
+export function TableOfContents({
+  autoFocus,
+  onAutoFocused,
+  outline,
+  current,
+  collapsed,
+  onToggle,
+  onJump,
+}: Props) {
   const tree = useMemo(() => buildOutlineTree(outline), [outline]);
   // If the current entry is folded away, mark the nearest entry that shows.
   const marked = useMemo(() => {
@@ -22,6 +33,14 @@ export function TableOfContents({ outline, current, collapsed, onToggle, onJump 
   }, [outline, current, collapsed]);
 
   const listRef = useRef<HTMLUListElement>(null);
+  useEffect(() => {
+    if (!autoFocus) return;
+    onAutoFocused();
+    const list = listRef.current;
+    (
+      list?.querySelector<HTMLElement>('[aria-current="location"]') ?? list?.querySelector('a')
+    )?.focus();
+  }, [autoFocus, onAutoFocused]);
   useEffect(() => {
     listRef.current
       ?.querySelector('[aria-current="location"]')

@@ -19,6 +19,7 @@ function CommandButton({
   return (
     <button
       type="button"
+      data-command={id}
       className="tool-button"
       aria-label={command.label}
       aria-pressed={pressed}
@@ -63,6 +64,17 @@ export function Toolbar({
   const { settings } = context;
   return (
     <header className="toolbar">
+      {/* Past the toolbar and the 目录 in one key press. */}
+      <a
+        className="skip-link"
+        href="#pane"
+        onClick={(event) => {
+          event.preventDefault();
+          document.getElementById('pane')?.focus();
+        }}
+      >
+        跳到正文
+      </a>
       <CommandButton id="toc.toggle" context={context} pressed={tocOpen}>
         <span aria-hidden="true">☰</span> 目录
       </CommandButton>

@@ -25,7 +25,8 @@ export function useCommandKeys(context: CommandContext): void {
   useLayoutEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.isComposing || isTypingTarget(event.target)) return;
-      const command = commandForKey(event, isMac);
+      const focused = document.activeElement !== null && document.activeElement !== document.body;
+      const command = commandForKey(event, isMac, focused);
       if (!command || !isEnabled(command, latest.current)) return;
       event.preventDefault();
       command.perform(latest.current);

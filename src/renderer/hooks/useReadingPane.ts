@@ -1,6 +1,7 @@
 /**
  * The scrolling reading pane: which block is at the top (for the TOC and the
- * saved position), jumps, and keyboard scrolling.
+ * saved position), jumps, keyboard scrolling, and keeping the reader's place
+ * when the layout changes under them.
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ReadingPosition } from '../../shared/settings';
@@ -25,8 +26,10 @@ export function useReadingPane(
 ) {
   // Not measured here: that would force a layout of the whole report on mount.
   const [topBlock, setTopBlock] = useState<string | null>(initial?.block ?? null);
+  /** Where the reader is, as of the last scroll: what a layout change must keep. */
+  const place = useRef<ReadingPosition | null>(initial);
 
-  // The saved position wins over the local cache that main.tsx restored early.
+  // The saved position wins over the local cache that mount.tsx restored early.
   useLayoutEffect(() => {
     if (initial) scrollToPosition(pane, initial, READING_LINE);
     // Only on mount: later changes of `initial` are our own saves.
@@ -39,33 +42,84 @@ export function useReadingPane(
   });
 
   useEffect(() => {
+    place.current ??= measure(pane);
     let frame = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let pending: ReadingPosition | null = null;
+    const flush = () => {
+      clearTimeout(timer);
+      if (pending) save.current(pending);
+      pending = null;
+    };
     const onScroll = () => {
       if (frame) return;
       frame = requestAnimationFrame(() => {
         frame = 0;
         const position = measure(pane);
         if (!position) return;
+        place.current = position;
+        pending = position;
         setTopBlock(position.block);
         clearTimeout(timer);
-        timer = setTimeout(() => save.current(position), SAVE_DELAY_MS);
+        timer = setTimeout(flush, SAVE_DELAY_MS);
       });
     };
+    // Closing the window or tab must not lose the last few hundred ms of reading.
+    const onHide = () => {
+      if (document.visibilityState === 'hidden') flush();
+    };
     pane.addEventListener('scroll', onScroll, { passive: true });
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onHide);
     return () => {
       pane.removeEventListener('scroll', onScroll);
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onHide);
       cancelAnimationFrame(frame);
-      clearTimeout(timer);
+      flush();
     };
   }, [pane]);
+
+  /** Puts the reader back where they were, after the text has reflowed. */
+  const keepPlace = useCallback(() => {
+    if (place.current) scrollToPosition(pane, place.current, READING_LINE);
+  }, [pane]);
+
+  // A narrower or wider pane (window resized, TOC shown or hidden) reflows the
+  // text; without this the reader would find themselves paragraphs away.
+  useEffect(() => {
+    let first = true;
+    let width = pane.clientWidth;
+    const observer = new ResizeObserver(() => {
+      if (first || pane.clientWidth === width) {
+        first = false;
+        return;
+      }
+      width = pane.clientWidth;
+      keepPlace();
+    });
+    observer.observe(pane);
+    return () => observer.disconnect();
+  }, [pane, keepPlace]);
 
   const jumpTo = useCallback(
     (block: string) => {
       if (!scrollToPosition(pane, { block, offset: 0 }, LANDING)) return;
+      place.current = { block, offset: 0 };
       setTopBlock(block);
       // Move focus with the view, so keyboard and screen-reader users land there too.
       findBlock(pane, block)?.focus({ preventScroll: true });
+    },
+    [pane],
+  );
+
+  /** True when the block starts above where a jump would put it: the reader is inside it. */
+  const isPastStart = useCallback(
+    (block: string) => {
+      const element = findBlock(pane, block);
+      if (!element) return false;
+      const top = element.getBoundingClientRect().top - pane.getBoundingClientRect().top;
+      return top < LANDING - 4;
     },
     [pane],
   );
@@ -80,5 +134,17 @@ export function useReadingPane(
     [pane],
   );
 
-  return { topBlock, jumpTo, scrollBy };
+  const scrollPage = useCallback(
+    (direction: 1 | -1) => pane.scrollBy({ top: direction * pane.clientHeight * 0.9 }),
+    [pane],
+  );
+
+  const scrollToEdge = useCallback(
+    (edge: 'start' | 'end') => {
+      pane.scrollTo({ top: edge === 'start' ? 0 : pane.scrollHeight });
+    },
+    [pane],
+  );
+
+  return { topBlock, jumpTo, isPastStart, keepPlace, scrollBy, scrollPage, scrollToEdge };
 }

@@ -15,6 +15,8 @@ export interface CommandContext {
   settings: Settings;
   update(patch: SettingsPatch): void;
   scrollBy(direction: 1 | -1): void;
+  scrollPage(direction: 1 | -1): void;
+  scrollToEdge(edge: 'start' | 'end'): void;
   goToSection(step: 1 | -1): void;
   toggleToc(): void;
   /** True while the TOC is open and covering the text (narrow windows). */
@@ -26,6 +28,13 @@ export interface KeyBinding {
   key: string;
   /** Ctrl on Windows/Linux, Cmd on macOS. */
   mod?: boolean;
+  /** When set, Shift must be (true) or must not be (false) held; otherwise it is ignored. */
+  shift?: boolean;
+  /**
+   * Only when nothing has focus. A focused pane, link or button handles these
+   * keys itself (Space presses a button, arrows scroll the TOC), and must.
+   */
+  unfocused?: boolean;
 }
 
 export interface Command {
@@ -114,14 +123,44 @@ export const COMMANDS: Command[] = [
   {
     id: 'scroll.down',
     label: '向下滚动',
-    keys: [{ key: 'j' }, { key: 'ArrowDown' }],
+    keys: [{ key: 'j' }, { key: 'ArrowDown', unfocused: true }],
     perform: (context) => context.scrollBy(1),
   },
   {
     id: 'scroll.up',
     label: '向上滚动',
-    keys: [{ key: 'k' }, { key: 'ArrowUp' }],
+    keys: [{ key: 'k' }, { key: 'ArrowUp', unfocused: true }],
     perform: (context) => context.scrollBy(-1),
+  },
+  {
+    id: 'scroll.pageDown',
+    label: '向下翻页',
+    keys: [
+      { key: ' ', shift: false, unfocused: true },
+      { key: 'PageDown', unfocused: true },
+    ],
+    perform: (context) => context.scrollPage(1),
+  },
+  {
+    id: 'scroll.pageUp',
+    label: '向上翻页',
+    keys: [
+      { key: ' ', shift: true, unfocused: true },
+      { key: 'PageUp', unfocused: true },
+    ],
+    perform: (context) => context.scrollPage(-1),
+  },
+  {
+    id: 'scroll.start',
+    label: '回到开头',
+    keys: [{ key: 'Home', unfocused: true }],
+    perform: (context) => context.scrollToEdge('start'),
+  },
+  {
+    id: 'scroll.end',
+    label: '跳到结尾',
+    keys: [{ key: 'End', unfocused: true }],
+    perform: (context) => context.scrollToEdge('end'),
   },
 ];
 
@@ -140,14 +179,28 @@ export interface KeyEventLike {
   ctrlKey: boolean;
   metaKey: boolean;
   altKey: boolean;
+  shiftKey?: boolean;
 }
 
-/** The command a key press means, honouring Cmd on macOS and Ctrl elsewhere. */
-export function commandForKey(event: KeyEventLike, isMac: boolean): Command | undefined {
+/**
+ * The command a key press means, honouring Cmd on macOS and Ctrl elsewhere.
+ * `somethingFocused` is false when focus is on the page itself (the body).
+ */
+export function commandForKey(
+  event: KeyEventLike,
+  isMac: boolean,
+  somethingFocused = false,
+): Command | undefined {
   const mod = isMac ? event.metaKey : event.ctrlKey;
   const otherMod = isMac ? event.ctrlKey : event.metaKey;
   if (event.altKey || otherMod) return undefined;
   return COMMANDS.find((command) =>
-    command.keys.some((binding) => binding.key === event.key && Boolean(binding.mod) === mod),
+    command.keys.some(
+      (binding) =>
+        binding.key === event.key &&
+        Boolean(binding.mod) === mod &&
+        (binding.shift === undefined || binding.shift === Boolean(event.shiftKey)) &&
+        !(binding.unfocused && somethingFocused),
+    ),
   );
 }

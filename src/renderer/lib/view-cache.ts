@@ -5,7 +5,8 @@
  */
 import type { ReadingPosition, Theme } from '../../shared/settings';
 
-const KEY = 'reader:view';
+/** public/boot.js reads the same key (a test keeps the two in step). */
+export const VIEW_CACHE_KEY = 'reader:view';
 
 export interface CachedView {
   theme?: Theme;
@@ -16,7 +17,7 @@ export interface CachedView {
 
 export function readViewCache(): CachedView {
   try {
-    const value: unknown = JSON.parse(localStorage.getItem(KEY) ?? 'null');
+    const value: unknown = JSON.parse(localStorage.getItem(VIEW_CACHE_KEY) ?? 'null');
     return typeof value === 'object' && value !== null ? (value as CachedView) : {};
   } catch {
     return {};
@@ -25,7 +26,7 @@ export function readViewCache(): CachedView {
 
 export function writeViewCache(patch: CachedView): void {
   try {
-    localStorage.setItem(KEY, JSON.stringify({ ...readViewCache(), ...patch }));
+    localStorage.setItem(VIEW_CACHE_KEY, JSON.stringify({ ...readViewCache(), ...patch }));
   } catch {
     // Storage full or disabled: the cache only saves a flash, nothing is lost.
   }

@@ -22,6 +22,8 @@ function fakeContext(settings: Partial<Settings> = {}, tocCoversText = false) {
     settings: { ...DEFAULT_SETTINGS, ...settings },
     update: vi.fn<CommandContext['update']>(),
     scrollBy: vi.fn<CommandContext['scrollBy']>(),
+    scrollPage: vi.fn<CommandContext['scrollPage']>(),
+    scrollToEdge: vi.fn<CommandContext['scrollToEdge']>(),
     goToSection: vi.fn<CommandContext['goToSection']>(),
     toggleToc: vi.fn<CommandContext['toggleToc']>(),
     tocCoversText,
@@ -45,7 +47,10 @@ describe('the command list', () => {
 
   it('no key is bound to two commands', () => {
     const keys = COMMANDS.flatMap((command) =>
-      command.keys.map((binding) => `${binding.mod ? 'mod+' : ''}${binding.key}`),
+      command.keys.map(
+        (binding) =>
+          `${binding.mod ? 'mod+' : ''}${binding.shift === true ? 'shift+' : ''}${binding.key}`,
+      ),
     );
     expect(new Set(keys).size).toBe(keys.length);
   });
@@ -87,7 +92,8 @@ describe('commandForKey', () => {
     expect(commandForKey(press(key), true)?.id).toBe(id);
   });
 
-  it.each(['J', 'x', 'Enter', ' ', 'Esc', 'ArrowLeft', '1', 'Tab', ''])('%j → nothing', (key) => {
+  // Space pages the text when nothing has focus: see the focus tests below.
+  it.each(['J', 'x', 'Enter', 'Esc', 'ArrowLeft', '1', 'Tab', ''])('%j → nothing', (key) => {
     expect(commandForKey(press(key), false)).toBeUndefined();
   });
 
@@ -234,5 +240,39 @@ describe('perform calls the right context function and nothing else', () => {
       command.perform(context);
       expect(context.settings, command.id).toEqual(before);
     }
+  });
+});
+
+describe('keys that focused elements handle themselves', () => {
+  it('Space, PageUp/PageDown, Home/End and arrows page the text only when nothing has focus', () => {
+    const table: [string, Partial<KeyEventLike>, string][] = [
+      [' ', {}, 'scroll.pageDown'],
+      [' ', { shiftKey: true }, 'scroll.pageUp'],
+      ['PageDown', {}, 'scroll.pageDown'],
+      ['PageUp', {}, 'scroll.pageUp'],
+      ['Home', {}, 'scroll.start'],
+      ['End', {}, 'scroll.end'],
+      ['ArrowDown', {}, 'scroll.down'],
+      ['ArrowUp', {}, 'scroll.up'],
+    ];
+    for (const [key, modifiers, id] of table) {
+      expect(commandForKey(press(key, modifiers), false, false)?.id, key).toBe(id);
+      // A focused button must get its Space, a focused TOC its arrows.
+      expect(commandForKey(press(key, modifiers), false, true), key).toBeUndefined();
+    }
+  });
+
+  it('j and k work wherever focus is (outside text fields)', () => {
+    expect(commandForKey(press('j'), false, true)?.id).toBe('scroll.down');
+    expect(commandForKey(press('k'), false, true)?.id).toBe('scroll.up');
+  });
+
+  it('the page commands call the pane', () => {
+    const context = fakeContext();
+    commandById('scroll.pageDown').perform(context);
+    commandById('scroll.pageUp').perform(context);
+    commandById('scroll.end').perform(context);
+    expect(context.scrollPage.mock.calls).toEqual([[1], [-1]]);
+    expect(context.scrollToEdge.mock.calls).toEqual([['end']]);
   });
 });

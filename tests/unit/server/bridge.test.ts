@@ -80,7 +80,7 @@ beforeAll(async () => {
   await mkdir(join(root, 'etc'));
   await writeFile(join(root, 'etc', 'passwd'), SECRET);
 
-  const handlers = await createReaderServices({
+  const { handlers } = await createReaderServices({
     dataDir: join(root, 'data'),
     document: FAKE_DOCUMENT,
   });
@@ -109,7 +109,7 @@ describe('startBridge', () => {
   );
 
   it('binds to localhost', async () => {
-    const handlers = await createReaderServices({
+    const { handlers } = await createReaderServices({
       dataDir: join(root, 'data2'),
       document: FAKE_DOCUMENT,
     });
