@@ -1,6 +1,7 @@
 /** The reading view in browser mode, driven as a reader would drive it. */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { CONTENT_SECURITY_POLICY } from '../../src/shared/csp';
 import { expect, offsetInPane, openReader, test } from './fixtures';
 
 const settingsFile = (dataDir: string) => join(dataDir, 'settings.json');
@@ -358,4 +359,23 @@ test('the page runs under a CSP that blocks inline script and eval', async ({ pa
   expect(
     await page.evaluate(() => (window as unknown as { __tag?: number }).__tag),
   ).toBeUndefined();
+});
+
+test('the built page carries exactly the shared CSP, in meta tag and header, and no inline script', async ({
+  request,
+  server,
+}) => {
+  const response = await request.get(server.url);
+  expect(response.headers()['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+  const html = await response.text();
+  const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html);
+  expect(meta?.[1]).toBe(CONTENT_SECURITY_POLICY);
+  const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const [, attributes, body] of scripts) {
+    expect(attributes).toMatch(/\bsrc=/);
+    expect(body.trim()).toBe('');
+  }
+  expect(html).not.toMatch(/\son[a-z]+=/i);
+  expect(html).not.toMatch(/\sstyle=/i);
 });
