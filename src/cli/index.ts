@@ -1,18 +1,25 @@
 /**
  * Command-line access to the same code the app runs, on plain Node:
  *   npm run -s cli -- parse [FILE]
+ *   npm run -s cli -- search QUERY [--file FILE] [--order relevance|document]
+ *   npm run -s cli -- search --stdin [--file FILE] [--order …]
  * Errors are one line on stderr and a non-zero exit, never a stack trace.
  */
 import { readFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
 import { ReportFormatError } from '../core/report/decode';
 import { parseReportBytes } from '../core/report/parse-report';
 import { BUNDLED_REPORT } from '../core/paths';
+import { buildSearchIndex } from '../core/search/build-index';
+import { SearchEngine } from '../core/search/engine';
+import type { SearchOrder } from '../shared/search';
+import { UsageError } from './usage-error';
 
 const USAGE = `用法 (usage):
-  npm run -s cli -- parse [FILE]   把报告解析为 JSON（默认：内置报告）`;
-
-/** An error whose message is meant for the user as it is. */
-class UsageError extends Error {}
+  npm run -s cli -- parse [FILE]                  把报告解析为 JSON（默认：内置报告）
+  npm run -s cli -- search QUERY [--file FILE] [--order relevance|document]
+                                                  检索，按相关度（或原文顺序）输出全部结果
+  npm run -s cli -- search --stdin [--file FILE]  每行一个检索词，每行输出一个 JSON`;
 
 async function readReportFile(file: string): Promise<Uint8Array> {
   try {
@@ -33,9 +40,54 @@ async function parseCommand(args: string[]): Promise<void> {
   process.stdout.write(JSON.stringify(document, null, 2) + '\n');
 }
 
+interface SearchOptions {
+  query?: string;
+  file: string;
+  order: SearchOrder;
+  stdin: boolean;
+}
+
+function readSearchOptions(args: string[]): SearchOptions {
+  const options: SearchOptions = { file: BUNDLED_REPORT, order: 'relevance', stdin: false };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--stdin') options.stdin = true;
+    else if (arg === '--file' || arg === '--order') {
+      const value = args[++i];
+      if (value === undefined) throw new UsageError(`${arg} 后面缺少参数\n${USAGE}`);
+      if (arg === '--file') options.file = value;
+      else if (value === 'relevance' || value === 'document') options.order = value;
+      else throw new UsageError(`--order 只能是 relevance 或 document，而不是 ${value}`);
+    } else if (options.query === undefined) options.query = arg;
+    else throw new UsageError(`多余的参数：${arg}（多个关键词请放在一对引号里）\n${USAGE}`);
+  }
+  if (options.stdin === (options.query !== undefined)) {
+    throw new UsageError(`search 需要一个检索词，或 --stdin（二者取一）\n${USAGE}`);
+  }
+  return options;
+}
+
+async function searchCommand(args: string[]): Promise<void> {
+  const options = readSearchOptions(args);
+  const document = parseReportBytes(await readReportFile(options.file));
+  const engine = new SearchEngine(buildSearchIndex(document.blocks), document.blocks);
+  const answer = (query: string) => {
+    const { hits } = engine.search(query, options.order);
+    return JSON.stringify({ query, hits });
+  };
+  if (options.query !== undefined) {
+    process.stdout.write(answer(options.query) + '\n');
+    return;
+  }
+  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+    process.stdout.write(answer(line) + '\n');
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   if (command === 'parse') await parseCommand(args);
+  else if (command === 'search') await searchCommand(args);
   else if (command === undefined || command === '--help' || command === '-h') {
     process.stdout.write(USAGE + '\n');
     return command === undefined ? 2 : 0;

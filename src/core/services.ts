@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { MethodName, ReaderCalls, ReaderHandlers, Result } from '../shared/api';
 import type { ReportDocument } from '../shared/document';
 import { SettingsPatchSchema } from '../shared/settings-schema';
+import { SearchEngine } from './search/engine';
 import { SettingsStore } from './storage/settings-store';
 
 // Validation messages reach the reader (in notices): say them in Chinese.
@@ -20,11 +21,18 @@ export const REQUEST_SCHEMAS: Record<MethodName, z.ZodType> = {
   getSettings: NoPayload,
   updateSettings: SettingsPatchSchema,
   getNotices: NoPayload,
+  search: z.strictObject({
+    // Long enough for any phrase of the report; bounded so a paste of the whole text is refused.
+    query: z.string().max(200),
+    order: z.enum(['relevance', 'document']).optional(),
+  }),
 };
 
 export interface ServiceOptions {
   dataDir: string;
   document: ReportDocument;
+  /** The serialized lunr index, read only when the first search arrives. */
+  loadSearchIndex: () => Promise<string>;
 }
 
 function describeIssues(error: z.ZodError): string {
@@ -50,6 +58,12 @@ export interface ReaderServices {
 
 export async function createReaderServices(options: ServiceOptions): Promise<ReaderServices> {
   const settings = await SettingsStore.open(options.dataDir);
+  // Loading the index costs tens of ms: keep it off the start-up path.
+  let engine: Promise<SearchEngine> | undefined;
+  const searchEngine = () =>
+    (engine ??= options
+      .loadSearchIndex()
+      .then((index) => SearchEngine.load(index, options.document.blocks)));
   // Kept for the whole run, not handed out once: a window that failed to start,
   // or a second browser tab, must still be told.
   const notices = [...settings.notices];
@@ -75,6 +89,10 @@ export async function createReaderServices(options: ServiceOptions): Promise<Rea
     updateSettings: (payload) =>
       validated('updateSettings', payload, (patch) => settings.update(patch)),
     getNotices: (payload) => validated('getNotices', payload, () => [...notices]),
+    search: (payload) =>
+      validated('search', payload, async ({ query, order }) =>
+        (await searchEngine()).search(query, order),
+      ),
   };
   return { handlers, flush: () => settings.flush() };
 }

@@ -7,7 +7,12 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { defaultDataDir } from '../core/data-dir';
-import { BUILT_DOCUMENT_FILE, loadBuiltDocument } from '../core/report/built-document';
+import { readFile } from 'node:fs/promises';
+import {
+  BUILT_DOCUMENT_FILE,
+  BUILT_SEARCH_INDEX_FILE,
+  loadBuiltDocument,
+} from '../core/report/built-document';
 import { createReaderServices, type ReaderServices } from '../core/services';
 import { ipcChannel, METHOD_NAMES } from '../shared/api';
 import { buildMenuTemplate } from './menu';
@@ -32,7 +37,11 @@ let services: ReaderServices | undefined;
 
 async function start(): Promise<void> {
   const document = await loadBuiltDocument(join(here, '../data', BUILT_DOCUMENT_FILE));
-  services = await createReaderServices({ dataDir: app.getPath('userData'), document });
+  services = await createReaderServices({
+    dataDir: app.getPath('userData'),
+    document,
+    loadSearchIndex: () => readFile(join(here, '../data', BUILT_SEARCH_INDEX_FILE), 'utf8'),
+  });
   const { handlers } = services;
 
   for (const method of METHOD_NAMES) {

@@ -1,7 +1,12 @@
 /** Starts browser mode with the real services: used by `npm run serve`, e2e tests and the bench. */
 import { join } from 'node:path';
 import { createReaderServices } from '../core/services';
-import { BUILT_DOCUMENT_FILE, loadBuiltDocument } from '../core/report/built-document';
+import { readFile } from 'node:fs/promises';
+import {
+  BUILT_DOCUMENT_FILE,
+  BUILT_SEARCH_INDEX_FILE,
+  loadBuiltDocument,
+} from '../core/report/built-document';
 import { BUILT_DATA_DIR, RENDERER_DIR } from '../core/paths';
 import { startBridge, type RunningBridge } from './bridge-server';
 
@@ -13,7 +18,11 @@ export interface ReaderServerOptions {
 
 export async function startReaderServer(options: ReaderServerOptions): Promise<RunningBridge> {
   const document = await loadBuiltDocument(join(BUILT_DATA_DIR, BUILT_DOCUMENT_FILE));
-  const services = await createReaderServices({ dataDir: options.dataDir, document });
+  const services = await createReaderServices({
+    dataDir: options.dataDir,
+    document,
+    loadSearchIndex: () => readFile(join(BUILT_DATA_DIR, BUILT_SEARCH_INDEX_FILE), 'utf8'),
+  });
   const bridge = await startBridge({
     handlers: services.handlers,
     rendererDir: RENDERER_DIR,

@@ -5,6 +5,7 @@
  * the others.
  */
 import type { ReportDocument } from './document';
+import type { SearchRequest, SearchResult } from './search';
 import type { Settings, SettingsPatch } from './settings';
 
 /** Handlers never throw across the boundary; they answer with this. */
@@ -17,6 +18,7 @@ export interface ReaderCalls {
   updateSettings: { request: SettingsPatch; response: Settings };
   /** Things the user must be told about once, e.g. a corrupt file moved aside. */
   getNotices: { request: void; response: string[] };
+  search: { request: SearchRequest; response: SearchResult };
 }
 
 export type MethodName = keyof ReaderCalls;
@@ -26,6 +28,7 @@ export const METHOD_NAMES = [
   'getSettings',
   'updateSettings',
   'getNotices',
+  'search',
 ] as const satisfies readonly MethodName[];
 
 // Compile-time proof that METHOD_NAMES lists every method of ReaderCalls.
@@ -54,6 +57,7 @@ export const QUERY_METHODS: ReadonlySet<MethodName> = new Set([
   'getDocument',
   'getSettings',
   'getNotices',
+  'search',
 ]);
 
 export const ipcChannel = (method: MethodName): string => `reader:${method}`;

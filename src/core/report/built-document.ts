@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { ReportDocument } from '../../shared/document';
 
 export const BUILT_DOCUMENT_FILE = 'document.json';
+export const BUILT_SEARCH_INDEX_FILE = 'search-index.json';
 
 export async function loadBuiltDocument(path: string): Promise<ReportDocument> {
   let text: string;

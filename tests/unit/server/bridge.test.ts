@@ -7,7 +7,7 @@ import { createReaderServices } from '../../../src/core/services';
 import { BindError, startBridge, type RunningBridge } from '../../../src/server/bridge-server';
 import { CONTENT_SECURITY_POLICY } from '../../../src/shared/csp';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
-import { FAKE_DOCUMENT, makeTempDir, removeTempDir } from '../storage/helpers';
+import { FAKE_DOCUMENT, loadFakeSearchIndex, makeTempDir, removeTempDir } from '../storage/helpers';
 
 const INDEX_HTML = '<!doctype html><title>报告阅读器</title><script src="/assets/a.js"></script>';
 const ASSET_JS = 'console.log("asset a");';
@@ -83,6 +83,7 @@ beforeAll(async () => {
   const { handlers } = await createReaderServices({
     dataDir: join(root, 'data'),
     document: FAKE_DOCUMENT,
+    loadSearchIndex: loadFakeSearchIndex,
   });
   bridge = await startBridge({ handlers, rendererDir, port: 0 });
   port = bridge.port;
@@ -112,6 +113,7 @@ describe('startBridge', () => {
     const { handlers } = await createReaderServices({
       dataDir: join(root, 'data2'),
       document: FAKE_DOCUMENT,
+      loadSearchIndex: loadFakeSearchIndex,
     });
     const other = await startBridge({ handlers, rendererDir, host: 'localhost', port: 0 });
     try {

@@ -1,3 +1,4 @@
+import { buildSerializedIndex } from '../../../src/core/search/build-index';
 /** Temp folders for storage and server tests: everything written lives under os.tmpdir(). */
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -31,3 +32,6 @@ export const FAKE_DOCUMENT: ReportDocument = {
   outline: [{ level: 1, title: '一、总则', block: 'b2' }],
   glossary: [],
 };
+
+/** The search index of FAKE_DOCUMENT, as the build step would serialize it. */
+export const loadFakeSearchIndex = async (): Promise<string> => buildSerializedIndex(FAKE_DOCUMENT);

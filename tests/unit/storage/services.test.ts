@@ -6,14 +6,20 @@ import { SETTINGS_FILE, SettingsStore } from '../../../src/core/storage/settings
 import { METHOD_NAMES, type ReaderHandlers, type Result } from '../../../src/shared/api';
 import { DEFAULT_SETTINGS, THEMES } from '../../../src/shared/settings';
 import { SettingsSchema } from '../../../src/shared/settings-schema';
-import { FAKE_DOCUMENT, makeTempDir, removeTempDir } from './helpers';
+import { FAKE_DOCUMENT, loadFakeSearchIndex, makeTempDir, removeTempDir } from './helpers';
 
 let dir: string;
 let handlers: ReaderHandlers;
 
 beforeEach(async () => {
   dir = await makeTempDir('services');
-  handlers = (await createReaderServices({ dataDir: dir, document: FAKE_DOCUMENT })).handlers;
+  handlers = (
+    await createReaderServices({
+      dataDir: dir,
+      document: FAKE_DOCUMENT,
+      loadSearchIndex: loadFakeSearchIndex,
+    })
+  ).handlers;
 });
 
 afterEach(async () => {
@@ -70,7 +76,13 @@ describe('createReaderServices', () => {
     expect(updated).toEqual({ ok: true, value: expected });
     expect(await call('getSettings', undefined)).toEqual({ ok: true, value: expected });
 
-    const again = (await createReaderServices({ dataDir: dir, document: FAKE_DOCUMENT })).handlers;
+    const again = (
+      await createReaderServices({
+        dataDir: dir,
+        document: FAKE_DOCUMENT,
+        loadSearchIndex: loadFakeSearchIndex,
+      })
+    ).handlers;
     expect(await again.getSettings(undefined)).toEqual({ ok: true, value: expected });
   });
 
@@ -154,8 +166,13 @@ describe('updateSettings refuses bad payloads without throwing', () => {
 describe('getNotices', () => {
   it('returns the same notices on every call for the whole run', async () => {
     await writeFile(join(dir, SETTINGS_FILE), '{ not json');
-    const withNotice = (await createReaderServices({ dataDir: dir, document: FAKE_DOCUMENT }))
-      .handlers;
+    const withNotice = (
+      await createReaderServices({
+        dataDir: dir,
+        document: FAKE_DOCUMENT,
+        loadSearchIndex: loadFakeSearchIndex,
+      })
+    ).handlers;
 
     const first = await withNotice.getNotices(undefined);
     expect(first.ok).toBe(true);
@@ -176,8 +193,13 @@ describe('getNotices', () => {
   it('tells about a newer settings file and leaves it alone on update', async () => {
     const newer = JSON.stringify({ schemaVersion: 2, settings: { theme: 'dark' } });
     await writeFile(join(dir, SETTINGS_FILE), newer);
-    const services = (await createReaderServices({ dataDir: dir, document: FAKE_DOCUMENT }))
-      .handlers;
+    const services = (
+      await createReaderServices({
+        dataDir: dir,
+        document: FAKE_DOCUMENT,
+        loadSearchIndex: loadFakeSearchIndex,
+      })
+    ).handlers;
     const notices = await services.getNotices(undefined);
     expect(notices.ok && notices.value).toHaveLength(1);
     expect(await services.updateSettings({ fontSize: 24 })).toMatchObject({ ok: true });
