@@ -1,6 +1,12 @@
 /** Validation of settings arriving from the renderer or from disk. */
 import { z } from 'zod';
-import { FONT_SIZE, THEMES, type Settings, type SettingsPatch } from './settings';
+import {
+  FONT_SIZE,
+  RECENT_SEARCHES_MAX,
+  THEMES,
+  type Settings,
+  type SettingsPatch,
+} from './settings';
 
 const blockId = z.string().regex(/^[a-z]\d{1,6}$/, 'not a block id');
 
@@ -9,20 +15,32 @@ export const ReadingPositionSchema = z.strictObject({
   offset: z.number().min(0).max(1),
 });
 
-export const SettingsSchema = z.strictObject({
+const fields = {
   theme: z.enum(THEMES),
   fontSize: z.number().int().min(FONT_SIZE.min).max(FONT_SIZE.max),
   collapsed: z.array(blockId).max(500),
   position: ReadingPositionSchema.nullable(),
-}) satisfies z.ZodType<Settings>;
+  recentSearches: z.array(z.string().max(200)).max(RECENT_SEARCHES_MAX),
+};
+
+/** A file from before a field existed is still valid: the field takes its default. */
+export const SettingsSchema = z.strictObject({
+  ...fields,
+  recentSearches: fields.recentSearches.default([]),
+}) satisfies z.ZodType<Settings, unknown>;
 
 /**
  * A patch names only what changes. Electron's IPC keeps keys whose value is
  * `undefined`; such a key means "no change", never "erase this setting".
  */
-export const SettingsPatchSchema = SettingsSchema.partial().transform(
-  (patch) =>
-    Object.fromEntries(
-      Object.entries(patch).filter(([, value]) => value !== undefined),
-    ) as SettingsPatch,
-) satisfies z.ZodType<SettingsPatch, unknown>;
+// Built from the fields without defaults: a default would turn "not in this
+// patch" into "set to the default".
+export const SettingsPatchSchema = z
+  .strictObject(fields)
+  .partial()
+  .transform(
+    (patch) =>
+      Object.fromEntries(
+        Object.entries(patch).filter(([, value]) => value !== undefined),
+      ) as SettingsPatch,
+  ) satisfies z.ZodType<SettingsPatch, unknown>;

@@ -22,7 +22,11 @@ export interface Settings {
   /** Outline entries (block ids) whose children are folded away in the TOC. */
   collapsed: string[];
   position: ReadingPosition | null;
+  /** Latest first, at most RECENT_SEARCHES_MAX. */
+  recentSearches: string[];
 }
+
+export const RECENT_SEARCHES_MAX = 10;
 
 export type SettingsPatch = Partial<Settings>;
 
@@ -31,4 +35,5 @@ export const DEFAULT_SETTINGS: Settings = {
   fontSize: FONT_SIZE.default,
   collapsed: [],
   position: null,
+  recentSearches: [],
 };

@@ -150,7 +150,8 @@ function weightOf(elements: number[], termIndex: number): number {
 
 /**
  * Every occurrence of every keyword, as source offsets, merged where they
- * overlap or touch, in order.
+ * overlap or touch, in order. Overlapping occurrences count too (`00` twice
+ * in `3000`), so the whole of `000` is marked.
  */
 export function findMatches(normalized: Normalized, keywords: string[]): [number, number][] {
   const ranges: [number, number][] = [];
@@ -158,7 +159,7 @@ export function findMatches(normalized: Normalized, keywords: string[]): [number
     for (
       let at = normalized.text.indexOf(keyword);
       at >= 0;
-      at = normalized.text.indexOf(keyword, at + keyword.length)
+      at = normalized.text.indexOf(keyword, at + 1)
     ) {
       ranges.push([normalized.from[at], normalized.to[at + keyword.length - 1]]);
     }

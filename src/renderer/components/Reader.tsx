@@ -14,16 +14,20 @@ import {
 import { createPortal } from 'react-dom';
 import type { ReaderApi } from '../../shared/api';
 import type { ReportDocument } from '../../shared/document';
-import type { ReadingPosition, Settings } from '../../shared/settings';
+import { RECENT_SEARCHES_MAX, type ReadingPosition, type Settings } from '../../shared/settings';
 import { useCommandKeys } from '../hooks/useCommandKeys';
 import { useReadingPane } from '../hooks/useReadingPane';
+import { useSearch } from '../hooks/useSearch';
 import { useSettings } from '../hooks/useSettings';
 import type { CommandContext } from '../lib/commands';
 import { entryForBlock, neighbourEntry } from '../lib/outline-tree';
 import { settleLayoutWhenIdle } from '../lib/scroll';
 import type { Slots } from '../lib/slots';
 import { readViewCache, writeViewCache } from '../lib/view-cache';
+import { matchesPerSection } from '../lib/search-view';
 import { NoticeBar } from './NoticeBar';
+import { SearchBox } from './SearchBox';
+import { RecentSearches, SearchResults } from './SearchResults';
 import { TableOfContents } from './TableOfContents';
 import { Toolbar } from './Toolbar';
 
@@ -108,6 +112,27 @@ export function Reader({ api, slots, document, initialSettings, initialNotices }
     [document, blockOrder, topBlock],
   );
 
+  const texts = useMemo(
+    () => new Map(document.blocks.map((block) => [block.id, block.text])),
+    [document],
+  );
+  const search = useSearch(api, slots.pane, blockOrder, addNotice);
+  const [resultsInDocumentOrder, setResultsInDocumentOrder] = useState(false);
+  const hitCounts = useMemo(
+    () =>
+      search.state.result
+        ? matchesPerSection(document.outline, blockOrder, search.state.result.hits)
+        : undefined,
+    [document, blockOrder, search.state.result],
+  );
+  /** A search the reader acted on (stepped through, or chose a result of) is worth keeping. */
+  const rememberSearch = () => {
+    const query = search.state.query.trim();
+    if (query === '' || settings.recentSearches[0] === query) return;
+    const rest = settings.recentSearches.filter((recent) => recent !== query);
+    update({ recentSearches: [query, ...rest].slice(0, RECENT_SEARCHES_MAX) });
+  };
+
   const jumpAndClose = useCallback(
     (block: string) => {
       jumpTo(block);
@@ -124,6 +149,15 @@ export function Reader({ api, slots, document, initialSettings, initialNotices }
     scrollToEdge,
     toggleToc,
     tocCoversText: tocOpen && !wide,
+    focusSearch: () => {
+      const box = window.document.getElementById('search-box') as HTMLInputElement | null;
+      box?.focus();
+      box?.select();
+    },
+    stepSearch: (direction) => {
+      rememberSearch();
+      search.step(direction, topBlock);
+    },
     goToSection: (step) => {
       const current = currentEntry?.block ?? null;
       // Like "previous track": first back to the start of the section one is in.
@@ -160,7 +194,21 @@ export function Reader({ api, slots, document, initialSettings, initialNotices }
 
   return (
     <>
-      <Toolbar title={document.title} context={context} tocOpen={tocOpen} />
+      <Toolbar
+        title={document.title}
+        context={context}
+        tocOpen={tocOpen}
+        search={
+          <SearchBox
+            state={search.state}
+            context={context}
+            onInput={search.input}
+            onCompositionStart={search.compositionStart}
+            onCompositionEnd={search.compositionEnd}
+            onClear={search.clear}
+          />
+        }
+      />
       {createPortal(
         <NoticeBar
           notices={notices}
@@ -171,15 +219,40 @@ export function Reader({ api, slots, document, initialSettings, initialNotices }
       {tocOpen &&
         tocDrawn &&
         createPortal(
-          <TableOfContents
-            autoFocus={focusToc}
-            onAutoFocused={() => setFocusToc(false)}
-            outline={document.outline}
-            current={currentEntry?.block ?? null}
-            collapsed={collapsed}
-            onToggle={toggleCollapsed}
-            onJump={jumpAndClose}
-          />,
+          <>
+            {!search.state.result && (
+              <RecentSearches
+                recent={settings.recentSearches}
+                onChoose={(query) => {
+                  search.input(query, false);
+                  context.focusSearch();
+                }}
+              />
+            )}
+            <SearchResults
+              state={search.state}
+              texts={texts}
+              outline={document.outline}
+              blockOrder={blockOrder}
+              inDocumentOrder={resultsInDocumentOrder}
+              onOrderChange={setResultsInDocumentOrder}
+              onChoose={(block) => {
+                rememberSearch();
+                jumpAndClose(block);
+                search.showBlock(block);
+              }}
+            />
+            <TableOfContents
+              hitCounts={hitCounts}
+              autoFocus={focusToc}
+              onAutoFocused={() => setFocusToc(false)}
+              outline={document.outline}
+              current={currentEntry?.block ?? null}
+              collapsed={collapsed}
+              onToggle={toggleCollapsed}
+              onJump={jumpAndClose}
+            />
+          </>,
           slots.sidebar,
         )}
     </>

@@ -8,6 +8,8 @@ interface Props {
   autoFocus: boolean;
   onAutoFocused(): void;
   outline: OutlineEntry[];
+  /** Search matches per entry (its whole section), while a search is on. */
+  hitCounts?: ReadonlyMap<string, number>;
   /** Block id of the entry the reader is in. */
   current: string | null;
   collapsed: ReadonlySet<string>;
@@ -19,6 +21,7 @@ export function TableOfContents({
   autoFocus,
   onAutoFocused,
   outline,
+  hitCounts,
   current,
   collapsed,
   onToggle,
@@ -78,6 +81,11 @@ export function TableOfContents({
           >
             {title}
           </a>
+          {hitCounts?.has(block) && (
+            <span className="toc-hits" aria-label={`${hitCounts.get(block)} 处匹配`}>
+              {hitCounts.get(block)}
+            </span>
+          )}
         </div>
         {expanded && <ul className="toc-list">{node.children.map(renderNode)}</ul>}
       </li>

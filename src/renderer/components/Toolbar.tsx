@@ -56,10 +56,12 @@ export function Toolbar({
   title,
   context,
   tocOpen,
+  search,
 }: {
   title: string;
   context: CommandContext;
   tocOpen: boolean;
+  search: React.ReactNode;
 }) {
   const { settings } = context;
   return (
@@ -79,6 +81,7 @@ export function Toolbar({
         <span aria-hidden="true">☰</span> 目录
       </CommandButton>
       <span className="toolbar-title">{title}</span>
+      {search}
       <div className="toolbar-group" role="group" aria-label="字号">
         <CommandButton id="font.decrease" context={context}>
           A−

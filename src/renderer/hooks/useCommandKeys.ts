@@ -24,9 +24,9 @@ export function useCommandKeys(context: CommandContext): void {
   // interface is on screen (this is what `reader:interactive` marks).
   useLayoutEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.isComposing || isTypingTarget(event.target)) return;
+      if (event.defaultPrevented || event.isComposing) return;
       const focused = document.activeElement !== null && document.activeElement !== document.body;
-      const command = commandForKey(event, isMac, focused);
+      const command = commandForKey(event, isMac, focused, isTypingTarget(event.target));
       if (!command || !isEnabled(command, latest.current)) return;
       event.preventDefault();
       command.perform(latest.current);

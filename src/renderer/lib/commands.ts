@@ -21,6 +21,8 @@ export interface CommandContext {
   toggleToc(): void;
   /** True while the TOC is open and covering the text (narrow windows). */
   tocCoversText: boolean;
+  focusSearch(): void;
+  stepSearch(direction: 1 | -1): void;
 }
 
 export interface KeyBinding {
@@ -35,6 +37,8 @@ export interface KeyBinding {
    * keys itself (Space presses a button, arrows scroll the TOC), and must.
    */
   unfocused?: boolean;
+  /** Also while typing in a text field (Ctrl+F, F3); other keys are the field's. */
+  inTextFields?: boolean;
 }
 
 export interface Command {
@@ -107,6 +111,24 @@ export const COMMANDS: Command[] = [
     keys: [{ key: 'Escape' }],
     enabled: (context) => context.tocCoversText,
     perform: (context) => context.toggleToc(),
+  },
+  {
+    id: 'search.focus',
+    label: '搜索',
+    keys: [{ key: 'f', mod: true, inTextFields: true }],
+    perform: (context) => context.focusSearch(),
+  },
+  {
+    id: 'search.next',
+    label: '下一处',
+    keys: [{ key: 'F3', shift: false, inTextFields: true }],
+    perform: (context) => context.stepSearch(1),
+  },
+  {
+    id: 'search.previous',
+    label: '上一处',
+    keys: [{ key: 'F3', shift: true, inTextFields: true }],
+    perform: (context) => context.stepSearch(-1),
   },
   {
     id: 'section.next',
@@ -190,6 +212,7 @@ export function commandForKey(
   event: KeyEventLike,
   isMac: boolean,
   somethingFocused = false,
+  inTextField = false,
 ): Command | undefined {
   const mod = isMac ? event.metaKey : event.ctrlKey;
   const otherMod = isMac ? event.ctrlKey : event.metaKey;
@@ -200,7 +223,8 @@ export function commandForKey(
         binding.key === event.key &&
         Boolean(binding.mod) === mod &&
         (binding.shift === undefined || binding.shift === Boolean(event.shiftKey)) &&
-        !(binding.unfocused && somethingFocused),
+        !(binding.unfocused && somethingFocused) &&
+        (!inTextField || binding.inTextFields === true),
     ),
   );
 }

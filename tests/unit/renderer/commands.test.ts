@@ -24,6 +24,8 @@ function fakeContext(settings: Partial<Settings> = {}, tocCoversText = false) {
     scrollBy: vi.fn<CommandContext['scrollBy']>(),
     scrollPage: vi.fn<CommandContext['scrollPage']>(),
     scrollToEdge: vi.fn<CommandContext['scrollToEdge']>(),
+    focusSearch: vi.fn<CommandContext['focusSearch']>(),
+    stepSearch: vi.fn<CommandContext['stepSearch']>(),
     goToSection: vi.fn<CommandContext['goToSection']>(),
     toggleToc: vi.fn<CommandContext['toggleToc']>(),
     tocCoversText,
@@ -274,5 +276,37 @@ describe('keys that focused elements handle themselves', () => {
     commandById('scroll.end').perform(context);
     expect(context.scrollPage.mock.calls).toEqual([[1], [-1]]);
     expect(context.scrollToEdge.mock.calls).toEqual([['end']]);
+  });
+});
+
+describe('search keys', () => {
+  it('Ctrl+F (Cmd+F on macOS) focuses the search box, even from a text field', () => {
+    expect(commandForKey(press('f', { ctrlKey: true }), false, true, true)?.id).toBe(
+      'search.focus',
+    );
+    expect(commandForKey(press('f', { metaKey: true }), true, true, true)?.id).toBe('search.focus');
+    expect(commandForKey(press('f', { metaKey: true }), false)).toBeUndefined();
+  });
+
+  it('F3 and Shift+F3 step through matches, also from the search box', () => {
+    expect(commandForKey(press('F3'), false, true, true)?.id).toBe('search.next');
+    expect(commandForKey(press('F3', { shiftKey: true }), false, true, true)?.id).toBe(
+      'search.previous',
+    );
+  });
+
+  it("plain keys are the text field's own", () => {
+    for (const key of ['j', 'k', '[', ']', '+', '-', '0', 't', 'o', ' ', 'Escape']) {
+      expect(commandForKey(press(key), false, true, true), key).toBeUndefined();
+    }
+  });
+
+  it('the search commands call the context', () => {
+    const context = fakeContext();
+    commandById('search.focus').perform(context);
+    commandById('search.next').perform(context);
+    commandById('search.previous').perform(context);
+    expect(context.focusSearch).toHaveBeenCalledOnce();
+    expect(context.stepSearch.mock.calls).toEqual([[1], [-1]]);
   });
 });

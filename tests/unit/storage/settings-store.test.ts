@@ -31,6 +31,7 @@ const VALID: Settings = {
   fontSize: 22,
   collapsed: ['b6', 'b16'],
   position: { block: 'b21', offset: 0.25 },
+  recentSearches: ['月湖', '5G'],
 };
 
 async function corruptCopies(): Promise<string[]> {
@@ -54,6 +55,15 @@ describe('SettingsStore.open', () => {
       schemaVersion: SETTINGS_SCHEMA_VERSION,
       settings: { ...DEFAULT_SETTINGS, fontSize: 16 },
     });
+  });
+
+  it('loads a file from before recent searches existed, with none, and keeps it', async () => {
+    const { recentSearches: _recent, ...older } = VALID;
+    await writeFile(file, envelope(older));
+    const store = await SettingsStore.open(dir);
+    expect(store.get()).toEqual({ ...VALID, recentSearches: [] });
+    expect(store.notices).toEqual([]);
+    expect(await corruptCopies()).toEqual([]);
   });
 
   it('loads a valid file as it is', async () => {

@@ -1,0 +1,106 @@
+/** The 搜索结果 panel: count, order toggle, and each hit with its section and marked snippet. */
+import type { OutlineEntry } from '../../shared/document';
+import type { SearchHit } from '../../shared/search';
+import { makeSnippet } from '../../shared/snippet';
+import { hitsInDocumentOrder, sectionPath } from '../lib/search-view';
+import type { SearchState } from '../hooks/useSearch';
+
+interface Props {
+  state: SearchState;
+  texts: ReadonlyMap<string, string>;
+  outline: OutlineEntry[];
+  blockOrder: ReadonlyMap<string, number>;
+  inDocumentOrder: boolean;
+  onOrderChange(inDocumentOrder: boolean): void;
+  onChoose(block: string): void;
+}
+
+function Snippet({ hit, text }: { hit: SearchHit; text: string }) {
+  const snippet = makeSnippet(text, hit.matches);
+  const parts: React.ReactNode[] = [];
+  let at = 0;
+  snippet.marks.forEach(([start, end], index) => {
+    parts.push(
+      snippet.text.slice(at, start),
+      <mark key={index}>{snippet.text.slice(start, end)}</mark>,
+    );
+    at = end;
+  });
+  parts.push(snippet.text.slice(at));
+  return <span className="result-snippet">{parts}</span>;
+}
+
+/** Recent searches, shown while no search is on; choosing one searches again. */
+export function RecentSearches({
+  recent,
+  onChoose,
+}: {
+  recent: string[];
+  onChoose(query: string): void;
+}) {
+  if (recent.length === 0) return null;
+  return (
+    <section className="recent-searches" aria-label="最近搜索">
+      <h2 className="panel-title">最近搜索</h2>
+      <ul className="recent-list">
+        {recent.map((query) => (
+          <li key={query}>
+            <button type="button" className="recent-search" onClick={() => onChoose(query)}>
+              {query}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function SearchResults(props: Props) {
+  const { state, outline, blockOrder } = props;
+  if (!state.result) return null;
+  const hits = props.inDocumentOrder
+    ? hitsInDocumentOrder(state.result.hits, blockOrder)
+    : state.result.hits;
+  return (
+    <section className="search-results" aria-label="搜索结果">
+      <div className="results-header">
+        <h2 className="panel-title">搜索结果</h2>
+        <span className="results-count">
+          共 {state.result.total} 处，{hits.length} 段
+        </span>
+      </div>
+      <div className="results-order" role="radiogroup" aria-label="排序">
+        {[false, true].map((documentOrder) => (
+          <button
+            key={String(documentOrder)}
+            type="button"
+            role="radio"
+            className="theme-choice"
+            aria-checked={props.inDocumentOrder === documentOrder}
+            onClick={() => props.onOrderChange(documentOrder)}
+          >
+            {documentOrder ? '按原文顺序' : '按相关度'}
+          </button>
+        ))}
+      </div>
+      {hits.length === 0 ? (
+        <p className="results-empty">没有找到“{state.result.query}”。</p>
+      ) : (
+        <ol className="results-list">
+          {hits.map((hit) => (
+            <li key={hit.block}>
+              <button type="button" className="result" onClick={() => props.onChoose(hit.block)}>
+                <span className="result-path">
+                  {sectionPath(outline, blockOrder, hit.block)
+                    .map((entry) => entry.title)
+                    .join(' › ') || '标题'}
+                </span>
+                <Snippet hit={hit} text={props.texts.get(hit.block) ?? ''} />
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,160 @@
+/** Keyword search in browser mode, typed the way an input method types. */
+import type { Page } from '@playwright/test';
+import { expect, openReader, test } from './fixtures';
+
+/** Texts of the ranges in a CSS highlight ('search' or 'search-current'). */
+function highlighted(page: Page, name: string): Promise<string[]> {
+  return page.evaluate(
+    (highlight) => [...(CSS.highlights.get(highlight) ?? [])].map((range) => range.toString()),
+    name,
+  );
+}
+
+test('IME typing searches only when composition ends; Enter steps through every match', async ({
+  page,
+  server,
+}) => {
+  await openReader(page, server.url);
+  const sent: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/api/search')) {
+      sent.push((JSON.parse(request.postData() ?? '{}') as { query: string }).query);
+    }
+  });
+
+  await page.keyboard.press('Control+f');
+  const box = page.getByRole('searchbox', { name: '搜索' });
+  await expect(box).toBeFocused();
+
+  // Pinyin composition, as an IME does it: the box shows the raw letters meanwhile.
+  const cdp = await page.context().newCDPSession(page);
+  for (const text of ['w', 'wu', 'wus', 'wush', 'wushui']) {
+    await cdp.send('Input.imeSetComposition', {
+      text,
+      selectionStart: text.length,
+      selectionEnd: text.length,
+    });
+  }
+  await expect(box).toHaveValue('wushui');
+  await cdp.send('Input.insertText', { text: '污水' });
+  await expect(box).toHaveValue('污水');
+  for (const text of ['l', 'ling', 'lingzhipai']) {
+    await cdp.send('Input.imeSetComposition', {
+      text,
+      selectionStart: text.length,
+      selectionEnd: text.length,
+    });
+  }
+  await cdp.send('Input.insertText', { text: '零直排' });
+  await expect(box).toHaveValue('污水零直排');
+
+  const status = page.locator('.search-status');
+  await expect(status).toHaveText('共 2 处，2 段');
+  // Nothing half-composed was ever searched for.
+  expect(sent.filter((query) => /[a-z]/.test(query))).toEqual([]);
+  expect(sent).toEqual(['污水', '污水零直排']);
+
+  // Every match is highlighted in the text; none is current yet.
+  expect(await highlighted(page, 'search')).toEqual(['污水零直排', '污水零直排']);
+  expect(await highlighted(page, 'search-current')).toEqual([]);
+
+  await box.press('Enter');
+  await expect(status).toHaveText('第 1/2 处');
+  expect(await highlighted(page, 'search-current')).toEqual(['污水零直排']);
+  const inView = () =>
+    page.evaluate(() => {
+      const range = [...CSS.highlights.get('search-current')!][0] as Range;
+      const box = range.getBoundingClientRect();
+      const pane = document.querySelector('main.pane')!.getBoundingClientRect();
+      return box.top >= pane.top && box.bottom <= pane.bottom;
+    });
+  expect(await inView()).toBe(true);
+  const firstTop = await page.evaluate(
+    () => ([...CSS.highlights.get('search-current')!][0] as Range).getBoundingClientRect().top,
+  );
+
+  await box.press('Enter');
+  await expect(status).toHaveText('第 2/2 处');
+  expect(await inView()).toBe(true);
+  await box.press('Enter');
+  await expect(status).toHaveText('第 1/2 处');
+  await box.press('Shift+Enter');
+  await expect(status).toHaveText('第 2/2 处');
+  await page.keyboard.press('F3');
+  await expect(status).toHaveText('第 1/2 处');
+  expect(
+    await page.evaluate(
+      () => ([...CSS.highlights.get('search-current')!][0] as Range).getBoundingClientRect().top,
+    ),
+  ).toBeCloseTo(firstTop, 0);
+
+  // The results list: count, section path, marked snippet.
+  const results = page.getByRole('region', { name: '搜索结果' });
+  await expect(results).toContainText('共 2 处，2 段');
+  const items = results.getByRole('listitem');
+  await expect(items).toHaveCount(2);
+  await expect(items.first().locator('mark')).toHaveText('污水零直排');
+  await expect(items.first()).toContainText('二、2018年主要目标任务 › （四）突出综合治理');
+  await expect(items.nth(1)).toContainText('一、2017年工作回顾 › （四）城乡环境不断改善');
+
+  // Document order puts the 2017 review first.
+  await results.getByRole('radio', { name: '按原文顺序' }).click();
+  await expect(items.first()).toContainText('一、2017年工作回顾');
+
+  // The TOC counts matches per section.
+  const toc = page.getByRole('navigation', { name: '目录' });
+  // 一, 一（四）; 二, 二（四）, 深化环境整治: one match in each section.
+  await expect(toc.getByLabel('1 处匹配')).toHaveCount(5);
+  await expect(toc.getByLabel('2 处匹配')).toHaveCount(0);
+
+  // Esc clears the search and every highlight.
+  await box.press('Escape');
+  await expect(box).toHaveValue('');
+  await expect(results).toHaveCount(0);
+  expect(await highlighted(page, 'search')).toEqual([]);
+});
+
+test('search semantics on screen: full-width, spaces, several keywords, syntax characters', async ({
+  page,
+  server,
+}) => {
+  await openReader(page, server.url);
+  const box = page.getByRole('searchbox', { name: '搜索' });
+  const status = page.locator('.search-status');
+  await box.fill('５Ｇ');
+  await expect(status).toHaveText('共 1 处，1 段');
+  expect(await highlighted(page, 'search')).toEqual(['5G']);
+  await box.fill('区长褚孟彤');
+  await expect(status).toHaveText('共 1 处，1 段');
+  expect(await highlighted(page, 'search')).toEqual(['区长 褚孟彤']);
+  await box.fill('创新 人才');
+  await expect(status).toHaveText(/^共 \d+ 处，2 段$/);
+  // Syntax characters are text (so these find nothing); punctuation alone is quietly nothing.
+  for (const [query, shown] of [
+    ['foo:', '无结果'],
+    ['^2', '无结果'],
+    ['+海曙 -发展', '无结果'],
+    ['~', ''],
+    ['、。', ''],
+  ]) {
+    await box.fill(query);
+    await expect(status, query).toHaveText(shown);
+  }
+});
+
+test('a search acted on is remembered, across a restart', async ({ page, server }) => {
+  await openReader(page, server.url);
+  const box = page.getByRole('searchbox', { name: '搜索' });
+  await box.fill('民生实事');
+  await expect(page.locator('.search-status')).toHaveText('共 2 处，2 段');
+  await box.press('Enter');
+  await server.restart();
+  await page.reload();
+  await expect(page.locator('html[data-ready="true"]')).toHaveCount(1);
+  const recent = page.getByRole('region', { name: '最近搜索' });
+  await expect(recent.getByRole('button')).toHaveText(['民生实事']);
+  // Choosing it searches again.
+  await recent.getByRole('button', { name: '民生实事' }).click();
+  await expect(page.getByRole('searchbox', { name: '搜索' })).toHaveValue('民生实事');
+  await expect(page.locator('.search-status')).toHaveText('共 2 处，2 段');
+});
