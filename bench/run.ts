@@ -1,7 +1,9 @@
 /**
  * `npm run bench`: the floor against the app, cold page loads in headless
- * Chromium; prints the table and records it in BENCHMARKS.md. Exits 0 when a
- * goal is missed (it reports, it does not gate), 1 when it cannot measure.
+ * Chromium, then the search engine against a substring scan (search.ts);
+ * prints the tables and records them in one section of BENCHMARKS.md. Exits 0
+ * when a goal is missed (it reports, it does not gate), 1 when it cannot
+ * measure. `BENCH_ONLY=search` or `BENCH_ONLY=page-load` runs one part.
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -19,9 +21,14 @@ import {
   recordRun,
   resultsTable,
   runSection,
+  searchGoalsTable,
+  searchTable,
+  slowestQueriesTable,
   timelineTable,
+  type PageLoadReport,
   type Row,
 } from './report';
+import { runSearchBench, type SearchBenchResult } from './search';
 import { median, summarize } from './stats';
 
 const DEFAULT_RUNS = 15;
@@ -41,6 +48,20 @@ function runCount(): number {
   return runs;
 }
 
+const PARTS = ['page-load', 'search'] as const;
+type Part = (typeof PARTS)[number];
+
+/** BENCH_ONLY: one part, or undefined for all of them. */
+function onlyPart(): Part | undefined {
+  const raw = process.env.BENCH_ONLY;
+  if (raw === undefined || raw === '') return undefined;
+  if (!(PARTS as readonly string[]).includes(raw)) {
+    console.error(`BENCH_ONLY must be one of ${PARTS.join(', ')}, not "${raw}"`);
+    process.exit(1);
+  }
+  return raw as Part;
+}
+
 function medians(samples: PageLoadSample[]): Map<string, number> {
   const labels = Object.keys(samples[0]?.detail ?? {});
   return new Map(
@@ -48,9 +69,12 @@ function medians(samples: PageLoadSample[]): Map<string, number> {
   );
 }
 
-async function main(): Promise<void> {
-  const runs = runCount();
-  const loadAverage = loadavg()[0];
+interface PageLoadOutcome {
+  report: PageLoadReport;
+  chromium: string;
+}
+
+async function runPageLoadBench(runs: number, loadAverage: number): Promise<PageLoadOutcome> {
   const documentPath = join(BUILT_DATA_DIR, BUILT_DOCUMENT_FILE);
   if (!existsSync(documentPath) || !existsSync(join(RENDERER_DIR, 'index.html'))) {
     console.error('bench: out/ is missing or incomplete; run `npm run build` first.');
@@ -118,36 +142,83 @@ async function main(): Promise<void> {
       { metric: 'JS heap after load', unit: 'MiB', ...pick((sample) => sample.jsHeapBytes / MiB) },
     ];
     const timeline = timelineTable(medians(samples.floor), medians(samples.app));
-
     console.log(`\n${resultsTable(rows)}\n\nWhere the time goes (medians):\n${timeline}\n`);
-    const section = runSection({
-      date: new Date(),
-      machine: describeMachine(browser.version(), loadAverage),
-      runs,
-      warmups: WARMUPS,
-      rows,
-      timeline,
-    });
-    await recordRun(BENCHMARKS_FILE, section);
-    console.log(`Recorded in ${BENCHMARKS_FILE}`);
-
-    const missed = missedGoals(rows);
-    if (missed.length === 0) {
-      console.log(`All goals met: the app is within ${GOAL_RATIO}× the floor.`);
-    } else {
-      for (const row of missed) {
-        const ratio = row.app.median / row.floor.median;
-        console.log(
-          `GOAL MISSED: ${row.metric} — app median is ${ratio.toFixed(2)}× the floor ` +
-            `(goal ≤ ${row.goalRatio}×).`,
-        );
-      }
-    }
+    return {
+      report: { runs, warmups: WARMUPS, rows, timeline },
+      chromium: browser.version(),
+    };
   } finally {
     for (const close of cleanup.reverse()) {
       await close().catch((error: unknown) => console.error('bench: cleanup failed:', error));
     }
   }
+}
+
+function printPageLoadVerdict(rows: Row[]): void {
+  const missed = missedGoals(rows);
+  if (missed.length === 0) {
+    console.log(`Page load: all goals met, the app is within ${GOAL_RATIO}× the floor.`);
+    return;
+  }
+  for (const row of missed) {
+    const ratio = row.app.median / row.floor.median;
+    console.log(
+      `GOAL MISSED: ${row.metric} — app median is ${ratio.toFixed(2)}× the floor ` +
+        `(goal ≤ ${row.goalRatio}×).`,
+    );
+  }
+}
+
+function printSearchVerdict(search: SearchBenchResult): void {
+  const mismatches = search.scales.flatMap(({ scale, measure }) =>
+    measure.mismatches.map((mismatch) => ({ scale, ...mismatch })),
+  );
+  if (mismatches.length > 0) {
+    const bar = '!'.repeat(72);
+    console.error(
+      `\n${bar}\n!!! SEARCH FAIL: the engine's hits differ from the scan's for ` +
+        `${mismatches.length} quer${mismatches.length === 1 ? 'y' : 'ies'}:\n` +
+        mismatches.map(({ scale, query }) => `!!!   ${scale}×  "${query}"`).join('\n') +
+        `\n${bar}\n`,
+    );
+  }
+  for (const goal of search.goals) {
+    if (goal.pass === false) console.log(`GOAL MISSED: ${goal.goal} — measured ${goal.measured}.`);
+  }
+  if (search.goals.every((goal) => goal.pass !== false)) console.log('Search: all goals met.');
+}
+
+async function main(): Promise<void> {
+  const only = onlyPart();
+  const runs = only === 'search' ? 0 : runCount();
+  const loadAverage = loadavg()[0];
+
+  let pageLoad: PageLoadOutcome | undefined;
+  if (only !== 'search') pageLoad = await runPageLoadBench(runs, loadAverage);
+
+  let search: SearchBenchResult | undefined;
+  if (only !== 'page-load') {
+    console.log(`bench: search, load average ${loadavg()[0].toFixed(2)}`);
+    search = await runSearchBench();
+    console.log(
+      `\nSearch:\n${searchTable(search)}\n\n${searchGoalsTable(search.goals)}\n\n` +
+        `Slowest queries at ${search.scales.at(-1)?.scale ?? ''}× (medians):\n` +
+        `${slowestQueriesTable(search)}\n`,
+    );
+  }
+
+  const section = runSection({
+    date: new Date(),
+    machine: describeMachine(pageLoad?.chromium, loadAverage),
+    pageLoad: pageLoad?.report,
+    search,
+    ...(only !== undefined && { only }),
+  });
+  await recordRun(BENCHMARKS_FILE, section);
+  console.log(`Recorded in ${BENCHMARKS_FILE}`);
+
+  if (pageLoad) printPageLoadVerdict(pageLoad.report.rows);
+  if (search) printSearchVerdict(search);
 }
 
 main().then(

@@ -1,0 +1,234 @@
+/**
+ * One corpus of the search bench in a process of its own, so its peak RSS is
+ * its own (see search.ts). Usage:
+ *
+ *   node --expose-gc --import tsx bench/search-child.ts <scale> [measure <index file> [rounds] | engine <index file> | blocks]
+ *
+ * Progress goes to stderr; the result is one JSON line on stdout after RESULT_TAG.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { PerformanceObserver } from 'node:perf_hooks';
+import { gzipSync } from 'node:zlib';
+import { buildSearchIndex } from '../src/core/search/build-index';
+import { SearchEngine } from '../src/core/search/engine';
+import type { Block } from '../src/shared/document';
+import {
+  DEFAULT_ROUNDS,
+  RESULT_TAG,
+  SubstringScan,
+  loadReportBlocks,
+  makeCorpus,
+  querySet,
+  type ChildMode,
+  type MeasureResult,
+  type Mismatch,
+  type QueryStat,
+  type RssResult,
+} from './search';
+import { median, p95, summarize } from './stats';
+
+const MiB = 1024 ** 2;
+/** Builds and loads are repeated on the small corpus only; at 100× one build takes seconds. */
+const BUILD_RUNS = { small: 5, large: 1 };
+const LOAD_RUNS = { small: 10, large: 3 };
+
+/** process.resourceUsage().maxRSS is in KiB. */
+function maxRssMiB(): number {
+  return (process.resourceUsage().maxRSS * 1024) / MiB;
+}
+
+/** A full GC when the child runs with --expose-gc (search.ts starts it so); else nothing. */
+function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+function timed<T>(work: () => T): [T, number] {
+  const start = performance.now();
+  const value = work();
+  return [value, performance.now() - start];
+}
+
+function progress(scale: number, message: string): void {
+  process.stderr.write(`  [${scale}×] ${message}\n`);
+}
+
+function sameHits(query: string, engineIds: string[], scanIds: string[]): Mismatch | null {
+  const engine = new Set(engineIds);
+  const scan = new Set(scanIds);
+  const engineOnly = [...engine].filter((id) => !scan.has(id));
+  const scanOnly = [...scan].filter((id) => !engine.has(id));
+  if (engineOnly.length === 0 && scanOnly.length === 0 && engine.size === engineIds.length) {
+    return null;
+  }
+  return { query, engineOnly: engineOnly.slice(0, 10), scanOnly: scanOnly.slice(0, 10) };
+}
+
+async function measure(
+  scale: number,
+  corpus: Block[],
+  queries: string[],
+  indexFile: string,
+  rounds: number,
+): Promise<MeasureResult> {
+  const small = corpus.length < 1000;
+
+  const buildTimes: number[] = [];
+  let serialized = '';
+  for (let run = 0; run < (small ? BUILD_RUNS.small : BUILD_RUNS.large); run++) {
+    const [index, ms] = timed(() => buildSearchIndex(corpus));
+    buildTimes.push(ms);
+    serialized = JSON.stringify(index);
+  }
+  progress(scale, `built in ${median(buildTimes).toFixed(0)} ms (median of ${buildTimes.length})`);
+  const rawBytes = Buffer.byteLength(serialized, 'utf8');
+  const gzipBytes = gzipSync(serialized).length;
+  await writeFile(indexFile, serialized);
+
+  const loadTimes: number[] = [];
+  for (let run = 1; run < (small ? LOAD_RUNS.small : LOAD_RUNS.large); run++) {
+    loadTimes.push(timed(() => SearchEngine.load(serialized, corpus))[1]);
+  }
+  // The last load is the engine under test.
+  const [search, lastLoad] = timed(() => SearchEngine.load(serialized, corpus));
+  loadTimes.push(lastLoad);
+  serialized = '';
+  progress(scale, `loaded in ${median(loadTimes).toFixed(1)} ms (median of ${loadTimes.length})`);
+  const scan = new SubstringScan(corpus);
+  // The builds and discarded loads left garbage that queries should not pay for.
+  collectGarbage();
+
+  // Warm-up round: the engine's first pass, timed on its own, and the hit-set check.
+  const firstPass: number[] = [];
+  const mismatches: Mismatch[] = [];
+  const hitCounts: number[] = [];
+  for (const query of queries) {
+    const [result, ms] = timed(() => search.search(query));
+    firstPass.push(ms);
+    const scanIds = scan.search(query).map((ordinal) => corpus[ordinal].id);
+    hitCounts.push(scanIds.length);
+    const mismatch = sameHits(
+      query,
+      result.hits.map((hit) => hit.block),
+      scanIds,
+    );
+    if (mismatch) mismatches.push(mismatch);
+  }
+
+  const engineTimes = queries.map((): number[] => []);
+  const scanTimes = queries.map((): number[] => []);
+  let sink = 0;
+  const timeEngine = () => {
+    for (let q = 0; q < queries.length; q++) {
+      const start = performance.now();
+      sink += search.search(queries[q]).hits.length;
+      engineTimes[q].push(performance.now() - start);
+    }
+  };
+  const timeScan = () => {
+    for (let q = 0; q < queries.length; q++) {
+      const start = performance.now();
+      sink += scan.search(queries[q]).length;
+      scanTimes[q].push(performance.now() - start);
+    }
+  };
+  const gcPauses: number[] = [];
+  const gcObserver = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) gcPauses.push(entry.duration);
+  });
+  gcObserver.observe({ entryTypes: ['gc'] });
+  for (let round = 0; round < rounds; round++) {
+    // Alternate which goes first, so drift within the run hits both alike.
+    if (round % 2 === 0) {
+      timeEngine();
+      timeScan();
+    } else {
+      timeScan();
+      timeEngine();
+    }
+  }
+  if (sink < 0) console.log(sink); // keep the results observable
+  // GC entries are delivered once the (synchronous) rounds yield to the event loop.
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  gcObserver.disconnect();
+
+  const perQuery: QueryStat[] = queries.map((query, q) => ({
+    query,
+    hits: hitCounts[q],
+    engineMedianMs: median(engineTimes[q]),
+    engineP95Ms: p95(engineTimes[q]),
+    scanMedianMs: median(scanTimes[q]),
+  }));
+  const result: MeasureResult = {
+    scale,
+    blocks: corpus.length,
+    chars: corpus.reduce((sum, block) => sum + block.text.length, 0),
+    queries: queries.length,
+    rounds,
+    build: summarize(buildTimes),
+    rawBytes,
+    gzipBytes,
+    load: summarize(loadTimes),
+    engine: summarize(engineTimes.flat()),
+    scan: summarize(scanTimes.flat()),
+    engineFirstPass: summarize(firstPass),
+    gc: {
+      count: gcPauses.length,
+      totalMs: gcPauses.reduce((sum, pause) => sum + pause, 0),
+      maxMs: Math.max(0, ...gcPauses),
+    },
+    mismatches,
+    perQuery,
+    maxRssMiB: 0,
+  };
+  result.maxRssMiB = maxRssMiB();
+  return result;
+}
+
+/** The app's run-time share: the index from disk, loaded, and every query once. */
+async function engineOnly(corpus: Block[], queries: string[], indexFile: string) {
+  const engine = SearchEngine.load(await readFile(indexFile, 'utf8'), corpus);
+  let hits = 0;
+  for (const query of queries) hits += engine.search(query).hits.length;
+  return hits;
+}
+
+async function main(): Promise<void> {
+  const [scaleArg, mode = 'measure', indexFile, roundsArg] = process.argv.slice(2) as [
+    string,
+    ChildMode | undefined,
+    string | undefined,
+    string | undefined,
+  ];
+  const scale = Number(scaleArg);
+  if (!Number.isInteger(scale) || scale < 1) throw new Error(`bad scale "${scaleArg}"`);
+  const report = loadReportBlocks();
+  const queries = querySet(report);
+  const corpus = makeCorpus(report, scale);
+
+  let result: MeasureResult | RssResult;
+  if (mode === 'measure') {
+    if (!indexFile) throw new Error('measure needs an index file to write');
+    const rounds = roundsArg === undefined ? DEFAULT_ROUNDS : Number(roundsArg);
+    if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`bad rounds "${roundsArg}"`);
+    result = await measure(scale, corpus, queries, indexFile, rounds);
+  } else if (mode === 'engine') {
+    if (!indexFile) throw new Error('engine needs the index file that measure wrote');
+    const hits = await engineOnly(corpus, queries, indexFile);
+    result = { maxRssMiB: maxRssMiB() };
+    progress(
+      scale,
+      `index loaded and queried (${hits} hits): peak RSS ${result.maxRssMiB.toFixed(1)} MiB`,
+    );
+  } else if (mode === 'blocks') {
+    result = { maxRssMiB: maxRssMiB() };
+    progress(scale, `${corpus.length} blocks only: peak RSS ${result.maxRssMiB.toFixed(1)} MiB`);
+  } else {
+    throw new Error(`unknown mode "${String(mode)}"`);
+  }
+  process.stdout.write(`${RESULT_TAG} ${JSON.stringify(result)}\n`);
+}
+
+main().catch((error: unknown) => {
+  console.error('search-child failed:', error);
+  process.exit(1);
+});
