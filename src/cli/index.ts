@@ -72,7 +72,7 @@ async function searchCommand(args: string[]): Promise<void> {
   const document = parseReportBytes(await readReportFile(options.file));
   const engine = new SearchEngine(buildSearchIndex(document.blocks), document.blocks);
   const answer = (query: string) => {
-    const { hits } = engine.search(query, options.order);
+    const { hits } = engine.search(query, { order: options.order, snippets: true });
     return JSON.stringify({ query, hits });
   };
   if (options.query !== undefined) {

@@ -91,7 +91,7 @@ export async function createReaderServices(options: ServiceOptions): Promise<Rea
     getNotices: (payload) => validated('getNotices', payload, () => [...notices]),
     search: (payload) =>
       validated('search', payload, async ({ query, order }) =>
-        (await searchEngine()).search(query, order),
+        (await searchEngine()).search(query, { order }),
       ),
   };
   return { handlers, flush: () => settings.flush() };

@@ -6,8 +6,8 @@ export interface SearchHit {
   block: string;
   /** lunr's BM25 score (headings and glossary boosted); 0 in document order. */
   score: number;
-  /** A short extract around the first match. */
-  snippet: string;
+  /** A short extract around the first match (the CLI's; the app makes its own from `matches`). */
+  snippet?: string;
   /** Every match in the block, as [start, end) offsets into the block's text, in order. */
   matches: [number, number][];
 }

@@ -16,20 +16,27 @@ import { normalizeWithMap, queryKeywords, type Normalized } from './normalize';
 import { queryTerms } from './tokens';
 
 const FIELDS = ['text', 'head'] as const;
+const NO_ELEMENTS: number[] = [];
 
 interface Posting {
-  /** lunr's term index, to look the weight up in field vectors. */
-  termIndex: number;
-  /** Block ordinals, ascending. */
+  /** Block ordinals holding the term, ascending. */
   blocks: Int32Array;
+  /** lunr's BM25 weight of the term in each of those blocks (all fields summed). */
+  weights: Float64Array;
+}
+
+export interface SearchOptions {
+  order?: SearchOrder;
+  /** Also make a snippet per hit (the CLI prints them; the app makes its own). */
+  snippets?: boolean;
 }
 
 export class SearchEngine {
   private readonly order = new Map<string, number>();
   private readonly normalized: (Normalized | undefined)[];
   private readonly postings = new Map<string, Posting | null>();
-  /** Scratch for intersections: a block is a candidate when its count reaches the term count. */
-  private readonly seen: Int32Array;
+  /** Each field's lunr vector elements, by block ordinal: looked up once, not per hit. */
+  private readonly vectors: number[][][];
 
   constructor(
     private readonly index: lunr.Index,
@@ -37,7 +44,13 @@ export class SearchEngine {
   ) {
     blocks.forEach((block, ordinal) => this.order.set(block.id, ordinal));
     this.normalized = new Array(blocks.length);
-    this.seen = new Int32Array(blocks.length);
+    // lunr keeps field vectors keyed by "field/ref"; its typings hide the elements.
+    const fieldVectors = (
+      index as unknown as { fieldVectors: Record<string, { elements: number[] }> }
+    ).fieldVectors;
+    this.vectors = FIELDS.map((field) =>
+      blocks.map((block) => fieldVectors[`${field}/${block.id}`]?.elements ?? NO_ELEMENTS),
+    );
   }
 
   static load(serialized: string | object, blocks: Pick<Block, 'id' | 'text'>[]): SearchEngine {
@@ -49,6 +62,7 @@ export class SearchEngine {
     return (this.normalized[ordinal] ??= normalizeWithMap(this.blocks[ordinal].text));
   }
 
+  /** The term's blocks and weights, built once from lunr's index and kept. */
   private posting(term: string): Posting | null {
     let posting = this.postings.get(term);
     if (posting !== undefined) return posting;
@@ -66,43 +80,46 @@ export class SearchEngine {
           if (ordinal !== undefined) ordinals.add(ordinal);
         }
       }
-      posting = {
-        termIndex: entry._index,
-        blocks: Int32Array.from([...ordinals].sort((a, b) => a - b)),
-      };
+      const blocks = Int32Array.from([...ordinals].sort((a, b) => a - b));
+      const weights = new Float64Array(blocks.length);
+      blocks.forEach((ordinal, i) => {
+        for (const field of this.vectors) weights[i] += weightOf(field[ordinal], entry._index);
+      });
+      posting = { blocks, weights };
     }
     this.postings.set(term, posting);
     return posting;
   }
 
-  /** Blocks having every term, in document order. */
-  private candidates(postings: Posting[]): number[] {
+  /**
+   * Blocks holding every term, in document order, with their BM25 score: the
+   * posting lists are walked in step, shortest first.
+   */
+  private candidates(postings: Posting[]): { ordinals: number[]; scores: number[] } {
     postings.sort((a, b) => a.blocks.length - b.blocks.length);
-    this.seen.fill(0);
-    for (const posting of postings) {
-      for (const ordinal of posting.blocks) this.seen[ordinal]++;
+    const [first, ...rest] = postings;
+    const cursors = new Int32Array(rest.length);
+    const ordinals: number[] = [];
+    const scores: number[] = [];
+    outer: for (let i = 0; i < first.blocks.length; i++) {
+      const ordinal = first.blocks[i];
+      let score = first.weights[i];
+      for (let r = 0; r < rest.length; r++) {
+        const { blocks, weights } = rest[r];
+        let at = cursors[r];
+        while (at < blocks.length && blocks[at] < ordinal) at++;
+        cursors[r] = at;
+        if (blocks[at] !== ordinal) continue outer;
+        score += weights[at];
+      }
+      ordinals.push(ordinal);
+      scores.push(Math.round(score * 1000) / 1000);
     }
-    const found: number[] = [];
-    for (const ordinal of postings[0].blocks) {
-      if (this.seen[ordinal] === postings.length) found.push(ordinal);
-    }
-    return found;
+    return { ordinals, scores };
   }
 
-  private score(ordinal: number, postings: Posting[]): number {
-    const id = this.blocks[ordinal].id;
-    const vectors = (this.index as unknown as { fieldVectors: Record<string, lunr.Vector> })
-      .fieldVectors;
-    let score = 0;
-    for (const field of FIELDS) {
-      const vector = vectors[`${field}/${id}`] as unknown as { elements: number[] } | undefined;
-      if (!vector) continue;
-      for (const posting of postings) score += weightOf(vector.elements, posting.termIndex);
-    }
-    return Math.round(score * 1000) / 1000;
-  }
-
-  search(query: string, order: SearchOrder = 'relevance'): SearchResult {
+  search(query: string, options: SearchOptions = {}): SearchResult {
+    const order = options.order ?? 'relevance';
     const keywords = queryKeywords(query);
     if (keywords.length === 0) return { query, hits: [], total: 0 };
     const terms = [...new Set(keywords.flatMap(queryTerms))];
@@ -112,23 +129,26 @@ export class SearchEngine {
       if (!posting) return { query, hits: [], total: 0 };
       postings.push(posting);
     }
+    // A keyword of one or two characters is itself a term: its posting is exact.
+    const needsCheck = keywords.some((keyword) => Array.from(keyword).length > 2);
 
+    const { ordinals, scores } = this.candidates(postings);
     const hits: (SearchHit & { ordinal: number })[] = [];
     let total = 0;
-    for (const ordinal of this.candidates(postings)) {
+    ordinals.forEach((ordinal, i) => {
       const normalized = this.normalizedText(ordinal);
-      if (!keywords.every((keyword) => normalized.text.includes(keyword))) continue;
+      if (needsCheck && !keywords.every((keyword) => normalized.text.includes(keyword))) return;
       const matches = findMatches(normalized, keywords);
       total += matches.length;
-      const text = this.blocks[ordinal].text;
-      hits.push({
+      const hit: SearchHit & { ordinal: number } = {
         ordinal,
         block: this.blocks[ordinal].id,
-        score: order === 'relevance' ? this.score(ordinal, postings) : 0,
-        snippet: makeSnippet(text, matches).text,
+        score: order === 'relevance' ? scores[i] : 0,
         matches,
-      });
-    }
+      };
+      if (options.snippets) hit.snippet = makeSnippet(this.blocks[ordinal].text, matches).text;
+      hits.push(hit);
+    });
     if (order === 'relevance') hits.sort((a, b) => b.score - a.score || a.ordinal - b.ordinal);
     return { query, hits: hits.map(({ ordinal: _ordinal, ...hit }) => hit), total };
   }

@@ -42,7 +42,7 @@ const engine = loadEngine(blocks);
 
 /** What the CLI must print for a query: the engine's answer without `total`. */
 function expected(query: string, order: SearchOrder = 'relevance') {
-  const { hits } = engine.search(query, order);
+  const { hits } = engine.search(query, { order, snippets: true });
   return { query, hits };
 }
 

@@ -36,7 +36,7 @@ describe('relevance order', () => {
   });
 
   it('is the default order', () => {
-    expect(engine.search('发展')).toEqual(engine.search('发展', 'relevance'));
+    expect(engine.search('发展')).toEqual(engine.search('发展', { order: 'relevance' }));
   });
 
   it('scores are finite and positive', () => {
@@ -95,8 +95,8 @@ describe("order 'document'", () => {
   it.each([...BROAD, '污水零直排', '5G'])(
     '%s: same blocks, in document order, score 0',
     (query) => {
-      const relevance = engine.search(query, 'relevance');
-      const document = engine.search(query, 'document');
+      const relevance = engine.search(query, { order: 'relevance' });
+      const document = engine.search(query, { order: 'document' });
       const ids = document.hits.map((hit) => hit.block);
       expect(ids).toEqual(oracle.ids(query));
       expect([...ids].sort()).toEqual(relevance.hits.map((hit) => hit.block).sort());
