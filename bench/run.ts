@@ -29,6 +29,7 @@ import {
   type Row,
 } from './report';
 import { runSearchBench, type SearchBenchResult } from './search';
+import { keystrokeGoal, measureTyping } from './search-typing';
 import { median, summarize } from './stats';
 
 const DEFAULT_RUNS = 15;
@@ -72,6 +73,8 @@ function medians(samples: PageLoadSample[]): Map<string, number> {
 interface PageLoadOutcome {
   report: PageLoadReport;
   chromium: string;
+  /** Keystroke-to-results-painted samples, measured on the same app server. */
+  typing: number[];
 }
 
 async function runPageLoadBench(runs: number, loadAverage: number): Promise<PageLoadOutcome> {
@@ -143,9 +146,12 @@ async function runPageLoadBench(runs: number, loadAverage: number): Promise<Page
     ];
     const timeline = timelineTable(medians(samples.floor), medians(samples.app));
     console.log(`\n${resultsTable(rows)}\n\nWhere the time goes (medians):\n${timeline}\n`);
+    const typing = await measureTyping(bench, app.url);
+    console.log(`bench: ${keystrokeGoal(typing).measured}`);
     return {
       report: { runs, warmups: WARMUPS, rows, timeline },
       chromium: browser.version(),
+      typing,
     };
   } finally {
     for (const close of cleanup.reverse()) {
@@ -200,6 +206,11 @@ async function main(): Promise<void> {
   if (only !== 'page-load') {
     console.log(`bench: search, load average ${loadavg()[0].toFixed(2)}`);
     search = await runSearchBench();
+    // The browser step ran with the page-load part (same browser, same app server).
+    if (pageLoad) {
+      const typed = keystrokeGoal(pageLoad.typing);
+      search.goals = search.goals.map((goal) => (goal.goal === typed.goal ? typed : goal));
+    }
     console.log(
       `\nSearch:\n${searchTable(search)}\n\n${searchGoalsTable(search.goals)}\n\n` +
         `Slowest queries at ${search.scales.at(-1)?.scale ?? ''}× (medians):\n` +
