@@ -22,8 +22,9 @@ async function post(method: MethodName, payload: unknown): Promise<Result<unknow
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(payload ?? null),
-      // A save made as the page closes (the last reading position) still arrives.
-      keepalive: true,
+      // A save made as the page closes (the last reading position) still arrives;
+      // queries don't need it.
+      keepalive: !QUERY_METHODS.has(method),
     });
     return (await response.json()) as Result<unknown>;
   } catch (error) {
