@@ -28,6 +28,7 @@ import { BUNDLED_REPORT, PROJECT_ROOT } from '../src/core/paths';
 import { parseReportBytes } from '../src/core/report/parse-report';
 import type { Block } from '../src/shared/document';
 import type { Summary } from './stats';
+import { mulberry32 } from '../tests/support/random';
 
 export const SCALES = [1, 100] as const;
 export type Scale = (typeof SCALES)[number];
@@ -109,18 +110,6 @@ export function makeCorpus(blocks: Block[], scale: number): Block[] {
   return corpus;
 }
 
-/** mulberry32: a small seeded PRNG, uniform in [0, 1). */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Distinct substrings of the report (code points, never across blocks), each
  * starting at a uniformly random code point of the whole text, 2–6 code
@@ -132,7 +121,7 @@ export function randomSubstrings(
   seed: number,
   exclude: ReadonlySet<string> = new Set(),
 ): string[] {
-  const random = seededRandom(seed);
+  const random = mulberry32(seed);
   const texts = blocks.map((block) => Array.from(block.text));
   const total = texts.reduce((sum, chars) => sum + chars.length, 0);
   const queries: string[] = [];

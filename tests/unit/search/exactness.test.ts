@@ -12,6 +12,7 @@ import {
   loadEngine,
   loadReport,
   mulberry32,
+  REALISTIC_QUERIES,
   randomInt,
   referenceKeywords,
   toFullWidth,
@@ -136,38 +137,7 @@ describe('400 random substrings of the report', () => {
 });
 
 describe('realistic queries', () => {
-  const queries = [
-    '垃圾分类',
-    '污水零直排',
-    '月湖',
-    '民生实事',
-    '5G',
-    '５Ｇ',
-    '2018年',
-    '2018 年',
-    '海曙',
-    '创新',
-    '城市双修',
-    '凤凰行动',
-    '最多跑一次',
-    '褚孟彤',
-    '区长褚孟彤',
-    '区长 褚孟彤',
-    'PPP',
-    'ppp',
-    'Ｐｐｐ',
-    '中国制造2025',
-    '“中国制造2025”',
-    '（一）',
-    '(1)',
-    '16+1',
-    '220KV',
-    '220kv',
-    '发展',
-    '建设',
-    '的',
-    '7%',
-  ];
+  const queries = REALISTIC_QUERIES;
 
   it('each hits exactly the blocks that contain it', () => {
     expect(mismatches(queries)).toEqual([]);

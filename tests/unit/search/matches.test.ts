@@ -12,6 +12,7 @@ import {
   loadEngine,
   loadReport,
   mulberry32,
+  REALISTIC_QUERIES,
   randomInt,
   referenceKeywords,
 } from './oracle';
@@ -21,34 +22,7 @@ const engine = loadEngine(blocks);
 const oracle = new Oracle(blocks);
 const textOf = new Map(blocks.map((block) => [block.id, block.text]));
 
-const REALISTIC = [
-  '垃圾分类',
-  '污水零直排',
-  '月湖',
-  '民生实事',
-  '5G',
-  '５Ｇ',
-  '2018年',
-  '2018 年',
-  '海曙',
-  '创新',
-  '城市双修',
-  '凤凰行动',
-  '最多跑一次',
-  '褚孟彤',
-  '区长褚孟彤',
-  'PPP',
-  'ppp',
-  '中国制造2025',
-  '发展',
-  '建设',
-  '海曙 创新',
-  '发展 建设 海曙',
-  '的',
-  '（一）',
-  '16+1',
-  '220kv',
-];
+const REALISTIC = REALISTIC_QUERIES;
 
 interface MatchMismatch {
   query: string;

@@ -34,17 +34,7 @@ export function loadEngine(blocks: Block[]): SearchEngine {
   return SearchEngine.load(JSON.stringify(buildSearchIndex(blocks)), blocks);
 }
 
-/** mulberry32: a tiny seeded PRNG, uniform in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 } from '../../support/random';
 
 /** A random integer in [low, high]. */
 export function randomInt(random: () => number, low: number, high: number): number {
@@ -156,3 +146,37 @@ export function toFullWidth(text: string): string {
     char === ' ' ? '\u3000' : String.fromCharCode(char.charCodeAt(0) + 0xfee0),
   );
 }
+
+/** Queries a delegate would type, with the awkward forms: full width, spaces, quotes, symbols. */
+export const REALISTIC_QUERIES = [
+  '垃圾分类',
+  '污水零直排',
+  '月湖',
+  '民生实事',
+  '5G',
+  '５Ｇ',
+  '2018年',
+  '2018 年',
+  '海曙',
+  '创新',
+  '城市双修',
+  '凤凰行动',
+  '最多跑一次',
+  '褚孟彤',
+  '区长褚孟彤',
+  '区长 褚孟彤',
+  'PPP',
+  'ppp',
+  'Ｐｐｐ',
+  '中国制造2025',
+  '“中国制造2025”',
+  '（一）',
+  '(1)',
+  '16+1',
+  '220KV',
+  '220kv',
+  '发展',
+  '建设',
+  '的',
+  '7%',
+];
