@@ -80,3 +80,15 @@ test('navigation away and new windows are refused', async () => {
   expect(page.url()).toBe(before);
   expect(app.windows()).toHaveLength(1);
 });
+
+test('search runs in main over IPC, with the index built at build time', async () => {
+  const page = await app.firstWindow();
+  const answer = await page.evaluate(() => window.readerApi!.search({ query: '污水零直排' }));
+  expect(answer.ok).toBe(true);
+  if (answer.ok) {
+    expect(answer.value.hits).toHaveLength(2);
+    expect(answer.value.total).toBe(2);
+  }
+  const refused = await page.evaluate(() => window.readerApi!.search({ query: 'x'.repeat(201) }));
+  expect(refused.ok).toBe(false);
+});
