@@ -58,12 +58,17 @@ export interface ReaderServices {
 
 export async function createReaderServices(options: ServiceOptions): Promise<ReaderServices> {
   const settings = await SettingsStore.open(options.dataDir);
-  // Loading the index costs tens of ms: keep it off the start-up path.
+  // Loading the index costs tens of ms: keep it off the start-up path. A
+  // failed load is forgotten, so the next search tries again.
   let engine: Promise<SearchEngine> | undefined;
   const searchEngine = () =>
     (engine ??= options
       .loadSearchIndex()
-      .then((index) => SearchEngine.load(index, options.document.blocks)));
+      .then((index) => SearchEngine.load(index, options.document.blocks))
+      .catch((error: unknown) => {
+        engine = undefined;
+        throw error;
+      }));
   // Kept for the whole run, not handed out once: a window that failed to start,
   // or a second browser tab, must still be told.
   const notices = [...settings.notices];

@@ -206,3 +206,23 @@ describe('getNotices', () => {
     expect(await readFile(join(dir, SETTINGS_FILE), 'utf8')).toBe(newer);
   });
 });
+
+describe('search', () => {
+  it('a failed index load is reported, and the next search tries again', async () => {
+    let loads = 0;
+    const services = await createReaderServices({
+      dataDir: dir,
+      document: FAKE_DOCUMENT,
+      loadSearchIndex: async () => {
+        loads++;
+        if (loads === 1) throw new Error('disk hiccup');
+        return loadFakeSearchIndex();
+      },
+    });
+    const first = await services.handlers.search({ query: 'x' });
+    expect(first).toEqual({ ok: false, error: 'disk hiccup' });
+    const second = await services.handlers.search({ query: 'x' });
+    expect(second.ok).toBe(true);
+    expect(loads).toBe(2);
+  });
+});
