@@ -102,7 +102,10 @@ test('theme and font size persist across a reload and a server restart', async (
   await page.getByRole('button', { name: '增大字号' }).click();
   await page.getByRole('button', { name: '增大字号' }).click();
   await expect(page.getByLabel('当前字号')).toHaveText('22');
-  await page.getByRole('radio', { name: '夜间' }).click();
+  await page.getByRole('radio', { name: '护眼' }).click();
+  // Arrow keys move within the theme group, as in any radio group.
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('radio', { name: '夜间' })).toBeFocused();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
 
   await expect

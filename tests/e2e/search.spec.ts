@@ -100,6 +100,12 @@ test('IME typing searches only when composition ends; Enter steps through every 
   // Document order puts the 2017 review first.
   await results.getByRole('radio', { name: '按原文顺序' }).click();
   await expect(items.first()).toContainText('一、2017年工作回顾');
+  // The order is a radio group: arrow keys move the choice and focus with it.
+  await page.keyboard.press('ArrowLeft');
+  const byRelevance = results.getByRole('radio', { name: '按相关度' });
+  await expect(byRelevance).toHaveAttribute('aria-checked', 'true');
+  await expect(byRelevance).toBeFocused();
+  await expect(items.first()).toContainText('二、2018年主要目标任务');
 
   // The TOC counts matches per section.
   const toc = page.getByRole('navigation', { name: '目录' });

@@ -1,9 +1,13 @@
 /** The 搜索结果 panel: count, order toggle, and each hit with its section and marked snippet. */
 import type { OutlineEntry } from '../../shared/document';
-import type { SearchHit } from '../../shared/search';
+import type { SearchHit, SearchOrder } from '../../shared/search';
 import { makeSnippet } from '../../shared/snippet';
 import { hitsInDocumentOrder, sectionPath } from '../lib/search-view';
 import type { SearchState } from '../hooks/useSearch';
+import { ChoiceGroup } from './ChoiceGroup';
+
+const ORDERS: readonly SearchOrder[] = ['relevance', 'document'];
+const ORDER_LABELS: Record<SearchOrder, string> = { relevance: '按相关度', document: '按原文顺序' };
 
 interface Props {
   state: SearchState;
@@ -69,20 +73,14 @@ export function SearchResults(props: Props) {
           共 {state.result.total} 处，{hits.length} 段
         </span>
       </div>
-      <div className="results-order" role="radiogroup" aria-label="排序">
-        {[false, true].map((documentOrder) => (
-          <button
-            key={String(documentOrder)}
-            type="button"
-            role="radio"
-            className="theme-choice"
-            aria-checked={props.inDocumentOrder === documentOrder}
-            onClick={() => props.onOrderChange(documentOrder)}
-          >
-            {documentOrder ? '按原文顺序' : '按相关度'}
-          </button>
-        ))}
-      </div>
+      <ChoiceGroup
+        className="results-order"
+        label="排序"
+        options={ORDERS}
+        value={props.inDocumentOrder ? 'document' : 'relevance'}
+        labelOf={(order) => ORDER_LABELS[order]}
+        onChoose={(order) => props.onOrderChange(order === 'document')}
+      />
       {hits.length === 0 ? (
         <p className="results-empty">没有找到“{state.result.query}”。</p>
       ) : (

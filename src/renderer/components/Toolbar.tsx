@@ -1,7 +1,7 @@
 /** The top bar: TOC toggle, font size and theme, all driven by the command list. */
-import type { KeyboardEvent } from 'react';
-import { THEMES, type Theme } from '../../shared/settings';
+import { THEMES } from '../../shared/settings';
 import { commandById, isEnabled, THEME_LABELS, type CommandContext } from '../lib/commands';
+import { ChoiceGroup } from './ChoiceGroup';
 
 function CommandButton({
   id,
@@ -30,26 +30,6 @@ function CommandButton({
       {children}
     </button>
   );
-}
-
-/**
- * Arrow keys move the choice within the theme group, as in any radio group;
- * focus follows the checked button (roving tabindex).
- */
-function moveInRadioGroup(
-  event: KeyboardEvent<HTMLButtonElement>,
-  theme: Theme,
-  context: CommandContext,
-) {
-  const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
-  if (step === undefined) return;
-  event.preventDefault();
-  // Keep the reader's own ↑/↓ scrolling from also seeing this key.
-  event.stopPropagation();
-  const next = THEMES[(THEMES.indexOf(theme) + step + THEMES.length) % THEMES.length];
-  commandById(`theme.${next}`).perform(context);
-  const group = event.currentTarget.parentElement;
-  group?.querySelector<HTMLButtonElement>(`[data-theme-choice="${next}"]`)?.focus();
 }
 
 export function Toolbar({
@@ -93,23 +73,14 @@ export function Toolbar({
           A+
         </CommandButton>
       </div>
-      <div className="toolbar-group theme-picker" role="radiogroup" aria-label="主题">
-        {THEMES.map((theme) => (
-          <button
-            key={theme}
-            type="button"
-            role="radio"
-            className="theme-choice"
-            aria-checked={settings.theme === theme}
-            tabIndex={settings.theme === theme ? 0 : -1}
-            data-theme-choice={theme}
-            onClick={() => commandById(`theme.${theme}`).perform(context)}
-            onKeyDown={(event) => moveInRadioGroup(event, theme, context)}
-          >
-            {THEME_LABELS[theme]}
-          </button>
-        ))}
-      </div>
+      <ChoiceGroup
+        className="toolbar-group theme-picker"
+        label="主题"
+        options={THEMES}
+        value={settings.theme}
+        labelOf={(theme) => THEME_LABELS[theme]}
+        onChoose={(theme) => commandById(`theme.${theme}`).perform(context)}
+      />
     </header>
   );
 }
