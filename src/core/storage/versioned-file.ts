@@ -49,7 +49,6 @@ export class VersionedFile<T> {
   ) {}
 
   static async open<T>(spec: VersionedFileSpec<T>): Promise<VersionedFile<T>> {
-    await mkdir(dirname(spec.path), { recursive: true });
     const opened = await readVersioned(spec);
     return new VersionedFile(spec, opened.value, opened.good, opened.readOnly, opened.notices);
   }
@@ -73,6 +72,8 @@ export class VersionedFile<T> {
     this.current = next;
     const body = serialize(this.spec, next);
     const write = this.queue.then(async () => {
+      // Made on the first save, not on open: opening writes nothing.
+      await mkdir(dirname(this.spec.path), { recursive: true });
       if (this.spec.keepBackup && this.good !== undefined && this.good !== body) {
         await writeFileAtomic(`${this.spec.path}.bak`, this.good);
       }
