@@ -23,7 +23,18 @@ export interface CommandContext {
   tocCoversText: boolean;
   focusSearch(): void;
   stepSearch(direction: 1 | -1): void;
+  /** Opens the sidebar on a panel, or closes it when that panel is already showing. */
+  showPanel(panel: PanelId): void;
+  /** Text is selected and the annotations can be written. */
+  canAnnotate: boolean;
+  highlightSelection(): void;
+  toggleBookmark(): void;
+  canUndo: boolean;
+  undoDelete(): void;
+  exportAnnotations(format: 'md' | 'json'): void;
 }
+
+export type PanelId = 'toc' | 'annotations' | 'bookmarks';
 
 export interface KeyBinding {
   /** `KeyboardEvent.key` */
@@ -129,6 +140,55 @@ export const COMMANDS: Command[] = [
     label: '上一处',
     keys: [{ key: 'F3', shift: true, inTextFields: true }],
     perform: (context) => context.stepSearch(-1),
+  },
+  {
+    id: 'annotation.highlight',
+    label: '高亮所选文字',
+    // With Shift held, browsers report the capital letter.
+    keys: [
+      { key: 'H', mod: true, shift: true },
+      { key: 'h', mod: true, shift: true },
+    ],
+    enabled: (context) => context.canAnnotate,
+    perform: (context) => context.highlightSelection(),
+  },
+  {
+    id: 'annotation.undo',
+    label: '撤销删除',
+    // Not in text fields: there Ctrl+Z is the field's own undo.
+    keys: [{ key: 'z', mod: true, shift: false }],
+    enabled: (context) => context.canUndo,
+    perform: (context) => context.undoDelete(),
+  },
+  {
+    id: 'bookmark.toggle',
+    label: '添加/移除书签',
+    keys: [{ key: 'd', mod: true }],
+    perform: (context) => context.toggleBookmark(),
+  },
+  {
+    id: 'panel.annotations',
+    label: '批注列表',
+    keys: [{ key: 'a' }],
+    perform: (context) => context.showPanel('annotations'),
+  },
+  {
+    id: 'panel.bookmarks',
+    label: '书签列表',
+    keys: [{ key: 'b' }],
+    perform: (context) => context.showPanel('bookmarks'),
+  },
+  {
+    id: 'annotations.exportMarkdown',
+    label: '导出发言提纲…',
+    keys: [],
+    perform: (context) => context.exportAnnotations('md'),
+  },
+  {
+    id: 'annotations.exportJson',
+    label: '导出批注（JSON）…',
+    keys: [],
+    perform: (context) => context.exportAnnotations('json'),
   },
   {
     id: 'section.next',

@@ -29,6 +29,13 @@ function fakeContext(settings: Partial<Settings> = {}, tocCoversText = false) {
     goToSection: vi.fn<CommandContext['goToSection']>(),
     toggleToc: vi.fn<CommandContext['toggleToc']>(),
     tocCoversText,
+    showPanel: vi.fn<CommandContext['showPanel']>(),
+    canAnnotate: false,
+    highlightSelection: vi.fn<CommandContext['highlightSelection']>(),
+    toggleBookmark: vi.fn<CommandContext['toggleBookmark']>(),
+    canUndo: false,
+    undoDelete: vi.fn<CommandContext['undoDelete']>(),
+    exportAnnotations: vi.fn<CommandContext['exportAnnotations']>(),
   };
   return context satisfies CommandContext;
 }
