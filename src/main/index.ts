@@ -2,10 +2,10 @@
  * Electron main: wires the plain-TypeScript services to a window, a menu and
  * IPC. No domain logic lives here.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { defaultDataDir } from '../core/data-dir';
 import { readFile } from 'node:fs/promises';
 import {
@@ -16,7 +16,15 @@ import {
 import { createReaderServices, type ReaderServices } from '../core/services';
 import { ipcChannel, METHOD_NAMES } from '../shared/api';
 import { buildMenuTemplate } from './menu';
-import { isTrustedSenderUrl, secureWebPreferences } from './security';
+import { APP_PAGE_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, appResponse } from './app-protocol';
+import {
+  externalLinkDecision,
+  externalLinkDialog,
+  isPermissionGranted,
+  isTrustedSender,
+  OPEN_EXTERNAL_BUTTON,
+  secureWebPreferences,
+} from './security';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
@@ -31,11 +39,21 @@ if (process.env.READER_DATA_DIR) {
 const pageUrl =
   !app.isPackaged && process.env.ELECTRON_RENDERER_URL
     ? process.env.ELECTRON_RENDERER_URL
-    : pathToFileURL(join(here, '../renderer/index.html')).href;
+    : APP_PAGE_URL;
+const rendererRoot = join(here, '../renderer');
+
+// Must happen before `ready`: the scheme gets an origin of its own (app://bundle).
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
 let services: ReaderServices | undefined;
 
 async function start(): Promise<void> {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const answer = await appResponse(request.url, request.method, rendererRoot);
+    // Copied into a plain Uint8Array: the DOM's BodyInit type does not take a Node Buffer.
+    const body = typeof answer.body === 'string' ? answer.body : new Uint8Array(answer.body);
+    return new Response(body, { status: answer.status, headers: answer.headers });
+  });
   const document = await loadBuiltDocument(join(here, '../data', BUILT_DOCUMENT_FILE));
   services = await createReaderServices({
     dataDir: app.getPath('userData'),
@@ -46,7 +64,7 @@ async function start(): Promise<void> {
 
   for (const method of METHOD_NAMES) {
     ipcMain.handle(ipcChannel(method), (event, payload: unknown) => {
-      if (!isTrustedSenderUrl(event.senderFrame?.url, pageUrl)) {
+      if (!isTrustedSender(event.senderFrame, pageUrl)) {
         return { ok: false, error: '拒绝：请求不是来自本应用的页面' };
       }
       return handlers[method](payload);
@@ -54,10 +72,12 @@ async function start(): Promise<void> {
   }
 
   // Nothing the page could ask for (camera, notifications, …) is ever granted.
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
-    callback(false),
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(isPermissionGranted(permission, details.requestingUrl)),
   );
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    isPermissionGranted(permission, requestingOrigin),
+  );
 
   Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(process.platform)));
   createWindow();
@@ -82,12 +102,30 @@ function createWindow(): void {
   void window.loadURL(pageUrl);
 }
 
+/** A link the page tried to follow: https: and mailto: go to the system, after asking. */
+async function offerExternal(contents: Electron.WebContents, url: string): Promise<void> {
+  const decision = externalLinkDecision(url);
+  if (!decision.allowed) return;
+  const window = BrowserWindow.fromWebContents(contents);
+  const options = externalLinkDialog(decision.shown);
+  const { response } = window
+    ? await dialog.showMessageBox(window, options)
+    : await dialog.showMessageBox(options);
+  if (response === OPEN_EXTERNAL_BUTTON) await shell.openExternal(decision.url);
+}
+
 // No navigation away from the app, no new windows, no webviews: the report is all there is.
 app.on('web-contents-created', (_event, contents) => {
-  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-navigate', (event) => {
+    event.preventDefault();
+    void offerExternal(contents, event.url);
+  });
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.setWindowOpenHandler(({ url }) => {
+    void offerExternal(contents, url);
+    return { action: 'deny' };
+  });
 });
 
 // Quitting waits for saves already asked for (the last reading position, say).
