@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { MethodName, ReaderCalls, ReaderHandlers, Result } from '../shared/api';
 import type { ReportDocument } from '../shared/document';
+import { MENU_SECTIONS } from '../shared/menu-commands';
 import { SettingsPatchSchema } from '../shared/settings-schema';
 import { SearchEngine } from './search/engine';
 import { SettingsStore } from './storage/settings-store';
@@ -26,7 +27,52 @@ export const REQUEST_SCHEMAS: Record<MethodName, z.ZodType> = {
     query: z.string().max(200),
     order: z.enum(['relevance', 'document']).optional(),
   }),
+  setMenuCommands: z
+    .array(
+      z.strictObject({
+        id: z
+          .string()
+          .regex(/^[a-z][a-zA-Z0-9]*(\.[a-zA-Z0-9-]+)*$/, 'not a command id')
+          .max(64),
+        label: z.string().min(1).max(40),
+        section: z.enum(MENU_SECTIONS),
+        submenu: z.string().min(1).max(20).optional(),
+        group: z.string().min(1).max(20).optional(),
+        shortcut: z
+          .strictObject({
+            key: z.string().min(1).max(12),
+            mod: z.boolean().optional(),
+            shift: z.boolean().optional(),
+          })
+          .optional(),
+        enabled: z.boolean(),
+        checked: z.boolean().optional(),
+      }),
+    )
+    .max(200),
+  printToPdf: NoPayload,
 };
+
+/**
+ * Parses a payload with its method's schema and runs `run` on it, answering
+ * `{ ok:false, error }` for a bad payload or a thrown error. Every handler,
+ * here and in main, goes through this.
+ */
+export function validate<M extends MethodName>(
+  method: M,
+  payload: unknown,
+  run: (
+    request: ReaderCalls[M]['request'],
+  ) => Promise<ReaderCalls[M]['response']> | ReaderCalls[M]['response'],
+): Promise<Result<ReaderCalls[M]['response']>> {
+  const parsed = REQUEST_SCHEMAS[method].safeParse(payload);
+  if (!parsed.success) {
+    const error = `${method} 的参数无效：${describeIssues(parsed.error)}`;
+    return Promise.resolve({ ok: false, error });
+  }
+  // The schema for M is the runtime form of ReaderCalls[M]['request'].
+  return answer(() => run(parsed.data as ReaderCalls[M]['request']));
+}
 
 export interface ServiceOptions {
   dataDir: string;
@@ -52,6 +98,8 @@ async function answer<T>(run: () => Promise<T> | T): Promise<Result<T>> {
 
 export interface ReaderServices {
   handlers: ReaderHandlers;
+  /** Validates a payload and answers as a handler does: for calls main implements itself. */
+  validate: typeof validate;
   /** Resolves once every write already asked for is on disk. */
   flush(): Promise<void>;
 }
@@ -73,22 +121,16 @@ export async function createReaderServices(options: ServiceOptions): Promise<Rea
   // or a second browser tab, must still be told.
   const notices = [...settings.notices];
 
-  type Response<M extends MethodName> = ReaderCalls[M]['response'];
-  function validated<M extends MethodName>(
-    method: M,
-    payload: unknown,
-    run: (request: ReaderCalls[M]['request']) => Promise<Response<M>> | Response<M>,
-  ): Promise<Result<Response<M>>> {
-    const parsed = REQUEST_SCHEMAS[method].safeParse(payload);
-    if (!parsed.success) {
-      const error = `${method} 的参数无效：${describeIssues(parsed.error)}`;
-      return Promise.resolve({ ok: false, error });
-    }
-    // The schema for M is the runtime form of ReaderCalls[M]['request'].
-    return answer(() => run(parsed.data as ReaderCalls[M]['request']));
-  }
+  const validated = validate;
 
   const handlers: ReaderHandlers = {
+    // Browser mode has no application menu, and prints with the browser's own
+    // dialog; Electron's main replaces these two with its own (src/main/shell-calls.ts).
+    setMenuCommands: (payload) => validated('setMenuCommands', payload, () => undefined),
+    printToPdf: (payload) =>
+      validated('printToPdf', payload, () => {
+        throw new Error('浏览器模式下请用打印对话框中的“另存为 PDF”');
+      }),
     getDocument: (payload) => validated('getDocument', payload, () => options.document),
     getSettings: (payload) => validated('getSettings', payload, () => settings.get()),
     updateSettings: (payload) =>
@@ -99,5 +141,5 @@ export async function createReaderServices(options: ServiceOptions): Promise<Rea
         (await searchEngine()).search(query, { order }),
       ),
   };
-  return { handlers, flush: () => settings.flush() };
+  return { handlers, flush: () => settings.flush(), validate };
 }

@@ -13,9 +13,21 @@ import {
   BUILT_SEARCH_INDEX_FILE,
   loadBuiltDocument,
 } from '../core/report/built-document';
-import { createReaderServices, type ReaderServices } from '../core/services';
-import { ipcChannel, METHOD_NAMES } from '../shared/api';
+import { writeFileAtomic } from '../core/storage/atomic-write';
+import { createReaderServices, validate, type ReaderServices } from '../core/services';
+import {
+  ipcChannel,
+  messageChannel,
+  METHOD_NAMES,
+  type MainMessages,
+  type MessageName,
+  type MethodName,
+  type PdfSaved,
+  type Result,
+} from '../shared/api';
+import type { MenuCommand } from '../shared/menu-commands';
 import { buildMenuTemplate } from './menu';
+import { PDF_OPTIONS, pdfSaveDialogOptions, withPdfExtension } from './print';
 import { APP_PAGE_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, appResponse } from './app-protocol';
 import {
   externalLinkDecision,
@@ -47,6 +59,52 @@ protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
 let services: ReaderServices | undefined;
 
+/** The renderer's commands as the menu last showed them. */
+let menuCommands: MenuCommand[] = [];
+
+function applyMenu(): void {
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(buildMenuTemplate(process.platform, menuCommands, runCommand)),
+  );
+}
+
+function send<K extends MessageName>(window: BrowserWindow, message: K, data: MainMessages[K]) {
+  window.webContents.send(messageChannel(message), data);
+}
+
+/** A menu click: the renderer runs the command, as if its key had been pressed. */
+function runCommand(id: string): void {
+  const window = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+  if (window) send(window, 'command', { id });
+}
+
+async function savePdf(contents: Electron.WebContents): Promise<PdfSaved> {
+  const window = BrowserWindow.fromWebContents(contents);
+  const options = pdfSaveDialogOptions(app.getPath('documents'));
+  const choice = window
+    ? await dialog.showSaveDialog(window, options)
+    : await dialog.showSaveDialog(options);
+  if (choice.canceled || !choice.filePath) return { path: null };
+  const path = withPdfExtension(choice.filePath);
+  await writeFileAtomic(path, await contents.printToPDF(PDF_OPTIONS));
+  return { path };
+}
+
+/** Calls that need the window or the menu, so main answers them instead of the services. */
+const shellCalls: Partial<
+  Record<
+    MethodName,
+    (event: Electron.IpcMainInvokeEvent, payload: unknown) => Promise<Result<unknown>>
+  >
+> = {
+  setMenuCommands: (_event, payload) =>
+    validate('setMenuCommands', payload, (commands) => {
+      menuCommands = commands;
+      applyMenu();
+    }),
+  printToPdf: (event, payload) => validate('printToPdf', payload, () => savePdf(event.sender)),
+};
+
 async function start(): Promise<void> {
   protocol.handle(APP_SCHEME, async (request) => {
     const answer = await appResponse(request.url, request.method, rendererRoot);
@@ -67,7 +125,7 @@ async function start(): Promise<void> {
       if (!isTrustedSender(event.senderFrame, pageUrl)) {
         return { ok: false, error: '拒绝：请求不是来自本应用的页面' };
       }
-      return handlers[method](payload);
+      return shellCalls[method]?.(event, payload) ?? handlers[method](payload);
     });
   }
 
@@ -79,7 +137,8 @@ async function start(): Promise<void> {
     isPermissionGranted(permission, requestingOrigin),
   );
 
-  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(process.platform)));
+  // The fixed items now; the renderer's commands join once the page has loaded.
+  applyMenu();
   createWindow();
   // Registered only now: macOS sends `activate` at launch too, which would
   // otherwise open a second window while start() is still reading files.

@@ -15,10 +15,12 @@ import { createPortal } from 'react-dom';
 import type { ReaderApi } from '../../shared/api';
 import type { ReportDocument } from '../../shared/document';
 import { RECENT_SEARCHES_MAX, type ReadingPosition, type Settings } from '../../shared/settings';
+import { isDesktop } from '../api/client';
 import { useCommandKeys } from '../hooks/useCommandKeys';
 import { useReadingPane } from '../hooks/useReadingPane';
 import { useSearch } from '../hooks/useSearch';
 import { useSettings } from '../hooks/useSettings';
+import { useShellMenu } from '../hooks/useShellMenu';
 import type { CommandContext } from '../lib/commands';
 import { entryForBlock, neighbourEntry } from '../lib/outline-tree';
 import { settleLayoutWhenIdle } from '../lib/scroll';
@@ -27,6 +29,7 @@ import { readViewCache, writeViewCache } from '../lib/view-cache';
 import { matchesPerSection } from '../lib/search-view';
 import { NoticeBar } from './NoticeBar';
 import { SearchBox } from './SearchBox';
+import { ShortcutsDialog } from './ShortcutsDialog';
 import { RecentSearches, SearchResults } from './SearchResults';
 import { TableOfContents } from './TableOfContents';
 import { Toolbar } from './Toolbar';
@@ -141,6 +144,9 @@ export function Reader({ api, slots, document, initialSettings, initialNotices }
     [jumpTo, wide, setTocOpen],
   );
 
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const desktop = useMemo(() => isDesktop(), []);
+
   const context: CommandContext = {
     settings,
     update,
@@ -148,7 +154,16 @@ export function Reader({ api, slots, document, initialSettings, initialNotices }
     scrollPage,
     scrollToEdge,
     toggleToc,
+    tocOpen,
     tocCoversText: tocOpen && !wide,
+    openShortcuts: () => setShortcutsOpen(true),
+    print: () => window.print(),
+    canSavePdf: desktop,
+    savePdf: () => {
+      void api.printToPdf().then((result) => {
+        if (!result.ok) addNotice(`未能导出 PDF：${result.error}`);
+      });
+    },
     focusSearch: () => {
       const box = window.document.getElementById('search-box') as HTMLInputElement | null;
       box?.focus();
@@ -167,6 +182,7 @@ export function Reader({ api, slots, document, initialSettings, initialNotices }
     },
   };
   useCommandKeys(context);
+  useShellMenu(api, context, desktop);
 
   const collapsed = useMemo(() => new Set(settings.collapsed), [settings.collapsed]);
   const toggleCollapsed = (block: string) =>
@@ -216,6 +232,11 @@ export function Reader({ api, slots, document, initialSettings, initialNotices }
         />,
         slots.notices,
       )}
+      {shortcutsOpen &&
+        createPortal(
+          <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />,
+          window.document.body,
+        )}
       {tocOpen &&
         tocDrawn &&
         createPortal(

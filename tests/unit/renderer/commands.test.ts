@@ -29,6 +29,11 @@ function fakeContext(settings: Partial<Settings> = {}, tocCoversText = false) {
     goToSection: vi.fn<CommandContext['goToSection']>(),
     toggleToc: vi.fn<CommandContext['toggleToc']>(),
     tocCoversText,
+    tocOpen: tocCoversText,
+    openShortcuts: vi.fn<CommandContext['openShortcuts']>(),
+    print: vi.fn<CommandContext['print']>(),
+    savePdf: vi.fn<CommandContext['savePdf']>(),
+    canSavePdf: true,
   };
   return context satisfies CommandContext;
 }

@@ -48,7 +48,10 @@ describe('electron-builder.yml', () => {
 
   it('the validation can fail: a misspelt option is refused', async () => {
     await expect(
-      validate({ ...config, linux: { ...config.linux, targte: ['deb'] } }),
+      validate({
+        ...config,
+        linux: { ...config.linux, targte: ['deb'] } as BuilderConfig['linux'],
+      }),
     ).rejects.toThrow(/configuration/i);
     await expect(
       validate({ ...config, electronFuses: { ...config.electronFuses, runAsNodes: false } }),
