@@ -2,7 +2,17 @@
  * Electron main: wires the plain-TypeScript services to a window, a menu and
  * IPC. No domain logic lives here.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  protocol,
+  screen,
+  session,
+  shell,
+} from 'electron';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +38,8 @@ import {
 import type { MenuCommand } from '../shared/menu-commands';
 import { buildMenuTemplate } from './menu';
 import { PDF_OPTIONS, pdfSaveDialogOptions, withPdfExtension } from './print';
+import { MIN_WINDOW_SIZE, restoreWindowBounds } from './window-bounds';
+import type { WindowState } from '../shared/settings';
 import { APP_PAGE_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, appResponse } from './app-protocol';
 import {
   externalLinkDecision,
@@ -139,25 +151,44 @@ async function start(): Promise<void> {
 
   // The fixed items now; the renderer's commands join once the page has loaded.
   applyMenu();
-  createWindow();
+  const saved = await handlers.getSettings(undefined);
+  createWindow(saved.ok ? saved.value.window : null);
   // Registered only now: macOS sends `activate` at launch too, which would
   // otherwise open a second window while start() is still reading files.
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    if (BrowserWindow.getAllWindows().length === 0) createWindow(lastWindowState);
   });
 }
 
-function createWindow(): void {
+/** Where the window was when last closed (or moved, on quit), for the next window this run. */
+let lastWindowState: WindowState | null = null;
+
+/** Remembers the window's place: its normal bounds even while maximized, and whether it was. */
+function rememberWindowState(window: BrowserWindow): void {
+  if (window.isDestroyed() || window.isMinimized() || !services) return;
+  lastWindowState = { ...window.getNormalBounds(), maximized: window.isMaximized() };
+  void services.handlers.updateSettings({ window: lastWindowState });
+}
+
+function createWindow(state: WindowState | null): void {
+  const workAreas = [
+    screen.getPrimaryDisplay().workArea,
+    ...screen.getAllDisplays().map((display) => display.workArea),
+  ];
   const window = new BrowserWindow({
-    width: 1200,
-    height: 860,
-    minWidth: 800,
-    minHeight: 600,
+    ...restoreWindowBounds(state, workAreas),
+    minWidth: MIN_WINDOW_SIZE.width,
+    minHeight: MIN_WINDOW_SIZE.height,
     title: '报告阅读器',
     show: false,
     webPreferences: secureWebPreferences(join(here, '../preload/index.cjs')),
   });
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => {
+    if (state?.maximized) window.maximize();
+    window.show();
+  });
+  // Before window-all-closed (and so before the quit's flush): the save is queued in time.
+  window.on('close', () => rememberWindowState(window));
   void window.loadURL(pageUrl);
 }
 
@@ -192,6 +223,8 @@ let flushed = false;
 app.on('before-quit', (event) => {
   if (flushed || !services) return;
   event.preventDefault();
+  // Cmd+Q on macOS quits with the window still open: note its place first.
+  for (const window of BrowserWindow.getAllWindows()) rememberWindowState(window);
   void services.flush().finally(() => {
     flushed = true;
     app.quit();

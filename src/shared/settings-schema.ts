@@ -15,18 +15,32 @@ export const ReadingPositionSchema = z.strictObject({
   offset: z.number().min(0).max(1),
 });
 
+/** Generous bounds: the pure clamp in src/main/window-bounds.ts fits it to today's screens. */
+const coordinate = z.number().int().min(-100_000).max(100_000);
+const extent = z.number().int().min(1).max(100_000);
+
+export const WindowStateSchema = z.strictObject({
+  x: coordinate,
+  y: coordinate,
+  width: extent,
+  height: extent,
+  maximized: z.boolean(),
+});
+
 const fields = {
   theme: z.enum(THEMES),
   fontSize: z.number().int().min(FONT_SIZE.min).max(FONT_SIZE.max),
   collapsed: z.array(blockId).max(500),
   position: ReadingPositionSchema.nullable(),
   recentSearches: z.array(z.string().max(200)).max(RECENT_SEARCHES_MAX),
+  window: WindowStateSchema.nullable(),
 };
 
 /** A file from before a field existed is still valid: the field takes its default. */
 export const SettingsSchema = z.strictObject({
   ...fields,
   recentSearches: fields.recentSearches.default([]),
+  window: fields.window.default(null),
 }) satisfies z.ZodType<Settings, unknown>;
 
 /**

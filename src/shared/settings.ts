@@ -16,6 +16,15 @@ export interface ReadingPosition {
   offset: number;
 }
 
+/** The desktop window's last place on screen (main's business; the page never reads it). */
+export interface WindowState {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  maximized: boolean;
+}
+
 export interface Settings {
   theme: Theme;
   fontSize: number;
@@ -24,6 +33,8 @@ export interface Settings {
   position: ReadingPosition | null;
   /** Latest first, at most RECENT_SEARCHES_MAX. */
   recentSearches: string[];
+  /** Null until the desktop window has been closed once; unused in browser mode. */
+  window: WindowState | null;
 }
 
 export const RECENT_SEARCHES_MAX = 10;
@@ -36,4 +47,5 @@ export const DEFAULT_SETTINGS: Settings = {
   collapsed: [],
   position: null,
   recentSearches: [],
+  window: null,
 };

@@ -32,6 +32,7 @@ const VALID: Settings = {
   collapsed: ['b6', 'b16'],
   position: { block: 'b21', offset: 0.25 },
   recentSearches: ['月湖', '5G'],
+  window: { x: 40, y: 30, width: 1200, height: 860, maximized: false },
 };
 
 async function corruptCopies(): Promise<string[]> {
@@ -62,6 +63,15 @@ describe('SettingsStore.open', () => {
     await writeFile(file, envelope(older));
     const store = await SettingsStore.open(dir);
     expect(store.get()).toEqual({ ...VALID, recentSearches: [] });
+    expect(store.notices).toEqual([]);
+    expect(await corruptCopies()).toEqual([]);
+  });
+
+  it('loads a file from before the window was remembered, with none, and keeps it', async () => {
+    const { window: _window, ...older } = VALID;
+    await writeFile(file, envelope(older));
+    const store = await SettingsStore.open(dir);
+    expect(store.get()).toEqual({ ...VALID, window: null });
     expect(store.notices).toEqual([]);
     expect(await corruptCopies()).toEqual([]);
   });
