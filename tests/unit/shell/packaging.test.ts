@@ -32,9 +32,13 @@ const { DebugLogger } = require(join(PROJECT_ROOT, 'node_modules/builder-util'))
 const validate = (config: BuilderConfig) => validateConfiguration(config, new DebugLogger(false));
 
 let config: BuilderConfig;
+// Loading electron-builder and compiling its schema takes over a second alone,
+// and several times that on a loaded machine: more than vitest's default 5 s.
+const SLOW = 60_000;
+
 beforeAll(async () => {
   config = await getConfig(PROJECT_ROOT, 'electron-builder.yml', null);
-});
+}, SLOW);
 
 const targetsOf = (platform: { target?: unknown } | undefined) =>
   ((platform?.target ?? []) as (string | { target: string })[]).map((target) =>
@@ -42,21 +46,29 @@ const targetsOf = (platform: { target?: unknown } | undefined) =>
   );
 
 describe('electron-builder.yml', () => {
-  it("passes electron-builder's own schema validation", async () => {
-    await expect(validate(config)).resolves.toBeUndefined();
-  });
+  it(
+    "passes electron-builder's own schema validation",
+    async () => {
+      await expect(validate(config)).resolves.toBeUndefined();
+    },
+    SLOW,
+  );
 
-  it('the validation can fail: a misspelt option is refused', async () => {
-    await expect(
-      validate({
-        ...config,
-        linux: { ...config.linux, targte: ['deb'] } as BuilderConfig['linux'],
-      }),
-    ).rejects.toThrow(/configuration/i);
-    await expect(
-      validate({ ...config, electronFuses: { ...config.electronFuses, runAsNodes: false } }),
-    ).rejects.toThrow(/configuration/i);
-  });
+  it(
+    'the validation can fail: a misspelt option is refused',
+    async () => {
+      await expect(
+        validate({
+          ...config,
+          linux: { ...config.linux, targte: ['deb'] } as BuilderConfig['linux'],
+        }),
+      ).rejects.toThrow(/configuration/i);
+      await expect(
+        validate({ ...config, electronFuses: { ...config.electronFuses, runAsNodes: false } }),
+      ).rejects.toThrow(/configuration/i);
+    },
+    SLOW,
+  );
 
   it('names the app', () => {
     expect(config.productName).toBe('报告阅读器');
