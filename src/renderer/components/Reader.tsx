@@ -162,6 +162,7 @@ export function Reader({ api, slots, document, initialSettings, initialNotices }
     savePdf: () => {
       void api.printToPdf().then((result) => {
         if (!result.ok) addNotice(`未能导出 PDF：${result.error}`);
+        else if (result.value.path) addNotice(`已导出 PDF：${result.value.path}`);
       });
     },
     focusSearch: () => {
