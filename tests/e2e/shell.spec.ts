@@ -1,5 +1,8 @@
 /** The shell in browser mode: the 快捷键 sheet and printing. */
+import { RENDERER_DIR } from '../../src/core/paths';
+import { APP_PAGE_URL, appResponse } from '../../src/main/app-protocol';
 import { COMMANDS } from '../../src/renderer/lib/commands';
+import { CONTENT_SECURITY_POLICY } from '../../src/shared/csp';
 import { expect, openReader, test } from './fixtures';
 
 test('? opens the 快捷键 sheet listing every command; Esc closes it and focus returns', async ({
@@ -101,4 +104,24 @@ test('Ctrl+P opens the print dialog (window.print) in browser mode', async ({ pa
   });
   await page.keyboard.press('Control+p');
   expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+});
+
+test('app:// serves the built page and every file it references, with the CSP', async () => {
+  // Not a browser test: it needs the build, which exists only from here on in `npm test`.
+  const page = await appResponse(APP_PAGE_URL, 'GET', RENDERER_DIR);
+  expect(page.status).toBe(200);
+  expect(page.headers['Content-Security-Policy']).toBe(CONTENT_SECURITY_POLICY);
+  const html = String(page.body);
+  const references = [...html.matchAll(/(?:src|href)="([^"#]+)"/g)].map((match) => match[1]);
+  expect(references.length).toBeGreaterThanOrEqual(3);
+  for (const reference of references) {
+    const url = new URL(reference, APP_PAGE_URL).href;
+    expect(url.startsWith('app://bundle/'), reference).toBe(true);
+    const answer = await appResponse(url, 'GET', RENDERER_DIR);
+    expect(answer.status, url).toBe(200);
+  }
+  // And nothing beside the renderer folder: the parsed report data is main's, not the page's.
+  expect(
+    (await appResponse('app://bundle/../data/document.json', 'GET', RENDERER_DIR)).status,
+  ).toBe(404);
 });
