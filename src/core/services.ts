@@ -98,8 +98,6 @@ async function answer<T>(run: () => Promise<T> | T): Promise<Result<T>> {
 
 export interface ReaderServices {
   handlers: ReaderHandlers;
-  /** Validates a payload and answers as a handler does: for calls main implements itself. */
-  validate: typeof validate;
   /** Resolves once every write already asked for is on disk. */
   flush(): Promise<void>;
 }
@@ -141,5 +139,5 @@ export async function createReaderServices(options: ServiceOptions): Promise<Rea
         (await searchEngine()).search(query, { order }),
       ),
   };
-  return { handlers, flush: () => settings.flush(), validate };
+  return { handlers, flush: () => settings.flush() };
 }
