@@ -17,12 +17,14 @@ import type { ReportDocument } from '../../shared/document';
 import { RECENT_SEARCHES_MAX, type ReadingPosition, type Settings } from '../../shared/settings';
 import { documentText } from '../../shared/doc-text';
 import { useAnnotating } from '../hooks/useAnnotating';
+import { isDesktop } from '../api/client';
 import { useCommandKeys } from '../hooks/useCommandKeys';
 import { useNotebook } from '../hooks/useNotebook';
 import { useUserData } from '../hooks/useUserData';
 import { useReadingPane } from '../hooks/useReadingPane';
 import { useSearch } from '../hooks/useSearch';
 import { useSettings } from '../hooks/useSettings';
+import { useShellMenu } from '../hooks/useShellMenu';
 import type { CommandContext, PanelId } from '../lib/commands';
 import { entryForBlock, neighbourEntry } from '../lib/outline-tree';
 import { settleLayoutWhenIdle } from '../lib/scroll';
@@ -35,6 +37,7 @@ import { BookmarksPanel } from './BookmarksPanel';
 import { NoticeBar } from './NoticeBar';
 import { Sidebar } from './Sidebar';
 import { SearchBox } from './SearchBox';
+import { ShortcutsDialog } from './ShortcutsDialog';
 import { RecentSearches, SearchResults } from './SearchResults';
 import { TableOfContents } from './TableOfContents';
 import { Toolbar } from './Toolbar';
@@ -171,6 +174,9 @@ export function Reader({ api, slots, document, initialSettings, initialNotices }
     [jumpTo, wide, setTocOpen],
   );
 
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const desktop = useMemo(() => isDesktop(), []);
+
   const context: CommandContext = {
     settings,
     update,
@@ -178,7 +184,17 @@ export function Reader({ api, slots, document, initialSettings, initialNotices }
     scrollPage,
     scrollToEdge,
     toggleToc,
+    tocOpen,
     tocCoversText: tocOpen && !wide,
+    openShortcuts: () => setShortcutsOpen(true),
+    print: () => window.print(),
+    canSavePdf: desktop,
+    savePdf: () => {
+      void api.printToPdf().then((result) => {
+        if (!result.ok) addNotice(`未能导出 PDF：${result.error}`);
+        else if (result.value.path) addNotice(`已导出 PDF：${result.value.path}`);
+      });
+    },
     focusSearch: () => {
       const box = window.document.getElementById('search-box') as HTMLInputElement | null;
       box?.focus();
@@ -195,6 +211,12 @@ export function Reader({ api, slots, document, initialSettings, initialNotices }
     canUndo: userData.lastDeleted !== null,
     undoDelete: () => void userData.undo(),
     exportAnnotations: (format) => void notebook.exportAs(format),
+    canImport: !userData.data.readOnly,
+    importAnnotations: () => {
+      if (!tocOpen || panel !== 'annotations') showPanel('annotations');
+      // The panel's own file input, once it is on screen.
+      requestAnimationFrame(() => window.document.getElementById('annotation-import')?.click());
+    },
     goToSection: (step) => {
       const current = currentEntry?.block ?? null;
       // Like "previous track": first back to the start of the section one is in.
@@ -204,6 +226,7 @@ export function Reader({ api, slots, document, initialSettings, initialNotices }
     },
   };
   useCommandKeys(context);
+  useShellMenu(api, context, desktop);
 
   const collapsed = useMemo(() => new Set(settings.collapsed), [settings.collapsed]);
   const toggleCollapsed = (block: string) =>
@@ -260,6 +283,11 @@ export function Reader({ api, slots, document, initialSettings, initialNotices }
         annotating={annotating}
         colorNames={settings.colorNames}
       />
+      {shortcutsOpen &&
+        createPortal(
+          <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />,
+          window.document.body,
+        )}
       {tocOpen &&
         tocDrawn &&
         createPortal(
