@@ -28,6 +28,8 @@ export function userDataSpec(
     fallback: '空白批注',
     // A week of a delegate's notes: the previous version is kept as `.bak`.
     keepBackup: true,
+    // A note the reader was told did not save must not appear (and be written) later.
+    undoFailedSaves: true,
     ...(io ? { io } : {}),
   };
 }

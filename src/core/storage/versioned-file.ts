@@ -25,6 +25,12 @@ export interface VersionedFileSpec<T> {
   fallback: string;
   /** Keep the previous good version beside the file, as `<file>.bak`. */
   keepBackup: boolean;
+  /**
+   * Take back in memory a save that failed and that no later save has built
+   * on, so what the reader is shown is what is on disk. Settings leave it off:
+   * there the next save is meant to carry the change.
+   */
+  undoFailedSaves?: boolean;
   /** The writer's file operations; tests inject faults (short writes, ENOSPC) here. */
   io?: WriterIo;
 }
@@ -91,11 +97,10 @@ export class VersionedFile<T> {
       this.good = body;
       this.stored = next;
     });
-    // A failed save that no later save has built on is taken back in memory too,
-    // so the reader is never shown a note that is not on disk. (A later save
-    // carries this value with it, and will write it.)
+    // A later save carries this value with it and will write it: only the
+    // latest failed save is taken back.
     const undone = write.catch((error: unknown) => {
-      if (ticket === this.saves) this.current = this.stored;
+      if (this.spec.undoFailedSaves && ticket === this.saves) this.current = this.stored;
       throw error;
     });
     // A failed write must not block the ones after it; the caller still sees the error.
