@@ -5,19 +5,23 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { userDataPath } from '../../../src/core/annotations/user-data-file';
+import { userDataPath, userDataSpec } from '../../../src/core/annotations/user-data-file';
+import { createUserDataService } from '../../../src/core/annotations/user-data-service';
+import { VersionedFile } from '../../../src/core/storage/versioned-file';
 import { toWebAnnotations } from '../../../src/core/annotations/web-annotation';
 import { createReaderServices } from '../../../src/core/services';
 import type { ReaderHandlers, Result } from '../../../src/shared/api';
-import type {
-  Anchored,
-  Annotation,
-  Bookmark,
-  UserDataView,
-  UserTerm,
+import {
+  DEFAULT_COLOR_NAMES,
+  type Anchored,
+  type Annotation,
+  type Bookmark,
+  type UserDataView,
+  type UserTerm,
 } from '../../../src/shared/user-data';
 import { loadFakeSearchIndex, makeTempDir, removeTempDir } from '../storage/helpers';
-import { DOC, REPORT, annotation, dataWith, rangeOf } from './helpers';
+import { mulberry32 } from '../../support/random';
+import { DOC, REPORT, annotation, dataWith, faultyIo, rangeOf } from './helpers';
 import { snapshot } from './snapshot';
 
 let dir: string;
@@ -355,5 +359,48 @@ describe('a file from a newer version', () => {
     }
     expect(await readFile(path, 'utf8')).toBe(bytes);
     expect((await view(h)).annotations.map((a) => a.id)).toEqual(['a1']);
+  });
+});
+
+describe('many calls at once', () => {
+  it('50 creates made without waiting all land, in order, and survive a restart', async () => {
+    const random = mulberry32(50);
+    const ranges = Array.from({ length: 50 }, () => {
+      const start = Math.floor(random() * (DOC.text.length - 100));
+      return { start, end: start + 1 + Math.floor(random() * 60) };
+    }).filter(({ start, end }) => DOC.text.slice(start, end).trim() !== '');
+    const results = await Promise.all(
+      ranges.map((range) => handlers.createAnnotation({ ...range, color: 'c1' })),
+    );
+    const created = results.map(ok);
+    const again = (await view(await start())).annotations;
+    expect(again).toEqual(created);
+    expect(again.map((a) => a.anchor)).toEqual(
+      ranges.map((range) => ({ status: 'exact', ...range })),
+    );
+  });
+});
+
+describe('a save that fails', () => {
+  it('ENOSPC on create: the reader gets the error, and the annotation is neither shown nor saved later', async () => {
+    const { io, fault } = faultyIo();
+    const file = await VersionedFile.open(userDataSpec(dir, undefined, io));
+    const service = createUserDataService({
+      document: REPORT,
+      file,
+      reportKey: 'haishu-2018-government-work-report',
+      colorNames: () => DEFAULT_COLOR_NAMES,
+    });
+    const kept = await service.createAnnotation({ ...rangeOf('污水零直排区'), color: 'c1' });
+    fault.mode = 'enospc';
+    await expect(
+      service.createAnnotation({ ...rangeOf('民生实事'), color: 'c2' }),
+    ).rejects.toMatchObject({ code: 'ENOSPC' });
+    expect(service.view().annotations).toEqual([kept]);
+    fault.mode = 'none';
+    const next = await service.createBookmark({ block: 'b8' });
+    const reopened = await start();
+    expect((await view(reopened)).annotations).toEqual([kept]);
+    expect((await view(reopened)).bookmarks).toEqual([next]);
   });
 });
