@@ -36,6 +36,7 @@ import {
   type Result,
 } from '../shared/api';
 import type { MenuCommand } from '../shared/menu-commands';
+import { downloadDecision } from './downloads';
 import { buildMenuTemplate } from './menu';
 import { PDF_OPTIONS, pdfSaveDialogOptions, withPdfExtension } from './print';
 import { MIN_WINDOW_SIZE, restoreWindowBounds } from './window-bounds';
@@ -148,6 +149,18 @@ async function start(): Promise<void> {
   session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
     isPermissionGranted(permission, requestingOrigin),
   );
+  // Exports (发言提纲, JSON) arrive as downloads of the page's own blobs; the
+  // save dialog lets the reader choose the folder. Nothing else downloads.
+  session.defaultSession.on('will-download', (event, item) => {
+    const decision = downloadDecision(
+      item.getURL(),
+      pageUrl,
+      item.getFilename(),
+      app.getPath('documents'),
+    );
+    if (!decision.allowed) return event.preventDefault();
+    item.setSaveDialogOptions({ title: '保存导出文件', defaultPath: decision.defaultPath });
+  });
 
   // The fixed items now; the renderer's commands join once the page has loaded.
   applyMenu();
