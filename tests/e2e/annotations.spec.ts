@@ -306,3 +306,62 @@ test('export gives a 发言提纲; a bad import changes nothing; a Hypothesis-st
   await expect(panel.locator('.annotation-note')).toHaveText('同组代表的批注');
   await expect.poll(() => highlighted(page, 'annotation-c1')).toContain('污水零直排');
 });
+
+test('the 批注 panel by keyboard alone: filter, rename a colour, jump with Enter', async ({
+  page,
+  server,
+}) => {
+  await openReader(page, server.url);
+  const b22 = await blockText(page, 'b22');
+  const b35 = await blockText(page, 'b35');
+  await select(page, ['b22', 0], ['b22', 8]);
+  await page
+    .getByRole('toolbar', { name: '批注工具' })
+    .getByRole('button', { name: '高亮：疑问' })
+    .click();
+  await expect.poll(() => highlighted(page, 'annotation-c2')).toEqual([b22.slice(0, 8)]);
+  await select(page, ['b35', 0], ['b35', 6]);
+  await page
+    .getByRole('toolbar', { name: '批注工具' })
+    .getByRole('button', { name: '高亮：数据' })
+    .click();
+  await expect.poll(() => highlighted(page, 'annotation-c4')).toEqual([b35.slice(0, 6)]);
+
+  await page.locator('#pane').focus();
+  await page.keyboard.press('a');
+  const panel = page.getByRole('region', { name: '批注' });
+  const quotes = panel.locator('.annotation-item .annotation-quote');
+  await expect(quotes).toHaveText([b22.slice(0, 8), b35.slice(0, 6)]);
+
+  // Filter by colour, then by text, with the keyboard.
+  await panel.getByRole('button', { name: '数据' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(quotes).toHaveText([b35.slice(0, 6)]);
+  await page.keyboard.press('Enter');
+  await expect(quotes).toHaveCount(2);
+  await panel.getByRole('searchbox', { name: '筛选批注' }).focus();
+  await page.keyboard.type(b22.slice(2, 5));
+  await expect(quotes).toHaveText([b22.slice(0, 8)]);
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Backspace');
+
+  // Rename 疑问 to 待核实; the name is a setting and survives a restart.
+  await panel.getByText('颜色名称').click();
+  const name = panel.getByRole('textbox', { name: '颜色 2 的名称' });
+  await name.fill('待核实');
+  await page.keyboard.press('Tab');
+  await expect(panel.locator('.annotation-color-name').first()).toHaveText('待核实');
+
+  // Tab to the second item's jump button and press Enter: the passage is scrolled to and marked.
+  await page.evaluate(() => document.getElementById('pane')!.scrollTo(0, 0));
+  await panel.getByRole('button', { name: new RegExp(`跳到二（四）第2段`) }).focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => highlighted(page, 'annotation-focus')).toEqual([b35.slice(0, 6)]);
+
+  await server.restart();
+  await openReader(page, server.url);
+  await page.keyboard.press('a');
+  await expect(
+    page.getByRole('region', { name: '批注' }).locator('.annotation-color-name').first(),
+  ).toHaveText('待核实');
+});
