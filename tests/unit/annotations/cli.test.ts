@@ -3,10 +3,8 @@
  * temp data folders. The data is made in-process through the same handlers
  * the app uses; the spawns (about a second each) all start at once.
  */
-import { spawn } from 'node:child_process';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openUserData } from '../../../src/core/annotations/user-data-file';
 import { createReaderServices } from '../../../src/core/services';
@@ -16,30 +14,11 @@ import { reportText } from '../report/helpers';
 import { loadFakeSearchIndex, makeTempDir, removeTempDir } from '../storage/helpers';
 import { REPORT, rangeOf } from './helpers';
 import { snapshot } from './snapshot';
-
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const CLI = ['--import', 'tsx', 'src/cli/index.ts'];
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+import { runCli as runProcess, type Run } from '../../support/run-cli';
 
 function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...CLI, ...args], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, READER_DATA_DIR: '', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  // An empty READER_DATA_DIR: the caller's own setting must not leak into the test.
+  return runProcess(args, { env: { READER_DATA_DIR: '', ...env } });
 }
 
 function ok<T>(result: Result<T>): T {
