@@ -67,6 +67,7 @@ export const REQUEST_SCHEMAS: Record<MethodName, z.ZodType> = {
     )
     .max(200),
   printToPdf: NoPayload,
+  importAnnotationsFile: NoPayload,
 };
 
 /**
@@ -145,12 +146,17 @@ export async function createReaderServices(options: ServiceOptions): Promise<Rea
   const notices = [...settings.notices, ...userDataFile.notices];
 
   const handlers: ReaderHandlers = {
-    // Browser mode has no application menu, and prints with the browser's own
-    // dialog; Electron's main replaces these two with its own (src/main/shell-calls.ts).
+    // Browser mode has no application menu, prints with the browser's own
+    // dialog and picks files with an <input>; Electron's main replaces these
+    // three with its own (src/main/index.ts, shellCalls).
     setMenuCommands: (payload) => validate('setMenuCommands', payload, () => undefined),
     printToPdf: (payload) =>
       validate('printToPdf', payload, () => {
         throw new Error('浏览器模式下请用打印对话框中的“另存为 PDF”');
+      }),
+    importAnnotationsFile: (payload) =>
+      validate('importAnnotationsFile', payload, () => {
+        throw new Error('浏览器模式下请在批注面板中点“导入…”选择文件');
       }),
     getDocument: (payload) => validate('getDocument', payload, () => options.document),
     getSettings: (payload) => validate('getSettings', payload, () => settings.get()),

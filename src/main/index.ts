@@ -17,7 +17,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultDataDir } from '../core/data-dir';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import {
   BUILT_DOCUMENT_FILE,
   BUILT_SEARCH_INDEX_FILE,
@@ -32,11 +32,13 @@ import {
   type MainMessages,
   type MessageName,
   type MethodName,
+  type ImportReport,
   type PdfSaved,
   type Result,
 } from '../shared/api';
 import type { MenuCommand } from '../shared/menu-commands';
 import { downloadDecision } from './downloads';
+import { importDialogOptions, refuseImportFile } from './import-file';
 import { buildMenuTemplate } from './menu';
 import { PDF_OPTIONS, pdfSaveDialogOptions, withPdfExtension } from './print';
 import { MIN_WINDOW_SIZE, restoreWindowBounds } from './window-bounds';
@@ -103,6 +105,24 @@ async function savePdf(contents: Electron.WebContents): Promise<PdfSaved> {
   return { path };
 }
 
+async function importFromDialog(contents: Electron.WebContents): Promise<ImportReport | null> {
+  const window = BrowserWindow.fromWebContents(contents);
+  const options = importDialogOptions(app.getPath('documents'));
+  const choice = window
+    ? await dialog.showOpenDialog(window, options)
+    : await dialog.showOpenDialog(options);
+  const [path] = choice.filePaths;
+  if (choice.canceled || !path) return null;
+  const info = await stat(path);
+  const refused = refuseImportFile(info.size, info.isFile());
+  if (refused) throw new Error(refused);
+  const answer = await services!.handlers.importAnnotations({
+    content: await readFile(path, 'utf8'),
+  });
+  if (!answer.ok) throw new Error(answer.error);
+  return answer.value;
+}
+
 /** Calls that need the window or the menu, so main answers them instead of the services. */
 const shellCalls: Partial<
   Record<
@@ -116,6 +136,8 @@ const shellCalls: Partial<
       applyMenu();
     }),
   printToPdf: (event, payload) => validate('printToPdf', payload, () => savePdf(event.sender)),
+  importAnnotationsFile: (event, payload) =>
+    validate('importAnnotationsFile', payload, () => importFromDialog(event.sender)),
 };
 
 async function start(): Promise<void> {

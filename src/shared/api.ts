@@ -78,6 +78,8 @@ export interface ReaderCalls {
   importAnnotations: { request: { content: string }; response: ImportReport };
   /** The commands the application menu shows, with their state now (desktop only). */
   setMenuCommands: { request: MenuCommand[]; response: void };
+  /** Asks for a file in the system's open dialog, then imports it (desktop only); null when cancelled. */
+  importAnnotationsFile: { request: void; response: ImportReport | null };
   /** Asks where to save, then saves the page as PDF (desktop only). */
   printToPdf: { request: void; response: PdfSaved };
 }
@@ -110,6 +112,7 @@ export const METHOD_NAMES = [
   'importAnnotations',
   'setMenuCommands',
   'printToPdf',
+  'importAnnotationsFile',
 ] as const satisfies readonly MethodName[];
 
 // Compile-time proof that METHOD_NAMES lists every method of ReaderCalls.

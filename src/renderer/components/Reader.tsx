@@ -213,8 +213,10 @@ export function Reader({ api, slots, document, initialSettings, initialNotices }
     exportAnnotations: (format) => void notebook.exportAs(format),
     canImport: !userData.data.readOnly,
     importAnnotations: () => {
+      // A file chooser opened by a menu click would lack the user gesture the
+      // browser wants, so the desktop app asks main to show its own dialog.
+      if (desktop) return void notebook.importFromDialog();
       if (!tocOpen || panel !== 'annotations') showPanel('annotations');
-      // The panel's own file input, once it is on screen.
       requestAnimationFrame(() => window.document.getElementById('annotation-import')?.click());
     },
     goToSection: (step) => {
@@ -347,7 +349,11 @@ export function Reader({ api, slots, document, initialSettings, initialNotices }
                     annotations={userData.data.annotations}
                     colorNames={settings.colorNames}
                     readOnly={userData.data.readOnly}
-                    onJump={notebook.jumpToAnnotation}
+                    onJump={(annotation) => {
+                      notebook.jumpToAnnotation(annotation);
+                      // Over the text (narrow windows), the panel would hide what it jumped to.
+                      if (!wide) setTocOpen(false);
+                    }}
                     onEdit={notebook.editAnnotation}
                     onDelete={(annotation) => void userData.deleteAnnotation(annotation.id)}
                     onRenameColor={notebook.renameColor}
@@ -365,7 +371,10 @@ export function Reader({ api, slots, document, initialSettings, initialNotices }
                     doc={doc}
                     bookmarks={userData.data.bookmarks}
                     readOnly={userData.data.readOnly}
-                    onJump={notebook.jumpToBookmark}
+                    onJump={(bookmark) => {
+                      notebook.jumpToBookmark(bookmark);
+                      if (!wide) setTocOpen(false);
+                    }}
                     onRename={(bookmark, name) => void userData.renameBookmark(bookmark.id, name)}
                     onDelete={(bookmark) => void userData.deleteBookmark(bookmark.id)}
                   />
