@@ -365,3 +365,44 @@ test('the 批注 panel by keyboard alone: filter, rename a colour, jump with Ent
     page.getByRole('region', { name: '批注' }).locator('.annotation-color-name').first(),
   ).toHaveText('待核实');
 });
+
+test('a note typed through an input method is saved exactly as composed', async ({
+  page,
+  server,
+}) => {
+  await openReader(page, server.url);
+  await select(page, ['b30', 0], ['b30', 10]);
+  await page
+    .getByRole('toolbar', { name: '批注工具' })
+    .getByRole('button', { name: '批注…' })
+    .click();
+  const editor = page.getByRole('dialog', { name: '新批注' });
+  const note = editor.getByRole('textbox', { name: '批注' });
+  await expect(note).toBeFocused();
+  const cdp = await page.context().newCDPSession(page);
+  for (const text of ['g', 'gu', 'gui', 'guihua']) {
+    await cdp.send('Input.imeSetComposition', {
+      text,
+      selectionStart: text.length,
+      selectionEnd: text.length,
+    });
+  }
+  // Enter commits the composition in an IME; it must not save or close anything.
+  await cdp.send('Input.insertText', { text: '规划' });
+  await expect(editor).toBeVisible();
+  for (const text of ['x', 'xian', 'xianxing']) {
+    await cdp.send('Input.imeSetComposition', {
+      text,
+      selectionStart: text.length,
+      selectionEnd: text.length,
+    });
+  }
+  await cdp.send('Input.insertText', { text: '先行' });
+  await expect(note).toHaveValue('规划先行');
+  await note.press('Control+Enter');
+  await expect(editor).toBeHidden();
+  await page.keyboard.press('a');
+  await expect(page.getByRole('region', { name: '批注' }).locator('.annotation-note')).toHaveText(
+    '规划先行',
+  );
+});
