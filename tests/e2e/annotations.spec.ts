@@ -406,3 +406,31 @@ test('a note typed through an input method is saved exactly as composed', async 
     '规划先行',
   );
 });
+
+test('printing keeps the highlights and adds the notes after the report', async ({
+  page,
+  server,
+}) => {
+  await openReader(page, server.url);
+  const text = await blockText(page, 'b33');
+  await select(page, ['b33', 0], ['b33', 9]);
+  await page
+    .getByRole('toolbar', { name: '批注工具' })
+    .getByRole('button', { name: '批注…' })
+    .click();
+  const note = page.getByRole('dialog', { name: '新批注' }).getByRole('textbox', { name: '批注' });
+  await note.fill('会上追问：资金从哪里来？');
+  await note.press('Control+Enter');
+  await expect.poll(() => highlighted(page, 'annotation-c1')).toEqual([text.slice(0, 9)]);
+
+  const printed = page.locator('.printed-notes');
+  await expect(printed).toBeHidden();
+  await page.emulateMedia({ media: 'print' });
+  await expect(printed).toBeVisible();
+  await expect(printed.locator('.printed-place')).toHaveText('二（三）第4段 · 重点');
+  await expect(printed.locator('blockquote')).toHaveText(text.slice(0, 9));
+  await expect(printed.locator('.printed-note')).toHaveText('会上追问：资金从哪里来？');
+  // The interface is not printed; the highlight still is.
+  await expect(page.locator('.toolbar')).toBeHidden();
+  expect(await highlighted(page, 'annotation-c1')).toEqual([text.slice(0, 9)]);
+});

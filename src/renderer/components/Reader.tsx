@@ -35,6 +35,7 @@ import { AnnotationLayer } from './AnnotationLayer';
 import { AnnotationsPanel } from './AnnotationsPanel';
 import { BookmarksPanel } from './BookmarksPanel';
 import { NoticeBar } from './NoticeBar';
+import { PrintedNotes } from './PrintedNotes';
 import { Sidebar } from './Sidebar';
 import { SearchBox } from './SearchBox';
 import { ShortcutsDialog } from './ShortcutsDialog';
@@ -283,6 +284,13 @@ export function Reader({ api, slots, document, initialSettings, initialNotices }
         doc={doc}
         userData={userData}
         annotating={annotating}
+        colorNames={settings.colorNames}
+      />
+      <PrintedNotes
+        pane={slots.pane}
+        document={document}
+        doc={doc}
+        annotations={userData.data.annotations}
         colorNames={settings.colorNames}
       />
       {shortcutsOpen &&
