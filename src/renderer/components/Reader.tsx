@@ -16,6 +16,7 @@ import type { ReaderApi } from '../../shared/api';
 import type { ReportDocument } from '../../shared/document';
 import { RECENT_SEARCHES_MAX, type ReadingPosition, type Settings } from '../../shared/settings';
 import { useCommandKeys } from '../hooks/useCommandKeys';
+import { useGlossary } from '../hooks/useGlossary';
 import { useReadingPane } from '../hooks/useReadingPane';
 import { useSearch } from '../hooks/useSearch';
 import { useSettings } from '../hooks/useSettings';
@@ -25,6 +26,7 @@ import { settleLayoutWhenIdle } from '../lib/scroll';
 import type { Slots } from '../lib/slots';
 import { readViewCache, writeViewCache } from '../lib/view-cache';
 import { matchesPerSection } from '../lib/search-view';
+import { GlossaryTerms } from './GlossaryTerms';
 import { NoticeBar } from './NoticeBar';
 import { SearchBox } from './SearchBox';
 import { RecentSearches, SearchResults } from './SearchResults';
@@ -111,6 +113,8 @@ export function Reader({ api, slots, document, initialSettings, initialNotices }
     () => (topBlock === null ? undefined : entryForBlock(document.outline, blockOrder, topBlock)),
     [document, blockOrder, topBlock],
   );
+
+  const glossary = useGlossary(slots.pane, document);
 
   const texts = useMemo(
     () => new Map(document.blocks.map((block) => [block.id, block.text])),
@@ -209,6 +213,7 @@ export function Reader({ api, slots, document, initialSettings, initialNotices }
           />
         }
       />
+      <GlossaryTerms glossary={glossary} onAppendix={jumpTo} />
       {createPortal(
         <NoticeBar
           notices={notices}

@@ -1,0 +1,56 @@
+/** What a term's popover shows, drawn from its PopoverModel. */
+import type { OccurrenceRef, PopoverModel } from '../lib/glossary-popover';
+
+interface Props {
+  model: PopoverModel;
+  /** Id of the title, which labels the dialog. */
+  labelId: string;
+  onStep(ref: OccurrenceRef): void;
+  onAppendix(block: string): void;
+}
+
+export function GlossaryPopover({ model, labelId, onStep, onAppendix }: Props) {
+  const { previous, next, appendix } = model;
+  return (
+    <>
+      <p className="popover-kind">{model.heading}</p>
+      <h2 className="popover-term" id={labelId}>
+        {model.title}
+      </h2>
+      <p className="popover-definition">{model.definition}</p>
+      <div className="popover-nav">
+        <button
+          type="button"
+          className="popover-step"
+          disabled={!previous}
+          onClick={() => previous && onStep(previous)}
+        >
+          上一处
+        </button>
+        <span className="popover-position" aria-live="polite">
+          {model.position}
+        </span>
+        <button
+          type="button"
+          className="popover-step"
+          disabled={!next}
+          onClick={() => next && onStep(next)}
+        >
+          下一处
+        </button>
+      </div>
+      {appendix && (
+        <a
+          href={`#${appendix}`}
+          className="popover-appendix"
+          onClick={(event) => {
+            event.preventDefault();
+            onAppendix(appendix);
+          }}
+        >
+          查看附件中的解释
+        </a>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,165 @@
+/** The report's 名词解释 explained where the terms are read: popovers and the panel. */
+import type { Locator, Page } from '@playwright/test';
+import { expect, openReader, test } from './fixtures';
+
+const term = (page: Page, text: string) =>
+  page.locator('article.report [data-glossary]', { hasText: text });
+
+async function box(locator: Locator) {
+  const rect = await locator.boundingBox();
+  if (!rect) throw new Error('not laid out');
+  return rect;
+}
+
+const overlaps = (
+  a: { x: number; y: number; width: number; height: number },
+  b: { x: number; y: number; width: number; height: number },
+) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+/** Scrolls the reading pane so the element's top sits `top` px below the window's top. */
+async function placeAt(page: Page, locator: Locator, top: number): Promise<void> {
+  await locator.evaluate((element, wanted) => {
+    const pane = document.querySelector('main.pane')!;
+    document.querySelector('.report')!.classList.add('settled');
+    pane.scrollTop += element.getBoundingClientRect().top - wanted;
+  }, top);
+}
+
+test('hovering a term opens its definition after a short delay; moving into the popover keeps it', async ({
+  page,
+  server,
+}) => {
+  await openReader(page, server.url);
+  const target = term(page, '城市双修');
+  await target.scrollIntoViewIfNeeded();
+  await target.hover();
+  const dialog = page.getByRole('dialog', { name: '城市双修' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('名词解释');
+  await expect(dialog).toContainText('是指用再生态的理念，修复城市中被破坏的自然环境和地形地貌');
+  await expect(dialog).toContainText('第 1/1 处');
+  await expect(target).toHaveAttribute('aria-expanded', 'true');
+
+  // From the term down into the popover, then onto its link: it stays open.
+  const link = dialog.getByRole('link', { name: '查看附件中的解释' });
+  const to = await box(link);
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 8 });
+  await page.waitForTimeout(400);
+  await expect(dialog).toBeVisible();
+
+  // Away from both, it closes.
+  await page.mouse.move(5, 300, { steps: 4 });
+  await expect(dialog).toBeHidden();
+});
+
+test('keyboard focus opens the definition; Tab enters it and Esc closes it, focus back on the term', async ({
+  page,
+  server,
+}) => {
+  await openReader(page, server.url);
+  await page.locator('main.pane').focus();
+  await page.keyboard.press('Tab');
+  const first = term(page, '“365”产业投资导向');
+  await expect(first).toBeFocused();
+  await expect(first).toHaveAttribute('role', 'button');
+  const dialog = page.getByRole('dialog', { name: '“365”产业投资导向' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('“3”是指智能经济、数字经济、时尚经济三大产业集群');
+
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(first).toBeFocused();
+
+  // Enter opens it again; Tab moves into it; Esc there gives focus back to the term.
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByRole('link', { name: '查看附件中的解释' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(first).toBeFocused();
+
+  // Tab out of the popover continues in the text: the next term, with its own definition.
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByRole('link', { name: '查看附件中的解释' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(dialog).toBeHidden();
+  await expect(term(page, '三品')).toBeFocused();
+  await expect(page.getByRole('dialog', { name: '三品' })).toContainText(
+    '是指消费品工业“增品种、提品质、创品牌”',
+  );
+});
+
+test('clicking a term opens its definition and keeps it open until dismissed', async ({
+  page,
+  server,
+}) => {
+  await openReader(page, server.url);
+  const target = term(page, '创新券');
+  await target.scrollIntoViewIfNeeded();
+  await target.click();
+  const dialog = page.getByRole('dialog', { name: '创新券' });
+  await expect(dialog).toContainText('是指以政府购买服务的方式支持科技型中小微企业');
+  // Opened by a click, it does not go away when the mouse does.
+  await page.mouse.move(5, 300, { steps: 4 });
+  await page.waitForTimeout(500);
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+});
+
+test('next and previous move between the occurrences of an entry', async ({ page, server }) => {
+  await openReader(page, server.url);
+  const hidden = term(page, '隐形冠军');
+  await hidden.scrollIntoViewIfNeeded();
+  await hidden.click();
+  const first = page.getByRole('dialog', { name: '隐形冠军' });
+  await expect(first).toContainText('第 1/2 处');
+  await expect(first.getByRole('button', { name: '上一处' })).toBeDisabled();
+
+  await first.getByRole('button', { name: '下一处' }).click();
+  const second = page.getByRole('dialog', { name: '单打冠军' });
+  await expect(second).toContainText('第 2/2 处');
+  await expect(second).toContainText('“隐形冠军”是指');
+  await expect(first).toBeHidden();
+  await expect(term(page, '单打冠军')).toBeFocused();
+  await expect(second.getByRole('button', { name: '下一处' })).toBeDisabled();
+
+  await second.getByRole('button', { name: '上一处' }).click();
+  await expect(page.getByRole('dialog', { name: '隐形冠军' })).toContainText('第 1/2 处');
+  await expect(hidden).toBeFocused();
+});
+
+test('at 800×600 the popover of a term by the window’s bottom edge stays on screen, off the term, and follows it', async ({
+  page,
+  server,
+}) => {
+  await page.setViewportSize({ width: 800, height: 600 });
+  await openReader(page, server.url);
+  // The longest definition, for a term on the last line of the window.
+  const target = term(page, '“365”产业投资导向');
+  await placeAt(page, target, 560);
+  await target.click();
+  const dialog = page.getByRole('dialog', { name: '“365”产业投资导向' });
+  await expect(dialog).toBeVisible();
+
+  const check = async () => {
+    const popover = await box(dialog);
+    const anchor = await box(target);
+    expect(popover.x).toBeGreaterThanOrEqual(0);
+    expect(popover.y).toBeGreaterThanOrEqual(0);
+    expect(popover.x + popover.width).toBeLessThanOrEqual(800);
+    expect(popover.y + popover.height).toBeLessThanOrEqual(600);
+    expect(overlaps(popover, anchor)).toBe(false);
+    return { popover, anchor };
+  };
+  const before = await check();
+  // No room below: it opened above the term.
+  expect(before.popover.y + before.popover.height).toBeLessThanOrEqual(before.anchor.y);
+
+  // Scrolling the text moves the popover with its term.
+  await page.locator('main.pane').evaluate((pane) => (pane.scrollTop += 120));
+  await expect.poll(async () => (await box(dialog)).y).toBeCloseTo(before.popover.y - 120, 0);
+  await check();
+});
