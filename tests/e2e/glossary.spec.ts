@@ -1,4 +1,5 @@
 /** The report's 名词解释 explained where the terms are read: popovers and the panel. */
+import { writeFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import { expect, openReader, test } from './fixtures';
 
@@ -163,3 +164,38 @@ test('at 800×600 the popover of a term by the window’s bottom edge stays on s
   await expect.poll(async () => (await box(dialog)).y).toBeCloseTo(before.popover.y - 120, 0);
   await check();
 });
+
+for (const theme of ['明亮', '夜间'] as const) {
+  test(`an open popover in the ${theme} theme is drawn in that theme's colours`, async ({
+    page,
+    server,
+  }, testInfo) => {
+    await page.setViewportSize({ width: 1000, height: 640 });
+    await openReader(page, server.url);
+    await page.getByRole('radio', { name: theme }).click();
+    const target = term(page, '“凤凰行动”计划');
+    await placeAt(page, target, 260);
+    await target.click();
+    const dialog = page.getByRole('dialog', { name: '“凤凰行动”计划' });
+    await expect(dialog).toContainText('是指以企业上市和并购重组为核心的计划方案');
+
+    const colours = await dialog.evaluate((element) => {
+      const style = getComputedStyle(element);
+      const root = getComputedStyle(document.body);
+      return { popover: style.backgroundColor, text: style.color, page: root.backgroundColor };
+    });
+    // A raised surface, distinct from the page, with the theme's text: dark on light or light on dark.
+    expect(colours.popover).not.toBe(colours.page);
+    const luminance = (rgb: string) => {
+      const [r, g, b] = rgb.match(/\d+/g)!.map(Number);
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const dark = theme === '夜间';
+    expect(luminance(colours.popover) < luminance(colours.text)).toBe(dark);
+
+    const shot = await page.screenshot();
+    const name = `glossary-popover-${dark ? 'dark' : 'light'}.png`;
+    await testInfo.attach(name, { body: shot, contentType: 'image/png' });
+    await writeFile(testInfo.outputPath(name), shot);
+  });
+}

@@ -19,25 +19,30 @@ export function GlossaryPopover({ model, labelId, onStep, onAppendix }: Props) {
       </h2>
       <p className="popover-definition">{model.definition}</p>
       <div className="popover-nav">
-        <button
-          type="button"
-          className="popover-step"
-          disabled={!previous}
-          onClick={() => previous && onStep(previous)}
-        >
-          上一处
-        </button>
+        {/* With a single occurrence there is nowhere to step: show where, not two dead buttons. */}
+        {(previous || next) && (
+          <button
+            type="button"
+            className="popover-step"
+            disabled={!previous}
+            onClick={() => previous && onStep(previous)}
+          >
+            上一处
+          </button>
+        )}
         <span className="popover-position" aria-live="polite">
           {model.position}
         </span>
-        <button
-          type="button"
-          className="popover-step"
-          disabled={!next}
-          onClick={() => next && onStep(next)}
-        >
-          下一处
-        </button>
+        {(previous || next) && (
+          <button
+            type="button"
+            className="popover-step"
+            disabled={!next}
+            onClick={() => next && onStep(next)}
+          >
+            下一处
+          </button>
+        )}
       </div>
       {appendix && (
         <a
