@@ -199,3 +199,43 @@ for (const theme of ['明亮', '夜间'] as const) {
     await writeFile(testInfo.outputPath(name), shot);
   });
 }
+
+test('the 名词解释 panel lists every entry with its count; it jumps to and steps through occurrences', async ({
+  page,
+  server,
+}) => {
+  await openReader(page, server.url);
+  await page.keyboard.press('g');
+  const panel = page.getByRole('region', { name: /名词解释/ });
+  await expect(panel.getByRole('button', { name: /名词解释/ })).toHaveAttribute(
+    'aria-expanded',
+    'true',
+  );
+  await expect(panel).toContainText('10 条 · 11 处');
+  const rows = panel.getByRole('listitem');
+  await expect(rows).toHaveCount(10);
+  await expect(rows.first().getByRole('button').first()).toBeFocused();
+  await expect(rows.nth(3)).toContainText('隐形冠军、单打冠军');
+  await expect(rows.nth(3)).toContainText('2 处');
+  await expect(rows.nth(9)).toContainText('两强三提高');
+
+  // The row's term jumps to the text: the term is focused and explained.
+  await rows.nth(3).getByRole('button', { name: '隐形冠军、单打冠军', exact: true }).click();
+  await expect(term(page, '隐形冠军')).toBeFocused();
+  await expect(term(page, '隐形冠军')).toBeInViewport();
+  await expect(page.getByRole('dialog', { name: '隐形冠军' })).toContainText('第 1/2 处');
+
+  // Stepping from the panel shows the next occurrence and keeps focus in the panel.
+  const next = rows.nth(3).getByRole('button', { name: '隐形冠军、单打冠军：下一处' });
+  await next.click();
+  await expect(page.getByRole('dialog', { name: '单打冠军' })).toContainText('第 2/2 处');
+  await expect(rows.nth(3)).toContainText('第 2/2 处');
+  await expect(next).toBeDisabled();
+  await rows.nth(3).getByRole('button', { name: '隐形冠军、单打冠军：上一处' }).click();
+  await expect(page.getByRole('dialog', { name: '隐形冠军' })).toBeVisible();
+
+  // g again closes the panel.
+  await page.locator('main.pane').focus();
+  await page.keyboard.press('g');
+  await expect(rows).toHaveCount(0);
+});

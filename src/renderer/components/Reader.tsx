@@ -17,6 +17,7 @@ import type { ReportDocument } from '../../shared/document';
 import { RECENT_SEARCHES_MAX, type ReadingPosition, type Settings } from '../../shared/settings';
 import { useCommandKeys } from '../hooks/useCommandKeys';
 import { useGlossary } from '../hooks/useGlossary';
+import { useGlossaryPanel } from '../hooks/useGlossaryPanel';
 import { useReadingPane } from '../hooks/useReadingPane';
 import { useSearch } from '../hooks/useSearch';
 import { useSettings } from '../hooks/useSettings';
@@ -26,6 +27,7 @@ import { settleLayoutWhenIdle } from '../lib/scroll';
 import type { Slots } from '../lib/slots';
 import { readViewCache, writeViewCache } from '../lib/view-cache';
 import { matchesPerSection } from '../lib/search-view';
+import { GlossaryPanel } from './GlossaryPanel';
 import { GlossaryTerms } from './GlossaryTerms';
 import { NoticeBar } from './NoticeBar';
 import { SearchBox } from './SearchBox';
@@ -145,6 +147,14 @@ export function Reader({ api, slots, document, initialSettings, initialNotices }
     [jumpTo, wide, setTocOpen],
   );
 
+  const glossaryPanel = useGlossaryPanel(glossary, {
+    sidebarOpen: tocOpen,
+    coversText: !wide,
+    openSidebar: () => setTocOpen(true),
+    onShown: () => !wide && setTocOpen(false),
+    showBlock: jumpAndClose,
+  });
+
   const context: CommandContext = {
     settings,
     update,
@@ -152,6 +162,7 @@ export function Reader({ api, slots, document, initialSettings, initialNotices }
     scrollPage,
     scrollToEdge,
     toggleToc,
+    toggleGlossary: glossaryPanel.toggle,
     tocCoversText: tocOpen && !wide,
     focusSearch: () => {
       const box = window.document.getElementById('search-box') as HTMLInputElement | null;
@@ -247,6 +258,7 @@ export function Reader({ api, slots, document, initialSettings, initialNotices }
                 search.showBlock(block);
               }}
             />
+            <GlossaryPanel panel={glossaryPanel} />
             <TableOfContents
               hitCounts={hitCounts}
               autoFocus={focusToc}

@@ -34,9 +34,12 @@ export function useGlossary(pane: HTMLElement, document: ReportDocument) {
   const anchors = useMemo(() => findAnchors(pane), [pane]);
   const [openKey, setOpenKey] = useState<string | null>(null);
 
-  /** Scrolls to an occurrence, focuses it and opens its popover. */
+  /**
+   * Scrolls to an occurrence and opens its popover; focuses it unless told not
+   * to (stepping from the panel keeps focus on the panel's buttons).
+   */
   const show = useCallback(
-    (ref: OccurrenceRef) => {
+    (ref: OccurrenceRef, { focus = true }: { focus?: boolean } = {}) => {
       const key = occurrenceKey(ref);
       const anchor = anchors.find((candidate) => candidate.key === key);
       if (!anchor) return;
@@ -44,7 +47,7 @@ export function useGlossary(pane: HTMLElement, document: ReportDocument) {
       range.selectNodeContents(anchor.element);
       scrollRangeIntoView(pane, range);
       setOpenKey(key);
-      anchor.element.focus({ preventScroll: true });
+      if (focus) anchor.element.focus({ preventScroll: true });
     },
     [anchors, pane],
   );

@@ -19,6 +19,8 @@ export interface CommandContext {
   scrollToEdge(edge: 'start' | 'end'): void;
   goToSection(step: 1 | -1): void;
   toggleToc(): void;
+  /** Opens the 名词解释 panel (and the sidebar, if need be) with focus in it, or closes it. */
+  toggleGlossary(): void;
   /** True while the TOC is open and covering the text (narrow windows). */
   tocCoversText: boolean;
   focusSearch(): void;
@@ -111,6 +113,12 @@ export const COMMANDS: Command[] = [
     keys: [{ key: 'Escape' }],
     enabled: (context) => context.tocCoversText,
     perform: (context) => context.toggleToc(),
+  },
+  {
+    id: 'glossary.toggle',
+    label: '显示/隐藏名词解释',
+    keys: [{ key: 'g' }],
+    perform: (context) => context.toggleGlossary(),
   },
   {
     id: 'search.focus',

@@ -28,6 +28,7 @@ function fakeContext(settings: Partial<Settings> = {}, tocCoversText = false) {
     stepSearch: vi.fn<CommandContext['stepSearch']>(),
     goToSection: vi.fn<CommandContext['goToSection']>(),
     toggleToc: vi.fn<CommandContext['toggleToc']>(),
+    toggleGlossary: vi.fn<CommandContext['toggleGlossary']>(),
     tocCoversText,
   };
   return context satisfies CommandContext;
