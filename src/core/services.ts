@@ -7,6 +7,9 @@ import { z } from 'zod';
 import type { MethodName, ReaderCalls, ReaderHandlers, Result } from '../shared/api';
 import type { ReportDocument } from '../shared/document';
 import { SettingsPatchSchema } from '../shared/settings-schema';
+import { AnnotationSchema, BookmarkSchema, REQUESTS } from './annotations/schema';
+import { openUserData, REPORT_KEY } from './annotations/user-data-file';
+import { createUserDataService } from './annotations/user-data-service';
 import { SearchEngine } from './search/engine';
 import { SettingsStore } from './storage/settings-store';
 
@@ -26,6 +29,19 @@ export const REQUEST_SCHEMAS: Record<MethodName, z.ZodType> = {
     query: z.string().max(200),
     order: z.enum(['relevance', 'document']).optional(),
   }),
+  getUserData: NoPayload,
+  createAnnotation: REQUESTS.createAnnotation,
+  updateAnnotation: REQUESTS.updateAnnotation,
+  deleteAnnotation: REQUESTS.byId,
+  restoreAnnotation: AnnotationSchema,
+  createBookmark: REQUESTS.createBookmark,
+  updateBookmark: REQUESTS.updateBookmark,
+  deleteBookmark: REQUESTS.byId,
+  restoreBookmark: BookmarkSchema,
+  saveTerm: REQUESTS.saveTerm,
+  deleteTerm: REQUESTS.byId,
+  exportAnnotations: REQUESTS.exportAnnotations,
+  importAnnotations: REQUESTS.importAnnotations,
 };
 
 export interface ServiceOptions {
@@ -33,6 +49,8 @@ export interface ServiceOptions {
   document: ReportDocument;
   /** The serialized lunr index, read only when the first search arrives. */
   loadSearchIndex: () => Promise<string>;
+  /** Names the reader's data file for this report; the bundled report's by default. */
+  reportKey?: string;
 }
 
 function describeIssues(error: z.ZodError): string {
@@ -58,6 +76,13 @@ export interface ReaderServices {
 
 export async function createReaderServices(options: ServiceOptions): Promise<ReaderServices> {
   const settings = await SettingsStore.open(options.dataDir);
+  const userDataFile = await openUserData(options.dataDir, options.reportKey ?? REPORT_KEY);
+  const userData = createUserDataService({
+    document: options.document,
+    file: userDataFile,
+    reportKey: options.reportKey ?? REPORT_KEY,
+    colorNames: () => settings.get().colorNames,
+  });
   // Loading the index costs tens of ms: keep it off the start-up path. A
   // failed load is forgotten, so the next search tries again.
   let engine: Promise<SearchEngine> | undefined;
@@ -71,7 +96,7 @@ export async function createReaderServices(options: ServiceOptions): Promise<Rea
       }));
   // Kept for the whole run, not handed out once: a window that failed to start,
   // or a second browser tab, must still be told.
-  const notices = [...settings.notices];
+  const notices = [...settings.notices, ...userDataFile.notices];
 
   type Response<M extends MethodName> = ReaderCalls[M]['response'];
   function validated<M extends MethodName>(
@@ -98,6 +123,35 @@ export async function createReaderServices(options: ServiceOptions): Promise<Rea
       validated('search', payload, async ({ query, order }) =>
         (await searchEngine()).search(query, { order }),
       ),
+    getUserData: (payload) => validated('getUserData', payload, () => userData.view()),
+    createAnnotation: (payload) =>
+      validated('createAnnotation', payload, (request) => userData.createAnnotation(request)),
+    updateAnnotation: (payload) =>
+      validated('updateAnnotation', payload, (request) => userData.updateAnnotation(request)),
+    deleteAnnotation: (payload) =>
+      validated('deleteAnnotation', payload, (request) => userData.deleteAnnotation(request)),
+    restoreAnnotation: (payload) =>
+      validated('restoreAnnotation', payload, (request) => userData.restoreAnnotation(request)),
+    createBookmark: (payload) =>
+      validated('createBookmark', payload, (request) => userData.createBookmark(request)),
+    updateBookmark: (payload) =>
+      validated('updateBookmark', payload, (request) => userData.updateBookmark(request)),
+    deleteBookmark: (payload) =>
+      validated('deleteBookmark', payload, (request) => userData.deleteBookmark(request)),
+    restoreBookmark: (payload) =>
+      validated('restoreBookmark', payload, (request) => userData.restoreBookmark(request)),
+    saveTerm: (payload) => validated('saveTerm', payload, (request) => userData.saveTerm(request)),
+    deleteTerm: (payload) =>
+      validated('deleteTerm', payload, (request) => userData.deleteTerm(request)),
+    exportAnnotations: (payload) =>
+      validated('exportAnnotations', payload, (request) => userData.exportAnnotations(request)),
+    importAnnotations: (payload) =>
+      validated('importAnnotations', payload, (request) => userData.importAnnotations(request)),
   };
-  return { handlers, flush: () => settings.flush() };
+  return {
+    handlers,
+    flush: async () => {
+      await Promise.all([settings.flush(), userDataFile.flush()]);
+    },
+  };
 }

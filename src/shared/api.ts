@@ -7,6 +7,45 @@
 import type { ReportDocument } from './document';
 import type { SearchRequest, SearchResult } from './search';
 import type { Settings, SettingsPatch } from './settings';
+import type {
+  Anchored,
+  Annotation,
+  Bookmark,
+  HighlightColor,
+  UserDataView,
+  UserTerm,
+} from './user-data';
+
+/** A file for the reader to save: the renderer offers it as a download. */
+export interface ExportedFile {
+  fileName: string;
+  mimeType: string;
+  content: string;
+}
+
+export interface ImportReport {
+  added: number;
+  updated: number;
+  unchanged: number;
+  /** Imported annotations whose words are not in this edition of the report. */
+  orphans: number;
+}
+
+/** Positions are in the document text (doc-text.ts): block texts joined by a newline. */
+export interface NewAnnotation {
+  start: number;
+  end: number;
+  color: HighlightColor;
+  note?: string;
+  tags?: string[];
+}
+
+export interface AnnotationChange {
+  id: string;
+  color?: HighlightColor;
+  note?: string;
+  tags?: string[];
+}
 
 /** Handlers never throw across the boundary; they answer with this. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -19,6 +58,23 @@ export interface ReaderCalls {
   /** Things the user must be told about once, e.g. a corrupt file moved aside. */
   getNotices: { request: void; response: string[] };
   search: { request: SearchRequest; response: SearchResult };
+  /** Annotations and bookmarks anchored in this edition of the text, and the reader's terms. */
+  getUserData: { request: void; response: UserDataView };
+  createAnnotation: { request: NewAnnotation; response: Anchored<Annotation> };
+  updateAnnotation: { request: AnnotationChange; response: Anchored<Annotation> };
+  /** Answers the deleted annotation, so an undo can restore it whole. */
+  deleteAnnotation: { request: { id: string }; response: Annotation };
+  restoreAnnotation: { request: Annotation; response: Anchored<Annotation> };
+  createBookmark: { request: { block: string; name?: string }; response: Anchored<Bookmark> };
+  updateBookmark: { request: { id: string; name: string }; response: Anchored<Bookmark> };
+  deleteBookmark: { request: { id: string }; response: Bookmark };
+  restoreBookmark: { request: Bookmark; response: Anchored<Bookmark> };
+  /** Creates a term when there is no id, else changes it. */
+  saveTerm: { request: { id?: string; term: string; definition: string }; response: UserTerm };
+  deleteTerm: { request: { id: string }; response: UserTerm };
+  exportAnnotations: { request: { format: 'md' | 'json' }; response: ExportedFile };
+  /** A W3C Web Annotation collection (or a list, or Hypothesis's export), merged by id. */
+  importAnnotations: { request: { content: string }; response: ImportReport };
 }
 
 export type MethodName = keyof ReaderCalls;
@@ -29,6 +85,19 @@ export const METHOD_NAMES = [
   'updateSettings',
   'getNotices',
   'search',
+  'getUserData',
+  'createAnnotation',
+  'updateAnnotation',
+  'deleteAnnotation',
+  'restoreAnnotation',
+  'createBookmark',
+  'updateBookmark',
+  'deleteBookmark',
+  'restoreBookmark',
+  'saveTerm',
+  'deleteTerm',
+  'exportAnnotations',
+  'importAnnotations',
 ] as const satisfies readonly MethodName[];
 
 // Compile-time proof that METHOD_NAMES lists every method of ReaderCalls.
@@ -58,6 +127,8 @@ export const QUERY_METHODS: ReadonlySet<MethodName> = new Set([
   'getSettings',
   'getNotices',
   'search',
+  'getUserData',
+  'exportAnnotations',
 ]);
 
 export const ipcChannel = (method: MethodName): string => `reader:${method}`;

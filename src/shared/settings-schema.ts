@@ -7,6 +7,9 @@ import {
   type Settings,
   type SettingsPatch,
 } from './settings';
+import { DEFAULT_COLOR_NAMES, HIGHLIGHT_COLORS, type HighlightColor } from './user-data';
+
+const colorName = z.string().trim().min(1).max(20);
 
 const blockId = z.string().regex(/^[a-z]\d{1,6}$/, 'not a block id');
 
@@ -21,12 +24,19 @@ const fields = {
   collapsed: z.array(blockId).max(500),
   position: ReadingPositionSchema.nullable(),
   recentSearches: z.array(z.string().max(200)).max(RECENT_SEARCHES_MAX),
+  colorNames: z.strictObject(
+    Object.fromEntries(HIGHLIGHT_COLORS.map((color) => [color, colorName])) as Record<
+      HighlightColor,
+      typeof colorName
+    >,
+  ),
 };
 
 /** A file from before a field existed is still valid: the field takes its default. */
 export const SettingsSchema = z.strictObject({
   ...fields,
   recentSearches: fields.recentSearches.default([]),
+  colorNames: fields.colorNames.default(DEFAULT_COLOR_NAMES),
 }) satisfies z.ZodType<Settings, unknown>;
 
 /**

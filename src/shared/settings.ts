@@ -4,6 +4,8 @@
  * the validator stays out of the renderer bundle.
  */
 
+import { DEFAULT_COLOR_NAMES, type HighlightColor } from './user-data';
+
 export const THEMES = ['system', 'light', 'sepia', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
 
@@ -24,6 +26,8 @@ export interface Settings {
   position: ReadingPosition | null;
   /** Latest first, at most RECENT_SEARCHES_MAX. */
   recentSearches: string[];
+  /** What the reader calls each highlight colour (重点, 疑问, …), renamable. */
+  colorNames: Record<HighlightColor, string>;
 }
 
 export const RECENT_SEARCHES_MAX = 10;
@@ -36,4 +40,5 @@ export const DEFAULT_SETTINGS: Settings = {
   collapsed: [],
   position: null,
   recentSearches: [],
+  colorNames: DEFAULT_COLOR_NAMES,
 };

@@ -1,6 +1,9 @@
 /** What the interface derives from a search result: pure, tested under Node. */
 import type { OutlineEntry } from '../../shared/document';
+import { sectionPath } from '../../shared/location';
 import type { SearchHit } from '../../shared/search';
+
+export { sectionPath };
 
 export interface Occurrence {
   block: string;
@@ -24,22 +27,6 @@ export function hitsInDocumentOrder(
   blockOrder: ReadonlyMap<string, number>,
 ): SearchHit[] {
   return [...hits].sort((a, b) => (blockOrder.get(a.block) ?? 0) - (blockOrder.get(b.block) ?? 0));
-}
-
-/** The outline entries that contain a block, outermost first. */
-export function sectionPath(
-  outline: OutlineEntry[],
-  blockOrder: ReadonlyMap<string, number>,
-  block: string,
-): OutlineEntry[] {
-  const position = blockOrder.get(block) ?? -1;
-  const stack: OutlineEntry[] = [];
-  for (const entry of outline) {
-    if ((blockOrder.get(entry.block) ?? Infinity) > position) break;
-    while (stack.length > 0 && stack[stack.length - 1].level >= entry.level) stack.pop();
-    stack.push(entry);
-  }
-  return stack;
 }
 
 /**

@@ -32,6 +32,7 @@ const VALID: Settings = {
   collapsed: ['b6', 'b16'],
   position: { block: 'b21', offset: 0.25 },
   recentSearches: ['月湖', '5G'],
+  colorNames: { c1: '要点', c2: '疑问', c3: '建议', c4: '数据', c5: '其他' },
 };
 
 async function corruptCopies(): Promise<string[]> {

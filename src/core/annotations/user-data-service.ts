@@ -1,0 +1,229 @@
+/**
+ * The handlers behind annotations, bookmarks and the reader's own terms:
+ * requests already validated, data held in one VersionedFile, every target
+ * anchored against the current text (and remembered, since targets never
+ * change once made).
+ */
+import { documentText, type DocumentText } from '../../shared/doc-text';
+import type { ReportDocument } from '../../shared/document';
+import { sectionPath } from '../../shared/location';
+import type { ExportedFile, ImportReport } from '../../shared/api';
+import type {
+  Anchor,
+  Anchored,
+  Annotation,
+  Bookmark,
+  HighlightColor,
+  TextTarget,
+  UserData,
+  UserDataView,
+  UserTerm,
+} from '../../shared/user-data';
+import type { VersionedFile } from '../storage/versioned-file';
+import { anchorTarget } from './anchor';
+import { safeFileName } from './file-name';
+import { CONTEXT_LENGTH, targetFor } from './selectors';
+import { speakingNotes } from './speaking-notes';
+import { mergeAnnotations, parseWebAnnotations, toWebAnnotations } from './web-annotation';
+
+export interface UserDataServiceOptions {
+  document: ReportDocument;
+  file: VersionedFile<UserData>;
+  reportKey: string;
+  colorNames: () => Record<HighlightColor, string>;
+  now?: () => Date;
+}
+
+export type UserDataService = ReturnType<typeof createUserDataService>;
+
+export function createUserDataService(options: UserDataServiceOptions) {
+  const { document, file } = options;
+  const now = () => (options.now ?? (() => new Date()))();
+  const doc: DocumentText = documentText(document.blocks);
+  const anchors = new WeakMap<TextTarget, Anchor>();
+  const anchorOf = (target: TextTarget): Anchor => {
+    let anchor = anchors.get(target);
+    if (!anchor) anchors.set(target, (anchor = anchorTarget(doc.text, target)));
+    return anchor;
+  };
+  const anchored = <T extends { target: TextTarget }>(item: T): Anchored<T> => ({
+    ...item,
+    anchor: anchorOf(item.target),
+  });
+  const data = () => file.value;
+  const save = async (next: UserData) => file.save(next);
+
+  function find<T extends { id: string }>(list: T[], id: string, what: string): T {
+    const item = list.find((candidate) => candidate.id === id);
+    if (!item) throw new Error(`找不到这条${what}（${id}），它可能已被删除。`);
+    return item;
+  }
+  const replace = <T extends { id: string }>(list: T[], item: T) =>
+    list.map((candidate) => (candidate.id === item.id ? item : candidate));
+  const without = <T extends { id: string }>(list: T[], id: string) =>
+    list.filter((candidate) => candidate.id !== id);
+  const upsert = <T extends { id: string }>(list: T[], item: T) =>
+    list.some((candidate) => candidate.id === item.id) ? replace(list, item) : [...list, item];
+
+  function stamp() {
+    const at = now().toISOString();
+    return { id: crypto.randomUUID(), created: at, modified: at };
+  }
+
+  function exportName(kind: string, extension: string): string {
+    const day = now().toISOString().slice(0, 10);
+    return safeFileName(`${kind}-${document.title}-${day}.${extension}`);
+  }
+
+  return {
+    view(): UserDataView {
+      return {
+        annotations: data().annotations.map(anchored),
+        bookmarks: data().bookmarks.map(anchored),
+        terms: data().terms,
+        readOnly: file.readOnly,
+      };
+    },
+
+    async createAnnotation(request: {
+      start: number;
+      end: number;
+      color: HighlightColor;
+      note?: string;
+      tags?: string[];
+    }): Promise<Anchored<Annotation>> {
+      const { start, end } = request;
+      if (end <= start || end > doc.text.length) {
+        throw new Error(`选区超出了报告正文（${start}–${end}，正文共 ${doc.text.length} 字）`);
+      }
+      if (doc.text.slice(start, end).trim() === '') throw new Error('选区里没有文字');
+      const annotation: Annotation = {
+        ...stamp(),
+        color: request.color,
+        note: request.note ?? '',
+        tags: request.tags ?? [],
+        target: targetFor(doc.text, start, end, document.version),
+      };
+      await save({ ...data(), annotations: [...data().annotations, annotation] });
+      return anchored(annotation);
+    },
+
+    async updateAnnotation(request: {
+      id: string;
+      color?: HighlightColor;
+      note?: string;
+      tags?: string[];
+    }): Promise<Anchored<Annotation>> {
+      const { id, ...changes } = request;
+      const current = find(data().annotations, id, '批注');
+      const defined = Object.fromEntries(
+        Object.entries(changes).filter(([, value]) => value !== undefined),
+      );
+      const next: Annotation = { ...current, ...defined, modified: now().toISOString() };
+      await save({ ...data(), annotations: replace(data().annotations, next) });
+      return anchored(next);
+    },
+
+    async deleteAnnotation({ id }: { id: string }): Promise<Annotation> {
+      const current = find(data().annotations, id, '批注');
+      await save({ ...data(), annotations: without(data().annotations, id) });
+      return current;
+    },
+
+    /** Undo of a delete: the annotation exactly as it was. */
+    async restoreAnnotation(annotation: Annotation): Promise<Anchored<Annotation>> {
+      await save({ ...data(), annotations: upsert(data().annotations, annotation) });
+      return anchored(annotation);
+    },
+
+    async createBookmark(request: { block: string; name?: string }): Promise<Anchored<Bookmark>> {
+      const index = doc.indexOf.get(request.block);
+      if (index === undefined) throw new Error(`报告里没有这一段：${request.block}`);
+      const start = doc.starts[index];
+      const length = Math.min(CONTEXT_LENGTH, document.blocks[index].text.length);
+      const order = doc.indexOf;
+      const section = sectionPath(document.outline, order, request.block).at(-1);
+      const bookmark: Bookmark = {
+        ...stamp(),
+        name: request.name ?? section?.title ?? '开篇',
+        target: targetFor(doc.text, start, start + Math.max(1, length), document.version),
+      };
+      await save({ ...data(), bookmarks: [...data().bookmarks, bookmark] });
+      return anchored(bookmark);
+    },
+
+    async updateBookmark({ id, name }: { id: string; name: string }): Promise<Anchored<Bookmark>> {
+      const next: Bookmark = {
+        ...find(data().bookmarks, id, '书签'),
+        name,
+        modified: now().toISOString(),
+      };
+      await save({ ...data(), bookmarks: replace(data().bookmarks, next) });
+      return anchored(next);
+    },
+
+    async deleteBookmark({ id }: { id: string }): Promise<Bookmark> {
+      const current = find(data().bookmarks, id, '书签');
+      await save({ ...data(), bookmarks: without(data().bookmarks, id) });
+      return current;
+    },
+
+    async restoreBookmark(bookmark: Bookmark): Promise<Anchored<Bookmark>> {
+      await save({ ...data(), bookmarks: upsert(data().bookmarks, bookmark) });
+      return anchored(bookmark);
+    },
+
+    async saveTerm(request: { id?: string; term: string; definition: string }): Promise<UserTerm> {
+      const at = now().toISOString();
+      const term: UserTerm =
+        request.id === undefined
+          ? { ...stamp(), term: request.term, definition: request.definition }
+          : {
+              ...find(data().terms, request.id, '注释'),
+              term: request.term,
+              definition: request.definition,
+              modified: at,
+            };
+      await save({ ...data(), terms: upsert(data().terms, term) });
+      return term;
+    },
+
+    async deleteTerm({ id }: { id: string }): Promise<UserTerm> {
+      const current = find(data().terms, id, '注释');
+      await save({ ...data(), terms: without(data().terms, id) });
+      return current;
+    },
+
+    exportAnnotations({ format }: { format: 'md' | 'json' }): ExportedFile {
+      const annotations = data().annotations.map(anchored);
+      if (format === 'md') {
+        return {
+          fileName: exportName('发言提纲', 'md'),
+          mimeType: 'text/markdown;charset=utf-8',
+          content: speakingNotes(document, doc, annotations, options.colorNames(), now()),
+        };
+      }
+      const collection = toWebAnnotations(
+        data().annotations,
+        { key: options.reportKey, title: document.title },
+        now(),
+      );
+      return {
+        fileName: exportName('批注', 'json'),
+        mimeType: 'application/ld+json;charset=utf-8',
+        content: JSON.stringify(collection, null, 2) + '\n',
+      };
+    },
+
+    /** All or nothing: a bad file throws before anything is merged. */
+    async importAnnotations({ content }: { content: string }): Promise<ImportReport> {
+      const incoming = parseWebAnnotations(content, now());
+      const merged = mergeAnnotations(data().annotations, incoming);
+      if (merged.report.added + merged.report.updated > 0) {
+        await save({ ...data(), annotations: merged.annotations });
+      }
+      const orphans = incoming.filter((a) => anchorOf(a.target).status === 'orphan').length;
+      return { ...merged.report, orphans };
+    },
+  };
+}
