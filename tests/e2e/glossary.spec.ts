@@ -239,3 +239,88 @@ test('the 名词解释 panel lists every entry with its count; it jumps to and s
   await page.keyboard.press('g');
   await expect(rows).toHaveCount(0);
 });
+
+/** Selects the first place the phrase is written in the report, as a reader dragging over it would. */
+async function selectPhrase(page: Page, phrase: string): Promise<string> {
+  return page.evaluate((wanted) => {
+    const report = document.querySelector('article.report')!;
+    const walker = document.createTreeWalker(report, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf(wanted);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + wanted.length);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+      return node.parentElement!.closest('[data-block]')!.id;
+    }
+    throw new Error(`${wanted} is not in the report`);
+  }, phrase);
+}
+
+test('a reader’s own term: added from a selection, marked and explained as theirs, edited, deleted, and kept across reloads', async ({
+  page,
+  server,
+}) => {
+  await openReader(page, server.url);
+  const block = await selectPhrase(page, '最多跑一次');
+  const textBefore = await page.locator(`#${block}`).textContent();
+
+  await page.keyboard.press('d');
+  const form = page.getByRole('dialog', { name: '添加我的注释' });
+  await expect(form.getByLabel('词语')).toHaveValue('最多跑一次');
+  await expect(form.getByLabel('我的解释')).toBeFocused();
+  await form.getByRole('button', { name: '保存' }).click();
+  await expect(form.getByRole('alert')).toHaveText('请填写解释。');
+  await form.getByLabel('我的解释').fill('群众和企业到政府办一件事，最多只跑一次。');
+  await form.getByRole('button', { name: '保存' }).click();
+  await expect(form).toBeHidden();
+
+  const marks = page.locator('article.report .user-term');
+  await expect(marks).toHaveCount(2);
+  await expect(marks).toHaveText(['最多跑一次', '最多跑一次']);
+  // Marked by wrapping only: the block's text is exactly what it was.
+  expect(await page.locator(`#${block}`).textContent()).toBe(textBefore);
+
+  const open = async () => {
+    await marks.first().scrollIntoViewIfNeeded();
+    await marks.first().click();
+    const popover = page.getByRole('dialog', { name: '最多跑一次' });
+    await expect(popover).toBeVisible();
+    return popover;
+  };
+  let popover = await open();
+  await expect(popover).toContainText('我的注释');
+  await expect(popover).not.toContainText('名词解释');
+  await expect(popover).toContainText('群众和企业到政府办一件事，最多只跑一次。');
+  await expect(popover).toContainText('第 1/2 处');
+  await expect(popover.getByRole('link', { name: '查看附件中的解释' })).toHaveCount(0);
+
+  // A new server on the same data folder, a fresh page: the term is still there.
+  await server.restart();
+  await page.goto(server.url);
+  await expect(page.locator('html[data-ready="true"]')).toHaveCount(1);
+  await expect(marks).toHaveCount(2);
+  popover = await open();
+  await expect(popover).toContainText('群众和企业到政府办一件事，最多只跑一次。');
+
+  // Edit.
+  await popover.getByRole('button', { name: '编辑' }).click();
+  const edit = page.getByRole('dialog', { name: '编辑我的注释' });
+  await edit.getByLabel('我的解释').fill('改革口号：一次办成。');
+  await edit.getByRole('button', { name: '保存' }).click();
+  await expect(edit).toBeHidden();
+  popover = await open();
+  await expect(popover).toContainText('改革口号：一次办成。');
+
+  // Delete, after a second confirmation.
+  await popover.getByRole('button', { name: '删除' }).click();
+  await popover.getByRole('button', { name: '确认删除' }).click();
+  await expect(marks).toHaveCount(0);
+  expect(await page.locator(`#${block}`).textContent()).toBe(textBefore);
+  await page.reload();
+  await expect(page.locator('html[data-ready="true"]')).toHaveCount(1);
+  await expect(page.locator('article.report [data-glossary]')).toHaveCount(11);
+  await expect(marks).toHaveCount(0);
+});

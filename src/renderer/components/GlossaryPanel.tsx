@@ -2,7 +2,13 @@
 import { useEffect, useRef } from 'react';
 import type { GlossaryPanelState } from '../hooks/useGlossaryPanel';
 
-export function GlossaryPanel({ panel }: { panel: GlossaryPanelState }) {
+interface Props {
+  panel: GlossaryPanelState;
+  /** Opens the form for a term of the reader's own (the selected phrase, if any). */
+  onAdd?(): void;
+}
+
+export function GlossaryPanel({ panel, onAdd }: Props) {
   const { rows, expanded, setExpanded, show, focusRequested, focusDone } = panel;
   const headingButton = useRef<HTMLButtonElement>(null);
   const list = useRef<HTMLUListElement>(null);
@@ -32,7 +38,7 @@ export function GlossaryPanel({ panel }: { panel: GlossaryPanelState }) {
       {expanded && (
         <ul className="glossary-list" ref={list}>
           {rows.map((row) => (
-            <li key={row.id} className="glossary-row">
+            <li key={row.id} className={`glossary-row source-${row.source}`}>
               <div className="glossary-row-head">
                 <button
                   type="button"
@@ -41,6 +47,7 @@ export function GlossaryPanel({ panel }: { panel: GlossaryPanelState }) {
                 >
                   {row.label}
                 </button>
+                {row.source === 'user' && <span className="glossary-row-mine">我的注释</span>}
                 <span className="glossary-row-count" aria-label={`正文 ${row.count} 处`}>
                   {row.count} 处
                 </span>
@@ -72,6 +79,17 @@ export function GlossaryPanel({ panel }: { panel: GlossaryPanelState }) {
             </li>
           ))}
         </ul>
+      )}
+      {expanded && onAdd && (
+        <button
+          type="button"
+          className="tool-button glossary-add"
+          // Keeps the text selection: the button must not take it away before it is read.
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={onAdd}
+        >
+          添加我的注释…
+        </button>
       )}
     </section>
   );

@@ -1,4 +1,5 @@
 /** What a term's popover shows, drawn from its PopoverModel. */
+import { useState } from 'react';
 import type { OccurrenceRef, PopoverModel } from '../lib/glossary-popover';
 
 interface Props {
@@ -7,10 +8,15 @@ interface Props {
   labelId: string;
   onStep(ref: OccurrenceRef): void;
   onAppendix(block: string): void;
+  /** For the reader's own terms (absent when their data is read-only). */
+  onEdit?(): void;
+  onDelete?(): void;
 }
 
-export function GlossaryPopover({ model, labelId, onStep, onAppendix }: Props) {
+export function GlossaryPopover({ model, labelId, onStep, onAppendix, onEdit, onDelete }: Props) {
   const { previous, next, appendix } = model;
+  /** Deleting asks once more, in place: a note is the reader's own work. */
+  const [confirming, setConfirming] = useState(false);
   return (
     <>
       <p className="popover-kind">{model.heading}</p>
@@ -55,6 +61,25 @@ export function GlossaryPopover({ model, labelId, onStep, onAppendix }: Props) {
         >
           查看附件中的解释
         </a>
+      )}
+      {model.source === 'user' && (onEdit || onDelete) && (
+        <div className="popover-actions">
+          {onEdit && (
+            <button type="button" className="popover-step" onClick={onEdit}>
+              编辑
+            </button>
+          )}
+          {onDelete &&
+            (confirming ? (
+              <button type="button" className="popover-step popover-danger" onClick={onDelete}>
+                确认删除
+              </button>
+            ) : (
+              <button type="button" className="popover-step" onClick={() => setConfirming(true)}>
+                删除
+              </button>
+            ))}
+        </div>
       )}
     </>
   );

@@ -6,20 +6,30 @@ import { FloatingFocusManager, FloatingPortal, type OpenChangeReason } from '@fl
 import { useId, useMemo } from 'react';
 import { popoverModel, type OccurrenceRef, type TermEntry } from '../lib/glossary-popover';
 import type { Glossary, TermAnchor } from '../hooks/useGlossary';
+import type { UserTerms } from '../hooks/useUserTerms';
 import { useTermPopover } from '../hooks/useTermPopover';
+import { userEntryId } from '../lib/user-terms';
 import { GlossaryPopover } from './GlossaryPopover';
+import { UserTermDialog } from './UserTermDialog';
 
 interface Props {
   glossary: Glossary;
+  userTerms: UserTerms;
   onAppendix(block: string): void;
 }
 
-export function GlossaryTerms({ glossary, onAppendix }: Props) {
+export function GlossaryTerms({ glossary, userTerms, onAppendix }: Props) {
   const { entries, anchors, openKey, setOpenKey, show } = glossary;
   const byId = useMemo(() => new Map(entries.map((entry) => [entry.id, entry])), [entries]);
-  return anchors.map((anchor) => {
+  const storedId = useMemo(
+    () => new Map(userTerms.terms.map((term) => [userEntryId(term.id), term.id])),
+    [userTerms.terms],
+  );
+  const popovers = anchors.map((anchor) => {
     const entry = byId.get(anchor.entry);
     if (!entry) return null;
+    const id = storedId.get(entry.id);
+    const own = id !== undefined && !userTerms.readOnly;
     return (
       <TermPopover
         key={anchor.key}
@@ -41,9 +51,40 @@ export function GlossaryTerms({ glossary, onAppendix }: Props) {
           setOpenKey(null);
           onAppendix(block);
         }}
+        onEdit={
+          own
+            ? () => {
+                setOpenKey(null);
+                userTerms.startEdit(id);
+              }
+            : undefined
+        }
+        onDelete={
+          own
+            ? () => {
+                // Focus was in the popover, which goes with the term: keep it on the text.
+                anchor.element.closest<HTMLElement>('[data-block]')?.focus({ preventScroll: true });
+                setOpenKey(null);
+                void userTerms.remove(id);
+              }
+            : undefined
+        }
       />
     );
   });
+  return (
+    <>
+      {popovers}
+      {userTerms.draft && (
+        <UserTermDialog
+          draft={userTerms.draft}
+          existing={userTerms.terms}
+          onSave={userTerms.save}
+          onClose={userTerms.cancel}
+        />
+      )}
+    </>
+  );
 }
 
 interface TermPopoverProps {
@@ -53,9 +94,20 @@ interface TermPopoverProps {
   onOpenChange(open: boolean, reason?: OpenChangeReason): void;
   onStep(ref: OccurrenceRef): void;
   onAppendix(block: string): void;
+  onEdit?(): void;
+  onDelete?(): void;
 }
 
-function TermPopover({ anchor, entry, open, onOpenChange, onStep, onAppendix }: TermPopoverProps) {
+function TermPopover({
+  anchor,
+  entry,
+  open,
+  onOpenChange,
+  onStep,
+  onAppendix,
+  onEdit,
+  onDelete,
+}: TermPopoverProps) {
   const labelId = useId();
   const { setFloating, floatingStyles, context, getFloatingProps, hidden } = useTermPopover(
     anchor.element,
@@ -79,6 +131,8 @@ function TermPopover({ anchor, entry, open, onOpenChange, onStep, onAppendix }: 
             labelId={labelId}
             onStep={onStep}
             onAppendix={onAppendix}
+            onEdit={onEdit}
+            onDelete={onDelete}
           />
         </div>
       </FloatingFocusManager>

@@ -18,6 +18,7 @@ import { RECENT_SEARCHES_MAX, type ReadingPosition, type Settings } from '../../
 import { useCommandKeys } from '../hooks/useCommandKeys';
 import { useGlossary } from '../hooks/useGlossary';
 import { useGlossaryPanel } from '../hooks/useGlossaryPanel';
+import { selectedPhrase, useUserTerms } from '../hooks/useUserTerms';
 import { useReadingPane } from '../hooks/useReadingPane';
 import { useSearch } from '../hooks/useSearch';
 import { useSettings } from '../hooks/useSettings';
@@ -116,7 +117,9 @@ export function Reader({ api, slots, document, initialSettings, initialNotices }
     [document, blockOrder, topBlock],
   );
 
-  const glossary = useGlossary(slots.pane, document);
+  const userTerms = useUserTerms(api, addNotice);
+  const glossary = useGlossary(slots.pane, document, userTerms.terms);
+  const addUserTerm = () => userTerms.startAdd(selectedPhrase(slots.pane));
 
   const texts = useMemo(
     () => new Map(document.blocks.map((block) => [block.id, block.text])),
@@ -163,6 +166,7 @@ export function Reader({ api, slots, document, initialSettings, initialNotices }
     scrollToEdge,
     toggleToc,
     toggleGlossary: glossaryPanel.toggle,
+    addUserTerm,
     tocCoversText: tocOpen && !wide,
     focusSearch: () => {
       const box = window.document.getElementById('search-box') as HTMLInputElement | null;
@@ -224,7 +228,7 @@ export function Reader({ api, slots, document, initialSettings, initialNotices }
           />
         }
       />
-      <GlossaryTerms glossary={glossary} onAppendix={jumpTo} />
+      <GlossaryTerms glossary={glossary} userTerms={userTerms} onAppendix={jumpTo} />
       {createPortal(
         <NoticeBar
           notices={notices}
@@ -258,7 +262,10 @@ export function Reader({ api, slots, document, initialSettings, initialNotices }
                 search.showBlock(block);
               }}
             />
-            <GlossaryPanel panel={glossaryPanel} />
+            <GlossaryPanel
+              panel={glossaryPanel}
+              onAdd={userTerms.readOnly ? undefined : addUserTerm}
+            />
             <TableOfContents
               hitCounts={hitCounts}
               autoFocus={focusToc}

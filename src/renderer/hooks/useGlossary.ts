@@ -4,17 +4,20 @@
  * occurrence (scrolled into view, focused, its popover open). The popovers and
  * the 名词解释 panel share this one state, so only one popover is ever open.
  */
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ReportDocument } from '../../shared/document';
+import type { UserTerm } from '../../shared/user-data';
 import { occurrenceKey, type OccurrenceRef, type TermEntry } from '../lib/glossary-popover';
 import { scrollRangeIntoView } from '../lib/highlights';
+import { clearUserTerms, markUserTerms } from '../lib/term-marks';
+import { userTermEntries } from '../lib/user-terms';
 
 export interface TermAnchor extends OccurrenceRef {
   key: string;
   element: HTMLElement;
 }
 
-/** The marked terms in the pane, as pre-rendered by report-html.ts. */
+/** The marked terms in the pane: pre-rendered by report-html.ts, or marked by term-marks.ts. */
 function findAnchors(pane: HTMLElement): TermAnchor[] {
   return [...pane.querySelectorAll<HTMLElement>('[data-glossary]')].map((element) => {
     const ref = {
@@ -29,9 +32,42 @@ export function reportEntries(document: ReportDocument): TermEntry[] {
   return document.glossary.map((entry) => ({ ...entry, source: 'report' }));
 }
 
-export function useGlossary(pane: HTMLElement, document: ReportDocument) {
-  const entries = useMemo(() => reportEntries(document), [document]);
-  const anchors = useMemo(() => findAnchors(pane), [pane]);
+export function useGlossary(
+  pane: HTMLElement,
+  document: ReportDocument,
+  userTerms: readonly UserTerm[],
+) {
+  const report = useMemo(() => reportEntries(document), [document]);
+  const mine = useMemo(
+    () =>
+      userTermEntries(
+        userTerms,
+        document.blocks,
+        document.glossary.flatMap((entry) => entry.occurrences),
+      ),
+    [userTerms, document],
+  );
+  const entries = useMemo(() => [...report, ...mine], [report, mine]);
+  const [anchors, setAnchors] = useState(() => findAnchors(pane));
+  // Marks the reader's terms before paint, then lists every marked term anew.
+  // Only when the places change: a new definition must not replace the very
+  // element whose popover is open.
+  const marked = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    const places = JSON.stringify(mine.map((entry) => [entry.id, entry.occurrences]));
+    if (places === marked.current) return;
+    marked.current = places;
+    markUserTerms(pane, mine);
+    // The marks are DOM the layout effect just made: the list can only be read now.
+    setAnchors(findAnchors(pane));
+  }, [pane, mine]);
+  useLayoutEffect(
+    () => () => {
+      clearUserTerms(pane);
+      marked.current = null;
+    },
+    [pane],
+  );
   const [openKey, setOpenKey] = useState<string | null>(null);
 
   /**

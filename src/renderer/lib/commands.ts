@@ -21,6 +21,8 @@ export interface CommandContext {
   toggleToc(): void;
   /** Opens the 名词解释 panel (and the sidebar, if need be) with focus in it, or closes it. */
   toggleGlossary(): void;
+  /** Opens the form for a term of the reader's own, with the selected phrase filled in. */
+  addUserTerm(): void;
   /** True while the TOC is open and covering the text (narrow windows). */
   tocCoversText: boolean;
   focusSearch(): void;
@@ -119,6 +121,12 @@ export const COMMANDS: Command[] = [
     label: '显示/隐藏名词解释',
     keys: [{ key: 'g' }],
     perform: (context) => context.toggleGlossary(),
+  },
+  {
+    id: 'glossary.addTerm',
+    label: '为选中词语添加我的注释',
+    keys: [{ key: 'd' }],
+    perform: (context) => context.addUserTerm(),
   },
   {
     id: 'search.focus',

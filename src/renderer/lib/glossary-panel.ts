@@ -1,8 +1,9 @@
 /** The 名词解释 panel's rows, as plain data (tested under Node). */
-import { positionLabel, type TermEntry } from './glossary-popover';
+import { positionLabel, type TermEntry, type TermSource } from './glossary-popover';
 
 export interface PanelRow {
   id: string;
+  source: TermSource;
   /** `隐形冠军、单打冠军` for an entry that defines two terms. */
   label: string;
   definition: string;
@@ -21,6 +22,7 @@ export function panelRows(entries: TermEntry[], current: ReadonlyMap<string, num
     const index = Math.min(Math.max(current.get(entry.id) ?? 0, 0), Math.max(count - 1, 0));
     return {
       id: entry.id,
+      source: entry.source,
       label: entry.terms.join('、'),
       definition: entry.definition,
       count,

@@ -29,6 +29,7 @@ function fakeContext(settings: Partial<Settings> = {}, tocCoversText = false) {
     goToSection: vi.fn<CommandContext['goToSection']>(),
     toggleToc: vi.fn<CommandContext['toggleToc']>(),
     toggleGlossary: vi.fn<CommandContext['toggleGlossary']>(),
+    addUserTerm: vi.fn<CommandContext['addUserTerm']>(),
     tocCoversText,
   };
   return context satisfies CommandContext;
