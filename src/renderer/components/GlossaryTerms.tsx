@@ -1,9 +1,11 @@
 /**
  * Gives every marked term in the text its popover. Renders nothing in place:
- * the terms are pre-rendered, and an open popover goes to a portal.
+ * the terms are pre-rendered, and an open popover goes to a portal. Each
+ * term's popover is memoised on stable props, so the reader's scrolling (which
+ * re-renders the interface) leaves the terms alone, however many there are.
  */
 import { FloatingFocusManager, FloatingPortal, type OpenChangeReason } from '@floating-ui/react';
-import { useId, useMemo } from 'react';
+import { memo, useId, useMemo, type Dispatch, type SetStateAction } from 'react';
 import { popoverModel, type OccurrenceRef, type TermEntry } from '../lib/glossary-popover';
 import type { Glossary, TermAnchor } from '../hooks/useGlossary';
 import type { UserTerms } from '../hooks/useUserTerms';
@@ -18,67 +20,53 @@ interface Props {
   onAppendix(block: string): void;
 }
 
+/** What every popover can do; one object for all, stable while its parts are. */
+interface Actions {
+  setOpenKey: Dispatch<SetStateAction<string | null>>;
+  show(ref: OccurrenceRef): void;
+  onAppendix(block: string): void;
+  editTerm(id: string): void;
+  deleteTerm(id: string): void;
+}
+
 export function GlossaryTerms({ glossary, userTerms, onAppendix }: Props) {
   const { entries, anchors, openKey, setOpenKey, show } = glossary;
+  const { terms, readOnly, startEdit, remove } = userTerms;
   const byId = useMemo(() => new Map(entries.map((entry) => [entry.id, entry])), [entries]);
-  const storedId = useMemo(
-    () => new Map(userTerms.terms.map((term) => [userEntryId(term.id), term.id])),
-    [userTerms.terms],
+  const storedIds = useMemo(
+    () => new Map(terms.map((term) => [userEntryId(term.id), term.id])),
+    [terms],
   );
-  const popovers = anchors.map((anchor) => {
-    const entry = byId.get(anchor.entry);
-    if (!entry) return null;
-    const id = storedId.get(entry.id);
-    const own = id !== undefined && !userTerms.readOnly;
-    return (
-      <TermPopover
-        key={anchor.key}
-        anchor={anchor}
-        entry={entry}
-        open={openKey === anchor.key}
-        onOpenChange={(open, reason) => {
-          // Esc from inside the popover: focus goes back to the term it belongs to.
-          if (!open && reason === 'escape-key') {
-            if (window.document.activeElement?.closest('.glossary-popover')) {
-              anchor.element.focus({ preventScroll: true });
-            }
-          }
-          // A late "close" from one term must not close another that has just opened.
-          setOpenKey((current) => (open ? anchor.key : current === anchor.key ? null : current));
-        }}
-        onStep={show}
-        onAppendix={(block) => {
-          setOpenKey(null);
-          onAppendix(block);
-        }}
-        onEdit={
-          own
-            ? () => {
-                setOpenKey(null);
-                userTerms.startEdit(id);
-              }
-            : undefined
-        }
-        onDelete={
-          own
-            ? () => {
-                // Focus was in the popover, which goes with the term: keep it on the text.
-                anchor.element.closest<HTMLElement>('[data-block]')?.focus({ preventScroll: true });
-                setOpenKey(null);
-                void userTerms.remove(id);
-              }
-            : undefined
-        }
-      />
-    );
-  });
+  const actions = useMemo<Actions>(
+    () => ({
+      setOpenKey,
+      show,
+      onAppendix,
+      editTerm: startEdit,
+      deleteTerm: (id) => void remove(id),
+    }),
+    [setOpenKey, show, onAppendix, startEdit, remove],
+  );
   return (
     <>
-      {popovers}
+      {anchors.map((anchor) => {
+        const entry = byId.get(anchor.entry);
+        if (!entry) return null;
+        return (
+          <TermPopover
+            key={anchor.key}
+            anchor={anchor}
+            entry={entry}
+            open={openKey === anchor.key}
+            editableId={readOnly ? undefined : storedIds.get(entry.id)}
+            actions={actions}
+          />
+        );
+      })}
       {userTerms.draft && (
         <UserTermDialog
           draft={userTerms.draft}
-          existing={userTerms.terms}
+          existing={terms}
           onSave={userTerms.save}
           onClose={userTerms.cancel}
         />
@@ -91,24 +79,30 @@ interface TermPopoverProps {
   anchor: TermAnchor;
   entry: TermEntry;
   open: boolean;
-  onOpenChange(open: boolean, reason?: OpenChangeReason): void;
-  onStep(ref: OccurrenceRef): void;
-  onAppendix(block: string): void;
-  onEdit?(): void;
-  onDelete?(): void;
+  /** The stored id of a reader's own term that may be edited and deleted. */
+  editableId?: string;
+  actions: Actions;
 }
 
-function TermPopover({
+const TermPopover = memo(function TermPopover({
   anchor,
   entry,
   open,
-  onOpenChange,
-  onStep,
-  onAppendix,
-  onEdit,
-  onDelete,
+  editableId,
+  actions,
 }: TermPopoverProps) {
   const labelId = useId();
+  const { setOpenKey } = actions;
+  const onOpenChange = (next: boolean, reason?: OpenChangeReason) => {
+    // Esc from inside the popover: focus goes back to the term it belongs to.
+    if (!next && reason === 'escape-key') {
+      if (window.document.activeElement?.closest('.glossary-popover')) {
+        anchor.element.focus({ preventScroll: true });
+      }
+    }
+    // A late "close" from one term must not close another that has just opened.
+    setOpenKey((current) => (next ? anchor.key : current === anchor.key ? null : current));
+  };
   const { setFloating, floatingStyles, context, getFloatingProps, hidden } = useTermPopover(
     anchor.element,
     open,
@@ -129,13 +123,34 @@ function TermPopover({
           <GlossaryPopover
             model={model}
             labelId={labelId}
-            onStep={onStep}
-            onAppendix={onAppendix}
-            onEdit={onEdit}
-            onDelete={onDelete}
+            onStep={actions.show}
+            onAppendix={(block) => {
+              setOpenKey(null);
+              actions.onAppendix(block);
+            }}
+            onEdit={
+              editableId === undefined
+                ? undefined
+                : () => {
+                    setOpenKey(null);
+                    actions.editTerm(editableId);
+                  }
+            }
+            onDelete={
+              editableId === undefined
+                ? undefined
+                : () => {
+                    // Focus was in the popover, which goes with the term: keep it on the text.
+                    anchor.element
+                      .closest<HTMLElement>('[data-block]')
+                      ?.focus({ preventScroll: true });
+                    setOpenKey(null);
+                    actions.deleteTerm(editableId);
+                  }
+            }
           />
         </div>
       </FloatingFocusManager>
     </FloatingPortal>
   );
-}
+});

@@ -22,7 +22,7 @@ import {
   useRole,
   type OpenChangeReason,
 } from '@floating-ui/react';
-import { useEffect } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { bindElementProps } from '../lib/element-props';
 
 /** Long enough that moving the mouse across the text does not flash popovers. */
@@ -51,9 +51,19 @@ export function useTermPopover(
   open: boolean,
   onOpenChange: (open: boolean, reason?: OpenChangeReason) => void,
 ) {
+  // One stable callback for Floating UI, calling the latest handler: a new
+  // handler each render would rebuild the interactions and rebind the term.
+  const latest = useRef(onOpenChange);
+  useEffect(() => {
+    latest.current = onOpenChange;
+  });
+  const changeOpen = useCallback(
+    (next: boolean, _event?: Event, reason?: OpenChangeReason) => latest.current(next, reason),
+    [],
+  );
   const { refs, floatingStyles, context, middlewareData } = useFloating({
     open,
-    onOpenChange: (next, _event, reason) => onOpenChange(next, reason),
+    onOpenChange: changeOpen,
     elements: { reference: element },
     placement: 'bottom',
     strategy: 'fixed',
