@@ -62,7 +62,8 @@ test('keyboard focus opens the definition; Tab enters it and Esc closes it, focu
   await page.keyboard.press('Tab');
   const first = term(page, '“365”产业投资导向');
   await expect(first).toBeFocused();
-  await expect(first).toHaveAttribute('role', 'button');
+  // A button whose accessible name is the term itself.
+  await expect(page.getByRole('button', { name: '“365”产业投资导向', exact: true })).toBeFocused();
   const dialog = page.getByRole('dialog', { name: '“365”产业投资导向' });
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText('“3”是指智能经济、数字经济、时尚经济三大产业集群');
@@ -108,6 +109,14 @@ test('clicking a term opens its definition and keeps it open until dismissed', a
   await expect(dialog).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
+
+  // The link goes to the entry in the appendix, and takes focus there.
+  await target.click();
+  await dialog.getByRole('link', { name: '查看附件中的解释' }).click();
+  await expect(dialog).toBeHidden();
+  const entry = page.locator('p.glossary-entry', { hasText: /^5\. 创新券：/ });
+  await expect(entry).toBeFocused();
+  await expect(entry).toBeInViewport();
 });
 
 test('next and previous move between the occurrences of an entry', async ({ page, server }) => {
