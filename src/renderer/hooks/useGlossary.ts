@@ -17,6 +17,8 @@ export interface TermAnchor extends OccurrenceRef {
   element: HTMLElement;
 }
 
+const NO_MARKS = '[]';
+
 /** The marked terms in the pane: pre-rendered by report-html.ts, or marked by term-marks.ts. */
 function findAnchors(pane: HTMLElement): TermAnchor[] {
   return [...pane.querySelectorAll<HTMLElement>('[data-glossary]')].map((element) => {
@@ -52,7 +54,9 @@ export function useGlossary(
   // Marks the reader's terms before paint, then lists every marked term anew.
   // Only when the places change: a new definition must not replace the very
   // element whose popover is open.
-  const marked = useRef<string | null>(null);
+  // The pre-rendered page has none of the reader's marks: nothing to do (or
+  // re-render) at mount, which keeps the interface's first commit lean.
+  const marked = useRef<string | null>(NO_MARKS);
   useLayoutEffect(() => {
     const places = JSON.stringify(mine.map((entry) => [entry.id, entry.occurrences]));
     if (places === marked.current) return;
