@@ -214,16 +214,16 @@ test('the 名词解释 panel lists every entry with its count; it jumps to and s
   server,
 }) => {
   await openReader(page, server.url);
+  // The sidebar is open beside the text: g switches it to the 名词解释 tab.
   await page.keyboard.press('g');
-  const panel = page.getByRole('region', { name: /名词解释/ });
-  await expect(panel.getByRole('button', { name: /名词解释/ })).toHaveAttribute(
-    'aria-expanded',
+  await expect(page.getByRole('tab', { name: '名词解释' })).toHaveAttribute(
+    'aria-selected',
     'true',
   );
+  const panel = page.getByRole('region', { name: /名词解释/ });
   await expect(panel).toContainText('10 条 · 11 处');
   const rows = panel.getByRole('listitem');
   await expect(rows).toHaveCount(10);
-  await expect(rows.first().getByRole('button').first()).toBeFocused();
   await expect(rows.nth(3)).toContainText('隐形冠军、单打冠军');
   await expect(rows.nth(3)).toContainText('2 处');
   await expect(rows.nth(9)).toContainText('两强三提高');
@@ -243,10 +243,12 @@ test('the 名词解释 panel lists every entry with its count; it jumps to and s
   await rows.nth(3).getByRole('button', { name: '隐形冠军、单打冠军：上一处' }).click();
   await expect(page.getByRole('dialog', { name: '隐形冠军' })).toBeVisible();
 
-  // g again closes the panel.
+  // g again closes the sidebar; g once more opens it on this panel, with focus on its first entry.
   await page.locator('main.pane').focus();
   await page.keyboard.press('g');
   await expect(rows).toHaveCount(0);
+  await page.keyboard.press('g');
+  await expect(rows.first().getByRole('button').first()).toBeFocused();
 });
 
 /** Selects the first place the phrase is written in the report, as a reader dragging over it would. */

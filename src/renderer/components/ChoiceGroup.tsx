@@ -11,6 +11,8 @@ interface Props<T extends string> {
   labelOf(option: T): string;
   onChoose(option: T): void;
   className?: string;
+  /** An extra class per option, e.g. to show a colour swatch. */
+  optionClass?(option: T): string;
 }
 
 const STEPS: Record<string, number> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
@@ -35,7 +37,7 @@ export function ChoiceGroup<T extends string>(props: Props<T>) {
           key={option}
           type="button"
           role="radio"
-          className="choice"
+          className={props.optionClass ? `choice ${props.optionClass(option)}` : 'choice'}
           aria-checked={option === value}
           tabIndex={option === value ? 0 : -1}
           onClick={() => props.onChoose(option)}

@@ -15,22 +15,30 @@ import { createPortal } from 'react-dom';
 import type { ReaderApi } from '../../shared/api';
 import type { ReportDocument } from '../../shared/document';
 import { RECENT_SEARCHES_MAX, type ReadingPosition, type Settings } from '../../shared/settings';
+import { documentText } from '../../shared/doc-text';
+import { useAnnotating } from '../hooks/useAnnotating';
 import { useCommandKeys } from '../hooks/useCommandKeys';
 import { useGlossary } from '../hooks/useGlossary';
 import { useGlossaryPanel } from '../hooks/useGlossaryPanel';
+import { useNotebook } from '../hooks/useNotebook';
+import { useUserData } from '../hooks/useUserData';
 import { selectedPhrase, useUserTerms } from '../hooks/useUserTerms';
 import { useReadingPane } from '../hooks/useReadingPane';
 import { useSearch } from '../hooks/useSearch';
 import { useSettings } from '../hooks/useSettings';
-import type { CommandContext } from '../lib/commands';
+import type { CommandContext, PanelId } from '../lib/commands';
 import { entryForBlock, neighbourEntry } from '../lib/outline-tree';
 import { settleLayoutWhenIdle } from '../lib/scroll';
 import type { Slots } from '../lib/slots';
 import { readViewCache, writeViewCache } from '../lib/view-cache';
 import { matchesPerSection } from '../lib/search-view';
+import { AnnotationLayer } from './AnnotationLayer';
+import { AnnotationsPanel } from './AnnotationsPanel';
+import { BookmarksPanel } from './BookmarksPanel';
 import { GlossaryPanel } from './GlossaryPanel';
 import { GlossaryTerms } from './GlossaryTerms';
 import { NoticeBar } from './NoticeBar';
+import { Sidebar } from './Sidebar';
 import { SearchBox } from './SearchBox';
 import { RecentSearches, SearchResults } from './SearchResults';
 import { TableOfContents } from './TableOfContents';
@@ -117,10 +125,6 @@ export function Reader({ api, slots, document, initialSettings, initialNotices }
     [document, blockOrder, topBlock],
   );
 
-  const userTerms = useUserTerms(api, addNotice);
-  const glossary = useGlossary(slots.pane, document, userTerms.terms);
-  const addUserTerm = () => userTerms.startAdd(selectedPhrase(slots.pane));
-
   const texts = useMemo(
     () => new Map(document.blocks.map((block) => [block.id, block.text])),
     [document],
@@ -142,6 +146,31 @@ export function Reader({ api, slots, document, initialSettings, initialNotices }
     update({ recentSearches: [query, ...rest].slice(0, RECENT_SEARCHES_MAX) });
   };
 
+  const doc = useMemo(() => documentText(document.blocks), [document]);
+  const userData = useUserData(api, addNotice);
+  const annotating = useAnnotating(slots.pane, doc, userData);
+  const notebook = useNotebook({
+    api,
+    pane: slots.pane,
+    doc,
+    userData,
+    annotating,
+    topBlock,
+    jumpTo,
+    settings,
+    update,
+    addNotice,
+  });
+  const userTerms = useUserTerms(userData, addNotice);
+  const glossary = useGlossary(slots.pane, document, userTerms.terms);
+  const addUserTerm = () => userTerms.startAdd(selectedPhrase(slots.pane));
+  const [panel, setPanel] = useState<PanelId>('toc');
+  const showPanel = (id: PanelId) => {
+    if (tocOpen && panel === id) return toggleToc();
+    setPanel(id);
+    if (!tocOpen) toggleToc();
+  };
+
   const jumpAndClose = useCallback(
     (block: string) => {
       jumpTo(block);
@@ -151,9 +180,7 @@ export function Reader({ api, slots, document, initialSettings, initialNotices }
   );
 
   const glossaryPanel = useGlossaryPanel(glossary, {
-    sidebarOpen: tocOpen,
     coversText: !wide,
-    openSidebar: () => setTocOpen(true),
     onShown: () => !wide && setTocOpen(false),
     showBlock: jumpAndClose,
   });
@@ -165,7 +192,6 @@ export function Reader({ api, slots, document, initialSettings, initialNotices }
     scrollPage,
     scrollToEdge,
     toggleToc,
-    toggleGlossary: glossaryPanel.toggle,
     addUserTerm,
     tocCoversText: tocOpen && !wide,
     focusSearch: () => {
@@ -177,6 +203,13 @@ export function Reader({ api, slots, document, initialSettings, initialNotices }
       rememberSearch();
       search.step(direction, topBlock);
     },
+    showPanel,
+    canAnnotate: annotating.selection !== null && !userData.data.readOnly,
+    highlightSelection: () => void annotating.highlight(),
+    toggleBookmark: notebook.toggleBookmark,
+    canUndo: userData.lastDeleted !== null,
+    undoDelete: () => void userData.undo(),
+    exportAnnotations: (format) => void notebook.exportAs(format),
     goToSection: (step) => {
       const current = currentEntry?.block ?? null;
       // Like "previous track": first back to the start of the section one is in.
@@ -236,47 +269,110 @@ export function Reader({ api, slots, document, initialSettings, initialNotices }
         />,
         slots.notices,
       )}
+      <AnnotationLayer
+        pane={slots.pane}
+        doc={doc}
+        userData={userData}
+        annotating={annotating}
+        colorNames={settings.colorNames}
+      />
       {tocOpen &&
         tocDrawn &&
         createPortal(
-          <>
-            {!search.state.result && (
-              <RecentSearches
-                recent={settings.recentSearches}
-                onChoose={(query) => {
-                  search.input(query, false);
-                  context.focusSearch();
+          <Sidebar<PanelId>
+            active={panel}
+            onChoose={setPanel}
+            above={
+              <SearchResults
+                state={search.state}
+                texts={texts}
+                outline={document.outline}
+                blockOrder={blockOrder}
+                inDocumentOrder={resultsInDocumentOrder}
+                onOrderChange={setResultsInDocumentOrder}
+                onChoose={(block) => {
+                  rememberSearch();
+                  jumpAndClose(block);
+                  search.showBlock(block);
                 }}
               />
-            )}
-            <SearchResults
-              state={search.state}
-              texts={texts}
-              outline={document.outline}
-              blockOrder={blockOrder}
-              inDocumentOrder={resultsInDocumentOrder}
-              onOrderChange={setResultsInDocumentOrder}
-              onChoose={(block) => {
-                rememberSearch();
-                jumpAndClose(block);
-                search.showBlock(block);
-              }}
-            />
-            <GlossaryPanel
-              panel={glossaryPanel}
-              onAdd={userTerms.readOnly ? undefined : addUserTerm}
-            />
-            <TableOfContents
-              hitCounts={hitCounts}
-              autoFocus={focusToc}
-              onAutoFocused={() => setFocusToc(false)}
-              outline={document.outline}
-              current={currentEntry?.block ?? null}
-              collapsed={collapsed}
-              onToggle={toggleCollapsed}
-              onJump={jumpAndClose}
-            />
-          </>,
+            }
+            panels={[
+              {
+                id: 'toc',
+                label: '目录',
+                content: (
+                  <>
+                    {!search.state.result && (
+                      <RecentSearches
+                        recent={settings.recentSearches}
+                        onChoose={(query) => {
+                          search.input(query, false);
+                          context.focusSearch();
+                        }}
+                      />
+                    )}
+                    <TableOfContents
+                      hitCounts={hitCounts}
+                      autoFocus={focusToc && panel === 'toc'}
+                      onAutoFocused={() => setFocusToc(false)}
+                      outline={document.outline}
+                      current={currentEntry?.block ?? null}
+                      collapsed={collapsed}
+                      onToggle={toggleCollapsed}
+                      onJump={jumpAndClose}
+                    />
+                  </>
+                ),
+              },
+              {
+                id: 'glossary',
+                label: '名词解释',
+                content: (
+                  <GlossaryPanel
+                    panel={glossaryPanel}
+                    autoFocus={focusToc && panel === 'glossary'}
+                    onAutoFocused={() => setFocusToc(false)}
+                    onAdd={userData.data.readOnly ? undefined : addUserTerm}
+                  />
+                ),
+              },
+              {
+                id: 'annotations',
+                label: '批注',
+                content: (
+                  <AnnotationsPanel
+                    document={document}
+                    doc={doc}
+                    annotations={userData.data.annotations}
+                    colorNames={settings.colorNames}
+                    readOnly={userData.data.readOnly}
+                    onJump={notebook.jumpToAnnotation}
+                    onEdit={notebook.editAnnotation}
+                    onDelete={(annotation) => void userData.deleteAnnotation(annotation.id)}
+                    onRenameColor={notebook.renameColor}
+                    onExport={(format) => void notebook.exportAs(format)}
+                    onImport={(file) => void notebook.importFile(file)}
+                  />
+                ),
+              },
+              {
+                id: 'bookmarks',
+                label: '书签',
+                content: (
+                  <BookmarksPanel
+                    document={document}
+                    doc={doc}
+                    bookmarks={userData.data.bookmarks}
+                    readOnly={userData.data.readOnly}
+                    onJump={notebook.jumpToBookmark}
+                    onRename={(bookmark, name) => void userData.renameBookmark(bookmark.id, name)}
+                    onDelete={(bookmark) => void userData.deleteBookmark(bookmark.id)}
+                  />
+                ),
+              },
+            ]}
+          />,
           slots.sidebar,
         )}
     </>

@@ -1,17 +1,15 @@
 /**
- * State of the 名词解释 panel: expanded or not, focus on opening by command,
- * and which occurrence each entry's row is at. Showing an occurrence goes
- * through the shared glossary state, so the panel and the popovers agree.
+ * State of the 名词解释 panel: which occurrence each entry's row is at.
+ * Showing an occurrence goes through the shared glossary state, so the panel
+ * and the popovers agree.
  */
 import { useCallback, useMemo, useState } from 'react';
 import { panelRows } from '../lib/glossary-panel';
 import type { Glossary } from './useGlossary';
 
 interface Options {
-  sidebarOpen: boolean;
   /** The sidebar covers the text (narrow windows): a jump closes it and takes focus along. */
   coversText: boolean;
-  openSidebar(): void;
   /** After a jump: e.g. close a sidebar that covers the text. */
   onShown(): void;
   /** An entry the body never uses: show its appendix entry instead. */
@@ -19,19 +17,9 @@ interface Options {
 }
 
 export function useGlossaryPanel(glossary: Glossary, options: Options) {
-  const { sidebarOpen, coversText, openSidebar, onShown, showBlock } = options;
-  const [expanded, setExpanded] = useState(false);
-  /** True when the panel was just opened by the command: focus goes into it. */
-  const [focusRequested, setFocusRequested] = useState(false);
+  const { coversText, onShown, showBlock } = options;
   const [current, setCurrent] = useState<ReadonlyMap<string, number>>(new Map());
   const rows = useMemo(() => panelRows(glossary.entries, current), [glossary.entries, current]);
-
-  const toggle = useCallback(() => {
-    const open = !(sidebarOpen && expanded);
-    if (open && !sidebarOpen) openSidebar();
-    setExpanded(open);
-    setFocusRequested(open);
-  }, [sidebarOpen, expanded, openSidebar]);
 
   /** `step`: from the row's 上一处/下一处, which keep focus so they can be pressed again. */
   const show = useCallback(
@@ -47,15 +35,7 @@ export function useGlossaryPanel(glossary: Glossary, options: Options) {
     [glossary, coversText, onShown, showBlock],
   );
 
-  return {
-    rows,
-    expanded,
-    setExpanded,
-    toggle,
-    show,
-    focusRequested,
-    focusDone: useCallback(() => setFocusRequested(false), []),
-  };
+  return { rows, show };
 }
 
 export type GlossaryPanelState = ReturnType<typeof useGlossaryPanel>;

@@ -1,30 +1,15 @@
 /**
- * The reader's own terms: loaded with their other data, saved and deleted
- * through the contract, and the draft being written in the form.
+ * The reader's own terms: held with their other data (useUserData), and the
+ * draft being written in the form.
  */
-import { useCallback, useEffect, useState } from 'react';
-import type { ReaderApi } from '../../shared/api';
-import type { UserTerm } from '../../shared/user-data';
+import { useCallback, useState } from 'react';
 import type { TermDraft } from '../lib/user-terms';
+import type { UserDataState } from './useUserData';
 
-export function useUserTerms(api: ReaderApi, addNotice: (message: string) => void) {
-  const [terms, setTerms] = useState<UserTerm[]>([]);
-  /** The data file is from a newer version of the app: shown, never written. */
-  const [readOnly, setReadOnly] = useState(false);
+export function useUserTerms(userData: UserDataState, addNotice: (message: string) => void) {
+  const { terms, readOnly } = userData.data;
+  const { saveTerm, deleteTerm } = userData;
   const [draft, setDraft] = useState<TermDraft | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    void api.getUserData().then((result) => {
-      if (!live) return;
-      if (!result.ok) return addNotice(`我的注释未能读取：${result.error}`);
-      setTerms(result.value.terms);
-      setReadOnly(result.value.readOnly);
-    });
-    return () => {
-      live = false;
-    };
-  }, [api, addNotice]);
 
   /** Opens the form for a new term, with the selected phrase (if any) filled in. */
   const startAdd = useCallback(
@@ -48,31 +33,16 @@ export function useUserTerms(api: ReaderApi, addNotice: (message: string) => voi
   /** Saves the draft; answers an error message, or null when saved. */
   const save = useCallback(
     async (next: TermDraft): Promise<string | null> => {
-      const result = await api.saveTerm({
+      const saved = await saveTerm({
         ...(next.id !== undefined && { id: next.id }),
         term: next.term.trim(),
         definition: next.definition.trim(),
       });
-      if (!result.ok) return `未能保存：${result.error}`;
-      const saved = result.value;
-      setTerms((list) =>
-        list.some((term) => term.id === saved.id)
-          ? list.map((term) => (term.id === saved.id ? saved : term))
-          : [...list, saved],
-      );
-      // The form closes itself (so the browser hands focus back), then calls cancel().
-      return null;
+      // On failure useUserData has already said why, in a notice.
+      return saved ? null : '未能保存，原因见页面上方的提示。';
+      // On success the form closes itself (so the browser hands focus back), then calls cancel().
     },
-    [api],
-  );
-
-  const remove = useCallback(
-    async (id: string) => {
-      const result = await api.deleteTerm({ id });
-      if (!result.ok) return addNotice(`注释未能删除：${result.error}`);
-      setTerms((list) => list.filter((term) => term.id !== id));
-    },
-    [api, addNotice],
+    [saveTerm],
   );
 
   return {
@@ -82,7 +52,7 @@ export function useUserTerms(api: ReaderApi, addNotice: (message: string) => voi
     startAdd,
     startEdit,
     save,
-    remove,
+    remove: deleteTerm,
     cancel: useCallback(() => setDraft(null), []),
   };
 }

@@ -19,15 +19,24 @@ export interface CommandContext {
   scrollToEdge(edge: 'start' | 'end'): void;
   goToSection(step: 1 | -1): void;
   toggleToc(): void;
-  /** Opens the 名词解释 panel (and the sidebar, if need be) with focus in it, or closes it. */
-  toggleGlossary(): void;
   /** Opens the form for a term of the reader's own, with the selected phrase filled in. */
   addUserTerm(): void;
   /** True while the TOC is open and covering the text (narrow windows). */
   tocCoversText: boolean;
   focusSearch(): void;
   stepSearch(direction: 1 | -1): void;
+  /** Opens the sidebar on a panel, or closes it when that panel is already showing. */
+  showPanel(panel: PanelId): void;
+  /** Text is selected and the annotations can be written. */
+  canAnnotate: boolean;
+  highlightSelection(): void;
+  toggleBookmark(): void;
+  canUndo: boolean;
+  undoDelete(): void;
+  exportAnnotations(format: 'md' | 'json'): void;
 }
+
+export type PanelId = 'toc' | 'glossary' | 'annotations' | 'bookmarks';
 
 export interface KeyBinding {
   /** `KeyboardEvent.key` */
@@ -117,10 +126,10 @@ export const COMMANDS: Command[] = [
     perform: (context) => context.toggleToc(),
   },
   {
-    id: 'glossary.toggle',
-    label: '显示/隐藏名词解释',
+    id: 'panel.glossary',
+    label: '名词解释',
     keys: [{ key: 'g' }],
-    perform: (context) => context.toggleGlossary(),
+    perform: (context) => context.showPanel('glossary'),
   },
   {
     id: 'glossary.addTerm',
@@ -145,6 +154,55 @@ export const COMMANDS: Command[] = [
     label: '上一处',
     keys: [{ key: 'F3', shift: true, inTextFields: true }],
     perform: (context) => context.stepSearch(-1),
+  },
+  {
+    id: 'annotation.highlight',
+    label: '高亮所选文字',
+    // With Shift held, browsers report the capital letter.
+    keys: [
+      { key: 'H', mod: true, shift: true },
+      { key: 'h', mod: true, shift: true },
+    ],
+    enabled: (context) => context.canAnnotate,
+    perform: (context) => context.highlightSelection(),
+  },
+  {
+    id: 'annotation.undo',
+    label: '撤销删除',
+    // Not in text fields: there Ctrl+Z is the field's own undo.
+    keys: [{ key: 'z', mod: true, shift: false }],
+    enabled: (context) => context.canUndo,
+    perform: (context) => context.undoDelete(),
+  },
+  {
+    id: 'bookmark.toggle',
+    label: '添加/移除书签',
+    keys: [{ key: 'd', mod: true }],
+    perform: (context) => context.toggleBookmark(),
+  },
+  {
+    id: 'panel.annotations',
+    label: '批注列表',
+    keys: [{ key: 'a' }],
+    perform: (context) => context.showPanel('annotations'),
+  },
+  {
+    id: 'panel.bookmarks',
+    label: '书签列表',
+    keys: [{ key: 'b' }],
+    perform: (context) => context.showPanel('bookmarks'),
+  },
+  {
+    id: 'annotations.exportMarkdown',
+    label: '导出发言提纲…',
+    keys: [],
+    perform: (context) => context.exportAnnotations('md'),
+  },
+  {
+    id: 'annotations.exportJson',
+    label: '导出批注（JSON）…',
+    keys: [],
+    perform: (context) => context.exportAnnotations('json'),
   },
   {
     id: 'section.next',

@@ -28,9 +28,15 @@ function fakeContext(settings: Partial<Settings> = {}, tocCoversText = false) {
     stepSearch: vi.fn<CommandContext['stepSearch']>(),
     goToSection: vi.fn<CommandContext['goToSection']>(),
     toggleToc: vi.fn<CommandContext['toggleToc']>(),
-    toggleGlossary: vi.fn<CommandContext['toggleGlossary']>(),
     addUserTerm: vi.fn<CommandContext['addUserTerm']>(),
     tocCoversText,
+    showPanel: vi.fn<CommandContext['showPanel']>(),
+    canAnnotate: false,
+    highlightSelection: vi.fn<CommandContext['highlightSelection']>(),
+    toggleBookmark: vi.fn<CommandContext['toggleBookmark']>(),
+    canUndo: false,
+    undoDelete: vi.fn<CommandContext['undoDelete']>(),
+    exportAnnotations: vi.fn<CommandContext['exportAnnotations']>(),
   };
   return context satisfies CommandContext;
 }
