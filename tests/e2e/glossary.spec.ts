@@ -335,3 +335,23 @@ test('a reader’s own term: added from a selection, marked and explained as the
   await expect(page.locator('article.report [data-glossary]')).toHaveCount(11);
   await expect(marks).toHaveCount(0);
 });
+
+test('marking a reader’s term keeps search highlights on their words', async ({ page, server }) => {
+  await openReader(page, server.url);
+  const box = page.getByRole('searchbox', { name: '搜索' });
+  // Matches that lie where the term will be: marking moves exactly these words into new nodes.
+  await box.fill('跑一次');
+  const highlighted = () =>
+    page.evaluate(() => [...(CSS.highlights.get('search') ?? [])].map((range) => range.toString()));
+  await expect.poll(highlighted).toEqual(['跑一次', '跑一次']);
+
+  // Out of the search box (where d is typed), then select the phrase.
+  await page.locator('main.pane').focus();
+  await selectPhrase(page, '最多跑一次');
+  await page.keyboard.press('d');
+  const form = page.getByRole('dialog', { name: '添加我的注释' });
+  await form.getByLabel('我的解释').fill('一次办成。');
+  await form.getByRole('button', { name: '保存' }).click();
+  await expect(page.locator('article.report .user-term')).toHaveCount(2);
+  await expect.poll(highlighted).toEqual(['跑一次', '跑一次']);
+});
