@@ -259,6 +259,7 @@ async function selectPhrase(page: Page, phrase: string): Promise<string> {
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const at = node.textContent!.indexOf(wanted);
       if (at < 0) continue;
+      node.parentElement!.scrollIntoView({ block: 'center' });
       const range = document.createRange();
       range.setStart(node, at);
       range.setEnd(node, at + wanted.length);
@@ -278,7 +279,11 @@ test('a reader’s own term: added from a selection, marked and explained as the
   const block = await selectPhrase(page, '最多跑一次');
   const textBefore = await page.locator(`#${block}`).textContent();
 
-  await page.keyboard.press('d');
+  // The selection's toolbar offers it (as does the key d).
+  await page
+    .getByRole('toolbar', { name: '批注工具' })
+    .getByRole('button', { name: '注释词语…' })
+    .click();
   const form = page.getByRole('dialog', { name: '添加我的注释' });
   await expect(form.getByLabel('词语')).toHaveValue('最多跑一次');
   await expect(form.getByLabel('我的解释')).toBeFocused();

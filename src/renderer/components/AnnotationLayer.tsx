@@ -23,9 +23,11 @@ interface Props {
   userData: UserDataState;
   annotating: AnnotatingState;
   colorNames: Record<HighlightColor, string>;
+  /** Explain the selected phrase as a term of the reader's own (名词解释). */
+  onTerm?(): void;
 }
 
-export function AnnotationLayer({ pane, doc, userData, annotating, colorNames }: Props) {
+export function AnnotationLayer({ pane, doc, userData, annotating, colorNames, onTerm }: Props) {
   const { annotations, bookmarks, readOnly } = userData.data;
 
   // The reader's term marks split text nodes: highlight ranges are rebuilt after.
@@ -69,6 +71,7 @@ export function AnnotationLayer({ pane, doc, userData, annotating, colorNames }:
           readOnly={readOnly}
           onHighlight={(color) => void annotating.highlight(color)}
           onNote={annotating.startNote}
+          onTerm={onTerm}
         />
       )}
       {editing?.mode === 'new' && (

@@ -275,6 +275,7 @@ export function Reader({ api, slots, document, initialSettings, initialNotices }
         userData={userData}
         annotating={annotating}
         colorNames={settings.colorNames}
+        onTerm={addUserTerm}
       />
       {tocOpen &&
         tocDrawn &&
