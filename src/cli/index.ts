@@ -3,40 +3,33 @@
  *   npm run -s cli -- parse [FILE]
  *   npm run -s cli -- search QUERY [--file FILE] [--order relevance|document]
  *   npm run -s cli -- search --stdin [--file FILE] [--order …]
+ *   npm run -s cli -- export --format md|json [--data-dir DIR] [--out FOLDER]
+ *   npm run -s cli -- import FILE [--data-dir DIR]
+ *   npm run -s cli -- anchor [--file REPORT] [--data-dir DIR]
  * Errors are one line on stderr and a non-zero exit, never a stack trace.
  */
-import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { ReportFormatError } from '../core/report/decode';
-import { parseReportBytes } from '../core/report/parse-report';
 import { BUNDLED_REPORT } from '../core/paths';
 import { buildSearchIndex } from '../core/search/build-index';
 import { SearchEngine } from '../core/search/engine';
 import type { SearchOrder } from '../shared/search';
+import { ANNOTATION_USAGE, anchorCommand, exportCommand, importCommand } from './annotations';
+import { SEE_HELP } from './options';
+import { readReport } from './read-report';
 import { UsageError } from './usage-error';
 
 const USAGE = `用法 (usage):
   npm run -s cli -- parse [FILE]                  把报告解析为 JSON（默认：内置报告）
   npm run -s cli -- search QUERY [--file FILE] [--order relevance|document]
                                                   检索，按相关度（或原文顺序）输出全部结果
-  npm run -s cli -- search --stdin [--file FILE]  每行一个检索词，每行输出一个 JSON`;
-
-async function readReportFile(file: string): Promise<Uint8Array> {
-  try {
-    return await readFile(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UsageError(`找不到文件：${file}`);
-    if (code === 'EISDIR') throw new UsageError(`这是一个文件夹，不是文件：${file}`);
-    if (code === 'EACCES') throw new UsageError(`没有权限读取：${file}`);
-    throw new UsageError(`无法读取 ${file}：${code ?? (error as Error).message}`);
-  }
-}
+  npm run -s cli -- search --stdin [--file FILE]  每行一个检索词，每行输出一个 JSON
+${ANNOTATION_USAGE}
+  批注数据默认在用户数据文件夹（环境变量 READER_DATA_DIR 可改），--data-dir 指定其他文件夹`;
 
 async function parseCommand(args: string[]): Promise<void> {
-  if (args.length > 1) throw new UsageError(`parse 只接受一个文件\n${USAGE}`);
-  const file = args[0] ?? BUNDLED_REPORT;
-  const document = parseReportBytes(await readReportFile(file));
+  if (args.length > 1) throw new UsageError(`parse 只接受一个文件${SEE_HELP}`);
+  const document = await readReport(args[0] ?? BUNDLED_REPORT);
   process.stdout.write(JSON.stringify(document, null, 2) + '\n');
 }
 
@@ -54,22 +47,22 @@ function readSearchOptions(args: string[]): SearchOptions {
     if (arg === '--stdin') options.stdin = true;
     else if (arg === '--file' || arg === '--order') {
       const value = args[++i];
-      if (value === undefined) throw new UsageError(`${arg} 后面缺少参数\n${USAGE}`);
+      if (value === undefined) throw new UsageError(`${arg} 后面缺少参数${SEE_HELP}`);
       if (arg === '--file') options.file = value;
       else if (value === 'relevance' || value === 'document') options.order = value;
       else throw new UsageError(`--order 只能是 relevance 或 document，而不是 ${value}`);
     } else if (options.query === undefined) options.query = arg;
-    else throw new UsageError(`多余的参数：${arg}（多个关键词请放在一对引号里）\n${USAGE}`);
+    else throw new UsageError(`多余的参数：${arg}（多个关键词请放在一对引号里）${SEE_HELP}`);
   }
   if (options.stdin === (options.query !== undefined)) {
-    throw new UsageError(`search 需要一个检索词，或 --stdin（二者取一）\n${USAGE}`);
+    throw new UsageError(`search 需要一个检索词，或 --stdin（二者取一）${SEE_HELP}`);
   }
   return options;
 }
 
 async function searchCommand(args: string[]): Promise<void> {
   const options = readSearchOptions(args);
-  const document = parseReportBytes(await readReportFile(options.file));
+  const document = await readReport(options.file);
   const engine = new SearchEngine(buildSearchIndex(document.blocks), document.blocks);
   const answer = (query: string) => {
     const { hits } = engine.search(query, { order: options.order, snippets: true });
@@ -88,12 +81,18 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   if (command === 'parse') await parseCommand(args);
   else if (command === 'search') await searchCommand(args);
+  else if (command === 'export') await exportCommand(args);
+  else if (command === 'import') await importCommand(args);
+  else if (command === 'anchor') await anchorCommand(args);
   else if (command === undefined || command === '--help' || command === '-h') {
     process.stdout.write(USAGE + '\n');
     return command === undefined ? 2 : 0;
-  } else throw new UsageError(`未知命令：${command}\n${USAGE}`);
+  } else throw new UsageError(`未知命令：${command}${SEE_HELP}`);
   return 0;
 }
+
+/** A message from deeper down (a JSON parser, the file system) may span lines; stderr gets one. */
+const oneLine = (message: string) => message.replace(/\s*\n\s*/g, ' ');
 
 main(process.argv.slice(2)).then(
   (code) => {
@@ -101,11 +100,12 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     if (error instanceof UsageError || error instanceof ReportFormatError) {
-      process.stderr.write(`错误：${error.message}\n`);
+      process.stderr.write(`错误：${oneLine(error.message)}\n`);
       process.exitCode = 1;
     } else {
       // Unexpected: still one line, but say it is a bug rather than bad input.
-      process.stderr.write(`内部错误：${error instanceof Error ? error.message : String(error)}\n`);
+      const message = error instanceof Error ? error.message : String(error);
+      process.stderr.write(`内部错误：${oneLine(message)}\n`);
       process.exitCode = 70;
     }
   },

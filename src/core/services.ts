@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { MethodName, ReaderCalls, ReaderHandlers, Result } from '../shared/api';
 import type { ReportDocument } from '../shared/document';
+import { MENU_SECTIONS } from '../shared/menu-commands';
 import { SettingsPatchSchema } from '../shared/settings-schema';
 import { AnnotationSchema, BookmarkSchema, REQUESTS } from './annotations/schema';
 import { openUserData, REPORT_KEY } from './annotations/user-data-file';
@@ -42,7 +43,53 @@ export const REQUEST_SCHEMAS: Record<MethodName, z.ZodType> = {
   deleteTerm: REQUESTS.byId,
   exportAnnotations: REQUESTS.exportAnnotations,
   importAnnotations: REQUESTS.importAnnotations,
+  setMenuCommands: z
+    .array(
+      z.strictObject({
+        id: z
+          .string()
+          .regex(/^[a-z][a-zA-Z0-9]*(\.[a-zA-Z0-9-]+)*$/, 'not a command id')
+          .max(64),
+        label: z.string().min(1).max(40),
+        section: z.enum(MENU_SECTIONS),
+        submenu: z.string().min(1).max(20).optional(),
+        group: z.string().min(1).max(20).optional(),
+        shortcut: z
+          .strictObject({
+            key: z.string().min(1).max(12),
+            mod: z.boolean().optional(),
+            shift: z.boolean().optional(),
+          })
+          .optional(),
+        enabled: z.boolean(),
+        checked: z.boolean().optional(),
+      }),
+    )
+    .max(200),
+  printToPdf: NoPayload,
+  importAnnotationsFile: NoPayload,
 };
+
+/**
+ * Parses a payload with its method's schema and runs `run` on it, answering
+ * `{ ok:false, error }` for a bad payload or a thrown error. Every handler,
+ * here and in main, goes through this.
+ */
+export function validate<M extends MethodName>(
+  method: M,
+  payload: unknown,
+  run: (
+    request: ReaderCalls[M]['request'],
+  ) => Promise<ReaderCalls[M]['response']> | ReaderCalls[M]['response'],
+): Promise<Result<ReaderCalls[M]['response']>> {
+  const parsed = REQUEST_SCHEMAS[method].safeParse(payload);
+  if (!parsed.success) {
+    const error = `${method} 的参数无效：${describeIssues(parsed.error)}`;
+    return Promise.resolve({ ok: false, error });
+  }
+  // The schema for M is the runtime form of ReaderCalls[M]['request'].
+  return answer(() => run(parsed.data as ReaderCalls[M]['request']));
+}
 
 export interface ServiceOptions {
   dataDir: string;
@@ -98,55 +145,52 @@ export async function createReaderServices(options: ServiceOptions): Promise<Rea
   // or a second browser tab, must still be told.
   const notices = [...settings.notices, ...userDataFile.notices];
 
-  type Response<M extends MethodName> = ReaderCalls[M]['response'];
-  function validated<M extends MethodName>(
-    method: M,
-    payload: unknown,
-    run: (request: ReaderCalls[M]['request']) => Promise<Response<M>> | Response<M>,
-  ): Promise<Result<Response<M>>> {
-    const parsed = REQUEST_SCHEMAS[method].safeParse(payload);
-    if (!parsed.success) {
-      const error = `${method} 的参数无效：${describeIssues(parsed.error)}`;
-      return Promise.resolve({ ok: false, error });
-    }
-    // The schema for M is the runtime form of ReaderCalls[M]['request'].
-    return answer(() => run(parsed.data as ReaderCalls[M]['request']));
-  }
-
   const handlers: ReaderHandlers = {
-    getDocument: (payload) => validated('getDocument', payload, () => options.document),
-    getSettings: (payload) => validated('getSettings', payload, () => settings.get()),
+    // Browser mode has no application menu, prints with the browser's own
+    // dialog and picks files with an <input>; Electron's main replaces these
+    // three with its own (src/main/index.ts, shellCalls).
+    setMenuCommands: (payload) => validate('setMenuCommands', payload, () => undefined),
+    printToPdf: (payload) =>
+      validate('printToPdf', payload, () => {
+        throw new Error('浏览器模式下请用打印对话框中的“另存为 PDF”');
+      }),
+    importAnnotationsFile: (payload) =>
+      validate('importAnnotationsFile', payload, () => {
+        throw new Error('浏览器模式下请在批注面板中点“导入…”选择文件');
+      }),
+    getDocument: (payload) => validate('getDocument', payload, () => options.document),
+    getSettings: (payload) => validate('getSettings', payload, () => settings.get()),
     updateSettings: (payload) =>
-      validated('updateSettings', payload, (patch) => settings.update(patch)),
-    getNotices: (payload) => validated('getNotices', payload, () => [...notices]),
+      validate('updateSettings', payload, (patch) => settings.update(patch)),
+    getNotices: (payload) => validate('getNotices', payload, () => [...notices]),
     search: (payload) =>
-      validated('search', payload, async ({ query, order }) =>
+      validate('search', payload, async ({ query, order }) =>
         (await searchEngine()).search(query, { order }),
       ),
-    getUserData: (payload) => validated('getUserData', payload, () => userData.view()),
+    getUserData: (payload) => validate('getUserData', payload, () => userData.view()),
     createAnnotation: (payload) =>
-      validated('createAnnotation', payload, (request) => userData.createAnnotation(request)),
+      validate('createAnnotation', payload, (request) => userData.createAnnotation(request)),
     updateAnnotation: (payload) =>
-      validated('updateAnnotation', payload, (request) => userData.updateAnnotation(request)),
+      validate('updateAnnotation', payload, (request) => userData.updateAnnotation(request)),
     deleteAnnotation: (payload) =>
-      validated('deleteAnnotation', payload, (request) => userData.deleteAnnotation(request)),
+      validate('deleteAnnotation', payload, (request) => userData.deleteAnnotation(request)),
     restoreAnnotation: (payload) =>
-      validated('restoreAnnotation', payload, (request) => userData.restoreAnnotation(request)),
+      validate('restoreAnnotation', payload, (request) => userData.restoreAnnotation(request)),
     createBookmark: (payload) =>
-      validated('createBookmark', payload, (request) => userData.createBookmark(request)),
+      validate('createBookmark', payload, (request) => userData.createBookmark(request)),
     updateBookmark: (payload) =>
-      validated('updateBookmark', payload, (request) => userData.updateBookmark(request)),
+      validate('updateBookmark', payload, (request) => userData.updateBookmark(request)),
     deleteBookmark: (payload) =>
-      validated('deleteBookmark', payload, (request) => userData.deleteBookmark(request)),
+      validate('deleteBookmark', payload, (request) => userData.deleteBookmark(request)),
     restoreBookmark: (payload) =>
-      validated('restoreBookmark', payload, (request) => userData.restoreBookmark(request)),
-    saveTerm: (payload) => validated('saveTerm', payload, (request) => userData.saveTerm(request)),
+      validate('restoreBookmark', payload, (request) => userData.restoreBookmark(request)),
+    saveTerm: (payload) => validate('saveTerm', payload, (request) => userData.saveTerm(request)),
     deleteTerm: (payload) =>
-      validated('deleteTerm', payload, (request) => userData.deleteTerm(request)),
+      validate('deleteTerm', payload, (request) => userData.deleteTerm(request)),
     exportAnnotations: (payload) =>
-      validated('exportAnnotations', payload, (request) => userData.exportAnnotations(request)),
+      validate('exportAnnotations', payload, (request) => userData.exportAnnotations(request)),
     importAnnotations: (payload) =>
-      validated('importAnnotations', payload, (request) => userData.importAnnotations(request)),
+      validate('importAnnotations', payload, (request) => userData.importAnnotations(request)),
   };
   return {
     handlers,

@@ -2,21 +2,56 @@
  * Electron main: wires the plain-TypeScript services to a window, a menu and
  * IPC. No domain logic lives here.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  protocol,
+  screen,
+  session,
+  shell,
+} from 'electron';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { defaultDataDir } from '../core/data-dir';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import {
   BUILT_DOCUMENT_FILE,
   BUILT_SEARCH_INDEX_FILE,
   loadBuiltDocument,
 } from '../core/report/built-document';
-import { createReaderServices, type ReaderServices } from '../core/services';
-import { ipcChannel, METHOD_NAMES } from '../shared/api';
+import { writeFileAtomic } from '../core/storage/atomic-write';
+import { createReaderServices, validate, type ReaderServices } from '../core/services';
+import {
+  ipcChannel,
+  messageChannel,
+  METHOD_NAMES,
+  type MainMessages,
+  type MessageName,
+  type MethodName,
+  type ImportReport,
+  type PdfSaved,
+  type Result,
+} from '../shared/api';
+import type { MenuCommand } from '../shared/menu-commands';
+import { downloadDecision } from './downloads';
+import { importDialogOptions, refuseImportFile } from './import-file';
 import { buildMenuTemplate } from './menu';
-import { isTrustedSenderUrl, secureWebPreferences } from './security';
+import { PDF_OPTIONS, pdfSaveDialogOptions, withPdfExtension } from './print';
+import { MIN_WINDOW_SIZE, restoreWindowBounds } from './window-bounds';
+import type { WindowState } from '../shared/settings';
+import { APP_PAGE_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, appResponse } from './app-protocol';
+import {
+  externalLinkDecision,
+  externalLinkDialog,
+  isPermissionGranted,
+  isTrustedSender,
+  OPEN_EXTERNAL_BUTTON,
+  secureWebPreferences,
+} from './security';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
@@ -31,11 +66,87 @@ if (process.env.READER_DATA_DIR) {
 const pageUrl =
   !app.isPackaged && process.env.ELECTRON_RENDERER_URL
     ? process.env.ELECTRON_RENDERER_URL
-    : pathToFileURL(join(here, '../renderer/index.html')).href;
+    : APP_PAGE_URL;
+const rendererRoot = join(here, '../renderer');
+
+// Must happen before `ready`: the scheme gets an origin of its own (app://bundle).
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
 let services: ReaderServices | undefined;
 
+/** The renderer's commands as the menu last showed them. */
+let menuCommands: MenuCommand[] = [];
+
+function applyMenu(): void {
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(buildMenuTemplate(process.platform, menuCommands, runCommand)),
+  );
+}
+
+function send<K extends MessageName>(window: BrowserWindow, message: K, data: MainMessages[K]) {
+  window.webContents.send(messageChannel(message), data);
+}
+
+/** A menu click: the renderer runs the command, as if its key had been pressed. */
+function runCommand(id: string): void {
+  const window = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+  if (window) send(window, 'command', { id });
+}
+
+async function savePdf(contents: Electron.WebContents): Promise<PdfSaved> {
+  const window = BrowserWindow.fromWebContents(contents);
+  const options = pdfSaveDialogOptions(app.getPath('documents'));
+  const choice = window
+    ? await dialog.showSaveDialog(window, options)
+    : await dialog.showSaveDialog(options);
+  if (choice.canceled || !choice.filePath) return { path: null };
+  const path = withPdfExtension(choice.filePath);
+  await writeFileAtomic(path, await contents.printToPDF(PDF_OPTIONS));
+  return { path };
+}
+
+async function importFromDialog(contents: Electron.WebContents): Promise<ImportReport | null> {
+  const window = BrowserWindow.fromWebContents(contents);
+  const options = importDialogOptions(app.getPath('documents'));
+  const choice = window
+    ? await dialog.showOpenDialog(window, options)
+    : await dialog.showOpenDialog(options);
+  const [path] = choice.filePaths;
+  if (choice.canceled || !path) return null;
+  const info = await stat(path);
+  const refused = refuseImportFile(info.size, info.isFile());
+  if (refused) throw new Error(refused);
+  const answer = await services!.handlers.importAnnotations({
+    content: await readFile(path, 'utf8'),
+  });
+  if (!answer.ok) throw new Error(answer.error);
+  return answer.value;
+}
+
+/** Calls that need the window or the menu, so main answers them instead of the services. */
+const shellCalls: Partial<
+  Record<
+    MethodName,
+    (event: Electron.IpcMainInvokeEvent, payload: unknown) => Promise<Result<unknown>>
+  >
+> = {
+  setMenuCommands: (_event, payload) =>
+    validate('setMenuCommands', payload, (commands) => {
+      menuCommands = commands;
+      applyMenu();
+    }),
+  printToPdf: (event, payload) => validate('printToPdf', payload, () => savePdf(event.sender)),
+  importAnnotationsFile: (event, payload) =>
+    validate('importAnnotationsFile', payload, () => importFromDialog(event.sender)),
+};
+
 async function start(): Promise<void> {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const answer = await appResponse(request.url, request.method, rendererRoot);
+    // Copied into a plain Uint8Array: the DOM's BodyInit type does not take a Node Buffer.
+    const body = typeof answer.body === 'string' ? answer.body : new Uint8Array(answer.body);
+    return new Response(body, { status: answer.status, headers: answer.headers });
+  });
   const document = await loadBuiltDocument(join(here, '../data', BUILT_DOCUMENT_FILE));
   services = await createReaderServices({
     dataDir: app.getPath('userData'),
@@ -46,48 +157,100 @@ async function start(): Promise<void> {
 
   for (const method of METHOD_NAMES) {
     ipcMain.handle(ipcChannel(method), (event, payload: unknown) => {
-      if (!isTrustedSenderUrl(event.senderFrame?.url, pageUrl)) {
+      if (!isTrustedSender(event.senderFrame, pageUrl)) {
         return { ok: false, error: '拒绝：请求不是来自本应用的页面' };
       }
-      return handlers[method](payload);
+      return shellCalls[method]?.(event, payload) ?? handlers[method](payload);
     });
   }
 
   // Nothing the page could ask for (camera, notifications, …) is ever granted.
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
-    callback(false),
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(isPermissionGranted(permission, details.requestingUrl)),
   );
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    isPermissionGranted(permission, requestingOrigin),
+  );
+  // Exports (发言提纲, JSON) arrive as downloads of the page's own blobs; the
+  // save dialog lets the reader choose the folder. Nothing else downloads.
+  session.defaultSession.on('will-download', (event, item) => {
+    const decision = downloadDecision(
+      item.getURL(),
+      pageUrl,
+      item.getFilename(),
+      app.getPath('documents'),
+    );
+    if (!decision.allowed) return event.preventDefault();
+    item.setSaveDialogOptions({ title: '保存导出文件', defaultPath: decision.defaultPath });
+  });
 
-  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(process.platform)));
-  createWindow();
+  // The fixed items now; the renderer's commands join once the page has loaded.
+  applyMenu();
+  const saved = await handlers.getSettings(undefined);
+  createWindow(saved.ok ? saved.value.window : null);
   // Registered only now: macOS sends `activate` at launch too, which would
   // otherwise open a second window while start() is still reading files.
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    if (BrowserWindow.getAllWindows().length === 0) createWindow(lastWindowState);
   });
 }
 
-function createWindow(): void {
+/** Where the window was when last closed (or moved, on quit), for the next window this run. */
+let lastWindowState: WindowState | null = null;
+
+/** Remembers the window's place: its normal bounds even while maximized, and whether it was. */
+function rememberWindowState(window: BrowserWindow): void {
+  if (window.isDestroyed() || window.isMinimized() || !services) return;
+  lastWindowState = { ...window.getNormalBounds(), maximized: window.isMaximized() };
+  void services.handlers.updateSettings({ window: lastWindowState });
+}
+
+function createWindow(state: WindowState | null): void {
+  const workAreas = [
+    screen.getPrimaryDisplay().workArea,
+    ...screen.getAllDisplays().map((display) => display.workArea),
+  ];
   const window = new BrowserWindow({
-    width: 1200,
-    height: 860,
-    minWidth: 800,
-    minHeight: 600,
+    ...restoreWindowBounds(state, workAreas),
+    minWidth: MIN_WINDOW_SIZE.width,
+    minHeight: MIN_WINDOW_SIZE.height,
     title: '报告阅读器',
     show: false,
     webPreferences: secureWebPreferences(join(here, '../preload/index.cjs')),
   });
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => {
+    if (state?.maximized) window.maximize();
+    window.show();
+  });
+  // Before window-all-closed (and so before the quit's flush): the save is queued in time.
+  window.on('close', () => rememberWindowState(window));
   void window.loadURL(pageUrl);
+}
+
+/** A link the page tried to follow: https: and mailto: go to the system, after asking. */
+async function offerExternal(contents: Electron.WebContents, url: string): Promise<void> {
+  const decision = externalLinkDecision(url);
+  if (!decision.allowed) return;
+  const window = BrowserWindow.fromWebContents(contents);
+  const options = externalLinkDialog(decision.shown);
+  const { response } = window
+    ? await dialog.showMessageBox(window, options)
+    : await dialog.showMessageBox(options);
+  if (response === OPEN_EXTERNAL_BUTTON) await shell.openExternal(decision.url);
 }
 
 // No navigation away from the app, no new windows, no webviews: the report is all there is.
 app.on('web-contents-created', (_event, contents) => {
-  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-navigate', (event) => {
+    event.preventDefault();
+    void offerExternal(contents, event.url);
+  });
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.setWindowOpenHandler(({ url }) => {
+    void offerExternal(contents, url);
+    return { action: 'deny' };
+  });
 });
 
 // Quitting waits for saves already asked for (the last reading position, say).
@@ -95,6 +258,8 @@ let flushed = false;
 app.on('before-quit', (event) => {
   if (flushed || !services) return;
   event.preventDefault();
+  // Cmd+Q on macOS quits with the window still open: note its place first.
+  for (const window of BrowserWindow.getAllWindows()) rememberWindowState(window);
   void services.flush().finally(() => {
     flushed = true;
     app.quit();

@@ -5,6 +5,7 @@
  * the others.
  */
 import type { ReportDocument } from './document';
+import type { MenuCommand } from './menu-commands';
 import type { SearchRequest, SearchResult } from './search';
 import type { Settings, SettingsPatch } from './settings';
 import type {
@@ -75,6 +76,17 @@ export interface ReaderCalls {
   exportAnnotations: { request: { format: 'md' | 'json' }; response: ExportedFile };
   /** A W3C Web Annotation collection (or a list, or Hypothesis's export), merged by id. */
   importAnnotations: { request: { content: string }; response: ImportReport };
+  /** The commands the application menu shows, with their state now (desktop only). */
+  setMenuCommands: { request: MenuCommand[]; response: void };
+  /** Asks for a file in the system's open dialog, then imports it (desktop only); null when cancelled. */
+  importAnnotationsFile: { request: void; response: ImportReport | null };
+  /** Asks where to save, then saves the page as PDF (desktop only). */
+  printToPdf: { request: void; response: PdfSaved };
+}
+
+/** `path` is null when the reader cancelled the save dialog. */
+export interface PdfSaved {
+  path: string | null;
 }
 
 export type MethodName = keyof ReaderCalls;
@@ -98,6 +110,9 @@ export const METHOD_NAMES = [
   'deleteTerm',
   'exportAnnotations',
   'importAnnotations',
+  'setMenuCommands',
+  'printToPdf',
+  'importAnnotationsFile',
 ] as const satisfies readonly MethodName[];
 
 // Compile-time proof that METHOD_NAMES lists every method of ReaderCalls.
@@ -105,12 +120,63 @@ type Missing = Exclude<MethodName, (typeof METHOD_NAMES)[number]>;
 const everyMethodListed: Missing extends never ? true : never = true;
 void everyMethodListed;
 
-/** What the renderer holds: `window.readerApi` in Electron, an HTTP client in browser mode. */
-export type ReaderApi = {
+/**
+ * Main → renderer: message name → payload. The other direction of the
+ * contract; each message is subscribed to by a named method (`command` →
+ * `onCommand`), never through a raw channel.
+ */
+export interface MainMessages {
+  /** A menu item was chosen: run the command with this id. */
+  command: { id: string };
+}
+
+export type MessageName = keyof MainMessages;
+
+export const MESSAGE_NAMES = ['command'] as const satisfies readonly MessageName[];
+
+type MissingMessage = Exclude<MessageName, (typeof MESSAGE_NAMES)[number]>;
+const everyMessageListed: MissingMessage extends never ? true : never = true;
+void everyMessageListed;
+
+/** `command` → `onCommand`. */
+export type SubscriberName<K extends MessageName> = `on${Capitalize<K>}`;
+
+export const subscriberName = <K extends MessageName>(message: K): SubscriberName<K> =>
+  `on${message[0].toUpperCase()}${message.slice(1)}` as SubscriberName<K>;
+
+export const messageChannel = (message: MessageName): string => `reader-message:${message}`;
+
+/**
+ * Checks a message from main before the page sees it, and copies out only
+ * the named fields: a subscriber receives plain data and nothing else.
+ */
+export const MESSAGE_GUARDS: { [K in MessageName]: (value: unknown) => MainMessages[K] | null } = {
+  command: (value) => {
+    const id = (value as { id?: unknown } | null)?.id;
+    return typeof id === 'string' && id.length > 0 && id.length <= 64 ? { id } : null;
+  },
+};
+
+type ReaderMethods = {
   [K in MethodName]: ReaderCalls[K]['request'] extends void
     ? () => Promise<Result<ReaderCalls[K]['response']>>
     : (request: ReaderCalls[K]['request']) => Promise<Result<ReaderCalls[K]['response']>>;
 };
+
+type ReaderSubscribers = {
+  [K in MessageName as SubscriberName<K>]: (
+    listener: (message: MainMessages[K]) => void,
+  ) => () => void;
+};
+
+/** What the renderer holds: `window.readerApi` in Electron, an HTTP client in browser mode. */
+export type ReaderApi = ReaderMethods & ReaderSubscribers;
+
+/** Every name on a ReaderApi: the methods, then the subscribers. */
+export const API_NAMES: readonly string[] = [
+  ...METHOD_NAMES,
+  ...MESSAGE_NAMES.map((message) => subscriberName(message)),
+];
 
 /** What main and the bridge hold: every payload arrives as `unknown` and is validated. */
 export type ReaderHandlers = {
@@ -138,16 +204,30 @@ export function isMethodName(value: unknown): value is MethodName {
 }
 
 /**
- * Builds a ReaderApi from one transport function. The preload (IPC) and the
- * browser-mode client (HTTP) both use it, so both expose exactly the named
- * methods and nothing else.
+ * Builds a ReaderApi from one transport function for calls and one for
+ * messages. The preload (IPC) and the browser-mode client (HTTP) both use it,
+ * so both expose exactly the named methods and subscribers and nothing else.
+ * A message reaches a listener only if its guard accepts it, as the guard's copy.
  */
 export function buildReaderApi(
   call: (method: MethodName, payload: unknown) => Promise<Result<unknown>>,
+  subscribe: (message: MessageName, deliver: (payload: unknown) => void) => () => void = () => () =>
+    undefined,
 ): ReaderApi {
-  const api: Record<string, (payload?: unknown) => Promise<Result<unknown>>> = {};
+  const api: Record<string, unknown> = {};
   for (const method of METHOD_NAMES) {
     api[method] = (payload?: unknown) => call(method, payload);
+  }
+  for (const message of MESSAGE_NAMES) {
+    api[subscriberName(message)] = (listener: unknown) => {
+      if (typeof listener !== 'function') throw new TypeError('listener must be a function');
+      const unsubscribe = subscribe(message, (payload) => {
+        const checked = MESSAGE_GUARDS[message](payload);
+        if (checked !== null) listener(checked);
+      });
+      // Only a plain function goes back to the page, never the transport's own handle.
+      return () => unsubscribe();
+    };
   }
   return Object.freeze(api) as unknown as ReaderApi;
 }

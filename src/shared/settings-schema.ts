@@ -18,6 +18,18 @@ export const ReadingPositionSchema = z.strictObject({
   offset: z.number().min(0).max(1),
 });
 
+/** Generous bounds: the pure clamp in src/main/window-bounds.ts fits it to today's screens. */
+const coordinate = z.number().int().min(-100_000).max(100_000);
+const extent = z.number().int().min(1).max(100_000);
+
+export const WindowStateSchema = z.strictObject({
+  x: coordinate,
+  y: coordinate,
+  width: extent,
+  height: extent,
+  maximized: z.boolean(),
+});
+
 const fields = {
   theme: z.enum(THEMES),
   fontSize: z.number().int().min(FONT_SIZE.min).max(FONT_SIZE.max),
@@ -30,6 +42,7 @@ const fields = {
       typeof colorName
     >,
   ),
+  window: WindowStateSchema.nullable(),
 };
 
 /** A file from before a field existed is still valid: the field takes its default. */
@@ -37,6 +50,7 @@ export const SettingsSchema = z.strictObject({
   ...fields,
   recentSearches: fields.recentSearches.default([]),
   colorNames: fields.colorNames.default(DEFAULT_COLOR_NAMES),
+  window: fields.window.default(null),
 }) satisfies z.ZodType<Settings, unknown>;
 
 /**

@@ -18,6 +18,15 @@ export interface ReadingPosition {
   offset: number;
 }
 
+/** The desktop window's last place on screen (main's business; the page never reads it). */
+export interface WindowState {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  maximized: boolean;
+}
+
 export interface Settings {
   theme: Theme;
   fontSize: number;
@@ -28,6 +37,8 @@ export interface Settings {
   recentSearches: string[];
   /** What the reader calls each highlight colour (重点, 疑问, …), renamable. */
   colorNames: Record<HighlightColor, string>;
+  /** Null until the desktop window has been closed once; unused in browser mode. */
+  window: WindowState | null;
 }
 
 export const RECENT_SEARCHES_MAX = 10;
@@ -41,4 +52,5 @@ export const DEFAULT_SETTINGS: Settings = {
   position: null,
   recentSearches: [],
   colorNames: DEFAULT_COLOR_NAMES,
+  window: null,
 };

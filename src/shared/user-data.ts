@@ -87,7 +87,8 @@ export interface UserData {
 export const EMPTY_USER_DATA: UserData = { annotations: [], bookmarks: [], terms: [] };
 
 export const LIMITS = {
-  note: 20_000,
+  // The issue: notes up to 10 000 characters work, longer ones are refused with a message.
+  note: 10_000,
   tag: 40,
   tags: 30,
   name: 200,

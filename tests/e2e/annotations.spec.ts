@@ -3,7 +3,7 @@
  * and a real data folder: what is on screen, and what is on disk after a restart.
  */
 import type { Page } from '@playwright/test';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, openReader, test } from './fixtures';
 
@@ -161,4 +161,207 @@ test('a note with tags: saved with Ctrl+Enter, shown as text, edited, deleted an
   await expect(
     page.getByRole('region', { name: '批注' }).locator('.annotation-item .annotation-note'),
   ).toHaveText('改过的批注');
+});
+
+test('Ctrl+D bookmarks the paragraph being read; renamed, listed, jumped to, removed', async ({
+  page,
+  server,
+}) => {
+  await openReader(page, server.url);
+  await page.evaluate(() => document.getElementById('b31')!.scrollIntoView({ block: 'start' }));
+  await page.locator('#pane').focus();
+  await page.keyboard.press('Control+d');
+  await expect(page.locator('[data-block="b31"][data-bookmarked]')).toHaveCount(1);
+
+  await page.keyboard.press('b');
+  const panel = page.getByRole('region', { name: '书签' });
+  await expect(panel.locator('.bookmark-name')).toHaveText(['加快区块组团开发']);
+  await expect(panel.locator('.bookmark-place')).toHaveText(['二（三）第2段']);
+  await panel.getByRole('button', { name: '重命名' }).click();
+  const name = panel.getByRole('textbox', { name: '书签名称' });
+  await name.fill('周三发言：区块开发');
+  await name.press('Enter');
+  await expect(panel.locator('.bookmark-name')).toHaveText(['周三发言：区块开发']);
+
+  await server.restart();
+  await openReader(page, server.url);
+  await page.keyboard.press('b');
+  const reloaded = page.getByRole('region', { name: '书签' });
+  await expect(reloaded.locator('.bookmark-name')).toHaveText(['周三发言：区块开发']);
+  await page.evaluate(() => document.getElementById('pane')!.scrollTo(0, 0));
+  await reloaded.getByRole('button', { name: /周三发言/ }).click();
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const pane = document.getElementById('pane')!.getBoundingClientRect();
+        const block = document.getElementById('b31')!.getBoundingClientRect();
+        return block.top >= pane.top - 1 && block.top < pane.top + pane.height / 2;
+      }),
+    )
+    .toBe(true);
+
+  // Ctrl+D again on the same paragraph takes the bookmark away.
+  await page.locator('#pane').focus();
+  await page.keyboard.press('Control+d');
+  await expect(page.locator('[data-bookmarked]')).toHaveCount(0);
+  await expect(reloaded.locator('.bookmark-item')).toHaveCount(0);
+});
+
+test('an annotation whose words left the report is kept under 未能定位', async ({
+  page,
+  server,
+}) => {
+  const now = new Date().toISOString();
+  const orphan = {
+    id: 'orphan-1',
+    created: now,
+    modified: now,
+    color: 'c3',
+    note: '这段在新版里被删了，但我的意见还在',
+    tags: ['留存'],
+    target: {
+      quote: {
+        type: 'TextQuoteSelector',
+        exact: '建设一座月球基地并开通星际航线',
+        prefix: '',
+        suffix: '',
+      },
+    },
+  };
+  await mkdir(join(server.dataDir, 'reports'), { recursive: true });
+  await writeFile(
+    join(server.dataDir, DATA_FILE),
+    JSON.stringify({ schemaVersion: 1, data: { annotations: [orphan], bookmarks: [], terms: [] } }),
+  );
+  await server.restart();
+  await openReader(page, server.url);
+  await page.keyboard.press('a');
+  const orphans = page.getByRole('region', { name: '未能定位' });
+  await expect(orphans.locator('.annotation-quote')).toHaveText('建设一座月球基地并开通星际航线');
+  await expect(orphans.locator('.annotation-note')).toHaveText(
+    '这段在新版里被删了，但我的意见还在',
+  );
+  expect(await highlighted(page, 'annotation-c3')).toEqual([]);
+});
+
+test('export gives a 发言提纲; a bad import changes nothing; a Hypothesis-style import anchors', async ({
+  page,
+  server,
+}) => {
+  await openReader(page, server.url);
+  const text = await blockText(page, 'b31');
+  await select(page, ['b31', 0], ['b31', 12]);
+  await page.keyboard.press('Control+Shift+H');
+  await expect.poll(() => highlighted(page, 'annotation-c1')).toEqual([text.slice(0, 12)]);
+  await page.keyboard.press('a');
+  const panel = page.getByRole('region', { name: '批注' });
+
+  const download = page.waitForEvent('download');
+  await panel.getByRole('button', { name: '导出发言提纲' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^发言提纲-政府工作报告-\d{4}-\d{2}-\d{2}\.md$/);
+  const markdown = await readFile((await file.path())!, 'utf8');
+  expect(markdown).toContain('**二（三）第2段** · 重点');
+  expect(markdown).toContain(`> ${text.slice(0, 12)}`);
+
+  const chooser = page.waitForEvent('filechooser');
+  await panel.getByRole('button', { name: '导入…' }).click();
+  await (
+    await chooser
+  ).setFiles({
+    name: 'bad.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"items":[{"type":"Annotation","target":{"selector":[]}}]}'),
+  });
+  await expect(page.getByRole('alert')).toContainText('导入失败，批注没有任何改动');
+  await expect(panel.locator('.annotation-item')).toHaveCount(1);
+
+  const hypothesis = {
+    rows: [
+      {
+        id: 'https://hypothes.is/a/abc123',
+        text: '同组代表的批注',
+        tags: ['交流'],
+        updated: '2026-11-20T08:00:00.000Z',
+        target: [
+          {
+            source: 'https://example.org/report',
+            selector: [{ type: 'TextQuoteSelector', exact: '污水零直排', prefix: '', suffix: '' }],
+          },
+        ],
+      },
+    ],
+  };
+  const again = page.waitForEvent('filechooser');
+  await panel.getByRole('button', { name: '导入…' }).click();
+  await (
+    await again
+  ).setFiles({
+    name: 'hypothesis.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(hypothesis)),
+  });
+  await expect(page.getByRole('alert')).toContainText('导入完成：新增 1 条');
+  await expect(panel.locator('.annotation-item')).toHaveCount(2);
+  await expect(panel.locator('.annotation-note')).toHaveText('同组代表的批注');
+  await expect.poll(() => highlighted(page, 'annotation-c1')).toContain('污水零直排');
+});
+
+test('the 批注 panel by keyboard alone: filter, rename a colour, jump with Enter', async ({
+  page,
+  server,
+}) => {
+  await openReader(page, server.url);
+  const b22 = await blockText(page, 'b22');
+  const b35 = await blockText(page, 'b35');
+  await select(page, ['b22', 0], ['b22', 8]);
+  await page
+    .getByRole('toolbar', { name: '批注工具' })
+    .getByRole('button', { name: '高亮：疑问' })
+    .click();
+  await expect.poll(() => highlighted(page, 'annotation-c2')).toEqual([b22.slice(0, 8)]);
+  await select(page, ['b35', 0], ['b35', 6]);
+  await page
+    .getByRole('toolbar', { name: '批注工具' })
+    .getByRole('button', { name: '高亮：数据' })
+    .click();
+  await expect.poll(() => highlighted(page, 'annotation-c4')).toEqual([b35.slice(0, 6)]);
+
+  await page.locator('#pane').focus();
+  await page.keyboard.press('a');
+  const panel = page.getByRole('region', { name: '批注' });
+  const quotes = panel.locator('.annotation-item .annotation-quote');
+  await expect(quotes).toHaveText([b22.slice(0, 8), b35.slice(0, 6)]);
+
+  // Filter by colour, then by text, with the keyboard.
+  await panel.getByRole('button', { name: '数据' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(quotes).toHaveText([b35.slice(0, 6)]);
+  await page.keyboard.press('Enter');
+  await expect(quotes).toHaveCount(2);
+  await panel.getByRole('searchbox', { name: '筛选批注' }).focus();
+  await page.keyboard.type(b22.slice(2, 5));
+  await expect(quotes).toHaveText([b22.slice(0, 8)]);
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Backspace');
+
+  // Rename 疑问 to 待核实; the name is a setting and survives a restart.
+  await panel.getByText('颜色名称').click();
+  const name = panel.getByRole('textbox', { name: '颜色 2 的名称' });
+  await name.fill('待核实');
+  await page.keyboard.press('Tab');
+  await expect(panel.locator('.annotation-color-name').first()).toHaveText('待核实');
+
+  // Tab to the second item's jump button and press Enter: the passage is scrolled to and marked.
+  await page.evaluate(() => document.getElementById('pane')!.scrollTo(0, 0));
+  await panel.getByRole('button', { name: new RegExp(`跳到二（四）第2段`) }).focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => highlighted(page, 'annotation-focus')).toEqual([b35.slice(0, 6)]);
+
+  await server.restart();
+  await openReader(page, server.url);
+  await page.keyboard.press('a');
+  await expect(
+    page.getByRole('region', { name: '批注' }).locator('.annotation-color-name').first(),
+  ).toHaveText('待核实');
 });

@@ -6,7 +6,8 @@ import { _electron as electron, expect, test, type ElectronApplication } from '@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { METHOD_NAMES } from '../../src/shared/api';
+import { APP_PAGE_URL } from '../../src/main/app-protocol';
+import { API_NAMES } from '../../src/shared/api';
 import { PROJECT_ROOT } from '../../src/core/paths';
 import { findElectronBinary } from './electron-binary';
 
@@ -50,13 +51,54 @@ test('opens the report with no Node or Electron reachable from the page', async 
   expect(exposed).toEqual({
     require: 'undefined',
     process: 'undefined',
-    reader: [...METHOD_NAMES].sort(),
+    reader: [...API_NAMES].sort(),
   });
+  // Served over app://, never file://.
+  expect(page.url()).toBe(APP_PAGE_URL);
 
   const menu = await app.evaluate(({ Menu }) =>
     Menu.getApplicationMenu()?.items.map((item) => item.label),
   );
-  expect(menu).toEqual(expect.arrayContaining(['文件', '编辑', '视图']));
+  expect(menu).toEqual(expect.arrayContaining(['文件', '编辑', '视图', '帮助']));
+});
+
+test('a menu command runs in the page: 视图 › 主题 › 夜间', async () => {
+  const page = await app.firstWindow();
+  // The renderer sends its commands once it has mounted; the item appears then.
+  await expect
+    .poll(() =>
+      app.evaluate(({ Menu }) => Boolean(Menu.getApplicationMenu()?.getMenuItemById('theme.dark'))),
+    )
+    .toBe(true);
+  await app.evaluate(({ Menu, BrowserWindow }) => {
+    const item = Menu.getApplicationMenu()!.getMenuItemById('theme.dark')!;
+    // A menu click as Electron makes it: (item, focused window, event).
+    item.click(undefined, BrowserWindow.getAllWindows()[0], undefined);
+  });
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  // The menu follows: the renderer sends the new state, and 夜间 is ticked.
+  await expect
+    .poll(() =>
+      app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.getMenuItemById('theme.dark')?.checked),
+    )
+    .toBe(true);
+});
+
+test('导出为 PDF… asks where to save, then writes a PDF there', async () => {
+  const page = await app.firstWindow();
+  const target = join(dataDir, '报告');
+  // The save dialog is the one thing a test cannot click: answer it in main.
+  await app.evaluate(({ dialog }, filePath) => {
+    dialog.showSaveDialog = (async () => ({
+      canceled: false,
+      filePath,
+    })) as typeof dialog.showSaveDialog;
+  }, target);
+  const answer = await page.evaluate(() => window.readerApi!.printToPdf());
+  expect(answer).toEqual({ ok: true, value: { path: `${target}.pdf` } });
+  const pdf = await readFile(`${target}.pdf`);
+  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  expect(pdf.length).toBeGreaterThan(10_000);
 });
 
 test('settings go to READER_DATA_DIR over IPC', async () => {
@@ -69,16 +111,35 @@ test('settings go to READER_DATA_DIR over IPC', async () => {
     .toMatchObject({ settings: { fontSize: 20 } });
 });
 
-test('navigation away and new windows are refused', async () => {
+test('navigation away and new windows are refused; https: is only offered after asking', async () => {
   const page = await app.firstWindow();
   const before = page.url();
+  // Record what main would ask and open, and answer 取消.
+  await app.evaluate(({ dialog, shell }) => {
+    const seen = ((globalThis as Record<string, unknown>).seen = {
+      asked: [] as string[],
+      opened: [] as string[],
+    });
+    dialog.showMessageBox = (async (...args: unknown[]) => {
+      const options = args.at(-1) as { detail?: string };
+      seen.asked.push(String(options.detail));
+      return { response: 0, checkboxChecked: false };
+    }) as typeof dialog.showMessageBox;
+    shell.openExternal = (async (url: string) => {
+      seen.opened.push(url);
+    }) as typeof shell.openExternal;
+  });
   await page.evaluate(() => {
-    window.open('https://example.com/');
-    window.location.href = 'https://example.com/';
+    window.open('https://www.gov.cn/');
+    window.open('file:///etc/passwd');
+    window.open('javascript:alert(1)');
+    window.location.href = 'http://example.com/';
   });
   await page.waitForTimeout(500);
   expect(page.url()).toBe(before);
   expect(app.windows()).toHaveLength(1);
+  const seen = await app.evaluate(() => (globalThis as Record<string, unknown>).seen);
+  expect(seen).toEqual({ asked: ['https://www.gov.cn/'], opened: [] });
 });
 
 test('search runs in main over IPC, with the index built at build time', async () => {

@@ -1,7 +1,8 @@
 /** The reader's own data for one report: one schema-versioned document in the data folder. */
 import { join } from 'node:path';
 import { EMPTY_USER_DATA, type UserData } from '../../shared/user-data';
-import { VersionedFile } from '../storage/versioned-file';
+import type { WriterIo } from '../storage/atomic-write';
+import { VersionedFile, type VersionedFileSpec } from '../storage/versioned-file';
 import { UserDataSchema } from './schema';
 
 /** The bundled report. A second report would get its own file beside this one. */
@@ -11,8 +12,13 @@ export const USER_DATA_SCHEMA_VERSION = 1;
 export const userDataPath = (dataDir: string, key = REPORT_KEY) =>
   join(dataDir, 'reports', `${key}.json`);
 
-export function openUserData(dataDir: string, key = REPORT_KEY): Promise<VersionedFile<UserData>> {
-  return VersionedFile.open({
+/** The file's spec; `io` is for tests that inject write faults. */
+export function userDataSpec(
+  dataDir: string,
+  key = REPORT_KEY,
+  io?: WriterIo,
+): VersionedFileSpec<UserData> {
+  return {
     path: userDataPath(dataDir, key),
     version: USER_DATA_SCHEMA_VERSION,
     field: 'data',
@@ -22,5 +28,12 @@ export function openUserData(dataDir: string, key = REPORT_KEY): Promise<Version
     fallback: '空白批注',
     // A week of a delegate's notes: the previous version is kept as `.bak`.
     keepBackup: true,
-  });
+    // A note the reader was told did not save must not appear (and be written) later.
+    undoFailedSaves: true,
+    ...(io ? { io } : {}),
+  };
+}
+
+export function openUserData(dataDir: string, key = REPORT_KEY): Promise<VersionedFile<UserData>> {
+  return VersionedFile.open(userDataSpec(dataDir, key));
 }

@@ -217,6 +217,9 @@ export function createUserDataService(options: UserDataServiceOptions) {
 
     /** All or nothing: a bad file throws before anything is merged. */
     async importAnnotations({ content }: { content: string }): Promise<ImportReport> {
+      // Refused up front, not only when something would be saved: a report of
+      // "0 added" from a read-only file would read as a successful import.
+      if (file.readOnly) await file.save(data());
       const incoming = parseWebAnnotations(content, now());
       const merged = mergeAnnotations(data().annotations, incoming);
       if (merged.report.added + merged.report.updated > 0) {

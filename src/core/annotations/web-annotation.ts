@@ -73,13 +73,18 @@ const isObject = (value: unknown): value is Json =>
 const asList = (value: unknown): unknown[] =>
   value === undefined ? [] : Array.isArray(value) ? value : [value];
 
+/** A collection holds a page holds the items; anything deeper is not an annotation file. */
+const MAX_CONTAINER_DEPTH = 4;
+
 /** The items of whatever container the file holds. */
-function itemsOf(root: unknown): unknown[] {
+function itemsOf(root: unknown, depth = 0): unknown[] {
+  // A file of `{"first":{"first":…}}` nested 100 000 deep would overflow the stack.
+  if (depth > MAX_CONTAINER_DEPTH) throw new ImportError('文件的嵌套层次太深，不是批注文件');
   if (Array.isArray(root)) return root;
   if (!isObject(root)) throw new ImportError('文件内容不是批注集合、批注列表或单条批注');
   if (Array.isArray(root.items)) return root.items;
   if (Array.isArray(root.rows)) return root.rows; // Hypothesis API search result
-  if (isObject(root.first)) return itemsOf(root.first);
+  if (isObject(root.first)) return itemsOf(root.first, depth + 1);
   if (root.type === 'Annotation' || 'target' in root) return [root];
   throw new ImportError('文件里没有找到批注（需要 W3C Web Annotation 的 items 或 Annotation）');
 }

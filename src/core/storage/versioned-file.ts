@@ -9,7 +9,7 @@
 import { mkdir } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import type { z } from 'zod';
-import { writeFileAtomic } from './atomic-write';
+import { writeFileAtomic, type WriterIo } from './atomic-write';
 import { moveAside, readJsonFile } from './json-file';
 
 export interface VersionedFileSpec<T> {
@@ -25,6 +25,14 @@ export interface VersionedFileSpec<T> {
   fallback: string;
   /** Keep the previous good version beside the file, as `<file>.bak`. */
   keepBackup: boolean;
+  /**
+   * Take back in memory a save that failed and that no later save has built
+   * on, so what the reader is shown is what is on disk. Settings leave it off:
+   * there the next save is meant to carry the change.
+   */
+  undoFailedSaves?: boolean;
+  /** The writer's file operations; tests inject faults (short writes, ENOSPC) here. */
+  io?: WriterIo;
 }
 
 type Opened<T> = { value: T; readOnly: boolean; notices: string[]; good?: string };
@@ -38,6 +46,10 @@ const envelopeVersion = (envelope: unknown): unknown =>
 
 export class VersionedFile<T> {
   private queue: Promise<unknown> = Promise.resolve();
+  /** Counts saves asked for, so a failed save knows whether a later one has built on it. */
+  private saves = 0;
+  /** The value last written to disk: what the reader is shown again when a save fails. */
+  private stored: T;
 
   private constructor(
     private readonly spec: VersionedFileSpec<T>,
@@ -46,7 +58,9 @@ export class VersionedFile<T> {
     private good: string | undefined,
     readonly readOnly: boolean,
     readonly notices: string[],
-  ) {}
+  ) {
+    this.stored = current;
+  }
 
   static async open<T>(spec: VersionedFileSpec<T>): Promise<VersionedFile<T>> {
     const opened = await readVersioned(spec);
@@ -70,19 +84,28 @@ export class VersionedFile<T> {
       );
     }
     this.current = next;
+    const ticket = ++this.saves;
     const body = serialize(this.spec, next);
+    const { io } = this.spec;
     const write = this.queue.then(async () => {
       // Made on the first save, not on open: opening writes nothing.
       await mkdir(dirname(this.spec.path), { recursive: true });
       if (this.spec.keepBackup && this.good !== undefined && this.good !== body) {
-        await writeFileAtomic(`${this.spec.path}.bak`, this.good);
+        await writeFileAtomic(`${this.spec.path}.bak`, this.good, io);
       }
-      await writeFileAtomic(this.spec.path, body);
+      await writeFileAtomic(this.spec.path, body, io);
       this.good = body;
+      this.stored = next;
+    });
+    // A later save carries this value with it and will write it: only the
+    // latest failed save is taken back.
+    const undone = write.catch((error: unknown) => {
+      if (this.spec.undoFailedSaves && ticket === this.saves) this.current = this.stored;
+      throw error;
     });
     // A failed write must not block the ones after it; the caller still sees the error.
-    this.queue = write.catch(() => undefined);
-    return write;
+    this.queue = undone.catch(() => undefined);
+    return undone;
   }
 }
 
@@ -127,6 +150,7 @@ async function readVersioned<T>(spec: VersionedFileSpec<T>): Promise<Opened<T>> 
         ? `无法识别的版本 ${String(version)}`
         : (parsed?.error.issues[0]?.message ?? '格式不对');
   const kept = basename(await moveAside(spec.path));
+  let keptBackup = '';
   if (spec.keepBackup) {
     const backup = await readJsonFile(`${spec.path}.bak`);
     const restored =
@@ -143,10 +167,17 @@ async function readVersioned<T>(spec: VersionedFileSpec<T>): Promise<Opened<T>> 
         good: serialize(spec, restored.data),
       };
     }
+    // A damaged copy is still the user's: the second save would write the
+    // next backup over it, so it is moved aside like the file itself.
+    if (backup.status !== 'missing') {
+      keptBackup = `，备份副本也无法使用，保留为 ${basename(await moveAside(`${spec.path}.bak`))}`;
+    }
   }
   return {
     value: spec.empty,
     readOnly: false,
-    notices: [`${spec.label}已损坏（${reason}），已改用${spec.fallback}；原文件保留为 ${kept}。`],
+    notices: [
+      `${spec.label}已损坏（${reason}），已改用${spec.fallback}；原文件保留为 ${kept}${keptBackup}。`,
+    ],
   };
 }

@@ -43,9 +43,16 @@ function httpApi(): ReaderApi {
   });
 }
 
-export function createApi(): ReaderApi {
+/** True in the desktop app, whose preload put the contract on window. */
+export function isDesktop(): boolean {
   // Checked by shape: an element with a matching id would also appear on window.
-  return typeof window.readerApi?.getDocument === 'function' ? window.readerApi : httpApi();
+  return typeof window.readerApi?.getDocument === 'function';
+}
+
+export function createApi(): ReaderApi {
+  // Browser mode has no menu, so nothing is ever sent to onCommand: the
+  // default subscriber of buildReaderApi listens to nothing.
+  return isDesktop() ? window.readerApi! : httpApi();
 }
 
 /** Unwraps a Result, turning a refusal into an exception for React to show. */

@@ -144,6 +144,7 @@ export function AnnotationsPanel(props: Props) {
         </button>
         <input
           ref={fileInput}
+          id="annotation-import"
           type="file"
           accept=".json,application/json,application/ld+json"
           hidden

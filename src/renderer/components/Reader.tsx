@@ -17,6 +17,7 @@ import type { ReportDocument } from '../../shared/document';
 import { RECENT_SEARCHES_MAX, type ReadingPosition, type Settings } from '../../shared/settings';
 import { documentText } from '../../shared/doc-text';
 import { useAnnotating } from '../hooks/useAnnotating';
+import { isDesktop } from '../api/client';
 import { useCommandKeys } from '../hooks/useCommandKeys';
 import { useGlossary } from '../hooks/useGlossary';
 import { useGlossaryPanel } from '../hooks/useGlossaryPanel';
@@ -26,6 +27,7 @@ import { selectedPhrase, useUserTerms } from '../hooks/useUserTerms';
 import { useReadingPane } from '../hooks/useReadingPane';
 import { useSearch } from '../hooks/useSearch';
 import { useSettings } from '../hooks/useSettings';
+import { useShellMenu } from '../hooks/useShellMenu';
 import type { CommandContext, PanelId } from '../lib/commands';
 import { entryForBlock, neighbourEntry } from '../lib/outline-tree';
 import { settleLayoutWhenIdle } from '../lib/scroll';
@@ -40,6 +42,7 @@ import { GlossaryTerms } from './GlossaryTerms';
 import { NoticeBar } from './NoticeBar';
 import { Sidebar } from './Sidebar';
 import { SearchBox } from './SearchBox';
+import { ShortcutsDialog } from './ShortcutsDialog';
 import { RecentSearches, SearchResults } from './SearchResults';
 import { TableOfContents } from './TableOfContents';
 import { Toolbar } from './Toolbar';
@@ -184,6 +187,8 @@ export function Reader({ api, slots, document, initialSettings, initialNotices }
     onShown: () => !wide && setTocOpen(false),
     showBlock: jumpAndClose,
   });
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const desktop = useMemo(() => isDesktop(), []);
 
   const context: CommandContext = {
     settings,
@@ -193,7 +198,17 @@ export function Reader({ api, slots, document, initialSettings, initialNotices }
     scrollToEdge,
     toggleToc,
     addUserTerm,
+    tocOpen,
     tocCoversText: tocOpen && !wide,
+    openShortcuts: () => setShortcutsOpen(true),
+    print: () => window.print(),
+    canSavePdf: desktop,
+    savePdf: () => {
+      void api.printToPdf().then((result) => {
+        if (!result.ok) addNotice(`未能导出 PDF：${result.error}`);
+        else if (result.value.path) addNotice(`已导出 PDF：${result.value.path}`);
+      });
+    },
     focusSearch: () => {
       const box = window.document.getElementById('search-box') as HTMLInputElement | null;
       box?.focus();
@@ -210,6 +225,14 @@ export function Reader({ api, slots, document, initialSettings, initialNotices }
     canUndo: userData.lastDeleted !== null,
     undoDelete: () => void userData.undo(),
     exportAnnotations: (format) => void notebook.exportAs(format),
+    canImport: !userData.data.readOnly,
+    importAnnotations: () => {
+      // A file chooser opened by a menu click would lack the user gesture the
+      // browser wants, so the desktop app asks main to show its own dialog.
+      if (desktop) return void notebook.importFromDialog();
+      if (!tocOpen || panel !== 'annotations') showPanel('annotations');
+      requestAnimationFrame(() => window.document.getElementById('annotation-import')?.click());
+    },
     goToSection: (step) => {
       const current = currentEntry?.block ?? null;
       // Like "previous track": first back to the start of the section one is in.
@@ -219,6 +242,7 @@ export function Reader({ api, slots, document, initialSettings, initialNotices }
     },
   };
   useCommandKeys(context);
+  useShellMenu(api, context, desktop);
 
   const collapsed = useMemo(() => new Set(settings.collapsed), [settings.collapsed]);
   const toggleCollapsed = (block: string) =>
@@ -277,6 +301,11 @@ export function Reader({ api, slots, document, initialSettings, initialNotices }
         colorNames={settings.colorNames}
         onTerm={addUserTerm}
       />
+      {shortcutsOpen &&
+        createPortal(
+          <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />,
+          window.document.body,
+        )}
       {tocOpen &&
         tocDrawn &&
         createPortal(
@@ -348,7 +377,11 @@ export function Reader({ api, slots, document, initialSettings, initialNotices }
                     annotations={userData.data.annotations}
                     colorNames={settings.colorNames}
                     readOnly={userData.data.readOnly}
-                    onJump={notebook.jumpToAnnotation}
+                    onJump={(annotation) => {
+                      notebook.jumpToAnnotation(annotation);
+                      // Over the text (narrow windows), the panel would hide what it jumped to.
+                      if (!wide) setTocOpen(false);
+                    }}
                     onEdit={notebook.editAnnotation}
                     onDelete={(annotation) => void userData.deleteAnnotation(annotation.id)}
                     onRenameColor={notebook.renameColor}
@@ -366,7 +399,10 @@ export function Reader({ api, slots, document, initialSettings, initialNotices }
                     doc={doc}
                     bookmarks={userData.data.bookmarks}
                     readOnly={userData.data.readOnly}
-                    onJump={notebook.jumpToBookmark}
+                    onJump={(bookmark) => {
+                      notebook.jumpToBookmark(bookmark);
+                      if (!wide) setTocOpen(false);
+                    }}
                     onRename={(bookmark, name) => void userData.renameBookmark(bookmark.id, name)}
                     onDelete={(bookmark) => void userData.deleteBookmark(bookmark.id)}
                   />

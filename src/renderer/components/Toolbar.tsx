@@ -81,6 +81,9 @@ export function Toolbar({
         labelOf={(theme) => THEME_LABELS[theme]}
         onChoose={(theme) => commandById(`theme.${theme}`).perform(context)}
       />
+      <CommandButton id="help.shortcuts" context={context}>
+        ?
+      </CommandButton>
     </header>
   );
 }

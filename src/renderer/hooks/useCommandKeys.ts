@@ -25,6 +25,9 @@ export function useCommandKeys(context: CommandContext): void {
   useLayoutEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.isComposing) return;
+      // A dialog (the 快捷键 sheet) owns the keys while it is open: Esc closes
+      // it, and nothing behind it should scroll or change.
+      if (event.target instanceof Element && event.target.closest('dialog[open]')) return;
       const focused = document.activeElement !== null && document.activeElement !== document.body;
       const command = commandForKey(event, isMac, focused, isTypingTarget(event.target));
       if (!command || !isEnabled(command, latest.current)) return;

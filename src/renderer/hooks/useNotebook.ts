@@ -4,7 +4,7 @@
  * panels and the commands call; no rendering here.
  */
 import { useCallback, useMemo } from 'react';
-import type { ReaderApi } from '../../shared/api';
+import type { ImportReport, ReaderApi, Result } from '../../shared/api';
 import { blockIndexAt, type DocumentText } from '../../shared/doc-text';
 import type { SettingsPatch, Settings } from '../../shared/settings';
 import type { Anchored, Annotation, Bookmark, HighlightColor } from '../../shared/user-data';
@@ -83,17 +83,28 @@ export function useNotebook(options: Options) {
     [api, addNotice],
   );
 
-  const importFile = useCallback(
-    async (file: File) => {
-      const answer = await api.importAnnotations({ content: await file.text() });
+  const reportImport = useCallback(
+    async (answer: Result<ImportReport | null>) => {
       if (!answer.ok) return addNotice(`导入失败，批注没有任何改动：${answer.error}`);
+      if (answer.value === null) return; // the reader cancelled the dialog
       const { added, updated, unchanged, orphans } = answer.value;
       const lost =
         orphans > 0 ? `；其中 ${orphans} 条在本版原文中未能定位，已列在“未能定位”下` : '';
       addNotice(`导入完成：新增 ${added} 条，更新 ${updated} 条，未变 ${unchanged} 条${lost}。`);
       await userData.reload();
     },
-    [api, addNotice, userData],
+    [addNotice, userData],
+  );
+
+  const importFile = useCallback(
+    async (file: File) => reportImport(await api.importAnnotations({ content: await file.text() })),
+    [api, reportImport],
+  );
+
+  /** The desktop app's 导入批注… menu item: the system's open dialog, run by main. */
+  const importFromDialog = useCallback(
+    async () => reportImport(await api.importAnnotationsFile()),
+    [api, reportImport],
   );
 
   const renameColor = useCallback(
@@ -114,6 +125,7 @@ export function useNotebook(options: Options) {
       currentBookmark,
       exportAs,
       importFile,
+      importFromDialog,
       renameColor,
     }),
     [
@@ -125,6 +137,7 @@ export function useNotebook(options: Options) {
       currentBookmark,
       exportAs,
       importFile,
+      importFromDialog,
       renameColor,
     ],
   );

@@ -1,8 +1,10 @@
 /**
  * Every user command, defined once: id, label, keys, when it is enabled and
- * what it does. The toolbar, the keyboard handler and (later) the menu and the
- * shortcut sheet all read this list.
+ * what it does, and where it sits in the application menu. The toolbar, the
+ * keyboard handler, the desktop menu (via `menuCommands`) and the 快捷键 sheet
+ * all read this list.
  */
+import type { MenuCommand, MenuPlacement } from '../../shared/menu-commands';
 import {
   FONT_SIZE,
   THEMES,
@@ -34,6 +36,18 @@ export interface CommandContext {
   canUndo: boolean;
   undoDelete(): void;
   exportAnnotations(format: 'md' | 'json'): void;
+  /** Opens the file chooser for a W3C annotation file. */
+  importAnnotations(): void;
+  canImport: boolean;
+  /** The 快捷键 sheet. */
+  openShortcuts(): void;
+  /** The system print dialog (browser print, or Electron's). */
+  print(): void;
+  /** Save as PDF through the desktop app's save dialog. */
+  savePdf(): void;
+  /** False in browser mode, where the print dialog's "save as PDF" does this. */
+  canSavePdf: boolean;
+  tocOpen: boolean;
 }
 
 export type PanelId = 'toc' | 'glossary' | 'annotations' | 'bookmarks';
@@ -60,6 +74,10 @@ export interface Command {
   keys: KeyBinding[];
   enabled?: (context: CommandContext) => boolean;
   perform: (context: CommandContext) => void;
+  /** Shown in the application menu there (desktop); commands without it are keys and buttons only. */
+  menu?: MenuPlacement;
+  /** For a menu checkbox: whether it is ticked now. */
+  checked?: (context: CommandContext) => boolean;
 }
 
 export const THEME_LABELS: Record<Theme, string> = {
@@ -76,9 +94,33 @@ const themeCommands: Command[] = THEMES.map((theme) => ({
   label: `主题：${THEME_LABELS[theme]}`,
   keys: [],
   perform: (context) => context.update({ theme }),
+  menu: { section: 'view', submenu: '主题', group: 'look' },
+  checked: (context) => context.settings.theme === theme,
 }));
 
 export const COMMANDS: Command[] = [
+  {
+    id: 'print',
+    label: '打印…',
+    keys: [{ key: 'p', mod: true, shift: false, inTextFields: true }],
+    perform: (context) => context.print(),
+    menu: { section: 'file', group: 'print' },
+  },
+  {
+    id: 'print.pdf',
+    label: '导出为 PDF…',
+    keys: [{ key: 'p', mod: true, shift: true, inTextFields: true }],
+    enabled: (context) => context.canSavePdf,
+    perform: (context) => context.savePdf(),
+    menu: { section: 'file', group: 'print' },
+  },
+  {
+    id: 'help.shortcuts',
+    label: '快捷键',
+    keys: [{ key: '?' }],
+    perform: (context) => context.openShortcuts(),
+    menu: { section: 'help' },
+  },
   {
     id: 'font.increase',
     label: '增大字号',
@@ -86,6 +128,7 @@ export const COMMANDS: Command[] = [
     enabled: ({ settings }) => settings.fontSize < FONT_SIZE.max,
     perform: (context) =>
       context.update({ fontSize: clampFont(context.settings.fontSize + FONT_SIZE.step) }),
+    menu: { section: 'view', submenu: '字号', group: 'look' },
   },
   {
     id: 'font.decrease',
@@ -94,6 +137,7 @@ export const COMMANDS: Command[] = [
     enabled: ({ settings }) => settings.fontSize > FONT_SIZE.min,
     perform: (context) =>
       context.update({ fontSize: clampFont(context.settings.fontSize - FONT_SIZE.step) }),
+    menu: { section: 'view', submenu: '字号', group: 'look' },
   },
   {
     id: 'font.reset',
@@ -101,6 +145,7 @@ export const COMMANDS: Command[] = [
     keys: [{ key: '0' }],
     enabled: ({ settings }) => settings.fontSize !== FONT_SIZE.default,
     perform: (context) => context.update({ fontSize: FONT_SIZE.default }),
+    menu: { section: 'view', submenu: '字号', group: 'look' },
   },
   {
     id: 'theme.cycle',
@@ -110,6 +155,7 @@ export const COMMANDS: Command[] = [
       const next = THEMES[(THEMES.indexOf(context.settings.theme) + 1) % THEMES.length];
       context.update({ theme: next });
     },
+    menu: { section: 'view', submenu: '主题', group: 'look' },
   },
   ...themeCommands,
   {
@@ -117,6 +163,8 @@ export const COMMANDS: Command[] = [
     label: '显示/隐藏目录',
     keys: [{ key: 'o' }],
     perform: (context) => context.toggleToc(),
+    menu: { section: 'view', group: 'panels' },
+    checked: (context) => context.tocOpen,
   },
   {
     id: 'toc.close',
@@ -129,12 +177,14 @@ export const COMMANDS: Command[] = [
     id: 'panel.glossary',
     label: '名词解释',
     keys: [{ key: 'g' }],
+    menu: { section: 'view', group: 'panels' },
     perform: (context) => context.showPanel('glossary'),
   },
   {
     id: 'glossary.addTerm',
     label: '为选中词语添加我的注释',
     keys: [{ key: 'd' }],
+    menu: { section: 'edit', group: 'annotate' },
     perform: (context) => context.addUserTerm(),
   },
   {
@@ -142,18 +192,21 @@ export const COMMANDS: Command[] = [
     label: '搜索',
     keys: [{ key: 'f', mod: true, inTextFields: true }],
     perform: (context) => context.focusSearch(),
+    menu: { section: 'edit', group: 'search' },
   },
   {
     id: 'search.next',
     label: '下一处',
     keys: [{ key: 'F3', shift: false, inTextFields: true }],
     perform: (context) => context.stepSearch(1),
+    menu: { section: 'edit', group: 'search' },
   },
   {
     id: 'search.previous',
     label: '上一处',
     keys: [{ key: 'F3', shift: true, inTextFields: true }],
     perform: (context) => context.stepSearch(-1),
+    menu: { section: 'edit', group: 'search' },
   },
   {
     id: 'annotation.highlight',
@@ -164,6 +217,7 @@ export const COMMANDS: Command[] = [
       { key: 'h', mod: true, shift: true },
     ],
     enabled: (context) => context.canAnnotate,
+    menu: { section: 'edit', group: 'annotate' },
     perform: (context) => context.highlightSelection(),
   },
   {
@@ -172,36 +226,50 @@ export const COMMANDS: Command[] = [
     // Not in text fields: there Ctrl+Z is the field's own undo.
     keys: [{ key: 'z', mod: true, shift: false }],
     enabled: (context) => context.canUndo,
+    menu: { section: 'edit', group: 'annotate' },
     perform: (context) => context.undoDelete(),
   },
   {
     id: 'bookmark.toggle',
     label: '添加/移除书签',
     keys: [{ key: 'd', mod: true }],
+    menu: { section: 'edit', group: 'annotate' },
     perform: (context) => context.toggleBookmark(),
   },
   {
     id: 'panel.annotations',
     label: '批注列表',
     keys: [{ key: 'a' }],
+    menu: { section: 'view', group: 'panels' },
     perform: (context) => context.showPanel('annotations'),
   },
   {
     id: 'panel.bookmarks',
     label: '书签列表',
     keys: [{ key: 'b' }],
+    menu: { section: 'view', group: 'panels' },
     perform: (context) => context.showPanel('bookmarks'),
   },
   {
     id: 'annotations.exportMarkdown',
     label: '导出发言提纲…',
     keys: [],
+    menu: { section: 'file', group: 'annotations' },
     perform: (context) => context.exportAnnotations('md'),
+  },
+  {
+    id: 'annotations.import',
+    label: '导入批注…',
+    keys: [],
+    enabled: (context) => context.canImport,
+    menu: { section: 'file', group: 'annotations' },
+    perform: (context) => context.importAnnotations(),
   },
   {
     id: 'annotations.exportJson',
     label: '导出批注（JSON）…',
     keys: [],
+    menu: { section: 'file', group: 'annotations' },
     perform: (context) => context.exportAnnotations('json'),
   },
   {
@@ -209,12 +277,14 @@ export const COMMANDS: Command[] = [
     label: '下一节',
     keys: [{ key: ']' }],
     perform: (context) => context.goToSection(1),
+    menu: { section: 'view', group: 'go' },
   },
   {
     id: 'section.previous',
     label: '上一节',
     keys: [{ key: '[' }],
     perform: (context) => context.goToSection(-1),
+    menu: { section: 'view', group: 'go' },
   },
   {
     id: 'scroll.down',
@@ -268,6 +338,26 @@ export function commandById(id: string): Command {
 
 export function isEnabled(command: Command, context: CommandContext): boolean {
   return command.enabled?.(context) ?? true;
+}
+
+/** The commands the desktop menu shows, with their state in this context. */
+export function menuCommands(context: CommandContext, commands = COMMANDS): MenuCommand[] {
+  return commands.flatMap((command) => {
+    if (!command.menu) return [];
+    const [binding] = command.keys;
+    return [
+      {
+        id: command.id,
+        label: command.label,
+        ...command.menu,
+        ...(binding
+          ? { shortcut: { key: binding.key, mod: binding.mod, shift: binding.shift } }
+          : {}),
+        enabled: isEnabled(command, context),
+        ...(command.checked ? { checked: command.checked(context) } : {}),
+      },
+    ];
+  });
 }
 
 export interface KeyEventLike {

@@ -37,6 +37,13 @@ function fakeContext(settings: Partial<Settings> = {}, tocCoversText = false) {
     canUndo: false,
     undoDelete: vi.fn<CommandContext['undoDelete']>(),
     exportAnnotations: vi.fn<CommandContext['exportAnnotations']>(),
+    importAnnotations: vi.fn<CommandContext['importAnnotations']>(),
+    canImport: true,
+    tocOpen: tocCoversText,
+    openShortcuts: vi.fn<CommandContext['openShortcuts']>(),
+    print: vi.fn<CommandContext['print']>(),
+    savePdf: vi.fn<CommandContext['savePdf']>(),
+    canSavePdf: true,
   };
   return context satisfies CommandContext;
 }

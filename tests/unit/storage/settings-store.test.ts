@@ -33,6 +33,7 @@ const VALID: Settings = {
   position: { block: 'b21', offset: 0.25 },
   recentSearches: ['月湖', '5G'],
   colorNames: { c1: '要点', c2: '疑问', c3: '建议', c4: '数据', c5: '其他' },
+  window: { x: 40, y: 30, width: 1200, height: 860, maximized: false },
 };
 
 async function corruptCopies(): Promise<string[]> {
@@ -63,6 +64,15 @@ describe('SettingsStore.open', () => {
     await writeFile(file, envelope(older));
     const store = await SettingsStore.open(dir);
     expect(store.get()).toEqual({ ...VALID, recentSearches: [] });
+    expect(store.notices).toEqual([]);
+    expect(await corruptCopies()).toEqual([]);
+  });
+
+  it('loads a file from before the window was remembered, with none, and keeps it', async () => {
+    const { window: _window, ...older } = VALID;
+    await writeFile(file, envelope(older));
+    const store = await SettingsStore.open(dir);
+    expect(store.get()).toEqual({ ...VALID, window: null });
     expect(store.notices).toEqual([]);
     expect(await corruptCopies()).toEqual([]);
   });

@@ -1,0 +1,110 @@
+/**
+ * The annotation commands: export, import and anchor. Export and import go
+ * through the same handlers as the app, so what the CLI writes is what the
+ * app would; anchor shows how stored annotations land in another edition.
+ */
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { anchorTarget } from '../core/annotations/anchor';
+import { pathInside, safeFileName } from '../core/annotations/file-name';
+import { openUserData } from '../core/annotations/user-data-file';
+import { defaultDataDir } from '../core/data-dir';
+import { BUNDLED_REPORT } from '../core/paths';
+import { createReaderServices } from '../core/services';
+import { writeFileAtomic } from '../core/storage/atomic-write';
+import type { Result } from '../shared/api';
+import { blockIndexAt, documentText } from '../shared/doc-text';
+import { readOptions, SEE_HELP } from './options';
+import { readInputFile, readReport } from './read-report';
+import { UsageError } from './usage-error';
+
+export const ANNOTATION_USAGE = `  npm run -s cli -- export --format md|json [--data-dir DIR] [--out FOLDER]
+                                                  导出批注：md 为发言提纲，json 为 W3C 批注集合；
+                                                  默认输出到标准输出，--out 时写入该文件夹并输出路径
+  npm run -s cli -- import FILE [--data-dir DIR]  导入 W3C / Hypothesis 批注（按编号合并），输出导入结果
+  npm run -s cli -- anchor [--file REPORT] [--data-dir DIR]
+                                                  每条批注一行 JSON：在 REPORT（默认：内置报告）中的定位`;
+
+const dataDirOf = (flags: Map<string, string>) => {
+  const given = flags.get('--data-dir');
+  return given === undefined ? defaultDataDir() : resolve(given);
+};
+
+/** Notices (a damaged file moved aside, a read-only file) are not errors, but must be seen. */
+function tell(notices: readonly string[]): void {
+  for (const notice of notices) process.stderr.write(`提示：${notice}\n`);
+}
+
+function valueOf<T>(result: Result<T>): T {
+  if (!result.ok) throw new UsageError(result.error);
+  return result.value;
+}
+
+async function openServices(dataDir: string) {
+  const services = await createReaderServices({
+    dataDir,
+    document: await readReport(BUNDLED_REPORT),
+    // Nothing here searches.
+    loadSearchIndex: () => Promise.reject(new Error('search is not available in the CLI')),
+  });
+  tell(valueOf(await services.handlers.getNotices(undefined)));
+  return services;
+}
+
+export async function exportCommand(args: string[]): Promise<void> {
+  const { flags, positional } = readOptions('export', args, ['--format', '--data-dir', '--out']);
+  if (positional.length > 0) throw new UsageError(`多余的参数：${positional[0]}${SEE_HELP}`);
+  const format = flags.get('--format');
+  if (format !== 'md' && format !== 'json') {
+    throw new UsageError(`export 需要 --format md 或 --format json${SEE_HELP}`);
+  }
+  const { handlers } = await openServices(dataDirOf(flags));
+  const file = valueOf(await handlers.exportAnnotations({ format }));
+  const folder = flags.get('--out');
+  if (folder === undefined) {
+    process.stdout.write(file.content);
+    return;
+  }
+  const path = pathInside(folder, safeFileName(file.fileName));
+  try {
+    await mkdir(resolve(folder), { recursive: true });
+    await writeFileAtomic(path, file.content);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new UsageError(`无法写入 ${path}：${code}`);
+  }
+  process.stdout.write(path + '\n');
+}
+
+export async function importCommand(args: string[]): Promise<void> {
+  const { flags, positional } = readOptions('import', args, ['--data-dir']);
+  if (positional.length !== 1) throw new UsageError(`import 需要一个文件${SEE_HELP}`);
+  const bytes = await readInputFile(positional[0]);
+  const content = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  const services = await openServices(dataDirOf(flags));
+  const report = valueOf(await services.handlers.importAnnotations({ content }));
+  await services.flush();
+  process.stdout.write(JSON.stringify(report) + '\n');
+}
+
+export async function anchorCommand(args: string[]): Promise<void> {
+  const { flags, positional } = readOptions('anchor', args, ['--file', '--data-dir']);
+  if (positional.length > 0) throw new UsageError(`多余的参数：${positional[0]}${SEE_HELP}`);
+  const document = await readReport(flags.get('--file') ?? BUNDLED_REPORT);
+  const doc = documentText(document.blocks);
+  const file = await openUserData(dataDirOf(flags));
+  tell(file.notices);
+  for (const annotation of file.value.annotations) {
+    const anchor = anchorTarget(doc.text, annotation.target);
+    const line =
+      anchor.status === 'orphan'
+        ? { id: annotation.id, status: anchor.status }
+        : {
+            id: annotation.id,
+            status: anchor.status,
+            block: doc.ids[blockIndexAt(doc, anchor.start)],
+            text: doc.text.slice(anchor.start, anchor.end),
+          };
+    process.stdout.write(JSON.stringify(line) + '\n');
+  }
+}

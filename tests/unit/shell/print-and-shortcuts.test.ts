@@ -1,0 +1,118 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createReaderServices, validate } from '../../../src/core/services';
+import {
+  PDF_DEFAULT_NAME,
+  PDF_OPTIONS,
+  pdfSaveDialogOptions,
+  withPdfExtension,
+} from '../../../src/main/print';
+import { COMMANDS, commandForKey } from '../../../src/renderer/lib/commands';
+import { describeBinding } from '../../../src/renderer/lib/shortcut-labels';
+import type { ReaderHandlers } from '../../../src/shared/api';
+import { FAKE_DOCUMENT, loadFakeSearchIndex, makeTempDir, removeTempDir } from '../storage/helpers';
+
+describe('saving as PDF', () => {
+  it('offers 政府工作报告.pdf in the documents folder, PDF only', () => {
+    const options = pdfSaveDialogOptions('/home/读者/Documents');
+    expect(options.defaultPath).toBe(join('/home/读者/Documents', PDF_DEFAULT_NAME));
+    expect(options.filters).toEqual([{ name: 'PDF 文档', extensions: ['pdf'] }]);
+    expect(options.properties).toContain('showOverwriteConfirmation');
+  });
+
+  it('prints backgrounds, so highlights (background colours) appear in the PDF', () => {
+    expect(PDF_OPTIONS.printBackground).toBe(true);
+  });
+
+  it.each([
+    ['/tmp/报告.pdf', '/tmp/报告.pdf'],
+    ['/tmp/报告.PDF', '/tmp/报告.PDF'],
+    ['/tmp/报告', '/tmp/报告.pdf'],
+    ['/tmp/报告.txt', '/tmp/报告.txt.pdf'],
+    ['/tmp/a.b/报告', '/tmp/a.b/报告.pdf'],
+  ])('%s is saved as %s', (chosen, saved) => {
+    expect(withPdfExtension(chosen)).toBe(saved);
+  });
+});
+
+describe('desktop-only calls in browser mode', () => {
+  let dir: string;
+  let handlers: ReaderHandlers;
+  beforeEach(async () => {
+    dir = await makeTempDir('shell-calls');
+    handlers = (
+      await createReaderServices({
+        dataDir: dir,
+        document: FAKE_DOCUMENT,
+        loadSearchIndex: loadFakeSearchIndex,
+      })
+    ).handlers;
+  });
+  afterEach(() => removeTempDir(dir));
+
+  it('setMenuCommands accepts a valid list and does nothing (there is no menu)', async () => {
+    expect(await handlers.setMenuCommands([])).toEqual({ ok: true, value: undefined });
+  });
+
+  it('setMenuCommands refuses a bad payload with an answer, not a throw', async () => {
+    const answer = await handlers.setMenuCommands([{ id: 'x', role: 'quit' }]);
+    expect(answer.ok).toBe(false);
+    if (!answer.ok) expect(answer.error).toMatch(/^setMenuCommands 的参数无效/);
+  });
+
+  it('printToPdf answers that the browser prints it, and refuses a payload', async () => {
+    const answer = await handlers.printToPdf(undefined);
+    expect(answer.ok).toBe(false);
+    if (!answer.ok) expect(answer.error).toContain('另存为 PDF');
+    const withPayload = await handlers.printToPdf({ path: '/etc/passwd' });
+    expect(withPayload.ok).toBe(false);
+    if (!withPayload.ok) expect(withPayload.error).toMatch(/^printToPdf 的参数无效/);
+  });
+
+  it('validate turns a thrown error into { ok:false } for main’s own handlers too', async () => {
+    const answer = await validate('printToPdf', null, () => {
+      throw new Error('磁盘已满');
+    });
+    expect(answer).toEqual({ ok: false, error: '磁盘已满' });
+  });
+});
+
+describe('shortcuts', () => {
+  it.each([
+    [{ key: 'f', mod: true }, false, 'Ctrl+F'],
+    [{ key: 'f', mod: true }, true, '⌘F'],
+    [{ key: 'p', mod: true, shift: true }, false, 'Ctrl+Shift+P'],
+    [{ key: 'p', mod: true, shift: true }, true, '⌘⇧P'],
+    [{ key: ' ', shift: true }, false, 'Shift+空格'],
+    [{ key: 'ArrowDown' }, false, '↓'],
+    [{ key: 'Escape' }, false, 'Esc'],
+    [{ key: 'F3', shift: false }, false, 'F3'],
+    [{ key: '?' }, false, '?'],
+  ])('%j (mac %s) is written %s', (binding, isMac, expected) => {
+    expect(describeBinding(binding, isMac)).toBe(expected);
+  });
+
+  const press = (key: string, modifiers: { ctrlKey?: boolean; shiftKey?: boolean } = {}) => ({
+    key,
+    ctrlKey: false,
+    metaKey: false,
+    altKey: false,
+    ...modifiers,
+  });
+
+  it('? opens the 快捷键 sheet, but not while typing', () => {
+    expect(commandForKey(press('?', { shiftKey: true }), false)?.id).toBe('help.shortcuts');
+    expect(commandForKey(press('?', { shiftKey: true }), false, true, true)).toBeUndefined();
+  });
+
+  it('Ctrl+P prints and Ctrl+Shift+P saves a PDF, even from the search box', () => {
+    expect(commandForKey(press('p', { ctrlKey: true }), false, true, true)?.id).toBe('print');
+    expect(
+      commandForKey(press('p', { ctrlKey: true, shiftKey: true }), false, true, true)?.id,
+    ).toBe('print.pdf');
+  });
+
+  it('every command has its label written once, with a Chinese name', () => {
+    for (const command of COMMANDS) expect(command.label).toMatch(/[\u4e00-\u9fff]/);
+  });
+});
