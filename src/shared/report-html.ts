@@ -4,7 +4,7 @@
  * interface around it, and later overlays on it, find blocks by `data-block`.
  */
 import type { Block, ReportDocument } from './document';
-import { segmentBlock } from './segments';
+import { segmentBlock, termSpansByBlock, type Segment, type TermSpan } from './segments';
 
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -20,22 +20,44 @@ export function escapeHtml(text: string): string {
 
 const TITLE_ROLES = new Set(['title', 'occasion', 'speaker']);
 
-function inline(block: Block): string {
-  return segmentBlock(block)
-    .map((segment) => {
-      const text = escapeHtml(segment.text);
-      const marked = segment.emphasis ? `<strong class="emphasis">${text}</strong>` : text;
-      return segment.lead ? `<span class="run-in">${marked}</span>` : marked;
-    })
-    .join('');
+function markedText(segment: Segment): string {
+  const text = escapeHtml(segment.text);
+  const marked = segment.emphasis ? `<strong class="emphasis">${text}</strong>` : text;
+  return segment.lead ? `<span class="run-in">${marked}</span>` : marked;
 }
 
-function blockHtml(block: Block, firstParagraph: boolean): string {
+/**
+ * A glossary term: focusable and announced as a button whose name is the term
+ * itself. Not a <button>, because a button lays out as an inline-block, which
+ * cannot break across lines and would leave gaps in justified Chinese text.
+ * Its words are the report's own, so the block's textContent stays unchanged.
+ */
+function termOpen(term: TermSpan): string {
+  return (
+    `<span class="term" role="button" tabindex="0" aria-haspopup="dialog"` +
+    ` data-glossary="${term.entry}" data-occurrence="${term.index}">`
+  );
+}
+
+function inline(block: Block, terms: readonly TermSpan[] = []): string {
+  const segments = segmentBlock(block, terms);
+  let html = '';
+  segments.forEach((segment, i) => {
+    const previous = segments[i - 1]?.term;
+    const next = segments[i + 1]?.term;
+    if (segment.term && segment.term !== previous) html += termOpen(segment.term);
+    html += markedText(segment);
+    if (segment.term && segment.term !== next) html += '</span>';
+  });
+  return html;
+}
+
+function blockHtml(block: Block, firstParagraph: boolean, terms?: TermSpan[]): string {
   // Every block can take focus, so jumps move keyboard and screen-reader users too.
   const attributes = `id="${block.id}" data-block="${block.id}" tabindex="-1"`;
   switch (block.kind) {
     case 'heading':
-      return `<h2 ${attributes} class="section-heading">${escapeHtml(block.text)}</h2>`;
+      return `<h2 ${attributes} class="section-heading">${inline(block, terms)}</h2>`;
     case 'glossary':
       return `<p ${attributes} class="glossary-entry">${inline(block)}</p>`;
     case 'meta':
@@ -47,7 +69,7 @@ function blockHtml(block: Block, firstParagraph: boolean): string {
       const lead = block.lead === undefined ? '' : ` has-lead lead-${block.level}`;
       // elementtiming lets the benchmark time the first paragraph's paint.
       const timing = firstParagraph ? ' elementtiming="first-paragraph"' : '';
-      return `<p ${attributes} class="paragraph${lead}"${timing}>${inline(block)}</p>`;
+      return `<p ${attributes} class="paragraph${lead}"${timing}>${inline(block, terms)}</p>`;
     }
   }
 }
@@ -58,10 +80,11 @@ export function renderReportHtml(document: ReportDocument): string {
   );
   const rest = document.blocks.filter((block) => !front.includes(block));
   const firstParagraph = rest.find((block) => block.kind === 'paragraph')?.id;
+  const terms = termSpansByBlock(document.glossary);
   return [
     `<article class="report" lang="zh-CN" aria-label="${escapeHtml(document.title)}">`,
     `<header class="title-block">${front.map((block) => blockHtml(block, false)).join('')}</header>`,
-    ...rest.map((block) => blockHtml(block, block.id === firstParagraph)),
+    ...rest.map((block) => blockHtml(block, block.id === firstParagraph, terms.get(block.id))),
     '</article>',
   ].join('\n');
 }

@@ -2,12 +2,12 @@
  * The appendix 名词解释: entries parsed from the document itself, and where
  * each term occurs in the body. Nothing here knows the bundled report's terms.
  */
-import type { Block, GlossaryEntry, GlossaryOccurrence } from '../../shared/document';
+import type { Block, GlossaryEntry } from '../../shared/document';
+import { findOccurrences } from '../../shared/term-occurrences';
+
+export { findOccurrences };
 
 const ENTRY = /^(\d{1,3})\s*[.．、]\s*([^：:]{1,60})[：:]\s*([\s\S]*)$/u;
-const QUOTES = /[“”‘’"'「」『』]/u;
-const OPENERS = '“‘「『';
-const CLOSERS = '”’」』';
 
 export interface ParsedEntry {
   number: number;
@@ -24,98 +24,6 @@ export function parseGlossaryText(text: string): ParsedEntry | null {
     .map((term) => term.trim())
     .filter((term) => term !== '');
   return { number: Number(match[1]), terms, definition: match[3].trim() };
-}
-
-/** The text with quote marks removed, and for each kept character its index in the original. */
-function withoutQuotes(text: string): { plain: string; origin: number[] } {
-  let plain = '';
-  const origin: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    if (QUOTES.test(text[i])) continue;
-    plain += text[i];
-    origin.push(i);
-  }
-  return { plain, origin };
-}
-
-const isDigit = (char: string | undefined): boolean =>
-  char !== undefined && /[0-9０-９]/u.test(char);
-const isLatin = (char: string | undefined): boolean => char !== undefined && /[A-Za-z]/u.test(char);
-
-/** A term that starts or ends with a digit or letter must not continue a longer number or word. */
-function onWordBoundary(plain: string, start: number, end: number): boolean {
-  for (const same of [isDigit, isLatin]) {
-    if (same(plain[start]) && same(plain[start - 1])) return false;
-    if (same(plain[end - 1]) && same(plain[end])) return false;
-  }
-  return true;
-}
-
-/** Widens a span so it never holds half a pair of quotes: `365”产业…` → `“365”产业…`. */
-function balanceQuotes(text: string, start: number, end: number): [number, number] {
-  let depth = 0;
-  let unopened = 0;
-  for (const char of text.slice(start, end)) {
-    if (OPENERS.includes(char)) depth++;
-    else if (CLOSERS.includes(char)) {
-      if (depth > 0) depth--;
-      else unopened++;
-    }
-  }
-  if (unopened > 0 && OPENERS.includes(text[start - 1] ?? '')) start--;
-  if (depth > 0 && CLOSERS.includes(text[end] ?? '')) end++;
-  return [start, end];
-}
-
-interface Candidate extends GlossaryOccurrence {
-  entry: number;
-  order: number;
-}
-
-/**
- * Finds every occurrence of the entries' terms in the given blocks. Quotes are
- * ignored when matching, so `“六医”统筹` is found as written in the appendix
- * and `三品` inside `“三品”`. Longer matches win where two overlap.
- */
-export function findOccurrences(
-  entries: { terms: string[] }[],
-  blocks: Block[],
-): GlossaryOccurrence[][] {
-  const candidates: Candidate[] = [];
-  blocks.forEach((block, order) => {
-    const { plain, origin } = withoutQuotes(block.text);
-    entries.forEach((entry, index) => {
-      for (const term of entry.terms) {
-        const key = withoutQuotes(term).plain;
-        if (key === '') continue;
-        for (let at = plain.indexOf(key); at >= 0; at = plain.indexOf(key, at + 1)) {
-          if (!onWordBoundary(plain, at, at + key.length)) continue;
-          const rawEnd = origin[at + key.length - 1] + 1;
-          const [start, end] = balanceQuotes(block.text, origin[at], rawEnd);
-          candidates.push({ block: block.id, start, end, term, entry: index, order });
-        }
-      }
-    });
-  });
-
-  candidates.sort((a, b) => b.end - b.start - (a.end - a.start));
-  const accepted: Candidate[] = [];
-  for (const candidate of candidates) {
-    const overlaps = accepted.some(
-      (other) =>
-        other.block === candidate.block &&
-        other.start < candidate.end &&
-        candidate.start < other.end,
-    );
-    if (!overlaps) accepted.push(candidate);
-  }
-  accepted.sort((a, b) => a.order - b.order || a.start - b.start);
-
-  return entries.map((_, index) =>
-    accepted
-      .filter((candidate) => candidate.entry === index)
-      .map(({ block, start, end, term }) => ({ block, start, end, term })),
-  );
 }
 
 /** Builds the glossary from the appendix blocks, linking terms in the body blocks only. */

@@ -8,6 +8,7 @@ import { useEffect } from 'react';
 import type { DocumentText } from '../../shared/doc-text';
 import type { HighlightColor } from '../../shared/user-data';
 import type { AnnotatingState } from '../hooks/useAnnotating';
+import { useMarksVersion } from '../hooks/useMarksVersion';
 import type { UserDataState } from '../hooks/useUserData';
 import { showAnnotationHighlights } from '../lib/annotation-highlights';
 import { bookmarkInBlock } from '../lib/annotation-view';
@@ -22,11 +23,15 @@ interface Props {
   userData: UserDataState;
   annotating: AnnotatingState;
   colorNames: Record<HighlightColor, string>;
+  /** Explain the selected phrase as a term of the reader's own (名词解释). */
+  onTerm?(): void;
 }
 
-export function AnnotationLayer({ pane, doc, userData, annotating, colorNames }: Props) {
+export function AnnotationLayer({ pane, doc, userData, annotating, colorNames, onTerm }: Props) {
   const { annotations, bookmarks, readOnly } = userData.data;
 
+  // The reader's term marks split text nodes: highlight ranges are rebuilt after.
+  const marks = useMarksVersion(pane);
   useEffect(() => {
     const byColor = new Map<HighlightColor, Range[]>();
     const withNotes: Range[] = [];
@@ -37,7 +42,7 @@ export function AnnotationLayer({ pane, doc, userData, annotating, colorNames }:
       if (annotation.note.trim() !== '') withNotes.push(...ranges);
     }
     showAnnotationHighlights(byColor, withNotes);
-  }, [pane, doc, annotations]);
+  }, [pane, doc, annotations, marks]);
 
   useEffect(() => {
     for (const element of pane.querySelectorAll<HTMLElement>('[data-bookmarked]')) {
@@ -66,6 +71,7 @@ export function AnnotationLayer({ pane, doc, userData, annotating, colorNames }:
           readOnly={readOnly}
           onHighlight={(color) => void annotating.highlight(color)}
           onNote={annotating.startNote}
+          onTerm={onTerm}
         />
       )}
       {editing?.mode === 'new' && (

@@ -19,8 +19,11 @@ import { documentText } from '../../shared/doc-text';
 import { useAnnotating } from '../hooks/useAnnotating';
 import { isDesktop } from '../api/client';
 import { useCommandKeys } from '../hooks/useCommandKeys';
+import { useGlossary } from '../hooks/useGlossary';
+import { useGlossaryPanel } from '../hooks/useGlossaryPanel';
 import { useNotebook } from '../hooks/useNotebook';
 import { useUserData } from '../hooks/useUserData';
+import { selectedPhrase, useUserTerms } from '../hooks/useUserTerms';
 import { useReadingPane } from '../hooks/useReadingPane';
 import { useSearch } from '../hooks/useSearch';
 import { useSettings } from '../hooks/useSettings';
@@ -34,6 +37,8 @@ import { matchesPerSection } from '../lib/search-view';
 import { AnnotationLayer } from './AnnotationLayer';
 import { AnnotationsPanel } from './AnnotationsPanel';
 import { BookmarksPanel } from './BookmarksPanel';
+import { GlossaryPanel } from './GlossaryPanel';
+import { GlossaryTerms } from './GlossaryTerms';
 import { NoticeBar } from './NoticeBar';
 import { PrintedNotes } from './PrintedNotes';
 import { Sidebar } from './Sidebar';
@@ -160,6 +165,9 @@ export function Reader({ api, slots, document, initialSettings, initialNotices }
     update,
     addNotice,
   });
+  const userTerms = useUserTerms(userData, addNotice);
+  const glossary = useGlossary(slots.pane, document, userTerms.terms);
+  const addUserTerm = () => userTerms.startAdd(selectedPhrase(slots.pane));
   const [panel, setPanel] = useState<PanelId>('toc');
   const showPanel = (id: PanelId) => {
     if (tocOpen && panel === id) return toggleToc();
@@ -175,6 +183,11 @@ export function Reader({ api, slots, document, initialSettings, initialNotices }
     [jumpTo, wide, setTocOpen],
   );
 
+  const glossaryPanel = useGlossaryPanel(glossary, {
+    coversText: !wide,
+    onShown: () => !wide && setTocOpen(false),
+    showBlock: jumpAndClose,
+  });
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const desktop = useMemo(() => isDesktop(), []);
 
@@ -185,6 +198,7 @@ export function Reader({ api, slots, document, initialSettings, initialNotices }
     scrollPage,
     scrollToEdge,
     toggleToc,
+    addUserTerm,
     tocOpen,
     tocCoversText: tocOpen && !wide,
     openShortcuts: () => setShortcutsOpen(true),
@@ -272,6 +286,7 @@ export function Reader({ api, slots, document, initialSettings, initialNotices }
           />
         }
       />
+      <GlossaryTerms glossary={glossary} userTerms={userTerms} onAppendix={jumpTo} />
       {createPortal(
         <NoticeBar
           notices={notices}
@@ -285,6 +300,7 @@ export function Reader({ api, slots, document, initialSettings, initialNotices }
         userData={userData}
         annotating={annotating}
         colorNames={settings.colorNames}
+        onTerm={addUserTerm}
       />
       <PrintedNotes
         pane={slots.pane}
@@ -345,6 +361,18 @@ export function Reader({ api, slots, document, initialSettings, initialNotices }
                       onJump={jumpAndClose}
                     />
                   </>
+                ),
+              },
+              {
+                id: 'glossary',
+                label: '名词解释',
+                content: (
+                  <GlossaryPanel
+                    panel={glossaryPanel}
+                    autoFocus={focusToc && panel === 'glossary'}
+                    onAutoFocused={() => setFocusToc(false)}
+                    onAdd={userData.data.readOnly ? undefined : addUserTerm}
+                  />
                 ),
               },
               {

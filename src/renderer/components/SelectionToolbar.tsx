@@ -10,6 +10,8 @@ interface Props {
   readOnly: boolean;
   onHighlight(color: HighlightColor): void;
   onNote(): void;
+  /** Explain the selected phrase as a term of the reader's own (名词解释). */
+  onTerm?(): void;
 }
 
 export function SelectionToolbar({
@@ -19,6 +21,7 @@ export function SelectionToolbar({
   readOnly,
   onHighlight,
   onNote,
+  onTerm,
 }: Props) {
   return (
     <FloatingBox rect={selection.rect} within={pane} className="floating-layer">
@@ -46,6 +49,17 @@ export function SelectionToolbar({
           <button type="button" className="tool-button" disabled={readOnly} onClick={onNote}>
             批注…
           </button>
+          {onTerm && (
+            <button
+              type="button"
+              className="tool-button"
+              title="为选中词语添加我的注释（d）"
+              disabled={readOnly}
+              onClick={onTerm}
+            >
+              注释词语…
+            </button>
+          )}
         </div>
       )}
     </FloatingBox>

@@ -3,6 +3,7 @@
  * dropped; every match highlighted in the text and one of them current.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useMarksVersion } from './useMarksVersion';
 import type { ReaderApi } from '../../shared/api';
 import type { SearchResult } from '../../shared/search';
 import {
@@ -119,14 +120,20 @@ export function useSearch(
     return () => cancelAnimationFrame(frame);
   }, [result]);
 
+  // Drawn anew when the reader's term marks split text nodes too, but only a
+  // new match or step scrolls.
+  const marks = useMarksVersion(pane);
   useEffect(() => {
     if (occurrences.length === 0) return clearSearchHighlights();
     const ranges = occurrences.map((occurrence) => rangeInBlock(pane, occurrence));
-    const currentRange = current >= 0 ? ranges[current] : null;
     showSearchHighlights(
       ranges.filter((range): range is Range => range !== null),
-      currentRange,
+      current >= 0 ? ranges[current] : null,
     );
+  }, [pane, occurrences, current, marks]);
+  useEffect(() => {
+    const occurrence = current >= 0 ? occurrences[current] : undefined;
+    const currentRange = occurrence ? rangeInBlock(pane, occurrence) : null;
     if (currentRange) scrollRangeIntoView(pane, currentRange);
   }, [pane, occurrences, current]);
   useEffect(() => clearSearchHighlights, []);

@@ -21,6 +21,8 @@ export interface CommandContext {
   scrollToEdge(edge: 'start' | 'end'): void;
   goToSection(step: 1 | -1): void;
   toggleToc(): void;
+  /** Opens the form for a term of the reader's own, with the selected phrase filled in. */
+  addUserTerm(): void;
   /** True while the TOC is open and covering the text (narrow windows). */
   tocCoversText: boolean;
   focusSearch(): void;
@@ -48,7 +50,7 @@ export interface CommandContext {
   tocOpen: boolean;
 }
 
-export type PanelId = 'toc' | 'annotations' | 'bookmarks';
+export type PanelId = 'toc' | 'glossary' | 'annotations' | 'bookmarks';
 
 export interface KeyBinding {
   /** `KeyboardEvent.key` */
@@ -170,6 +172,20 @@ export const COMMANDS: Command[] = [
     keys: [{ key: 'Escape' }],
     enabled: (context) => context.tocCoversText,
     perform: (context) => context.toggleToc(),
+  },
+  {
+    id: 'panel.glossary',
+    label: '名词解释',
+    keys: [{ key: 'g' }],
+    menu: { section: 'view', group: 'panels' },
+    perform: (context) => context.showPanel('glossary'),
+  },
+  {
+    id: 'glossary.addTerm',
+    label: '为选中词语添加我的注释',
+    keys: [{ key: 'd' }],
+    menu: { section: 'edit', group: 'annotate' },
+    perform: (context) => context.addUserTerm(),
   },
   {
     id: 'search.focus',

@@ -28,6 +28,7 @@ function fakeContext(settings: Partial<Settings> = {}, tocCoversText = false) {
     stepSearch: vi.fn<CommandContext['stepSearch']>(),
     goToSection: vi.fn<CommandContext['goToSection']>(),
     toggleToc: vi.fn<CommandContext['toggleToc']>(),
+    addUserTerm: vi.fn<CommandContext['addUserTerm']>(),
     tocCoversText,
     showPanel: vi.fn<CommandContext['showPanel']>(),
     canAnnotate: false,

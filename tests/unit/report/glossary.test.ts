@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import type { Block, ReportDocument } from '../../../src/shared/document';
 import { findOccurrences, parseGlossaryText } from '../../../src/core/report/glossary';
 import { parseReportBytes } from '../../../src/core/report/parse-report';
-import { reportBytes } from './helpers';
+import { reportBytes, reportText } from './helpers';
 
 const QUOTES = /[“”‘’"'「」『』]/gu;
 const unquote = (text: string): string => text.replace(QUOTES, '');
@@ -180,5 +180,47 @@ describe('glossary of the bundled report', () => {
         occurrence.block === host!.id && occurrence.start < to && from < occurrence.end,
     );
     expect(inside).toEqual([]);
+  });
+});
+
+describe('glossary of a report copy with an 11th appendix entry', () => {
+  // The same report, with one more entry appended after 10.: nothing in the
+  // parser knows the entries, so the new one must be found like the others.
+  const EXTRA = '11. 最多跑一次：是指群众和企业到政府办理一件事情，在材料齐全时一次上门或零上门。';
+  const text = reportText().replace(/^(10\. 两强三提高：.*)$/mu, `$1\n\n${EXTRA}`);
+  const doc = parseReportBytes(new TextEncoder().encode(text));
+
+  it('has 11 entries, the last one read from the added line', () => {
+    expect(text).toContain(EXTRA);
+    expect(doc.glossary.map((entry) => entry.id)).toEqual(
+      Array.from({ length: 11 }, (_, i) => `g${i + 1}`),
+    );
+    expect(doc.glossary[10]).toMatchObject({
+      terms: ['最多跑一次'],
+      definition: '是指群众和企业到政府办理一件事情，在材料齐全时一次上门或零上门。',
+    });
+  });
+
+  it('finds the new term at both of its places in the body and keeps the other 11', () => {
+    const hits = doc.glossary[10].occurrences;
+    const body = reportText().slice(0, reportText().indexOf('附件'));
+    expect(body.split('最多跑一次').length - 1).toBe(2);
+    expect(hits).toHaveLength(2);
+    for (const hit of hits) {
+      const block = doc.blocks.find((candidate) => candidate.id === hit.block)!;
+      expect(block.text.slice(hit.start, hit.end)).toBe('最多跑一次');
+    }
+    expect(doc.glossary.slice(0, 10).flatMap((entry) => entry.occurrences)).toHaveLength(11);
+  });
+});
+
+describe('glossary of a report copy with only 9 appendix entries', () => {
+  const text = reportText().replace(/^10\. 两强三提高：.*$/mu, '');
+  const doc = parseReportBytes(new TextEncoder().encode(text));
+
+  it('has 9 entries and no link for the removed term', () => {
+    expect(doc.glossary).toHaveLength(9);
+    expect(doc.glossary.flatMap((entry) => entry.terms)).not.toContain('两强三提高');
+    expect(doc.glossary.flatMap((entry) => entry.occurrences)).toHaveLength(10);
   });
 });

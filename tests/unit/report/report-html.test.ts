@@ -47,6 +47,51 @@ describe('renderReportHtml', () => {
     );
   });
 
+  it('marks each glossary occurrence as a focusable button named by the term, in place', () => {
+    const terms = [
+      ...html.matchAll(
+        /<span class="term" role="button" tabindex="0" aria-haspopup="dialog" data-glossary="(g\d+)" data-occurrence="(\d+)">(.*?)<\/span>/g,
+      ),
+    ].map((match) => [match[1], Number(match[2]), visibleText(match[3])]);
+    expect(terms).toEqual([
+      ['g1', 0, '“365”产业投资导向'],
+      ['g2', 0, '三品'],
+      ['g3', 0, '“凤凰行动”计划'],
+      ['g4', 0, '隐形冠军'],
+      ['g4', 1, '单打冠军'],
+      ['g5', 0, '创新券'],
+      ['g6', 0, '城市双修'],
+      ['g7', 0, '三区块六项目'],
+      ['g8', 0, '生活垃圾分类“五大专项行动”'],
+      ['g9', 0, '“六医”统筹'],
+      ['g10', 0, '两强三提高'],
+    ]);
+    // The appendix defines the terms; it does not link to itself.
+    const appendix = html.slice(html.indexOf('附件：名词解释'));
+    expect(appendix).not.toContain('class="term"');
+    // No number is cut up: 13656人 stays one piece of text.
+    expect(html).toContain('13656人');
+  });
+
+  it('a term that crosses a run-in head is one button around both parts', () => {
+    const doc: ReportDocument = {
+      ...report,
+      blocks: [{ id: 'b1', kind: 'paragraph', text: '做强三品。三品工程', lead: 5 }],
+      glossary: [
+        {
+          id: 'g1',
+          terms: ['三品。三品'],
+          definition: '…',
+          block: 'b9',
+          occurrences: [{ block: 'b1', start: 2, end: 7, term: '三品。三品' }],
+        },
+      ],
+    };
+    expect(renderReportHtml(doc)).toContain(
+      '<span class="run-in">做强</span><span class="term" role="button" tabindex="0" aria-haspopup="dialog" data-glossary="g1" data-occurrence="0"><span class="run-in">三品。</span>三品</span>工程',
+    );
+  });
+
   it('times only the first body paragraph', () => {
     const timed = [...html.matchAll(/<p id="(b\d+)"[^>]*elementtiming="first-paragraph"/g)];
     expect(timed.map((match) => match[1])).toEqual([

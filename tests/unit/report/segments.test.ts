@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { segmentBlock, type Segment } from '../../../src/shared/segments';
+import {
+  segmentBlock,
+  termSpansByBlock,
+  type Segment,
+  type TermSpan,
+} from '../../../src/shared/segments';
 import type { Block } from '../../../src/shared/document';
 import { reportDocument } from '../renderer/fixtures';
 
@@ -131,6 +136,61 @@ describe('segmentBlock', () => {
       for (const segment of segments) expect(segment.text, block.id).not.toBe('');
     }
     for (const block of marked) expectWellFormed(block, mergeRuns(segmentBlock(block)));
+  });
+});
+
+describe('segmentBlock with glossary terms', () => {
+  it('a term inside plain text is its own run, carrying the occurrence', () => {
+    const term: TermSpan = { start: 2, end: 4, entry: 'g2', index: 0 };
+    expect(segmentBlock({ text: '推进三品工程' }, [term])).toEqual([
+      { text: '推进', lead: false, emphasis: false },
+      { text: '三品', lead: false, emphasis: false, term },
+      { text: '工程', lead: false, emphasis: false },
+    ]);
+  });
+
+  it('a term crossing the end of the lead and into emphasis keeps every mark', () => {
+    const term: TermSpan = { start: 3, end: 9, entry: 'g7', index: 1 };
+    const block: Marks = { text: 'abcdefghijkl', lead: 5, emphasis: [{ start: 7, end: 12 }] };
+    const segments = segmentBlock(block, [term]);
+    expect(segments.map((s) => [s.text, s.lead, s.emphasis, s.term?.entry])).toEqual([
+      ['abc', true, false, undefined],
+      ['de', true, false, 'g7'],
+      ['fg', false, false, 'g7'],
+      ['hi', false, true, 'g7'],
+      ['jkl', false, true, undefined],
+    ]);
+    // Every run of the term points at the very same span, so renderers can group them.
+    expect(new Set(segments.filter((s) => s.term).map((s) => s.term)).size).toBe(1);
+    expect(segments.map((s) => s.text).join('')).toBe(block.text);
+  });
+
+  it('adjacent terms stay apart', () => {
+    const a: TermSpan = { start: 1, end: 5, entry: 'g4', index: 0 };
+    const b: TermSpan = { start: 7, end: 11, entry: 'g4', index: 1 };
+    const segments = segmentBlock({ text: '“隐形冠军”“单打冠军”' }, [a, b]);
+    expect(segments.map((s) => [s.text, s.term?.index])).toEqual([
+      ['“', undefined],
+      ['隐形冠军', 0],
+      ['”“', undefined],
+      ['单打冠军', 1],
+      ['”', undefined],
+    ]);
+  });
+
+  it('termSpansByBlock numbers each entry’s occurrences in reading order', () => {
+    const doc = reportDocument();
+    const spans = termSpansByBlock(doc.glossary);
+    const all = [...spans.values()].flat();
+    expect(all).toHaveLength(11);
+    const g4 = all.filter((span) => span.entry === 'g4');
+    expect(g4.map((span) => span.index)).toEqual([0, 1]);
+    for (const [id, list] of spans) {
+      const block = doc.blocks.find((candidate) => candidate.id === id)!;
+      const segments = segmentBlock(block, list);
+      expect(segments.map((s) => s.text).join('')).toBe(block.text);
+      expect(new Set(segments.flatMap((s) => (s.term ? [s.term] : []))).size).toBe(list.length);
+    }
   });
 });
 

@@ -14,6 +14,7 @@ function context(overrides: Partial<CommandContext> = {}): CommandContext {
     scrollToEdge: vi.fn(),
     goToSection: vi.fn(),
     toggleToc: vi.fn(),
+    addUserTerm: vi.fn(),
     tocCoversText: false,
     tocOpen: true,
     focusSearch: vi.fn(),
