@@ -220,7 +220,10 @@ export function Reader({ api, slots, document, initialSettings, initialNotices }
       search.step(direction, topBlock);
     },
     showPanel,
-    canAnnotate: annotating.selection !== null && !userData.data.readOnly,
+    // A getter: the key handler asks at key time, when the selection may be newer than this render.
+    get canAnnotate() {
+      return !userData.data.readOnly && annotating.hasSelection();
+    },
     highlightSelection: () => void annotating.highlight(),
     toggleBookmark: notebook.toggleBookmark,
     canUndo: userData.lastDeleted !== null,

@@ -87,7 +87,7 @@ export function useAnnotating(pane: HTMLElement, doc: DocumentText, userData: Us
 
   const highlight = useCallback(
     async (color: HighlightColor = lastColor) => {
-      const chosen = selection ?? currentSelection(pane, doc);
+      const chosen = currentSelection(pane, doc) ?? selection;
       if (!chosen) return;
       setLastColor(color);
       const made = await userData.createAnnotation({ start: chosen.start, end: chosen.end, color });
@@ -97,7 +97,7 @@ export function useAnnotating(pane: HTMLElement, doc: DocumentText, userData: Us
   );
 
   const startNote = useCallback(() => {
-    const chosen = selection ?? currentSelection(pane, doc);
+    const chosen = currentSelection(pane, doc) ?? selection;
     if (!chosen) return;
     setEditing({
       mode: 'new',
@@ -112,6 +112,11 @@ export function useAnnotating(pane: HTMLElement, doc: DocumentText, userData: Us
     () => ({
       /** The selection, while it is worth offering the toolbar for it. */
       selection: dragging || editing ? null : selection,
+      /**
+       * Whether report text is selected right now. Read live, not from state:
+       * a key pressed in the same frame as the selection must still see it.
+       */
+      hasSelection: () => currentSelection(pane, doc) !== null,
       editing,
       lastColor,
       highlight,
@@ -124,7 +129,7 @@ export function useAnnotating(pane: HTMLElement, doc: DocumentText, userData: Us
       },
       setLastColor,
     }),
-    [dragging, editing, selection, lastColor, highlight, startNote, clearSelectionOf],
+    [dragging, editing, selection, lastColor, highlight, startNote, clearSelectionOf, pane, doc],
   );
 }
 
