@@ -27,47 +27,22 @@ import { selectedPhrase, useUserTerms } from '../hooks/useUserTerms';
 import { useReadingPane } from '../hooks/useReadingPane';
 import { useSearch } from '../hooks/useSearch';
 import { useSettings } from '../hooks/useSettings';
+import { useSidebarState } from '../hooks/useSidebarState';
 import { useShellMenu } from '../hooks/useShellMenu';
-import type { CommandContext, PanelId } from '../lib/commands';
+import type { CommandContext } from '../lib/commands';
 import { entryForBlock, neighbourEntry } from '../lib/outline-tree';
 import { settleLayoutWhenIdle } from '../lib/scroll';
 import type { Slots } from '../lib/slots';
-import { readViewCache, writeViewCache } from '../lib/view-cache';
+import { writeViewCache } from '../lib/view-cache';
 import { matchesPerSection } from '../lib/search-view';
 import { AnnotationLayer } from './AnnotationLayer';
-import { AnnotationsPanel } from './AnnotationsPanel';
-import { BookmarksPanel } from './BookmarksPanel';
-import { GlossaryPanel } from './GlossaryPanel';
 import { GlossaryTerms } from './GlossaryTerms';
 import { NoticeBar } from './NoticeBar';
 import { PrintedNotes } from './PrintedNotes';
-import { Sidebar } from './Sidebar';
+import { ReaderSidebar } from './ReaderSidebar';
 import { SearchBox } from './SearchBox';
 import { ShortcutsDialog } from './ShortcutsDialog';
-import { RecentSearches, SearchResults } from './SearchResults';
-import { TableOfContents } from './TableOfContents';
 import { Toolbar } from './Toolbar';
-
-/** Below this width the TOC covers the text instead of sitting beside it. */
-const WIDE_LAYOUT = '(min-width: 960px)';
-
-/** Beside the text (wide) the TOC opens as the reader last left it; over the text (narrow), closed. */
-const tocOpenFor = (wide: boolean) => wide && (readViewCache().tocOpen ?? true);
-
-function useTocLayout() {
-  const [wide, setWide] = useState(() => window.matchMedia(WIDE_LAYOUT).matches);
-  const [tocOpen, setTocOpen] = useState(() => tocOpenFor(wide));
-  useEffect(() => {
-    const query = window.matchMedia(WIDE_LAYOUT);
-    const onChange = () => {
-      setWide(query.matches);
-      setTocOpen(tocOpenFor(query.matches));
-    };
-    query.addEventListener('change', onChange);
-    return () => query.removeEventListener('change', onChange);
-  }, []);
-  return { wide, tocOpen, setTocOpen };
-}
 
 interface Props {
   api: ReaderApi;
@@ -81,24 +56,8 @@ export function Reader({ api, slots, document, initialSettings, initialNotices }
   const [notices, setNotices] = useState(initialNotices);
   const addNotice = useCallback((message: string) => setNotices((list) => [...list, message]), []);
   const [settings, update] = useSettings(api, initialSettings, addNotice);
-  const { wide, tocOpen, setTocOpen } = useTocLayout();
-  useLayoutEffect(() => {
-    slots.reader.classList.toggle('toc-open', tocOpen);
-    slots.reader.classList.toggle('toc-closed', !tocOpen);
-  }, [slots, tocOpen]);
-  /** True when the TOC was just opened by a command: focus goes into it. */
-  const [focusToc, setFocusToc] = useState(false);
-  const toggleToc = useCallback(() => {
-    const open = !tocOpen;
-    // Only a choice made while the TOC sits beside the text is remembered.
-    if (wide) writeViewCache({ tocOpen: open });
-    setFocusToc(open);
-    // Focus inside the TOC would be lost with it: hand it to the toggle.
-    if (!open && slots.sidebar.contains(window.document.activeElement)) {
-      slots.toolbar.querySelector<HTMLElement>('[data-command="toc.toggle"]')?.focus();
-    }
-    setTocOpen(open);
-  }, [tocOpen, wide, slots, setTocOpen]);
+  const sidebar = useSidebarState(slots);
+  const { wide, tocOpen, toggleToc, panel, showPanel } = sidebar;
 
   const savePosition = useCallback(
     (position: ReadingPosition) => {
@@ -168,24 +127,18 @@ export function Reader({ api, slots, document, initialSettings, initialNotices }
   const userTerms = useUserTerms(userData, addNotice);
   const glossary = useGlossary(slots.pane, document, userTerms.terms);
   const addUserTerm = () => userTerms.startAdd(selectedPhrase(slots.pane));
-  const [panel, setPanel] = useState<PanelId>('toc');
-  const showPanel = (id: PanelId) => {
-    if (tocOpen && panel === id) return toggleToc();
-    setPanel(id);
-    if (!tocOpen) toggleToc();
-  };
-
+  const { closeIfCovering } = sidebar;
   const jumpAndClose = useCallback(
     (block: string) => {
       jumpTo(block);
-      if (!wide) setTocOpen(false);
+      closeIfCovering();
     },
-    [jumpTo, wide, setTocOpen],
+    [jumpTo, closeIfCovering],
   );
 
   const glossaryPanel = useGlossaryPanel(glossary, {
     coversText: !wide,
-    onShown: () => !wide && setTocOpen(false),
+    onShown: closeIfCovering,
     showBlock: jumpAndClose,
   });
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
@@ -320,106 +273,31 @@ export function Reader({ api, slots, document, initialSettings, initialNotices }
       {tocOpen &&
         tocDrawn &&
         createPortal(
-          <Sidebar<PanelId>
-            active={panel}
-            onChoose={setPanel}
-            above={
-              <SearchResults
-                state={search.state}
-                texts={texts}
-                outline={document.outline}
-                blockOrder={blockOrder}
-                inDocumentOrder={resultsInDocumentOrder}
-                onOrderChange={setResultsInDocumentOrder}
-                onChoose={(block) => {
-                  rememberSearch();
-                  jumpAndClose(block);
-                  search.showBlock(block);
-                }}
-              />
-            }
-            panels={[
-              {
-                id: 'toc',
-                label: '目录',
-                content: (
-                  <>
-                    {!search.state.result && (
-                      <RecentSearches
-                        recent={settings.recentSearches}
-                        onChoose={(query) => {
-                          search.input(query, false);
-                          context.focusSearch();
-                        }}
-                      />
-                    )}
-                    <TableOfContents
-                      hitCounts={hitCounts}
-                      autoFocus={focusToc && panel === 'toc'}
-                      onAutoFocused={() => setFocusToc(false)}
-                      outline={document.outline}
-                      current={currentEntry?.block ?? null}
-                      collapsed={collapsed}
-                      onToggle={toggleCollapsed}
-                      onJump={jumpAndClose}
-                    />
-                  </>
-                ),
-              },
-              {
-                id: 'glossary',
-                label: '名词解释',
-                content: (
-                  <GlossaryPanel
-                    panel={glossaryPanel}
-                    autoFocus={focusToc && panel === 'glossary'}
-                    onAutoFocused={() => setFocusToc(false)}
-                    onAdd={userData.data.readOnly ? undefined : addUserTerm}
-                  />
-                ),
-              },
-              {
-                id: 'annotations',
-                label: '批注',
-                content: (
-                  <AnnotationsPanel
-                    document={document}
-                    doc={doc}
-                    annotations={userData.data.annotations}
-                    colorNames={settings.colorNames}
-                    readOnly={userData.data.readOnly}
-                    onJump={(annotation) => {
-                      notebook.jumpToAnnotation(annotation);
-                      // Over the text (narrow windows), the panel would hide what it jumped to.
-                      if (!wide) setTocOpen(false);
-                    }}
-                    onEdit={notebook.editAnnotation}
-                    onDelete={(annotation) => void userData.deleteAnnotation(annotation.id)}
-                    onRenameColor={notebook.renameColor}
-                    onExport={(format) => void notebook.exportAs(format)}
-                    onImport={(file) => void notebook.importFile(file)}
-                  />
-                ),
-              },
-              {
-                id: 'bookmarks',
-                label: '书签',
-                content: (
-                  <BookmarksPanel
-                    document={document}
-                    doc={doc}
-                    bookmarks={userData.data.bookmarks}
-                    readOnly={userData.data.readOnly}
-                    onJump={(bookmark) => {
-                      notebook.jumpToBookmark(bookmark);
-                      if (!wide) setTocOpen(false);
-                    }}
-                    onRename={(bookmark, name) => void userData.renameBookmark(bookmark.id, name)}
-                    onDelete={(bookmark) => void userData.deleteBookmark(bookmark.id)}
-                  />
-                ),
-              },
-            ]}
+          <ReaderSidebar
+            sidebar={sidebar}
+            document={document}
+            doc={doc}
+            settings={settings}
+            search={search}
+            results={{
+              texts,
+              blockOrder,
+              inDocumentOrder: resultsInDocumentOrder,
+              onOrderChange: setResultsInDocumentOrder,
+              onActed: rememberSearch,
+              focusSearch: context.focusSearch,
+            }}
+            toc={{
+              hitCounts,
+              current: currentEntry?.block ?? null,
+              collapsed,
+              onToggle: toggleCollapsed,
+            }}
+            glossaryPanel={glossaryPanel}
+            onAddTerm={userData.data.readOnly ? undefined : addUserTerm}
+            userData={userData}
+            notebook={notebook}
+            jumpAndClose={jumpAndClose}
           />,
           slots.sidebar,
         )}
