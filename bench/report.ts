@@ -186,6 +186,13 @@ export function searchTable(result: SearchBenchResult): string {
       ({ measure }) => `${ms(measure.engineFirstPass.median)} · ${ms(measure.engineFirstPass.p95)}`,
     ],
     [
+      'engine, full answer (every hit’s ranges, as the CLI), median · p95',
+      ({ measure }) =>
+        measure.engineFull
+          ? `${ms(measure.engineFull.median)} · ${ms(measure.engineFull.p95)}`
+          : '—',
+    ],
+    [
       'GC in timed rounds: pauses, total · longest',
       ({ measure }) => `${measure.gc.count}, ${ms(measure.gc.totalMs)} · ${ms(measure.gc.maxMs)}`,
     ],

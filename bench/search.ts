@@ -212,6 +212,8 @@ export interface MeasureResult {
   scan: Summary;
   /** The warm-up round: the engine's caches (postings, normalized texts) still empty. */
   engineFirstPass: Summary;
+  /** The full answer, every hit's match ranges (the CLI's), after the timed rounds. */
+  engineFull: Summary;
   /** Garbage collection during the timed rounds (engine and scan together; the scan allocates little). */
   gc: { count: number; totalMs: number; maxMs: number };
   mismatches: Mismatch[];
