@@ -146,10 +146,11 @@ export class SearchEngine {
     const needsCheck = keywords.some((keyword) => Array.from(keyword).length > 2);
 
     const { ordinals, scores } = this.candidates(postings);
-    // The real hits, as indices into `ordinals`, each with its number of matches.
+    // The real hits, as indices into `ordinals`, in document order.
     let kept: Int32Array;
-    let counts: Int32Array;
     let hitCount: number;
+    /** Matches per hit (by position in `kept`) when known before ranking. */
+    let counts: Int32Array | null = null;
     if (!needsCheck && keywords.length === 1) {
       // One keyword that is itself the only term: every candidate is a hit.
       const [posting] = postings;
@@ -162,23 +163,18 @@ export class SearchEngine {
       for (let i = 0; i < hitCount; i++) kept[i] = i;
     } else {
       kept = new Int32Array(ordinals.length);
-      counts = new Int32Array(ordinals.length);
       hitCount = 0;
       for (let i = 0; i < ordinals.length; i++) {
-        const normalized = this.normalizedText(ordinals[i]);
-        if (needsCheck && !keywords.every((keyword) => normalized.text.includes(keyword))) {
-          continue;
-        }
-        kept[hitCount] = i;
-        counts[hitCount++] = countMatches(normalized, keywords);
+        const { text } = this.normalizedText(ordinals[i]);
+        if (needsCheck && !keywords.every((keyword) => text.includes(keyword))) continue;
+        kept[hitCount++] = i;
       }
     }
-    let total = 0;
-    for (let k = 0; k < hitCount; k++) total += counts[k];
     // Positions in `kept`, in the answer's order.
     const ranked = order === 'relevance' ? rankByScore(kept, hitCount, scores) : null;
     const matchLimit = Math.min(options.matchLimit ?? Infinity, hitCount);
     const hits = new Array<SearchHit>(hitCount);
+    let total = 0;
     for (let r = 0; r < hitCount; r++) {
       const k = ranked ? ranked[r] : r;
       const i = kept[k];
@@ -186,13 +182,18 @@ export class SearchEngine {
       const hit: SearchHit = {
         block: this.blocks[ordinal].id,
         score: ranked ? scores[i] : 0,
-        count: counts[k],
+        count: 0,
       };
       if (r < matchLimit) {
+        // The ranges give the count: a hit of the page is never counted twice.
         const matches = findMatches(this.normalizedText(ordinal), keywords);
         hit.matches = matches;
+        hit.count = matches.length;
         if (options.snippets) hit.snippet = makeSnippet(this.blocks[ordinal].text, matches).text;
+      } else {
+        hit.count = counts ? counts[k] : countMatches(this.normalizedText(ordinal), keywords);
       }
+      total += hit.count;
       hits[r] = hit;
     }
     return { query, hits, total };
