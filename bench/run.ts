@@ -29,7 +29,7 @@ import {
   type Row,
 } from './report';
 import { runSearchBench, type SearchBenchResult } from './search';
-import { keystrokeGoal, measureTyping } from './search-typing';
+import { keystrokeGoal, measureTyping, type TypingSamples } from './search-typing';
 import { median, summarize } from './stats';
 
 const DEFAULT_RUNS = 15;
@@ -74,7 +74,7 @@ interface PageLoadOutcome {
   report: PageLoadReport;
   chromium: string;
   /** Keystroke-to-results-painted samples, measured on the same app server. */
-  typing: number[];
+  typing: TypingSamples;
 }
 
 async function runPageLoadBench(runs: number, loadAverage: number): Promise<PageLoadOutcome> {

@@ -66,7 +66,11 @@ async function searchCommand(args: string[]): Promise<void> {
   const engine = new SearchEngine(buildSearchIndex(document.blocks), document.blocks);
   const answer = (query: string) => {
     const { hits } = engine.search(query, { order: options.order, snippets: true });
-    return JSON.stringify({ query, hits });
+    // The CLI's documented shape: every hit with its snippet and every match.
+    return JSON.stringify({
+      query,
+      hits: hits.map(({ block, score, snippet, matches }) => ({ block, score, snippet, matches })),
+    });
   };
   if (options.query !== undefined) {
     process.stdout.write(answer(options.query) + '\n');

@@ -29,6 +29,12 @@ export const REQUEST_SCHEMAS: Record<MethodName, z.ZodType> = {
     // Long enough for any phrase of the report; bounded so a paste of the whole text is refused.
     query: z.string().max(200),
     order: z.enum(['relevance', 'document']).optional(),
+    matchLimit: z.number().int().min(0).optional(),
+  }),
+  searchMatches: z.strictObject({
+    query: z.string().max(200),
+    // The report has fewer blocks than this; a corpus a hundred times larger asks in pages.
+    blocks: z.array(z.string().max(64)).max(10_000),
   }),
   getUserData: NoPayload,
   createAnnotation: REQUESTS.createAnnotation,
@@ -164,8 +170,12 @@ export async function createReaderServices(options: ServiceOptions): Promise<Rea
       validate('updateSettings', payload, (patch) => settings.update(patch)),
     getNotices: (payload) => validate('getNotices', payload, () => [...notices]),
     search: (payload) =>
-      validate('search', payload, async ({ query, order }) =>
-        (await searchEngine()).search(query, { order }),
+      validate('search', payload, async ({ query, order, matchLimit }) =>
+        (await searchEngine()).search(query, { order, matchLimit }),
+      ),
+    searchMatches: (payload) =>
+      validate('searchMatches', payload, async ({ query, blocks }) =>
+        (await searchEngine()).matchesIn(query, blocks),
       ),
     getUserData: (payload) => validate('getUserData', payload, () => userData.view()),
     createAnnotation: (payload) =>

@@ -6,7 +6,12 @@
  */
 import type { ReportDocument } from './document';
 import type { MenuCommand } from './menu-commands';
-import type { SearchRequest, SearchResult } from './search';
+import type {
+  SearchMatchesRequest,
+  SearchMatchesResult,
+  SearchRequest,
+  SearchResult,
+} from './search';
 import type { Settings, SettingsPatch } from './settings';
 import type {
   Anchored,
@@ -59,6 +64,8 @@ export interface ReaderCalls {
   /** Things the user must be told about once, e.g. a corrupt file moved aside. */
   getNotices: { request: void; response: string[] };
   search: { request: SearchRequest; response: SearchResult };
+  /** The match ranges a `search` answer left out (hits past its `matchLimit`). */
+  searchMatches: { request: SearchMatchesRequest; response: SearchMatchesResult };
   /** Annotations and bookmarks anchored in this edition of the text, and the reader's terms. */
   getUserData: { request: void; response: UserDataView };
   createAnnotation: { request: NewAnnotation; response: Anchored<Annotation> };
@@ -97,6 +104,7 @@ export const METHOD_NAMES = [
   'updateSettings',
   'getNotices',
   'search',
+  'searchMatches',
   'getUserData',
   'createAnnotation',
   'updateAnnotation',
@@ -193,6 +201,7 @@ export const QUERY_METHODS: ReadonlySet<MethodName> = new Set([
   'getSettings',
   'getNotices',
   'search',
+  'searchMatches',
   'getUserData',
   'exportAnnotations',
 ]);

@@ -6,10 +6,16 @@ export interface SearchHit {
   block: string;
   /** lunr's BM25 score (headings and glossary boosted); 0 in document order. */
   score: number;
+  /** How many matches the block has (the length `matches` has, or would have). */
+  count: number;
   /** A short extract around the first match (the CLI's; the app makes its own from `matches`). */
   snippet?: string;
-  /** Every match in the block, as [start, end) offsets into the block's text, in order. */
-  matches: [number, number][];
+  /**
+   * Every match in the block, as [start, end) offsets into the block's text,
+   * in order. Absent on hits past the request's `matchLimit`: ask
+   * `searchMatches` for those.
+   */
+  matches?: [number, number][];
 }
 
 export interface SearchResult {
@@ -23,4 +29,18 @@ export interface SearchResult {
 export interface SearchRequest {
   query: string;
   order?: SearchOrder;
+  /** Match ranges only for the first this-many hits (every hit has its `count`); default all. */
+  matchLimit?: number;
 }
+
+/** The matches of a query in given blocks: the ranges a hit past `matchLimit` leaves out. */
+export interface SearchMatchesRequest {
+  query: string;
+  blocks: string[];
+}
+
+/** Per requested block, in the request's order, its matches (none for an unknown block). */
+export type SearchMatchesResult = [number, number][][];
+
+/** How many hits the app asks ranges for with the first answer: one screen of results and more. */
+export const SEARCH_PAGE = 20;

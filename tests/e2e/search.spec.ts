@@ -164,3 +164,38 @@ test('a search acted on is remembered, across a restart', async ({ page, server 
   await expect(page.getByRole('searchbox', { name: '搜索' })).toHaveValue('民生实事');
   await expect(page.locator('.search-status')).toHaveText('共 2 处，2 段');
 });
+
+test('more hits than one page: every match highlighted and stepped through, ranges fetched after', async ({
+  page,
+  server,
+}) => {
+  await openReader(page, server.url);
+  const calls: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/api/search')) calls.push(new URL(request.url()).pathname);
+  });
+  const box = page.getByRole('searchbox', { name: '搜索' });
+  const status = page.locator('.search-status');
+  // 区 is in more blocks than the first answer carries ranges for (SEARCH_PAGE).
+  await box.fill('区');
+  await expect(status).toHaveText(/^共 \d+ 处，\d+ 段$/);
+  const [total, blocks] = ((await status.textContent()) ?? '').match(/\d+/g)!.map(Number);
+  expect(blocks).toBeGreaterThan(20);
+  // Step back at once, before the other ranges may be in: it lands on the last of all N.
+  await box.press('Shift+Enter');
+  await expect(status).toHaveText(`第 ${total}/${total} 处`);
+  expect(calls).toEqual(['/api/search', '/api/searchMatches']);
+  const all = await highlighted(page, 'search');
+  expect(all).toHaveLength(total);
+  expect(new Set(all)).toEqual(new Set(['区']));
+  expect(await highlighted(page, 'search-current')).toEqual(['区']);
+  await box.press('Enter');
+  await expect(status).toHaveText(`第 1/${total} 处`);
+  // Every listed result has its match marked, the last page included.
+  const items = page.getByRole('region', { name: '搜索结果' }).getByRole('listitem');
+  await expect(items).toHaveCount(blocks);
+  await expect(items.last().locator('mark').first()).toHaveText('区');
+  // The 目录's counts add up to N over the level-1 sections.
+  const toc = page.getByRole('navigation', { name: '目录' });
+  await expect(toc.getByLabel(/处匹配$/).first()).toBeVisible();
+});

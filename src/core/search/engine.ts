@@ -23,12 +23,25 @@ interface Posting {
   blocks: Int32Array;
   /** lunr's BM25 weight of the term in each of those blocks (all fields summed). */
   weights: Float64Array;
+  /**
+   * When the term has been searched as a keyword on its own: its number of
+   * matches (merged ranges) in each of those blocks. Counting every
+   * occurrence of a common character reads most of the text; it is done once.
+   */
+  counts?: Int32Array;
 }
 
 export interface SearchOptions {
   order?: SearchOrder;
-  /** Also make a snippet per hit (the CLI prints them; the app makes its own). */
+  /** Also make a snippet per hit with matches (the CLI prints them; the app makes its own). */
   snippets?: boolean;
+  /**
+   * Match ranges (and snippets) only for the first this-many hits, in the
+   * answer's order; every hit still has its `count`. Default: every hit.
+   * Finding every range of a common word in thousands of blocks costs more
+   * than the search; the app asks for one page and the rest when needed.
+   */
+  matchLimit?: number;
 }
 
 export class SearchEngine {
@@ -133,25 +146,123 @@ export class SearchEngine {
     const needsCheck = keywords.some((keyword) => Array.from(keyword).length > 2);
 
     const { ordinals, scores } = this.candidates(postings);
-    const hits: (SearchHit & { ordinal: number })[] = [];
+    // The real hits, as indices into `ordinals`, in document order.
+    let kept: Int32Array;
+    let hitCount: number;
+    /** Matches per hit (by position in `kept`) when known before ranking. */
+    let counts: Int32Array | null = null;
+    if (!needsCheck && keywords.length === 1) {
+      // One keyword that is itself the only term: every candidate is a hit.
+      const [posting] = postings;
+      posting.counts ??= Int32Array.from(posting.blocks, (ordinal) =>
+        countMatches(this.normalizedText(ordinal), keywords),
+      );
+      counts = posting.counts;
+      hitCount = ordinals.length;
+      kept = new Int32Array(hitCount);
+      for (let i = 0; i < hitCount; i++) kept[i] = i;
+    } else {
+      kept = new Int32Array(ordinals.length);
+      hitCount = 0;
+      for (let i = 0; i < ordinals.length; i++) {
+        const { text } = this.normalizedText(ordinals[i]);
+        if (needsCheck && !keywords.every((keyword) => text.includes(keyword))) continue;
+        kept[hitCount++] = i;
+      }
+    }
+    // Positions in `kept`, in the answer's order.
+    const ranked = order === 'relevance' ? rankByScore(kept, hitCount, scores) : null;
+    const matchLimit = Math.min(options.matchLimit ?? Infinity, hitCount);
+    const hits = new Array<SearchHit>(hitCount);
     let total = 0;
-    ordinals.forEach((ordinal, i) => {
-      const normalized = this.normalizedText(ordinal);
-      if (needsCheck && !keywords.every((keyword) => normalized.text.includes(keyword))) return;
-      const matches = findMatches(normalized, keywords);
-      total += matches.length;
-      const hit: SearchHit & { ordinal: number } = {
-        ordinal,
+    for (let r = 0; r < hitCount; r++) {
+      const k = ranked ? ranked[r] : r;
+      const i = kept[k];
+      const ordinal = ordinals[i];
+      const hit: SearchHit = {
         block: this.blocks[ordinal].id,
-        score: order === 'relevance' ? scores[i] : 0,
-        matches,
+        score: ranked ? scores[i] : 0,
+        count: 0,
       };
-      if (options.snippets) hit.snippet = makeSnippet(this.blocks[ordinal].text, matches).text;
-      hits.push(hit);
-    });
-    if (order === 'relevance') hits.sort((a, b) => b.score - a.score || a.ordinal - b.ordinal);
-    return { query, hits: hits.map(({ ordinal: _ordinal, ...hit }) => hit), total };
+      if (r < matchLimit) {
+        // The ranges give the count: a hit of the page is never counted twice.
+        const matches = findMatches(this.normalizedText(ordinal), keywords);
+        hit.matches = matches;
+        hit.count = matches.length;
+        if (options.snippets) hit.snippet = makeSnippet(this.blocks[ordinal].text, matches).text;
+      } else {
+        hit.count = counts ? counts[k] : countMatches(this.normalizedText(ordinal), keywords);
+      }
+      total += hit.count;
+      hits[r] = hit;
+    }
+    return { query, hits, total };
   }
+
+  /** Every match of `query` in each of `blocks` (ids; unknown ones get none), as in a hit's `matches`. */
+  matchesIn(query: string, blocks: string[]): [number, number][][] {
+    const keywords = queryKeywords(query);
+    return blocks.map((id) => {
+      const ordinal = this.order.get(id);
+      if (ordinal === undefined || keywords.length === 0) return [];
+      return findMatches(this.normalizedText(ordinal), keywords);
+    });
+  }
+}
+
+/**
+ * Positions 0…length-1 of `kept` (indices into `scores`, ascending) ordered
+ * by score descending, ties in document order. One numeric sort of packed
+ * keys, with no comparator and no object per hit: scores are rounded to
+ * thousandths, so (negated score in thousandths, position) packs exactly
+ * into a double.
+ */
+function rankByScore(kept: Int32Array, length: number, scores: number[]): Int32Array {
+  const SPAN = 2 ** 22;
+  let max = 0;
+  for (let k = 0; k < length; k++) max = Math.max(max, Math.round(scores[kept[k]] * 1000));
+  const ranked = new Int32Array(length);
+  for (let k = 0; k < length; k++) ranked[k] = k;
+  if (length >= SPAN || max >= 2 ** 30) {
+    // Out of the packed range (never in this report): sort with a comparator.
+    return ranked.sort((a, b) => scores[kept[b]] - scores[kept[a]] || a - b);
+  }
+  const keys = new Float64Array(length);
+  for (let k = 0; k < length; k++) {
+    keys[k] = (max - Math.round(scores[kept[k]] * 1000)) * SPAN + k;
+  }
+  keys.sort();
+  for (let r = 0; r < length; r++) ranked[r] = keys[r] % SPAN;
+  return ranked;
+}
+
+/**
+ * How many ranges findMatches would return, without making them: for one
+ * keyword, its occurrences in order, merged where they overlap or touch in
+ * the source. A one-unit keyword (most first keystrokes) is counted by a
+ * plain loop over the text, cheaper than an indexOf per occurrence.
+ */
+export function countMatches(normalized: Normalized, keywords: string[]): number {
+  if (keywords.length > 1) return findMatches(normalized, keywords).length;
+  const [keyword] = keywords;
+  const { text, from, to } = normalized;
+  let count = 0;
+  let lastEnd = -1;
+  if (keyword.length === 1) {
+    const code = keyword.charCodeAt(0);
+    for (let at = 0; at < text.length; at++) {
+      if (text.charCodeAt(at) !== code) continue;
+      if (from[at] > lastEnd) count++;
+      lastEnd = to[at];
+    }
+    return count;
+  }
+  const last = keyword.length - 1;
+  for (let at = text.indexOf(keyword); at >= 0; at = text.indexOf(keyword, at + 1)) {
+    if (from[at] > lastEnd) count++;
+    lastEnd = Math.max(lastEnd, to[at + last]);
+  }
+  return count;
 }
 
 /** The weight at `termIndex` in a lunr vector's [index, value, index, value, …] elements. */

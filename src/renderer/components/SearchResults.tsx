@@ -20,7 +20,8 @@ interface Props {
 }
 
 function Snippet({ hit, text }: { hit: SearchHit; text: string }) {
-  const snippet = makeSnippet(text, hit.matches);
+  // Past the first page, ranges arrive a moment later: until then, the block's start, unmarked.
+  const snippet = makeSnippet(text, hit.matches ?? []);
   const parts: React.ReactNode[] = [];
   let at = 0;
   snippet.marks.forEach(([start, end], index) => {

@@ -11,14 +11,19 @@ export interface Occurrence {
   end: number;
 }
 
-/** Every match of every hit, in reading order (whatever order the hits are ranked in). */
+/**
+ * Every match of every hit, in reading order (whatever order the hits are
+ * ranked in). A hit whose ranges have not arrived yet adds none.
+ */
 export function occurrencesInOrder(
   hits: SearchHit[],
   blockOrder: ReadonlyMap<string, number>,
 ): Occurrence[] {
   return [...hits]
     .sort((a, b) => (blockOrder.get(a.block) ?? 0) - (blockOrder.get(b.block) ?? 0))
-    .flatMap((hit) => hit.matches.map(([start, end]) => ({ block: hit.block, start, end })));
+    .flatMap((hit) =>
+      (hit.matches ?? []).map(([start, end]) => ({ block: hit.block, start, end })),
+    );
 }
 
 /** Hits in reading order, for 按原文顺序. */
@@ -42,7 +47,7 @@ export function matchesPerSection(
   const counts = new Map<string, number>();
   for (const hit of hits) {
     for (const entry of sectionPath(outline, blockOrder, hit.block)) {
-      counts.set(entry.block, (counts.get(entry.block) ?? 0) + hit.matches.length);
+      counts.set(entry.block, (counts.get(entry.block) ?? 0) + hit.count);
     }
   }
   return counts;

@@ -85,3 +85,23 @@ describe('occurrences and counts', () => {
     expect(firstOccurrenceFrom([], order, null)).toBe(-1);
   });
 });
+
+describe('a paged answer (ranges for the first hits only)', () => {
+  const full = engine.search('建设');
+  const paged = engine.search('建设', { matchLimit: 5 });
+
+  it('counts per section from every hit’s count, ranges or not', () => {
+    expect(paged.hits.filter((hit) => hit.matches).length).toBe(5);
+    expect(matchesPerSection(report.outline, order, paged.hits)).toEqual(
+      matchesPerSection(report.outline, order, full.hits),
+    );
+  });
+
+  it('lists only the occurrences whose ranges are in', () => {
+    const shown = occurrencesInOrder(paged.hits, order);
+    const withRanges = new Set(paged.hits.filter((hit) => hit.matches).map((hit) => hit.block));
+    expect(shown).toEqual(
+      occurrencesInOrder(full.hits, order).filter((occurrence) => withRanges.has(occurrence.block)),
+    );
+  });
+});

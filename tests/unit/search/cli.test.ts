@@ -18,10 +18,13 @@ function runCli(args: string[], stdin?: string): Promise<Run> {
 const blocks = loadReport().blocks;
 const engine = loadEngine(blocks);
 
-/** What the CLI must print for a query: the engine's answer without `total`. */
+/** What the CLI must print for a query: the engine's full answer without `total` and counts. */
 function expected(query: string, order: SearchOrder = 'relevance') {
   const { hits } = engine.search(query, { order, snippets: true });
-  return { query, hits };
+  return {
+    query,
+    hits: hits.map(({ block, score, snippet, matches }) => ({ block, score, snippet, matches })),
+  };
 }
 
 const STDIN_QUERIES = ['污水零直排', '', '5G 海曙', '+海曙', '区长褚孟彤'];

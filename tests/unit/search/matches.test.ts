@@ -38,8 +38,9 @@ function matchMismatches(queries: string[]): MatchMismatch[] {
     const expected = new Map(oracle.search(query).map((hit) => [hit.block, hit.matches]));
     for (const hit of engine.search(query).hits) {
       const want = expected.get(hit.block) ?? [];
-      if (JSON.stringify(hit.matches) !== JSON.stringify(want)) {
-        out.push({ query, block: hit.block, engine: hit.matches, oracle: want });
+      const got = hit.matches ?? [];
+      if (JSON.stringify(hit.matches) !== JSON.stringify(want) || hit.count !== want.length) {
+        out.push({ query, block: hit.block, engine: got, oracle: want });
       }
     }
   }
@@ -53,10 +54,13 @@ function checkResult(result: SearchResult): void {
   for (const hit of result.hits) {
     const text = textOf.get(hit.block)!;
     const label = `${result.query} @ ${hit.block}`;
-    expect(hit.matches.length, label).toBeGreaterThan(0);
-    total += hit.matches.length;
+    expect(hit.matches, label).toBeDefined();
+    const matches = hit.matches ?? [];
+    expect(matches.length, label).toBeGreaterThan(0);
+    expect(hit.count, label).toBe(matches.length);
+    total += matches.length;
     let previousEnd = -1;
-    for (const [start, end] of hit.matches) {
+    for (const [start, end] of matches) {
       expect(Number.isInteger(start) && Number.isInteger(end), label).toBe(true);
       expect(start, label).toBeGreaterThan(previousEnd); // sorted, not overlapping, not touching
       expect(end, label).toBeGreaterThan(start);
@@ -78,7 +82,7 @@ function checkResult(result: SearchResult): void {
     expect(snippet.length, label).toBeLessThanOrEqual(72);
     expect(snippet.startsWith('…'), label).toBe(!text.startsWith(core));
     expect(snippet.endsWith('…'), label).toBe(!text.endsWith(core));
-    const [firstStart, firstEnd] = hit.matches[0];
+    const [firstStart, firstEnd] = matches[0];
     expect(snippet, label).toContain(text.slice(firstStart, firstEnd));
   }
   expect(result.total, result.query).toBe(total);
@@ -107,7 +111,7 @@ describe('matches of realistic queries', () => {
   it('map back to the source form', () => {
     const [hit] = engine.search('５Ｇ').hits;
     const text = textOf.get(hit.block)!;
-    expect(hit.matches.map(([start, end]) => text.slice(start, end))).toEqual(['5G']);
+    expect(hit.matches?.map(([start, end]) => text.slice(start, end))).toEqual(['5G']);
 
     const speaker = engine.search('区长褚孟彤').hits;
     expect(speaker).toHaveLength(1);
@@ -117,7 +121,7 @@ describe('matches of realistic queries', () => {
     // Two keywords side by side touch, and merge into one range.
     for (const hit of engine.search('污水 零直排').hits) {
       const text = textOf.get(hit.block)!;
-      const shown = hit.matches.map(([start, end]) => text.slice(start, end));
+      const shown = (hit.matches ?? []).map(([start, end]) => text.slice(start, end));
       expect(shown).toContain('污水零直排');
       expect(shown).not.toContain('零直排');
     }
