@@ -28,6 +28,7 @@ import {
   type PageLoadReport,
   type Row,
 } from './report';
+import { runAnnotationBench } from './annotations';
 import { runSearchBench, type SearchBenchResult } from './search';
 import { keystrokeGoal, measureTyping, type TypingSamples } from './search-typing';
 import { median, summarize } from './stats';
@@ -49,7 +50,7 @@ function runCount(): number {
   return runs;
 }
 
-const PARTS = ['page-load', 'search'] as const;
+const PARTS = ['page-load', 'search', 'annotations'] as const;
 type Part = (typeof PARTS)[number];
 
 /** BENCH_ONLY: one part, or undefined for all of them. */
@@ -196,14 +197,16 @@ function printSearchVerdict(search: SearchBenchResult): void {
 
 async function main(): Promise<void> {
   const only = onlyPart();
-  const runs = only === 'search' ? 0 : runCount();
+  const runs = only === undefined || only === 'page-load' ? runCount() : 0;
   const loadAverage = loadavg()[0];
 
   let pageLoad: PageLoadOutcome | undefined;
-  if (only !== 'search') pageLoad = await runPageLoadBench(runs, loadAverage);
+  if (only === undefined || only === 'page-load') {
+    pageLoad = await runPageLoadBench(runs, loadAverage);
+  }
 
   let search: SearchBenchResult | undefined;
-  if (only !== 'page-load') {
+  if (only === undefined || only === 'search') {
     console.log(`bench: search, load average ${loadavg()[0].toFixed(2)}`);
     search = await runSearchBench();
     // The browser step ran with the page-load part (same browser, same app server).
@@ -218,11 +221,24 @@ async function main(): Promise<void> {
     );
   }
 
+  let annotations: string | undefined;
+  if (only === undefined || only === 'annotations') {
+    console.log(`bench: annotations, load average ${loadavg()[0].toFixed(2)}`);
+    const dataDir = await mkdtemp(join(tmpdir(), 'reader-bench-annotations-'));
+    try {
+      annotations = (await runAnnotationBench(dataDir)).table;
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+    console.log(`\nAnnotations:\n${annotations}\n`);
+  }
+
   const section = runSection({
     date: new Date(),
     machine: describeMachine(pageLoad?.chromium, loadAverage),
     pageLoad: pageLoad?.report,
     search,
+    annotations,
     ...(only !== undefined && { only }),
   });
   await recordRun(BENCHMARKS_FILE, section);
