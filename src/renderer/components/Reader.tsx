@@ -3,7 +3,9 @@
  * wired to settings, the reading pane and the command list.
  */
 import {
+  lazy,
   startTransition,
+  Suspense,
   useCallback,
   useEffect,
   useLayoutEffect,
@@ -35,14 +37,22 @@ import { settleLayoutWhenIdle } from '../lib/scroll';
 import type { Slots } from '../lib/slots';
 import { writeViewCache } from '../lib/view-cache';
 import { matchesPerSection } from '../lib/search-view';
-import { AnnotationLayer } from './AnnotationLayer';
-import { GlossaryTerms } from './GlossaryTerms';
 import { NoticeBar } from './NoticeBar';
 import { PrintedNotes } from './PrintedNotes';
 import { ReaderSidebar } from './ReaderSidebar';
 import { SearchBox } from './SearchBox';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { Toolbar } from './Toolbar';
+
+// The layers over the text need Floating UI, a third of the bundle. They are
+// loaded as their own chunk after the interface is up: nothing in them is
+// needed before the reader selects text or points at a term.
+const AnnotationLayer = lazy(() =>
+  import('./AnnotationLayer').then((module) => ({ default: module.AnnotationLayer })),
+);
+const GlossaryTerms = lazy(() =>
+  import('./GlossaryTerms').then((module) => ({ default: module.GlossaryTerms })),
+);
 
 interface Props {
   api: ReaderApi;
@@ -217,8 +227,9 @@ export function Reader({ api, slots, document, initialSettings, initialNotices }
     window.document.documentElement.dataset.ready = 'true';
   }, []);
 
-  // The text is already painted; the 目录 is drawn just after the toolbar, and
-  // the full layout of the report is settled when the browser is idle.
+  // The text is already painted; the 目录 and the layers over the text are
+  // drawn just after the toolbar, and the full layout of the report is
+  // settled when the browser is idle.
   const [tocDrawn, setTocDrawn] = useState(false);
   useEffect(() => {
     startTransition(() => setTocDrawn(true));
@@ -242,7 +253,6 @@ export function Reader({ api, slots, document, initialSettings, initialNotices }
           />
         }
       />
-      <GlossaryTerms glossary={glossary} userTerms={userTerms} onAppendix={jumpTo} />
       {createPortal(
         <NoticeBar
           notices={notices}
@@ -250,14 +260,19 @@ export function Reader({ api, slots, document, initialSettings, initialNotices }
         />,
         slots.notices,
       )}
-      <AnnotationLayer
-        pane={slots.pane}
-        doc={doc}
-        userData={userData}
-        annotating={annotating}
-        colorNames={settings.colorNames}
-        onTerm={addUserTerm}
-      />
+      {tocDrawn && (
+        <Suspense fallback={null}>
+          <GlossaryTerms glossary={glossary} userTerms={userTerms} onAppendix={jumpTo} />
+          <AnnotationLayer
+            pane={slots.pane}
+            doc={doc}
+            userData={userData}
+            annotating={annotating}
+            colorNames={settings.colorNames}
+            onTerm={addUserTerm}
+          />
+        </Suspense>
+      )}
       <PrintedNotes
         pane={slots.pane}
         document={document}
