@@ -6,6 +6,7 @@ import type { Page } from '@playwright/test';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, openReader, test } from './fixtures';
+import { inputMethod } from './ime';
 
 const DATA_FILE = join('reports', 'haishu-2018-government-work-report.json');
 
@@ -379,25 +380,11 @@ test('a note typed through an input method is saved exactly as composed', async 
   const editor = page.getByRole('dialog', { name: '新批注' });
   const note = editor.getByRole('textbox', { name: '批注' });
   await expect(note).toBeFocused();
-  const cdp = await page.context().newCDPSession(page);
-  for (const text of ['g', 'gu', 'gui', 'guihua']) {
-    await cdp.send('Input.imeSetComposition', {
-      text,
-      selectionStart: text.length,
-      selectionEnd: text.length,
-    });
-  }
+  const ime = await inputMethod(page);
   // Enter commits the composition in an IME; it must not save or close anything.
-  await cdp.send('Input.insertText', { text: '规划' });
+  await ime.type(['g', 'gu', 'gui', 'guihua'], '规划');
   await expect(editor).toBeVisible();
-  for (const text of ['x', 'xian', 'xianxing']) {
-    await cdp.send('Input.imeSetComposition', {
-      text,
-      selectionStart: text.length,
-      selectionEnd: text.length,
-    });
-  }
-  await cdp.send('Input.insertText', { text: '先行' });
+  await ime.type(['x', 'xian', 'xianxing'], '先行');
   await expect(note).toHaveValue('规划先行');
   await note.press('Control+Enter');
   await expect(editor).toBeHidden();

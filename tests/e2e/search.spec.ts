@@ -1,6 +1,7 @@
 /** Keyword search in browser mode, typed the way an input method types. */
 import type { Page } from '@playwright/test';
 import { expect, openReader, test } from './fixtures';
+import { inputMethod } from './ime';
 
 /** Texts of the ranges in a CSS highlight ('search' or 'search-current'). */
 function highlighted(page: Page, name: string): Promise<string[]> {
@@ -27,25 +28,12 @@ test('IME typing searches only when composition ends; Enter steps through every 
   await expect(box).toBeFocused();
 
   // Pinyin composition, as an IME does it: the box shows the raw letters meanwhile.
-  const cdp = await page.context().newCDPSession(page);
-  for (const text of ['w', 'wu', 'wus', 'wush', 'wushui']) {
-    await cdp.send('Input.imeSetComposition', {
-      text,
-      selectionStart: text.length,
-      selectionEnd: text.length,
-    });
-  }
+  const ime = await inputMethod(page);
+  await ime.compose(['w', 'wu', 'wus', 'wush', 'wushui']);
   await expect(box).toHaveValue('wushui');
-  await cdp.send('Input.insertText', { text: '污水' });
+  await ime.type([], '污水');
   await expect(box).toHaveValue('污水');
-  for (const text of ['l', 'ling', 'lingzhipai']) {
-    await cdp.send('Input.imeSetComposition', {
-      text,
-      selectionStart: text.length,
-      selectionEnd: text.length,
-    });
-  }
-  await cdp.send('Input.insertText', { text: '零直排' });
+  await ime.type(['l', 'ling', 'lingzhipai'], '零直排');
   await expect(box).toHaveValue('污水零直排');
 
   const status = page.locator('.search-status');

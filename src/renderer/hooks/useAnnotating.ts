@@ -47,6 +47,8 @@ export function useAnnotating(pane: HTMLElement, doc: DocumentText, userData: Us
     const down = () => setDragging(true);
     const up = () => setDragging(false);
     document.addEventListener('selectionchange', onChange);
+    // A selection made before this listener existed (the reader was quick) counts too.
+    onChange();
     pane.addEventListener('pointerdown', down);
     window.addEventListener('pointerup', up);
     return () => {
