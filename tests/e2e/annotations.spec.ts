@@ -12,6 +12,10 @@ const DATA_FILE = join('reports', 'haishu-2018-government-work-report.json');
 
 /** Selects text the way a drag would, from (block, offset) to (block, offset) in block text. */
 async function select(page: Page, from: [string, number], to: [string, number]) {
+  // Until the layout is settled (when the browser is first idle), off-screen
+  // blocks have estimated heights: a selection scrolled to before then can be
+  // carried off screen when they are measured, and its toolbar hides with it.
+  await expect(page.locator('.report.settled')).toHaveCount(1);
   await page.evaluate(
     ([[startBlock, startOffset], [endBlock, endOffset]]) => {
       const point = (id: string, offset: number): [Node, number] => {
