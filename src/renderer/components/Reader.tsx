@@ -89,10 +89,9 @@ export function Reader({ api, slots, document, initialSettings, initialNotices }
     keepPlace();
   }, [settings.fontSize, keepPlace]);
 
-  const blockOrder = useMemo(
-    () => new Map(document.blocks.map((block, index) => [block.id, index])),
-    [document],
-  );
+  const doc = useMemo(() => documentText(document.blocks), [document]);
+  /** Block id → reading order; the document text already keeps this map. */
+  const blockOrder = doc.indexOf;
   const currentEntry = useMemo(
     () => (topBlock === null ? undefined : entryForBlock(document.outline, blockOrder, topBlock)),
     [document, blockOrder, topBlock],
@@ -119,7 +118,6 @@ export function Reader({ api, slots, document, initialSettings, initialNotices }
     update({ recentSearches: [query, ...rest].slice(0, RECENT_SEARCHES_MAX) });
   };
 
-  const doc = useMemo(() => documentText(document.blocks), [document]);
   const userData = useUserData(api, addNotice);
   const annotating = useAnnotating(slots.pane, doc, userData);
   const notebook = useNotebook({
