@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FONT_SIZE, THEMES } from '../../../src/shared/settings';
 import { VIEW_CACHE_KEY } from '../../../src/renderer/lib/view-cache';
+import { STARTUP_METHODS } from '../../../src/renderer/lib/startup';
+import { QUERY_METHODS, type MethodName } from '../../../src/shared/api';
 
 const boot = readFileSync(new URL('../../../src/renderer/public/boot.js', import.meta.url), 'utf8');
 
@@ -27,5 +29,32 @@ describe('boot.js', () => {
 
   it('has no inline-eval constructs the CSP would block', () => {
     expect(boot).not.toMatch(/\beval\(|new Function|setTimeout\(\s*['"`]/);
+  });
+});
+
+describe('early-calls.js', () => {
+  const early = readFileSync(
+    new URL('../../../src/renderer/public/early-calls.js', import.meta.url),
+    'utf8',
+  );
+
+  it('starts exactly the calls startup.ts waits for, and only read-only ones', () => {
+    const listed = /var methods = \[([^\]]*)\]/.exec(early)?.[1] ?? '';
+    const methods = [...listed.matchAll(/'(\w+)'/g)].map((match) => match[1]);
+    expect(methods).toEqual([...STARTUP_METHODS]);
+    for (const method of methods) expect(QUERY_METHODS.has(method as MethodName)).toBe(true);
+  });
+
+  it('sends them as the HTTP client does: POST /api/<method>, JSON, a null payload', () => {
+    expect(early).toContain("fetch('/api/' + method");
+    expect(early).toContain("method: 'POST'");
+    expect(early).toContain("'Content-Type': 'application/json'");
+    expect(early).toContain("body: 'null'");
+  });
+
+  it('is loaded by index.html before the module, and uses no eval', () => {
+    const html = readFileSync(new URL('../../../src/renderer/index.html', import.meta.url), 'utf8');
+    expect(html).toContain('<script src="./early-calls.js"></script>');
+    expect(early).not.toMatch(/\beval\(|new Function/);
   });
 });
