@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createReaderServices, validate } from '../../../src/core/services';
+import { validate } from '../../../src/core/services';
 import {
   PDF_DEFAULT_NAME,
   PDF_OPTIONS,
@@ -10,7 +10,7 @@ import {
 import { COMMANDS, commandForKey } from '../../../src/renderer/lib/commands';
 import { describeBinding } from '../../../src/renderer/lib/shortcut-labels';
 import type { ReaderHandlers } from '../../../src/shared/api';
-import { FAKE_DOCUMENT, loadFakeSearchIndex, makeTempDir, removeTempDir } from '../storage/helpers';
+import { fakeServiceHandlers, makeTempDir, removeTempDir } from '../storage/helpers';
 
 describe('saving as PDF', () => {
   it('offers 政府工作报告.pdf in the documents folder, PDF only', () => {
@@ -40,13 +40,7 @@ describe('desktop-only calls in browser mode', () => {
   let handlers: ReaderHandlers;
   beforeEach(async () => {
     dir = await makeTempDir('shell-calls');
-    handlers = (
-      await createReaderServices({
-        dataDir: dir,
-        document: FAKE_DOCUMENT,
-        loadSearchIndex: loadFakeSearchIndex,
-      })
-    ).handlers;
+    handlers = await fakeServiceHandlers(dir);
   });
   afterEach(() => removeTempDir(dir));
 

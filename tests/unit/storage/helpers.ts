@@ -3,6 +3,8 @@ import { buildSerializedIndex } from '../../../src/core/search/build-index';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createReaderServices } from '../../../src/core/services';
+import type { ReaderHandlers } from '../../../src/shared/api';
 import type { ReportDocument } from '../../../src/shared/document';
 
 export async function makeTempDir(prefix: string): Promise<string> {
@@ -35,3 +37,13 @@ export const FAKE_DOCUMENT: ReportDocument = {
 
 /** The search index of FAKE_DOCUMENT, as the build step would serialize it. */
 export const loadFakeSearchIndex = async (): Promise<string> => buildSerializedIndex(FAKE_DOCUMENT);
+
+/** The real services over the small fake document, keeping their data in `dataDir`. */
+export async function fakeServiceHandlers(dataDir: string): Promise<ReaderHandlers> {
+  const services = await createReaderServices({
+    dataDir,
+    document: FAKE_DOCUMENT,
+    loadSearchIndex: loadFakeSearchIndex,
+  });
+  return services.handlers;
+}

@@ -6,20 +6,20 @@ import { SETTINGS_FILE, SettingsStore } from '../../../src/core/storage/settings
 import { METHOD_NAMES, type ReaderHandlers, type Result } from '../../../src/shared/api';
 import { DEFAULT_SETTINGS, THEMES } from '../../../src/shared/settings';
 import { SettingsSchema } from '../../../src/shared/settings-schema';
-import { FAKE_DOCUMENT, loadFakeSearchIndex, makeTempDir, removeTempDir } from './helpers';
+import {
+  FAKE_DOCUMENT,
+  fakeServiceHandlers,
+  loadFakeSearchIndex,
+  makeTempDir,
+  removeTempDir,
+} from './helpers';
 
 let dir: string;
 let handlers: ReaderHandlers;
 
 beforeEach(async () => {
   dir = await makeTempDir('services');
-  handlers = (
-    await createReaderServices({
-      dataDir: dir,
-      document: FAKE_DOCUMENT,
-      loadSearchIndex: loadFakeSearchIndex,
-    })
-  ).handlers;
+  handlers = await fakeServiceHandlers(dir);
 });
 
 afterEach(async () => {
