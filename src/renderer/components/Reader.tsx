@@ -27,7 +27,7 @@ import { useNotebook } from '../hooks/useNotebook';
 import { useUserData } from '../hooks/useUserData';
 import { selectedPhrase, useUserTerms } from '../hooks/useUserTerms';
 import { useReadingPane } from '../hooks/useReadingPane';
-import { useSearch } from '../hooks/useSearch';
+import { useSearchSession } from '../hooks/useSearch';
 import { useSettings } from '../hooks/useSettings';
 import { useSidebarState } from '../hooks/useSidebarState';
 import { useShellMenu } from '../hooks/useShellMenu';
@@ -36,11 +36,11 @@ import { entryForBlock, neighbourEntry } from '../lib/outline-tree';
 import { settleLayoutWhenIdle } from '../lib/scroll';
 import type { Slots } from '../lib/slots';
 import { writeViewCache } from '../lib/view-cache';
-import { matchesPerSection } from '../lib/search-view';
 import { NoticeBar } from './NoticeBar';
 import { PrintedNotes } from './PrintedNotes';
 import { ReaderSidebar } from './ReaderSidebar';
 import { SearchBox } from './SearchBox';
+import { SearchHighlights } from './SearchHighlights';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { Toolbar } from './Toolbar';
 
@@ -101,18 +101,11 @@ export function Reader({ api, slots, document, initialSettings, initialNotices }
     () => new Map(document.blocks.map((block) => [block.id, block.text])),
     [document],
   );
-  const search = useSearch(api, slots.pane, blockOrder, addNotice);
+  const search = useSearchSession(api, blockOrder, addNotice);
   const [resultsInDocumentOrder, setResultsInDocumentOrder] = useState(false);
-  const hitCounts = useMemo(
-    () =>
-      search.state.result
-        ? matchesPerSection(document.outline, blockOrder, search.state.result.hits)
-        : undefined,
-    [document, blockOrder, search.state.result],
-  );
   /** A search the reader acted on (stepped through, or chose a result of) is worth keeping. */
   const rememberSearch = () => {
-    const query = search.state.query.trim();
+    const query = search.getSnapshot().query.trim();
     if (query === '' || settings.recentSearches[0] === query) return;
     const rest = settings.recentSearches.filter((recent) => recent !== query);
     update({ recentSearches: [query, ...rest].slice(0, RECENT_SEARCHES_MAX) });
@@ -240,16 +233,7 @@ export function Reader({ api, slots, document, initialSettings, initialNotices }
         title={document.title}
         context={context}
         tocOpen={tocOpen}
-        search={
-          <SearchBox
-            state={search.state}
-            context={context}
-            onInput={search.input}
-            onCompositionStart={search.compositionStart}
-            onCompositionEnd={search.compositionEnd}
-            onClear={search.clear}
-          />
-        }
+        search={<SearchBox session={search} context={context} />}
       />
       {createPortal(
         <NoticeBar
@@ -271,6 +255,7 @@ export function Reader({ api, slots, document, initialSettings, initialNotices }
           />
         </Suspense>
       )}
+      <SearchHighlights session={search} pane={slots.pane} />
       <PrintedNotes
         pane={slots.pane}
         document={document}
@@ -301,7 +286,6 @@ export function Reader({ api, slots, document, initialSettings, initialNotices }
               focusSearch: context.focusSearch,
             }}
             toc={{
-              hitCounts,
               current: currentEntry?.block ?? null,
               collapsed,
               onToggle: toggleCollapsed,

@@ -8,7 +8,10 @@ import type { ReportDocument } from '../../shared/document';
 import type { Settings } from '../../shared/settings';
 import type { GlossaryPanelState } from '../hooks/useGlossaryPanel';
 import type { useNotebook } from '../hooks/useNotebook';
-import type { useSearch } from '../hooks/useSearch';
+import { useMemo } from 'react';
+import { useSearchValue } from '../hooks/useSearch';
+import type { SearchSession } from '../lib/search-session';
+import { matchesPerSection } from '../lib/search-view';
 import type { SidebarState } from '../hooks/useSidebarState';
 import type { UserDataState } from '../hooks/useUserData';
 import type { PanelId } from '../lib/commands';
@@ -24,7 +27,7 @@ export interface ReaderSidebarProps {
   document: ReportDocument;
   doc: DocumentText;
   settings: Settings;
-  search: ReturnType<typeof useSearch>;
+  search: SearchSession;
   results: {
     texts: ReadonlyMap<string, string>;
     blockOrder: ReadonlyMap<string, number>;
@@ -35,7 +38,6 @@ export interface ReaderSidebarProps {
     focusSearch(): void;
   };
   toc: {
-    hitCounts: Map<string, number> | undefined;
     current: string | null;
     collapsed: Set<string>;
     onToggle(block: string): void;
@@ -51,13 +53,19 @@ export interface ReaderSidebarProps {
 export function ReaderSidebar(props: ReaderSidebarProps) {
   const { sidebar, document, doc, settings, search, results, toc, userData, notebook } = props;
   const focusInto = (id: PanelId) => sidebar.focusToc && sidebar.panel === id;
+  const result = useSearchValue(search, (state) => state.result);
+  const hitCounts = useMemo(
+    () =>
+      result ? matchesPerSection(document.outline, results.blockOrder, result.hits) : undefined,
+    [document, results.blockOrder, result],
+  );
   return (
     <Sidebar<PanelId>
       active={sidebar.panel}
       onChoose={sidebar.setPanel}
       above={
         <SearchResults
-          state={search.state}
+          result={result}
           texts={results.texts}
           outline={document.outline}
           blockOrder={results.blockOrder}
@@ -76,7 +84,7 @@ export function ReaderSidebar(props: ReaderSidebarProps) {
           label: '目录',
           content: (
             <>
-              {!search.state.result && (
+              {!result && (
                 <RecentSearches
                   recent={settings.recentSearches}
                   onChoose={(query) => {
@@ -86,7 +94,7 @@ export function ReaderSidebar(props: ReaderSidebarProps) {
                 />
               )}
               <TableOfContents
-                hitCounts={toc.hitCounts}
+                hitCounts={hitCounts}
                 autoFocus={focusInto('toc')}
                 onAutoFocused={sidebar.focusDone}
                 outline={document.outline}

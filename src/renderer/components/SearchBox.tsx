@@ -1,18 +1,15 @@
 /** The search box in the toolbar: type (IME-safe), Enter / Shift+Enter to step, Esc to clear. */
 import type { KeyboardEvent } from 'react';
+import { useSearchValue } from '../hooks/useSearch';
 import { commandById, type CommandContext } from '../lib/commands';
-import type { SearchState } from '../hooks/useSearch';
+import type { SearchSession, SearchSnapshot } from '../lib/search-session';
 
 interface Props {
-  state: SearchState;
+  session: SearchSession;
   context: CommandContext;
-  onInput(text: string, isComposing: boolean): void;
-  onCompositionStart(): void;
-  onCompositionEnd(text: string): void;
-  onClear(): void;
 }
 
-export function searchStatus(state: SearchState): string {
+export function searchStatus(state: SearchSnapshot): string {
   if (!state.result) return '';
   const { total, hits } = state.result;
   if (total === 0) return '无结果';
@@ -20,8 +17,9 @@ export function searchStatus(state: SearchState): string {
   return `共 ${total} 处，${hits.length} 段`;
 }
 
-export function SearchBox(props: Props) {
-  const { state, context } = props;
+export function SearchBox({ session, context }: Props) {
+  const query = useSearchValue(session, (state) => state.query);
+  const status = useSearchValue(session, searchStatus);
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     // Keys that finish an IME composition belong to the IME.
     if (event.nativeEvent.isComposing) return;
@@ -30,8 +28,8 @@ export function SearchBox(props: Props) {
       commandById(event.shiftKey ? 'search.previous' : 'search.next').perform(context);
     } else if (event.key === 'Escape') {
       event.preventDefault();
-      if (state.query === '') document.getElementById('pane')?.focus();
-      else props.onClear();
+      if (query === '') document.getElementById('pane')?.focus();
+      else session.clear();
     }
   };
   return (
@@ -43,16 +41,16 @@ export function SearchBox(props: Props) {
         aria-label="搜索"
         placeholder="搜索全文"
         autoComplete="off"
-        value={state.query}
+        value={query}
         onChange={(event) =>
-          props.onInput(event.target.value, (event.nativeEvent as InputEvent).isComposing ?? false)
+          session.input(event.target.value, (event.nativeEvent as InputEvent).isComposing ?? false)
         }
-        onCompositionStart={props.onCompositionStart}
-        onCompositionEnd={(event) => props.onCompositionEnd(event.currentTarget.value)}
+        onCompositionStart={() => session.compositionStart()}
+        onCompositionEnd={(event) => session.compositionEnd(event.currentTarget.value)}
         onKeyDown={onKeyDown}
       />
       <output className="search-status" aria-live="polite">
-        {searchStatus(state)}
+        {status}
       </output>
     </div>
   );

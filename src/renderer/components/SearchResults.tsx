@@ -1,16 +1,15 @@
 /** The 搜索结果 panel: count, order toggle, and each hit with its section and marked snippet. */
 import type { OutlineEntry } from '../../shared/document';
-import type { SearchHit, SearchOrder } from '../../shared/search';
+import type { SearchHit, SearchOrder, SearchResult } from '../../shared/search';
 import { makeSnippet } from '../../shared/snippet';
 import { hitsInDocumentOrder, sectionPath } from '../lib/search-view';
-import type { SearchState } from '../hooks/useSearch';
 import { ChoiceGroup } from './ChoiceGroup';
 
 const ORDERS: readonly SearchOrder[] = ['relevance', 'document'];
 const ORDER_LABELS: Record<SearchOrder, string> = { relevance: '按相关度', document: '按原文顺序' };
 
 interface Props {
-  state: SearchState;
+  result: SearchResult | null;
   texts: ReadonlyMap<string, string>;
   outline: OutlineEntry[];
   blockOrder: ReadonlyMap<string, number>;
@@ -61,17 +60,15 @@ export function RecentSearches({
 }
 
 export function SearchResults(props: Props) {
-  const { state, outline, blockOrder } = props;
-  if (!state.result) return null;
-  const hits = props.inDocumentOrder
-    ? hitsInDocumentOrder(state.result.hits, blockOrder)
-    : state.result.hits;
+  const { result, outline, blockOrder } = props;
+  if (!result) return null;
+  const hits = props.inDocumentOrder ? hitsInDocumentOrder(result.hits, blockOrder) : result.hits;
   return (
     <section className="search-results" aria-label="搜索结果">
       <div className="results-header">
         <h2 className="panel-title">搜索结果</h2>
         <span className="results-count">
-          共 {state.result.total} 处，{hits.length} 段
+          共 {result.total} 处，{hits.length} 段
         </span>
       </div>
       <ChoiceGroup
@@ -83,7 +80,7 @@ export function SearchResults(props: Props) {
         onChoose={(order) => props.onOrderChange(order === 'document')}
       />
       {hits.length === 0 ? (
-        <p className="results-empty">没有找到“{state.result.query}”。</p>
+        <p className="results-empty">没有找到“{result.query}”。</p>
       ) : (
         <ol className="results-list">
           {hits.map((hit) => (

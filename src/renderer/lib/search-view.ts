@@ -55,7 +55,7 @@ export function matchesPerSection(
 
 /** The first occurrence at or after a block, wrapping to the first one. */
 export function firstOccurrenceFrom(
-  occurrences: Occurrence[],
+  occurrences: readonly Occurrence[],
   blockOrder: ReadonlyMap<string, number>,
   block: string | null,
 ): number {
