@@ -434,13 +434,19 @@ and leads).
 
 **Goals: the engine's p95 is at most 0.1 ms at 1×, and at most the scan's p95 at
 100×**; the engine's hits must equal the scan's for every query (a mismatch is
-printed loudly and marked FAIL). **Keystroke-to-results-painted p95 ≤ 16 ms**
-in browser mode is measured by the page-load part, on the same app server
-(\`bench/search-typing.ts\`): queries typed one character at a time, 80 ms
-apart, and the renderer's \`search:keystroke-to-paint\` measure, from the input
-event to the task after the frame that shows the answer. Its floor, in the same
-page right after: bare \`fetch\` round trips to the bridge (\`getNotices\`, no
-search, no rendering), reported next to it.
+printed loudly and marked FAIL). **Keystroke to results shown, p95 ≤ 16 ms** (one
+60 Hz frame) in browser mode is measured by the page-load part, on the same app
+server (\`bench/search-typing.ts\`): queries typed one character at a time, 80 ms
+apart, and three measures the renderer records per answer
+(\`src/renderer/lib/search-latency.ts\`): input event → results committed to the
+DOM, that frame's own style/layout/paint (its animation-frame callback → the task
+after it), and input event → the task after the frame (painted). The goal is
+judged on the app's own time, committed + frame. Painted also holds the wait for
+the display's next frame, which no page can shorten; its floor is measured in the
+same page right after, by typing the same keys into a bare input that only waits
+for the next frame (at 60 Hz its p95 alone is about 16 ms), and reported with the
+ratio. So are bare \`fetch\` round trips to the bridge (\`getNotices\`, no search,
+no rendering).
 
 Run it:
 
