@@ -1,9 +1,17 @@
 /** The 搜索结果 panel: count, order toggle, and each hit with its section and marked snippet. */
+import { startTransition, useEffect, useState } from 'react';
 import type { OutlineEntry } from '../../shared/document';
 import type { SearchHit, SearchOrder, SearchResult } from '../../shared/search';
 import { makeSnippet } from '../../shared/snippet';
 import { hitsInDocumentOrder, sectionPath } from '../lib/search-view';
 import { ChoiceGroup } from './ChoiceGroup';
+
+/**
+ * Results drawn in the keystroke's own frame: more than the list shows
+ * (about three). The rest are drawn just after that frame, at low priority,
+ * so a long list never delays the first results on screen.
+ */
+const FIRST_RESULTS = 8;
 
 const ORDERS: readonly SearchOrder[] = ['relevance', 'document'];
 const ORDER_LABELS: Record<SearchOrder, string> = { relevance: '按相关度', document: '按原文顺序' };
@@ -59,8 +67,38 @@ export function RecentSearches({
   );
 }
 
+function ResultList({
+  hits,
+  outline,
+  blockOrder,
+  texts,
+  onChoose,
+}: Pick<Props, 'outline' | 'blockOrder' | 'texts' | 'onChoose'> & { hits: SearchHit[] }) {
+  const [all, setAll] = useState(false);
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => startTransition(() => setAll(true)));
+    return () => cancelAnimationFrame(frame);
+  }, []);
+  return (
+    <ol className="results-list">
+      {(all ? hits : hits.slice(0, FIRST_RESULTS)).map((hit) => (
+        <li key={hit.block}>
+          <button type="button" className="result" onClick={() => onChoose(hit.block)}>
+            <span className="result-path">
+              {sectionPath(outline, blockOrder, hit.block)
+                .map((entry) => entry.title)
+                .join(' › ') || '标题'}
+            </span>
+            <Snippet hit={hit} text={texts.get(hit.block) ?? ''} />
+          </button>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
 export function SearchResults(props: Props) {
-  const { result, outline, blockOrder } = props;
+  const { result, blockOrder } = props;
   if (!result) return null;
   const hits = props.inDocumentOrder ? hitsInDocumentOrder(result.hits, blockOrder) : result.hits;
   return (
@@ -82,20 +120,15 @@ export function SearchResults(props: Props) {
       {hits.length === 0 ? (
         <p className="results-empty">没有找到“{result.query}”。</p>
       ) : (
-        <ol className="results-list">
-          {hits.map((hit) => (
-            <li key={hit.block}>
-              <button type="button" className="result" onClick={() => props.onChoose(hit.block)}>
-                <span className="result-path">
-                  {sectionPath(outline, blockOrder, hit.block)
-                    .map((entry) => entry.title)
-                    .join(' › ') || '标题'}
-                </span>
-                <Snippet hit={hit} text={props.texts.get(hit.block) ?? ''} />
-              </button>
-            </li>
-          ))}
-        </ol>
+        // A new query starts the list afresh, first results first.
+        <ResultList
+          key={result.query}
+          hits={hits}
+          outline={props.outline}
+          blockOrder={blockOrder}
+          texts={props.texts}
+          onChoose={props.onChoose}
+        />
       )}
     </section>
   );
