@@ -438,9 +438,10 @@ printed loudly and marked FAIL). **Keystroke-to-results-painted p95 ≤ 16 ms**
 in browser mode is measured by the page-load part, on the same app server
 (\`bench/search-typing.ts\`): queries typed one character at a time, 80 ms
 apart, and the renderer's \`search:keystroke-to-paint\` measure, from the input
-event to the task after the frame that shows the answer. Its floor, in the same
+event to the task after the frame that shows the answer. Its floors, in the same
 page right after: bare \`fetch\` round trips to the bridge (\`getNotices\`, no
-search, no rendering), reported next to it.
+search, no rendering), and the same call over a WebSocket to \`/api/socket\`
+(the route queries take while the renderer's socket is open), reported next to it.
 
 Run it:
 
