@@ -445,8 +445,9 @@ judged on the app's own time, committed + frame. Painted also holds the wait for
 the display's next frame, which no page can shorten; its floor is measured in the
 same page right after, by typing the same keys into a bare input that only waits
 for the next frame (at 60 Hz its p95 alone is about 16 ms), and reported with the
-ratio. So are bare \`fetch\` round trips to the bridge (\`getNotices\`, no search,
-no rendering).
+ratio. So are bare round trips to the bridge (\`getNotices\`, no search, no
+rendering): by \`fetch\`, and over a WebSocket to \`/api/socket\`, the route queries
+take while the renderer's socket is open.
 
 Run it:
 

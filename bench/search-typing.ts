@@ -36,6 +36,12 @@ export interface TypingSamples {
    * apart: the bridge's least answer, with no search and no rendering.
    */
   roundTrips: number[];
+  /**
+   * The same call over a WebSocket of the page's own to the bridge's
+   * /api/socket, sent to its parsed answer: the floor for queries, which the
+   * renderer sends over its socket while it is open.
+   */
+  socketRoundTrips: number[];
 }
 
 const MEASURES = ['search:keystroke-to-paint', 'search:keystroke-to-commit', 'search:frame'];
@@ -107,7 +113,28 @@ export async function measureTyping(bench: BenchBrowser, url: string): Promise<T
       }
       return times;
     }, ROUND_TRIPS);
-    return { keystrokes, work, frameFloor, roundTrips };
+    const socketRoundTrips = await page.evaluate(async (count) => {
+      const socket = new WebSocket(new URL('/api/socket', location.href.replace(/^http/, 'ws')));
+      await new Promise((resolve, reject) => {
+        socket.onopen = resolve;
+        socket.onerror = () => reject(new Error('the bench could not open /api/socket'));
+      });
+      const times: number[] = [];
+      for (let id = 1; id <= count; id++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        const start = performance.now();
+        await new Promise<void>((resolve) => {
+          socket.onmessage = (event) => {
+            if ((JSON.parse(String(event.data)) as { id: number }).id === id) resolve();
+          };
+          socket.send(JSON.stringify({ id, method: 'getNotices' }));
+        });
+        times.push(performance.now() - start);
+      }
+      socket.close();
+      return times;
+    }, ROUND_TRIPS);
+    return { keystrokes, work, frameFloor, roundTrips, socketRoundTrips };
   } finally {
     await context.close();
   }
@@ -128,6 +155,7 @@ export function keystrokeGoal({
   work,
   frameFloor,
   roundTrips,
+  socketRoundTrips,
 }: TypingSamples): SearchGoal {
   if (keystrokes.length === 0 || work.length === 0) {
     return { goal: KEYSTROKE_GOAL_NAME, measured: 'no samples recorded', pass: false };
@@ -146,6 +174,9 @@ export function keystrokeGoal({
     );
   }
   if (roundTrips.length > 0) parts.push(`bare fetch round trip ${ms(summarize(roundTrips))}`);
+  if (socketRoundTrips.length > 0) {
+    parts.push(`bare socket round trip ${ms(summarize(socketRoundTrips))}`);
+  }
   return {
     goal: KEYSTROKE_GOAL_NAME,
     measured: parts.join('; '),

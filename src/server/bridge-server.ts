@@ -1,13 +1,15 @@
 /**
  * Browser mode: the same renderer and the same contract as the desktop app,
  * over HTTP on loopback. `POST /api/<method>` with a JSON body calls the same
- * handler that Electron's IPC calls.
+ * handler that Electron's IPC calls; query methods may also come over the
+ * WebSocket at /api/socket (socket-bridge.ts), on the same port.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isMethodName, type ReaderHandlers } from '../shared/api';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 import { isLoopbackHost, isOwnHostHeader } from './loopback';
+import { attachSocketBridge } from './socket-bridge';
 import { readStatic } from './static-files';
 
 export interface BridgeOptions {
@@ -86,6 +88,10 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
     });
   });
 
+  const sockets = attachSocketBridge(server, options.handlers, (hostHeader) =>
+    isOwnHostHeader(hostHeader, port),
+  );
+
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     if (!isOwnHostHeader(request.headers.host, port)) {
       return sendJson(response, 421, { ok: false, error: 'Host 不是本机地址' });
@@ -140,6 +146,8 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
     port,
     close: () =>
       new Promise<void>((resolvePromise) => {
+        // Upgraded sockets are no longer the HTTP server's to close.
+        sockets.close();
         server.closeAllConnections();
         server.close(() => resolvePromise());
       }),

@@ -194,7 +194,7 @@ export type ReaderHandlers = {
 /**
  * Calls that only read. The others change state and must reach main in the
  * order they were made: IPC keeps order by itself, HTTP over several
- * connections does not.
+ * connections does not. Only these may use browser mode's WebSocket.
  */
 export const QUERY_METHODS: ReadonlySet<MethodName> = new Set([
   'getDocument',

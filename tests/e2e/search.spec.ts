@@ -1,5 +1,6 @@
 /** Keyword search in browser mode, typed the way an input method types. */
 import type { Page } from '@playwright/test';
+import { searches, watchCalls } from './calls';
 import { expect, openReader, test } from './fixtures';
 import { inputMethod } from './ime';
 
@@ -15,13 +16,8 @@ test('IME typing searches only when composition ends; Enter steps through every 
   page,
   server,
 }) => {
+  const calls = watchCalls(page);
   await openReader(page, server.url);
-  const sent: string[] = [];
-  page.on('request', (request) => {
-    if (request.url().endsWith('/api/search')) {
-      sent.push((JSON.parse(request.postData() ?? '{}') as { query: string }).query);
-    }
-  });
 
   await page.keyboard.press('Control+f');
   const box = page.getByRole('searchbox', { name: '搜索' });
@@ -39,6 +35,7 @@ test('IME typing searches only when composition ends; Enter steps through every 
   const status = page.locator('.search-status');
   await expect(status).toHaveText('共 2 处，2 段');
   // Nothing half-composed was ever searched for.
+  const sent = searches(calls).map((search) => search.query);
   expect(sent.filter((query) => /[a-z]/.test(query))).toEqual([]);
   expect(sent).toEqual(['污水', '污水零直排']);
 
@@ -157,11 +154,8 @@ test('more hits than one page: every match highlighted and stepped through, rang
   page,
   server,
 }) => {
+  const calls = watchCalls(page);
   await openReader(page, server.url);
-  const calls: string[] = [];
-  page.on('request', (request) => {
-    if (request.url().includes('/api/search')) calls.push(new URL(request.url()).pathname);
-  });
   const box = page.getByRole('searchbox', { name: '搜索' });
   const status = page.locator('.search-status');
   // 区 is in more blocks than the first answer carries ranges for (SEARCH_PAGE).
@@ -172,7 +166,9 @@ test('more hits than one page: every match highlighted and stepped through, rang
   // Step back at once, before the other ranges may be in: it lands on the last of all N.
   await box.press('Shift+Enter');
   await expect(status).toHaveText(`第 ${total}/${total} 处`);
-  expect(calls).toEqual(['/api/search', '/api/searchMatches']);
+  expect(
+    calls.filter((call) => call.method.startsWith('search')).map((call) => call.method),
+  ).toEqual(['search', 'searchMatches']);
   const all = await highlighted(page, 'search');
   expect(all).toHaveLength(total);
   expect(new Set(all)).toEqual(new Set(['区']));

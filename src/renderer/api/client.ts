@@ -1,6 +1,7 @@
 /**
  * The renderer's handle on the contract: Electron's preload puts it on
- * `window.readerApi`; in browser mode the same methods go over HTTP.
+ * `window.readerApi`; in browser mode the same methods go over HTTP, and
+ * queries over the bridge's WebSocket while it is open.
  */
 import {
   buildReaderApi,
@@ -9,6 +10,8 @@ import {
   type ReaderApi,
   type Result,
 } from '../../shared/api';
+import { SOCKET_PATH } from '../../shared/socket-protocol';
+import { socketChannel } from './socket-channel';
 
 declare global {
   interface Window {
@@ -32,11 +35,25 @@ async function post(method: MethodName, payload: unknown): Promise<Result<unknow
   }
 }
 
+function socketUrl(): string {
+  const url = new URL(SOCKET_PATH, location.href);
+  url.protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
+  return url.href;
+}
+
 function httpApi(): ReaderApi {
+  const query = socketChannel({ url: socketUrl(), fallback: post });
   // Changes go one at a time, in the order made, as they do over IPC.
   let changes: Promise<unknown> = Promise.resolve();
   return buildReaderApi((method, payload) => {
-    if (QUERY_METHODS.has(method)) return post(method, payload);
+    // Queries only read: over the socket they skip a fetch round trip, may be
+    // answered in any order, and are simply asked again by POST if it drops.
+    if (QUERY_METHODS.has(method)) return query(method, payload);
+    // Changes never use the socket. Each must reach the services once, after
+    // the one before: a socket can drop between a send and its answer, and
+    // then whether a change was applied is unknown and a retry might apply it
+    // twice. And a save made as the page closes (the reading position) only
+    // arrives as a keepalive fetch; a WebSocket goes down with the page.
     const result = changes.then(() => post(method, payload));
     changes = result;
     return result;

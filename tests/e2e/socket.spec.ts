@@ -1,0 +1,125 @@
+/** Browser mode's WebSocket: queries go over it, inside the CSP, and POST takes over without it. */
+import type { Page } from '@playwright/test';
+import { searches, watchCalls } from './calls';
+import { expect, openReader, test } from './fixtures';
+
+/** CSP violations the page reports, and console errors, from before its first script. */
+async function watchProblems(page: Page): Promise<() => Promise<string[]>> {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`page: ${error.message}`));
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (event) =>
+      seen.push(`${event.effectiveDirective} ${event.blockedURI}`),
+    );
+  });
+  return async () => [
+    ...errors,
+    ...(await page.evaluate(
+      () => (window as unknown as { cspViolations: string[] }).cspViolations,
+    )),
+  ];
+}
+
+test('a search goes over the page’s own socket, within the CSP', async ({ page, server }) => {
+  const problems = await watchProblems(page);
+  const calls = watchCalls(page);
+  const sockets: string[] = [];
+  const answers: string[] = [];
+  page.on('websocket', (socket) => {
+    sockets.push(socket.url());
+    socket.on('framereceived', ({ payload }) => answers.push(String(payload)));
+  });
+  await openReader(page, server.url);
+
+  const box = page.getByRole('searchbox', { name: '搜索' });
+  await box.fill('民生实事');
+  await expect(page.locator('.search-status')).toHaveText('共 2 处，2 段');
+
+  // A CSP that did not let the page open its socket would show here first.
+  expect(await problems()).toEqual([]);
+  expect(sockets).toEqual([`${server.url.replace('http:', 'ws:')}api/socket`]);
+  expect(searches(calls)).toEqual([{ query: '民生实事', via: 'socket' }]);
+  await expect.poll(() => answers.some((answer) => answer.includes('"hits"'))).toBe(true);
+  // The startup calls stay on POST (early-calls.js); no change ever used the socket.
+  expect(calls.filter((call) => call.via === 'post').map((call) => call.method)).toEqual(
+    expect.arrayContaining(['getDocument', 'getSettings', 'getNotices']),
+  );
+});
+
+test('changes stay on POST while the socket is open', async ({ page, server }) => {
+  const calls = watchCalls(page);
+  await openReader(page, server.url);
+  await page.getByRole('searchbox', { name: '搜索' }).fill('月湖');
+  await expect(page.locator('.search-status')).toHaveText(/^共 \d+ 处/);
+  await page.getByRole('searchbox', { name: '搜索' }).press('Enter');
+  // Acting on a search remembers it: a settings change.
+  await expect
+    .poll(() => calls.filter((call) => call.method === 'updateSettings').map((call) => call.via))
+    .toContain('post');
+  expect(searches(calls).map((search) => search.via)).toEqual(['socket']);
+  expect(calls.filter((call) => call.via === 'socket' && call.method === 'updateSettings')).toEqual(
+    [],
+  );
+});
+
+test('with the socket refused, search still works, over POST', async ({ page, server }) => {
+  // Every socket the page opens is closed at once, as a failing server would.
+  await page.routeWebSocket(/\/api\/socket$/, (socket) => {
+    void socket.close({ code: 1011, reason: 'refused by the test' });
+  });
+  const calls = watchCalls(page);
+  await openReader(page, server.url);
+  const box = page.getByRole('searchbox', { name: '搜索' });
+  await box.fill('民生实事');
+  await expect(page.locator('.search-status')).toHaveText('共 2 处，2 段');
+  await box.fill('5G');
+  await expect(page.locator('.search-status')).toHaveText('共 1 处，1 段');
+  expect(searches(calls)).toEqual([
+    { query: '民生实事', via: 'post' },
+    { query: '5G', via: 'post' },
+  ]);
+});
+
+test('with the socket closed by the server, search still works, and the socket comes back', async ({
+  page,
+  server,
+}) => {
+  const calls = watchCalls(page);
+  await openReader(page, server.url);
+  const box = page.getByRole('searchbox', { name: '搜索' });
+  const status = page.locator('.search-status');
+  await box.fill('民生实事');
+  await expect(status).toHaveText('共 2 处，2 段');
+  expect(searches(calls).map((search) => search.via)).toEqual(['socket']);
+
+  // A restart ends every socket from the server's side. The next search goes
+  // by POST: at once if the page has seen the close, else after it, when the
+  // dropped call is asked again.
+  await server.restart();
+  await box.fill('5G');
+  await expect(status).toHaveText('共 1 处，1 段');
+  expect(searches(calls).slice(1)).toContainEqual({ query: '5G', via: 'post' });
+
+  // A later search reopens the socket (after the back-off), and the ones after use it.
+  const queries: [string, string][] = [
+    ['民生实事', '共 2 处，2 段'],
+    ['5G', '共 1 处，1 段'],
+  ];
+  let tries = 0;
+  await expect
+    .poll(
+      async () => {
+        const [query, shown] = queries[tries++ % 2];
+        await box.fill(query);
+        await expect(status).toHaveText(shown);
+        return searches(calls).at(-1);
+      },
+      { intervals: [300], timeout: 10_000 },
+    )
+    .toMatchObject({ via: 'socket' });
+});
