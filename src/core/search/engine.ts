@@ -6,17 +6,24 @@
  * and costs more than the whole search should: candidates are the blocks whose
  * postings contain every term of every keyword, the exact substring check on
  * the normalized text keeps only real hits, and the score is the sum of lunr's
- * BM25 weights for the query's terms.
+ * BM25 weights for the query's terms, plus, for each keyword that is a whole
+ * word of the block (the `words` field, build-index.ts), its weight there.
  */
 import lunr from 'lunr';
 import type { Block } from '../../shared/document';
 import type { SearchHit, SearchOrder, SearchResult } from '../../shared/search';
 import { makeSnippet } from '../../shared/snippet';
 import { normalizeWithMap, queryKeywords, type Normalized } from './normalize';
-import { queryTerms } from './tokens';
+import { queryTerms, wordTerm } from './tokens';
 
+/** The fields that find: a block is a candidate by its postings in these alone. */
 const FIELDS = ['text', 'head'] as const;
+/** The field that only ranks: whole words (build-index.ts). */
+const WORDS_FIELD = 'words';
 const NO_ELEMENTS: number[] = [];
+
+/** An entry of lunr's inverted index: the term's number, and per field the refs holding it. */
+type IndexEntry = { _index: number } & Record<string, Record<string, unknown> | undefined>;
 
 interface Posting {
   /** Block ordinals holding the term, ascending. */
@@ -48,8 +55,12 @@ export class SearchEngine {
   private readonly order = new Map<string, number>();
   private readonly normalized: (Normalized | undefined)[];
   private readonly postings = new Map<string, Posting | null>();
+  /** A keyword's blocks where it is a whole word, with its weight there; null for none. */
+  private readonly wordPostings = new Map<string, Posting | null>();
   /** Each field's lunr vector elements, by block ordinal: looked up once, not per hit. */
   private readonly vectors: number[][][];
+  /** Same, for the words field. */
+  private readonly wordVectors: number[][];
 
   constructor(
     private readonly index: lunr.Index,
@@ -61,9 +72,10 @@ export class SearchEngine {
     const fieldVectors = (
       index as unknown as { fieldVectors: Record<string, { elements: number[] }> }
     ).fieldVectors;
-    this.vectors = FIELDS.map((field) =>
-      blocks.map((block) => fieldVectors[`${field}/${block.id}`]?.elements ?? NO_ELEMENTS),
-    );
+    const vectorsOf = (field: string) =>
+      blocks.map((block) => fieldVectors[`${field}/${block.id}`]?.elements ?? NO_ELEMENTS);
+    this.vectors = FIELDS.map(vectorsOf);
+    this.wordVectors = vectorsOf(WORDS_FIELD);
   }
 
   static load(serialized: string | object, blocks: Pick<Block, 'id' | 'text'>[]): SearchEngine {
@@ -75,43 +87,64 @@ export class SearchEngine {
     return (this.normalized[ordinal] ??= normalizeWithMap(this.blocks[ordinal].text));
   }
 
-  /** The term's blocks and weights, built once from lunr's index and kept. */
+  /** lunr's inverted index entry for a term (a plain object keyed by term), if any. */
+  private entry(term: string): IndexEntry | undefined {
+    return (this.index as unknown as { invertedIndex: Record<string, IndexEntry | undefined> })
+      .invertedIndex[term];
+  }
+
+  /** The blocks of `fields` in `entry`, ascending, each with the term's weight summed over `vectors`. */
+  private postingOf(entry: IndexEntry, fields: readonly string[], vectors: number[][][]): Posting {
+    const ordinals = new Set<number>();
+    for (const field of fields) {
+      for (const ref of Object.keys(entry[field] ?? {})) {
+        const ordinal = this.order.get(ref);
+        if (ordinal !== undefined) ordinals.add(ordinal);
+      }
+    }
+    const blocks = Int32Array.from([...ordinals].sort((a, b) => a - b));
+    const weights = new Float64Array(blocks.length);
+    blocks.forEach((ordinal, i) => {
+      for (const field of vectors) weights[i] += weightOf(field[ordinal], entry._index);
+    });
+    return { blocks, weights };
+  }
+
+  /** The term's blocks and weights in `text` and `head`, built once from lunr's index and kept. */
   private posting(term: string): Posting | null {
     let posting = this.postings.get(term);
     if (posting !== undefined) return posting;
-    // lunr's inverted index is a plain object keyed by term.
-    const entry = (this.index as unknown as { invertedIndex: Record<string, unknown> })
-      .invertedIndex[term] as
-      ({ _index: number } & Record<string, Record<string, unknown>>) | undefined;
-    if (!entry) {
-      posting = null;
-    } else {
-      const ordinals = new Set<number>();
-      for (const field of FIELDS) {
-        for (const ref of Object.keys(entry[field] ?? {})) {
-          const ordinal = this.order.get(ref);
-          if (ordinal !== undefined) ordinals.add(ordinal);
-        }
-      }
-      const blocks = Int32Array.from([...ordinals].sort((a, b) => a - b));
-      const weights = new Float64Array(blocks.length);
-      blocks.forEach((ordinal, i) => {
-        for (const field of this.vectors) weights[i] += weightOf(field[ordinal], entry._index);
-      });
-      posting = { blocks, weights };
-    }
+    const entry = this.entry(term);
+    posting = entry ? this.postingOf(entry, FIELDS, this.vectors) : null;
     this.postings.set(term, posting);
+    return posting;
+  }
+
+  /** Where a keyword is a whole word: blocks and weights in `words`, built once and kept. */
+  private wordPosting(keyword: string): Posting | null {
+    let posting = this.wordPostings.get(keyword);
+    if (posting !== undefined) return posting;
+    const entry = this.entry(wordTerm(keyword));
+    posting = entry ? this.postingOf(entry, [WORDS_FIELD], [this.wordVectors]) : null;
+    if (posting?.blocks.length === 0) posting = null;
+    this.wordPostings.set(keyword, posting);
     return posting;
   }
 
   /**
    * Blocks holding every term, in document order, with their BM25 score: the
-   * posting lists are walked in step, shortest first.
+   * posting lists are walked in step, shortest first. A candidate in one of
+   * `bonuses` (whole-word postings) gets its weight there too; they never
+   * add or drop a candidate.
    */
-  private candidates(postings: Posting[]): { ordinals: number[]; scores: number[] } {
+  private candidates(
+    postings: Posting[],
+    bonuses: Posting[],
+  ): { ordinals: number[]; scores: number[] } {
     postings.sort((a, b) => a.blocks.length - b.blocks.length);
     const [first, ...rest] = postings;
     const cursors = new Int32Array(rest.length);
+    const bonusCursors = new Int32Array(bonuses.length);
     const ordinals: number[] = [];
     const scores: number[] = [];
     outer: for (let i = 0; i < first.blocks.length; i++) {
@@ -124,6 +157,13 @@ export class SearchEngine {
         cursors[r] = at;
         if (blocks[at] !== ordinal) continue outer;
         score += weights[at];
+      }
+      for (let b = 0; b < bonuses.length; b++) {
+        const { blocks, weights } = bonuses[b];
+        let at = bonusCursors[b];
+        while (at < blocks.length && blocks[at] < ordinal) at++;
+        bonusCursors[b] = at;
+        if (blocks[at] === ordinal) score += weights[at];
       }
       ordinals.push(ordinal);
       scores.push(Math.round(score * 1000) / 1000);
@@ -145,7 +185,15 @@ export class SearchEngine {
     // A keyword of one or two characters is itself a term: its posting is exact.
     const needsCheck = keywords.some((keyword) => Array.from(keyword).length > 2);
 
-    const { ordinals, scores } = this.candidates(postings);
+    const bonuses: Posting[] = [];
+    if (order === 'relevance') {
+      for (const keyword of keywords) {
+        const posting = this.wordPosting(keyword);
+        if (posting) bonuses.push(posting);
+      }
+    }
+
+    const { ordinals, scores } = this.candidates(postings, bonuses);
     // The real hits, as indices into `ordinals`, in document order.
     let kept: Int32Array;
     let hitCount: number;
