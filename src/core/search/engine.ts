@@ -7,23 +7,30 @@
  * postings contain every term of every keyword, the exact substring check on
  * the normalized text keeps only real hits, and the score is the sum of lunr's
  * BM25 weights for the query's terms, plus, for each keyword that is a whole
- * word of the block (the `words` field, build-index.ts), its weight there.
+ * word of the block (the word table, build-index.ts), its weight there.
  */
 import lunr from 'lunr';
 import type { Block } from '../../shared/document';
 import type { SearchHit, SearchOrder, SearchResult } from '../../shared/search';
 import { makeSnippet } from '../../shared/snippet';
 import { normalizeWithMap, queryKeywords, type Normalized } from './normalize';
-import { queryTerms, wordTerm } from './tokens';
+import { queryTerms } from './tokens';
 
-/** The fields that find: a block is a candidate by its postings in these alone. */
 const FIELDS = ['text', 'head'] as const;
-/** The field that only ranks: whole words (build-index.ts). */
-const WORDS_FIELD = 'words';
 const NO_ELEMENTS: number[] = [];
 
-/** An entry of lunr's inverted index: the term's number, and per field the refs holding it. */
-type IndexEntry = { _index: number } & Record<string, Record<string, unknown> | undefined>;
+/**
+ * Per word (two or more code points, normalized), the blocks where it is a
+ * whole word, as [id, weight, id, weight, …] in block order: lunr's BM25
+ * weight of the word among the blocks' words (build-index.ts).
+ */
+export type WordWeights = Record<string, (string | number)[]>;
+
+/** What the engine searches: lunr's index of characters and pairs, and the word table. */
+export interface SearchIndex {
+  lunr: lunr.Index;
+  words: WordWeights;
+}
 
 interface Posting {
   /** Block ordinals holding the term, ascending. */
@@ -59,74 +66,87 @@ export class SearchEngine {
   private readonly wordPostings = new Map<string, Posting | null>();
   /** Each field's lunr vector elements, by block ordinal: looked up once, not per hit. */
   private readonly vectors: number[][][];
-  /** Same, for the words field. */
-  private readonly wordVectors: number[][];
+  private readonly index: lunr.Index;
+  private readonly words: WordWeights;
 
   constructor(
-    private readonly index: lunr.Index,
+    index: SearchIndex,
     private readonly blocks: Pick<Block, 'id' | 'text'>[],
   ) {
+    this.index = index.lunr;
+    this.words = index.words;
     blocks.forEach((block, ordinal) => this.order.set(block.id, ordinal));
     this.normalized = new Array(blocks.length);
     // lunr keeps field vectors keyed by "field/ref"; its typings hide the elements.
     const fieldVectors = (
-      index as unknown as { fieldVectors: Record<string, { elements: number[] }> }
+      this.index as unknown as { fieldVectors: Record<string, { elements: number[] }> }
     ).fieldVectors;
-    const vectorsOf = (field: string) =>
-      blocks.map((block) => fieldVectors[`${field}/${block.id}`]?.elements ?? NO_ELEMENTS);
-    this.vectors = FIELDS.map(vectorsOf);
-    this.wordVectors = vectorsOf(WORDS_FIELD);
+    this.vectors = FIELDS.map((field) =>
+      blocks.map((block) => fieldVectors[`${field}/${block.id}`]?.elements ?? NO_ELEMENTS),
+    );
   }
 
   static load(serialized: string | object, blocks: Pick<Block, 'id' | 'text'>[]): SearchEngine {
-    const json = typeof serialized === 'string' ? (JSON.parse(serialized) as object) : serialized;
-    return new SearchEngine(lunr.Index.load(json), blocks);
+    const json = (typeof serialized === 'string' ? JSON.parse(serialized) : serialized) as {
+      words?: WordWeights;
+    };
+    // lunr.Index.load reads lunr's own keys and ignores `words`. An index built
+    // before the word table ranks without it.
+    return new SearchEngine({ lunr: lunr.Index.load(json), words: json.words ?? {} }, blocks);
   }
 
   private normalizedText(ordinal: number): Normalized {
     return (this.normalized[ordinal] ??= normalizeWithMap(this.blocks[ordinal].text));
   }
 
-  /** lunr's inverted index entry for a term (a plain object keyed by term), if any. */
-  private entry(term: string): IndexEntry | undefined {
-    return (this.index as unknown as { invertedIndex: Record<string, IndexEntry | undefined> })
-      .invertedIndex[term];
-  }
-
-  /** The blocks of `fields` in `entry`, ascending, each with the term's weight summed over `vectors`. */
-  private postingOf(entry: IndexEntry, fields: readonly string[], vectors: number[][][]): Posting {
-    const ordinals = new Set<number>();
-    for (const field of fields) {
-      for (const ref of Object.keys(entry[field] ?? {})) {
-        const ordinal = this.order.get(ref);
-        if (ordinal !== undefined) ordinals.add(ordinal);
-      }
-    }
-    const blocks = Int32Array.from([...ordinals].sort((a, b) => a - b));
-    const weights = new Float64Array(blocks.length);
-    blocks.forEach((ordinal, i) => {
-      for (const field of vectors) weights[i] += weightOf(field[ordinal], entry._index);
-    });
-    return { blocks, weights };
-  }
-
-  /** The term's blocks and weights in `text` and `head`, built once from lunr's index and kept. */
+  /** The term's blocks and weights, built once from lunr's index and kept. */
   private posting(term: string): Posting | null {
     let posting = this.postings.get(term);
     if (posting !== undefined) return posting;
-    const entry = this.entry(term);
-    posting = entry ? this.postingOf(entry, FIELDS, this.vectors) : null;
+    // lunr's inverted index is a plain object keyed by term.
+    const entry = (this.index as unknown as { invertedIndex: Record<string, unknown> })
+      .invertedIndex[term] as
+      ({ _index: number } & Record<string, Record<string, unknown>>) | undefined;
+    if (!entry) {
+      posting = null;
+    } else {
+      const ordinals = new Set<number>();
+      for (const field of FIELDS) {
+        for (const ref of Object.keys(entry[field] ?? {})) {
+          const ordinal = this.order.get(ref);
+          if (ordinal !== undefined) ordinals.add(ordinal);
+        }
+      }
+      const blocks = Int32Array.from([...ordinals].sort((a, b) => a - b));
+      const weights = new Float64Array(blocks.length);
+      blocks.forEach((ordinal, i) => {
+        for (const field of this.vectors) weights[i] += weightOf(field[ordinal], entry._index);
+      });
+      posting = { blocks, weights };
+    }
     this.postings.set(term, posting);
     return posting;
   }
 
-  /** Where a keyword is a whole word: blocks and weights in `words`, built once and kept. */
+  /** Where a keyword is a whole word: its blocks and weights from the word table, built once and kept. */
   private wordPosting(keyword: string): Posting | null {
     let posting = this.wordPostings.get(keyword);
     if (posting !== undefined) return posting;
-    const entry = this.entry(wordTerm(keyword));
-    posting = entry ? this.postingOf(entry, [WORDS_FIELD], [this.wordVectors]) : null;
-    if (posting?.blocks.length === 0) posting = null;
+    // The table is parsed JSON: an inherited key (`constructor`) is no word.
+    const list = Object.hasOwn(this.words, keyword) ? this.words[keyword] : [];
+    const pairs: [number, number][] = [];
+    for (let i = 0; i + 1 < list.length; i += 2) {
+      const ordinal = this.order.get(list[i] as string);
+      if (ordinal !== undefined) pairs.push([ordinal, list[i + 1] as number]);
+    }
+    pairs.sort((a, b) => a[0] - b[0]);
+    posting =
+      pairs.length === 0
+        ? null
+        : {
+            blocks: Int32Array.from(pairs, ([ordinal]) => ordinal),
+            weights: Float64Array.from(pairs, ([, weight]) => weight),
+          };
     this.wordPostings.set(keyword, posting);
     return posting;
   }

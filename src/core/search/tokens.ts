@@ -26,14 +26,3 @@ export function queryTerms(keyword: string): string[] {
   for (let i = 0; i + 1 < chars.length; i++) terms.add(chars[i] + chars[i + 1]);
   return [...terms];
 }
-
-/**
- * The term under which a word (words.ts) is indexed in the `words` field: the
- * word after a space. Normalized text has no whitespace, so no character or
- * pair term starts with one: a word never shares a term with `text` or `head`,
- * and so never changes their postings, their BM25 weights (lunr's idf counts a
- * term's blocks over every field) or which blocks are candidates.
- */
-export function wordTerm(word: string): string {
-  return ' ' + word;
-}

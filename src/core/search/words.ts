@@ -1,6 +1,6 @@
 /**
  * Words of a normalized text, for the word-level ranking signal (build time
- * only: the engine never segments, it looks a keyword up as a word term).
+ * only: the engine never segments, it looks a keyword up in the word table).
  *
  * lunr-languages' lunr.zh does the segmenting, and its zh pipeline (trimmer,
  * stop words) cleans the words. Two things about lunr.zh 1.22.0 shape how it is

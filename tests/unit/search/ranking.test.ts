@@ -6,6 +6,7 @@
 import { describe, it, expect } from 'vitest';
 import type { Block } from '../../../src/shared/document';
 import type { SearchResult } from '../../../src/shared/search';
+import { buildSearchIndex } from '../../../src/core/search/build-index';
 import { normalize } from '../../../src/core/search/normalize';
 import { segmentWords } from '../../../src/core/search/words';
 import { Oracle, loadEngine, loadReport } from './oracle';
@@ -95,7 +96,7 @@ describe('relevance order', () => {
   });
 });
 
-describe('whole words (the words field)', () => {
+describe('whole words (the word table)', () => {
   const isWordOf = (word: string, block: Block) =>
     segmentWords(normalize(block.text)).includes(normalize(word));
   const including = (text: string) => blocks.find((block) => block.text.includes(text))!;
@@ -147,6 +148,27 @@ describe('whole words (the words field)', () => {
     // Before the signal the longer, denser paragraph on firms came first.
     expect(rank('新型', urban)).toBe(0);
     expect(rank('新型', firms)).toBe(1);
+  });
+
+  it('a word that names an Object property is just a word', () => {
+    const names = ['__proto__', 'constructor', 'tostring', 'valueof', 'hasownproperty'];
+    const corpus: Block[] = names.map((text, index) => ({
+      id: `n${index}`,
+      kind: 'paragraph',
+      text,
+    }));
+    const words = (
+      JSON.parse(JSON.stringify(buildSearchIndex(corpus))) as { words: Record<string, unknown> }
+    ).words;
+    const search = loadEngine(corpus);
+    for (const name of names) {
+      expect(Object.hasOwn(words, name), name).toBe(true);
+      const { hits } = search.search(name);
+      expect(hits.map((hit) => hit.block)).toEqual([`n${names.indexOf(name)}`]);
+      expect(hits[0].score, name).toBeGreaterThan(0);
+    }
+    expect(search.search('proto').hits.length).toBe(1);
+    expect(search.search('prototype').hits).toEqual([]);
   });
 
   it('changes no hit set: every word of the report, as a query, hits what contains it', () => {
