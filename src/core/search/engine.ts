@@ -6,7 +6,8 @@
  * and costs more than the whole search should: candidates are the blocks whose
  * postings contain every term of every keyword, the exact substring check on
  * the normalized text keeps only real hits, and the score is the sum of lunr's
- * BM25 weights for the query's terms.
+ * BM25 weights for the query's terms, plus, for each keyword that is a whole
+ * word of the block (the word table, build-index.ts), its weight there.
  */
 import lunr from 'lunr';
 import type { Block } from '../../shared/document';
@@ -17,6 +18,19 @@ import { queryTerms } from './tokens';
 
 const FIELDS = ['text', 'head'] as const;
 const NO_ELEMENTS: number[] = [];
+
+/**
+ * Per word (two or more code points, normalized), the blocks where it is a
+ * whole word, as [id, weight, id, weight, …] in block order: lunr's BM25
+ * weight of the word among the blocks' words (build-index.ts).
+ */
+export type WordWeights = Record<string, (string | number)[]>;
+
+/** What the engine searches: lunr's index of characters and pairs, and the word table. */
+export interface SearchIndex {
+  lunr: lunr.Index;
+  words: WordWeights;
+}
 
 interface Posting {
   /** Block ordinals holding the term, ascending. */
@@ -48,18 +62,24 @@ export class SearchEngine {
   private readonly order = new Map<string, number>();
   private readonly normalized: (Normalized | undefined)[];
   private readonly postings = new Map<string, Posting | null>();
+  /** A keyword's blocks where it is a whole word, with its weight there; null for none. */
+  private readonly wordPostings = new Map<string, Posting | null>();
   /** Each field's lunr vector elements, by block ordinal: looked up once, not per hit. */
   private readonly vectors: number[][][];
+  private readonly index: lunr.Index;
+  private readonly words: WordWeights;
 
   constructor(
-    private readonly index: lunr.Index,
+    index: SearchIndex,
     private readonly blocks: Pick<Block, 'id' | 'text'>[],
   ) {
+    this.index = index.lunr;
+    this.words = index.words;
     blocks.forEach((block, ordinal) => this.order.set(block.id, ordinal));
     this.normalized = new Array(blocks.length);
     // lunr keeps field vectors keyed by "field/ref"; its typings hide the elements.
     const fieldVectors = (
-      index as unknown as { fieldVectors: Record<string, { elements: number[] }> }
+      this.index as unknown as { fieldVectors: Record<string, { elements: number[] }> }
     ).fieldVectors;
     this.vectors = FIELDS.map((field) =>
       blocks.map((block) => fieldVectors[`${field}/${block.id}`]?.elements ?? NO_ELEMENTS),
@@ -67,8 +87,12 @@ export class SearchEngine {
   }
 
   static load(serialized: string | object, blocks: Pick<Block, 'id' | 'text'>[]): SearchEngine {
-    const json = typeof serialized === 'string' ? (JSON.parse(serialized) as object) : serialized;
-    return new SearchEngine(lunr.Index.load(json), blocks);
+    const json = (typeof serialized === 'string' ? JSON.parse(serialized) : serialized) as {
+      words?: WordWeights;
+    };
+    // lunr.Index.load reads lunr's own keys and ignores `words`. An index built
+    // before the word table ranks without it.
+    return new SearchEngine({ lunr: lunr.Index.load(json), words: json.words ?? {} }, blocks);
   }
 
   private normalizedText(ordinal: number): Normalized {
@@ -104,14 +128,43 @@ export class SearchEngine {
     return posting;
   }
 
+  /** Where a keyword is a whole word: its blocks and weights from the word table, built once and kept. */
+  private wordPosting(keyword: string): Posting | null {
+    let posting = this.wordPostings.get(keyword);
+    if (posting !== undefined) return posting;
+    // The table is parsed JSON: an inherited key (`constructor`) is no word.
+    const list = Object.hasOwn(this.words, keyword) ? this.words[keyword] : [];
+    const pairs: [number, number][] = [];
+    for (let i = 0; i + 1 < list.length; i += 2) {
+      const ordinal = this.order.get(list[i] as string);
+      if (ordinal !== undefined) pairs.push([ordinal, list[i + 1] as number]);
+    }
+    pairs.sort((a, b) => a[0] - b[0]);
+    posting =
+      pairs.length === 0
+        ? null
+        : {
+            blocks: Int32Array.from(pairs, ([ordinal]) => ordinal),
+            weights: Float64Array.from(pairs, ([, weight]) => weight),
+          };
+    this.wordPostings.set(keyword, posting);
+    return posting;
+  }
+
   /**
    * Blocks holding every term, in document order, with their BM25 score: the
-   * posting lists are walked in step, shortest first.
+   * posting lists are walked in step, shortest first. A candidate in one of
+   * `bonuses` (whole-word postings) gets its weight there too; they never
+   * add or drop a candidate.
    */
-  private candidates(postings: Posting[]): { ordinals: number[]; scores: number[] } {
+  private candidates(
+    postings: Posting[],
+    bonuses: Posting[],
+  ): { ordinals: number[]; scores: number[] } {
     postings.sort((a, b) => a.blocks.length - b.blocks.length);
     const [first, ...rest] = postings;
     const cursors = new Int32Array(rest.length);
+    const bonusCursors = new Int32Array(bonuses.length);
     const ordinals: number[] = [];
     const scores: number[] = [];
     outer: for (let i = 0; i < first.blocks.length; i++) {
@@ -124,6 +177,13 @@ export class SearchEngine {
         cursors[r] = at;
         if (blocks[at] !== ordinal) continue outer;
         score += weights[at];
+      }
+      for (let b = 0; b < bonuses.length; b++) {
+        const { blocks, weights } = bonuses[b];
+        let at = bonusCursors[b];
+        while (at < blocks.length && blocks[at] < ordinal) at++;
+        bonusCursors[b] = at;
+        if (blocks[at] === ordinal) score += weights[at];
       }
       ordinals.push(ordinal);
       scores.push(Math.round(score * 1000) / 1000);
@@ -145,7 +205,15 @@ export class SearchEngine {
     // A keyword of one or two characters is itself a term: its posting is exact.
     const needsCheck = keywords.some((keyword) => Array.from(keyword).length > 2);
 
-    const { ordinals, scores } = this.candidates(postings);
+    const bonuses: Posting[] = [];
+    if (order === 'relevance') {
+      for (const keyword of keywords) {
+        const posting = this.wordPosting(keyword);
+        if (posting) bonuses.push(posting);
+      }
+    }
+
+    const { ordinals, scores } = this.candidates(postings, bonuses);
     // The real hits, as indices into `ordinals`, in document order.
     let kept: Int32Array;
     let hitCount: number;
