@@ -435,9 +435,10 @@ and leads).
 **Goals: the engine's p95 is at most 0.1 ms at 1×, and at most the scan's p95 at
 100×**; the engine's hits must equal the scan's for every query (a mismatch is
 printed loudly and marked FAIL). **Keystroke to results shown, p95 ≤ 16 ms** (one
-60 Hz frame) in browser mode is measured by the page-load part, on the same app
-server (\`bench/search-typing.ts\`): queries typed one character at a time, 80 ms
-apart, and three measures the renderer records per answer
+60 Hz frame) in browser mode is measured by the page-load part, in the same
+browser, against \`npm run serve\`'s server in a process of its own, as a reader
+runs it (\`bench/search-typing.ts\`, \`bench/server-process.ts\`): queries typed
+one character at a time, 80 ms apart, and three measures the renderer records per answer
 (\`src/renderer/lib/search-latency.ts\`): input event → results committed to the
 DOM, that frame's own style/layout/paint (its animation-frame callback → the task
 after it), and input event → the task after the frame (painted). The goal is
