@@ -53,6 +53,28 @@ test('hovering a term opens its definition after a short delay; moving into the 
   await expect(dialog).toBeHidden();
 });
 
+test('a term focused before the popover layer has loaded opens once it has', async ({
+  page,
+  server,
+}) => {
+  // Hold the lazily loaded layer back until the reader has tabbed to a term.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/GlossaryTerms-[^/]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await openReader(page, server.url);
+  await page.locator('main.pane').focus();
+  await page.keyboard.press('Tab');
+  await expect(term(page, '“365”产业投资导向')).toBeFocused();
+  const dialog = page.getByRole('dialog', { name: '“365”产业投资导向' });
+  await expect(dialog).toHaveCount(0);
+  release();
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('“3”是指智能经济、数字经济、时尚经济三大产业集群');
+});
+
 test('keyboard focus opens the definition; Tab enters it and Esc closes it, focus back on the term', async ({
   page,
   server,

@@ -5,7 +5,7 @@
  * re-renders the interface) leaves the terms alone, however many there are.
  */
 import { FloatingFocusManager, FloatingPortal, type OpenChangeReason } from '@floating-ui/react';
-import { memo, useId, useMemo, type Dispatch, type SetStateAction } from 'react';
+import { memo, useEffect, useId, useMemo, type Dispatch, type SetStateAction } from 'react';
 import { popoverModel, type OccurrenceRef, type TermEntry } from '../lib/glossary-popover';
 import type { Glossary, TermAnchor } from '../hooks/useGlossary';
 import type { UserTerms } from '../hooks/useUserTerms';
@@ -47,6 +47,14 @@ export function GlossaryTerms({ glossary, userTerms, onAppendix }: Props) {
     }),
     [setOpenKey, show, onAppendix, startEdit, remove],
   );
+  // The terms are focusable before this layer has loaded: a term the reader
+  // tabbed to in that moment opens now, as it would have on focus.
+  useEffect(() => {
+    const focused = anchors.find((anchor) => anchor.element === document.activeElement);
+    if (focused) setOpenKey((key) => key ?? focused.key);
+    // Only on arrival: later focus changes are Floating UI's to handle.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   return (
     <>
       {anchors.map((anchor) => {
