@@ -42,7 +42,17 @@ function socketUrl(): string {
 }
 
 function httpApi(): ReaderApi {
-  const query = socketChannel({ url: socketUrl(), fallback: post });
+  const query = socketChannel({
+    url: socketUrl(),
+    fallback: post,
+    // Not while the page loads: the handshake would compete with the startup
+    // calls (they go by POST, from early-calls.js). A search made before
+    // the page is idle opens it itself.
+    deferOpen: (open) =>
+      typeof requestIdleCallback === 'function'
+        ? requestIdleCallback(open, { timeout: 2000 })
+        : setTimeout(open, 500),
+  });
   // Changes go one at a time, in the order made, as they do over IPC.
   let changes: Promise<unknown> = Promise.resolve();
   return buildReaderApi((method, payload) => {

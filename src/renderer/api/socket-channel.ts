@@ -18,6 +18,12 @@ export interface SocketChannelOptions {
   connect?: (url: string) => WebSocket;
   /** Milliseconds, for the reconnect back-off. */
   now?: () => number;
+  /**
+   * When to open the socket first: given the opener, calls it later (the app
+   * waits until the page is idle). Default: at once. A query made before
+   * then goes by the fallback and opens the socket itself.
+   */
+  deferOpen?: (open: () => void) => void;
 }
 
 /** WebSocket.OPEN, named here so the channel also runs where there is no WebSocket global. */
@@ -37,7 +43,7 @@ function isResult(value: unknown): value is Result<unknown> {
   return ok === true || (ok === false && typeof (value as { error?: unknown }).error === 'string');
 }
 
-/** Opens the socket now; reopens it lazily, on a later call, once the back-off allows. */
+/** Opens the socket (now, or when deferOpen says); reopens it lazily, on a later call, once the back-off allows. */
 export function socketChannel(options: SocketChannelOptions): Send {
   const connect = options.connect ?? ((url: string) => new WebSocket(url));
   const now = options.now ?? (() => Date.now());
@@ -95,7 +101,14 @@ export function socketChannel(options: SocketChannelOptions): Send {
     call.resolve(isResult(result) ? result : options.fallback(call.method, call.payload));
   }
 
-  open();
+  if (options.deferOpen) {
+    options.deferOpen(() => {
+      // Not if a query has opened it already, nor while a lost one waits out its back-off.
+      if (socket === null && retryAt === 0) open();
+    });
+  } else {
+    open();
+  }
   return (method, payload) => {
     if (socket?.readyState === OPEN) {
       const id = nextId++;

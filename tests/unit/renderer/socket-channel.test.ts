@@ -36,7 +36,7 @@ class FakeSocket {
   }
 }
 
-function setup() {
+function setup(deferOpen?: (open: () => void) => void) {
   const sockets: FakeSocket[] = [];
   const posted: { method: MethodName; payload: unknown }[] = [];
   let time = 1000;
@@ -53,6 +53,7 @@ function setup() {
       return socket as unknown as WebSocket;
     },
     now: () => time,
+    deferOpen,
   });
   return {
     call,
@@ -69,6 +70,30 @@ async function state(promise: Promise<Result<unknown>>): Promise<Result<unknown>
 }
 
 describe('socketChannel', () => {
+  it('with deferOpen, opens the socket only when told, or at the first query before that', async () => {
+    let opener: (() => void) | undefined;
+    const told = setup((open) => (opener = open));
+    expect(told.sockets).toHaveLength(0);
+    opener!();
+    expect(told.sockets).toHaveLength(1);
+
+    let lateOpener: (() => void) | undefined;
+    const early = setup((open) => (lateOpener = open));
+    expect(await early.call('search', { query: '月湖' })).toEqual({
+      ok: true,
+      value: 'POST search',
+    });
+    expect(early.sockets).toHaveLength(1);
+    // The idle moment comes after the query opened it: no second socket.
+    lateOpener!();
+    expect(early.sockets).toHaveLength(1);
+    early.latest().open();
+    const answer = early.call('search', { query: '月湖' });
+    expect(early.latest().sent).toEqual([{ id: 1, method: 'search', payload: { query: '月湖' } }]);
+    early.latest().receive({ id: 1, result: { ok: true, value: 'socket' } });
+    expect(await answer).toEqual({ ok: true, value: 'socket' });
+  });
+
   it('opens the socket at once, and uses POST until it is open', async () => {
     const { call, sockets, posted, latest } = setup();
     expect(sockets).toHaveLength(1);
