@@ -2,7 +2,6 @@
  * The search session under Node: the real engine over the real report behind
  * a contract whose answers arrive only when a test lets them, in any order.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../../src/shared/api';
 import type {
@@ -12,19 +11,13 @@ import type {
   SearchResult,
 } from '../../../src/shared/search';
 import { SEARCH_PAGE } from '../../../src/shared/search';
-import { parseReportBytes } from '../../../src/core/report/parse-report';
-import { buildSearchIndex } from '../../../src/core/search/build-index';
-import { SearchEngine } from '../../../src/core/search/engine';
 import { SearchSession } from '../../../src/renderer/lib/search-session';
 import { occurrencesInOrder } from '../../../src/renderer/lib/search-view';
+import { loadEngine, loadReport } from '../search/oracle';
 
-const report = parseReportBytes(
-  readFileSync(
-    new URL('../../../resources/haishu-2018-government-work-report.txt', import.meta.url),
-  ),
-);
+const report = loadReport();
 const order = new Map(report.blocks.map((block, index) => [block.id, index]));
-const engine = new SearchEngine(buildSearchIndex(report.blocks), report.blocks);
+const engine = loadEngine(report.blocks);
 
 interface Pending<T> {
   request: T;
