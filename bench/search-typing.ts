@@ -12,6 +12,7 @@
  * bare round trips to the bridge.
  */
 import type { Page } from '@playwright/test';
+import { LATENCY_MEASURES } from '../src/renderer/lib/search-latency';
 import type { BenchBrowser } from './browser';
 import type { SearchGoal } from './search';
 import { summarize, type Summary } from './stats';
@@ -44,8 +45,6 @@ export interface TypingSamples {
   socketRoundTrips: number[];
 }
 
-const MEASURES = ['search:keystroke-to-paint', 'search:keystroke-to-commit', 'search:frame'];
-
 async function typeQueries(page: Page, selector: string): Promise<void> {
   const box = page.locator(selector);
   for (const query of TYPED) {
@@ -67,13 +66,13 @@ export async function measureTyping(bench: BenchBrowser, url: string): Promise<T
     await page.waitForTimeout(300);
     await page.evaluate(
       (names) => names.forEach((name) => performance.clearMeasures(name)),
-      MEASURES,
+      LATENCY_MEASURES,
     );
     await typeQueries(page, '#search-box');
     const [keystrokes, commits, frames] = await page.evaluate(
       (names) =>
         names.map((name) => performance.getEntriesByName(name).map((entry) => entry.duration)),
-      MEASURES,
+      LATENCY_MEASURES,
     );
     const work = commits.map((commit, i) => commit + frames[i]);
 

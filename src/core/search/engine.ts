@@ -171,19 +171,13 @@ export class SearchEngine {
       const ordinal = first.blocks[i];
       let score = first.weights[i];
       for (let r = 0; r < rest.length; r++) {
-        const { blocks, weights } = rest[r];
-        let at = cursors[r];
-        while (at < blocks.length && blocks[at] < ordinal) at++;
-        cursors[r] = at;
-        if (blocks[at] !== ordinal) continue outer;
-        score += weights[at];
+        const at = (cursors[r] = seek(rest[r].blocks, cursors[r], ordinal));
+        if (rest[r].blocks[at] !== ordinal) continue outer;
+        score += rest[r].weights[at];
       }
       for (let b = 0; b < bonuses.length; b++) {
-        const { blocks, weights } = bonuses[b];
-        let at = bonusCursors[b];
-        while (at < blocks.length && blocks[at] < ordinal) at++;
-        bonusCursors[b] = at;
-        if (blocks[at] === ordinal) score += weights[at];
+        const at = (bonusCursors[b] = seek(bonuses[b].blocks, bonusCursors[b], ordinal));
+        if (bonuses[b].blocks[at] === ordinal) score += bonuses[b].weights[at];
       }
       ordinals.push(ordinal);
       scores.push(Math.round(score * 1000) / 1000);
@@ -331,6 +325,12 @@ export function countMatches(normalized: Normalized, keywords: string[]): number
     lastEnd = Math.max(lastEnd, to[at + last]);
   }
   return count;
+}
+
+/** The first position from `at` on whose block is not before `ordinal` (blocks ascending). */
+function seek(blocks: Int32Array, at: number, ordinal: number): number {
+  while (at < blocks.length && blocks[at] < ordinal) at++;
+  return at;
 }
 
 /** The weight at `termIndex` in a lunr vector's [index, value, index, value, …] elements. */

@@ -53,14 +53,18 @@ export function socketChannel(options: SocketChannelOptions): Send {
   let retryAt = 0;
   let retryDelay = FIRST_RETRY_MS;
 
+  /** No new socket before retryAt; each failure in a row doubles the wait. */
+  function backOff(): void {
+    retryAt = now() + retryDelay;
+    retryDelay = Math.min(retryDelay * 2, LAST_RETRY_MS);
+  }
+
   function open(): void {
     let opened: WebSocket;
     try {
       opened = connect(options.url);
     } catch {
-      retryAt = now() + retryDelay;
-      retryDelay = Math.min(retryDelay * 2, LAST_RETRY_MS);
-      return;
+      return backOff();
     }
     socket = opened;
     opened.onopen = () => {
@@ -78,8 +82,7 @@ export function socketChannel(options: SocketChannelOptions): Send {
     if (socket !== which) return;
     socket = null;
     which.close();
-    retryAt = now() + retryDelay;
-    retryDelay = Math.min(retryDelay * 2, LAST_RETRY_MS);
+    backOff();
     const dropped = [...pending.values()];
     pending.clear();
     for (const call of dropped) call.resolve(options.fallback(call.method, call.payload));
