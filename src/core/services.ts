@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { MethodName, ReaderCalls, ReaderHandlers, Result } from '../shared/api';
 import type { ReportDocument } from '../shared/document';
 import { MENU_SECTIONS } from '../shared/menu-commands';
+import { MAX_QUERY_LENGTH } from '../shared/search';
 import { SettingsPatchSchema } from '../shared/settings-schema';
 import { AnnotationSchema, BookmarkSchema, REQUESTS } from './annotations/schema';
 import { openUserData, REPORT_KEY } from './annotations/user-data-file';
@@ -26,16 +27,16 @@ export const REQUEST_SCHEMAS: Record<MethodName, z.ZodType> = {
   updateSettings: SettingsPatchSchema,
   getNotices: NoPayload,
   search: z.strictObject({
-    // Long enough for any phrase of the report; bounded so a paste of the whole text is refused.
-    query: z.string().max(200),
+    query: z.string().max(MAX_QUERY_LENGTH),
     order: z.enum(['relevance', 'document']).optional(),
     matchLimit: z.number().int().min(0).optional(),
   }),
   searchMatches: z.strictObject({
-    query: z.string().max(200),
+    query: z.string().max(MAX_QUERY_LENGTH),
     // The report has fewer blocks than this; a corpus a hundred times larger asks in pages.
     blocks: z.array(z.string().max(64)).max(10_000),
   }),
+  getSearchIndex: NoPayload,
   getUserData: NoPayload,
   createAnnotation: REQUESTS.createAnnotation,
   updateAnnotation: REQUESTS.updateAnnotation,
@@ -137,11 +138,17 @@ export async function createReaderServices(options: ServiceOptions): Promise<Rea
     colorNames: () => settings.get().colorNames,
   });
   // Loading the index costs tens of ms: keep it off the start-up path. A
-  // failed load is forgotten, so the next search tries again.
+  // failed load is forgotten, so the next search tries again. The text is
+  // kept, so the renderer's copy (getSearchIndex) is the very index main searches.
+  let indexText: Promise<string> | undefined;
+  const searchIndex = () =>
+    (indexText ??= options.loadSearchIndex().catch((error: unknown) => {
+      indexText = undefined;
+      throw error;
+    }));
   let engine: Promise<SearchEngine> | undefined;
   const searchEngine = () =>
-    (engine ??= options
-      .loadSearchIndex()
+    (engine ??= searchIndex()
       .then((index) => SearchEngine.load(index, options.document.blocks))
       .catch((error: unknown) => {
         engine = undefined;
@@ -177,6 +184,7 @@ export async function createReaderServices(options: ServiceOptions): Promise<Rea
       validate('searchMatches', payload, async ({ query, blocks }) =>
         (await searchEngine()).matchesIn(query, blocks),
       ),
+    getSearchIndex: (payload) => validate('getSearchIndex', payload, () => searchIndex()),
     getUserData: (payload) => validate('getUserData', payload, () => userData.view()),
     createAnnotation: (payload) =>
       validate('createAnnotation', payload, (request) => userData.createAnnotation(request)),

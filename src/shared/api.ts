@@ -66,6 +66,11 @@ export interface ReaderCalls {
   search: { request: SearchRequest; response: SearchResult };
   /** The match ranges a `search` answer left out (hits past its `matchLimit`). */
   searchMatches: { request: SearchMatchesRequest; response: SearchMatchesResult };
+  /**
+   * The serialized search index main loaded, for the renderer's own copy of
+   * the engine: with it, a keystroke's search needs no round trip.
+   */
+  getSearchIndex: { request: void; response: string };
   /** Annotations and bookmarks anchored in this edition of the text, and the reader's terms. */
   getUserData: { request: void; response: UserDataView };
   createAnnotation: { request: NewAnnotation; response: Anchored<Annotation> };
@@ -105,6 +110,7 @@ export const METHOD_NAMES = [
   'getNotices',
   'search',
   'searchMatches',
+  'getSearchIndex',
   'getUserData',
   'createAnnotation',
   'updateAnnotation',
@@ -202,6 +208,7 @@ export const QUERY_METHODS: ReadonlySet<MethodName> = new Set([
   'getNotices',
   'search',
   'searchMatches',
+  'getSearchIndex',
   'getUserData',
   'exportAnnotations',
 ]);

@@ -26,6 +26,9 @@ export interface SearchResult {
   total: number;
 }
 
+/** Longer queries are refused: long enough for any phrase of the report, short of a pasted page. */
+export const MAX_QUERY_LENGTH = 200;
+
 export interface SearchRequest {
   query: string;
   order?: SearchOrder;

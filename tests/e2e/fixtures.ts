@@ -40,6 +40,25 @@ export const test = base.extend<{ server: ReaderServer }>({
 
 export { expect };
 
+/**
+ * Keeps the page from making its own copy of the search index (the bridge
+ * says no), so every search goes to the bridge: for tests of that path and
+ * of the calls it makes. Call before the page loads.
+ */
+export async function holdPageIndex(page: Page): Promise<void> {
+  await page.route('**/api/getSearchIndex', (route) =>
+    route.fulfill({
+      contentType: 'application/json',
+      body: JSON.stringify({ ok: false, error: 'held back by the test' }),
+    }),
+  );
+}
+
+/** Waits until searches are answered in the page (lib/local-search.ts). */
+export async function waitForPageIndex(page: Page): Promise<void> {
+  await expect(page.locator('html[data-search-index="page"]')).toHaveCount(1);
+}
+
 /** Opens the reader and waits until it has drawn the report. */
 export async function openReader(page: Page, url: string): Promise<void> {
   await page.goto(url);

@@ -1,8 +1,9 @@
 /** Keyword search in browser mode, typed the way an input method types. */
 import type { Page } from '@playwright/test';
 import { searches, watchCalls } from './calls';
-import { expect, openReader, test } from './fixtures';
+import { expect, holdPageIndex, openReader, test, waitForPageIndex } from './fixtures';
 import { inputMethod } from './ime';
+import { watchProblems } from './problems';
 
 /** Texts of the ranges in a CSS highlight ('search' or 'search-current'). */
 function highlighted(page: Page, name: string): Promise<string[]> {
@@ -16,6 +17,8 @@ test('IME typing searches only when composition ends; Enter steps through every 
   page,
   server,
 }) => {
+  // Searches go to the bridge, where the test can see each one asked.
+  await holdPageIndex(page);
   const calls = watchCalls(page);
   await openReader(page, server.url);
 
@@ -154,6 +157,8 @@ test('more hits than one page: every match highlighted and stepped through, rang
   page,
   server,
 }) => {
+  // Pages of ranges are the bridge's: the page's own index gives them all at once.
+  await holdPageIndex(page);
   const calls = watchCalls(page);
   await openReader(page, server.url);
   const box = page.getByRole('searchbox', { name: '搜索' });
@@ -182,4 +187,87 @@ test('more hits than one page: every match highlighted and stepped through, rang
   // The 目录's counts add up to N over the level-1 sections.
   const toc = page.getByRole('navigation', { name: '目录' });
   await expect(toc.getByLabel(/处匹配$/).first()).toBeVisible();
+});
+
+/** What a search shows: the status, every result (path and snippet), every highlight. */
+async function shownFor(page: Page, query: string): Promise<string[]> {
+  const box = page.getByRole('searchbox', { name: '搜索' });
+  const status = page.locator('.search-status');
+  await box.fill(query);
+  await expect(status).toHaveText(/^(共 \d+ 处，\d+ 段|无结果)$/);
+  const text = (await status.textContent()) ?? '';
+  const blocks = Number(text.match(/(\d+) 段/)?.[1] ?? 0);
+  const items = page.getByRole('region', { name: '搜索结果' }).getByRole('listitem');
+  await expect(items).toHaveCount(blocks);
+  return [text, ...(await items.allTextContents()), ...(await highlighted(page, 'search'))];
+}
+
+test('with its own copy of the index, the page searches without a call, and shows what the bridge shows', async ({
+  page,
+  browser,
+  server,
+}) => {
+  const problems = await watchProblems(page);
+  const calls = watchCalls(page);
+  await openReader(page, server.url);
+  await waitForPageIndex(page);
+
+  // Typed through an input method: still nothing half-composed is searched.
+  const box = page.getByRole('searchbox', { name: '搜索' });
+  await box.focus();
+  const ime = await inputMethod(page);
+  await ime.compose(['w', 'wu', 'wushui']);
+  await expect(page.locator('.search-status')).toHaveText('');
+  await ime.type([], '污水');
+  await ime.type(['l', 'lingzhipai'], '零直排');
+  await expect(page.locator('.search-status')).toHaveText('共 2 处，2 段');
+  expect(await highlighted(page, 'search')).toEqual(['污水零直排', '污水零直排']);
+  await box.press('Enter');
+  await expect(page.locator('.search-status')).toHaveText('第 1/2 处');
+  expect(await highlighted(page, 'search-current')).toEqual(['污水零直排']);
+  expect(calls.filter((call) => call.method.startsWith('search'))).toEqual([]);
+  // The engine is a chunk of its own, loaded within the CSP.
+  expect(await problems()).toEqual([]);
+
+  // The same queries on a page whose searches all go to the bridge.
+  const bridged = await browser.newPage();
+  await holdPageIndex(bridged);
+  const bridgedCalls = watchCalls(bridged);
+  await openReader(bridged, server.url);
+  for (const [query, found] of [
+    ['区', true],
+    ['５Ｇ', true],
+    ['2018年', true],
+    ['创新 人才', true],
+    ['+海曙 -发展', false],
+    ['区长褚孟彤', true],
+  ] as const) {
+    const here = await shownFor(page, query);
+    expect(here[0], query).toMatch(found ? /^共/ : /^无结果$/);
+    expect(here, query).toEqual(await shownFor(bridged, query));
+  }
+  expect(searches(bridgedCalls)).toHaveLength(6);
+  await bridged.close();
+});
+
+test('a match across a glossary term’s edge is highlighted whole, in both halves’ text nodes', async ({
+  page,
+  server,
+}) => {
+  await openReader(page, server.url);
+  await waitForPageIndex(page);
+  // Two characters before the report's first marked term, and two of the term.
+  const query = await page.evaluate(() => {
+    const term = [...document.querySelectorAll<HTMLElement>('.pane [data-glossary]')].find(
+      (element) => (element.previousSibling?.textContent ?? '').trim().length >= 2,
+    )!;
+    return (
+      term.previousSibling!.textContent!.trim().slice(-2) + (term.textContent ?? '').slice(0, 2)
+    );
+  });
+  await page.getByRole('searchbox', { name: '搜索' }).fill(query);
+  await expect(page.locator('.search-status')).toHaveText(/^共 \d+ 处/);
+  const shown = await highlighted(page, 'search');
+  expect(shown.length).toBeGreaterThan(0);
+  for (const text of shown) expect(text).toBe(query);
 });

@@ -1,29 +1,10 @@
 /** Browser mode's WebSocket: queries go over it, inside the CSP, and POST takes over without it. */
-import type { Page } from '@playwright/test';
 import { searches, watchCalls } from './calls';
-import { expect, openReader, test } from './fixtures';
+import { expect, holdPageIndex, openReader, test } from './fixtures';
+import { watchProblems } from './problems';
 
-/** CSP violations the page reports, and console errors, from before its first script. */
-async function watchProblems(page: Page): Promise<() => Promise<string[]>> {
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => errors.push(`page: ${error.message}`));
-  await page.addInitScript(() => {
-    const seen: string[] = [];
-    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
-    document.addEventListener('securitypolicyviolation', (event) =>
-      seen.push(`${event.effectiveDirective} ${event.blockedURI}`),
-    );
-  });
-  return async () => [
-    ...errors,
-    ...(await page.evaluate(
-      () => (window as unknown as { cspViolations: string[] }).cspViolations,
-    )),
-  ];
-}
+// These tests are about the bridge's socket: the page must not answer searches itself.
+test.beforeEach(async ({ page }) => holdPageIndex(page));
 
 test('a search goes over the page’s own socket, within the CSP', async ({ page, server }) => {
   const problems = await watchProblems(page);

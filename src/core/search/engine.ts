@@ -71,7 +71,7 @@ export class SearchEngine {
 
   constructor(
     index: SearchIndex,
-    private readonly blocks: Pick<Block, 'id' | 'text'>[],
+    private readonly blocks: readonly Pick<Block, 'id' | 'text'>[],
   ) {
     this.index = index.lunr;
     this.words = index.words;
@@ -86,7 +86,10 @@ export class SearchEngine {
     );
   }
 
-  static load(serialized: string | object, blocks: Pick<Block, 'id' | 'text'>[]): SearchEngine {
+  static load(
+    serialized: string | object,
+    blocks: readonly Pick<Block, 'id' | 'text'>[],
+  ): SearchEngine {
     const json = (typeof serialized === 'string' ? JSON.parse(serialized) : serialized) as {
       words?: WordWeights;
     };

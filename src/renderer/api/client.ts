@@ -56,6 +56,9 @@ function httpApi(): ReaderApi {
   // Changes go one at a time, in the order made, as they do over IPC.
   let changes: Promise<unknown> = Promise.resolve();
   return buildReaderApi((method, payload) => {
+    // The index is large and asked for once: by POST, so it never holds up a
+    // search's answer behind it on the socket.
+    if (method === 'getSearchIndex') return post(method, payload);
     // Queries only read: over the socket they skip a fetch round trip, may be
     // answered in any order, and are simply asked again by POST if it drops.
     if (QUERY_METHODS.has(method)) return query(method, payload);

@@ -101,7 +101,7 @@ export function Reader({ api, slots, document, initialSettings, initialNotices }
     () => new Map(document.blocks.map((block) => [block.id, block.text])),
     [document],
   );
-  const search = useSearchSession(api, blockOrder, addNotice);
+  const search = useSearchSession(api, document.blocks, blockOrder, addNotice);
   const [resultsInDocumentOrder, setResultsInDocumentOrder] = useState(false);
   /** A search the reader acted on (stepped through, or chose a result of) is worth keeping. */
   const rememberSearch = () => {

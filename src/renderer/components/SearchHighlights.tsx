@@ -8,6 +8,7 @@ import { useSearchValue } from '../hooks/useSearch';
 import {
   clearSearchHighlights,
   rangeInBlock,
+  rangesInBlocks,
   scrollRangeIntoView,
   showSearchHighlights,
 } from '../lib/highlights';
@@ -25,7 +26,7 @@ export function SearchHighlights({ session, pane }: { session: SearchSession; pa
   const marks = useMarksVersion(pane);
   useLayoutEffect(() => {
     if (occurrences.length === 0) return clearSearchHighlights();
-    const ranges = occurrences.map((occurrence) => rangeInBlock(pane, occurrence));
+    const ranges = rangesInBlocks(pane, occurrences);
     showSearchHighlights(
       ranges.filter((range): range is Range => range !== null),
       current >= 0 ? ranges[current] : null,

@@ -4,18 +4,36 @@
  * so a keystroke re-renders the search box and an answer the search views,
  * never the reader around them.
  */
-import { useState, useSyncExternalStore } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { ReaderApi } from '../../shared/api';
+import type { Block } from '../../shared/document';
+import { whenIdle } from '../lib/idle';
+import { localSearch } from '../lib/local-search';
 import { SearchSession, type SearchSnapshot } from '../lib/search-session';
+
+/** The page's copy of the index is made once the reader is idle, at the latest this long after start. */
+const LOCAL_INDEX_WITHIN_MS = 3000;
 
 export function useSearchSession(
   api: ReaderApi,
+  blocks: readonly Pick<Block, 'id' | 'text'>[],
   blockOrder: ReadonlyMap<string, number>,
   onError: (message: string) => void,
 ): SearchSession {
-  // Created once: its inputs are fixed for the reader's life (the api, the
-  // document's order, a stable notice callback).
-  const [session] = useState(() => new SearchSession(api, blockOrder, onError));
+  // Created once: their inputs are fixed for the reader's life (the api, the
+  // document, a stable notice callback).
+  const [local] = useState(() => localSearch(api, blocks));
+  const [session] = useState(() => new SearchSession(local, blockOrder, onError));
+  useEffect(
+    () =>
+      whenIdle(() => {
+        void local.load().then((ready) => {
+          // Said on the page, for tests and the benchmark to wait on.
+          if (ready) document.documentElement.dataset.searchIndex = 'page';
+        });
+      }, LOCAL_INDEX_WITHIN_MS),
+    [local],
+  );
   return session;
 }
 

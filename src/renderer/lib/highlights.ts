@@ -9,27 +9,70 @@ import { findBlock, settleLayout } from './scroll';
 const ALL = 'search';
 const CURRENT = 'search-current';
 
-/** A DOM range for [start, end) of a block's text (its textContent). */
-export function rangeInBlock(pane: HTMLElement, occurrence: Occurrence): Range | null {
-  const element = findBlock(pane, occurrence.block);
-  if (!element) return null;
+/** A block's text nodes, in order, and the offset in its textContent where each ends. */
+interface BlockText {
+  nodes: Text[];
+  ends: number[];
+}
+
+function blockText(element: HTMLElement): BlockText {
   const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-  const range = document.createRange();
+  const nodes: Text[] = [];
+  const ends: number[] = [];
   let offset = 0;
-  let started = false;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const length = node.textContent?.length ?? 0;
-    if (!started && occurrence.start < offset + length) {
-      range.setStart(node, occurrence.start - offset);
-      started = true;
-    }
-    if (started && occurrence.end <= offset + length) {
-      range.setEnd(node, occurrence.end - offset);
-      return range;
-    }
-    offset += length;
+    offset += (node as Text).length;
+    nodes.push(node as Text);
+    ends.push(offset);
   }
-  return null;
+  return { nodes, ends };
+}
+
+/** The first index from `from` on whose end is past `offset` (or reaches it, when `reach`). */
+function nodeAt(ends: number[], from: number, offset: number, reach: boolean): number {
+  let low = from;
+  let high = ends.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (reach ? ends[middle] >= offset : ends[middle] > offset) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+}
+
+function rangeIn({ nodes, ends }: BlockText, { start, end }: Occurrence): Range | null {
+  const first = nodeAt(ends, 0, start, false);
+  const last = nodeAt(ends, first, end, true);
+  if (last >= nodes.length) return null;
+  const range = document.createRange();
+  range.setStart(nodes[first], start - (ends[first] - nodes[first].length));
+  range.setEnd(nodes[last], end - (ends[last] - nodes[last].length));
+  return range;
+}
+
+/**
+ * DOM ranges for [start, end) of blocks' texts (their textContent), null
+ * where a block or offset is not in the pane. Each block's text is walked
+ * once, however many of its matches are asked for.
+ */
+export function rangesInBlocks(
+  pane: HTMLElement,
+  occurrences: readonly Occurrence[],
+): (Range | null)[] {
+  const texts = new Map<string, BlockText | null>();
+  return occurrences.map((occurrence) => {
+    let text = texts.get(occurrence.block);
+    if (text === undefined) {
+      const element = findBlock(pane, occurrence.block);
+      text = element ? blockText(element) : null;
+      texts.set(occurrence.block, text);
+    }
+    return text ? rangeIn(text, occurrence) : null;
+  });
+}
+
+export function rangeInBlock(pane: HTMLElement, occurrence: Occurrence): Range | null {
+  return rangesInBlocks(pane, [occurrence])[0];
 }
 
 function highlights(): HighlightRegistry | undefined {

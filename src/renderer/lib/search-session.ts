@@ -34,7 +34,7 @@ export interface SearchSnapshot {
   readonly typedAt: number;
 }
 
-type SearchApi = Pick<ReaderApi, 'search' | 'searchMatches'>;
+export type SearchApi = Pick<ReaderApi, 'search' | 'searchMatches'>;
 /** Picks the current occurrence, given them all and the one current before. */
 type Choose = (occurrences: readonly Occurrence[], current: number) => number;
 
