@@ -58,7 +58,17 @@ function queries(): string[] {
     const start = randomInt(random, 0, text.length - length);
     return text.slice(start, start + length);
   });
-  return [...picked, '污水零直排', '５Ｇ', '2018年', '创新 人才', 'foo:', '+海曙 -发展', '~', '、。'];
+  return [
+    ...picked,
+    '污水零直排',
+    '５Ｇ',
+    '2018年',
+    '创新 人才',
+    'foo:',
+    '+海曙 -发展',
+    '~',
+    '、。',
+  ];
 }
 
 describe('the page’s copy of the search engine', () => {
