@@ -8,7 +8,7 @@ import type { ReportDocument } from '../../shared/document';
 import type { Settings } from '../../shared/settings';
 import type { GlossaryPanelState } from '../hooks/useGlossaryPanel';
 import type { useNotebook } from '../hooks/useNotebook';
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { useSearchValue } from '../hooks/useSearch';
 import type { SearchSession } from '../lib/search-session';
 import { matchesPerSection } from '../lib/search-view';
@@ -54,10 +54,15 @@ export function ReaderSidebar(props: ReaderSidebarProps) {
   const { sidebar, document, doc, settings, search, results, toc, userData, notebook } = props;
   const focusInto = (id: PanelId) => sidebar.focusToc && sidebar.panel === id;
   const result = useSearchValue(search, (state) => state.result);
+  // The 目录's counts follow a frame after the results and highlights: the
+  // keystroke's own frame draws only what the reader is looking at.
+  const countedResult = useDeferredValue(result);
   const hitCounts = useMemo(
     () =>
-      result ? matchesPerSection(document.outline, results.blockOrder, result.hits) : undefined,
-    [document, results.blockOrder, result],
+      countedResult
+        ? matchesPerSection(document.outline, results.blockOrder, countedResult.hits)
+        : undefined,
+    [document, results.blockOrder, countedResult],
   );
   return (
     <Sidebar<PanelId>

@@ -1,5 +1,5 @@
 /** The 目录: three collapsible levels; marks where the reader is. */
-import { useEffect, useMemo, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import type { OutlineEntry } from '../../shared/document';
 import { ancestorsOf, buildOutlineTree, type OutlineNode } from '../lib/outline-tree';
 
@@ -17,7 +17,12 @@ interface Props {
   onJump(block: string): void;
 }
 
-export function TableOfContents({
+/**
+ * Memoized: a search answer re-renders the sidebar around it, and the 目录
+ * should only be drawn again when its own props change (its counts come a
+ * frame after the results, see ReaderSidebar).
+ */
+export const TableOfContents = memo(function TableOfContents({
   autoFocus,
   onAutoFocused,
   outline,
@@ -100,4 +105,4 @@ export function TableOfContents({
       </ul>
     </nav>
   );
-}
+});
