@@ -153,3 +153,12 @@ test('search runs in main over IPC, with the index built at build time', async (
   const refused = await page.evaluate(() => window.readerApi!.search({ query: 'x'.repeat(201) }));
   expect(refused.ok).toBe(false);
 });
+
+test('the page makes its own copy of main’s index over IPC, and searches with it', async () => {
+  const page = await app.firstWindow();
+  await expect(page.locator('html[data-search-index="page"]')).toHaveCount(1, { timeout: 10_000 });
+  const index = await page.evaluate(() => window.readerApi!.getSearchIndex());
+  expect(index.ok && index.value.length > 100_000).toBe(true);
+  await page.getByRole('searchbox', { name: '搜索' }).fill('污水零直排');
+  await expect(page.locator('.search-status')).toHaveText('共 2 处，2 段');
+});

@@ -12,6 +12,7 @@ import {
 } from '../../shared/api';
 import { SOCKET_PATH } from '../../shared/socket-protocol';
 import { socketChannel } from './socket-channel';
+import { whenIdle } from '../lib/idle';
 
 declare global {
   interface Window {
@@ -48,10 +49,7 @@ function httpApi(): ReaderApi {
     // Not while the page loads: the handshake would compete with the startup
     // calls (they go by POST, from early-calls.js). A search made before
     // the page is idle opens it itself.
-    deferOpen: (open) =>
-      typeof requestIdleCallback === 'function'
-        ? requestIdleCallback(open, { timeout: 2000 })
-        : setTimeout(open, 500),
+    deferOpen: (open) => void whenIdle(open, 2000),
   });
   // Changes go one at a time, in the order made, as they do over IPC.
   let changes: Promise<unknown> = Promise.resolve();

@@ -1,5 +1,6 @@
 /** Scrolling the reading pane so a given point of a block sits on a given line. */
 import type { ReadingPosition } from '../../shared/settings';
+import { whenIdle } from './idle';
 
 /** Where a jump puts the top of its target, below the pane's top edge, in px. */
 export const LANDING = 12;
@@ -25,12 +26,7 @@ export function settleLayout(pane: HTMLElement): void {
 
 /** Settles the layout once the browser has nothing better to do. */
 export function settleLayoutWhenIdle(pane: HTMLElement): () => void {
-  if (typeof requestIdleCallback !== 'function') {
-    const timer = setTimeout(() => settleLayout(pane), 200);
-    return () => clearTimeout(timer);
-  }
-  const handle = requestIdleCallback(() => settleLayout(pane), { timeout: 1000 });
-  return () => cancelIdleCallback(handle);
+  return whenIdle(() => settleLayout(pane), 1000);
 }
 
 /** Puts `offset` (a fraction of the block's height) of the block `line` px below the pane's top. */
