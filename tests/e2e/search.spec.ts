@@ -123,6 +123,13 @@ test('search semantics on screen: full-width, spaces, several keywords, syntax c
   expect(await highlighted(page, 'search')).toEqual(['区长 褚孟彤']);
   await box.fill('创新 人才');
   await expect(status).toHaveText(/^共 \d+ 处，2 段$/);
+  // Several keywords: a snippet shows them together where its paragraph has them close.
+  await box.fill('城市 建设');
+  const together = page
+    .getByRole('region', { name: '搜索结果' })
+    .getByRole('listitem')
+    .filter({ hasText: '海绵城市建设' });
+  await expect(together.locator('mark')).toContainText(['城市建设']);
   // Syntax characters are text (so these find nothing); punctuation alone is quietly nothing.
   for (const [query, shown] of [
     ['foo:', '无结果'],

@@ -254,7 +254,9 @@ export class SearchEngine {
         const matches = findMatches(this.normalizedText(ordinal), keywords);
         hit.matches = matches;
         hit.count = matches.length;
-        if (options.snippets) hit.snippet = makeSnippet(this.blocks[ordinal].text, matches).text;
+        if (options.snippets) {
+          hit.snippet = makeSnippet(this.blocks[ordinal].text, matches, keywords).text;
+        }
       } else {
         hit.count = counts ? counts[k] : countMatches(this.normalizedText(ordinal), keywords);
       }

@@ -1,8 +1,9 @@
 /** The 搜索结果 panel: count, order toggle, and each hit with its section and marked snippet. */
-import { startTransition, useEffect, useState } from 'react';
+import { startTransition, useEffect, useMemo, useState } from 'react';
 import type { OutlineEntry } from '../../shared/document';
 import type { SearchHit, SearchOrder, SearchResult } from '../../shared/search';
 import { makeSnippet } from '../../shared/snippet';
+import { queryKeywords } from '../../core/search/normalize';
 import { hitsInDocumentOrder, sectionPath } from '../lib/search-view';
 import { ChoiceGroup } from './ChoiceGroup';
 
@@ -26,9 +27,17 @@ interface Props {
   onChoose(block: string): void;
 }
 
-function Snippet({ hit, text }: { hit: SearchHit; text: string }) {
+function Snippet({
+  hit,
+  text,
+  keywords,
+}: {
+  hit: SearchHit;
+  text: string;
+  keywords: readonly string[];
+}) {
   // Past the first page, ranges arrive a moment later: until then, the block's start, unmarked.
-  const snippet = makeSnippet(text, hit.matches ?? []);
+  const snippet = makeSnippet(text, hit.matches ?? [], keywords);
   const parts: React.ReactNode[] = [];
   let at = 0;
   snippet.marks.forEach(([start, end], index) => {
@@ -68,13 +77,19 @@ export function RecentSearches({
 }
 
 function ResultList({
+  query,
   hits,
   outline,
   blockOrder,
   texts,
   onChoose,
-}: Pick<Props, 'outline' | 'blockOrder' | 'texts' | 'onChoose'> & { hits: SearchHit[] }) {
+}: Pick<Props, 'outline' | 'blockOrder' | 'texts' | 'onChoose'> & {
+  query: string;
+  hits: SearchHit[];
+}) {
   const [all, setAll] = useState(false);
+  // Its snippets show as many of the keywords as a stretch of the block can.
+  const keywords = useMemo(() => queryKeywords(query), [query]);
   useEffect(() => {
     const frame = requestAnimationFrame(() => startTransition(() => setAll(true)));
     return () => cancelAnimationFrame(frame);
@@ -89,7 +104,7 @@ function ResultList({
                 .map((entry) => entry.title)
                 .join(' › ') || '标题'}
             </span>
-            <Snippet hit={hit} text={texts.get(hit.block) ?? ''} />
+            <Snippet hit={hit} text={texts.get(hit.block) ?? ''} keywords={keywords} />
           </button>
         </li>
       ))}
@@ -123,6 +138,7 @@ export function SearchResults(props: Props) {
         // A new query starts the list afresh, first results first.
         <ResultList
           key={result.query}
+          query={result.query}
           hits={hits}
           outline={props.outline}
           blockOrder={blockOrder}

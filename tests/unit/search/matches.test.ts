@@ -216,6 +216,50 @@ describe('makeSnippet', () => {
     expectMarksMatch(long, [[50, 52]]);
   });
 
+  it('several keywords: the first match whose stretch shows the most of them', () => {
+    // 海曙 at 2, 人才 at 70: no stretch shows both; 海曙 at 130 with 人才 at 150: that one does.
+    const text = `${long}${long}`.split('');
+    const put = (at: number, word: string) => text.splice(at, word.length, ...word);
+    put(2, '海曙');
+    put(70, '人才');
+    put(130, '海曙');
+    put(150, '人才');
+    const joined = text.join('');
+    const matches: [number, number][] = [
+      [2, 4],
+      [70, 72],
+      [130, 132],
+      [150, 152],
+    ];
+    const snippet = makeSnippet(joined, matches, ['海曙', '人才']);
+    const shown = snippet.marks.map(([start, end]) => snippet.text.slice(start, end));
+    expect(shown).toEqual(['海曙', '人才']);
+    expect(snippet.text).toContain(joined.slice(112, 152));
+    // One keyword, or none given: around the first match, as before.
+    for (const keywords of [['海曙'], []]) {
+      expect(makeSnippet(joined, matches, keywords).text).toBe(makeSnippet(joined, [[2, 4]]).text);
+    }
+    // Keywords are compared as the search compares them: ５ Ｇ is 5g.
+    const spaced = `${long.slice(0, 40)}５ Ｇ${long.slice(0, 50)}海曙${long.slice(0, 2)}5G${long}`;
+    const found = makeSnippet(
+      spaced,
+      [
+        [40, 43],
+        [93, 95],
+        [97, 99],
+      ],
+      ['5g', '海曙'],
+    );
+    expect(found.marks.map(([start, end]) => found.text.slice(start, end))).toEqual(['海曙', '5G']);
+  });
+
+  it('on the report: 城市 建设 shows both where a paragraph has them close, far into it', () => {
+    // In b33, 建设 comes first at 6, and 城市 only at 124, right before a 建设.
+    const hit = engine.search('城市 建设', { snippets: true }).hits.find((h) => h.block === 'b33');
+    expect(hit?.snippet).toContain('海绵城市建设');
+    expect(hit?.snippet?.startsWith('…')).toBe(true);
+  });
+
   it('text shorter than the window: the whole text, no ellipses', () => {
     expect(makeSnippet('海曙区', [[0, 2]])).toEqual({ text: '海曙区', marks: [[0, 2]] });
     expect(makeSnippet('海曙区', [[2, 3]])).toEqual({ text: '海曙区', marks: [[2, 3]] });
