@@ -1,7 +1,8 @@
 /**
  * An extract of a block around its first match, with the matches inside it.
  * For several keywords, around the first match whose stretch shows the most
- * of them, so 创新 人才 shows both where the block has them close together.
+ * of them: for 城市 建设, a paragraph that opens with 建设 and says 海绵城市建设
+ * further on shows the latter.
  */
 
 export interface Snippet {
