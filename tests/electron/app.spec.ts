@@ -154,7 +154,7 @@ test('search runs in main over IPC, with the index built at build time', async (
   expect(refused.ok).toBe(false);
 });
 
-test('the page makes its own copy of main’s index over IPC, and searches with it', async () => {
+test('the page makes its own copy of main’s index over IPC, and search still shows main’s answer', async () => {
   const page = await app.firstWindow();
   await expect(page.locator('html[data-search-index="page"]')).toHaveCount(1, { timeout: 10_000 });
   const index = await page.evaluate(() => window.readerApi!.getSearchIndex());

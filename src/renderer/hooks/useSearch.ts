@@ -22,18 +22,14 @@ export function useSearchSession(
 ): SearchSession {
   // Created once: their inputs are fixed for the reader's life (the api, the
   // document, a stable notice callback).
-  const [local] = useState(() => localSearch(api, blocks));
-  const [session] = useState(() => new SearchSession(local, blockOrder, onError));
-  useEffect(
-    () =>
-      whenIdle(() => {
-        void local.load().then((ready) => {
-          // Said on the page, for tests and the benchmark to wait on.
-          if (ready) document.documentElement.dataset.searchIndex = 'page';
-        });
-      }, LOCAL_INDEX_WITHIN_MS),
-    [local],
+  const [local] = useState(() =>
+    localSearch(api, blocks, {
+      // Said on the page, for tests and the benchmark to wait on.
+      onReady: () => (document.documentElement.dataset.searchIndex = 'page'),
+    }),
   );
+  const [session] = useState(() => new SearchSession(local, blockOrder, onError));
+  useEffect(() => whenIdle(() => void local.load(), LOCAL_INDEX_WITHIN_MS), [local]);
   return session;
 }
 

@@ -1,8 +1,11 @@
-/** Runs `run` once the browser has nothing better to do (at the latest after `timeoutMs`); returns a cancel. */
-export function whenIdle(run: () => void, timeoutMs: number): () => void {
-  // Not every engine the renderer runs in has requestIdleCallback (WebKit lacks it).
+/**
+ * Runs `run` once the browser has nothing better to do (at the latest after
+ * `timeoutMs`); returns a cancel. Where there is no requestIdleCallback
+ * (WebKit), after `fallbackMs`.
+ */
+export function whenIdle(run: () => void, timeoutMs: number, fallbackMs = 500): () => void {
   if (typeof requestIdleCallback !== 'function') {
-    const timer = setTimeout(run, Math.min(timeoutMs, 500));
+    const timer = setTimeout(run, fallbackMs);
     return () => clearTimeout(timer);
   }
   const handle = requestIdleCallback(run, { timeout: timeoutMs });

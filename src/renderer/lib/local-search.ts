@@ -16,27 +16,73 @@ import type { SearchEngine } from '../../core/search/engine';
 import type { SearchApi } from './search-session';
 
 export interface LocalSearch extends SearchApi {
-  /** Makes the copy, once; true when searches are now answered here, false when they stay with main. */
+  /**
+   * Makes the copy (one try at a time, none within RETRY_AFTER_MS of a
+   * failed one); true when searches are now answered here, false when they
+   * stay with main for now.
+   */
   load(): Promise<boolean>;
 }
 
 type EngineModule = typeof import('../../core/search/engine');
 
+/** After a failed try (main restarting, say), a later search tries again, no sooner than this. */
+export const RETRY_AFTER_MS = 30_000;
+
+export interface LocalSearchOptions {
+  // Its own chunk (with lunr): nothing of it is on the start-up path.
+  loadEngine?: () => Promise<EngineModule>;
+  /** Milliseconds, for the retry wait. */
+  now?: () => number;
+  /** Called once, when searches start being answered here. */
+  onReady?: () => void;
+}
+
 export function localSearch(
   api: Pick<ReaderApi, 'search' | 'searchMatches' | 'getSearchIndex'>,
   blocks: readonly Pick<Block, 'id' | 'text'>[],
-  // Its own chunk (with lunr): nothing of it is on the start-up path.
-  loadEngine: () => Promise<EngineModule> = () => import('../../core/search/engine'),
+  options: LocalSearchOptions = {},
 ): LocalSearch {
+  const loadEngine = options.loadEngine ?? (() => import('../../core/search/engine'));
+  const now = options.now ?? (() => Date.now());
   let engine: SearchEngine | null = null;
   let loading: Promise<boolean> | null = null;
+  let failedAt = -Infinity;
+
+  function load(): Promise<boolean> {
+    if (engine) return Promise.resolve(true);
+    if (loading) return loading;
+    if (now() - failedAt < RETRY_AFTER_MS) return Promise.resolve(false);
+    loading = (async () => {
+      const [index, module] = await Promise.all([api.getSearchIndex(), loadEngine()]);
+      if (!index.ok) throw new Error(index.error);
+      engine = module.SearchEngine.load(index.value, blocks);
+      options.onReady?.();
+      return true;
+    })()
+      .catch((error: unknown) => {
+        failedAt = now();
+        // Only speed is lost: main answers every search, as it always could.
+        console.warn('搜索：未能在页面内载入索引，检索仍由主进程回答。', error);
+        return false;
+      })
+      .finally(() => {
+        loading = null;
+      });
+    return loading;
+  }
 
   /**
-   * The answer here, or null for main to give: before the copy is made, for
-   * a request main would refuse (it says why), and if the engine throws.
+   * The answer here, or null for main to give: before the copy is made (a
+   * search then starts making it), for a request main would refuse (it says
+   * why), and if the engine throws.
    */
   function here<T>(query: string, run: (engine: SearchEngine) => T): Promise<Result<T>> | null {
-    if (!engine || query.length > MAX_QUERY_LENGTH) return null;
+    if (!engine) {
+      void load();
+      return null;
+    }
+    if (query.length > MAX_QUERY_LENGTH) return null;
     try {
       return Promise.resolve({ ok: true, value: run(engine) });
     } catch {
@@ -54,16 +100,6 @@ export function localSearch(
     searchMatches: (request) =>
       here(request.query, (copy) => copy.matchesIn(request.query, request.blocks)) ??
       api.searchMatches(request),
-    load: () =>
-      (loading ??= (async () => {
-        const [index, module] = await Promise.all([api.getSearchIndex(), loadEngine()]);
-        if (!index.ok) throw new Error(index.error);
-        engine = module.SearchEngine.load(index.value, blocks);
-        return true;
-      })().catch((error: unknown) => {
-        // Only speed is lost: main answers every search, as it always could.
-        console.warn('搜索：未能在页面内载入索引，检索仍由主进程回答。', error);
-        return false;
-      })),
+    load,
   };
 }

@@ -26,7 +26,7 @@ export function settleLayout(pane: HTMLElement): void {
 
 /** Settles the layout once the browser has nothing better to do. */
 export function settleLayoutWhenIdle(pane: HTMLElement): () => void {
-  return whenIdle(() => settleLayout(pane), 1000);
+  return whenIdle(() => settleLayout(pane), 1000, 200);
 }
 
 /** Puts `offset` (a fraction of the block's height) of the block `line` px below the pane's top. */

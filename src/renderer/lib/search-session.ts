@@ -8,11 +8,13 @@
  * highlights), not the whole reader around them. On a slow machine that
  * re-render was most of the keystroke's time.
  *
- * The first answer carries match ranges for one page of hits (SEARCH_PAGE)
- * and a count for every hit: enough to paint the count, the list, the 目录
- * counts and the first highlights. The other hits' ranges follow in a second
- * call (`searchMatches`), off the keystroke's path; a step taken before they
- * are in waits for them, so `第 k/N 处` always counts through all N.
+ * From main, the first answer carries match ranges for one page of hits
+ * (SEARCH_PAGE) and a count for every hit: enough to paint the count, the
+ * list, the 目录 counts and the first highlights. The other hits' ranges
+ * follow in a second call (`searchMatches`), off the keystroke's path; a step
+ * taken before they are in waits for them, so `第 k/N 处` always counts
+ * through all N. The page's own copy of the engine (local-search.ts) gives
+ * every hit's ranges in its first answer.
  */
 import type { ReaderApi } from '../../shared/api';
 import { SEARCH_PAGE, type SearchResult } from '../../shared/search';

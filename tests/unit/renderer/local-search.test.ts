@@ -11,7 +11,7 @@ import type { ReaderHandlers, Result } from '../../../src/shared/api';
 import { MAX_QUERY_LENGTH, type SearchRequest } from '../../../src/shared/search';
 import { createReaderServices } from '../../../src/core/services';
 import { buildSearchIndex } from '../../../src/core/search/build-index';
-import { localSearch } from '../../../src/renderer/lib/local-search';
+import { localSearch, RETRY_AFTER_MS } from '../../../src/renderer/lib/local-search';
 import { loadReport, mulberry32, randomInt } from '../search/oracle';
 
 const report = loadReport();
@@ -116,18 +116,39 @@ describe('the page’s copy of the search engine', () => {
     expect(matches.ok).toBe(false);
   });
 
-  it('without the index, says so once and leaves every search to main', async () => {
+  it('without the index, says so and leaves searches to main; a search after the wait tries again', async () => {
     const main = mainApi();
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const refused = async (): Promise<Result<string>> => ({ ok: false, error: '索引不可读' });
-    const local = localSearch({ ...main.api, getSearchIndex: refused }, report.blocks);
+    let clock = 0;
+    let refuse = true;
+    const getSearchIndex = vi.fn(async (): Promise<Result<string>> =>
+      refuse ? { ok: false, error: '索引不可读' } : main.api.getSearchIndex(),
+    );
+    const ready = vi.fn();
+    const local = localSearch({ ...main.api, getSearchIndex }, report.blocks, {
+      now: () => clock,
+      onReady: ready,
+    });
     expect(await local.load()).toBe(false);
     expect(warn).toHaveBeenCalledTimes(1);
     expect(String(warn.mock.calls[0][1])).toContain('索引不可读');
+    // Within the wait: main answers, and nothing is tried again.
+    clock = RETRY_AFTER_MS - 1;
+    expect(await local.search({ query: '民生实事' })).toEqual(
+      await handlers.search({ query: '民生实事' }),
+    );
+    expect(await local.load()).toBe(false);
+    expect(getSearchIndex).toHaveBeenCalledTimes(1);
+    // After it, main is back: a search (still answered by main) makes the copy.
+    clock = RETRY_AFTER_MS;
+    refuse = false;
+    await local.search({ query: '月湖' });
+    expect(getSearchIndex).toHaveBeenCalledTimes(2);
+    expect(await local.load()).toBe(true);
+    expect(ready).toHaveBeenCalledTimes(1);
+    await local.search({ query: '5G' });
+    expect(main.asked).toEqual(['search 民生实事', 'search 月湖']);
     warn.mockRestore();
-    const answer = await local.search({ query: '民生实事' });
-    expect(answer).toEqual(await handlers.search({ query: '民生实事' }));
-    expect(main.asked).toEqual(['search 民生实事']);
   });
 
   it('leaves a search to main when its own engine fails', async () => {
@@ -144,7 +165,7 @@ describe('the page’s copy of the search engine', () => {
         }),
       },
     } as unknown as typeof import('../../../src/core/search/engine');
-    const local = localSearch(main.api, report.blocks, async () => broken);
+    const local = localSearch(main.api, report.blocks, { loadEngine: async () => broken });
     expect(await local.load()).toBe(true);
     expect(await local.search({ query: '5G' })).toEqual(await handlers.search({ query: '5G' }));
     expect(main.asked).toEqual(['search 5G']);
