@@ -16,6 +16,7 @@
  */
 import type { BrowserContext, Page } from '@playwright/test';
 import { LATENCY_MEASURES } from '../src/renderer/lib/search-latency';
+import { holdPageIndex, PAGE_INDEX_READY } from '../tests/support/page-index';
 import type { BenchBrowser } from './browser';
 import type { SearchGoal } from './search';
 import { summarize, type Summary } from './stats';
@@ -74,18 +75,11 @@ async function typeQueries(page: Page, selector: string): Promise<void> {
 /** Opens the reader in a fresh page, warmed up; with `bridgeOnly`, the page's own index is held back. */
 async function openForTyping(context: BrowserContext, url: string, bridgeOnly: boolean) {
   const page = await context.newPage();
-  if (bridgeOnly) {
-    await page.route('**/api/getSearchIndex', (route) =>
-      route.fulfill({
-        contentType: 'application/json',
-        body: JSON.stringify({ ok: false, error: 'held back by the bench' }),
-      }),
-    );
-  }
+  if (bridgeOnly) await holdPageIndex(page);
   await page.goto(url);
   await page.waitForSelector('html[data-ready="true"]');
   if (!bridgeOnly) {
-    await page.waitForSelector('html[data-search-index="page"]', { timeout: 15_000 }).catch(() => {
+    await page.waitForSelector(PAGE_INDEX_READY, { timeout: 15_000 }).catch(() => {
       throw new Error('the page never made its own copy of the search index');
     });
   }

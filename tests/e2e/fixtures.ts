@@ -8,6 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startReaderServer } from '../../src/server/start';
 import type { RunningBridge } from '../../src/server/bridge-server';
+import { holdPageIndex, PAGE_INDEX_READY } from '../support/page-index';
+
+export { holdPageIndex };
 
 export interface ReaderServer {
   url: string;
@@ -40,23 +43,9 @@ export const test = base.extend<{ server: ReaderServer }>({
 
 export { expect };
 
-/**
- * Keeps the page from making its own copy of the search index (the bridge
- * says no), so every search goes to the bridge: for tests of that path and
- * of the calls it makes. Call before the page loads.
- */
-export async function holdPageIndex(page: Page): Promise<void> {
-  await page.route('**/api/getSearchIndex', (route) =>
-    route.fulfill({
-      contentType: 'application/json',
-      body: JSON.stringify({ ok: false, error: 'held back by the test' }),
-    }),
-  );
-}
-
 /** Waits until searches are answered in the page (lib/local-search.ts). */
 export async function waitForPageIndex(page: Page): Promise<void> {
-  await expect(page.locator('html[data-search-index="page"]')).toHaveCount(1);
+  await expect(page.locator(PAGE_INDEX_READY)).toHaveCount(1);
 }
 
 /** Opens the reader and waits until it has drawn the report. */

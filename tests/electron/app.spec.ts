@@ -7,6 +7,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { APP_PAGE_URL } from '../../src/main/app-protocol';
+import { PAGE_INDEX_READY } from '../support/page-index';
 import { API_NAMES } from '../../src/shared/api';
 import { PROJECT_ROOT } from '../../src/core/paths';
 import { findElectronBinary } from './electron-binary';
@@ -156,7 +157,7 @@ test('search runs in main over IPC, with the index built at build time', async (
 
 test('the page makes its own copy of main’s index over IPC, and search still shows main’s answer', async () => {
   const page = await app.firstWindow();
-  await expect(page.locator('html[data-search-index="page"]')).toHaveCount(1, { timeout: 10_000 });
+  await expect(page.locator(PAGE_INDEX_READY)).toHaveCount(1, { timeout: 10_000 });
   const index = await page.evaluate(() => window.readerApi!.getSearchIndex());
   expect(index.ok && index.value.length > 100_000).toBe(true);
   await page.getByRole('searchbox', { name: '搜索' }).fill('污水零直排');
