@@ -5,10 +5,10 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { BUILT_DOCUMENT_FILE, BUILT_SEARCH_INDEX_FILE } from '../src/core/report/built-document';
+import { BUILT_DOCUMENT_FILE, BUILT_SEARCH_INDEX_FILE } from '../src/services/built-document';
 import { buildSerializedIndex } from '../src/core/search/build-index';
 import { parseReportBytes } from '../src/core/report/parse-report';
-import { BUILT_DATA_DIR, BUNDLED_REPORT } from '../src/core/paths';
+import { BUILT_DATA_DIR, BUNDLED_REPORT } from '../src/services/paths';
 
 const document = parseReportBytes(await readFile(BUNDLED_REPORT));
 await mkdir(BUILT_DATA_DIR, { recursive: true });

@@ -10,7 +10,7 @@
  */
 import { createInterface } from 'node:readline';
 import { ReportFormatError } from '../core/report/decode';
-import { BUNDLED_REPORT } from '../core/paths';
+import { BUNDLED_REPORT } from '../services/paths';
 import { buildSearchIndex } from '../core/search/build-index';
 import { SearchEngine } from '../core/search/engine';
 import type { SearchOrder } from '../shared/search';

@@ -16,15 +16,15 @@ import {
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defaultDataDir } from '../core/data-dir';
+import { defaultDataDir } from '../services/data-dir';
 import { readFile, stat } from 'node:fs/promises';
 import {
   BUILT_DOCUMENT_FILE,
   BUILT_SEARCH_INDEX_FILE,
   loadBuiltDocument,
-} from '../core/report/built-document';
-import { writeFileAtomic } from '../core/storage/atomic-write';
-import { createReaderServices, validate, type ReaderServices } from '../core/services';
+} from '../services/built-document';
+import { writeFileAtomic } from '../services/storage/atomic-write';
+import { createReaderServices, validate, type ReaderServices } from '../services/reader-services';
 import {
   ipcChannel,
   messageChannel,

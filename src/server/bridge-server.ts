@@ -10,7 +10,7 @@ import { isMethodName, type ReaderHandlers } from '../shared/api';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 import { isLoopbackHost, isOwnHostHeader } from './loopback';
 import { attachSocketBridge } from './socket-bridge';
-import { readStatic } from './static-files';
+import { readStatic } from '../services/static-files';
 
 export interface BridgeOptions {
   handlers: ReaderHandlers;

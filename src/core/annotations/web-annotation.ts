@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { HIGHLIGHT_COLORS, type Annotation, type HighlightColor } from '../../shared/user-data';
-import { AnnotationSchema } from './schema';
+import { AnnotationSchema } from '../../shared/user-data-schema';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 const URN_UUID = 'urn:uuid:';

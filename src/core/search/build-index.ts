@@ -21,7 +21,7 @@ import type { Block, ReportDocument } from '../../shared/document';
 import type { SearchIndex, WordWeights } from './engine';
 import { normalize } from './normalize';
 import { indexTerms } from './tokens';
-import { segmentWords } from './words';
+import { segmentWords } from '../../services/search/words';
 
 /** Headings and glossary entries rank above a paragraph that merely mentions a term. */
 const KIND_BOOST: Record<Block['kind'], number> = {

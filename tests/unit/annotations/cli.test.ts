@@ -6,8 +6,8 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openUserData } from '../../../src/core/annotations/user-data-file';
-import { createReaderServices } from '../../../src/core/services';
+import { openUserData } from '../../../src/services/user-data/user-data-file';
+import { createReaderServices } from '../../../src/services/reader-services';
 import type { ReaderHandlers, Result } from '../../../src/shared/api';
 import type { Anchored, Annotation } from '../../../src/shared/user-data';
 import { reportText } from '../report/helpers';

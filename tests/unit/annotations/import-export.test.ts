@@ -5,9 +5,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { userDataPath } from '../../../src/core/annotations/user-data-file';
+import { userDataPath } from '../../../src/services/user-data/user-data-file';
 import { parseWebAnnotations } from '../../../src/core/annotations/web-annotation';
-import { createReaderServices } from '../../../src/core/services';
+import { createReaderServices } from '../../../src/services/reader-services';
 import type { ImportReport, ReaderHandlers, Result } from '../../../src/shared/api';
 import type { Anchored, Annotation } from '../../../src/shared/user-data';
 import { loadFakeSearchIndex, makeTempDir, removeTempDir } from '../storage/helpers';

@@ -5,11 +5,11 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { userDataPath, userDataSpec } from '../../../src/core/annotations/user-data-file';
-import { createUserDataService } from '../../../src/core/annotations/user-data-service';
-import { VersionedFile } from '../../../src/core/storage/versioned-file';
+import { userDataPath, userDataSpec } from '../../../src/services/user-data/user-data-file';
+import { createUserDataService } from '../../../src/services/user-data/user-data-service';
+import { VersionedFile } from '../../../src/services/storage/versioned-file';
 import { toWebAnnotations } from '../../../src/core/annotations/web-annotation';
-import { createReaderServices } from '../../../src/core/services';
+import { createReaderServices } from '../../../src/services/reader-services';
 import type { ReaderHandlers, Result } from '../../../src/shared/api';
 import {
   DEFAULT_COLOR_NAMES,

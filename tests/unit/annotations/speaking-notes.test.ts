@@ -4,7 +4,7 @@
  * tags, orphans under 未能定位, and no markup from a note.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createReaderServices } from '../../../src/core/services';
+import { createReaderServices } from '../../../src/services/reader-services';
 import type { ReaderHandlers, Result } from '../../../src/shared/api';
 import { loadFakeSearchIndex, makeTempDir, removeTempDir } from '../storage/helpers';
 import { DOC, REPORT, rangeOf } from './helpers';

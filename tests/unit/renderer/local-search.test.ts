@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ReaderHandlers, Result } from '../../../src/shared/api';
 import { MAX_QUERY_LENGTH, type SearchRequest } from '../../../src/shared/search';
-import { createReaderServices } from '../../../src/core/services';
+import { createReaderServices } from '../../../src/services/reader-services';
 import { buildSearchIndex } from '../../../src/core/search/build-index';
 import { localSearch, RETRY_AFTER_MS } from '../../../src/renderer/lib/local-search';
 import { loadReport, mulberry32, randomInt } from '../search/oracle';

@@ -8,7 +8,7 @@ import type { Block } from '../../../src/shared/document';
 import type { SearchResult } from '../../../src/shared/search';
 import { buildSearchIndex } from '../../../src/core/search/build-index';
 import { normalize } from '../../../src/core/search/normalize';
-import { segmentWords } from '../../../src/core/search/words';
+import { segmentWords } from '../../../src/services/search/words';
 import { Oracle, loadEngine, loadReport } from './oracle';
 
 const blocks = loadReport().blocks;

@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createReaderServices } from '../../../src/core/services';
+import { createReaderServices } from '../../../src/services/reader-services';
 import { BindError, startBridge, type RunningBridge } from '../../../src/server/bridge-server';
 import { CONTENT_SECURITY_POLICY } from '../../../src/shared/csp';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';

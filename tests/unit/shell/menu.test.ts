@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { acceleratorFor, buildMenuTemplate } from '../../../src/main/menu';
 import { COMMANDS, menuCommands, type CommandContext } from '../../../src/renderer/lib/commands';
 import { DEFAULT_SETTINGS, FONT_SIZE } from '../../../src/shared/settings';
-import { REQUEST_SCHEMAS } from '../../../src/core/services';
+import { REQUEST_SCHEMAS } from '../../../src/services/reader-services';
 
 function context(overrides: Partial<CommandContext> = {}): CommandContext {
   return {

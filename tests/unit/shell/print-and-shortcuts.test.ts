@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { validate } from '../../../src/core/services';
+import { validate } from '../../../src/services/reader-services';
 import {
   PDF_DEFAULT_NAME,
   PDF_OPTIONS,

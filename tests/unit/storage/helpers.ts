@@ -3,7 +3,7 @@ import { buildSerializedIndex } from '../../../src/core/search/build-index';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createReaderServices } from '../../../src/core/services';
+import { createReaderServices } from '../../../src/services/reader-services';
 import type { ReaderHandlers } from '../../../src/shared/api';
 import type { ReportDocument } from '../../../src/shared/document';
 

@@ -1,8 +1,8 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createReaderServices, REQUEST_SCHEMAS } from '../../../src/core/services';
-import { SETTINGS_FILE, SettingsStore } from '../../../src/core/storage/settings-store';
+import { createReaderServices, REQUEST_SCHEMAS } from '../../../src/services/reader-services';
+import { SETTINGS_FILE, SettingsStore } from '../../../src/services/storage/settings-store';
 import { METHOD_NAMES, type ReaderHandlers, type Result } from '../../../src/shared/api';
 import { DEFAULT_SETTINGS, THEMES } from '../../../src/shared/settings';
 import { SettingsSchema } from '../../../src/shared/settings-schema';

@@ -9,10 +9,10 @@ import type { ReportDocument } from '../shared/document';
 import { MENU_SECTIONS } from '../shared/menu-commands';
 import { MAX_QUERY_LENGTH } from '../shared/search';
 import { SettingsPatchSchema } from '../shared/settings-schema';
-import { AnnotationSchema, BookmarkSchema, REQUESTS } from './annotations/schema';
-import { openUserData, REPORT_KEY } from './annotations/user-data-file';
-import { createUserDataService } from './annotations/user-data-service';
-import { SearchEngine } from './search/engine';
+import { AnnotationSchema, BookmarkSchema, REQUESTS } from '../shared/user-data-schema';
+import { openUserData, REPORT_KEY } from './user-data/user-data-file';
+import { createUserDataService } from './user-data/user-data-service';
+import { SearchEngine } from '../core/search/engine';
 import { SettingsStore } from './storage/settings-store';
 
 // Validation messages reach the reader (in notices): say them in Chinese.
