@@ -1,102 +1,17 @@
 /**
  * The main-process services behind the contract, with no Electron in sight:
  * Electron's IPC and the browser-mode HTTP bridge both call these handlers.
- * Every payload is `unknown` until a schema says otherwise.
+ * Every payload is `unknown` until a schema says otherwise. The desktop-only
+ * calls are not here: main answers them (src/main/shell-calls.ts), and the
+ * bridge answers them for browser mode (src/server/browser-answers.ts).
  */
-import { z } from 'zod';
-import type { MethodName, ReaderCalls, ReaderHandlers, Result } from '../shared/api';
+import type { ServiceHandlers } from '../shared/api';
 import type { ReportDocument } from '../shared/document';
-import { MENU_SECTIONS } from '../shared/menu-commands';
-import { MAX_QUERY_LENGTH } from '../shared/search';
-import { SettingsPatchSchema } from '../shared/settings-schema';
-import { AnnotationSchema, BookmarkSchema, REQUESTS } from '../shared/user-data-schema';
-import { openUserData, REPORT_KEY } from './user-data/user-data-file';
-import { createUserDataService } from './user-data/user-data-service';
 import { SearchEngine } from '../core/search/engine';
 import { SettingsStore } from './storage/settings-store';
-
-// Validation messages reach the reader (in notices): say them in Chinese.
-z.config(z.locales.zhCN());
-
-const NoPayload = z.union([z.undefined(), z.null()]);
-
-/** The request schema of every method: a new method cannot be added without one. */
-export const REQUEST_SCHEMAS: Record<MethodName, z.ZodType> = {
-  getDocument: NoPayload,
-  getSettings: NoPayload,
-  updateSettings: SettingsPatchSchema,
-  getNotices: NoPayload,
-  search: z.strictObject({
-    query: z.string().max(MAX_QUERY_LENGTH),
-    order: z.enum(['relevance', 'document']).optional(),
-    matchLimit: z.number().int().min(0).optional(),
-  }),
-  searchMatches: z.strictObject({
-    query: z.string().max(MAX_QUERY_LENGTH),
-    // The report has fewer blocks than this; a corpus a hundred times larger asks in pages.
-    blocks: z.array(z.string().max(64)).max(10_000),
-  }),
-  getSearchIndex: NoPayload,
-  getUserData: NoPayload,
-  createAnnotation: REQUESTS.createAnnotation,
-  updateAnnotation: REQUESTS.updateAnnotation,
-  deleteAnnotation: REQUESTS.byId,
-  restoreAnnotation: AnnotationSchema,
-  createBookmark: REQUESTS.createBookmark,
-  updateBookmark: REQUESTS.updateBookmark,
-  deleteBookmark: REQUESTS.byId,
-  restoreBookmark: BookmarkSchema,
-  saveTerm: REQUESTS.saveTerm,
-  deleteTerm: REQUESTS.byId,
-  exportAnnotations: REQUESTS.exportAnnotations,
-  importAnnotations: REQUESTS.importAnnotations,
-  setMenuCommands: z
-    .array(
-      z.strictObject({
-        id: z
-          .string()
-          .regex(/^[a-z][a-zA-Z0-9]*(\.[a-zA-Z0-9-]+)*$/, 'not a command id')
-          .max(64),
-        label: z.string().min(1).max(40),
-        section: z.enum(MENU_SECTIONS),
-        submenu: z.string().min(1).max(20).optional(),
-        group: z.string().min(1).max(20).optional(),
-        shortcut: z
-          .strictObject({
-            key: z.string().min(1).max(12),
-            mod: z.boolean().optional(),
-            shift: z.boolean().optional(),
-          })
-          .optional(),
-        enabled: z.boolean(),
-        checked: z.boolean().optional(),
-      }),
-    )
-    .max(200),
-  printToPdf: NoPayload,
-  importAnnotationsFile: NoPayload,
-};
-
-/**
- * Parses a payload with its method's schema and runs `run` on it, answering
- * `{ ok:false, error }` for a bad payload or a thrown error. Every handler,
- * here and in main, goes through this.
- */
-export function validate<M extends MethodName>(
-  method: M,
-  payload: unknown,
-  run: (
-    request: ReaderCalls[M]['request'],
-  ) => Promise<ReaderCalls[M]['response']> | ReaderCalls[M]['response'],
-): Promise<Result<ReaderCalls[M]['response']>> {
-  const parsed = REQUEST_SCHEMAS[method].safeParse(payload);
-  if (!parsed.success) {
-    const error = `${method} 的参数无效：${describeIssues(parsed.error)}`;
-    return Promise.resolve({ ok: false, error });
-  }
-  // The schema for M is the runtime form of ReaderCalls[M]['request'].
-  return answer(() => run(parsed.data as ReaderCalls[M]['request']));
-}
+import { openUserData, REPORT_KEY } from './user-data/user-data-file';
+import { createUserDataService } from './user-data/user-data-service';
+import { validate } from './validate';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -107,23 +22,8 @@ export interface ServiceOptions {
   reportKey?: string;
 }
 
-function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 3)
-    .map((issue) => `${issue.path.join('.') || '(payload)'}: ${issue.message}`)
-    .join('; ');
-}
-
-async function answer<T>(run: () => Promise<T> | T): Promise<Result<T>> {
-  try {
-    return { ok: true, value: await run() };
-  } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
-  }
-}
-
 export interface ReaderServices {
-  handlers: ReaderHandlers;
+  handlers: ServiceHandlers;
   /** Resolves once every write already asked for is on disk. */
   flush(): Promise<void>;
 }
@@ -158,19 +58,7 @@ export async function createReaderServices(options: ServiceOptions): Promise<Rea
   // or a second browser tab, must still be told.
   const notices = [...settings.notices, ...userDataFile.notices];
 
-  const handlers: ReaderHandlers = {
-    // Browser mode has no application menu, prints with the browser's own
-    // dialog and picks files with an <input>; Electron's main replaces these
-    // three with its own (src/main/index.ts, shellCalls).
-    setMenuCommands: (payload) => validate('setMenuCommands', payload, () => undefined),
-    printToPdf: (payload) =>
-      validate('printToPdf', payload, () => {
-        throw new Error('浏览器模式下请用打印对话框中的“另存为 PDF”');
-      }),
-    importAnnotationsFile: (payload) =>
-      validate('importAnnotationsFile', payload, () => {
-        throw new Error('浏览器模式下请在批注面板中点“导入…”选择文件');
-      }),
+  const handlers: ServiceHandlers = {
     getDocument: (payload) => validate('getDocument', payload, () => options.document),
     getSettings: (payload) => validate('getSettings', payload, () => settings.get()),
     updateSettings: (payload) =>

@@ -235,6 +235,20 @@ describe('the API', () => {
     expect(JSON.parse(reset.body)).toEqual({ ok: true, value: DEFAULT_SETTINGS });
   });
 
+  it('the desktop-only calls get browser mode’s own answers from the bridge', async () => {
+    // No menu to show: accepted and ignored (`value: undefined` leaves the JSON).
+    expect(JSON.parse((await postJson('setMenuCommands', [])).body)).toEqual({ ok: true });
+    const print = JSON.parse((await postJson('printToPdf', null)).body);
+    expect(print).toMatchObject({ ok: false, error: expect.stringContaining('另存为 PDF') });
+    const pick = JSON.parse((await postJson('importAnnotationsFile', null)).body);
+    expect(pick).toMatchObject({ ok: false, error: expect.stringContaining('导入…') });
+    const bad = JSON.parse((await postJson('printToPdf', { path: '/etc/passwd' })).body);
+    expect(bad).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^printToPdf 的参数无效/),
+    });
+  });
+
   it('the same-origin Origin header is allowed', async () => {
     const reply = await postJson('getSettings', null, { Origin: `http://127.0.0.1:${port}` });
     expect(reply.status).toBe(200);

@@ -4,7 +4,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createReaderServices } from '../../../src/services/reader-services';
-import type { ReaderHandlers } from '../../../src/shared/api';
+import type { ServiceHandlers } from '../../../src/shared/api';
 import type { ReportDocument } from '../../../src/shared/document';
 
 export async function makeTempDir(prefix: string): Promise<string> {
@@ -39,7 +39,7 @@ export const FAKE_DOCUMENT: ReportDocument = {
 export const loadFakeSearchIndex = async (): Promise<string> => buildSerializedIndex(FAKE_DOCUMENT);
 
 /** The real services over the small fake document, keeping their data in `dataDir`. */
-export async function fakeServiceHandlers(dataDir: string): Promise<ReaderHandlers> {
+export async function fakeServiceHandlers(dataDir: string): Promise<ServiceHandlers> {
   const services = await createReaderServices({
     dataDir,
     document: FAKE_DOCUMENT,
