@@ -11,11 +11,12 @@ import type { ServiceHandlers, Result } from '../../../src/shared/api';
 import { MAX_QUERY_LENGTH, type SearchRequest } from '../../../src/shared/search';
 import { createReaderServices } from '../../../src/services/reader-services';
 import { buildSearchIndex } from '../../../src/core/search/build-index';
+import { segmentWords } from '../../../src/services/search/words';
 import { localSearch, RETRY_AFTER_MS } from '../../../src/renderer/lib/local-search';
 import { loadReport, mulberry32, randomInt } from '../search/oracle';
 
 const report = loadReport();
-const serializedIndex = JSON.stringify(buildSearchIndex(report.blocks));
+const serializedIndex = JSON.stringify(buildSearchIndex(report.blocks, segmentWords));
 let dataDir: string;
 let handlers: ServiceHandlers;
 

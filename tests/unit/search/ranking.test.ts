@@ -158,7 +158,9 @@ describe('whole words (the word table)', () => {
       text,
     }));
     const words = (
-      JSON.parse(JSON.stringify(buildSearchIndex(corpus))) as { words: Record<string, unknown> }
+      JSON.parse(JSON.stringify(buildSearchIndex(corpus, segmentWords))) as {
+        words: Record<string, unknown>;
+      }
     ).words;
     const search = loadEngine(corpus);
     for (const name of names) {

@@ -46,14 +46,14 @@ describe('segmentWords', () => {
 
   it('prints nothing: lunr.zh never probes for @node-rs/jieba', () => {
     segmentWords('政府工作报告');
-    buildSearchIndex(blocks.slice(0, 5));
+    buildSearchIndex(blocks.slice(0, 5), segmentWords);
     expect(info).not.toHaveBeenCalled();
     expect(warn).not.toHaveBeenCalled();
   });
 });
 
 describe('the word table', () => {
-  const index = buildSearchIndex(blocks);
+  const index = buildSearchIndex(blocks, segmentWords);
   const serialized = JSON.parse(JSON.stringify(index)) as { fields: string[]; pipeline: unknown[] };
 
   it("leaves lunr's index as it was: text and head, nothing of the words", () => {

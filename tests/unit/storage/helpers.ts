@@ -1,4 +1,5 @@
 import { buildSerializedIndex } from '../../../src/core/search/build-index';
+import { segmentWords } from '../../../src/services/search/words';
 /** Temp folders for storage and server tests: everything written lives under os.tmpdir(). */
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -36,7 +37,8 @@ export const FAKE_DOCUMENT: ReportDocument = {
 };
 
 /** The search index of FAKE_DOCUMENT, as the build step would serialize it. */
-export const loadFakeSearchIndex = async (): Promise<string> => buildSerializedIndex(FAKE_DOCUMENT);
+export const loadFakeSearchIndex = async (): Promise<string> =>
+  buildSerializedIndex(FAKE_DOCUMENT, segmentWords);
 
 /** The real services over the small fake document, keeping their data in `dataDir`. */
 export async function fakeServiceHandlers(dataDir: string): Promise<ServiceHandlers> {
