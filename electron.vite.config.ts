@@ -5,7 +5,7 @@ import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { CONTENT_SECURITY_POLICY } from './src/shared/csp';
 import type { ReportDocument } from './src/shared/document';
-import { renderReportHtml } from './src/shared/report-html';
+import { renderReportHtml } from './src/core/report/report-html';
 
 /** Puts the one CSP definition into index.html, so the page and the bridge never disagree. */
 function contentSecurityPolicy(): Plugin {

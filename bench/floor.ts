@@ -8,9 +8,9 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../src/core/paths';
+import { PROJECT_ROOT } from '../src/services/paths';
 import type { ReportDocument } from '../src/shared/document';
-import { escapeHtml } from '../src/shared/report-html';
+import { escapeHtml } from '../src/core/report/report-html';
 
 const STYLES_FILE = join(PROJECT_ROOT, 'src', 'renderer', 'styles.css');
 

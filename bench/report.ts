@@ -1,6 +1,5 @@
-/** The results table, the machine description, and BENCHMARKS.md. */
+/** The results tables, the machine description, and BENCHMARKS.md's text. */
 import { execFileSync } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import type { ScaleResult, SearchBenchResult, SearchGoal } from './search';
 import type { Summary } from './stats';
@@ -348,8 +347,6 @@ export function runSection(report: RunReport): string {
   ].join('\n');
 }
 
-const RUNS_MARKER = '<!-- Runs below, newest first. `npm run bench` inserts a section here. -->';
-
 const HEADER = `# Benchmarks
 
 \`npm run bench\` builds the app, then loads the report cold in headless Chromium,
@@ -459,6 +456,7 @@ Run it:
 
 \`\`\`sh
 npm run bench                               # build, then bench/run.ts: page load and search
+BENCH_RECORD=1 npm run bench                # the same, and rewrite BENCHMARKS.md with this run
 BENCH_ONLY=search npx tsx bench/run.ts      # search only (no build, no browser needed)
 BENCH_ONLY=page-load npm run bench          # page load only
 BENCH_RUNS=30 npm run bench                 # page loads per page
@@ -470,19 +468,14 @@ Chromium is \`$CHROMIUM_PATH\`, else \`/usr/bin/chromium\`, else Playwright's ow
 (\`npx playwright install chromium\`). Numbers from different machines are not
 comparable; compare the ratios.
 
-${RUNS_MARKER}
+Every run appends its results as one JSON line to \`bench-results/history.jsonl\`
+and writes its tables to \`bench-results/latest.md\`; that folder is not in git,
+so a bench run leaves the tree clean. This file is rewritten only on purpose,
+by a full run with \`BENCH_RECORD=1 npm run bench\`: the method above, then that
+run's tables below. Earlier runs' tables are in this file's git history.
 `;
 
-/** Writes the header and the new section above all earlier sections; history is kept. */
-export async function recordRun(path: string, section: string): Promise<void> {
-  let previous = '';
-  try {
-    previous = await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-  const at = previous.indexOf(RUNS_MARKER);
-  // Without the marker (a hand-written file), keep all of it below the new run.
-  const history = (at >= 0 ? previous.slice(at + RUNS_MARKER.length) : previous).trim();
-  await writeFile(path, `${HEADER}\n${section}${history ? `\n${history}\n` : ''}`);
+/** BENCHMARKS.md: the method and the goals, then one run's tables. */
+export function benchmarksFile(section: string): string {
+  return `${HEADER}\n${section}\n`;
 }

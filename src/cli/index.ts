@@ -10,8 +10,9 @@
  */
 import { createInterface } from 'node:readline';
 import { ReportFormatError } from '../core/report/decode';
-import { BUNDLED_REPORT } from '../core/paths';
+import { BUNDLED_REPORT } from '../services/paths';
 import { buildSearchIndex } from '../core/search/build-index';
+import { segmentWords } from '../services/search/words';
 import { SearchEngine } from '../core/search/engine';
 import type { SearchOrder } from '../shared/search';
 import { ANNOTATION_USAGE, anchorCommand, exportCommand, importCommand } from './annotations';
@@ -63,7 +64,7 @@ function readSearchOptions(args: string[]): SearchOptions {
 async function searchCommand(args: string[]): Promise<void> {
   const options = readSearchOptions(args);
   const document = await readReport(options.file);
-  const engine = new SearchEngine(buildSearchIndex(document.blocks), document.blocks);
+  const engine = new SearchEngine(buildSearchIndex(document.blocks, segmentWords), document.blocks);
   const answer = (query: string) => {
     const { hits } = engine.search(query, { order: options.order, snippets: true });
     // The CLI's documented shape: every hit with its snippet and every match.

@@ -16,31 +16,26 @@ import {
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defaultDataDir } from '../core/data-dir';
-import { readFile, stat } from 'node:fs/promises';
+import { defaultDataDir } from '../services/data-dir';
+import { readFile } from 'node:fs/promises';
 import {
   BUILT_DOCUMENT_FILE,
   BUILT_SEARCH_INDEX_FILE,
   loadBuiltDocument,
-} from '../core/report/built-document';
-import { writeFileAtomic } from '../core/storage/atomic-write';
-import { createReaderServices, validate, type ReaderServices } from '../core/services';
+} from '../services/built-document';
+import { createReaderServices, type ReaderServices } from '../services/reader-services';
 import {
   ipcChannel,
+  isDesktopOnly,
   messageChannel,
   METHOD_NAMES,
   type MainMessages,
   type MessageName,
-  type MethodName,
-  type ImportReport,
-  type PdfSaved,
-  type Result,
 } from '../shared/api';
 import type { MenuCommand } from '../shared/menu-commands';
 import { downloadDecision } from './downloads';
-import { importDialogOptions, refuseImportFile } from './import-file';
 import { buildMenuTemplate } from './menu';
-import { PDF_OPTIONS, pdfSaveDialogOptions, withPdfExtension } from './print';
+import { createShellCalls } from './shell-calls';
 import { MIN_WINDOW_SIZE, restoreWindowBounds } from './window-bounds';
 import type { WindowState } from '../shared/settings';
 import { APP_PAGE_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, appResponse } from './app-protocol';
@@ -93,52 +88,13 @@ function runCommand(id: string): void {
   if (window) send(window, 'command', { id });
 }
 
-async function savePdf(contents: Electron.WebContents): Promise<PdfSaved> {
-  const window = BrowserWindow.fromWebContents(contents);
-  const options = pdfSaveDialogOptions(app.getPath('documents'));
-  const choice = window
-    ? await dialog.showSaveDialog(window, options)
-    : await dialog.showSaveDialog(options);
-  if (choice.canceled || !choice.filePath) return { path: null };
-  const path = withPdfExtension(choice.filePath);
-  await writeFileAtomic(path, await contents.printToPDF(PDF_OPTIONS));
-  return { path };
-}
-
-async function importFromDialog(contents: Electron.WebContents): Promise<ImportReport | null> {
-  const window = BrowserWindow.fromWebContents(contents);
-  const options = importDialogOptions(app.getPath('documents'));
-  const choice = window
-    ? await dialog.showOpenDialog(window, options)
-    : await dialog.showOpenDialog(options);
-  const [path] = choice.filePaths;
-  if (choice.canceled || !path) return null;
-  const info = await stat(path);
-  const refused = refuseImportFile(info.size, info.isFile());
-  if (refused) throw new Error(refused);
-  const answer = await services!.handlers.importAnnotations({
-    content: await readFile(path, 'utf8'),
-  });
-  if (!answer.ok) throw new Error(answer.error);
-  return answer.value;
-}
-
-/** Calls that need the window or the menu, so main answers them instead of the services. */
-const shellCalls: Partial<
-  Record<
-    MethodName,
-    (event: Electron.IpcMainInvokeEvent, payload: unknown) => Promise<Result<unknown>>
-  >
-> = {
-  setMenuCommands: (_event, payload) =>
-    validate('setMenuCommands', payload, (commands) => {
-      menuCommands = commands;
-      applyMenu();
-    }),
-  printToPdf: (event, payload) => validate('printToPdf', payload, () => savePdf(event.sender)),
-  importAnnotationsFile: (event, payload) =>
-    validate('importAnnotationsFile', payload, () => importFromDialog(event.sender)),
-};
+const shellCalls = createShellCalls({
+  handlers: () => services!.handlers,
+  showMenuCommands: (commands) => {
+    menuCommands = commands;
+    applyMenu();
+  },
+});
 
 async function start(): Promise<void> {
   protocol.handle(APP_SCHEME, async (request) => {
@@ -160,7 +116,7 @@ async function start(): Promise<void> {
       if (!isTrustedSender(event.senderFrame, pageUrl)) {
         return { ok: false, error: '拒绝：请求不是来自本应用的页面' };
       }
-      return shellCalls[method]?.(event, payload) ?? handlers[method](payload);
+      return isDesktopOnly(method) ? shellCalls[method](event, payload) : handlers[method](payload);
     });
   }
 

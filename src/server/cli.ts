@@ -2,7 +2,7 @@
  * `npm run serve`: browser mode. PORT picks the port (default 4317), HOST must
  * be a loopback address, READER_DATA_DIR picks the data folder.
  */
-import { defaultDataDir } from '../core/data-dir';
+import { defaultDataDir } from '../services/data-dir';
 import { startReaderServer } from './start';
 
 const DEFAULT_PORT = 4317;

@@ -1,13 +1,13 @@
 /** Starts browser mode with the real services: used by `npm run serve`, e2e tests and the bench. */
 import { join } from 'node:path';
-import { createReaderServices } from '../core/services';
+import { createReaderServices } from '../services/reader-services';
 import { readFile } from 'node:fs/promises';
 import {
   BUILT_DOCUMENT_FILE,
   BUILT_SEARCH_INDEX_FILE,
   loadBuiltDocument,
-} from '../core/report/built-document';
-import { BUILT_DATA_DIR, RENDERER_DIR } from '../core/paths';
+} from '../services/built-document';
+import { BUILT_DATA_DIR, RENDERER_DIR } from '../services/paths';
 import { startBridge, type RunningBridge } from './bridge-server';
 
 export interface ReaderServerOptions {

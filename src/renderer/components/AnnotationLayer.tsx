@@ -5,7 +5,7 @@
  * None of it adds text to the report, so every text offset stays valid.
  */
 import { useEffect } from 'react';
-import type { DocumentText } from '../../shared/doc-text';
+import type { DocumentText } from '../../core/report/doc-text';
 import type { HighlightColor } from '../../shared/user-data';
 import type { AnnotatingState } from '../hooks/useAnnotating';
 import { useMarksVersion } from '../hooks/useMarksVersion';

@@ -4,7 +4,7 @@
  * gone from this edition, are listed apart under 未能定位 and never dropped.
  */
 import { useMemo, useRef, useState } from 'react';
-import type { DocumentText } from '../../shared/doc-text';
+import type { DocumentText } from '../../core/report/doc-text';
 import type { ReportDocument } from '../../shared/document';
 import {
   HIGHLIGHT_COLORS,

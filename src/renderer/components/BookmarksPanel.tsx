@@ -1,6 +1,6 @@
 /** 书签: each with its name (renamable), its place in the report, a jump and a delete. */
 import { useState } from 'react';
-import type { DocumentText } from '../../shared/doc-text';
+import type { DocumentText } from '../../core/report/doc-text';
 import type { ReportDocument } from '../../shared/document';
 import type { Anchored, Bookmark } from '../../shared/user-data';
 import { placeOf } from '../lib/annotation-view';

@@ -4,7 +4,7 @@
  * themselves print in the text (print-color-adjust keeps their colours).
  */
 import { createPortal } from 'react-dom';
-import type { DocumentText } from '../../shared/doc-text';
+import type { DocumentText } from '../../core/report/doc-text';
 import type { ReportDocument } from '../../shared/document';
 import type { Anchored, Annotation, HighlightColor } from '../../shared/user-data';
 import { arrangeAnnotations, NO_FILTER, placeOf } from '../lib/annotation-view';

@@ -17,7 +17,7 @@ import { createPortal } from 'react-dom';
 import type { ReaderApi } from '../../shared/api';
 import type { ReportDocument } from '../../shared/document';
 import { RECENT_SEARCHES_MAX, type ReadingPosition, type Settings } from '../../shared/settings';
-import { documentText } from '../../shared/doc-text';
+import { documentText } from '../../core/report/doc-text';
 import { useAnnotating } from '../hooks/useAnnotating';
 import { isDesktop } from '../api/client';
 import { useCommandKeys } from '../hooks/useCommandKeys';

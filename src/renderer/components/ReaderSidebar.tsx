@@ -3,7 +3,7 @@
  * 目录, 名词解释, 批注 and 书签. Each panel is its own component; this only
  * hands each one its data and what to do when the reader acts.
  */
-import type { DocumentText } from '../../shared/doc-text';
+import type { DocumentText } from '../../core/report/doc-text';
 import type { ReportDocument } from '../../shared/document';
 import type { Settings } from '../../shared/settings';
 import type { GlossaryPanelState } from '../hooks/useGlossaryPanel';

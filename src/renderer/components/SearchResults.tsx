@@ -2,7 +2,7 @@
 import { startTransition, useEffect, useMemo, useState } from 'react';
 import type { OutlineEntry } from '../../shared/document';
 import type { SearchHit, SearchOrder, SearchResult } from '../../shared/search';
-import { makeSnippet } from '../../shared/snippet';
+import { makeSnippet } from '../../core/search/snippet';
 import { queryKeywords } from '../../core/search/normalize';
 import { hitsInDocumentOrder, sectionPath } from '../lib/search-view';
 import { ChoiceGroup } from './ChoiceGroup';

@@ -4,7 +4,7 @@
  * as plain data ({ new range } or { existing id }).
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { DocumentText } from '../../shared/doc-text';
+import type { DocumentText } from '../../core/report/doc-text';
 import type { HighlightColor } from '../../shared/user-data';
 import { annotationsAt } from '../lib/annotation-view';
 import { positionAtPoint, rangeToText } from '../lib/text-ranges';

@@ -5,7 +5,7 @@
  */
 import { useCallback, useMemo } from 'react';
 import type { ImportReport, ReaderApi, Result } from '../../shared/api';
-import { blockIndexAt, type DocumentText } from '../../shared/doc-text';
+import { blockIndexAt, type DocumentText } from '../../core/report/doc-text';
 import type { SettingsPatch, Settings } from '../../shared/settings';
 import type { Anchored, Annotation, Bookmark, HighlightColor } from '../../shared/user-data';
 import { flashRanges } from '../lib/annotation-highlights';

@@ -9,8 +9,8 @@ import {
   openUserData,
   userDataPath,
   userDataSpec,
-} from '../../../src/core/annotations/user-data-file';
-import { ReadOnlyError, VersionedFile } from '../../../src/core/storage/versioned-file';
+} from '../../../src/services/user-data/user-data-file';
+import { ReadOnlyError, VersionedFile } from '../../../src/services/storage/versioned-file';
 import { EMPTY_USER_DATA, type UserData } from '../../../src/shared/user-data';
 import { makeTempDir, removeTempDir } from '../storage/helpers';
 import { annotation, dataWith, faultyIo, namesIn } from './helpers';

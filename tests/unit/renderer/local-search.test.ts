@@ -7,17 +7,18 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { ReaderHandlers, Result } from '../../../src/shared/api';
+import type { ServiceHandlers, Result } from '../../../src/shared/api';
 import { MAX_QUERY_LENGTH, type SearchRequest } from '../../../src/shared/search';
-import { createReaderServices } from '../../../src/core/services';
+import { createReaderServices } from '../../../src/services/reader-services';
 import { buildSearchIndex } from '../../../src/core/search/build-index';
+import { segmentWords } from '../../../src/services/search/words';
 import { localSearch, RETRY_AFTER_MS } from '../../../src/renderer/lib/local-search';
 import { loadReport, mulberry32, randomInt } from '../search/oracle';
 
 const report = loadReport();
-const serializedIndex = JSON.stringify(buildSearchIndex(report.blocks));
+const serializedIndex = JSON.stringify(buildSearchIndex(report.blocks, segmentWords));
 let dataDir: string;
-let handlers: ReaderHandlers;
+let handlers: ServiceHandlers;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'local-search-'));

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseReportBytes } from '../../../src/core/report/parse-report';
 import type { ReportDocument } from '../../../src/shared/document';
-import { escapeHtml, renderReportHtml } from '../../../src/shared/report-html';
+import { escapeHtml, renderReportHtml } from '../../../src/core/report/report-html';
 
 const report = parseReportBytes(
   readFileSync(

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { acceleratorFor, buildMenuTemplate } from '../../../src/main/menu';
 import { COMMANDS, menuCommands, type CommandContext } from '../../../src/renderer/lib/commands';
 import { DEFAULT_SETTINGS, FONT_SIZE } from '../../../src/shared/settings';
-import { REQUEST_SCHEMAS } from '../../../src/core/services';
+import { requestSchema } from '../../../src/services/validate';
 
 function context(overrides: Partial<CommandContext> = {}): CommandContext {
   return {
@@ -205,7 +205,7 @@ describe('buildMenuTemplate', () => {
 describe('menuCommands', () => {
   it('what the renderer sends passes the setMenuCommands schema', () => {
     const sent = menuCommands(context());
-    expect(REQUEST_SCHEMAS.setMenuCommands.safeParse(sent).success).toBe(true);
+    expect(requestSchema('setMenuCommands').safeParse(sent).success).toBe(true);
     expect(sent.length).toBeGreaterThan(10);
   });
 
@@ -227,7 +227,7 @@ describe('menuCommands', () => {
     ];
     for (const payload of bad) {
       expect(
-        REQUEST_SCHEMAS.setMenuCommands.safeParse(payload).success,
+        requestSchema('setMenuCommands').safeParse(payload).success,
         JSON.stringify(payload).slice(0, 80),
       ).toBe(false);
     }

@@ -5,12 +5,12 @@ import { join } from 'node:path';
 import ts from 'typescript';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeFileAtomic, type WriterIo } from '../../../src/core/storage/atomic-write';
+import { writeFileAtomic, type WriterIo } from '../../../src/services/storage/atomic-write';
 import { makeDoc } from './atomic-write-doc.mjs';
 import { makeTempDir, removeTempDir, tempFilesIn } from './helpers';
 
 const MODULE_SOURCE = fileURLToPath(
-  new URL('../../../src/core/storage/atomic-write.ts', import.meta.url),
+  new URL('../../../src/services/storage/atomic-write.ts', import.meta.url),
 );
 const CHILD_SCRIPT = fileURLToPath(new URL('./atomic-write-child.mjs', import.meta.url));
 

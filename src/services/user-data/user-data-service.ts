@@ -4,9 +4,9 @@
  * anchored against the current text (and remembered, since targets never
  * change once made).
  */
-import { documentText, type DocumentText } from '../../shared/doc-text';
+import { documentText, type DocumentText } from '../../core/report/doc-text';
 import type { ReportDocument } from '../../shared/document';
-import { sectionPath } from '../../shared/location';
+import { sectionPath } from '../../core/report/location';
 import type { ExportedFile, ImportReport } from '../../shared/api';
 import type {
   Anchor,
@@ -20,11 +20,15 @@ import type {
   UserTerm,
 } from '../../shared/user-data';
 import type { VersionedFile } from '../storage/versioned-file';
-import { anchorTarget } from './anchor';
-import { safeFileName } from './file-name';
-import { CONTEXT_LENGTH, targetFor } from './selectors';
-import { speakingNotes } from './speaking-notes';
-import { mergeAnnotations, parseWebAnnotations, toWebAnnotations } from './web-annotation';
+import { anchorTarget } from '../../core/annotations/anchor';
+import { safeFileName } from '../file-name';
+import { CONTEXT_LENGTH, targetFor } from '../../core/annotations/selectors';
+import { speakingNotes } from '../../core/annotations/speaking-notes';
+import {
+  mergeAnnotations,
+  parseWebAnnotations,
+  toWebAnnotations,
+} from '../../core/annotations/web-annotation';
 
 export interface UserDataServiceOptions {
   document: ReportDocument;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { EMPTY_USER_DATA, type UserData } from '../../shared/user-data';
 import type { WriterIo } from '../storage/atomic-write';
 import { VersionedFile, type VersionedFileSpec } from '../storage/versioned-file';
-import { UserDataSchema } from './schema';
+import { UserDataSchema } from '../../shared/user-data-schema';
 
 /** The bundled report. A second report would get its own file beside this one. */
 export const REPORT_KEY = 'haishu-2018-government-work-report';

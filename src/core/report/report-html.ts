@@ -3,7 +3,7 @@
  * text paints without waiting for any script. React never re-renders it: the
  * interface around it, and later overlays on it, find blocks by `data-block`.
  */
-import type { Block, ReportDocument } from './document';
+import type { Block, ReportDocument } from '../../shared/document';
 import { segmentBlock, termSpansByBlock, type Segment, type TermSpan } from './segments';
 
 const ESCAPES: Record<string, string> = {
