@@ -14,6 +14,7 @@ import { openUserData, REPORT_KEY } from './annotations/user-data-file';
 import { createUserDataService } from './annotations/user-data-service';
 import { SearchEngine } from './search/engine';
 import { SettingsStore } from './storage/settings-store';
+import { LOST_MESSAGE, type FolderAccess } from '../services/storage/folder-access';
 
 // Validation messages reach the reader (in notices): say them in Chinese.
 z.config(z.locales.zhCN());
@@ -49,6 +50,7 @@ export const REQUEST_SCHEMAS: Record<MethodName, z.ZodType> = {
   saveTerm: REQUESTS.saveTerm,
   deleteTerm: REQUESTS.byId,
   exportAnnotations: REQUESTS.exportAnnotations,
+  exportQuarantine: NoPayload,
   importAnnotations: REQUESTS.importAnnotations,
   setMenuCommands: z
     .array(
@@ -105,6 +107,11 @@ export interface ServiceOptions {
   loadSearchIndex: () => Promise<string>;
   /** Names the reader's data file for this report; the bundled report's by default. */
   reportKey?: string;
+  /**
+   * Whether this process may write the data folder: the shells open it with
+   * openDataFolder (the folder lock) first. Writable without a lock when absent (unit tests).
+   */
+  access?: FolderAccess;
 }
 
 function describeIssues(error: z.ZodError): string {
@@ -129,8 +136,9 @@ export interface ReaderServices {
 }
 
 export async function createReaderServices(options: ServiceOptions): Promise<ReaderServices> {
-  const settings = await SettingsStore.open(options.dataDir);
-  const userDataFile = await openUserData(options.dataDir, options.reportKey ?? REPORT_KEY);
+  const { access } = options;
+  const settings = await SettingsStore.open(options.dataDir, access);
+  const userDataFile = await openUserData(options.dataDir, options.reportKey ?? REPORT_KEY, access);
   const userData = createUserDataService({
     document: options.document,
     file: userDataFile,
@@ -156,7 +164,13 @@ export async function createReaderServices(options: ServiceOptions): Promise<Rea
       }));
   // Kept for the whole run, not handed out once: a window that failed to start,
   // or a second browser tab, must still be told.
-  const notices = [...settings.notices, ...userDataFile.notices];
+  // Why this window is read-only comes first: it explains the rest.
+  const notices = [
+    ...(access?.readOnlyReason ? [access.readOnlyReason] : []),
+    ...settings.notices,
+    ...userDataFile.notices,
+  ];
+  access?.onLost(() => notices.unshift(LOST_MESSAGE));
 
   const handlers: ReaderHandlers = {
     // Browser mode has no application menu, prints with the browser's own
@@ -207,6 +221,8 @@ export async function createReaderServices(options: ServiceOptions): Promise<Rea
       validate('deleteTerm', payload, (request) => userData.deleteTerm(request)),
     exportAnnotations: (payload) =>
       validate('exportAnnotations', payload, (request) => userData.exportAnnotations(request)),
+    exportQuarantine: (payload) =>
+      validate('exportQuarantine', payload, () => userData.exportQuarantine()),
     importAnnotations: (payload) =>
       validate('importAnnotations', payload, (request) => userData.importAnnotations(request)),
   };

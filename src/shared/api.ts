@@ -86,6 +86,8 @@ export interface ReaderCalls {
   saveTerm: { request: { id?: string; term: string; definition: string }; response: UserTerm };
   deleteTerm: { request: { id: string }; response: UserTerm };
   exportAnnotations: { request: { format: 'md' | 'json' }; response: ExportedFile };
+  /** The records set aside because they failed validation, as a JSON file to keep or mend. */
+  exportQuarantine: { request: void; response: ExportedFile };
   /** A W3C Web Annotation collection (or a list, or Hypothesis's export), merged by id. */
   importAnnotations: { request: { content: string }; response: ImportReport };
   /** The commands the application menu shows, with their state now (desktop only). */
@@ -123,6 +125,7 @@ export const METHOD_NAMES = [
   'saveTerm',
   'deleteTerm',
   'exportAnnotations',
+  'exportQuarantine',
   'importAnnotations',
   'setMenuCommands',
   'printToPdf',
@@ -211,6 +214,7 @@ export const QUERY_METHODS: ReadonlySet<MethodName> = new Set([
   'getSearchIndex',
   'getUserData',
   'exportAnnotations',
+  'exportQuarantine',
 ]);
 
 export const ipcChannel = (method: MethodName): string => `reader:${method}`;
