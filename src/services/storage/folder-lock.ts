@@ -9,8 +9,8 @@
  * - the lock is a file made with O_EXCL, holding who owns it and a random token;
  * - a lock is stale when its process is gone (same machine), or when its owner
  *   stopped refreshing it for `staleMs` (another machine, or a reused pid);
- * - a stale lock is taken over by renaming it away first and checking that the
- *   file renamed is the stale one: a fresh lock taken by mistake is put back;
+ * - a stale lock is removed by one claimant at a time (a second O_EXCL file),
+ *   after checking it is still the stale one; then O_EXCL picks the new owner;
  * - the owner checks its token before every write and on every refresh, so a
  *   process that lost the lock stops writing instead of overwriting another's.
  */
@@ -118,26 +118,34 @@ async function inspect(path: string, staleMs: number): Promise<Found | 'gone'> {
 
 const identityOf = (text: string) => parseOwner(text)?.token ?? text;
 
+const pause = () => new Promise<void>((resolveWait) => setTimeout(resolveWait, RETRY_DELAY_MS));
+
 /**
- * Moves a stale lock out of the way. Renaming is atomic, so of two processes
- * that both judged it stale only one moves it; the other moves whatever is
- * there by then, sees it is not the stale lock, and puts it back.
+ * Removes a stale lock so the claimants can race to create a new one, which
+ * O_EXCL settles. Only the holder of `<lock>.takeover` (itself made with
+ * O_EXCL) removes anything, and only after checking the lock is still the
+ * stale one: nobody else can change a lock file that exists, so a fresh lock
+ * is never removed in its place. A takeover file left by a crash is cleared
+ * after a few seconds.
  */
-async function takeOver(path: string, stale: Found): Promise<void> {
-  const aside = `${path}.stale-${randomBytes(6).toString('hex')}`;
+async function takeOver(path: string, stale: Found, owner: LockOwner): Promise<void> {
+  const guard = `${path}.takeover`;
+  if (!(await create(guard, owner))) {
+    const age = await fs.stat(guard).then(
+      (info) => Date.now() - info.mtimeMs,
+      () => 0,
+    );
+    if (age > UNWRITTEN_GRACE_MS) await fs.unlink(guard).catch(() => undefined);
+    return pause();
+  }
   try {
-    await fs.rename(path, aside);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw error;
+    const again = await inspect(path, Number.POSITIVE_INFINITY);
+    if (again !== 'gone' && again.identity === stale.identity) {
+      await fs.unlink(path).catch(() => undefined);
+    }
+  } finally {
+    await fs.unlink(guard).catch(() => undefined);
   }
-  const moved = await fs.readFile(aside, 'utf8').catch(() => '');
-  if (identityOf(moved) !== stale.identity) {
-    // A fresh lock: back where it was, unless a third process already took the
-    // place (its owner then finds its token gone before its next write).
-    await fs.link(aside, path).catch(() => undefined);
-  }
-  await fs.unlink(aside).catch(() => undefined);
 }
 
 /** Makes the lock file only if none exists; false when one does. */
@@ -181,7 +189,7 @@ export async function claimFolder(dir: string, options: LockOptions): Promise<Cl
   await fs.mkdir(dir, { recursive: true });
   for (;;) {
     if (await create(path, owner)) {
-      // The takeover above can, in a three-way race, displace a lock just made.
+      // Made and still ours: a frozen old owner waking up could have removed it.
       const found = await inspect(path, staleMs);
       if (found !== 'gone' && found.identity === owner.token) {
         return { held: true, lock: holdLock(path, owner, refreshMs) };
@@ -190,11 +198,11 @@ export async function claimFolder(dir: string, options: LockOptions): Promise<Cl
     const found = await inspect(path, staleMs);
     if (found === 'gone') continue;
     if (found.stale) {
-      await takeOver(path, found);
+      await takeOver(path, found, owner);
       continue;
     }
     if (Date.now() >= deadline) return { held: false, owner: found.owner };
-    await new Promise((resolveWait) => setTimeout(resolveWait, RETRY_DELAY_MS));
+    await pause();
   }
 }
 
