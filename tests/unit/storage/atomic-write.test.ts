@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeFileAtomic, type WriterIo } from '../../../src/core/storage/atomic-write';
 import { makeDoc } from './atomic-write-doc.mjs';
-import { makeTempDir, removeTempDir, tempFilesIn, transpileForChild } from './helpers';
+import { makeTempDir, removeTempDir, tempFilesIn } from './helpers';
+import { transpileForChild } from './transpile';
 
 const MODULE_SOURCE = fileURLToPath(
   new URL('../../../src/core/storage/atomic-write.ts', import.meta.url),

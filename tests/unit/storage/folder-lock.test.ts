@@ -16,7 +16,8 @@ import {
   type Claim,
   type LockOwner,
 } from '../../../src/services/storage/folder-lock';
-import { makeTempDir, removeTempDir, transpileForChild } from './helpers';
+import { makeTempDir, removeTempDir } from './helpers';
+import { transpileForChild } from './transpile';
 
 const LOCK_SOURCE = fileURLToPath(
   new URL('../../../src/services/storage/folder-lock.ts', import.meta.url),

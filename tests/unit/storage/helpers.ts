@@ -1,9 +1,8 @@
 import { buildSerializedIndex } from '../../../src/core/search/build-index';
 /** Temp folders for storage and server tests: everything written lives under os.tmpdir(). */
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
-import ts from 'typescript';
+import { join } from 'node:path';
 import { createReaderServices } from '../../../src/core/services';
 import type { ReaderHandlers } from '../../../src/shared/api';
 import type { ReportDocument } from '../../../src/shared/document';
@@ -15,21 +14,6 @@ export async function makeTempDir(prefix: string): Promise<string> {
 export async function removeTempDir(dir: string): Promise<void> {
   if (!dir.startsWith(tmpdir())) throw new Error(`refusing to remove ${dir}: not in tmpdir`);
   await rm(dir, { recursive: true, force: true });
-}
-
-/**
- * A source file that imports only node:* transpiled to plain JS in `outDir`,
- * for child processes: a tsx loader costs each child seconds of start-up on a
- * small machine, plain node a tenth of that.
- */
-export async function transpileForChild(source: string, outDir: string): Promise<string> {
-  const { outputText } = ts.transpileModule(await readFile(source, 'utf8'), {
-    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
-    fileName: source,
-  });
-  const out = join(outDir, basename(source).replace(/\.ts$/, '.compiled.mjs'));
-  await writeFile(out, outputText);
-  return out;
 }
 
 /** Names in `dir` that look like the atomic writer's temp files. */
