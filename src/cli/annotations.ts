@@ -63,8 +63,9 @@ async function openServices(dataDir: string, access: FolderAccess) {
     loadSearchIndex: () => Promise.reject(new Error('search is not available in the CLI')),
     access,
   });
+  // Why the folder is read-only is said by the error of a command that writes, once.
   const notices = valueOf(await services.handlers.getNotices(undefined));
-  tell(notices.filter((notice) => notice !== READING_ONLY));
+  tell(notices.filter((notice) => notice !== access.readOnlyReason));
   return services;
 }
 

@@ -18,7 +18,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, unlinkSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 export const LOCK_FILE = 'reader.lock';
 
@@ -172,6 +172,25 @@ async function create(path: string, owner: LockOwner): Promise<boolean> {
 }
 
 /**
+ * mkdir -p that reports the real reason: Node's recursive mkdir answers
+ * ENOENT when a read-only disk refuses it, so the first missing folder is
+ * made alone to get EROFS (or EACCES).
+ */
+async function makeFolder(dir: string): Promise<void> {
+  try {
+    await fs.mkdir(dir, { recursive: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    let missing = dir;
+    while (dirname(missing) !== missing && !existsSync(dirname(missing))) {
+      missing = dirname(missing);
+    }
+    await fs.mkdir(missing);
+    throw error;
+  }
+}
+
+/**
  * Takes the folder's lock, or says who has it. Throws only what the file
  * system throws (EROFS, EACCES, ENOSPC …): the caller says it plainly.
  */
@@ -186,7 +205,7 @@ export async function claimFolder(dir: string, options: LockOptions): Promise<Cl
     token: randomBytes(12).toString('hex'),
   };
   const deadline = Date.now() + waitMs;
-  await fs.mkdir(dir, { recursive: true });
+  await makeFolder(dir);
   for (;;) {
     if (await create(path, owner)) {
       // Made and still ours: a frozen old owner waking up could have removed it.
