@@ -4,6 +4,7 @@
  * proper-lockfile lost (several processes taking over one stale lock at once).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { spawnWatched } from '../../support/watched-child';
 import { mkdir, readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -165,28 +166,9 @@ describe('across processes', () => {
   });
 
   function run(mode: 'race' | 'hold', folder: string, startAt = 0) {
-    const child = spawn(process.execPath, [CHILD, modulePath, folder, mode, String(startAt)], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    children.push(child);
-    let out = '';
-    let err = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
-    return {
-      child,
-      firstLine: () =>
-        new Promise<string>((resolveLine, reject) => {
-          const check = () => {
-            if (out.includes('\n')) resolveLine(out.split('\n')[0]);
-          };
-          child.stdout.on('data', check);
-          child.on('close', () => (out.includes('\n') ? check() : reject(new Error(err))));
-          check();
-        }),
-      done: () =>
-        new Promise<string>((resolveDone) => child.on('close', () => resolveDone(out.trim()))),
-    };
+    const watched = spawnWatched([CHILD, modulePath, folder, mode, String(startAt)]);
+    children.push(watched.child);
+    return { ...watched, done: () => watched.closed.then(() => watched.output().trim()) };
   }
 
   it('kill -9 of the holder: the next claim gets the folder at once, 10 times over', async () => {

@@ -6,7 +6,8 @@
  * that the server's next save removed. Now a write is either kept or refused
  * with a message.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { spawnWatched } from '../../support/watched-child';
 import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,30 +42,9 @@ afterEach(async () => {
 });
 
 function startChild(dataDir: string, mode: 'serve' | 'write') {
-  const child = spawn(process.execPath, [...CHILD, dataDir, mode], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let out = '';
-  let err = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
-  const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on('close', (code, signal) => resolve({ code, signal })),
-  );
-  return {
-    child,
-    closed,
-    output: () => out,
-    firstLine: () =>
-      new Promise<string>((resolve, reject) => {
-        const check = () => out.includes('\n') && resolve(out.split('\n')[0]);
-        child.stdout.on('data', check);
-        void closed.then(() => (out.includes('\n') ? check() : reject(new Error(err))));
-        check();
-      }),
-  };
+  const watched = spawnWatched([...CHILD, dataDir, mode], ROOT);
+  children.push(watched.child);
+  return watched;
 }
 
 async function call(url: string, method: string, payload: unknown): Promise<Result<unknown>> {
