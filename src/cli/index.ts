@@ -18,7 +18,7 @@ import type { SearchOrder } from '../shared/search';
 import { ANNOTATION_USAGE, anchorCommand, exportCommand, importCommand } from './annotations';
 import { SEE_HELP } from './options';
 import { readReport } from './read-report';
-import { UsageError } from './usage-error';
+import { BusyError, UsageError } from './usage-error';
 
 const USAGE = `用法 (usage):
   npm run -s cli -- parse [FILE]                  把报告解析为 JSON（默认：内置报告）
@@ -106,7 +106,8 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     if (error instanceof UsageError || error instanceof ReportFormatError) {
       process.stderr.write(`错误：${oneLine(error.message)}\n`);
-      process.exitCode = 1;
+      // sysexits' EX_TEMPFAIL: a script may try again once the reader is closed.
+      process.exitCode = error instanceof BusyError ? 75 : 1;
     } else {
       // Unexpected: still one line, but say it is a bug rather than bad input.
       const message = error instanceof Error ? error.message : String(error);

@@ -24,6 +24,7 @@ import {
   loadBuiltDocument,
 } from '../services/built-document';
 import { createReaderServices, type ReaderServices } from '../services/reader-services';
+import { openDataFolder, type FolderAccess } from '../services/storage/folder-access';
 import {
   ipcChannel,
   isDesktopOnly,
@@ -68,6 +69,8 @@ const rendererRoot = join(here, '../renderer');
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
 let services: ReaderServices | undefined;
+/** The data folder's lock: held from start to quit, so browser mode and the CLI cannot write under us. */
+let folder: FolderAccess | undefined;
 
 /** The renderer's commands as the menu last showed them. */
 let menuCommands: MenuCommand[] = [];
@@ -104,10 +107,15 @@ async function start(): Promise<void> {
     return new Response(body, { status: answer.status, headers: answer.headers });
   });
   const document = await loadBuiltDocument(join(here, '../data', BUILT_DOCUMENT_FILE));
+  // A second app instance never gets here (the single-instance lock below);
+  // this lock keeps browser mode and the CLI's import from writing alongside.
+  // Held elsewhere, the window opens read-only and its first notice says why.
+  folder = await openDataFolder(app.getPath('userData'), { app: 'desktop', waitMs: 3_000 });
   services = await createReaderServices({
     dataDir: app.getPath('userData'),
     document,
     loadSearchIndex: () => readFile(join(here, '../data', BUILT_SEARCH_INDEX_FILE), 'utf8'),
+    access: folder,
   });
   const { handlers } = services;
 
@@ -216,10 +224,13 @@ app.on('before-quit', (event) => {
   event.preventDefault();
   // Cmd+Q on macOS quits with the window still open: note its place first.
   for (const window of BrowserWindow.getAllWindows()) rememberWindowState(window);
-  void services.flush().finally(() => {
-    flushed = true;
-    app.quit();
-  });
+  void services
+    .flush()
+    .finally(() => folder?.release())
+    .finally(() => {
+      flushed = true;
+      app.quit();
+    });
 });
 
 if (!app.requestSingleInstanceLock()) {

@@ -25,6 +25,7 @@ try {
   });
   console.log(`报告阅读器（浏览器模式）已启动：${server.url}`);
   console.log(`数据文件夹：${dataDir}`);
+  if (server.readOnlyReason) console.warn(`注意：${server.readOnlyReason}`);
   const stop = () => void server.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

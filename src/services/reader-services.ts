@@ -12,6 +12,7 @@ import { SettingsStore } from './storage/settings-store';
 import { openUserData, REPORT_KEY } from './user-data/user-data-file';
 import { createUserDataService } from './user-data/user-data-service';
 import { validate } from './validate';
+import { LOST_MESSAGE, type FolderAccess } from './storage/folder-access';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -20,6 +21,11 @@ export interface ServiceOptions {
   loadSearchIndex: () => Promise<string>;
   /** Names the reader's data file for this report; the bundled report's by default. */
   reportKey?: string;
+  /**
+   * Whether this process may write the data folder: the shells open it with
+   * openDataFolder (the folder lock) first. Writable without a lock when absent (unit tests).
+   */
+  access?: FolderAccess;
 }
 
 export interface ReaderServices {
@@ -29,8 +35,9 @@ export interface ReaderServices {
 }
 
 export async function createReaderServices(options: ServiceOptions): Promise<ReaderServices> {
-  const settings = await SettingsStore.open(options.dataDir);
-  const userDataFile = await openUserData(options.dataDir, options.reportKey ?? REPORT_KEY);
+  const { access } = options;
+  const settings = await SettingsStore.open(options.dataDir, access);
+  const userDataFile = await openUserData(options.dataDir, options.reportKey ?? REPORT_KEY, access);
   const userData = createUserDataService({
     document: options.document,
     file: userDataFile,
@@ -56,7 +63,13 @@ export async function createReaderServices(options: ServiceOptions): Promise<Rea
       }));
   // Kept for the whole run, not handed out once: a window that failed to start,
   // or a second browser tab, must still be told.
-  const notices = [...settings.notices, ...userDataFile.notices];
+  // Why this window is read-only comes first: it explains the rest.
+  const notices = [
+    ...(access?.readOnlyReason ? [access.readOnlyReason] : []),
+    ...settings.notices,
+    ...userDataFile.notices,
+  ];
+  access?.onLost(() => notices.unshift(LOST_MESSAGE));
 
   const handlers: ServiceHandlers = {
     getDocument: (payload) => validate('getDocument', payload, () => options.document),
@@ -95,6 +108,8 @@ export async function createReaderServices(options: ServiceOptions): Promise<Rea
       validate('deleteTerm', payload, (request) => userData.deleteTerm(request)),
     exportAnnotations: (payload) =>
       validate('exportAnnotations', payload, (request) => userData.exportAnnotations(request)),
+    exportQuarantine: (payload) =>
+      validate('exportQuarantine', payload, () => userData.exportQuarantine()),
     importAnnotations: (payload) =>
       validate('importAnnotations', payload, (request) => userData.importAnnotations(request)),
   };

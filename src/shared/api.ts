@@ -146,6 +146,8 @@ export const CONTRACT = {
     request: (s) => s.REQUESTS.exportAnnotations,
     response: answers<ExportedFile>(),
   },
+  /** The records set aside because they failed validation, as a JSON file to keep or mend. */
+  exportQuarantine: { kind: 'query', response: answers<ExportedFile>() },
   /** A W3C Web Annotation collection (or a list, or Hypothesis's export), merged by id. */
   importAnnotations: {
     kind: 'change',

@@ -29,11 +29,13 @@ interface Props {
   annotations: Anchored<Annotation>[];
   colorNames: Record<HighlightColor, string>;
   readOnly: boolean;
+  /** Records set aside because they could not be read; they can be exported to keep or mend. */
+  quarantined: number;
   onJump(annotation: Anchored<Annotation>): void;
   onEdit(annotation: Anchored<Annotation>, from: HTMLElement): void;
   onDelete(annotation: Anchored<Annotation>): void;
   onRenameColor(color: HighlightColor, name: string): void;
-  onExport(format: 'md' | 'json'): void;
+  onExport(format: 'md' | 'json' | 'quarantine'): void;
   onImport(file: File): void;
 }
 
@@ -156,6 +158,18 @@ export function AnnotationsPanel(props: Props) {
           }}
         />
       </div>
+      {props.quarantined > 0 && (
+        <p className="quarantine-note">
+          另有 {props.quarantined} 条记录无法读取，已单独保存，没有丢失。
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => props.onExport('quarantine')}
+          >
+            导出无法读取的记录
+          </button>
+        </p>
+      )}
       {total > 0 && (
         <div className="annotation-filters">
           <div className="color-filters" role="group" aria-label="按颜色筛选">

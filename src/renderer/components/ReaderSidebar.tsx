@@ -133,6 +133,7 @@ export function ReaderSidebar(props: ReaderSidebarProps) {
               annotations={userData.data.annotations}
               colorNames={settings.colorNames}
               readOnly={userData.data.readOnly}
+              quarantined={userData.data.quarantined}
               onJump={(annotation) => {
                 notebook.jumpToAnnotation(annotation);
                 sidebar.closeIfCovering();

@@ -75,8 +75,12 @@ export function useNotebook(options: Options) {
   }, [topBlock, currentBookmark, userData]);
 
   const exportAs = useCallback(
-    async (format: 'md' | 'json') => {
-      const answer = await api.exportAnnotations({ format });
+    async (format: 'md' | 'json' | 'quarantine') => {
+      // 'quarantine': the records that failed validation and were set aside.
+      const answer =
+        format === 'quarantine'
+          ? await api.exportQuarantine()
+          : await api.exportAnnotations({ format });
       if (answer.ok) offerDownload(answer.value);
       else addNotice(`导出失败：${answer.error}`);
     },

@@ -10,7 +10,13 @@ import type { Anchored, Annotation, Bookmark, UserDataView } from '../../shared/
 export type Deleted =
   { kind: 'annotation'; item: Annotation } | { kind: 'bookmark'; item: Bookmark };
 
-const EMPTY: UserDataView = { annotations: [], bookmarks: [], terms: [], readOnly: false };
+const EMPTY: UserDataView = {
+  annotations: [],
+  bookmarks: [],
+  terms: [],
+  readOnly: false,
+  quarantined: 0,
+};
 
 const replaceOrAdd = <T extends { id: string }>(list: T[], item: T) =>
   list.some((old) => old.id === item.id)

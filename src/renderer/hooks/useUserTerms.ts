@@ -7,18 +7,18 @@ import type { TermDraft } from '../lib/user-terms';
 import type { UserDataState } from './useUserData';
 
 export function useUserTerms(userData: UserDataState, addNotice: (message: string) => void) {
-  const { terms, readOnly } = userData.data;
+  const { terms, readOnly, readOnlyReason } = userData.data;
   const { saveTerm, deleteTerm } = userData;
   const [draft, setDraft] = useState<TermDraft | null>(null);
 
   /** Opens the form for a new term, with the selected phrase (if any) filled in. */
   const startAdd = useCallback(
     (phrase: string) => {
-      if (readOnly) return addNotice('数据文件来自更新版本的阅读器，只能查看，不能添加注释。');
+      if (readOnly) return addNotice(readOnlyReason ?? '数据文件只能查看，不能添加注释。');
       const existing = terms.find((term) => term.term === phrase);
       setDraft(existing ? { ...existing } : { term: phrase, definition: '' });
     },
-    [readOnly, terms, addNotice],
+    [readOnly, readOnlyReason, terms, addNotice],
   );
 
   const startEdit = useCallback(

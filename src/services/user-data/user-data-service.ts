@@ -19,6 +19,7 @@ import type {
   UserDataView,
   UserTerm,
 } from '../../shared/user-data';
+import { serializeQuarantine } from '../storage/quarantine';
 import type { VersionedFile } from '../storage/versioned-file';
 import { anchorTarget } from '../../core/annotations/anchor';
 import { safeFileName } from '../file-name';
@@ -86,6 +87,8 @@ export function createUserDataService(options: UserDataServiceOptions) {
         bookmarks: data().bookmarks.map(anchored),
         terms: data().terms,
         readOnly: file.readOnly,
+        ...(file.readOnlyReason !== null ? { readOnlyReason: file.readOnlyReason } : {}),
+        quarantined: file.quarantine.length,
       };
     },
 
@@ -216,6 +219,15 @@ export function createUserDataService(options: UserDataServiceOptions) {
         fileName: exportName('批注', 'json'),
         mimeType: 'application/ld+json;charset=utf-8',
         content: JSON.stringify(collection, null, 2) + '\n',
+      };
+    },
+
+    /** The records set aside from this report's file, as the quarantine file holds them. */
+    exportQuarantine(): ExportedFile {
+      return {
+        fileName: exportName('无法读取的记录', 'json'),
+        mimeType: 'application/json;charset=utf-8',
+        content: serializeQuarantine(file.quarantine),
       };
     },
 
