@@ -3,9 +3,11 @@
  * run-in heads that open a paragraph and end at its first full stop.
  */
 import type { Block, OutlineEntry } from '../../shared/document';
-import { LEVEL2_START } from './structure';
+import { LEVEL2_START, LEVEL3_START } from './headings';
 
 const LEVEL2_LEAD = new RegExp(`${LEVEL2_START.source}[^。！？]{1,40}?[。！？]`, 'u');
+// `1.深化改革开放。…`: a numbered item's lead, level 3 wherever it stands.
+const NUMBERED_LEAD = new RegExp(`${LEVEL3_START.source}[^。！？]{1,40}?[。！？]`, 'u');
 // A key-task lead is a short clause of Chinese only: `强化平台建设。`.
 // `2017年是本届政府的开局之年。` opens a section and has digits, so it is not one.
 const LEVEL3_LEAD = /^\p{Script=Han}{2,16}。/u;
@@ -19,7 +21,8 @@ const LEVEL3_LEAD = /^\p{Script=Han}{2,16}。/u;
 export function markRunInHeads(blocks: Block[]): void {
   let inSubsection = false;
   for (const block of blocks) {
-    if (block.kind === 'heading') inSubsection = false;
+    // A `（一）` heading line opens a subsection as a `（一）…。` lead does.
+    if (block.kind === 'heading' && block.level !== 3) inSubsection = block.level === 2;
     if (block.kind !== 'paragraph') continue;
     const level2 = LEVEL2_LEAD.exec(block.text);
     if (level2) {
@@ -28,7 +31,8 @@ export function markRunInHeads(blocks: Block[]): void {
       inSubsection = true;
       continue;
     }
-    const level3 = inSubsection ? LEVEL3_LEAD.exec(block.text) : null;
+    const level3 =
+      NUMBERED_LEAD.exec(block.text) ?? (inSubsection ? LEVEL3_LEAD.exec(block.text) : null);
     if (level3) {
       block.level = 3;
       block.lead = level3[0].length;
