@@ -21,10 +21,23 @@ const PAIRS =
   '⾺馬⾻骨⾼高⾽髟⾾鬥⾿鬯⿀鬲⿁鬼⿂魚⿃鳥⿄鹵⿅鹿⿆麥⿇麻⿈黃⿉黍⿊黑⿋黹⿌黽⿍鼎⿎鼓⿏鼠⿐鼻⿑齊⿒齒⿓龍⿔龜⿕龠㇆𠃌㇏乀' +
   '㇐一㇑丨㇒丿㇓丿㇔丶㇕𠃍㇖乛㇗𠃊㇘𠃎㇙𠄌㇚亅㇛𡿨㇜𠃋㇝乀㇞𠃑㇟乚㇠乙㇡𠄎';
 
+/**
+ * Where the mainland form of a Kangxi radical has its own code point, a
+ * Simplified Chinese font draws the radical in that form, so a report's 户
+ * comes out of the PDF as ⼾, whose Unicode equivalent is the traditional 戶.
+ * The reports read here are mainland ones: map to the mainland form.
+ */
+const MAINLAND_FORMS: [string, string][] = [
+  ['⼾', '户'],
+  ['⾭', '青'],
+  ['⿈', '黄'],
+];
+
 /** Radical → ideograph, built once. */
 export const RADICAL_TO_IDEOGRAPH: ReadonlyMap<string, string> = (() => {
   const chars = Array.from(PAIRS);
   const map = new Map<string, string>();
   for (let i = 0; i + 1 < chars.length; i += 2) map.set(chars[i], chars[i + 1]);
+  for (const [radical, ideograph] of MAINLAND_FORMS) map.set(radical, ideograph);
   return map;
 })();
