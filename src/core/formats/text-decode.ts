@@ -72,6 +72,7 @@ function decodeAny(bytes: Uint8Array): DecodedText | undefined {
 }
 
 // Control characters no text file holds (tab, line ends and form feed are fine).
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000E-\u001F\u007F\uFFFD]/gu;
 
 /** True when more than 1 in 200 characters are controls: binary data, whatever it decoded as. */

@@ -141,7 +141,7 @@ ${rest.map((line) => `<p style="text-indent:2em">${inlineHtml(line)}</p>`).join(
 </div>
 <div class="sidebar"><h3>相关链接</h3><ul>${['2017年政府工作报告', '2016年政府工作报告', '区政府常务会议'].map(link).join('')}</ul></div>
 </div>
-<footer class="site-footer"><p>主办：宁波市海曙区人民政府办公室　浙ICP备12345678号</p><p>网站标识码：3302030001</p></footer>
+<footer class="site-footer"><p>主办：宁波市海曙区人民政府办公室\u3000浙ICP备12345678号</p><p>网站标识码：3302030001</p></footer>
 <script src="/js/stat.js"></script><noscript>请打开脚本</noscript>
 </body></html>`;
 }
