@@ -39,7 +39,18 @@ export interface ExtractOptions {
 const SCAN_CHARS_PER_PAGE = 5;
 const SCAN_CHARS_MIN = 50;
 
+/**
+ * True when the file ends as every complete PDF does, with `%%EOF` near its
+ * end. pdf.js rebuilds a truncated file from what is left, which would open a
+ * report with its last pages silently missing.
+ */
+function isComplete(bytes: Uint8Array): boolean {
+  const tail = bytes.subarray(Math.max(0, bytes.length - 2048));
+  return String.fromCharCode(...tail).includes('%%EOF');
+}
+
 async function extractPdf(bytes: Uint8Array, options: ExtractOptions): Promise<ExtractedText> {
+  if (!isComplete(bytes)) throw new ReportFormatError('pdf-damaged');
   const pages = await readPdfPages(bytes, (done, total) =>
     options.onProgress?.({ stage: 'extract', done, total }),
   );
