@@ -72,10 +72,18 @@ function findBodyStart(fragments: string[]): number {
   return i;
 }
 
-/** Index of the title: the first line that names a kind of document, else the first line. */
+// A first title line that the next one completes: `关于…计划执行情况与`.
+const TITLE_OPENING = /^关于|[与和及的、]$/u;
+
+/**
+ * Index of the title's first line: the first line that names a kind of
+ * document (`…报告`), or the line before it that it completes, else line 0.
+ */
 function findTitle(lines: string[]): number {
-  const at = lines.findIndex((line) => TITLE_WORD.test(despaceTitle(line)));
-  return at < 0 ? 0 : at;
+  let at = lines.findIndex((line) => TITLE_WORD.test(despaceTitle(line)));
+  if (at < 0) return 0;
+  while (at > 0 && TITLE_OPENING.test(lines[at - 1]) && frontKind(lines[at - 1]) === 'other') at--;
+  return at;
 }
 
 export function readFrontMatter(fragments: string[]): FrontMatter {

@@ -19,16 +19,26 @@ export const LEVEL3_START = /^\d{1,2}\s*[.．、](?![\d.．])/u;
 /** `（1）` `(1)`: an item below level 3; it starts a block but has no outline entry. */
 export const ITEM_START = /^[（(]\s*\d{1,2}\s*[）)]/u;
 
-/** Sentence marks that a heading line never holds. */
-const STOPS = /[。！？；!?;]/u;
+/** Sentence marks that a heading line never holds (a `.` only when no digit follows). */
+const STOPS = /[。！？；!?;]|\.(?!\d)/u;
 const MAX_HEADING = 40;
+const LEVELS = [
+  [1, LEVEL1_START],
+  [2, LEVEL2_START],
+  [3, LEVEL3_START],
+] as const;
 
 /** The outline level of a numbered heading line, or undefined for any other line. */
 export function numberedHeadingLevel(line: string): 1 | 2 | 3 | undefined {
-  if (line.length > MAX_HEADING || STOPS.test(line)) return undefined;
-  if (LEVEL1_START.test(line)) return 1;
-  if (LEVEL2_START.test(line)) return 2;
-  if (LEVEL3_START.test(line)) return 3;
+  if (line.length > MAX_HEADING) return undefined;
+  for (const [level, start] of LEVELS) {
+    const number = start.exec(line);
+    if (!number) continue;
+    // The words after the number hold no sentence mark (`1.工业生产`, not `1.增长。`);
+    // LEVEL1_START's match ends with the first character of those words.
+    const words = line.slice(number[0].length - (level === 1 ? 1 : 0));
+    return STOPS.test(words) ? undefined : level;
+  }
   return undefined;
 }
 
