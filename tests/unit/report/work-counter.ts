@@ -10,7 +10,11 @@ interface Patch {
   restore(): void;
 }
 
-function patch<T extends object, K extends keyof T>(target: T, key: K, make: (original: T[K]) => T[K]): Patch {
+function patch<T extends object, K extends keyof T>(
+  target: T,
+  key: K,
+  make: (original: T[K]) => T[K],
+): Patch {
   const original = target[key];
   target[key] = make(original);
   return { restore: () => (target[key] = original) };
@@ -20,32 +24,46 @@ function patch<T extends object, K extends keyof T>(target: T, key: K, make: (or
 export function countWork(run: () => unknown): number {
   let work = 0;
   const patches = [
-    patch(RegExp.prototype, 'exec', (original) =>
-      function (this: RegExp, input: string) {
-        const from = this.global || this.sticky ? this.lastIndex : 0;
-        const match = original.call(this, input);
-        work += match ? match.index + match[0].length - from + 1 : String(input).length - from + 1;
-        return match;
-      },
+    patch(
+      RegExp.prototype,
+      'exec',
+      (original) =>
+        function (this: RegExp, input: string) {
+          const from = this.global || this.sticky ? this.lastIndex : 0;
+          const match = original.call(this, input);
+          work += match
+            ? match.index + match[0].length - from + 1
+            : String(input).length - from + 1;
+          return match;
+        },
     ),
-    patch(String.prototype, 'indexOf', (original) =>
-      function (this: string, search: string, from = 0) {
-        const at = original.call(this, search, from);
-        work += (at < 0 ? this.length : at + search.length) - from + 1;
-        return at;
-      },
+    patch(
+      String.prototype,
+      'indexOf',
+      (original) =>
+        function (this: string, search: string, from = 0) {
+          const at = original.call(this, search, from);
+          work += (at < 0 ? this.length : at + search.length) - from + 1;
+          return at;
+        },
     ),
-    patch(String.prototype, 'includes', (original) =>
-      function (this: string, search: string, from?: number) {
-        work += this.length - (from ?? 0) + 1;
-        return original.call(this, search, from);
-      },
+    patch(
+      String.prototype,
+      'includes',
+      (original) =>
+        function (this: string, search: string, from?: number) {
+          work += this.length - (from ?? 0) + 1;
+          return original.call(this, search, from);
+        },
     ),
-    patch(Map.prototype, 'get', (original) =>
-      function (this: Map<unknown, unknown>, key: unknown) {
-        work++;
-        return original.call(this, key);
-      },
+    patch(
+      Map.prototype,
+      'get',
+      (original) =>
+        function (this: Map<unknown, unknown>, key: unknown) {
+          work++;
+          return original.call(this, key);
+        },
     ),
   ];
   try {
