@@ -4,15 +4,12 @@
  * PDF; a saved page named `.txt` opens as a page only if it looks like one).
  */
 import { ReportFormatError } from './errors';
+import { startsWith } from './text-decode';
 
 export type ReportFormat = 'text' | 'html' | 'docx' | 'pdf';
 
 const ascii = (bytes: Uint8Array, from: number, to: number): string =>
   String.fromCharCode(...bytes.subarray(from, Math.min(to, bytes.length)));
-
-function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
-  return prefix.every((byte, i) => bytes[i] === byte);
-}
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const EMPTY_ZIP = [0x50, 0x4b, 0x05, 0x06];

@@ -13,7 +13,8 @@ export interface DecodedText {
   encoding: TextEncoding;
 }
 
-function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
+/** True when `bytes` begin with `prefix` (a BOM, a magic number). */
+export function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
   return prefix.every((byte, i) => bytes[i] === byte);
 }
 

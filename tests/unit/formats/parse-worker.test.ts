@@ -1,8 +1,8 @@
 /** Parsing in a worker thread: the same result, progress events, and bounds that hold. */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTempFolder } from '../../support/temp-folder';
 import { ReportFormatError } from '../../../src/core/formats/errors';
 import { parseReportFile } from '../../../src/services/report-file/parse-file';
 import type { ParseProgress } from '../../../src/services/report-file/extract-text';
@@ -13,18 +13,12 @@ import {
 import { encryptedPdf } from './bad-files';
 import { makePrintedPdf } from './fixtures';
 
-let folder: string;
-beforeAll(async () => {
-  folder = await mkdtemp(join(tmpdir(), 'reader-worker-'));
-});
-afterAll(async () => {
-  await rm(folder, { recursive: true, force: true });
-});
+const tempFolder = useTempFolder('reader-worker-');
 
 describe('parseReportFileInWorker', () => {
   it('parses a PDF by path as the calling thread would, reporting each page', async () => {
     const pdf = await makePrintedPdf();
-    const path = join(folder, '政府工作报告.pdf');
+    const path = join(tempFolder(), '政府工作报告.pdf');
     await writeFile(path, pdf);
     const events: ParseProgress[] = [];
     const inWorker = await parseReportFileInWorker({ path }, { onProgress: (p) => events.push(p) });
@@ -44,7 +38,7 @@ describe('parseReportFileInWorker', () => {
   }, 30_000);
 
   it('says which file-system error stopped it', async () => {
-    const error = await parseReportFileInWorker({ path: join(folder, 'missing.txt') }).catch(
+    const error = await parseReportFileInWorker({ path: join(tempFolder(), 'missing.txt') }).catch(
       (e) => e,
     );
     expect(error).toBeInstanceOf(FileReadError);

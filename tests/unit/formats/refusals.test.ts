@@ -3,10 +3,10 @@
  * a code, and the file itself is left as it was.
  */
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTempFolder } from '../../support/temp-folder';
 import {
   ERROR_MESSAGES,
   ReportFormatError,
@@ -26,19 +26,13 @@ import {
 } from './bad-files';
 import { makeDocx, makePrintedPdf } from './fixtures';
 
-let folder: string;
-beforeAll(async () => {
-  folder = await mkdtemp(join(tmpdir(), 'reader-bad-files-'));
-});
-afterAll(async () => {
-  await rm(folder, { recursive: true, force: true });
-});
+const tempFolder = useTempFolder('reader-bad-files-');
 
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** Writes the file, opens it, and returns the error; checks the file is unchanged. */
 async function refusal(name: string, bytes: Uint8Array): Promise<ReportFormatError> {
-  const path = join(folder, name);
+  const path = join(tempFolder(), name);
   await writeFile(path, bytes);
   const before = sha(bytes);
   const error = await readReportFile(path).then(
@@ -120,7 +114,7 @@ describe('bad files are refused with one sentence each', () => {
   );
 
   it('a file over the size limit is refused before it is read', async () => {
-    const path = join(folder, 'huge.pdf');
+    const path = join(tempFolder(), 'huge.pdf');
     await writeFile(path, '%PDF-1.4\n');
     await truncate(path, LIMITS.fileBytes + 1);
     await expect(readReportFile(path)).rejects.toMatchObject({ code: 'too-large' });
