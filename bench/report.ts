@@ -132,6 +132,8 @@ export interface RunReport {
   search?: SearchBenchResult;
   /** The annotations table (bench/annotations.ts). */
   annotations?: string;
+  /** The parse-throughput and PDF tables (bench/parse.ts). */
+  parse?: string;
   /** The BENCH_ONLY value that limited the run, if any. */
   only?: string;
 }
@@ -312,6 +314,7 @@ export function runSection(report: RunReport): string {
     report.pageLoad && 'page load',
     report.search && 'search',
     report.annotations && 'annotations',
+    report.parse && 'parse',
   ].filter(Boolean);
   const partsLine =
     report.only === undefined
@@ -341,6 +344,17 @@ export function runSection(report: RunReport): string {
           '`writeFile` of the same bytes. Median and p95 over 15 rounds.',
           '',
           report.annotations,
+          '',
+        ]
+      : []),
+    ...(report.parse
+      ? [
+          '### Parse',
+          '',
+          'Text of each once-quadratic shape parsed (`parseReport`), median of 3; the floor',
+          'splits the same text into trimmed lines. Goal from issue 14: ≤ 1 s per MB.',
+          '',
+          report.parse,
           '',
         ]
       : []),

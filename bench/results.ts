@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { PROJECT_ROOT } from '../src/services/paths';
 import type { AnnotationBenchRow } from './annotations';
 import { benchmarksFile, type Machine, type Row } from './report';
+import type { ParseBenchResult } from './parse';
 import type { SearchBenchResult } from './search';
 
 export const RESULTS_DIR = join(PROJECT_ROOT, 'bench-results');
@@ -25,6 +26,7 @@ export interface RunRecord {
   pageLoad?: { runs: number; warmups: number; rows: Row[] };
   search?: SearchBenchResult;
   annotations?: AnnotationBenchRow[];
+  parse?: ParseBenchResult;
   goalsMissed: string[];
 }
 

@@ -1,10 +1,11 @@
 /**
  * `npm run bench`: the floor against the app, cold page loads in headless
- * Chromium, then the search engine against a substring scan (search.ts);
+ * Chromium, then the search engine against a substring scan (search.ts),
+ * annotations, and parse throughput per MB with the PDF open time (parse.ts);
  * prints the tables and saves them under bench-results/ (results.ts); with
  * BENCH_RECORD=1, a full run also rewrites BENCHMARKS.md with them. Exits 0
  * when a goal is missed (it reports, it does not gate), 1 when it cannot
- * measure. `BENCH_ONLY=search` or `BENCH_ONLY=page-load` runs one part.
+ * measure. `BENCH_ONLY=search`, `page-load`, `annotations` or `parse` runs one part.
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -38,6 +39,7 @@ import {
   saveRun,
   writeBenchmarks,
 } from './results';
+import { runParseBench } from './parse';
 import { runSearchBench, type SearchBenchResult } from './search';
 import { keystrokeGoal, measureTyping, type TypingSamples } from './search-typing';
 import { startServerProcess } from './server-process';
@@ -59,7 +61,7 @@ function runCount(): number {
   return runs;
 }
 
-const PARTS = ['page-load', 'search', 'annotations'] as const;
+const PARTS = ['page-load', 'search', 'annotations', 'parse'] as const;
 type Part = (typeof PARTS)[number];
 
 /** BENCH_ONLY: one part, or undefined for all of them. */
@@ -244,12 +246,20 @@ async function main(): Promise<void> {
     console.log(`\nAnnotations:\n${annotations.table}\n`);
   }
 
+  let parse: Awaited<ReturnType<typeof runParseBench>> | undefined;
+  if (only === undefined || only === 'parse') {
+    console.log(`bench: parse, load average ${loadavg()[0].toFixed(2)}`);
+    parse = await runParseBench();
+    console.log(`\nParse:\n${parse.table}\n\n${parse.pdfTable}\n`);
+  }
+
   const report = {
     date: new Date(),
     machine: describeMachine(pageLoad?.chromium, loadAverage),
     pageLoad: pageLoad?.report,
     search,
     annotations: annotations?.table,
+    parse: parse && `${parse.table}\n\n${parse.pdfTable}`,
     ...(only !== undefined && { only }),
   };
   const section = runSection(report);
@@ -263,7 +273,8 @@ async function main(): Promise<void> {
       }),
       ...(search && { search }),
       ...(annotations && { annotations: annotations.rows }),
-      goalsMissed: missedGoalNames(report),
+      ...(parse && { parse }),
+      goalsMissed: [...missedGoalNames(report), ...(parse?.missed ?? [])],
     },
     section,
   );
@@ -280,6 +291,7 @@ async function main(): Promise<void> {
 
   if (pageLoad) printPageLoadVerdict(pageLoad.report.rows);
   if (search) printSearchVerdict(search);
+  for (const goal of parse?.missed ?? []) console.log(`GOAL MISSED: ${goal}`);
 }
 
 main().then(

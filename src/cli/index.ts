@@ -9,7 +9,7 @@
  * Errors are one line on stderr and a non-zero exit, never a stack trace.
  */
 import { createInterface } from 'node:readline';
-import { ReportFormatError } from '../core/report/decode';
+import { ReportFormatError } from '../core/formats/errors';
 import { BUNDLED_REPORT } from '../services/paths';
 import { buildSearchIndex } from '../core/search/build-index';
 import { segmentWords } from '../services/search/words';
@@ -21,7 +21,7 @@ import { readReport } from './read-report';
 import { BusyError, UsageError } from './usage-error';
 
 const USAGE = `用法 (usage):
-  npm run -s cli -- parse [FILE]                  把报告解析为 JSON（默认：内置报告）
+  npm run -s cli -- parse [FILE]                  把报告（.txt .docx .pdf .html）解析为 JSON（默认：内置报告）
   npm run -s cli -- search QUERY [--file FILE] [--order relevance|document]
                                                   检索，按相关度（或原文顺序）输出全部结果
   npm run -s cli -- search --stdin [--file FILE]  每行一个检索词，每行输出一个 JSON
