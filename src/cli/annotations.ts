@@ -10,6 +10,7 @@ import { pathInside, safeFileName } from '../core/annotations/file-name';
 import { openUserData } from '../core/annotations/user-data-file';
 import { defaultDataDir } from '../core/data-dir';
 import { BUNDLED_REPORT } from '../core/paths';
+import { decodeReport } from '../core/report/decode';
 import { createReaderServices } from '../core/services';
 import { writeFileAtomic } from '../core/storage/atomic-write';
 import type { Result } from '../shared/api';
@@ -79,8 +80,8 @@ export async function exportCommand(args: string[]): Promise<void> {
 export async function importCommand(args: string[]): Promise<void> {
   const { flags, positional } = readOptions('import', args, ['--data-dir']);
   if (positional.length !== 1) throw new UsageError(`import 需要一个文件${SEE_HELP}`);
-  const bytes = await readInputFile(positional[0]);
-  const content = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  // The same checks as a report file: a GBK or Latin-1 file is refused, not stored as mojibake.
+  const content = decodeReport(await readInputFile(positional[0]));
   const services = await openServices(dataDirOf(flags));
   const report = valueOf(await services.handlers.importAnnotations({ content }));
   await services.flush();
