@@ -70,9 +70,12 @@ function gramSet(text: string): Set<number> {
   return grams;
 }
 
-interface Match {
+interface Span {
   start: number;
   end: number;
+}
+
+interface Match extends Span {
   errors: number;
 }
 
@@ -172,7 +175,7 @@ function similarity(wanted: string, actual: string, work: AnchorWork): number {
 }
 
 /** The stretches either side of a candidate that its stored context is compared with. */
-function around(text: string, context: Context, start: number, end: number) {
+function around(text: string, context: Context, { start, end }: Span) {
   return {
     before: [Math.max(0, start - context.prefix.length - SLACK), start] as const,
     after: [end, Math.min(text.length, end + context.suffix.length + SLACK)] as const,
@@ -180,17 +183,11 @@ function around(text: string, context: Context, start: number, end: number) {
 }
 
 /** Share of the context's character pairs found beside the candidate: no edit distance. */
-function cheapContextScore(
-  text: string,
-  context: Context,
-  start: number,
-  end: number,
-  work: AnchorWork,
-): number {
+function cheapContextScore(text: string, context: Context, at: Span, work: AnchorWork): number {
   const { prefix, suffix, prefixGrams, suffixGrams } = context;
   const weight = prefixGrams.size + suffixGrams.size;
   if (weight === 0) return 1;
-  const { before, after } = around(text, context, start, end);
+  const { before, after } = around(text, context, at);
   const shared = (wanted: Set<number>, [from, to]: readonly [number, number], single: boolean) => {
     let count = 0;
     forEachGram(text, from, to, single, (gram) => {
@@ -207,18 +204,12 @@ function cheapContextScore(
   );
 }
 
-function contextScore(
-  text: string,
-  context: Context,
-  start: number,
-  end: number,
-  work: AnchorWork,
-): number {
+function contextScore(text: string, context: Context, at: Span, work: AnchorWork): number {
   const { prefix, suffix } = context;
   const weight = prefix.length + suffix.length;
   if (weight === 0) return 1;
   work.scored++;
-  const { before, after } = around(text, context, start, end);
+  const { before, after } = around(text, context, at);
   const score = (wanted: string, [from, to]: readonly [number, number]) =>
     wanted.length === 0 ? 0 : similarity(wanted, text.slice(from, to), work) * wanted.length;
   const prefixScore = score(prefix, before);
@@ -239,7 +230,7 @@ function exactContext(text: string, target: TextTarget, start: number, end: numb
  * Ranks candidates: context first, then closeness to where the target used
  * to be. The cheap score shortlists; the edit-distance score decides.
  */
-function best<T extends { start: number; end: number }>(
+function best<T extends Span>(
   text: string,
   target: TextTarget,
   candidates: T[],
@@ -260,10 +251,7 @@ function best<T extends { start: number; end: number }>(
           .map((candidate, order) => ({
             candidate,
             order,
-            cheap: rank(
-              candidate,
-              cheapContextScore(text, context, candidate.start, candidate.end, work),
-            ),
+            cheap: rank(candidate, cheapContextScore(text, context, candidate, work)),
           }))
           .sort((a, b) => b.cheap - a.cheap || a.order - b.order)
           .slice(0, SCORED_CANDIDATES)
@@ -273,7 +261,7 @@ function best<T extends { start: number; end: number }>(
 
   let top: { candidate: T; context: number; score: number } | undefined;
   for (const candidate of shortlist) {
-    const score = contextScore(text, context, candidate.start, candidate.end, work);
+    const score = contextScore(text, context, candidate, work);
     const ranked = rank(candidate, score);
     if (!top || ranked > top.score) top = { candidate, context: score, score: ranked };
   }
@@ -281,8 +269,8 @@ function best<T extends { start: number; end: number }>(
   return top!;
 }
 
-function exactOccurrences(text: string, quote: string): { start: number; end: number }[] {
-  const found: { start: number; end: number }[] = [];
+function exactOccurrences(text: string, quote: string): Span[] {
+  const found: Span[] = [];
   for (let at = text.indexOf(quote); at !== -1; at = text.indexOf(quote, at + 1)) {
     found.push({ start: at, end: at + quote.length });
   }

@@ -8,7 +8,7 @@ import { constants, existsSync } from 'node:fs';
 import { open, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, type Run } from '../../support/run-cli';
+import { runAll, runCli, type Run } from '../../support/run-cli';
 import { makeTempDir, removeTempDir } from '../storage/helpers';
 import { snapshot } from '../annotations/snapshot';
 
@@ -38,11 +38,7 @@ beforeAll(async () => {
     gbk: runCli(['import', join(temp, 'gbk.json'), '--data-dir', data], { env }),
     latin1: runCli(['import', join(temp, 'latin1.json'), '--data-dir', data], { env }),
   };
-  await Promise.all(
-    Object.entries(pending).map(async ([name, run]) => {
-      runs[name] = await run;
-    }),
-  );
+  Object.assign(runs, await runAll(pending));
 }, 120_000);
 
 afterAll(async () => {
