@@ -92,7 +92,12 @@ async function main(argv: string[]): Promise<number> {
   else if (command === undefined || command === '--help' || command === '-h') {
     process.stdout.write(USAGE + '\n');
     return command === undefined ? 2 : 0;
-  } else throw new UsageError(`未知命令：${command}${SEE_HELP}`);
+  } else {
+    // As the README says: the one-line error, then the usage, and exit 2 as with no command.
+    process.stderr.write(`错误：未知命令：${command}\n`);
+    process.stdout.write(USAGE + '\n');
+    return 2;
+  }
   return 0;
 }
 

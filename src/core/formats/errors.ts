@@ -11,6 +11,8 @@ export type ReportErrorCode =
   | 'text-too-long'
   | 'binary'
   | 'unknown-encoding'
+  | 'not-utf8'
+  | 'not-a-file'
   | 'no-text'
   | 'pdf-encrypted'
   | 'pdf-damaged'
@@ -30,6 +32,8 @@ export const ERROR_MESSAGES: Record<ReportErrorCode, string> = {
   'text-too-long': `文件里的文字超过 ${LIMITS.textChars / 10_000} 万字，报告阅读器不打开这么长的文件。`,
   binary: '这不是文本文件，也不是 PDF、Word（.docx）或网页文件，无法作为报告打开。',
   'unknown-encoding': '无法识别这个文本文件的编码，请另存为 UTF-8 或 GB18030 编码后再打开。',
+  'not-utf8': '不是 UTF-8 编码的文本：批注文件（JSON）必须是 UTF-8 编码。',
+  'not-a-file': '不是普通文件（命名管道、设备等），无法作为报告打开。',
   'no-text': '文件里没有文字，无法作为报告打开。',
   'pdf-encrypted': '这个 PDF 设有密码或加密保护，请先去掉保护后再打开。',
   'pdf-damaged': '这个 PDF 文件已损坏或不完整，无法读取。',

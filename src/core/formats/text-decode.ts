@@ -103,3 +103,15 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   if (text.trim() === '') throw new ReportFormatError('no-text');
   return { text, encoding: decoded.encoding };
 }
+
+/**
+ * Decodes a file that must be UTF-8, such as an annotation file (JSON is
+ * UTF-8 by its RFC): a GBK or Latin-1 file is refused, never read as mojibake.
+ */
+export function decodeUtf8(bytes: Uint8Array): string {
+  if (bytes.length === 0) throw new ReportFormatError('empty');
+  const text = tryDecode('utf-8', bytes);
+  if (text === undefined) throw new ReportFormatError(bytes.includes(0) ? 'binary' : 'not-utf8');
+  if (looksBinary(text)) throw new ReportFormatError('binary');
+  return normalizeLineEnds(text);
+}

@@ -37,6 +37,8 @@ export async function readReportFile(
   options: ExtractOptions = {},
 ): Promise<ParsedReportFile> {
   const info = await stat(path);
+  // Reading a named pipe with no writer would wait forever: refuse what is not a file.
+  if (!info.isFile() && !info.isDirectory()) throw new ReportFormatError('not-a-file');
   if (info.isFile() && info.size > LIMITS.fileBytes) throw new ReportFormatError('too-large');
   const bytes = new Uint8Array(await readFile(path));
   return parseReportFile(bytes, { fileName: basename(path), ...options });
