@@ -61,6 +61,13 @@ export const figureId = (figure: Pick<Figure, 'block' | 'start'>): string =>
 
 const CHANGE_WORDS: Record<FigureChange, string> = { increase: '增长', decrease: '下降' };
 
+/** How the panel, the CSV and the 数据摘录 name a period. */
+export const PERIOD_LABELS: Record<FigurePeriod, string> = {
+  result: '实绩',
+  target: '目标',
+  other: '其他',
+};
+
 export const changeWord = (change: FigureChange): string => CHANGE_WORDS[change];
 
 /** The value as a delegate reads it: `1164.48`, `6.5–7`. */

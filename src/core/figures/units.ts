@@ -143,6 +143,11 @@ export function unitScale(unit: string): UnitScale {
   return { base: own, factor: 1 };
 }
 
+/** The value in the unit's base, for charts and comparisons: `1164.48亿元` → 116448000000. */
+export function baseValue(figure: Pick<Figure, 'value' | 'unit'>): number {
+  return figure.value * unitScale(figure.unit).factor;
+}
+
 const kinds = new Map<string, FigureKind>();
 
 /** Money, rate, count or other, by the unit: `亿美元` is money, `个百分点` a rate, `万平方米` other. */
