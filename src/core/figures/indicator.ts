@@ -50,6 +50,11 @@ const LINKING = [
   '累计',
   '总计',
   '合计',
+  // `一般公共预算收入完成23.6亿元`: the verb after the indicator.
+  '完成了',
+  '完成',
+  '实现了',
+  '实现',
 ];
 /** Words before the indicator that are no part of it: times, connectives, light verbs, cues. */
 const LEADING = [

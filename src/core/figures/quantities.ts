@@ -153,7 +153,8 @@ function preQualifier(text: string, start: number): string | undefined {
 /** `连续12年`, `5年来` are figures; `2017年` and `18年` alone are dates. */
 function isDuration(text: string, start: number, digits: string, unitEnd: number): boolean {
   if (digits.length >= 4) return false;
-  if (YEAR_AFTER.includes(text[unitEnd] ?? '')) return true;
+  const after = text[unitEnd];
+  if (after !== undefined && YEAR_AFTER.includes(after)) return true;
   return YEAR_BEFORE.some((word) => text.startsWith(word, start - word.length));
 }
 
