@@ -14,8 +14,6 @@ import { figureKind } from './units';
 export type FigureSource = Pick<ReportDocument, 'blocks' | 'outline' | 'date' | 'occasion'>;
 
 const SCANNED = new Set<Block['kind']>(['paragraph', 'heading']);
-/** What joins the figures of a list that share one verb: `达120亿元、60亿元、3.6亿美元`. */
-const LIST_JOINER = /^[ \u3000]*[、和及与或][ \u3000]*$/u;
 
 /** How far back a figure with no indicator of its own looks for the one it shares. */
 const SHARE_REACH = 40;
@@ -31,15 +29,33 @@ function sharesGroup(text: string, previous: Quantity, quantity: Quantity): bool
   return semicolon === -1 || semicolon >= quantity.clause;
 }
 
-/** Whether only `、`, `和`, `及`, `与` or `或` stands between two figures: a list sharing one verb. */
+/** What joins the figures of a list that share one verb: `达120亿元、60亿元、3.6亿美元`. */
+const isJoiner = (code: number) =>
+  code === 0x3001 /* 、 */ ||
+  code === 0x548c /* 和 */ ||
+  code === 0x53ca /* 及 */ ||
+  code === 0x4e0e /* 与 */ ||
+  code === 0x6216; /* 或 */
+const isSpace = (code: number) => code === 0x20 || code === 0x3000;
+
+/** Whether only `、`, `和`, `及`, `与` or `或` (and spaces) stands between two figures. */
 function joinsList(text: string, previous: Quantity, quantity: Quantity): boolean {
-  return (
-    quantity.lead - previous.tail <= 3 && LIST_JOINER.test(text.slice(previous.tail, quantity.lead))
-  );
+  let joiners = 0;
+  for (let i = previous.tail; i < quantity.lead; i++) {
+    const code = text.charCodeAt(i);
+    if (isJoiner(code)) joiners++;
+    else if (!isSpace(code)) return false;
+  }
+  return joiners === 1;
 }
 
-/** The figures of one block, in order. */
-function blockFigures(block: Block, quantities: Quantity[], periods: SentencePeriods): Figure[] {
+/** The figures of one block, in order, added to `all`. */
+function blockFigures(
+  block: Block,
+  quantities: Quantity[],
+  periods: SentencePeriods,
+  all: Figure[],
+): void {
   const { text } = block;
   const figures: Figure[] = [];
   /** Per figure: the phrase before its number alone, and the index of its list's head. */
@@ -79,7 +95,7 @@ function blockFigures(block: Block, quantities: Quantity[], periods: SentencePer
     figures.push(toFigure(block.id, text, quantity, indicator, change, period));
   }
   splitLists(figures, own, heads);
-  return figures;
+  for (const figure of figures) all.push(figure);
 }
 
 /** A list's head names all its indicators: `土地流转率、规模经营率分别达80%、50%`. */
@@ -132,7 +148,7 @@ export function extractFigures(document: FigureSource): Figure[] {
     const quantities = findQuantities(block.text);
     if (quantities.length === 0) continue;
     const periods = new SentencePeriods(block.text, period, reportYear);
-    for (const figure of blockFigures(block, quantities, periods)) figures.push(figure);
+    blockFigures(block, quantities, periods, figures);
   }
   return figures;
 }

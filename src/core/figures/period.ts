@@ -82,6 +82,10 @@ const TARGET_CUE = /力争|确保|争取|预期|目标(?:是|为)|计划(?:到|�
 const RESULT_OPENING =
   /^(?:去年|上年|过去(?:的)?[一二三四五两几]?年|[一二三四五两几]年来|近[一二三四五两几]年来|(\d{4})年(?![\d月度]))/u;
 const TARGET_OPENING = /^(?:今年|明年|今后|未来|(\d{4})年(?![\d月度]))/u;
+/** Every character an opening cue starts with, digits included. */
+const OPENING_FIRST = new Set(
+  Array.from('去上过一二三四五两几近今明未0123456789', (char) => char.charCodeAt(0)),
+);
 /** How much of a sentence its opening cue may take. */
 const OPENING_REACH = 8;
 /** How far before a figure a cue such as `力争` is looked for (besides the sentence's opening). */
@@ -127,6 +131,8 @@ export class SentencePeriods {
   }
 
   private openingPeriod(opening: string): FigurePeriod | undefined {
+    // Most sentences open with none of the cues: one look at the first character settles it.
+    if (!OPENING_FIRST.has(opening.charCodeAt(0))) return undefined;
     const result = RESULT_OPENING.exec(opening);
     if (result !== null) return this.byYear(result[1], 'result');
     const target = TARGET_OPENING.exec(opening);

@@ -41,17 +41,21 @@ const POST = ['左右', '上下', '及以上', '以上', '以下', '以内', '�
 const alternation = (words: readonly string[]) =>
   [...words].sort((a, b) => b.length - a.length).join('|');
 /**
- * A number and its unit. Groups: 1 the number; 2 the unit as printed, with
- * any `多`/`余` inside it (`1000多万元`, `3万余人`): a multiplier and a base
- * unit, a base unit alone, or a multiplier alone (`1.2万`); 3 a
- * post-qualifier. Base units come before a bare multiplier, so `千瓦时` is
- * read whole. Few groups: every match allocates one string per group.
+ * A number and its unit, with any `多`/`余` inside the unit (`1000多万元`,
+ * `3万余人`) and a post-qualifier: a multiplier and a base unit, a base unit
+ * alone, or a multiplier alone (`1.2万`). Base units come before a bare
+ * multiplier, so `千瓦时` is read whole. No groups, and only test(): a match
+ * array and its strings, for every number, would cost more than all the
+ * rest of the work on it. The regex engine passes over numbers with no unit
+ * without coming back to JS; the parts of a match are read back from the
+ * text, from its end.
  */
-const SCAN = new RegExp(
-  `(${NUMBER})${SPACE}((?:多|余)?(?:(?:${alternation(MULTIPLIER_LIST)})(?:多|余)?(?:${alternation(BASE_UNITS)})` +
-    `|${alternation(BASE_UNITS)}|${alternation(MULTIPLIER_LIST)}))(?:${SPACE}(${alternation(POST)}))?`,
+const QUANTITY = new RegExp(
+  `${NUMBER}${SPACE}(?:多|余)?(?:(?:${alternation(MULTIPLIER_LIST)})(?:多|余)?(?:${alternation(BASE_UNITS)})` +
+    `|${alternation(BASE_UNITS)}|${alternation(MULTIPLIER_LIST)})(?:${SPACE}(?:${alternation(POST)}))?`,
   'g',
 );
+const POST_QUALIFIERS = WordTable.of(POST);
 /** What joins the two ends of a range: `6.5%—7%`, `5至8个`. */
 const RANGE_SEPARATOR = /^[ \u3000]*(?:[-—–－～~]+|至|到)[ \u3000]*$/u;
 const RANGE_START = new RegExp(`(${NUMBER})[ \\u3000]*(?:[-—–－～~]+|至|到)[ \\u3000]*$`, 'u');
@@ -81,8 +85,10 @@ const YEAR_AFTER = '来内间';
 /** How far back the clause of a figure is read. */
 export const CLAUSE_REACH = 32;
 
-const isDigit = (code: number) =>
-  (code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19);
+const isAsciiDigit = (code: number) => code >= 0x30 && code <= 0x39;
+const isDigit = (code: number) => isAsciiDigit(code) || (code >= 0xff10 && code <= 0xff19);
+const isNumberChar = (code: number) =>
+  isDigit(code) || code === 0x2e || code === 0xff0e || code === 0x2c;
 const isAsciiLetter = (code: number) =>
   (code >= 0x41 && code <= 0x5a) ||
   (code >= 0x61 && code <= 0x7a) ||
@@ -98,6 +104,52 @@ const isCodeMark = (code: number) =>
   code === 0x5f ||
   code === 0x2c ||
   code === 0x7b2c; /* 第 */
+
+const digitValue = (code: number) => (code <= 0x39 ? code - 0x30 : code - 0xff10);
+const isPoint = (code: number) => code === 0x2e || code === 0xff0e;
+const isSpaceCode = (code: number) => code === 0x20 || code === 0x09 || code === 0x3000;
+
+/** Where the number at `start` ends, read as NUMBER reads it: digits, `,ddd` groups, a decimal part. */
+function numberEnd(text: string, start: number): number {
+  let i = start;
+  while (isDigit(text.charCodeAt(i))) i++;
+  while (
+    text.charCodeAt(i) === 0x2c &&
+    isAsciiDigit(text.charCodeAt(i + 1)) &&
+    isAsciiDigit(text.charCodeAt(i + 2)) &&
+    isAsciiDigit(text.charCodeAt(i + 3)) &&
+    !isAsciiDigit(text.charCodeAt(i + 4))
+  ) {
+    i += 4;
+  }
+  if (isPoint(text.charCodeAt(i)) && isDigit(text.charCodeAt(i + 1))) {
+    i++;
+    while (isDigit(text.charCodeAt(i))) i++;
+  }
+  return i;
+}
+
+/**
+ * The value of the number in `text` from `start` to `end`, read from the
+ * character codes: digits and a point combined into an integer, then one
+ * division by a power of ten, which rounds exactly as `Number()` of the same
+ * digits does. Long numbers, where the integer could lose digits, go by
+ * readNumber.
+ */
+function numberValue(text: string, start: number, end: number): number {
+  if (end - start > 15) return readNumber(text.slice(start, end));
+  let digits = 0;
+  let scale = 1;
+  let point = false;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (isDigit(code)) {
+      digits = digits * 10 + digitValue(code);
+      if (point) scale *= 10;
+    } else if (isPoint(code)) point = true;
+  }
+  return digits / scale;
+}
 
 /** `１２．５` → 12.5; `1,234` → 1234. */
 export function readNumber(digits: string): number {
@@ -151,8 +203,8 @@ function preQualifier(text: string, start: number): string | undefined {
 }
 
 /** `连续12年`, `5年来` are figures; `2017年` and `18年` alone are dates. */
-function isDuration(text: string, start: number, digits: string, unitEnd: number): boolean {
-  if (digits.length >= 4) return false;
+function isDuration(text: string, start: number, digits: number, unitEnd: number): boolean {
+  if (digits >= 4) return false;
   const after = text[unitEnd];
   if (after !== undefined && YEAR_AFTER.includes(after)) return true;
   return YEAR_BEFORE.some((word) => text.startsWith(word, start - word.length));
@@ -171,6 +223,11 @@ const isRangeMark = (code: number) =>
   code === 0x20 ||
   code === 0x3000;
 
+interface ClauseEnd {
+  continues: boolean;
+  sentence: number;
+}
+
 /** -1: the number is inside a quotation or a title; else where its clause starts. */
 const QUOTED = -1;
 
@@ -179,9 +236,10 @@ const QUOTED = -1;
  * its clause starts, and whether it sits inside `“…”` or `《…》`. A quoted
  * name (`“365”产业`, `“15分钟公共文化圈”`) is short and holds no clause end,
  * so an opening mark met before a closing one or a clause end means quoted.
- * `continues` is set when the clause end is a comma or colon.
+ * `continues` is set when the clause end is a comma or colon, `sentence`
+ * when it is a full stop (else it stays -1).
  */
-function clauseBefore(text: string, lead: number, out: { continues: boolean }): number {
+function clauseBefore(text: string, lead: number, out: ClauseEnd): number {
   const stop = Math.max(0, lead - CLAUSE_REACH);
   let closed = false;
   for (let i = lead - 1; i >= stop; i--) {
@@ -207,6 +265,9 @@ function clauseBefore(text: string, lead: number, out: { continues: boolean }): 
         out.continues = true;
         return i + 1;
       case 0x3002: // 。
+        out.continues = false;
+        out.sentence = i + 1;
+        return i + 1;
       case 0xff1b: // ；
       case 0xff01: // ！
       case 0xff1f: // ？
@@ -222,30 +283,63 @@ function clauseBefore(text: string, lead: number, out: { continues: boolean }): 
   return stop;
 }
 
+/**
+ * The unit and post-qualifier of a quantity matched from `numberEnd` to
+ * `matchEnd`: spaces, the unit as printed (with any `多`/`余`), spaces, the
+ * post-qualifier.
+ */
+function partsAfter(
+  text: string,
+  from: number,
+  matchEnd: number,
+): { printed: PrintedUnit; unitEnd: number; post: string | undefined } | undefined {
+  let unitStart = from;
+  while (isSpaceCode(text.charCodeAt(unitStart))) unitStart++;
+  const post = POST_QUALIFIERS.endingAt(text, matchEnd, unitStart + 1)?.word;
+  let unitEnd = post === undefined ? matchEnd : matchEnd - post.length;
+  while (isSpaceCode(text.charCodeAt(unitEnd - 1))) unitEnd--;
+  const printed = unitOf(text.slice(unitStart, unitEnd));
+  return printed === undefined ? undefined : { printed, unitEnd, post };
+}
+
+/**
+ * Where the number of a match ending at `matchEnd` starts. Units hold no
+ * digits, so the number ends at the last digit before `matchEnd`; its start
+ * is the first place, going back over digits, points and commas, from which
+ * NUMBER reads exactly to that end (`1,5个` starts at `5`, as the regex did).
+ */
+function numberStart(text: string, matchEnd: number, floor: number): [number, number] {
+  let digitsEnd = matchEnd;
+  while (!isDigit(text.charCodeAt(digitsEnd - 1))) digitsEnd--;
+  let start = digitsEnd - 1;
+  while (start > floor && isNumberChar(text.charCodeAt(start - 1))) start--;
+  while (!isDigit(text.charCodeAt(start)) || numberEnd(text, start) !== digitsEnd) start++;
+  return [start, digitsEnd];
+}
+
 /** Every quantity in `text`, in order. */
 export function findQuantities(text: string): Quantity[] {
   const found: Quantity[] = [];
-  const ended = { continues: false };
-  SCAN.lastIndex = 0;
-  for (let match = SCAN.exec(text); match !== null; match = SCAN.exec(text)) {
-    const digits = match[1];
-    let start = match.index;
-    const numberEnd = start + digits.length;
-    if (isCode(text, start, numberEnd)) continue;
-    const printed = unitOf(match[2]);
-    if (printed === undefined) continue;
-    const { unit, inner } = printed;
-    let post: string | undefined = match[3];
-    let end = SCAN.lastIndex;
-    if (post !== undefined) {
-      end -= post.length;
-      while (text.charCodeAt(end - 1) === 0x20 || text.charCodeAt(end - 1) === 0x3000) end--;
-    }
-    if (unit === '年' && !isDuration(text, start, digits, end)) continue;
+  const ended: ClauseEnd = { continues: false, sentence: -1 };
+  let previousEnd = 0;
+  QUANTITY.lastIndex = 0;
+  while (QUANTITY.test(text)) {
+    const matchEnd = QUANTITY.lastIndex;
+    const floor = previousEnd;
+    previousEnd = matchEnd;
+    const [numberFrom, digitsEnd] = numberStart(text, matchEnd, floor);
+    let start = numberFrom;
+    if (isCode(text, start, digitsEnd)) continue;
+    const parts = partsAfter(text, digitsEnd, matchEnd);
+    if (parts === undefined) continue;
+    const { unit, inner } = parts.printed;
+    const end = parts.unitEnd;
+    let post = parts.post;
+    if (unit === '年' && !isDuration(text, start, digitsEnd - start, end)) continue;
     if (post === '内' && !TIME_UNITS.has(unit)) post = undefined;
-    const tail = post === undefined ? end : SCAN.lastIndex;
+    const tail = post === undefined ? end : matchEnd;
 
-    let value = readNumber(digits);
+    let value = numberValue(text, start, digitsEnd);
     let to: number | undefined;
     const previous = found.length > 0 ? found[found.length - 1] : undefined;
     if (
@@ -273,21 +367,22 @@ export function findQuantities(text: string): Quantity[] {
 
     const pre = preQualifier(text, start);
     const lead = pre === undefined ? start : start - pre.length;
+    ended.sentence = -1;
     const clause = clauseBefore(text, lead, ended);
     if (clause === QUOTED) continue;
-    const qualifier = post ?? pre ?? inner;
     found.push({
       start,
       end,
       value,
       to,
       unit,
-      qualifier,
+      qualifier: post ?? pre ?? inner,
       lead,
       tail,
       clause,
       continues: ended.continues,
-      sentence: text.lastIndexOf('。', start) + 1,
+      // The scan back may have met the full stop already.
+      sentence: ended.sentence === -1 ? text.lastIndexOf('。', start) + 1 : ended.sentence,
     });
   }
   return found;
