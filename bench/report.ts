@@ -2,6 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
+import type { FiguresBenchResult } from './figures';
 import type { ScaleResult, SearchBenchResult, SearchGoal } from './search';
 import type { Summary } from './stats';
 
@@ -133,6 +134,8 @@ export interface RunReport {
   search?: SearchBenchResult;
   /** The annotations table (bench/annotations.ts). */
   annotations?: string;
+  /** Figure extraction against parsing (bench/figures.ts). */
+  figures?: FiguresBenchResult;
   /** The BENCH_ONLY value that limited the run, if any. */
   only?: string;
 }
@@ -258,10 +261,13 @@ export function slowestQueriesTable(result: SearchBenchResult, count = 10): stri
 }
 
 /** Every goal of the run that was missed, by name. */
-export function missedGoalNames(report: Pick<RunReport, 'pageLoad' | 'search'>): string[] {
+export function missedGoalNames(
+  report: Pick<RunReport, 'pageLoad' | 'search' | 'figures'>,
+): string[] {
   return [
     ...(report.pageLoad ? missedGoals(report.pageLoad.rows).map((row) => row.metric) : []),
     ...(report.search?.goals.filter((goal) => goal.pass === false).map((goal) => goal.goal) ?? []),
+    ...(report.figures && !report.figures.pass ? [report.figures.goal] : []),
   ];
 }
 
@@ -313,6 +319,7 @@ export function runSection(report: RunReport): string {
     report.pageLoad && 'page load',
     report.search && 'search',
     report.annotations && 'annotations',
+    report.figures && 'figures',
   ].filter(Boolean);
   const partsLine =
     report.only === undefined
@@ -342,6 +349,23 @@ export function runSection(report: RunReport): string {
           '`writeFile` of the same bytes. Median and p95 over 15 rounds.',
           '',
           report.annotations,
+          '',
+        ]
+      : []),
+    ...(report.figures
+      ? [
+          '### Figures',
+          '',
+          'Extracting every figure (`extractFigures`) against parsing (`parseReportBytes`) the',
+          'same report, at 1× and at 100× (the body a hundred times, copy k digit-shifted by k),',
+          `alternating which goes first, ${report.figures.rounds} rounds after one warm-up; wall`,
+          'clock and process CPU time. **Goal: extraction at 100× is at most 5% of parsing at',
+          "100×**, judged on CPU-time medians (on a shared machine, load swells parsing's wall",
+          "time more than extraction's).",
+          '',
+          report.figures.table,
+          '',
+          report.figures.verdict,
           '',
         ]
       : []),

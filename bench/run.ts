@@ -1,9 +1,10 @@
 /**
  * `npm run bench`: the floor against the app, cold page loads in headless
- * Chromium, then the search engine against a substring scan (search.ts);
- * prints the tables and records them in one section of BENCHMARKS.md. Exits 0
- * when a goal is missed (it reports, it does not gate), 1 when it cannot
- * measure. `BENCH_ONLY=search` or `BENCH_ONLY=page-load` runs one part.
+ * Chromium, then the search engine against a substring scan (search.ts),
+ * annotations, and figure extraction against parsing (figures.ts); prints the
+ * tables and records them in one section of BENCHMARKS.md. Exits 0 when a
+ * goal is missed (it reports, it does not gate), 1 when it cannot measure.
+ * `BENCH_ONLY=search` (or page-load, annotations, figures) runs one part.
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -29,6 +30,7 @@ import {
   type Row,
 } from './report';
 import { runAnnotationBench } from './annotations';
+import { runFiguresBench, type FiguresBenchResult } from './figures';
 import { runSearchBench, type SearchBenchResult } from './search';
 import { keystrokeGoal, measureTyping, type TypingSamples } from './search-typing';
 import { startServerProcess } from './server-process';
@@ -51,7 +53,7 @@ function runCount(): number {
   return runs;
 }
 
-const PARTS = ['page-load', 'search', 'annotations'] as const;
+const PARTS = ['page-load', 'search', 'annotations', 'figures'] as const;
 type Part = (typeof PARTS)[number];
 
 /** BENCH_ONLY: one part, or undefined for all of them. */
@@ -236,12 +238,20 @@ async function main(): Promise<void> {
     console.log(`\nAnnotations:\n${annotations}\n`);
   }
 
+  let figures: FiguresBenchResult | undefined;
+  if (only === undefined || only === 'figures') {
+    console.log(`bench: figures, load average ${loadavg()[0].toFixed(2)}`);
+    figures = runFiguresBench();
+    console.log(`\nFigures:\n${figures.table}\n\n${figures.verdict}\n`);
+  }
+
   const section = runSection({
     date: new Date(),
     machine: describeMachine(pageLoad?.chromium, loadAverage),
     pageLoad: pageLoad?.report,
     search,
     annotations,
+    figures,
     ...(only !== undefined && { only }),
   });
   await recordRun(BENCHMARKS_FILE, section);
