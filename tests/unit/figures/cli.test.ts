@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { figuresCsv } from '../../../src/core/figures/csv';
-import { runCli, type Run } from '../../support/run-cli';
+import { runAll, runCli, type Run } from '../../support/run-cli';
 import { FIGURES, REPORT, figuresOf, report } from './helpers';
 
 const OTHER = report('2018年1月10日', '昆都仑区', [
@@ -19,25 +19,20 @@ const OTHER = report('2018年1月10日', '昆都仑区', [
 ]);
 
 let dir = '';
-const runs: Record<string, Run> = {};
+let runs: Record<string, Run> = {};
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'figures-cli-'));
   const other = join(dir, '昆都仑区 2018.txt');
   writeFileSync(other, OTHER.replace(/\n/g, '\r\n'));
-  const pending: Record<string, Promise<Run>> = {
+  runs = await runAll({
     bundled: runCli(['figures']),
     csv: runCli(['figures', '--csv']),
     other: runCli(['figures', other]),
     twoFiles: runCli(['figures', other, other]),
     unknownFlag: runCli(['figures', '--json']),
     missing: runCli(['figures', '/nonexistent/report.txt']),
-  };
-  await Promise.all(
-    Object.entries(pending).map(async ([name, run]) => {
-      runs[name] = await run;
-    }),
-  );
+  });
 }, 60_000);
 
 afterAll(() => {
