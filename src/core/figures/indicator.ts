@@ -9,7 +9,7 @@
  * and for counts the noun after the unit wins when there is one.
  */
 import type { FigureChange } from './figure';
-import { isDigit, isHan, WordTable } from './words';
+import { isHan, WordTable } from './words';
 
 /** How far forward a noun is read. */
 const REACH = 32;
@@ -192,6 +192,9 @@ const FORWARD_END = WordTable.of([
   '居于',
 ]);
 const FORWARD_TRAILING = WordTable.of(['和', '及', '与', '、', '等', '以及']);
+
+const isDigit = (code: number) =>
+  (code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19);
 
 export interface Phrase {
   /** The indicator, or '' when the clause holds none (`同比增长6.3%`). */

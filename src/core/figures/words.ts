@@ -1,6 +1,6 @@
 /**
- * Character helpers for reading around a number, and a small word table for
- * the few-characters-around-a-number checks that run for every figure: which listed word ends (or starts) at a position. Keyed by
+ * A small word table for the few-characters-around-a-number checks that run
+ * for every figure: which listed word ends (or starts) at a position. Keyed by
  * the word's last (or first) character code, so a check reads one or two
  * characters and allocates nothing; a regex alternation of the same words costs
  * several times more at this many calls, and extraction has to stay a small
@@ -71,7 +71,3 @@ function add<T>(map: Map<number, T[]>, key: number, value: T): void {
 /** CJK Unified Ideographs (the basic block and extension A): enough for a report's nouns. */
 export const isHan = (code: number): boolean =>
   (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf);
-
-/** An ASCII or full-width digit. */
-export const isDigit = (code: number): boolean =>
-  (code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19);
