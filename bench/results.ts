@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { PROJECT_ROOT } from '../src/services/paths';
 import type { AnnotationBenchRow } from './annotations';
 import { benchmarksFile, type Machine, type Row } from './report';
+import type { FiguresBenchResult } from './figures';
 import type { ParseBenchResult } from './parse';
 import type { SearchBenchResult } from './search';
 
@@ -27,6 +28,7 @@ export interface RunRecord {
   search?: SearchBenchResult;
   annotations?: AnnotationBenchRow[];
   parse?: ParseBenchResult;
+  figures?: FiguresBenchResult;
   goalsMissed: string[];
 }
 

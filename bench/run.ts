@@ -1,11 +1,12 @@
 /**
  * `npm run bench`: the floor against the app, cold page loads in headless
  * Chromium, then the search engine against a substring scan (search.ts),
- * annotations, and parse throughput per MB with the PDF open time (parse.ts);
- * prints the tables and saves them under bench-results/ (results.ts); with
- * BENCH_RECORD=1, a full run also rewrites BENCHMARKS.md with them. Exits 0
- * when a goal is missed (it reports, it does not gate), 1 when it cannot
- * measure. `BENCH_ONLY=search`, `page-load`, `annotations` or `parse` runs one part.
+ * annotations, parse throughput per MB with the PDF open time (parse.ts),
+ * and figure extraction against parsing (figures.ts); prints the tables and
+ * saves them under bench-results/ (results.ts); with BENCH_RECORD=1, a full
+ * run also rewrites BENCHMARKS.md with them. Exits 0 when a goal is missed
+ * (it reports, it does not gate), 1 when it cannot measure. `BENCH_ONLY=search`
+ * (or page-load, annotations, parse, figures) runs one part.
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -40,6 +41,7 @@ import {
   writeBenchmarks,
 } from './results';
 import { runParseBench } from './parse';
+import { runFiguresBench, type FiguresBenchResult } from './figures';
 import { runSearchBench, type SearchBenchResult } from './search';
 import { keystrokeGoal, measureTyping, type TypingSamples } from './search-typing';
 import { startServerProcess } from './server-process';
@@ -61,7 +63,7 @@ function runCount(): number {
   return runs;
 }
 
-const PARTS = ['page-load', 'search', 'annotations', 'parse'] as const;
+const PARTS = ['page-load', 'search', 'annotations', 'parse', 'figures'] as const;
 type Part = (typeof PARTS)[number];
 
 /** BENCH_ONLY: one part, or undefined for all of them. */
@@ -253,6 +255,13 @@ async function main(): Promise<void> {
     console.log(`\nParse:\n${parse.table}\n\n${parse.pdfTable}\n`);
   }
 
+  let figures: FiguresBenchResult | undefined;
+  if (only === undefined || only === 'figures') {
+    console.log(`bench: figures, load average ${loadavg()[0].toFixed(2)}`);
+    figures = runFiguresBench();
+    console.log(`\nFigures:\n${figures.table}\n\n${figures.verdict}\n`);
+  }
+
   const report = {
     date: new Date(),
     machine: describeMachine(pageLoad?.chromium, loadAverage),
@@ -260,6 +269,7 @@ async function main(): Promise<void> {
     search,
     annotations: annotations?.table,
     parse: parse && `${parse.table}\n\n${parse.pdfTable}`,
+    figures,
     ...(only !== undefined && { only }),
   };
   const section = runSection(report);
@@ -274,7 +284,12 @@ async function main(): Promise<void> {
       ...(search && { search }),
       ...(annotations && { annotations: annotations.rows }),
       ...(parse && { parse }),
-      goalsMissed: [...missedGoalNames(report), ...(parse?.missed ?? [])],
+      ...(figures && { figures }),
+      goalsMissed: [
+        ...missedGoalNames(report),
+        ...(parse?.missed ?? []),
+        ...(figures && !figures.pass ? [figures.goal] : []),
+      ],
     },
     section,
   );
