@@ -6,6 +6,7 @@
  *   npm run -s cli -- export --format md|json [--data-dir DIR] [--out FOLDER]
  *   npm run -s cli -- import FILE [--data-dir DIR]
  *   npm run -s cli -- anchor [--file REPORT] [--data-dir DIR]
+ *   npm run -s cli -- diff OLD NEW [--data-dir DIR]
  * Errors are one line on stderr and a non-zero exit, never a stack trace.
  */
 import { createInterface } from 'node:readline';
@@ -15,6 +16,7 @@ import { buildSearchIndex } from '../core/search/build-index';
 import { SearchEngine } from '../core/search/engine';
 import type { SearchOrder } from '../shared/search';
 import { ANNOTATION_USAGE, anchorCommand, exportCommand, importCommand } from './annotations';
+import { DIFF_USAGE, diffCommand } from './diff';
 import { SEE_HELP } from './options';
 import { readReport } from './read-report';
 import { UsageError } from './usage-error';
@@ -25,6 +27,7 @@ const USAGE = `用法 (usage):
                                                   检索，按相关度（或原文顺序）输出全部结果
   npm run -s cli -- search --stdin [--file FILE]  每行一个检索词，每行输出一个 JSON
 ${ANNOTATION_USAGE}
+${DIFF_USAGE}
   批注数据默认在用户数据文件夹（环境变量 READER_DATA_DIR 可改），--data-dir 指定其他文件夹`;
 
 async function parseCommand(args: string[]): Promise<void> {
@@ -88,6 +91,7 @@ async function main(argv: string[]): Promise<number> {
   else if (command === 'export') await exportCommand(args);
   else if (command === 'import') await importCommand(args);
   else if (command === 'anchor') await anchorCommand(args);
+  else if (command === 'diff') await diffCommand(args);
   else if (command === undefined || command === '--help' || command === '-h') {
     process.stdout.write(USAGE + '\n');
     return command === undefined ? 2 : 0;

@@ -1,0 +1,170 @@
+/**
+ * 修订对照: what changed between two editions of a report, on the repaired
+ * text, so a page break moved, a page number added or a line re-wrapped is
+ * never a change. Blocks first (block-diff.ts, pairing.ts), then words inside
+ * each edited paragraph (inline-diff.ts).
+ */
+import { documentText, type DocumentText } from '../../shared/doc-text';
+import type { Block, ReportDocument } from '../../shared/document';
+import { diffBlocks } from './block-diff';
+import { compareKey, isLayoutOnly } from './compare-text';
+import { nameFigure as defaultNamer } from './figure-label';
+import { inlineHunks } from './inline-diff';
+import { pairBlocks } from './pairing';
+import type { ChangeKind, EditionChange, EditionDiff, FigureNamer } from './types';
+
+export interface DiffOptions {
+  /** Names changed figures; the default is the minimal detector in figure-label.ts. */
+  nameFigure?: FigureNamer;
+}
+
+interface Edition {
+  blocks: readonly Block[];
+  doc: DocumentText;
+  keys: string[];
+}
+
+function edition(document: ReportDocument): Edition {
+  return {
+    blocks: document.blocks,
+    doc: documentText(document.blocks),
+    keys: document.blocks.map((block) => compareKey(block.text)),
+  };
+}
+
+/** Where block `index` starts in the document text; the count means the end of the text. */
+function startOf(side: Edition, index: number): number {
+  return index < side.blocks.length ? side.doc.starts[index] : side.doc.text.length;
+}
+
+const wholeBlock = (side: Edition, index: number) => ({
+  block: side.blocks[index].id,
+  start: 0,
+  end: side.blocks[index].text.length,
+});
+
+const span = (side: Edition, index: number) => {
+  const start = startOf(side, index);
+  return { start, end: start + side.blocks[index].text.length };
+};
+
+const point = (side: Edition, index: number) => {
+  const at = startOf(side, index);
+  return { start: at, end: at };
+};
+
+/** Changes at the same place read: a move, what was taken out, what was changed, what was put in. */
+const RANK: Record<ChangeKind, number> = { move: 0, delete: 1, change: 2, insert: 3 };
+
+type Draft = Omit<EditionChange, 'id'>;
+
+function wordChanges(
+  oldSide: Edition,
+  newSide: Edition,
+  oldIndex: number,
+  newIndex: number,
+  nameFigure: FigureNamer,
+): Draft[] {
+  const oldText = oldSide.blocks[oldIndex].text;
+  const newText = newSide.blocks[newIndex].text;
+  const oldBase = oldSide.doc.starts[oldIndex];
+  const newBase = newSide.doc.starts[newIndex];
+  return inlineHunks(oldText, newText).map((hunk) => {
+    const old = { start: hunk.oldStart, end: hunk.oldEnd };
+    const now = { start: hunk.newStart, end: hunk.newEnd };
+    const figure =
+      old.end > old.start && now.end > now.start
+        ? nameFigure({ oldText, newText, old, new: now })
+        : undefined;
+    return {
+      kind: 'change' as const,
+      oldBlock: oldSide.blocks[oldIndex].id,
+      newBlock: newSide.blocks[newIndex].id,
+      removed: oldText.slice(old.start, old.end),
+      added: newText.slice(now.start, now.end),
+      old: { block: oldSide.blocks[oldIndex].id, ...old },
+      new: { block: newSide.blocks[newIndex].id, ...now },
+      oldAt: { start: oldBase + old.start, end: oldBase + old.end },
+      newAt: { start: newBase + now.start, end: newBase + now.end },
+      ...(figure && { figure }),
+    };
+  });
+}
+
+export function diffEditions(
+  oldDocument: ReportDocument,
+  newDocument: ReportDocument,
+  options: DiffOptions = {},
+): EditionDiff {
+  const nameFigure = options.nameFigure ?? defaultNamer;
+  const oldSide = edition(oldDocument);
+  const newSide = edition(newDocument);
+  const counted = (side: Edition) =>
+    side.blocks.flatMap((block, index) =>
+      isLayoutOnly(block.text, side.keys[index]) ? [] : [index],
+    );
+  const blockDiff = diffBlocks(oldSide.keys, newSide.keys, counted(oldSide), counted(newSide));
+  const alignment = pairBlocks(blockDiff, oldSide.keys, newSide.keys);
+
+  const drafts: Draft[] = [];
+  for (const index of alignment.deleted) {
+    const block = oldSide.blocks[index];
+    drafts.push({
+      kind: 'delete',
+      oldBlock: block.id,
+      removed: block.text,
+      added: '',
+      old: wholeBlock(oldSide, index),
+      oldAt: span(oldSide, index),
+      newAt: point(newSide, blockDiff.newPointOf.get(index) ?? newSide.blocks.length),
+    });
+  }
+  for (const index of alignment.inserted) {
+    const block = newSide.blocks[index];
+    drafts.push({
+      kind: 'insert',
+      newBlock: block.id,
+      removed: '',
+      added: block.text,
+      new: wholeBlock(newSide, index),
+      oldAt: point(oldSide, blockDiff.oldPointOf.get(index) ?? oldSide.blocks.length),
+      newAt: span(newSide, index),
+    });
+  }
+  for (const pair of alignment.moved) {
+    drafts.push({
+      kind: 'move',
+      oldBlock: oldSide.blocks[pair.old].id,
+      newBlock: newSide.blocks[pair.new].id,
+      removed: '',
+      added: '',
+      old: wholeBlock(oldSide, pair.old),
+      new: wholeBlock(newSide, pair.new),
+      oldAt: span(oldSide, pair.old),
+      newAt: span(newSide, pair.new),
+    });
+  }
+  for (const pair of [...alignment.changed, ...alignment.moved]) {
+    if (oldSide.keys[pair.old] === newSide.keys[pair.new]) continue;
+    drafts.push(...wordChanges(oldSide, newSide, pair.old, pair.new, nameFigure));
+  }
+
+  drafts.sort(
+    (a, b) =>
+      a.newAt.start - b.newAt.start || a.oldAt.start - b.oldAt.start || RANK[a.kind] - RANK[b.kind],
+  );
+  const changes = drafts.map((draft, index) => ({ id: `c${index + 1}`, ...draft }));
+  const count = (kind: ChangeKind) => changes.filter((change) => change.kind === kind).length;
+  return {
+    oldVersion: oldDocument.version,
+    newVersion: newDocument.version,
+    changes,
+    stats: {
+      insert: count('insert'),
+      delete: count('delete'),
+      change: count('change'),
+      move: count('move'),
+      relaid: alignment.relaid,
+    },
+  };
+}
