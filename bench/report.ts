@@ -133,6 +133,8 @@ export interface RunReport {
   search?: SearchBenchResult;
   /** The annotations table (bench/annotations.ts). */
   annotations?: string;
+  /** The editions table and its goal (bench/editions.ts). */
+  editions?: { table: string; goal: SearchGoal };
   /** The BENCH_ONLY value that limited the run, if any. */
   only?: string;
 }
@@ -258,10 +260,13 @@ export function slowestQueriesTable(result: SearchBenchResult, count = 10): stri
 }
 
 /** Every goal of the run that was missed, by name. */
-export function missedGoalNames(report: Pick<RunReport, 'pageLoad' | 'search'>): string[] {
+export function missedGoalNames(
+  report: Pick<RunReport, 'pageLoad' | 'search' | 'editions'>,
+): string[] {
   return [
     ...(report.pageLoad ? missedGoals(report.pageLoad.rows).map((row) => row.metric) : []),
     ...(report.search?.goals.filter((goal) => goal.pass === false).map((goal) => goal.goal) ?? []),
+    ...(report.editions?.goal.pass === false ? [report.editions.goal.goal] : []),
   ];
 }
 
@@ -313,6 +318,7 @@ export function runSection(report: RunReport): string {
     report.pageLoad && 'page load',
     report.search && 'search',
     report.annotations && 'annotations',
+    report.editions && 'editions',
   ].filter(Boolean);
   const partsLine =
     report.only === undefined
@@ -342,6 +348,21 @@ export function runSection(report: RunReport): string {
           '`writeFile` of the same bytes. Median and p95 over 15 rounds.',
           '',
           report.annotations,
+          '',
+        ]
+      : []),
+    ...(report.editions
+      ? [
+          '### Editions (修订对照)',
+          '',
+          'Comparing two editions (bench/editions.ts): the report against its six-edit revision,',
+          'and a hundred copies of it against copies revised. The floor reads every character of',
+          'both editions once (the comparison text of every block). Then the changes touching',
+          '1,000 annotations on random ranges, each touched one anchored afresh in the new edition.',
+          '',
+          report.editions.table,
+          '',
+          searchGoalsTable([report.editions.goal]),
           '',
         ]
       : []),

@@ -29,6 +29,7 @@ import {
   type Row,
 } from './report';
 import { runAnnotationBench } from './annotations';
+import { runEditionsBench } from './editions';
 import { runSearchBench, type SearchBenchResult } from './search';
 import { keystrokeGoal, measureTyping, type TypingSamples } from './search-typing';
 import { startServerProcess } from './server-process';
@@ -51,7 +52,7 @@ function runCount(): number {
   return runs;
 }
 
-const PARTS = ['page-load', 'search', 'annotations'] as const;
+const PARTS = ['page-load', 'search', 'annotations', 'editions'] as const;
 type Part = (typeof PARTS)[number];
 
 /** BENCH_ONLY: one part, or undefined for all of them. */
@@ -236,12 +237,20 @@ async function main(): Promise<void> {
     console.log(`\nAnnotations:\n${annotations}\n`);
   }
 
+  let editions: ReturnType<typeof runEditionsBench> | undefined;
+  if (only === undefined || only === 'editions') {
+    console.log(`bench: editions, load average ${loadavg()[0].toFixed(2)}`);
+    editions = runEditionsBench();
+    console.log(`\nEditions:\n${editions.table}\n`);
+  }
+
   const section = runSection({
     date: new Date(),
     machine: describeMachine(pageLoad?.chromium, loadAverage),
     pageLoad: pageLoad?.report,
     search,
     annotations,
+    editions,
     ...(only !== undefined && { only }),
   });
   await recordRun(BENCHMARKS_FILE, section);
@@ -249,6 +258,12 @@ async function main(): Promise<void> {
 
   if (pageLoad) printPageLoadVerdict(pageLoad.report.rows);
   if (search) printSearchVerdict(search);
+  if (editions) {
+    const { goal } = editions;
+    console.log(
+      goal.pass ? 'Editions: goal met.' : `GOAL MISSED: ${goal.goal} — measured ${goal.measured}.`,
+    );
+  }
 }
 
 main().then(

@@ -220,6 +220,28 @@ describe('the notes each change touches', () => {
     expect(extra.changes.map(told)).toEqual([EXPECTED[4], EXPECTED[5], ...EXPECTED.slice(0, 4)]);
   });
 
+  it('takes the anchors a caller already holds for the new edition, asked once per note', () => {
+    const asked: string[] = [];
+    const held = reviewChanges(
+      diff,
+      OLD,
+      NEW,
+      { annotations: [NOTES.moved, NOTES.figure], bookmarks: [] },
+      {
+        anchorNow: (mark, kind) => {
+          asked.push(`${kind}:${mark.id}`);
+          return { status: 'exact', start: 1, end: 2 };
+        },
+      },
+    );
+    expect(asked.sort()).toEqual(['annotation:a-figure', 'annotation:a-moved']);
+    const marks = held.changes.flatMap((change) => change.touched);
+    expect(marks.map((mark) => [mark.id, mark.now, mark.nowBlock])).toEqual([
+      ['a-figure', { status: 'exact', start: 1, end: 2 }, NEW.blocks[0].id],
+      ['a-moved', { status: 'exact', start: 1, end: 2 }, NEW.blocks[0].id],
+    ]);
+  });
+
   it('with no notes, the order is the new edition’s', () => {
     const bare = reviewChanges(diff, OLD, NEW, { annotations: [], bookmarks: [] });
     expect(bare.touchedChanges).toBe(0);
