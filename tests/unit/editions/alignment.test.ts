@@ -152,6 +152,23 @@ describe('edge cases', () => {
     expect(diff.changes[0].newAt).toEqual({ start: P[0].length, end: P[0].length });
   });
 
+  it('more distinct paragraphs than the BMP has symbols: still every edit, once', () => {
+    // Past ~55,000 distinct paragraphs the block diff's symbols leave the BMP (surrogate pairs).
+    const old = Array.from({ length: 70_000 }, (_, i) => `第${i}段：内容${i * 7}。`);
+    const revised = [...old];
+    revised.splice(65_000, 1);
+    revised.splice(60_000, 0, '新增的一段话。');
+    revised[68_000] = revised[68_000].replace('内容', '内文');
+    revised.splice(10, 1);
+    revised.splice(66_000, 0, old[10]);
+    expect(diffEditions(documentOf(old), documentOf(revised)).changes.map(brief)).toEqual([
+      'insert -→b60000 [|新增的一段话。]',
+      'delete b65001→- [第65000段：内容455000。|]',
+      'move b11→b66001 [|]',
+      'change b68001→b68001 [容|文]',
+    ]);
+  });
+
   it('characters outside the BMP compare as one character each', () => {
     const diff = diffEditions(
       documentOf(['文字𠮷野家好好好好']),
