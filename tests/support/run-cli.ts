@@ -30,3 +30,11 @@ export function runCli(
     child.stdin.end(options.stdin ?? '');
   });
 }
+
+/** Starts every named run at once (each spawn costs about a second) and waits for all of them. */
+export async function runAll(pending: Record<string, Promise<Run>>): Promise<Record<string, Run>> {
+  const entries = await Promise.all(
+    Object.entries(pending).map(async ([name, run]) => [name, await run] as const),
+  );
+  return Object.fromEntries(entries);
+}

@@ -7,23 +7,10 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openUserData } from '../../../src/core/annotations/user-data-file';
-import { runCli as runProcess, type Run } from '../../support/run-cli';
+import { runAll, runCli as runProcess, type Run } from '../../support/run-cli';
 import { snapshot } from '../annotations/snapshot';
 import { makeTempDir, removeTempDir } from '../storage/helpers';
-import {
-  blockWith,
-  BOOKMARKS,
-  DELETED_PARAGRAPH,
-  DELETED_SENTENCE,
-  INSERTED,
-  MOVED_PARAGRAPH,
-  NEW,
-  NOTES,
-  OLD,
-  RAW,
-  relayout,
-  revise,
-} from './fixtures';
+import { BOOKMARKS, EXPECTED, NOTES, RAW, relayout, revise } from './fixtures';
 
 function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
   // An empty READER_DATA_DIR: the caller's own setting must not leak into the test.
@@ -33,7 +20,7 @@ function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
 let temp: string;
 let data: string;
 let before: Record<string, string>;
-const runs: Record<string, Run> = {};
+let runs: Record<string, Run> = {};
 const path = (name: string) => join(temp, name);
 
 beforeAll(async () => {
@@ -59,11 +46,7 @@ beforeAll(async () => {
     missing: runCli(['diff', path('old.txt'), path('nope.txt')]),
     badFlag: runCli(['diff', path('old.txt'), path('new.txt'), '--format', 'md']),
   };
-  await Promise.all(
-    Object.entries(pending).map(async ([name, run]) => {
-      runs[name] = await run;
-    }),
-  );
+  runs = await runAll(pending);
 }, 120_000);
 
 afterAll(async () => {
@@ -76,43 +59,7 @@ const lines = (run: Run) =>
     .filter((line) => line !== '')
     .map((line) => JSON.parse(line) as Record<string, unknown>);
 
-const CHANGES = {
-  figure: {
-    kind: 'change',
-    oldBlock: blockWith(OLD, '1164.48亿元'),
-    newBlock: blockWith(NEW, '1164.50亿元'),
-    removed: '1164.48',
-    added: '1164.50',
-  },
-  reworded: {
-    kind: 'change',
-    oldBlock: blockWith(OLD, '完成挂牌出让'),
-    newBlock: blockWith(NEW, '完成招标拍卖'),
-    removed: '挂牌出让',
-    added: '招标拍卖',
-  },
-  paragraph: {
-    kind: 'delete',
-    oldBlock: blockWith(OLD, '表示衷心的感谢'),
-    removed: DELETED_PARAGRAPH,
-    added: '',
-  },
-  inserted: { kind: 'insert', newBlock: blockWith(NEW, INSERTED), removed: '', added: INSERTED },
-  sentence: {
-    kind: 'change',
-    oldBlock: blockWith(OLD, DELETED_SENTENCE),
-    newBlock: blockWith(NEW, '新增停车位5000个。'),
-    removed: DELETED_SENTENCE,
-    added: '',
-  },
-  moved: {
-    kind: 'move',
-    oldBlock: blockWith(OLD, MOVED_PARAGRAPH),
-    newBlock: blockWith(NEW, MOVED_PARAGRAPH),
-    removed: '',
-    added: '',
-  },
-};
+const CHANGES = EXPECTED;
 
 describe('cli diff', () => {
   it('prints one JSON line per change, those touching stored annotations first', () => {

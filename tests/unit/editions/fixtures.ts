@@ -128,3 +128,51 @@ export const BOOKMARKS = {
   paragraph: bookmarkOn('b-paragraph', blockWith(OLD, '表示衷心的感谢'), '致谢'),
   kept: bookmarkOn('b-kept', blockWith(OLD, '今年政府工作的总体要求是'), '总体要求'),
 };
+
+/** What the comparison must tell of each edit: kind, blocks and words (in the new edition's order). */
+export const EXPECTED = {
+  figure: {
+    kind: 'change',
+    oldBlock: blockWith(OLD, '1164.48亿元'),
+    newBlock: blockWith(NEW, '1164.50亿元'),
+    removed: '1164.48',
+    added: '1164.50',
+  },
+  reworded: {
+    kind: 'change',
+    oldBlock: blockWith(OLD, '完成挂牌出让'),
+    newBlock: blockWith(NEW, '完成招标拍卖'),
+    removed: '挂牌出让',
+    added: '招标拍卖',
+  },
+  paragraph: {
+    kind: 'delete',
+    oldBlock: blockWith(OLD, '表示衷心的感谢'),
+    removed: DELETED_PARAGRAPH,
+    added: '',
+  },
+  inserted: { kind: 'insert', newBlock: blockWith(NEW, INSERTED), removed: '', added: INSERTED },
+  sentence: {
+    kind: 'change',
+    oldBlock: blockWith(OLD, DELETED_SENTENCE),
+    newBlock: blockWith(NEW, '新增停车位5000个。'),
+    removed: DELETED_SENTENCE,
+    added: '',
+  },
+  moved: {
+    kind: 'move',
+    oldBlock: blockWith(OLD, MOVED_PARAGRAPH),
+    newBlock: blockWith(NEW, MOVED_PARAGRAPH),
+    removed: '',
+    added: '',
+  },
+} as const;
+
+export const EXPECTED_IN_ORDER = [
+  EXPECTED.figure,
+  EXPECTED.reworded,
+  EXPECTED.paragraph,
+  EXPECTED.inserted,
+  EXPECTED.sentence,
+  EXPECTED.moved,
+];
