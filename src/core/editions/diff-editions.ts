@@ -7,6 +7,7 @@
 import { documentText, type DocumentText } from '../../shared/doc-text';
 import type { Block, ReportDocument } from '../../shared/document';
 import { diffBlocks } from './block-diff';
+import type { Group } from './groups';
 import { compareKey, isLayoutOnly } from './compare-text';
 import { nameFigure as defaultNamer } from './figure-label';
 import { inlineHunks } from './inline-diff';
@@ -58,37 +59,95 @@ const RANK: Record<ChangeKind, number> = { move: 0, delete: 1, change: 2, insert
 
 type Draft = Omit<EditionChange, 'id'>;
 
+interface Piece {
+  /** Which block of the group. */
+  part: number;
+  start: number;
+  end: number;
+}
+
+/**
+ * `[start, end)` of a group's joined text cut at its blocks' bounds (`bounds`:
+ * where each block starts, then the total). An empty range is a point in the
+ * block it ends or stands in.
+ */
+function cut(bounds: number[], start: number, end: number): Piece[] {
+  if (end === start) {
+    const part = Math.max(
+      0,
+      bounds.findIndex((_, i) => i + 1 < bounds.length && start <= bounds[i + 1]),
+    );
+    return [{ part, start: start - bounds[part], end: start - bounds[part] }];
+  }
+  const pieces: Piece[] = [];
+  for (let part = 0; part + 1 < bounds.length; part++) {
+    const from = Math.max(start, bounds[part]);
+    const to = Math.min(end, bounds[part + 1]);
+    if (to > from) pieces.push({ part, start: from - bounds[part], end: to - bounds[part] });
+  }
+  return pieces;
+}
+
+const boundsOf = (texts: string[]) => {
+  const bounds = [0];
+  for (const text of texts) bounds.push(bounds[bounds.length - 1] + text.length);
+  return bounds;
+};
+
+/**
+ * The words changed between the old and new blocks of one group (usually one
+ * block each; more where layout split or joined the paragraph too), each
+ * change within one block on each side.
+ */
 function wordChanges(
   oldSide: Edition,
   newSide: Edition,
-  oldIndex: number,
-  newIndex: number,
+  group: Group,
   nameFigure: FigureNamer,
 ): Draft[] {
-  const oldText = oldSide.blocks[oldIndex].text;
-  const newText = newSide.blocks[newIndex].text;
-  const oldBase = oldSide.doc.starts[oldIndex];
-  const newBase = newSide.doc.starts[newIndex];
-  return inlineHunks(oldText, newText).map((hunk) => {
-    const old = { start: hunk.oldStart, end: hunk.oldEnd };
-    const now = { start: hunk.newStart, end: hunk.newEnd };
-    const figure =
-      old.end > old.start && now.end > now.start
-        ? nameFigure({ oldText, newText, old, new: now })
-        : undefined;
-    return {
-      kind: 'change' as const,
-      oldBlock: oldSide.blocks[oldIndex].id,
-      newBlock: newSide.blocks[newIndex].id,
-      removed: oldText.slice(old.start, old.end),
-      added: newText.slice(now.start, now.end),
-      old: { block: oldSide.blocks[oldIndex].id, ...old },
-      new: { block: newSide.blocks[newIndex].id, ...now },
-      oldAt: { start: oldBase + old.start, end: oldBase + old.end },
-      newAt: { start: newBase + now.start, end: newBase + now.end },
-      ...(figure && { figure }),
-    };
-  });
+  const oldTexts = group.olds.map((index) => oldSide.blocks[index].text);
+  const newTexts = group.news.map((index) => newSide.blocks[index].text);
+  const oldBounds = boundsOf(oldTexts);
+  const newBounds = boundsOf(newTexts);
+  const drafts: Draft[] = [];
+  for (const hunk of inlineHunks(oldTexts.join(''), newTexts.join(''))) {
+    const removed = cut(oldBounds, hunk.oldStart, hunk.oldEnd);
+    const added = cut(newBounds, hunk.newStart, hunk.newEnd);
+    for (let i = 0; i < Math.max(removed.length, added.length); i++) {
+      // A hunk across a block bound is told block by block; a side that runs out adds nothing more.
+      const atEnd = (pieces: Piece[]) => {
+        const last = pieces[pieces.length - 1];
+        return { ...last, start: last.end };
+      };
+      const o = removed[i] ?? atEnd(removed);
+      const n = added[i] ?? atEnd(added);
+      const oldIndex = group.olds[o.part];
+      const newIndex = group.news[n.part];
+      const oldText = oldTexts[o.part];
+      const newText = newTexts[n.part];
+      const old = { start: o.start, end: o.end };
+      const now = { start: n.start, end: n.end };
+      const figure =
+        old.end > old.start && now.end > now.start
+          ? nameFigure({ oldText, newText, old, new: now })
+          : undefined;
+      const oldBase = oldSide.doc.starts[oldIndex];
+      const newBase = newSide.doc.starts[newIndex];
+      drafts.push({
+        kind: 'change',
+        oldBlock: oldSide.blocks[oldIndex].id,
+        newBlock: newSide.blocks[newIndex].id,
+        removed: oldText.slice(old.start, old.end),
+        added: newText.slice(now.start, now.end),
+        old: { block: oldSide.blocks[oldIndex].id, ...old },
+        new: { block: newSide.blocks[newIndex].id, ...now },
+        oldAt: { start: oldBase + old.start, end: oldBase + old.end },
+        newAt: { start: newBase + now.start, end: newBase + now.end },
+        ...(figure && { figure }),
+      });
+    }
+  }
+  return drafts;
 }
 
 export function diffEditions(
@@ -144,9 +203,9 @@ export function diffEditions(
       newAt: span(newSide, pair.new),
     });
   }
-  for (const pair of [...alignment.changed, ...alignment.moved]) {
-    if (oldSide.keys[pair.old] === newSide.keys[pair.new]) continue;
-    drafts.push(...wordChanges(oldSide, newSide, pair.old, pair.new, nameFigure));
+  const moved = alignment.moved.map((pair) => ({ olds: [pair.old], news: [pair.new] }));
+  for (const group of [...alignment.changed, ...moved]) {
+    drafts.push(...wordChanges(oldSide, newSide, group, nameFigure));
   }
 
   drafts.sort(

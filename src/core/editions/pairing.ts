@@ -3,16 +3,18 @@
  * 1. relaid: a paragraph the new edition's layout split in two (a page break
  *    after a full stop) or joined, recognised by its text: not a change;
  * 2. moved unchanged: the same text taken out in one place and put in at another;
- * 3. edited in place: similar paragraphs within one region, in order;
+ * 3. edited in place: similar paragraphs within one region, in order, grown
+ *    over neighbours where layout also split or joined them (groups.ts);
  * 4. moved and edited: similar paragraphs in different regions.
  * What is left is deleted or inserted.
  */
 import type { BlockDiff, Region } from './block-diff';
+import { groupRegion, type Group } from './groups';
 import { BigramCache, pairSimilar, type Pair } from './similarity';
 
 export interface Alignment {
-  /** Edited in place. */
-  changed: Pair[];
+  /** Edited in place: one block each side, or more where layout also split or joined it. */
+  changed: Group[];
   /** Taken out in one place and put in at another, edited or not. */
   moved: Pair[];
   deleted: number[];
@@ -22,7 +24,7 @@ export interface Alignment {
 }
 
 /** How far a run of pieces may go when one paragraph may be several of the other side's. */
-const MAX_PIECES = 8;
+const MAX_PIECES = 64;
 /** Pieces are looked up by this many leading characters, so a large region costs no more than a small one. */
 const PREFIX = 4;
 
@@ -174,9 +176,11 @@ export function pairBlocks(
       side(region.news, pairedNew, newBigrams, newKeys),
     );
     const { kept, crossed } = inOrder(pairs);
-    alignment.changed.push(...kept);
-    alignment.moved.push(...crossed);
     pairs.forEach(take);
+    alignment.moved.push(...crossed);
+    alignment.changed.push(
+      ...groupRegion(region, kept, { oldKeys, newKeys, usedOld: pairedOld, usedNew: pairedNew }),
+    );
   }
 
   const leftOld = regions.flatMap((region) => region.olds).filter((id) => !pairedOld.has(id));

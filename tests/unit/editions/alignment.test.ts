@@ -124,6 +124,50 @@ describe('layout', () => {
     expect(diff.stats.relaid).toBe(1);
   });
 
+  it('a paragraph cut in four by layout and edited in one piece: that edit alone', () => {
+    const long = OLD.blocks.map((block) => block.text).find((text) => text.length > 700)!;
+    const quarter = Math.floor(long.length / 4);
+    const pieces = [0, 1, 2, 3].map((k) =>
+      long.slice(k * quarter, k === 3 ? undefined : (k + 1) * quarter),
+    );
+    // Each piece alone is too unlike the whole paragraph to pair with it.
+    expect(Math.max(...pieces.map((piece) => dice(bigrams(long), bigrams(piece))))).toBeLessThan(
+      SIMILARITY_THRESHOLD,
+    );
+    const word = pieces[2].slice(20, 22);
+    pieces[2] = pieces[2].slice(0, 20) + '某某' + pieces[2].slice(22);
+    const diff = diffEditions(documentOf([P[0], long, P[1]]), documentOf([P[0], ...pieces, P[1]]));
+    expect(diff.changes.map(brief)).toEqual([`change b2→b4 [${word}|某某]`]);
+    expect(diff.changes[0].new).toEqual({ block: 'b4', start: 20, end: 22 });
+    // And the other way round: four blocks joined into one, and edited.
+    const back = diffEditions(documentOf([P[0], ...pieces, P[1]]), documentOf([P[0], long, P[1]]));
+    expect(back.changes.map(brief)).toEqual([`change b4→b2 [某某|${word}]`]);
+    expect(back.changes[0].new).toEqual({
+      block: 'b2',
+      start: 2 * quarter + 20,
+      end: 2 * quarter + 22,
+    });
+  });
+
+  it('a paragraph split in two by layout and edited in the first half: the edit, in the right block', () => {
+    const [first, second] = [P[2].slice(0, 200), P[2].slice(200)];
+    const edited = first.replace('。', '！');
+    const diff = diffEditions(
+      documentOf([P[1], P[2], P[3]]),
+      documentOf([P[1], edited, second, P[3]]),
+    );
+    expect(diff.changes.map(brief)).toEqual(['change b2→b2 [。|！]']);
+  });
+
+  it('an insertion across the cut of a split paragraph is told in the block it ends', () => {
+    const [first, second] = [P[2].slice(0, 200), P[2].slice(200)];
+    const diff = diffEditions(
+      documentOf([P[1], P[2], P[3]]),
+      documentOf([P[1], first + '（新增）', second, P[3]]),
+    );
+    expect(diff.changes.map(brief)).toEqual(['change b2→b2 [|（新增）]']);
+  });
+
   it('a split paragraph with an edit elsewhere still reports the edit alone', () => {
     const [first, second] = [P[2].slice(0, 40), P[2].slice(40)];
     const edited = P[4].replace('。', '！');

@@ -8,7 +8,7 @@ import { targetFor } from '../../../src/core/annotations/selectors';
 import { parseReport } from '../../../src/core/report/parse-report';
 import { documentText } from '../../../src/shared/doc-text';
 import type { Annotation, Bookmark } from '../../../src/shared/user-data';
-import { reportText, rewrap } from '../report/helpers';
+import { bodyLineRange, isHeadingLine, reportText, rewrap } from '../report/helpers';
 
 export const RAW = reportText();
 export const OLD = parseReport(RAW);
@@ -67,6 +67,24 @@ export function relayout(raw: string): string {
     .text.replace(/(\p{Script=Han})(\d+)/gu, '$1 $2')
     .replace(/(\d)(\p{Script=Han})/gu, '$1 $2')
     .replace(/\n/g, ' \n');
+}
+
+/**
+ * The same words hard-wrapped: every body line cut every `width` characters
+ * with a plain line break, wherever that falls (after a full stop too, so the
+ * parser makes two blocks of one paragraph there).
+ */
+export function hardWrap(raw: string, width: number): string {
+  const lines = raw.split('\n');
+  const [start, end] = bodyLineRange(lines);
+  return lines
+    .map((line, index) => {
+      if (index < start || index >= end || line.length <= width || isHeadingLine(line)) return line;
+      const cut: string[] = [];
+      for (let at = 0; at < line.length; at += width) cut.push(line.slice(at, at + width));
+      return cut.join('\n');
+    })
+    .join('\n');
 }
 
 /** The block that holds `text` in a parsed document. */

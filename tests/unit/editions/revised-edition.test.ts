@@ -13,6 +13,7 @@ import { parseReport } from '../../../src/core/report/parse-report';
 import {
   blockWith,
   BOOKMARKS,
+  hardWrap,
   DELETED_SENTENCE,
   EXPECTED_IN_ORDER as EXPECTED,
   MOVED_PARAGRAPH,
@@ -34,6 +35,11 @@ const told = (change: EditionChange) => ({
   removed: change.removed,
   added: change.added,
 });
+
+/** The expected changes for a copy laid out anew: its block ids are its own, the words the same. */
+const ANY_NEW_BLOCK = EXPECTED.map((change) =>
+  'newBlock' in change ? { ...change, newBlock: expect.stringMatching(/^b\d+$/) } : change,
+);
 
 describe('a revised edition of the bundled report', () => {
   const diff = diffEditions(OLD, NEW);
@@ -81,12 +87,7 @@ describe('a revised edition of the bundled report', () => {
 
   it('the same edits on a re-laid copy are found the same way', () => {
     const relaid = parseReport(relayout(revise(RAW)));
-    expect(diffEditions(OLD, relaid).changes.map(told)).toEqual(
-      // Block ids are the new copy's own; the words are the same.
-      EXPECTED.map((change) =>
-        'newBlock' in change ? { ...change, newBlock: expect.stringMatching(/^b\d+$/) } : change,
-      ),
-    );
+    expect(diffEditions(OLD, relaid).changes.map(told)).toEqual(ANY_NEW_BLOCK);
   });
 });
 
@@ -106,6 +107,20 @@ describe('a copy that differs only in layout', () => {
     const relaid = parseReport(copy);
     expect(diffEditions(OLD, relaid).changes).toEqual([]);
     expect(diffEditions(relaid, OLD).changes).toEqual([]);
+  });
+
+  it.each([23, 37, 40, 60])('hard-wrapped every %i characters: no change', (width) => {
+    const wrapped = parseReport(hardWrap(RAW, width));
+    // The wrap really cut some paragraphs into several blocks.
+    expect(wrapped.blocks.length).toBeGreaterThan(OLD.blocks.length);
+    const diff = diffEditions(OLD, wrapped);
+    expect(diff.changes).toEqual([]);
+    expect(diff.stats.relaid).toBeGreaterThan(0);
+  });
+
+  it.each([23, 37, 40])('hard-wrapped every %i characters and revised: the six edits', (width) => {
+    const wrapped = parseReport(hardWrap(revise(RAW), width));
+    expect(diffEditions(OLD, wrapped).changes.map(told)).toEqual(ANY_NEW_BLOCK);
   });
 
   it('a paragraph cut by a page break right after a sentence end (two blocks now) is not a change', () => {
