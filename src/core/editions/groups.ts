@@ -41,15 +41,26 @@ const usedOn = (side: Side, sides: Sides) => (side === 'olds' ? sides.usedOld : 
 const withSide = (group: Group, side: Side, ids: number[]): Group =>
   side === 'olds' ? { olds: ids, news: group.news } : { olds: group.olds, news: ids };
 
+/** A region's blocks of one side in order, and where each stands in it. */
+interface Order {
+  ids: number[];
+  at: Map<number, number>;
+}
+
+const orderOf = (ids: number[]): Order => ({
+  ids,
+  at: new Map(ids.map((id, index) => [id, index])),
+});
+
 /** Grows `group` on one side over free neighbours, in `order`, while the likeness rises. */
-function grow(group: Group, side: Side, order: number[], sides: Sides): Group {
+function grow(group: Group, side: Side, order: Order, sides: Sides): Group {
   const used = usedOn(side, sides);
   let score = likeness(group, sides);
   for (const direction of [-1, 1] as const) {
     for (;;) {
       const members = group[side];
-      const edge = order.indexOf(direction < 0 ? members[0] : members[members.length - 1]);
-      const next = order[edge + direction];
+      const edge = order.at.get(direction < 0 ? members[0] : members[members.length - 1])!;
+      const next = order.ids[edge + direction];
       if (next === undefined || used.has(next) || members.length >= MAX_RUN) break;
       const tried = withSide(group, side, direction < 0 ? [next, ...members] : [...members, next]);
       const better = likeness(tried, sides);
@@ -66,14 +77,14 @@ function grow(group: Group, side: Side, order: number[], sides: Sides): Group {
  * The best run of free blocks of `order` for one free block of `side`, if
  * alike enough; only between the groups around it, so groups stay in order.
  */
-function bestRun(single: number, side: Side, order: number[], groups: Group[], sides: Sides) {
+function bestRun(single: number, side: Side, order: Order, groups: Group[], sides: Sides) {
   const runSide = other(side);
   const before = groups.filter((group) => group[side][0] < single);
   const after = groups.filter((group) => group[side][0] > single);
   const low = Math.max(-1, ...before.map((group) => group[runSide][group[runSide].length - 1]));
   const high = Math.min(Infinity, ...after.map((group) => group[runSide][0]));
   const used = usedOn(runSide, sides);
-  const free = order.filter((id) => id > low && id < high);
+  const free = order.ids.filter((id) => id > low && id < high);
   const base = withSide({ olds: [], news: [] }, side, [single]);
   let best: { group: Group; score: number } | undefined;
   for (let start = 0; start < free.length; start++) {
@@ -83,7 +94,7 @@ function bestRun(single: number, side: Side, order: number[], groups: Group[], s
       const run = [...(group?.[runSide] ?? []), free[at]];
       if (run.length > MAX_RUN) break;
       // Only neighbours in the document: a run never skips a block.
-      if (run.length > 1 && order.indexOf(free[at]) !== order.indexOf(run[run.length - 2]) + 1)
+      if (run.length > 1 && order.at.get(free[at]) !== order.at.get(run[run.length - 2])! + 1)
         break;
       const tried = withSide(base, runSide, run);
       const next = likeness(tried, sides);
@@ -103,15 +114,17 @@ function bestRun(single: number, side: Side, order: number[], groups: Group[], s
  * blocks that only a run of the other side's blocks matches.
  */
 export function groupRegion(region: Region, kept: Pair[], sides: Sides): Group[] {
+  const olds = orderOf(region.olds);
+  const news = orderOf(region.news);
   const groups = kept
     .map((pair) => ({ olds: [pair.old], news: [pair.new] }))
-    .map((group) => grow(grow(group, 'news', region.news, sides), 'olds', region.olds, sides));
+    .map((group) => grow(grow(group, 'news', news, sides), 'olds', olds, sides));
   const freeOld = region.olds.filter((id) => !sides.usedOld.has(id));
   const freeNew = region.news.filter((id) => !sides.usedNew.has(id));
   if (freeOld.length * freeNew.length > MAX_RUN_PAIRS) return groups;
   for (const [singles, side, order] of [
-    [freeOld, 'olds', region.news],
-    [freeNew, 'news', region.olds],
+    [freeOld, 'olds', news],
+    [freeNew, 'news', olds],
   ] as const) {
     for (const single of singles) {
       if (usedOn(side, sides).has(single)) continue;
