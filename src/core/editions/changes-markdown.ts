@@ -9,8 +9,7 @@ import type { ReportDocument } from '../../shared/document';
 import { locationLabel } from '../../shared/location';
 import { DEFAULT_COLOR_NAMES, type HighlightColor } from '../../shared/user-data';
 import { markdownQuote, markdownText } from './markdown-text';
-import type { EditionReview, ReviewedChange, TouchedMark } from './touched';
-import type { ChangeKind } from './types';
+import type { ChangeKind, EditionReview, ReviewedChange, TouchedMark } from './types';
 
 export interface ChangesMarkdownOptions {
   /** The reader's names for the highlight colours. */

@@ -11,41 +11,8 @@
 import { anchorTarget } from '../annotations/anchor';
 import { blockIndexAt, documentText, type DocumentText } from '../../shared/doc-text';
 import type { ReportDocument } from '../../shared/document';
-import type {
-  Anchor,
-  Annotation,
-  Bookmark,
-  HighlightColor,
-  UserData,
-} from '../../shared/user-data';
-import type { EditionChange, EditionDiff } from './types';
-
-export interface TouchedMark {
-  kind: 'annotation' | 'bookmark';
-  id: string;
-  /** The passage as stored (the annotation's quote, the bookmark's opening words). */
-  quote: string;
-  /** The annotation's note; for a bookmark, its name. */
-  note: string;
-  color?: HighlightColor;
-  tags?: string[];
-  /** Where it anchors in the new edition (document-text offsets), or orphan. */
-  now: Anchor;
-  /** The new edition's block it now starts in; absent for an orphan. */
-  nowBlock?: string;
-}
-
-export interface ReviewedChange extends EditionChange {
-  /** My annotations and bookmarks whose passage this change touches; empty when none. */
-  touched: TouchedMark[];
-}
-
-export interface EditionReview {
-  /** Changes that touch my notes first, then the rest; each group in the new edition's order. */
-  changes: ReviewedChange[];
-  /** How many changes touch at least one note. */
-  touchedChanges: number;
-}
+import type { Anchor, Annotation, Bookmark, UserData } from '../../shared/user-data';
+import type { EditionChange, EditionDiff, EditionReview, TouchedMark } from './types';
 
 interface Placed {
   mark: Annotation | Bookmark;

@@ -8,6 +8,7 @@
  * system), so a change can be ordered, jumped to and tested against
  * annotation ranges.
  */
+import type { Anchor, HighlightColor } from '../../shared/user-data';
 
 export type ChangeKind = 'insert' | 'delete' | 'change' | 'move';
 
@@ -85,3 +86,31 @@ export interface FigureContext {
  * number-with-unit detector (figure-label.ts).
  */
 export type FigureNamer = (context: FigureContext) => FigureChange | undefined;
+
+/** One of my notes (stored against the old edition) that a change touches. */
+export interface TouchedMark {
+  kind: 'annotation' | 'bookmark';
+  id: string;
+  /** The passage as stored (the annotation's quote, the bookmark's opening words). */
+  quote: string;
+  /** The annotation's note; for a bookmark, its name. */
+  note: string;
+  color?: HighlightColor;
+  tags?: string[];
+  /** Where it anchors in the new edition (document-text offsets), or orphan. */
+  now: Anchor;
+  /** The new edition's block it now starts in; absent for an orphan. */
+  nowBlock?: string;
+}
+
+export interface ReviewedChange extends EditionChange {
+  /** My annotations and bookmarks whose passage this change touches; empty when none. */
+  touched: TouchedMark[];
+}
+
+export interface EditionReview {
+  /** Changes that touch my notes first, then the rest; each group in the new edition's order. */
+  changes: ReviewedChange[];
+  /** How many changes touch at least one note. */
+  touchedChanges: number;
+}
