@@ -85,6 +85,20 @@ describe('a revised edition of the bundled report', () => {
     expect(diff.changes.slice(1).every((change) => change.figure === undefined)).toBe(true);
   });
 
+  it('asks a figure namer passed in (the figures feature) about every change with both sides', () => {
+    const asked: string[] = [];
+    const named = diffEditions(OLD, NEW, {
+      nameFigure: ({ oldText, newText, old, new: now }) => {
+        asked.push(`${oldText.slice(old.start, old.end)}→${newText.slice(now.start, now.end)}`);
+        return { label: '指标', before: 'x', after: 'y' };
+      },
+    });
+    expect(asked).toEqual(['1164.48→1164.50', '挂牌出让→招标拍卖']);
+    expect(named.changes.filter((change) => change.figure).map((change) => change.removed)).toEqual(
+      ['1164.48', '挂牌出让'],
+    );
+  });
+
   it('the same edits on a re-laid copy are found the same way', () => {
     const relaid = parseReport(relayout(revise(RAW)));
     expect(diffEditions(OLD, relaid).changes.map(told)).toEqual(ANY_NEW_BLOCK);
