@@ -55,7 +55,8 @@ const orderOf = (ids: number[]): Order => ({
 /** Grows `group` on one side over free neighbours, in `order`, while the likeness rises. */
 function grow(group: Group, side: Side, order: Order, sides: Sides): Group {
   const used = usedOn(side, sides);
-  let score = likeness(group, sides);
+  // Measured only once a free neighbour is there to try: most pairs have none.
+  let score: number | undefined;
   for (const direction of [-1, 1] as const) {
     for (;;) {
       const members = group[side];
@@ -63,6 +64,7 @@ function grow(group: Group, side: Side, order: Order, sides: Sides): Group {
       const next = order.ids[edge + direction];
       if (next === undefined || used.has(next) || members.length >= MAX_RUN) break;
       const tried = withSide(group, side, direction < 0 ? [next, ...members] : [...members, next]);
+      score ??= likeness(group, sides);
       const better = likeness(tried, sides);
       if (better <= score) break;
       group = tried;
