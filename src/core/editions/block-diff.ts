@@ -23,8 +23,7 @@ export interface Region {
 }
 
 export interface BlockDiff {
-  /** `[old, new]` block index pairs with the same text, in order. */
-  same: [number, number][];
+  /** Between the unchanged stretches, in order. */
   regions: Region[];
   /** For each old block left in a region: where it would be in the new edition (a new block index, or the count). */
   newPointOf: Map<number, number>;
@@ -66,7 +65,7 @@ export function diffBlocks(
     timeout: BLOCK_DIFF_TIMEOUT,
   });
 
-  const result: BlockDiff = { same: [], regions: [], newPointOf: new Map(), oldPointOf: new Map() };
+  const result: BlockDiff = { regions: [], newPointOf: new Map(), oldPointOf: new Map() };
   const oldCount = oldKeys.length;
   const newCount = newKeys.length;
   let o = 0;
@@ -76,7 +75,8 @@ export function diffBlocks(
     // One symbol per block; iterate by code point, as a symbol may be two UTF-16 units.
     for (const _ of text) {
       if (op === DIFF_EQUAL) {
-        result.same.push([oldIds[o++], newIds[n++]]);
+        o++;
+        n++;
         region = undefined;
         continue;
       }
