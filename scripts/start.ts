@@ -48,7 +48,7 @@ electron.on('error', (error) => {
 const quit = (signal: NodeJS.Signals) => () => electron.kill(signal);
 process.on('SIGINT', quit('SIGINT'));
 process.on('SIGTERM', quit('SIGTERM'));
-// npm passes SIGTERM and SIGINT to its shell only, which dies without passing them on.
+// npm passes SIGTERM to its shell only, which dies without passing it on.
 if (process.env.npm_lifecycle_event) stopWithParent(quit('SIGTERM'));
 electron.on('exit', (code, signal) =>
   process.exit(code ?? 128 + (signal ? constants.signals[signal] : 0)),

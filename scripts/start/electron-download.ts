@@ -116,7 +116,7 @@ function installerPath(root: string): string {
  * The line that says what went wrong in a Node error dump: `HTTPError: Response
  * code 404 …`, `Error: … checksum …`. Stack frames and source excerpts are dropped.
  */
-export function firstErrorLine(output: string): string {
+function firstErrorLine(output: string): string {
   const lines = output.split(/\r?\n/).map((line) => line.trim());
   return (
     lines.find((line) => /^[A-Za-z]*Error\b/.test(line)) ??

@@ -33,8 +33,8 @@ try {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  // Under `npm run serve`, a SIGTERM or SIGINT sent to npm alone ends npm's
-  // shell but never reaches us: stop when that shell is gone.
+  // Under `npm run serve`, a SIGTERM sent to npm alone ends npm's shell but
+  // never reaches us: stop when that shell is gone.
   if (process.env.npm_lifecycle_event) stopWithParent(stop);
 } catch (error) {
   console.error(`错误：${(error as Error).message}`);

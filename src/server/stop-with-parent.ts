@@ -2,12 +2,13 @@
  * Stops a long-running command when the process that started it is gone.
  *
  * npm runs a script through a shell (`sh -c …`, `cmd /c …`). When npm gets
- * SIGTERM or SIGINT it passes the signal to that shell only, and the shell
- * dies without passing it on: the command it started (the browser-mode server
- * holding its port, Electron) would be left running with no one to stop it.
- * No signal reaches us then, so we look: on POSIX an orphan is handed to
- * another parent (`process.ppid` changes); on Windows the old parent's pid
- * stops answering.
+ * SIGTERM it passes it to that shell only, and the shell dies without passing
+ * it on: the command it started (the browser-mode server holding its port,
+ * Electron) would be left running with no one to stop it. No signal reaches
+ * us then, so we look: on POSIX an orphan is handed to another parent
+ * (`process.ppid` changes); on Windows the old parent's pid stops answering.
+ * (SIGINT is another story: the shell holds it until its child exits, and
+ * nothing a child can see changes.)
  */
 export function stopWithParent(stop: () => void, intervalMs = 250): () => void {
   const parent = process.ppid;
