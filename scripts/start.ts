@@ -7,7 +7,7 @@
  */
 import { spawn, type SpawnOptions } from 'node:child_process';
 import { constants } from 'node:os';
-import { PROJECT_ROOT } from '../src/core/paths';
+import { fileURLToPath } from 'node:url';
 import { stopWithParent } from '../src/server/stop-with-parent';
 import { ensureElectron } from './start/electron-download';
 import {
@@ -16,6 +16,9 @@ import {
   launchFailedMessage,
   overrideMissingMessage,
 } from './start/messages';
+
+/** The project this script belongs to: Electron runs its package.json `main`. */
+const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 const lookup = await ensureElectron({
   root: PROJECT_ROOT,

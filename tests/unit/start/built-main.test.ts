@@ -15,10 +15,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { APP_PAGE_URL, APP_SCHEME_PRIVILEGES } from '../../../src/main/app-protocol';
 import { secureWebPreferences } from '../../../src/main/security';
 import { menuCommands } from '../../../src/renderer/lib/commands';
-import { PROJECT_ROOT } from '../../../src/core/paths';
 import { ipcChannel, METHOD_NAMES } from '../../../src/shared/api';
 import { commandContext } from '../shell/command-context';
 import { fireReady, record } from './fake-electron';
+import { PROJECT_ROOT } from './project-root';
 
 vi.mock('electron', () => import('./fake-electron'));
 

@@ -9,7 +9,7 @@
 import { cp, mkdir, mkdtemp, readdir, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../../../src/core/paths';
+import { PROJECT_ROOT } from './project-root';
 
 /** What `npm install` and the build leave; never part of a clone. */
 const NOT_IN_A_CLONE = new Set([
