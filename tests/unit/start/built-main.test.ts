@@ -37,7 +37,7 @@ beforeAll(async () => {
     () => undefined,
     (error: unknown) => error,
   );
-});
+}, 30_000);
 
 afterAll(async () => {
   vi.unstubAllEnvs();
@@ -81,7 +81,7 @@ describe('after ready', () => {
       },
       { timeout: 15_000, interval: 20 },
     );
-  });
+  }, 30_000);
 
   it('serves app:// from out/renderer', async () => {
     const handler = record.protocolHandlers.get(APP_SCHEME_PRIVILEGES.scheme);

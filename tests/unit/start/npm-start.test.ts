@@ -28,58 +28,73 @@ afterAll(async () => {
   await rm(scratch, { recursive: true, force: true });
 });
 
+/** npm, tsx and Electron's installer each start a Node: seconds on a busy machine. */
+const SLOW_MACHINE = 30_000;
+
 /** Every line of a Node stack trace starts like this. */
 const STACK_FRAME = /^\s+at .+/m;
 
 describe('npm start with no Electron binary and no way to download one', () => {
-  it('fails before building, with the reason in one line and the advice in Chinese and English', async () => {
-    const port = await closedPort();
-    const result = await runNpm(['start'], clone.root, {
-      ...userEnv({
-        // Fails at once everywhere, online or not: nothing listens there.
-        ELECTRON_MIRROR: `http://127.0.0.1:${port}/`,
-        electron_config_cache: join(scratch, 'empty-cache'),
-      }),
-    });
-    const output = result.stdout + result.stderr;
+  it(
+    'fails before building, with the reason in one line and the advice in Chinese and English',
+    async () => {
+      const port = await closedPort();
+      const result = await runNpm(['start'], clone.root, {
+        ...userEnv({
+          // Fails at once everywhere, online or not: nothing listens there.
+          ELECTRON_MIRROR: `http://127.0.0.1:${port}/`,
+          electron_config_cache: join(scratch, 'empty-cache'),
+        }),
+      });
+      const output = result.stdout + result.stderr;
 
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain('一次性下载 Electron 失败');
-    expect(result.stderr).toContain('the one-time download of Electron failed');
-    // The network error itself, not the installer's "fetch failed".
-    expect(result.stderr).toMatch(
-      new RegExp(
-        `原因 / Cause: connect ECONNREFUSED 127\\.0\\.0\\.1:${port} \\(http://127\\.0\\.0\\.1:${port}/`,
-      ),
-    );
-    for (const fix of ['ELECTRON_MIRROR', 'electron_config_cache', 'ELECTRON_OVERRIDE_DIST_PATH']) {
-      expect(result.stderr).toContain(fix);
-    }
-    expect(result.stderr).toContain('npm run serve 可在浏览器中打开同一个阅读器');
-    expect(result.stderr).toContain('npm run serve opens the same reader in your browser');
-    expect(output).not.toMatch(STACK_FRAME);
-    expect(output).not.toContain('Electron uninstall');
-    expect(output).not.toContain('fetch failed');
-    // It stopped at the download: nothing was built, nothing was written into Electron's package.
-    expect(existsSync(join(clone.root, 'out'))).toBe(false);
-    expect(existsSync(join(clone.root, 'node_modules/electron/path.txt'))).toBe(false);
-  });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('一次性下载 Electron 失败');
+      expect(result.stderr).toContain('the one-time download of Electron failed');
+      // The network error itself, not the installer's "fetch failed".
+      expect(result.stderr).toMatch(
+        new RegExp(
+          `原因 / Cause: connect ECONNREFUSED 127\\.0\\.0\\.1:${port} \\(http://127\\.0\\.0\\.1:${port}/`,
+        ),
+      );
+      for (const fix of [
+        'ELECTRON_MIRROR',
+        'electron_config_cache',
+        'ELECTRON_OVERRIDE_DIST_PATH',
+      ]) {
+        expect(result.stderr).toContain(fix);
+      }
+      expect(result.stderr).toContain('npm run serve 可在浏览器中打开同一个阅读器');
+      expect(result.stderr).toContain('npm run serve opens the same reader in your browser');
+      expect(output).not.toMatch(STACK_FRAME);
+      expect(output).not.toContain('Electron uninstall');
+      expect(output).not.toContain('fetch failed');
+      // It stopped at the download: nothing was built, nothing was written into Electron's package.
+      expect(existsSync(join(clone.root, 'out'))).toBe(false);
+      expect(existsSync(join(clone.root, 'node_modules/electron/path.txt'))).toBe(false);
+    },
+    SLOW_MACHINE,
+  );
 
-  it('says so when ELECTRON_OVERRIDE_DIST_PATH names a folder with no Electron in it', async () => {
-    const empty = join(scratch, 'no-electron-here');
-    const result = await runNpm(
-      ['start'],
-      clone.root,
-      userEnv({ ELECTRON_OVERRIDE_DIST_PATH: empty }),
-    );
+  it(
+    'says so when ELECTRON_OVERRIDE_DIST_PATH names a folder with no Electron in it',
+    async () => {
+      const empty = join(scratch, 'no-electron-here');
+      const result = await runNpm(
+        ['start'],
+        clone.root,
+        userEnv({ ELECTRON_OVERRIDE_DIST_PATH: empty }),
+      );
 
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain('ELECTRON_OVERRIDE_DIST_PATH 指向的文件夹里没有 Electron');
-    expect(result.stderr).toContain(`ELECTRON_OVERRIDE_DIST_PATH=${empty}`);
-    expect(result.stderr).toContain(`Looked for: ${join(empty, 'electron')}`);
-    expect(result.stderr).toContain('npm run serve');
-    expect(result.stdout + result.stderr).not.toMatch(STACK_FRAME);
-  });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('ELECTRON_OVERRIDE_DIST_PATH 指向的文件夹里没有 Electron');
+      expect(result.stderr).toContain(`ELECTRON_OVERRIDE_DIST_PATH=${empty}`);
+      expect(result.stderr).toContain(`Looked for: ${join(empty, 'electron')}`);
+      expect(result.stderr).toContain('npm run serve');
+      expect(result.stdout + result.stderr).not.toMatch(STACK_FRAME);
+    },
+    SLOW_MACHINE,
+  );
 });
 
 describe('npm start with ELECTRON_OVERRIDE_DIST_PATH', () => {
