@@ -4,6 +4,7 @@
  */
 import { defaultDataDir } from '../services/data-dir';
 import { startReaderServer } from './start';
+import { stopWithParent } from './stop-with-parent';
 
 const DEFAULT_PORT = 4317;
 
@@ -26,9 +27,16 @@ try {
   console.log(`报告阅读器（浏览器模式）已启动：${server.url}`);
   console.log(`数据文件夹：${dataDir}`);
   if (server.readOnlyReason) console.warn(`注意：${server.readOnlyReason}`);
-  const stop = () => void server.close().then(() => process.exit(0));
+  let stopping: Promise<void> | undefined;
+  // Once: Ctrl+C in a terminal reaches both us and npm's shell, whose end we also watch.
+  const stop = () => {
+    stopping ??= server.close().then(() => process.exit(0));
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // Under `npm run serve`, a SIGTERM sent to npm alone ends npm's shell but
+  // never reaches us: stop when that shell is gone.
+  if (process.env.npm_lifecycle_event) stopWithParent(stop);
 } catch (error) {
   console.error(`错误：${(error as Error).message}`);
   process.exit(1);

@@ -10,16 +10,13 @@ import { APP_PAGE_URL } from '../../src/main/app-protocol';
 import { PAGE_INDEX_READY } from '../support/page-index';
 import { API_NAMES } from '../../src/shared/api';
 import { PROJECT_ROOT } from '../../src/services/paths';
-import { findElectronBinary } from './electron-binary';
+import { findElectronBinary, skipNotice } from './electron-binary';
 
 const binary = findElectronBinary(PROJECT_ROOT);
 
-const skipReason =
-  `No Electron binary (looked at ${binary.tried.join(', ')}). It downloads on first use of ` +
-  '`npm start` on a machine with internet access, or set ELECTRON_OVERRIDE_DIST_PATH.';
+const skipReason = skipNotice(binary.tried);
 // The list reporter does not print skip reasons; say it where people will read it.
-if (binary.path === undefined)
-  console.log(`[electron] skipping the desktop app tests: ${skipReason}`);
+if (binary.path === undefined) console.log(`[electron] ${skipReason}`);
 test.skip(binary.path === undefined, skipReason);
 
 let app: ElectronApplication;

@@ -4,12 +4,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-
-const PLATFORM_BINARY: Partial<Record<NodeJS.Platform, string>> = {
-  linux: 'electron',
-  win32: 'electron.exe',
-  darwin: 'Electron.app/Contents/MacOS/Electron',
-};
+import { PLATFORM_BINARY } from '../../scripts/start/electron-download';
+import { GET_ELECTRON_ADVICE } from '../../scripts/start/messages';
 
 export function findElectronBinary(
   root: string,
@@ -28,4 +24,12 @@ export function findElectronBinary(
     tried.push(join(root, 'node_modules', 'electron', 'dist', binaryName));
   }
   return { path: tried.find((candidate) => existsSync(candidate)), tried };
+}
+
+/** Why the desktop tests skip, and how to get the binary: the advice `npm start` gives. */
+export function skipNotice(tried: readonly string[]): string {
+  return [
+    `No Electron binary, so the desktop app tests are skipped (looked at ${tried.join(', ')}).`,
+    ...GET_ELECTRON_ADVICE,
+  ].join('\n');
 }

@@ -1,40 +1,10 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { acceleratorFor, buildMenuTemplate } from '../../../src/main/menu';
-import { COMMANDS, menuCommands, type CommandContext } from '../../../src/renderer/lib/commands';
+import { COMMANDS, menuCommands } from '../../../src/renderer/lib/commands';
+import { commandContext as context } from './command-context';
 import { DEFAULT_SETTINGS, FONT_SIZE } from '../../../src/shared/settings';
 import { requestSchema } from '../../../src/services/validate';
-
-function context(overrides: Partial<CommandContext> = {}): CommandContext {
-  return {
-    settings: DEFAULT_SETTINGS,
-    update: vi.fn(),
-    scrollBy: vi.fn(),
-    scrollPage: vi.fn(),
-    scrollToEdge: vi.fn(),
-    goToSection: vi.fn(),
-    toggleToc: vi.fn(),
-    addUserTerm: vi.fn(),
-    tocCoversText: false,
-    tocOpen: true,
-    focusSearch: vi.fn(),
-    stepSearch: vi.fn(),
-    openShortcuts: vi.fn(),
-    print: vi.fn(),
-    savePdf: vi.fn(),
-    canSavePdf: true,
-    showPanel: vi.fn(),
-    canAnnotate: false,
-    highlightSelection: vi.fn(),
-    toggleBookmark: vi.fn(),
-    canUndo: false,
-    undoDelete: vi.fn(),
-    exportAnnotations: vi.fn(),
-    importAnnotations: vi.fn(),
-    canImport: true,
-    ...overrides,
-  };
-}
 
 const submenuOf = (item: MenuItemConstructorOptions | undefined) =>
   (item?.submenu ?? []) as MenuItemConstructorOptions[];

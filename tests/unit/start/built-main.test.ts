@@ -1,0 +1,151 @@
+/**
+ * The built Electron main process (out/main/index.js, as `npm run build`
+ * leaves it), loaded under Node with a recording stand-in for `electron`,
+ * then started by firing `ready`: everything a real start does up to the
+ * first window, checked without an Electron binary. Run `npm run build` first
+ * (`npm test` does).
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { MenuItemConstructorOptions } from 'electron';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { APP_PAGE_URL, APP_SCHEME_PRIVILEGES } from '../../../src/main/app-protocol';
+import { secureWebPreferences } from '../../../src/main/security';
+import { menuCommands } from '../../../src/renderer/lib/commands';
+import { ipcChannel, METHOD_NAMES } from '../../../src/shared/api';
+import { commandContext } from '../shell/command-context';
+import { fireReady, record } from './fake-electron';
+import { PROJECT_ROOT } from './project-root';
+
+vi.mock('electron', () => import('./fake-electron'));
+
+const MAIN = join(PROJECT_ROOT, 'out', 'main', 'index.js');
+/** What Electron passes as `event.senderFrame` for our page's top frame. */
+const PAGE_FRAME = { url: APP_PAGE_URL, parent: null };
+
+let dataDir: string;
+let loadError: unknown;
+
+beforeAll(async () => {
+  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build\` first`);
+  dataDir = await mkdtemp(join(tmpdir(), 'reader-built-main-'));
+  vi.stubEnv('READER_DATA_DIR', dataDir);
+  loadError = await import(pathToFileURL(MAIN).href).then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+}, 30_000);
+
+afterAll(async () => {
+  vi.unstubAllEnvs();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('loading the built main process', () => {
+  it('does not throw', () => {
+    expect(loadError).toBeUndefined();
+  });
+
+  it('registers app:// as privileged before ready', () => {
+    expect(record.privilegedSchemes).toEqual([APP_SCHEME_PRIVILEGES]);
+    expect(record.events).toContain('protocol.registerSchemesAsPrivileged');
+    expect(record.events).not.toContain('ready');
+  });
+
+  it('takes the single-instance lock, then waits for ready', () => {
+    const lock = record.events.indexOf('app.requestSingleInstanceLock');
+    expect(lock).toBeGreaterThanOrEqual(0);
+    expect(record.events.indexOf('app.whenReady')).toBeGreaterThan(lock);
+    expect(record.events).not.toContain('app.quit');
+  });
+
+  it('keeps user data in READER_DATA_DIR', () => {
+    expect(record.paths.get('userData')).toBe(dataDir);
+  });
+});
+
+describe('after ready', () => {
+  beforeAll(async () => {
+    record.paths.set('documents', dataDir);
+    fireReady();
+    // start() is async (it reads the built document): wait for its window, or its error box.
+    await vi.waitFor(
+      () => {
+        if (record.errorBoxes.length > 0) {
+          throw new Error(`main failed to start: ${JSON.stringify(record.errorBoxes)}`);
+        }
+        if (record.windows[0]?.loadedUrls.length !== 1) throw new Error('no window loaded yet');
+      },
+      { timeout: 15_000, interval: 20 },
+    );
+  }, 30_000);
+
+  it('serves app:// from out/renderer', async () => {
+    const handler = record.protocolHandlers.get(APP_SCHEME_PRIVILEGES.scheme);
+    expect(handler).toBeDefined();
+    const page = await handler!(new Request(APP_PAGE_URL));
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('政府工作报告');
+  });
+
+  it('handles every contract method over IPC, once each, for our page only', async () => {
+    expect(record.duplicateChannels).toEqual([]);
+    expect([...record.ipcHandlers.keys()].sort()).toEqual(
+      METHOD_NAMES.map((method) => ipcChannel(method)).sort(),
+    );
+    const getDocument = record.ipcHandlers.get(ipcChannel('getDocument'))!;
+    const answer = (await getDocument({ senderFrame: PAGE_FRAME }, undefined)) as {
+      ok: boolean;
+      value?: { blocks: unknown[] };
+    };
+    expect(answer.ok).toBe(true);
+    expect(answer.value?.blocks.length).toBeGreaterThan(0);
+    const stranger = { senderFrame: { url: 'https://example.com/', parent: null } };
+    expect(await getDocument(stranger, undefined)).toMatchObject({ ok: false });
+  });
+
+  it('opens one window with the secure webPreferences and the built preload', () => {
+    expect(record.windows).toHaveLength(1);
+    const [window] = record.windows;
+    const preload = window.options.webPreferences?.preload as string;
+    expect(window.options.webPreferences).toEqual(secureWebPreferences(preload));
+    expect(existsSync(preload)).toBe(true);
+    expect(dirname(preload)).toBe(join(PROJECT_ROOT, 'out', 'preload'));
+    expect(window.loadedUrls).toEqual([APP_PAGE_URL]);
+  });
+
+  it('lets the window navigate nowhere and open no other window', () => {
+    const contents = record.windows[0].webContents;
+    for (const event of ['will-navigate', 'will-redirect', 'will-attach-webview']) {
+      expect(contents.listeners.get(event), event).toHaveLength(1);
+    }
+    expect(contents.windowOpenHandler?.({ url: 'https://example.com/' })).toEqual({
+      action: 'deny',
+    });
+  });
+
+  it('builds the menu from the renderer’s command list once the page sends it', async () => {
+    const fixed = record.menus.at(-1)!;
+    // macOS puts the app's own menu first.
+    expect(fixed.map((item) => item.label).slice(-4)).toEqual(['文件', '编辑', '视图', '帮助']);
+
+    const commands = menuCommands(commandContext());
+    const setMenuCommands = record.ipcHandlers.get(ipcChannel('setMenuCommands'))!;
+    expect(await setMenuCommands({ senderFrame: PAGE_FRAME }, commands)).toEqual({
+      ok: true,
+      value: undefined,
+    });
+    const ids = allItems(record.menus.at(-1)!).flatMap((item) => (item.id ? [item.id] : []));
+    expect(ids.sort()).toEqual(commands.map((command) => command.id).sort());
+  });
+});
+
+function allItems(items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
+  return items.flatMap((item) => [
+    item,
+    ...allItems((item.submenu ?? []) as MenuItemConstructorOptions[]),
+  ]);
+}
