@@ -15,7 +15,7 @@
  * bare round trips to the bridge.
  */
 import type { BrowserContext, Page } from '@playwright/test';
-import { LATENCY_MEASURES } from '../src/renderer/lib/search-latency';
+import { LATENCY_MEASURES } from '../src/renderer/instrumentation';
 import { holdPageIndex, PAGE_INDEX_READY } from '../tests/support/page-index';
 import type { BenchBrowser } from './browser';
 import type { SearchGoal } from './search';

@@ -1,7 +1,7 @@
 /** The shell in browser mode: the 快捷键 sheet and printing. */
 import { RENDERER_DIR } from '../../src/core/paths';
 import { APP_PAGE_URL, appResponse } from '../../src/main/app-protocol';
-import { COMMANDS } from '../../src/renderer/lib/commands';
+import { COMMANDS } from '../../src/renderer/commands/commands';
 import { CONTENT_SECURITY_POLICY } from '../../src/shared/csp';
 import { expect, openReader, test } from './fixtures';
 

@@ -1,7 +1,11 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { acceleratorFor, buildMenuTemplate } from '../../../src/main/menu';
-import { COMMANDS, menuCommands, type CommandContext } from '../../../src/renderer/lib/commands';
+import {
+  COMMANDS,
+  menuCommands,
+  type CommandContext,
+} from '../../../src/renderer/commands/commands';
 import { DEFAULT_SETTINGS, FONT_SIZE } from '../../../src/shared/settings';
 import { REQUEST_SCHEMAS } from '../../../src/core/services';
 

@@ -7,8 +7,8 @@ import {
   pdfSaveDialogOptions,
   withPdfExtension,
 } from '../../../src/main/print';
-import { COMMANDS, commandForKey } from '../../../src/renderer/lib/commands';
-import { describeBinding } from '../../../src/renderer/lib/shortcut-labels';
+import { COMMANDS, commandForKey } from '../../../src/renderer/commands/commands';
+import { describeBinding } from '../../../src/renderer/commands/shortcut-labels';
 import type { ReaderHandlers } from '../../../src/shared/api';
 import { fakeServiceHandlers, makeTempDir, removeTempDir } from '../storage/helpers';
 

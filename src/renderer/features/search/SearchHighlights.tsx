@@ -1,0 +1,48 @@
+/**
+ * Every match highlighted in the text, the current one marked and scrolled
+ * to. Draws nothing itself: CSS Custom Highlights over the pre-rendered text.
+ */
+import { useEffect, useLayoutEffect } from 'react';
+import { useMarksVersion } from '../glossary/useMarksVersion';
+import { useSearchValue } from './useSearch';
+import {
+  clearSearchHighlights,
+  rangeInBlock,
+  rangesInBlocks,
+  scrollRangeIntoView,
+  showSearchHighlights,
+} from './highlights';
+import type { SearchSession } from './search-session';
+import { measureKeystrokeToPaint } from '../../instrumentation';
+
+export function SearchHighlights({ session, pane }: { session: SearchSession; pane: HTMLElement }) {
+  const occurrences = useSearchValue(session, (state) => state.occurrences);
+  const current = useSearchValue(session, (state) => state.current);
+  // Set with each first answer (and an emptied box), never by the ranges that follow it.
+  const typedAt = useSearchValue(session, (state) => state.typedAt);
+
+  // Drawn anew when the reader's term marks split text nodes too. A layout
+  // effect, so the highlights paint in the same frame as the results list.
+  const marks = useMarksVersion(pane);
+  useLayoutEffect(() => {
+    if (occurrences.length === 0) return clearSearchHighlights();
+    const ranges = rangesInBlocks(pane, occurrences);
+    showSearchHighlights(
+      ranges.filter((range): range is Range => range !== null),
+      current >= 0 ? ranges[current] : null,
+    );
+  }, [pane, occurrences, current, marks]);
+
+  // Only a new current occurrence scrolls.
+  useEffect(() => {
+    const occurrence = current >= 0 ? occurrences[current] : undefined;
+    const range = occurrence ? rangeInBlock(pane, occurrence) : null;
+    if (range) scrollRangeIntoView(pane, range);
+  }, [pane, occurrences, current]);
+  useEffect(() => clearSearchHighlights, []);
+
+  useLayoutEffect(() => {
+    if (session.getSnapshot().result) return measureKeystrokeToPaint(typedAt);
+  }, [session, typedAt]);
+  return null;
+}
