@@ -1,49 +1,11 @@
-/** The top bar: TOC toggle, font size and theme, all driven by the command list. */
-import { THEMES } from '../../shared/settings';
-import { commandById, isEnabled, THEME_LABELS, type CommandContext } from '../commands/commands';
-import { ChoiceGroup } from '../ui/ChoiceGroup';
+/** The top bar: 目录 toggle, title, search, font size, theme and 快捷键, each a command from the registry. */
+import { CommandButton } from '../commands/CommandButton';
+import { FontSizeControls, ThemePicker } from '../features/appearance/AppearanceControls';
+import { SearchBox } from '../features/search/SearchBox';
+import { useReader } from './context';
 
-function CommandButton({
-  id,
-  context,
-  children,
-  pressed,
-}: {
-  id: string;
-  context: CommandContext;
-  children: React.ReactNode;
-  pressed?: boolean;
-}) {
-  const command = commandById(id);
-  const keys = command.keys.map((binding) => binding.key).join(' / ');
-  return (
-    <button
-      type="button"
-      data-command={id}
-      className="tool-button"
-      aria-label={command.label}
-      aria-pressed={pressed}
-      title={keys ? `${command.label}（${keys}）` : command.label}
-      disabled={!isEnabled(command, context)}
-      onClick={() => command.perform(context)}
-    >
-      {children}
-    </button>
-  );
-}
-
-export function Toolbar({
-  title,
-  context,
-  tocOpen,
-  search,
-}: {
-  title: string;
-  context: CommandContext;
-  tocOpen: boolean;
-  search: React.ReactNode;
-}) {
-  const { settings } = context;
+export function Toolbar() {
+  const { document, commands } = useReader();
   return (
     <header className="toolbar">
       {/* Past the toolbar and the 目录 in one key press. */}
@@ -52,36 +14,19 @@ export function Toolbar({
         href="#pane"
         onClick={(event) => {
           event.preventDefault();
-          document.getElementById('pane')?.focus();
+          window.document.getElementById('pane')?.focus();
         }}
       >
         跳到正文
       </a>
-      <CommandButton id="toc.toggle" context={context} pressed={tocOpen}>
+      <CommandButton registry={commands} id="toc.toggle">
         <span aria-hidden="true">☰</span> 目录
       </CommandButton>
-      <span className="toolbar-title">{title}</span>
-      {search}
-      <div className="toolbar-group" role="group" aria-label="字号">
-        <CommandButton id="font.decrease" context={context}>
-          A−
-        </CommandButton>
-        <output className="font-size-value" aria-live="polite" aria-label="当前字号">
-          {settings.fontSize}
-        </output>
-        <CommandButton id="font.increase" context={context}>
-          A+
-        </CommandButton>
-      </div>
-      <ChoiceGroup
-        className="toolbar-group theme-picker"
-        label="主题"
-        options={THEMES}
-        value={settings.theme}
-        labelOf={(theme) => THEME_LABELS[theme]}
-        onChoose={(theme) => commandById(`theme.${theme}`).perform(context)}
-      />
-      <CommandButton id="help.shortcuts" context={context}>
+      <span className="toolbar-title">{document.title}</span>
+      <SearchBox />
+      <FontSizeControls />
+      <ThemePicker />
+      <CommandButton registry={commands} id="help.shortcuts">
         ?
       </CommandButton>
     </header>

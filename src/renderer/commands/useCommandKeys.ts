@@ -1,8 +1,7 @@
 /** Routes key presses to commands, except while the user is typing or choosing. */
-import { useEffect, useLayoutEffect, useRef } from 'react';
-import { commandForKey, isEnabled, type CommandContext } from './commands';
-
-const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
+import { useLayoutEffect } from 'react';
+import { IS_MAC } from './keys';
+import type { CommandRegistry } from './registry';
 
 function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -14,14 +13,9 @@ function isTypingTarget(target: EventTarget | null): boolean {
   );
 }
 
-export function useCommandKeys(context: CommandContext): void {
-  // The listener is installed once; it always sees the latest context.
-  const latest = useRef(context);
-  useEffect(() => {
-    latest.current = context;
-  });
+export function useCommandKeys(registry: CommandRegistry): void {
   // Attached at commit, not after paint: keys work from the moment the
-  // interface is on screen (this is what `reader:interactive` marks).
+  // interface is on screen (this is what markInteractive() marks).
   useLayoutEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.isComposing) return;
@@ -29,12 +23,17 @@ export function useCommandKeys(context: CommandContext): void {
       // it, and nothing behind it should scroll or change.
       if (event.target instanceof Element && event.target.closest('dialog[open]')) return;
       const focused = document.activeElement !== null && document.activeElement !== document.body;
-      const command = commandForKey(event, isMac, focused, isTypingTarget(event.target));
-      if (!command || !isEnabled(command, latest.current)) return;
+      const command = registry.forKey(event, {
+        isMac: IS_MAC,
+        somethingFocused: focused,
+        inTextField: isTypingTarget(event.target),
+      });
+      // Asked at key time: a selection made in this same frame counts.
+      if (!command?.isEnabled()) return;
       event.preventDefault();
-      command.perform(latest.current);
+      command.perform();
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
+  }, [registry]);
 }

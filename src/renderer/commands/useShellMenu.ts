@@ -1,32 +1,28 @@
 /**
- * The desktop application menu, kept in step with the command list: the
+ * The desktop application menu, kept in step with the command registry: the
  * renderer sends what each menu item shows (label, shortcut, enabled, ticked)
  * whenever that changes, and runs the command whose id a menu click sends
- * back. In browser mode there is no menu and this does nothing.
+ * back. In browser mode there is no menu and this sends nothing.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import type { ReaderApi } from '../../shared/api';
-import { COMMANDS, isEnabled, menuCommands, type CommandContext } from './commands';
+import type { CommandRegistry } from './registry';
 
-export function useShellMenu(api: ReaderApi, context: CommandContext, desktop: boolean): void {
-  const latest = useRef(context);
-  useEffect(() => {
-    latest.current = context;
-  });
-
-  // Sent only when what the menu shows has changed, not on every render.
-  const shown = desktop ? JSON.stringify(menuCommands(context)) : '';
+export function useShellMenu(api: ReaderApi, registry: CommandRegistry, desktop: boolean): void {
   useEffect(() => {
     if (!desktop) return;
-    void api.setMenuCommands(JSON.parse(shown) as ReturnType<typeof menuCommands>);
-  }, [api, desktop, shown]);
+    // Sent only when what the menu shows has changed, not on every change of state.
+    let shown = '';
+    const send = () => {
+      const menu = registry.menu();
+      const json = JSON.stringify(menu);
+      if (json === shown) return;
+      shown = json;
+      void api.setMenuCommands(menu);
+    };
+    send();
+    return registry.subscribe(send);
+  }, [api, registry, desktop]);
 
-  useEffect(
-    () =>
-      api.onCommand(({ id }) => {
-        const command = COMMANDS.find((candidate) => candidate.id === id);
-        if (command && isEnabled(command, latest.current)) command.perform(latest.current);
-      }),
-    [api],
-  );
+  useEffect(() => api.onCommand(({ id }) => void registry.run(id)), [api, registry]);
 }

@@ -11,9 +11,11 @@ import {
 } from '@floating-ui/react';
 import { useState, type KeyboardEvent } from 'react';
 import { HIGHLIGHT_COLORS, type HighlightColor } from '../../../shared/user-data';
-import { parseTags, shortQuote } from './annotation-view';
+import { useReader } from '../../app/context';
+import { useStore } from '../../store';
 import { ChoiceGroup } from '../../ui/ChoiceGroup';
 import { FloatingBox } from '../../ui/FloatingBox';
+import { parseTags, shortQuote } from './annotation-view';
 
 export interface EditorValue {
   color: HighlightColor;
@@ -21,35 +23,37 @@ export interface EditorValue {
   tags: string[];
 }
 
-interface Props {
+/** What the editor edits, as data: the words, the note as it starts, where, and what saving does. */
+export interface NoteTarget {
+  key: string;
   quote: string;
   initial: EditorValue;
-  isNew: boolean;
-  readOnly: boolean;
   rect(): DOMRect;
-  pane: HTMLElement;
-  colorNames: Record<HighlightColor, string>;
-  onSave(value: EditorValue): void;
-  onDelete(): void;
-  onClose(): void;
+  save(value: EditorValue): Promise<void>;
+  /** Only for a note already saved. */
+  remove?(): void;
 }
 
-export function AnnotationEditor(props: Props) {
-  const [color, setColor] = useState(props.initial.color);
-  const [note, setNote] = useState(props.initial.note);
-  const [tags, setTags] = useState(props.initial.tags.join('，'));
+export function AnnotationEditor({ target }: { target: NoteTarget }) {
+  const { slots, settings, userData, annotating } = useReader();
+  const colorNames = useStore(settings, (state) => state.colorNames);
+  const readOnly = useStore(userData, (state) => state.data.readOnly);
+  const onClose = annotating.closeEditor;
+  const [color, setColor] = useState(target.initial.color);
+  const [note, setNote] = useState(target.initial.note);
+  const [tags, setTags] = useState(target.initial.tags.join('，'));
   // Only for focus and dismissal; FloatingBox does the positioning.
   const { context, refs } = useFloating({
     open: true,
     onOpenChange: (open) => {
-      if (!open) props.onClose();
+      if (!open) onClose();
     },
   });
   const { getFloatingProps } = useInteractions([
     useDismiss(context, { outsidePress: true }),
     useRole(context, { role: 'dialog' }),
   ]);
-  const save = () => props.onSave({ color, note, tags: parseTags(tags) });
+  const save = () => void target.save({ color, note, tags: parseTags(tags) });
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
@@ -58,8 +62,8 @@ export function AnnotationEditor(props: Props) {
   };
   return (
     <FloatingBox
-      rect={props.rect}
-      within={props.pane}
+      rect={target.rect}
+      within={slots.pane}
       placement="bottom"
       className="floating-layer"
     >
@@ -72,26 +76,27 @@ export function AnnotationEditor(props: Props) {
             }}
             style={style}
             className="annotation-editor"
-            aria-label={props.isNew ? '新批注' : '批注'}
+            aria-label={target.remove ? '批注' : '新批注'}
             {...getFloatingProps({ onKeyDown })}
           >
-            <blockquote className="editor-quote">{shortQuote(props.quote, 80)}</blockquote>
+            <blockquote className="editor-quote">{shortQuote(target.quote, 80)}</blockquote>
             <ChoiceGroup<HighlightColor>
               className="editor-colors"
               label="颜色"
               options={HIGHLIGHT_COLORS}
               value={color}
-              labelOf={(option) => props.colorNames[option]}
+              labelOf={(option) => colorNames[option]}
               optionClass={(option) => `swatch-${option}`}
               onChoose={setColor}
             />
             <label className="editor-field">
               <span>批注</span>
               <textarea
+                className="field"
                 value={note}
                 rows={4}
                 autoFocus
-                readOnly={props.readOnly}
+                readOnly={readOnly}
                 placeholder="写下想法、要问的问题、发言要点……"
                 onChange={(event) => setNote(event.target.value)}
               />
@@ -99,8 +104,9 @@ export function AnnotationEditor(props: Props) {
             <label className="editor-field">
               <span>标签</span>
               <input
+                className="field"
                 value={tags}
-                readOnly={props.readOnly}
+                readOnly={readOnly}
                 placeholder="用逗号或空格分隔，如：预算，民生"
                 onChange={(event) => setTags(event.target.value)}
               />
@@ -109,23 +115,23 @@ export function AnnotationEditor(props: Props) {
               <button
                 type="button"
                 className="tool-button primary"
-                disabled={props.readOnly}
+                disabled={readOnly}
                 onClick={save}
                 title="Ctrl+Enter"
               >
                 保存
               </button>
-              {!props.isNew && (
+              {target.remove && (
                 <button
                   type="button"
                   className="tool-button danger"
-                  disabled={props.readOnly}
-                  onClick={props.onDelete}
+                  disabled={readOnly}
+                  onClick={target.remove}
                 >
                   删除
                 </button>
               )}
-              <button type="button" className="tool-button" onClick={props.onClose}>
+              <button type="button" className="tool-button" onClick={onClose}>
                 取消
               </button>
             </div>

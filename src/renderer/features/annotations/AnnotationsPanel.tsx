@@ -4,216 +4,128 @@
  * gone from this edition, are listed apart under 未能定位 and never dropped.
  */
 import { useMemo, useRef, useState } from 'react';
-import type { DocumentText } from '../../../shared/doc-text';
-import type { ReportDocument } from '../../../shared/document';
-import {
-  HIGHLIGHT_COLORS,
-  type Anchored,
-  type Annotation,
-  type HighlightColor,
-} from '../../../shared/user-data';
+import { HIGHLIGHT_COLORS } from '../../../shared/user-data';
+import { useReader } from '../../app/context';
+import { keyLabel } from '../../commands/shortcut-labels';
+import { useCommand } from '../../commands/useCommand';
+import { useStore } from '../../store';
+import { importAnnotationFile } from './annotation-files';
+import { AnnotationFilters } from './AnnotationFilters';
+import { AnnotationItem } from './AnnotationItem';
 import {
   arrangeAnnotations,
   NO_FILTER,
-  placeOf,
-  shortQuote,
   tagsInUse,
   type AnnotationFilter,
   type AnnotationOrder,
 } from './annotation-view';
-import { ChoiceGroup } from '../../ui/ChoiceGroup';
 
-interface Props {
-  document: ReportDocument;
-  doc: DocumentText;
-  annotations: Anchored<Annotation>[];
-  colorNames: Record<HighlightColor, string>;
-  readOnly: boolean;
-  onJump(annotation: Anchored<Annotation>): void;
-  onEdit(annotation: Anchored<Annotation>, from: HTMLElement): void;
-  onDelete(annotation: Anchored<Annotation>): void;
-  onRenameColor(color: HighlightColor, name: string): void;
-  onExport(format: 'md' | 'json'): void;
-  onImport(file: File): void;
-}
-
-const ORDER_LABELS: Record<AnnotationOrder, string> = { document: '原文顺序', time: '最新在前' };
-
-function AnnotationItem({ annotation, props }: { annotation: Anchored<Annotation>; props: Props }) {
-  const place =
-    annotation.anchor.status === 'orphan'
-      ? undefined
-      : placeOf(props.document, props.doc, annotation.anchor.start);
+function FileActions() {
+  const stores = useReader();
+  const { commands } = stores;
+  const exportMarkdown = useCommand(commands, 'annotations.exportMarkdown');
+  const exportJson = useCommand(commands, 'annotations.exportJson');
+  const canImport = useCommand(commands, 'annotations.import').enabled;
+  const fileInput = useRef<HTMLInputElement>(null);
   return (
-    <li className={`annotation-item annotation-${annotation.color}`}>
+    <div className="panel-actions">
       <button
         type="button"
-        className="annotation-jump"
-        disabled={!place}
-        onClick={() => props.onJump(annotation)}
-        aria-label={
-          place ? `跳到${place.label}：${shortQuote(annotation.target.quote.exact, 30)}` : undefined
-        }
+        className="tool-button"
+        disabled={!exportMarkdown.enabled}
+        onClick={() => exportMarkdown.command.perform()}
       >
-        <span className="annotation-place">
-          {place
-            ? `${place.label}${annotation.anchor.status === 'fuzzy' ? '（近似定位）' : ''}`
-            : '未能定位'}
-          <span className="annotation-color-name">{props.colorNames[annotation.color]}</span>
-        </span>
-        <span className="annotation-quote">{shortQuote(annotation.target.quote.exact)}</span>
+        导出发言提纲
       </button>
-      {annotation.note.trim() !== '' && <p className="annotation-note">{annotation.note}</p>}
-      {annotation.tags.length > 0 && (
-        <p className="annotation-tags">
-          {annotation.tags.map((tag) => (
-            <span key={tag} className="tag">
-              #{tag}
-            </span>
-          ))}
-        </p>
-      )}
-      <div className="annotation-actions">
-        {place && (
-          <button
-            type="button"
-            className="link-button"
-            onClick={(event) => props.onEdit(annotation, event.currentTarget)}
-          >
-            编辑
-          </button>
-        )}
-        <button
-          type="button"
-          className="link-button"
-          disabled={props.readOnly}
-          onClick={() => props.onDelete(annotation)}
-        >
-          删除
-        </button>
-      </div>
-    </li>
+      <button
+        type="button"
+        className="tool-button"
+        disabled={!exportJson.enabled}
+        onClick={() => exportJson.command.perform()}
+      >
+        导出 JSON
+      </button>
+      <button
+        type="button"
+        className="tool-button"
+        disabled={!canImport}
+        onClick={() => fileInput.current?.click()}
+      >
+        导入…
+      </button>
+      <input
+        ref={fileInput}
+        id="annotation-import"
+        type="file"
+        accept=".json,application/json,application/ld+json"
+        hidden
+        aria-label="选择要导入的批注文件"
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          event.target.value = '';
+          if (file) void importAnnotationFile(stores, file);
+        }}
+      />
+    </div>
   );
 }
 
-export function AnnotationsPanel(props: Props) {
+/** What each colour is called (重点, 疑问, …), renamable. */
+function ColorNames() {
+  const { settings } = useReader();
+  const colorNames = useStore(settings, (state) => state.colorNames);
+  return (
+    <details className="color-names">
+      <summary>颜色名称</summary>
+      {HIGHLIGHT_COLORS.map((color) => (
+        <label key={color} className={`color-name swatch-${color}`}>
+          <span className="visually-hidden">颜色 {color.slice(1)} 的名称</span>
+          <input
+            className="field"
+            defaultValue={colorNames[color]}
+            maxLength={20}
+            onBlur={(event) => {
+              const name = event.target.value.trim();
+              const now = settings.getSnapshot().colorNames;
+              if (name !== '' && name !== now[color])
+                settings.update({ colorNames: { ...now, [color]: name } });
+            }}
+          />
+        </label>
+      ))}
+    </details>
+  );
+}
+
+export function AnnotationsPanel() {
+  const { userData, commands } = useReader();
+  const annotations = useStore(userData, (state) => state.data.annotations);
   const [filter, setFilter] = useState<AnnotationFilter>(NO_FILTER);
   const [order, setOrder] = useState<AnnotationOrder>('document');
-  const fileInput = useRef<HTMLInputElement>(null);
   const { placed, orphans } = useMemo(
-    () => arrangeAnnotations(props.annotations, filter, order),
-    [props.annotations, filter, order],
+    () => arrangeAnnotations(annotations, filter, order),
+    [annotations, filter, order],
   );
-  const tags = useMemo(() => tagsInUse(props.annotations), [props.annotations]);
-  const toggleColor = (color: HighlightColor) =>
-    setFilter((old) => ({
-      ...old,
-      colors: old.colors.includes(color)
-        ? old.colors.filter((c) => c !== color)
-        : [...old.colors, color],
-    }));
-  const total = props.annotations.length;
+  const tags = useMemo(() => tagsInUse(annotations), [annotations]);
+  const total = annotations.length;
+  const highlightKeys = keyLabel(commands.get('annotation.highlight'));
 
   return (
     <section className="panel annotations-panel" aria-label="批注">
       <h2 className="panel-title">批注（{total}）</h2>
-      <div className="panel-actions">
-        <button
-          type="button"
-          className="tool-button"
-          disabled={total === 0}
-          onClick={() => props.onExport('md')}
-        >
-          导出发言提纲
-        </button>
-        <button
-          type="button"
-          className="tool-button"
-          disabled={total === 0}
-          onClick={() => props.onExport('json')}
-        >
-          导出 JSON
-        </button>
-        <button
-          type="button"
-          className="tool-button"
-          disabled={props.readOnly}
-          onClick={() => fileInput.current?.click()}
-        >
-          导入…
-        </button>
-        <input
-          ref={fileInput}
-          id="annotation-import"
-          type="file"
-          accept=".json,application/json,application/ld+json"
-          hidden
-          aria-label="选择要导入的批注文件"
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            event.target.value = '';
-            if (file) props.onImport(file);
-          }}
-        />
-      </div>
-      {total > 0 && (
-        <div className="annotation-filters">
-          <div className="color-filters" role="group" aria-label="按颜色筛选">
-            {HIGHLIGHT_COLORS.map((color) => (
-              <button
-                key={color}
-                type="button"
-                className={`color-filter swatch-${color}`}
-                aria-pressed={filter.colors.includes(color)}
-                onClick={() => toggleColor(color)}
-              >
-                {props.colorNames[color]}
-              </button>
-            ))}
-          </div>
-          <input
-            type="search"
-            className="filter-text"
-            aria-label="筛选批注"
-            placeholder="筛选：原文、批注或标签"
-            value={filter.text}
-            onChange={(event) => setFilter((old) => ({ ...old, text: event.target.value }))}
-          />
-          {tags.length > 0 && (
-            <select
-              aria-label="按标签筛选"
-              value={filter.tag ?? ''}
-              onChange={(event) =>
-                setFilter((old) => ({ ...old, tag: event.target.value || null }))
-              }
-            >
-              <option value="">全部标签</option>
-              {tags.map((tag) => (
-                <option key={tag} value={tag}>
-                  #{tag}
-                </option>
-              ))}
-            </select>
-          )}
-          <ChoiceGroup<AnnotationOrder>
-            className="result-order"
-            label="排序"
-            options={['document', 'time']}
-            value={order}
-            labelOf={(option) => ORDER_LABELS[option]}
-            onChoose={setOrder}
-          />
-        </div>
-      )}
+      <FileActions />
+      {total > 0 && <AnnotationFilters state={{ filter, setFilter, order, setOrder, tags }} />}
       {total === 0 ? (
-        <p className="panel-empty">选中正文里的文字，即可高亮或写批注（Ctrl+Shift+H 直接高亮）。</p>
+        <p className="panel-empty">
+          选中正文里的文字，即可高亮或写批注（{highlightKeys} 直接高亮）。
+        </p>
       ) : placed.length + orphans.length === 0 ? (
         <p className="panel-empty">没有符合筛选条件的批注。</p>
       ) : null}
       {placed.length > 0 && (
         <ol className="annotation-list">
           {placed.map((annotation) => (
-            <AnnotationItem key={annotation.id} annotation={annotation} props={props} />
+            <AnnotationItem key={annotation.id} annotation={annotation} />
           ))}
         </ol>
       )}
@@ -225,28 +137,12 @@ export function AnnotationsPanel(props: Props) {
           </p>
           <ol className="annotation-list">
             {orphans.map((annotation) => (
-              <AnnotationItem key={annotation.id} annotation={annotation} props={props} />
+              <AnnotationItem key={annotation.id} annotation={annotation} />
             ))}
           </ol>
         </section>
       )}
-      <details className="color-names">
-        <summary>颜色名称</summary>
-        {HIGHLIGHT_COLORS.map((color) => (
-          <label key={color} className={`color-name swatch-${color}`}>
-            <span className="visually-hidden">颜色 {color.slice(1)} 的名称</span>
-            <input
-              defaultValue={props.colorNames[color]}
-              maxLength={20}
-              onBlur={(event) => {
-                const name = event.target.value.trim();
-                if (name !== '' && name !== props.colorNames[color])
-                  props.onRenameColor(color, name);
-              }}
-            />
-          </label>
-        ))}
-      </details>
+      <ColorNames />
     </section>
   );
 }

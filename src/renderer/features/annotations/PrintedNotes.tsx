@@ -4,20 +4,14 @@
  * themselves print in the text (print-color-adjust keeps their colours).
  */
 import { createPortal } from 'react-dom';
-import type { DocumentText } from '../../../shared/doc-text';
-import type { ReportDocument } from '../../../shared/document';
-import type { Anchored, Annotation, HighlightColor } from '../../../shared/user-data';
+import { useReader } from '../../app/context';
+import { useStore } from '../../store';
 import { arrangeAnnotations, NO_FILTER, placeOf } from './annotation-view';
 
-interface Props {
-  pane: HTMLElement;
-  document: ReportDocument;
-  doc: DocumentText;
-  annotations: Anchored<Annotation>[];
-  colorNames: Record<HighlightColor, string>;
-}
-
-export function PrintedNotes({ pane, document, doc, annotations, colorNames }: Props) {
+export function PrintedNotes() {
+  const { slots, document, doc, userData, settings } = useReader();
+  const annotations = useStore(userData, (state) => state.data.annotations);
+  const colorNames = useStore(settings, (state) => state.colorNames);
   const { placed } = arrangeAnnotations(annotations, NO_FILTER, 'document');
   const withWords = placed.filter((a) => a.note.trim() !== '' || a.tags.length > 0);
   if (withWords.length === 0) return null;
@@ -45,6 +39,6 @@ export function PrintedNotes({ pane, document, doc, annotations, colorNames }: P
         })}
       </ol>
     </section>,
-    pane,
+    slots.pane,
   );
 }

@@ -1,30 +1,25 @@
-/** The small toolbar over a selection: a highlight in one of five colours, or a note. */
-import { HIGHLIGHT_COLORS, type HighlightColor } from '../../../shared/user-data';
-import type { TextSelection } from './useAnnotating';
+/**
+ * The small toolbar over a selection: a highlight in one of five colours, a
+ * note, or a term of the reader's own. Each button is a registered command:
+ * its enabled state and keys come from the registry.
+ */
+import { HIGHLIGHT_COLORS } from '../../../shared/user-data';
+import { useReader } from '../../app/context';
+import { IS_MAC } from '../../commands/keys';
+import { titleWithKeys } from '../../commands/shortcut-labels';
+import { useCommand } from '../../commands/useCommand';
+import { useStore } from '../../store';
 import { FloatingBox } from '../../ui/FloatingBox';
+import type { TextSelection } from './annotating';
 
-interface Props {
-  selection: TextSelection;
-  pane: HTMLElement;
-  colorNames: Record<HighlightColor, string>;
-  readOnly: boolean;
-  onHighlight(color: HighlightColor): void;
-  onNote(): void;
-  /** Explain the selected phrase as a term of the reader's own (名词解释). */
-  onTerm?(): void;
-}
-
-export function SelectionToolbar({
-  selection,
-  pane,
-  colorNames,
-  readOnly,
-  onHighlight,
-  onNote,
-  onTerm,
-}: Props) {
+export function SelectionToolbar({ selection }: { selection: TextSelection }) {
+  const { slots, settings, commands, annotating } = useReader();
+  const colorNames = useStore(settings, (state) => state.colorNames);
+  const highlight = useCommand(commands, 'annotation.highlight');
+  const note = useCommand(commands, 'annotation.note');
+  const term = useCommand(commands, 'glossary.addTerm');
   return (
-    <FloatingBox rect={selection.rect} within={pane} className="floating-layer">
+    <FloatingBox rect={selection.rect} within={slots.pane} className="floating-layer">
       {({ setFloating, style }) => (
         <div
           ref={setFloating}
@@ -41,25 +36,31 @@ export function SelectionToolbar({
               type="button"
               className={`swatch swatch-${color}`}
               aria-label={`高亮：${colorNames[color]}`}
-              title={`高亮：${colorNames[color]}（Ctrl+Shift+H）`}
-              disabled={readOnly}
-              onClick={() => onHighlight(color)}
+              title={titleWithKeys(colorNames[color], highlight.command.keys, IS_MAC, '高亮：')}
+              disabled={!highlight.enabled}
+              onClick={() => {
+                annotating.chooseColor(color);
+                commands.run('annotation.highlight');
+              }}
             />
           ))}
-          <button type="button" className="tool-button" disabled={readOnly} onClick={onNote}>
+          <button
+            type="button"
+            className="tool-button"
+            disabled={!note.enabled}
+            onClick={() => commands.run('annotation.note')}
+          >
             批注…
           </button>
-          {onTerm && (
-            <button
-              type="button"
-              className="tool-button"
-              title="为选中词语添加我的注释（d）"
-              disabled={readOnly}
-              onClick={onTerm}
-            >
-              注释词语…
-            </button>
-          )}
+          <button
+            type="button"
+            className="tool-button"
+            title={titleWithKeys(term.command.label, term.command.keys, IS_MAC)}
+            disabled={!term.enabled}
+            onClick={() => commands.run('glossary.addTerm')}
+          >
+            注释词语…
+          </button>
         </div>
       )}
     </FloatingBox>

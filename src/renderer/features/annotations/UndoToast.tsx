@@ -1,27 +1,21 @@
-/** After a deletion: what went, and 撤销 (also Ctrl/Cmd+Z) for a while. */
+/** After a deletion: what went, and 撤销 (the annotation.undo command, also Ctrl/Cmd+Z) for a while. */
 import { useEffect } from 'react';
-import type { Deleted } from '../../user-data/useUserData';
+import { useReader } from '../../app/context';
+import type { Deleted } from '../../user-data/user-data-store';
 
 const SHOWN_FOR_MS = 10_000;
 
-export function UndoToast({
-  deleted,
-  onUndo,
-  onDismiss,
-}: {
-  deleted: Deleted;
-  onUndo(): void;
-  onDismiss(): void;
-}) {
+export function UndoToast({ deleted }: { deleted: Deleted }) {
+  const { userData, commands } = useReader();
   useEffect(() => {
-    const timer = setTimeout(onDismiss, SHOWN_FOR_MS);
+    const timer = setTimeout(userData.dismissUndo, SHOWN_FOR_MS);
     return () => clearTimeout(timer);
-  }, [deleted, onDismiss]);
+  }, [deleted, userData]);
   const what = deleted.kind === 'annotation' ? '批注' : `书签“${deleted.item.name}”`;
   return (
     <div className="toast" role="status">
       <span>已删除{what}</span>
-      <button type="button" className="tool-button" onClick={onUndo}>
+      <button type="button" className="tool-button" onClick={() => commands.run('annotation.undo')}>
         撤销
       </button>
     </div>

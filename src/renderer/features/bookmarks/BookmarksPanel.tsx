@@ -1,36 +1,29 @@
 /** 书签: each with its name (renamable), its place in the report, a jump and a delete. */
 import { useState } from 'react';
-import type { DocumentText } from '../../../shared/doc-text';
-import type { ReportDocument } from '../../../shared/document';
 import type { Anchored, Bookmark } from '../../../shared/user-data';
+import { useReader } from '../../app/context';
+import { keyLabel } from '../../commands/shortcut-labels';
+import { useStore } from '../../store';
 import { placeOf } from '../annotations/annotation-view';
+import { jumpToBookmark } from './bookmarks';
 
-interface Props {
-  document: ReportDocument;
-  doc: DocumentText;
-  bookmarks: Anchored<Bookmark>[];
-  readOnly: boolean;
-  onJump(bookmark: Anchored<Bookmark>): void;
-  onRename(bookmark: Anchored<Bookmark>, name: string): void;
-  onDelete(bookmark: Anchored<Bookmark>): void;
-}
-
-function BookmarkItem({ bookmark, props }: { bookmark: Anchored<Bookmark>; props: Props }) {
+function BookmarkItem({ bookmark }: { bookmark: Anchored<Bookmark> }) {
+  const { document, doc, userData, reading, sidebar } = useReader();
+  const readOnly = useStore(userData, (state) => state.data.readOnly);
   const [renaming, setRenaming] = useState(false);
   const place =
-    bookmark.anchor.status === 'orphan'
-      ? undefined
-      : placeOf(props.document, props.doc, bookmark.anchor.start);
+    bookmark.anchor.status === 'orphan' ? undefined : placeOf(document, doc, bookmark.anchor.start);
   const finish = (name: string) => {
     setRenaming(false);
     const trimmed = name.trim();
-    if (trimmed !== '' && trimmed !== bookmark.name) props.onRename(bookmark, trimmed);
+    if (trimmed !== '' && trimmed !== bookmark.name)
+      void userData.renameBookmark(bookmark.id, trimmed);
   };
   return (
     <li className="bookmark-item">
       {renaming ? (
         <input
-          className="bookmark-rename"
+          className="bookmark-rename field"
           aria-label="书签名称"
           defaultValue={bookmark.name}
           maxLength={200}
@@ -49,7 +42,10 @@ function BookmarkItem({ bookmark, props }: { bookmark: Anchored<Bookmark>; props
           type="button"
           className="bookmark-jump"
           disabled={!place}
-          onClick={() => props.onJump(bookmark)}
+          onClick={() => {
+            jumpToBookmark(reading, doc, bookmark);
+            sidebar.closeIfCovering();
+          }}
         >
           <span className="bookmark-name">{bookmark.name}</span>
           <span className="bookmark-place">{place?.label ?? '未能定位'}</span>
@@ -59,7 +55,7 @@ function BookmarkItem({ bookmark, props }: { bookmark: Anchored<Bookmark>; props
         <button
           type="button"
           className="link-button"
-          disabled={props.readOnly}
+          disabled={readOnly}
           onClick={() => setRenaming(true)}
         >
           重命名
@@ -67,8 +63,8 @@ function BookmarkItem({ bookmark, props }: { bookmark: Anchored<Bookmark>; props
         <button
           type="button"
           className="link-button"
-          disabled={props.readOnly}
-          onClick={() => props.onDelete(bookmark)}
+          disabled={readOnly}
+          onClick={() => void userData.deleteBookmark(bookmark.id)}
         >
           删除
         </button>
@@ -77,21 +73,25 @@ function BookmarkItem({ bookmark, props }: { bookmark: Anchored<Bookmark>; props
   );
 }
 
-export function BookmarksPanel(props: Props) {
-  const ordered = [...props.bookmarks].sort(
+export function BookmarksPanel() {
+  const { userData, commands } = useReader();
+  const bookmarks = useStore(userData, (state) => state.data.bookmarks);
+  const ordered = [...bookmarks].sort(
     (a, b) =>
       (a.anchor.status === 'orphan' ? Infinity : a.anchor.start) -
       (b.anchor.status === 'orphan' ? Infinity : b.anchor.start),
   );
   return (
     <section className="panel bookmarks-panel" aria-label="书签">
-      <h2 className="panel-title">书签（{props.bookmarks.length}）</h2>
+      <h2 className="panel-title">书签（{bookmarks.length}）</h2>
       {ordered.length === 0 ? (
-        <p className="panel-empty">按 Ctrl+D 在当前段落添加书签，再按一次移除。</p>
+        <p className="panel-empty">
+          按 {keyLabel(commands.get('bookmark.toggle'))} 在当前段落添加书签，再按一次移除。
+        </p>
       ) : (
         <ol className="bookmark-list">
           {ordered.map((bookmark) => (
-            <BookmarkItem key={bookmark.id} bookmark={bookmark} props={props} />
+            <BookmarkItem key={bookmark.id} bookmark={bookmark} />
           ))}
         </ol>
       )}

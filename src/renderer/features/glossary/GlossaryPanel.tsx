@@ -1,24 +1,21 @@
 /** The 名词解释 panel: every entry with its count of occurrences, each one a jump away. */
-import { useEffect, useRef } from 'react';
-import type { GlossaryPanelState } from './useGlossaryPanel';
+import { useMemo, useRef } from 'react';
+import { useReader } from '../../app/context';
+import { useCommand } from '../../commands/useCommand';
+import { useStore } from '../../store';
+import { useFocusInto } from '../sidebar/useFocusInto';
+import { panelRows } from './glossary-panel';
 
-interface Props {
-  panel: GlossaryPanelState;
-  /** Focus the first entry on mount (the panel was opened by a command), then report it. */
-  autoFocus: boolean;
-  onAutoFocused(): void;
-  /** Opens the form for a term of the reader's own (the selected phrase, if any). */
-  onAdd?(): void;
-}
-
-export function GlossaryPanel({ panel, autoFocus, onAutoFocused, onAdd }: Props) {
-  const { rows, show } = panel;
+export function GlossaryPanel() {
+  const { glossary, commands } = useReader();
+  const entries = useStore(glossary, (state) => state.entries);
+  const panelAt = useStore(glossary, (state) => state.panelAt);
+  const rows = useMemo(() => panelRows(entries, panelAt), [entries, panelAt]);
+  const show = glossary.showFromPanel;
+  // Offered while a term can be added (the data is not read-only).
+  const add = useCommand(commands, 'glossary.addTerm');
   const list = useRef<HTMLUListElement>(null);
-  useEffect(() => {
-    if (!autoFocus) return;
-    onAutoFocused();
-    list.current?.querySelector<HTMLElement>('button')?.focus();
-  }, [autoFocus, onAutoFocused]);
+  useFocusInto('glossary', () => list.current?.querySelector<HTMLElement>('button')?.focus());
 
   const total = rows.reduce((sum, row) => sum + row.count, 0);
   return (
@@ -72,13 +69,13 @@ export function GlossaryPanel({ panel, autoFocus, onAutoFocused, onAdd }: Props)
           </li>
         ))}
       </ul>
-      {onAdd && (
+      {add.enabled && (
         <button
           type="button"
           className="tool-button glossary-add"
           // Keeps the text selection: the button must not take it away before it is read.
           onMouseDown={(event) => event.preventDefault()}
-          onClick={onAdd}
+          onClick={() => add.command.perform()}
         >
           添加我的注释…
         </button>

@@ -5,47 +5,39 @@
  * re-renders the interface) leaves the terms alone, however many there are.
  */
 import { FloatingFocusManager, FloatingPortal, type OpenChangeReason } from '@floating-ui/react';
-import { memo, useEffect, useId, useMemo, type Dispatch, type SetStateAction } from 'react';
-import { popoverModel, type OccurrenceRef, type TermEntry } from './glossary-popover';
-import type { Glossary, TermAnchor } from './useGlossary';
-import type { UserTerms } from './useUserTerms';
-import { useTermPopover } from './useTermPopover';
-import { userEntryId } from './user-terms';
+import { memo, useEffect, useId, useMemo } from 'react';
+import { useReader } from '../../app/context';
+import { useStore } from '../../store';
+import type { GlossaryStore, TermAnchor } from './glossary-store';
+import { popoverModel, type TermEntry } from './glossary-popover';
 import { GlossaryPopover } from './GlossaryPopover';
+import { userEntryId } from './user-terms';
+import { useTermPopover } from './useTermPopover';
 import { UserTermDialog } from './UserTermDialog';
 
-interface Props {
-  glossary: Glossary;
-  userTerms: UserTerms;
-  onAppendix(block: string): void;
-}
-
-/** What every popover can do; one object for all, stable while its parts are. */
+/** What every popover can do: one object for all, stable for the reader's life. */
 interface Actions {
-  setOpenKey: Dispatch<SetStateAction<string | null>>;
-  show(ref: OccurrenceRef): void;
+  glossary: GlossaryStore;
   onAppendix(block: string): void;
-  editTerm(id: string): void;
-  deleteTerm(id: string): void;
 }
 
-export function GlossaryTerms({ glossary, userTerms, onAppendix }: Props) {
-  const { entries, anchors, openKey, setOpenKey, show } = glossary;
-  const { terms, readOnly, startEdit, remove } = userTerms;
+export function GlossaryTerms() {
+  const { glossary, userData, reading } = useReader();
+  const entries = useStore(glossary, (state) => state.entries);
+  const anchors = useStore(glossary, (state) => state.anchors);
+  const openKey = useStore(glossary, (state) => state.openKey);
+  const draft = useStore(glossary, (state) => state.draft);
+  const terms = useStore(userData, (state) => state.data.terms);
+  const readOnly = useStore(userData, (state) => state.data.readOnly);
+  const { setOpenKey } = glossary;
   const byId = useMemo(() => new Map(entries.map((entry) => [entry.id, entry])), [entries]);
   const storedIds = useMemo(
     () => new Map(terms.map((term) => [userEntryId(term.id), term.id])),
     [terms],
   );
   const actions = useMemo<Actions>(
-    () => ({
-      setOpenKey,
-      show,
-      onAppendix,
-      editTerm: startEdit,
-      deleteTerm: (id) => void remove(id),
-    }),
-    [setOpenKey, show, onAppendix, startEdit, remove],
+    () => ({ glossary, onAppendix: reading.jumpTo }),
+    [glossary, reading],
   );
   // The terms are focusable before this layer has loaded: a term the reader
   // tabbed to in that moment opens now, as it would have on focus.
@@ -71,14 +63,7 @@ export function GlossaryTerms({ glossary, userTerms, onAppendix }: Props) {
           />
         );
       })}
-      {userTerms.draft && (
-        <UserTermDialog
-          draft={userTerms.draft}
-          existing={terms}
-          onSave={userTerms.save}
-          onClose={userTerms.cancel}
-        />
-      )}
+      {draft && <UserTermDialog draft={draft} />}
     </>
   );
 }
@@ -100,7 +85,7 @@ const TermPopover = memo(function TermPopover({
   actions,
 }: TermPopoverProps) {
   const labelId = useId();
-  const { setOpenKey } = actions;
+  const { setOpenKey } = actions.glossary;
   const onOpenChange = (next: boolean, reason?: OpenChangeReason) => {
     // Esc from inside the popover: focus goes back to the term it belongs to.
     if (!next && reason === 'escape-key') {
@@ -131,7 +116,7 @@ const TermPopover = memo(function TermPopover({
           <GlossaryPopover
             model={model}
             labelId={labelId}
-            onStep={actions.show}
+            onStep={actions.glossary.show}
             onAppendix={(block) => {
               setOpenKey(null);
               actions.onAppendix(block);
@@ -141,7 +126,7 @@ const TermPopover = memo(function TermPopover({
                 ? undefined
                 : () => {
                     setOpenKey(null);
-                    actions.editTerm(editableId);
+                    actions.glossary.startEdit(editableId);
                   }
             }
             onDelete={
@@ -153,7 +138,7 @@ const TermPopover = memo(function TermPopover({
                       .closest<HTMLElement>('[data-block]')
                       ?.focus({ preventScroll: true });
                     setOpenKey(null);
-                    actions.deleteTerm(editableId);
+                    actions.glossary.removeTerm(editableId);
                   }
             }
           />

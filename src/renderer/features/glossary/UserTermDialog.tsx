@@ -1,18 +1,15 @@
 /** The small form for a reader's own term: the phrase and their explanation of it. */
 import { useEffect, useId, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import type { UserTerm } from '../../../shared/user-data';
+import { useReader } from '../../app/context';
+import { useStore } from '../../store';
 import { draftProblem, type TermDraft } from './user-terms';
 
-interface Props {
-  draft: TermDraft;
-  existing: readonly UserTerm[];
-  /** Answers an error message, or null once saved. */
-  onSave(draft: TermDraft): Promise<string | null>;
-  onClose(): void;
-}
-
-export function UserTermDialog({ draft, existing, onSave, onClose }: Props) {
+export function UserTermDialog({ draft }: { draft: TermDraft }) {
+  const { glossary, userData } = useReader();
+  const existing = useStore(userData, (state) => state.data.terms);
+  const onSave = glossary.saveDraft;
+  const onClose = glossary.closeDraft;
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [term, setTerm] = useState(draft.term);
@@ -65,11 +62,17 @@ export function UserTermDialog({ draft, existing, onSave, onClose }: Props) {
         </h2>
         <label className="term-field">
           <span>词语</span>
-          <input ref={termField} value={term} onChange={(event) => setTerm(event.target.value)} />
+          <input
+            ref={termField}
+            className="field"
+            value={term}
+            onChange={(event) => setTerm(event.target.value)}
+          />
         </label>
         <label className="term-field">
           <span>我的解释</span>
           <textarea
+            className="field"
             rows={5}
             ref={definitionField}
             value={definition}

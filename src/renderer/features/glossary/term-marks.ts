@@ -5,7 +5,7 @@
  * every offset other layers use, stays the same.
  */
 import type { TermEntry } from './glossary-popover';
-import { rangeInBlock } from '../search/highlights';
+import { rangeInBlock } from '../reading/block-ranges';
 
 const USER_MARK = 'span.user-term';
 

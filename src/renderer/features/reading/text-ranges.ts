@@ -4,7 +4,7 @@
  * highlight, and a click becomes a position.
  */
 import { spansOf, type DocumentText } from '../../../shared/doc-text';
-import { rangeInBlock } from '../search/highlights';
+import { rangeInBlock } from './block-ranges';
 
 const BLOCK_SELECTOR = '[data-block]';
 

@@ -1,13 +1,8 @@
 /** The search box in the toolbar: type (IME-safe), Enter / Shift+Enter to step, Esc to clear. */
 import type { KeyboardEvent } from 'react';
-import { useSearchValue } from './useSearch';
-import { commandById, type CommandContext } from '../../commands/commands';
-import type { SearchSession, SearchSnapshot } from './search-session';
-
-interface Props {
-  session: SearchSession;
-  context: CommandContext;
-}
+import { useReader } from '../../app/context';
+import { useStore } from '../../store';
+import type { SearchSnapshot } from './search-session';
 
 export function searchStatus(state: SearchSnapshot): string {
   if (!state.result) return '';
@@ -17,15 +12,16 @@ export function searchStatus(state: SearchSnapshot): string {
   return `共 ${total} 处，${hits.length} 段`;
 }
 
-export function SearchBox({ session, context }: Props) {
-  const query = useSearchValue(session, (state) => state.query);
-  const status = useSearchValue(session, searchStatus);
+export function SearchBox() {
+  const { search: session, commands } = useReader();
+  const query = useStore(session, (state) => state.query);
+  const status = useStore(session, searchStatus);
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     // Keys that finish an IME composition belong to the IME.
     if (event.nativeEvent.isComposing) return;
     if (event.key === 'Enter') {
       event.preventDefault();
-      commandById(event.shiftKey ? 'search.previous' : 'search.next').perform(context);
+      commands.run(event.shiftKey ? 'search.previous' : 'search.next');
     } else if (event.key === 'Escape') {
       event.preventDefault();
       if (query === '') document.getElementById('pane')?.focus();

@@ -4,22 +4,19 @@
  */
 import { useEffect, useLayoutEffect } from 'react';
 import { useMarksVersion } from '../glossary/useMarksVersion';
-import { useSearchValue } from './useSearch';
-import {
-  clearSearchHighlights,
-  rangeInBlock,
-  rangesInBlocks,
-  scrollRangeIntoView,
-  showSearchHighlights,
-} from './highlights';
-import type { SearchSession } from './search-session';
+import { useReader } from '../../app/context';
+import { useStore } from '../../store';
+import { rangeInBlock, rangesInBlocks, scrollRangeIntoView } from '../reading/block-ranges';
 import { measureKeystrokeToPaint } from '../../instrumentation';
+import { clearSearchHighlights, showSearchHighlights } from './highlights';
 
-export function SearchHighlights({ session, pane }: { session: SearchSession; pane: HTMLElement }) {
-  const occurrences = useSearchValue(session, (state) => state.occurrences);
-  const current = useSearchValue(session, (state) => state.current);
+export function SearchHighlights() {
+  const { search: session, slots } = useReader();
+  const { pane } = slots;
+  const occurrences = useStore(session, (state) => state.occurrences);
+  const current = useStore(session, (state) => state.current);
   // Set with each first answer (and an emptied box), never by the ranges that follow it.
-  const typedAt = useSearchValue(session, (state) => state.typedAt);
+  const typedAt = useStore(session, (state) => state.typedAt);
 
   // Drawn anew when the reader's term marks split text nodes too. A layout
   // effect, so the highlights paint in the same frame as the results list.

@@ -1,11 +1,13 @@
 /** The 搜索结果 panel: count, order toggle, and each hit with its section and marked snippet. */
 import { startTransition, useEffect, useMemo, useState } from 'react';
-import type { OutlineEntry } from '../../../shared/document';
-import type { SearchHit, SearchOrder, SearchResult } from '../../../shared/search';
+import type { SearchHit, SearchOrder } from '../../../shared/search';
 import { makeSnippet } from '../../../shared/snippet';
 import { queryKeywords } from '../../../core/search/normalize';
-import { hitsInDocumentOrder, sectionPath } from './search-view';
+import { useReader } from '../../app/context';
+import { useStore } from '../../store';
 import { ChoiceGroup } from '../../ui/ChoiceGroup';
+import { rememberSearch } from './recent';
+import { hitsInDocumentOrder, sectionPath } from './search-view';
 
 /**
  * Results drawn in the keystroke's own frame: more than the list shows
@@ -16,16 +18,6 @@ const FIRST_RESULTS = 8;
 
 const ORDERS: readonly SearchOrder[] = ['relevance', 'document'];
 const ORDER_LABELS: Record<SearchOrder, string> = { relevance: '按相关度', document: '按原文顺序' };
-
-interface Props {
-  result: SearchResult | null;
-  texts: ReadonlyMap<string, string>;
-  outline: OutlineEntry[];
-  blockOrder: ReadonlyMap<string, number>;
-  inDocumentOrder: boolean;
-  onOrderChange(inDocumentOrder: boolean): void;
-  onChoose(block: string): void;
-}
 
 function Snippet({
   hit,
@@ -51,42 +43,8 @@ function Snippet({
   return <span className="result-snippet">{parts}</span>;
 }
 
-/** Recent searches, shown while no search is on; choosing one searches again. */
-export function RecentSearches({
-  recent,
-  onChoose,
-}: {
-  recent: string[];
-  onChoose(query: string): void;
-}) {
-  if (recent.length === 0) return null;
-  return (
-    <section className="recent-searches" aria-label="最近搜索">
-      <h2 className="panel-title">最近搜索</h2>
-      <ul className="recent-list">
-        {recent.map((query) => (
-          <li key={query}>
-            <button type="button" className="recent-search" onClick={() => onChoose(query)}>
-              {query}
-            </button>
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
-}
-
-function ResultList({
-  query,
-  hits,
-  outline,
-  blockOrder,
-  texts,
-  onChoose,
-}: Pick<Props, 'outline' | 'blockOrder' | 'texts' | 'onChoose'> & {
-  query: string;
-  hits: SearchHit[];
-}) {
+function ResultList({ query, hits }: { query: string; hits: SearchHit[] }) {
+  const { document, doc, texts, search, settings, jumpAndClose } = useReader();
   const [all, setAll] = useState(false);
   // Its snippets show as many of the keywords as a stretch of the block can.
   const keywords = useMemo(() => queryKeywords(query), [query]);
@@ -94,13 +52,18 @@ function ResultList({
     const frame = requestAnimationFrame(() => startTransition(() => setAll(true)));
     return () => cancelAnimationFrame(frame);
   }, []);
+  const choose = (block: string) => {
+    rememberSearch(search, settings);
+    jumpAndClose(block);
+    search.showBlock(block);
+  };
   return (
     <ol className="results-list">
       {(all ? hits : hits.slice(0, FIRST_RESULTS)).map((hit) => (
         <li key={hit.block}>
-          <button type="button" className="result" onClick={() => onChoose(hit.block)}>
+          <button type="button" className="result" onClick={() => choose(hit.block)}>
             <span className="result-path">
-              {sectionPath(outline, blockOrder, hit.block)
+              {sectionPath(document.outline, doc.indexOf, hit.block)
                 .map((entry) => entry.title)
                 .join(' › ') || '标题'}
             </span>
@@ -112,10 +75,12 @@ function ResultList({
   );
 }
 
-export function SearchResults(props: Props) {
-  const { result, blockOrder } = props;
+export function SearchResults() {
+  const { search, doc } = useReader();
+  const result = useStore(search, (state) => state.result);
+  const inDocumentOrder = useStore(search, (state) => state.inDocumentOrder);
   if (!result) return null;
-  const hits = props.inDocumentOrder ? hitsInDocumentOrder(result.hits, blockOrder) : result.hits;
+  const hits = inDocumentOrder ? hitsInDocumentOrder(result.hits, doc.indexOf) : result.hits;
   return (
     <section className="search-results" aria-label="搜索结果">
       <div className="results-header">
@@ -128,23 +93,15 @@ export function SearchResults(props: Props) {
         className="results-order"
         label="排序"
         options={ORDERS}
-        value={props.inDocumentOrder ? 'document' : 'relevance'}
+        value={inDocumentOrder ? 'document' : 'relevance'}
         labelOf={(order) => ORDER_LABELS[order]}
-        onChoose={(order) => props.onOrderChange(order === 'document')}
+        onChoose={(order) => search.setDocumentOrder(order === 'document')}
       />
       {hits.length === 0 ? (
         <p className="results-empty">没有找到“{result.query}”。</p>
       ) : (
         // A new query starts the list afresh, first results first.
-        <ResultList
-          key={result.query}
-          query={result.query}
-          hits={hits}
-          outline={props.outline}
-          blockOrder={blockOrder}
-          texts={props.texts}
-          onChoose={props.onChoose}
-        />
+        <ResultList key={result.query} query={result.query} hits={hits} />
       )}
     </section>
   );

@@ -1,12 +1,11 @@
 /**
- * Search as you type, as a small store outside React: never in the middle of
- * IME composition; stale answers dropped; every occurrence known, one of them
- * current. Pure TypeScript, tested under Node with a fake contract.
+ * Search as you type, as a store outside React (the renderer's one pattern,
+ * src/renderer/store.ts): never in the middle of IME composition; stale
+ * answers dropped; every occurrence known, one of them current. Pure
+ * TypeScript, tested under Node with a fake contract.
  *
- * Why a store and not a hook's state: a keystroke or an answer then wakes
- * only the components that show search (box, results, 目录 counts,
- * highlights), not the whole reader around them. On a slow machine that
- * re-render was most of the keystroke's time.
+ * A keystroke or an answer wakes only the components that show search (box,
+ * results, 目录 counts, highlights), not the whole reader around them.
  *
  * From main, the first answer carries match ranges for one page of hits
  * (SEARCH_PAGE) and a count for every hit: enough to paint the count, the
@@ -18,6 +17,8 @@
  */
 import type { ReaderApi } from '../../../shared/api';
 import { SEARCH_PAGE, type SearchResult } from '../../../shared/search';
+import { inputTime } from '../../instrumentation';
+import { Store } from '../../store';
 import { firstOccurrenceFrom, occurrencesInOrder, type Occurrence } from './search-view';
 
 export interface SearchSnapshot {
@@ -32,15 +33,24 @@ export interface SearchSnapshot {
   readonly current: number;
   /** Every occurrence in reading order (those of hits whose ranges are in). */
   readonly occurrences: readonly Occurrence[];
-  /** When the input behind `result` happened (performance.now()), for the latency measure. */
+  /** When the input behind `result` happened (inputTime()), for the latency measure. */
   readonly typedAt: number;
+  /** The results list in reading order (按原文顺序) rather than by relevance. */
+  readonly inDocumentOrder: boolean;
 }
 
 export type SearchApi = Pick<ReaderApi, 'search' | 'searchMatches'>;
 /** Picks the current occurrence, given them all and the one current before. */
 type Choose = (occurrences: readonly Occurrence[], current: number) => number;
 
-const EMPTY: SearchSnapshot = { query: '', result: null, current: -1, occurrences: [], typedAt: 0 };
+const EMPTY: SearchSnapshot = {
+  query: '',
+  result: null,
+  current: -1,
+  occurrences: [],
+  typedAt: 0,
+  inDocumentOrder: false,
+};
 
 /** The occurrence after (1) or before (-1) `index`; the first step (-1) starts where the reader is. */
 function stepFrom(
@@ -58,9 +68,7 @@ function stepFrom(
   return (index + direction + occurrences.length) % occurrences.length;
 }
 
-export class SearchSession {
-  private snapshot = EMPTY;
-  private readonly listeners = new Set<() => void>();
+export class SearchSession extends Store<SearchSnapshot> {
   private composing = false;
   /** Numbers each search sent; only the latest one's answers are kept. */
   private ticket = 0;
@@ -71,25 +79,14 @@ export class SearchSession {
     private readonly api: SearchApi,
     private readonly blockOrder: ReadonlyMap<string, number>,
     private readonly onError: (message: string) => void,
-    private readonly now: () => number = () => performance.now(),
-  ) {}
-
-  /** For useSyncExternalStore: arrow functions so they can be passed as they are. */
-  readonly subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  readonly getSnapshot = (): SearchSnapshot => this.snapshot;
-
-  private set(change: Partial<SearchSnapshot>): void {
-    this.snapshot = { ...this.snapshot, ...change };
-    for (const listener of this.listeners) listener();
+    private readonly now: () => number = inputTime,
+  ) {
+    super(EMPTY);
   }
 
   /** True until every hit's ranges are in. */
   private get complete(): boolean {
-    return this.snapshot.result?.hits.every((hit) => hit.matches) ?? true;
+    return this.getSnapshot().result?.hits.every((hit) => hit.matches) ?? true;
   }
 
   /** The box's text changed; `isComposing` from the input event. */
@@ -160,7 +157,7 @@ export class SearchSession {
   /** Applies a choice now, or once every range is in. */
   private choose(choose: Choose): void {
     if (this.complete) {
-      const { occurrences, current } = this.snapshot;
+      const { occurrences, current } = this.getSnapshot();
       this.set({ current: choose(occurrences, current) });
       return;
     }
@@ -172,6 +169,11 @@ export class SearchSession {
   /** Moves to the next (1) or previous (-1) occurrence; the first step starts where the reader is. */
   step(direction: 1 | -1, from: string | null): void {
     this.choose((all, current) => stepFrom(all, this.blockOrder, current, direction, from));
+  }
+
+  /** Orders the results list by relevance (false) or in reading order (true). */
+  setDocumentOrder(inDocumentOrder: boolean): void {
+    this.set({ inDocumentOrder });
   }
 
   /** Makes the first occurrence in a block current (a result was chosen from the list). */

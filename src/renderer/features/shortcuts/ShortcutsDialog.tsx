@@ -1,15 +1,24 @@
 /**
- * The 快捷键 sheet (`?`): every command and its keys, from the command list
- * itself, so it cannot drift from what the keys do. A native modal <dialog>:
- * it traps focus, closes on Esc, and focus goes back where it was.
+ * The 快捷键 sheet (`?`): every command and its keys, from the command
+ * registry itself, so it cannot drift from what the keys do. A native modal
+ * <dialog>: it traps focus, closes on Esc, and focus goes back where it was.
  */
 import { useLayoutEffect, useRef } from 'react';
-import { COMMANDS } from '../../commands/commands';
-import { describeBinding } from '../../commands/shortcut-labels';
+import { createPortal } from 'react-dom';
+import { useReader } from '../../app/context';
+import { IS_MAC } from '../../commands/keys';
+import { describeKeys } from '../../commands/shortcut-labels';
+import { useStore } from '../../store';
 
-const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
+/** The sheet while it is open. */
+export function Shortcuts() {
+  const { shortcuts } = useReader();
+  const open = useStore(shortcuts, (state) => state.open);
+  return open ? createPortal(<ShortcutsDialog />, document.body) : null;
+}
 
-export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
+function ShortcutsDialog() {
+  const { commands, shortcuts } = useReader();
   const dialog = useRef<HTMLDialogElement>(null);
   useLayoutEffect(() => {
     const element = dialog.current!;
@@ -25,7 +34,7 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
       ref={dialog}
       className="shortcuts-dialog"
       aria-labelledby="shortcuts-title"
-      onClose={onClose}
+      onClose={shortcuts.close}
     >
       <div className="shortcuts-header">
         <h2 id="shortcuts-title">快捷键</h2>
@@ -41,21 +50,24 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
           </tr>
         </thead>
         <tbody>
-          {COMMANDS.map((command) => (
-            <tr key={command.id} data-command={command.id}>
-              <th scope="row">{command.label}</th>
-              <td>
-                {command.keys.length === 0
-                  ? '—'
-                  : command.keys.map((binding, index) => (
-                      <span key={index}>
-                        {index > 0 && ' / '}
-                        <kbd>{describeBinding(binding, isMac)}</kbd>
-                      </span>
-                    ))}
-              </td>
-            </tr>
-          ))}
+          {commands.list().map((command) => {
+            const keys = describeKeys(command.keys, IS_MAC);
+            return (
+              <tr key={command.id} data-command={command.id}>
+                <th scope="row">{command.label}</th>
+                <td>
+                  {keys.length === 0
+                    ? '—'
+                    : keys.map((written, index) => (
+                        <span key={written}>
+                          {index > 0 && ' / '}
+                          <kbd>{written}</kbd>
+                        </span>
+                      ))}
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </dialog>

@@ -1,37 +1,33 @@
 /** The 目录: three collapsible levels; marks where the reader is. */
-import { memo, useEffect, useMemo, useRef } from 'react';
-import type { OutlineEntry } from '../../../shared/document';
+import { memo, useMemo, useRef, useEffect } from 'react';
+import { useReader } from '../../app/context';
+import { useStore } from '../../store';
+import { useFocusInto } from '../sidebar/useFocusInto';
 import { ancestorsOf, buildOutlineTree, type OutlineNode } from './outline-tree';
+import { currentEntry, toggleCollapsed } from './toc';
 
 interface Props {
-  /** Focus the current entry on mount (the TOC was opened by a command), then report it. */
-  autoFocus: boolean;
-  onAutoFocused(): void;
-  outline: OutlineEntry[];
   /** Search matches per entry (its whole section), while a search is on. */
   hitCounts?: ReadonlyMap<string, number>;
-  /** Block id of the entry the reader is in. */
-  current: string | null;
-  collapsed: ReadonlySet<string>;
-  onToggle(block: string): void;
-  onJump(block: string): void;
 }
 
 /**
  * Memoized: a search answer re-renders the sidebar around it, and the 目录
- * should only be drawn again when its own props change (its counts come a
- * frame after the results, see ReaderSidebar).
+ * should only be drawn again when its own state changes (its counts come a
+ * frame after the results, see app/SidebarPanels.tsx).
  */
-export const TableOfContents = memo(function TableOfContents({
-  autoFocus,
-  onAutoFocused,
-  outline,
-  hitCounts,
-  current,
-  collapsed,
-  onToggle,
-  onJump,
-}: Props) {
+export const TableOfContents = memo(function TableOfContents({ hitCounts }: Props) {
+  const { document, doc, reading, settings, jumpAndClose } = useReader();
+  const { outline } = document;
+  const topBlock = useStore(reading, (state) => state.topBlock);
+  const current = useMemo(
+    () => currentEntry(outline, doc.indexOf, topBlock)?.block ?? null,
+    [outline, doc, topBlock],
+  );
+  const collapsedList = useStore(settings, (state) => state.collapsed);
+  const collapsed = useMemo(() => new Set(collapsedList), [collapsedList]);
+  const onToggle = (block: string) => toggleCollapsed(settings, block);
+  const onJump = jumpAndClose;
   const tree = useMemo(() => buildOutlineTree(outline), [outline]);
   // If the current entry is folded away, mark the nearest entry that shows.
   const marked = useMemo(() => {
@@ -41,14 +37,12 @@ export const TableOfContents = memo(function TableOfContents({
   }, [outline, current, collapsed]);
 
   const listRef = useRef<HTMLUListElement>(null);
-  useEffect(() => {
-    if (!autoFocus) return;
-    onAutoFocused();
+  useFocusInto('toc', () => {
     const list = listRef.current;
     (
       list?.querySelector<HTMLElement>('[aria-current="location"]') ?? list?.querySelector('a')
     )?.focus();
-  }, [autoFocus, onAutoFocused]);
+  });
   useEffect(() => {
     listRef.current
       ?.querySelector('[aria-current="location"]')

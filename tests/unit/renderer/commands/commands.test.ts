@@ -1,51 +1,37 @@
 import { describe, expect, it, vi } from 'vitest';
-import {
-  COMMANDS,
-  THEME_LABELS,
-  commandById,
-  commandForKey,
-  isEnabled,
-  type CommandContext,
-  type KeyEventLike,
-} from '../../../../src/renderer/commands/commands';
-import {
-  DEFAULT_SETTINGS,
-  FONT_SIZE,
-  THEMES,
-  type Settings,
-  type Theme,
-} from '../../../../src/shared/settings';
+import { FEATURE_COMMANDS } from '../../../../src/renderer/app/commands';
+import { THEME_LABELS } from '../../../../src/renderer/features/appearance/commands';
+import type { KeyEventLike } from '../../../../src/renderer/commands/keys';
+import { FONT_SIZE, THEMES, type Theme } from '../../../../src/shared/settings';
 import { SettingsPatchSchema } from '../../../../src/shared/settings-schema';
+import { fakeStores, type FakeOptions } from './fake-stores';
 
-function fakeContext(settings: Partial<Settings> = {}, tocCoversText = false) {
-  const context = {
-    settings: { ...DEFAULT_SETTINGS, ...settings },
-    update: vi.fn<CommandContext['update']>(),
-    scrollBy: vi.fn<CommandContext['scrollBy']>(),
-    scrollPage: vi.fn<CommandContext['scrollPage']>(),
-    scrollToEdge: vi.fn<CommandContext['scrollToEdge']>(),
-    focusSearch: vi.fn<CommandContext['focusSearch']>(),
-    stepSearch: vi.fn<CommandContext['stepSearch']>(),
-    goToSection: vi.fn<CommandContext['goToSection']>(),
-    toggleToc: vi.fn<CommandContext['toggleToc']>(),
-    addUserTerm: vi.fn<CommandContext['addUserTerm']>(),
-    tocCoversText,
-    showPanel: vi.fn<CommandContext['showPanel']>(),
-    canAnnotate: false,
-    highlightSelection: vi.fn<CommandContext['highlightSelection']>(),
-    toggleBookmark: vi.fn<CommandContext['toggleBookmark']>(),
-    canUndo: false,
-    undoDelete: vi.fn<CommandContext['undoDelete']>(),
-    exportAnnotations: vi.fn<CommandContext['exportAnnotations']>(),
-    importAnnotations: vi.fn<CommandContext['importAnnotations']>(),
-    canImport: true,
-    tocOpen: tocCoversText,
-    openShortcuts: vi.fn<CommandContext['openShortcuts']>(),
-    print: vi.fn<CommandContext['print']>(),
-    savePdf: vi.fn<CommandContext['savePdf']>(),
-    canSavePdf: true,
-  };
-  return context satisfies CommandContext;
+const COMMANDS = FEATURE_COMMANDS.flatMap((feature) => feature.commands);
+
+/** The registry as the app builds it, over fake stores. */
+function commandById(id: string, options: FakeOptions = {}) {
+  const stores = fakeStores(options);
+  return { command: stores.registry.get(id), ...stores };
+}
+
+const isEnabled = (id: string, options: FakeOptions = {}) =>
+  commandById(id, options).command.isEnabled();
+
+/** The fontSize or theme a command would set, from the settings it starts with. */
+function settingAfter(id: string, settings: FakeOptions['settings']) {
+  const { command, settings: store } = commandById(id, { settings });
+  const before = store.getSnapshot();
+  command.perform();
+  return { before, after: store.getSnapshot() };
+}
+
+function commandForKey(
+  event: KeyEventLike,
+  isMac: boolean,
+  somethingFocused = false,
+  inTextField = false,
+) {
+  return fakeStores().registry.forKey(event, { isMac, somethingFocused, inTextField });
 }
 
 const press = (key: string, modifiers: Partial<KeyEventLike> = {}): KeyEventLike => ({
@@ -79,13 +65,21 @@ describe('the command list', () => {
   it('has a theme command and a label for every theme', () => {
     for (const theme of THEMES) {
       expect(THEME_LABELS[theme]).toMatch(/\p{Script=Han}/u);
-      expect(commandById(`theme.${theme}`).label).toContain(THEME_LABELS[theme]);
+      expect(commandById(`theme.${theme}`).command.label).toContain(THEME_LABELS[theme]);
     }
   });
 
-  it('commandById finds commands and throws for unknown ids', () => {
-    expect(commandById('toc.toggle').id).toBe('toc.toggle');
+  it('the registry finds commands and throws for unknown ids', () => {
+    expect(commandById('toc.toggle').command.id).toBe('toc.toggle');
     expect(() => commandById('nope')).toThrow(/nope/);
+  });
+
+  it('the app registers every feature’s commands, in order, without a clash', () => {
+    expect(
+      fakeStores()
+        .registry.list()
+        .map((command) => command.id),
+    ).toEqual(COMMANDS.map((command) => command.id));
   });
 });
 
@@ -137,59 +131,51 @@ describe('commandForKey', () => {
 });
 
 describe('font commands', () => {
-  const increase = commandById('font.increase');
-  const decrease = commandById('font.decrease');
-  const reset = commandById('font.reset');
-
   it('increase is disabled at the maximum and enabled below it', () => {
-    expect(isEnabled(increase, fakeContext({ fontSize: FONT_SIZE.max }))).toBe(false);
-    expect(isEnabled(increase, fakeContext({ fontSize: FONT_SIZE.max - 1 }))).toBe(true);
-    expect(isEnabled(increase, fakeContext())).toBe(true);
+    expect(isEnabled('font.increase', { settings: { fontSize: FONT_SIZE.max } })).toBe(false);
+    expect(isEnabled('font.increase', { settings: { fontSize: FONT_SIZE.max - 1 } })).toBe(true);
+    expect(isEnabled('font.increase')).toBe(true);
   });
 
   it('decrease is disabled at the minimum', () => {
-    expect(isEnabled(decrease, fakeContext({ fontSize: FONT_SIZE.min }))).toBe(false);
-    expect(isEnabled(decrease, fakeContext({ fontSize: FONT_SIZE.min + 2 }))).toBe(true);
+    expect(isEnabled('font.decrease', { settings: { fontSize: FONT_SIZE.min } })).toBe(false);
+    expect(isEnabled('font.decrease', { settings: { fontSize: FONT_SIZE.min + 2 } })).toBe(true);
   });
 
   it('reset is disabled at the default size', () => {
-    expect(isEnabled(reset, fakeContext())).toBe(false);
-    expect(isEnabled(reset, fakeContext({ fontSize: 24 }))).toBe(true);
+    expect(isEnabled('font.reset')).toBe(false);
+    expect(isEnabled('font.reset', { settings: { fontSize: 24 } })).toBe(true);
   });
 
   it('increase steps up and clamps at the maximum', () => {
-    const context = fakeContext({ fontSize: 18 });
-    increase.perform(context);
-    expect(context.update).toHaveBeenCalledExactlyOnceWith({ fontSize: 18 + FONT_SIZE.step });
-
-    const nearMax = fakeContext({ fontSize: FONT_SIZE.max - 1 });
-    increase.perform(nearMax);
-    expect(nearMax.update).toHaveBeenCalledWith({ fontSize: FONT_SIZE.max });
-
-    const atMax = fakeContext({ fontSize: FONT_SIZE.max });
-    increase.perform(atMax);
-    expect(atMax.update).toHaveBeenCalledWith({ fontSize: FONT_SIZE.max });
+    expect(settingAfter('font.increase', { fontSize: 18 }).after.fontSize).toBe(
+      18 + FONT_SIZE.step,
+    );
+    expect(settingAfter('font.increase', { fontSize: FONT_SIZE.max - 1 }).after.fontSize).toBe(
+      FONT_SIZE.max,
+    );
+    expect(settingAfter('font.increase', { fontSize: FONT_SIZE.max }).after.fontSize).toBe(
+      FONT_SIZE.max,
+    );
   });
 
   it('decrease steps down and clamps at the minimum', () => {
-    const context = fakeContext({ fontSize: FONT_SIZE.min + 1 });
-    decrease.perform(context);
-    expect(context.update).toHaveBeenCalledExactlyOnceWith({ fontSize: FONT_SIZE.min });
+    expect(settingAfter('font.decrease', { fontSize: FONT_SIZE.min + 1 }).after.fontSize).toBe(
+      FONT_SIZE.min,
+    );
   });
 
   it('reset sets the default', () => {
-    const context = fakeContext({ fontSize: 26 });
-    reset.perform(context);
-    expect(context.update).toHaveBeenCalledExactlyOnceWith({ fontSize: FONT_SIZE.default });
+    expect(settingAfter('font.reset', { fontSize: 26 }).after.fontSize).toBe(FONT_SIZE.default);
   });
 
-  it('stepping from any allowed size always produces a patch the settings schema accepts', () => {
+  it('stepping from any allowed size always saves a patch the settings schema accepts', () => {
     for (let size = FONT_SIZE.min; size <= FONT_SIZE.max; size += FONT_SIZE.step) {
-      for (const command of [increase, decrease, reset]) {
-        const context = fakeContext({ fontSize: size });
-        command.perform(context);
-        const [patch] = context.update.mock.calls[0];
-        expect(SettingsPatchSchema.safeParse(patch).success, `${command.id} at ${size}`).toBe(true);
+      for (const id of ['font.increase', 'font.decrease', 'font.reset']) {
+        const { command, settingsApi } = commandById(id, { settings: { fontSize: size } });
+        command.perform();
+        const [patch] = settingsApi.updateSettings.mock.calls[0];
+        expect(SettingsPatchSchema.safeParse(patch).success, `${id} at ${size}`).toBe(true);
       }
     }
   });
@@ -197,66 +183,133 @@ describe('font commands', () => {
 
 describe('theme commands', () => {
   it('theme.cycle goes through all four themes and back', () => {
-    const cycle = commandById('theme.cycle');
-    let theme: Theme = THEMES[0];
-    const seen: Theme[] = [theme];
+    const { command, settings } = commandById('theme.cycle');
+    const seen: Theme[] = [settings.getSnapshot().theme];
     for (let i = 0; i < THEMES.length; i++) {
-      const context = fakeContext({ theme });
-      cycle.perform(context);
-      expect(context.update).toHaveBeenCalledOnce();
-      theme = context.update.mock.calls[0][0].theme as Theme;
-      seen.push(theme);
+      command.perform();
+      seen.push(settings.getSnapshot().theme);
     }
     expect(seen).toEqual([...THEMES, THEMES[0]]);
     expect(new Set(seen.slice(0, THEMES.length)).size).toBe(4);
   });
 
-  it.each(THEMES)('theme.%s sets that theme', (theme) => {
-    const context = fakeContext();
-    commandById(`theme.${theme}`).perform(context);
-    expect(context.update).toHaveBeenCalledExactlyOnceWith({ theme });
+  it.each(THEMES)('theme.%s sets that theme, and is then the one checked', (theme) => {
+    const stores = fakeStores({ settings: { theme: theme === 'dark' ? 'light' : 'dark' } });
+    const command = stores.registry.get(`theme.${theme}`);
+    expect(command.isChecked()).toBe(false);
+    command.perform();
+    expect(stores.settings.getSnapshot().theme).toBe(theme);
+    expect(command.isChecked()).toBe(true);
+    const others = THEMES.filter((other) => other !== theme);
+    for (const other of others)
+      expect(stores.registry.get(`theme.${other}`).isChecked()).toBe(false);
+  });
+
+  it('perform never mutates the settings it started from', () => {
+    for (const id of COMMANDS.map((command) => command.id).filter((id) =>
+      /^(font|theme)\./.test(id),
+    )) {
+      const { before } = settingAfter(id, { fontSize: 20, theme: 'dark' });
+      expect(before, id).toEqual({ ...before, fontSize: 20, theme: 'dark' });
+    }
   });
 });
 
-describe('perform calls the right context function and nothing else', () => {
-  it.each([
-    ['scroll.down', 'scrollBy', [1]],
-    ['scroll.up', 'scrollBy', [-1]],
-    ['section.next', 'goToSection', [1]],
-    ['section.previous', 'goToSection', [-1]],
-    ['toc.toggle', 'toggleToc', []],
-  ] as const)('%s → %s(%j)', (id, method, args) => {
-    const context = fakeContext();
-    commandById(id).perform(context);
-    expect(context[method]).toHaveBeenCalledExactlyOnceWith(...args);
-    for (const other of ['update', 'scrollBy', 'goToSection', 'toggleToc'] as const) {
-      if (other !== method) expect(context[other], other).not.toHaveBeenCalled();
+describe('perform asks the right store and nothing else', () => {
+  it('the scroll commands call the pane', () => {
+    const stores = fakeStores();
+    for (const id of [
+      'scroll.down',
+      'scroll.up',
+      'scroll.pageDown',
+      'scroll.pageUp',
+      'scroll.end',
+    ]) {
+      stores.registry.get(id).perform();
     }
+    expect(stores.reading.scrollBy.mock.calls).toEqual([[1], [-1]]);
+    expect(stores.reading.scrollPage.mock.calls).toEqual([[1], [-1]]);
+    expect(stores.reading.scrollToEdge.mock.calls).toEqual([['end']]);
+    expect(stores.sidebar.toggle).not.toHaveBeenCalled();
+  });
+
+  it('toc.toggle toggles the sidebar and is checked while it is open', () => {
+    const open = commandById('toc.toggle', { sidebarOpen: true });
+    expect(open.command.isChecked()).toBe(true);
+    open.command.perform();
+    expect(open.sidebar.toggle).toHaveBeenCalledOnce();
+    expect(open.reading.scrollBy).not.toHaveBeenCalled();
+    expect(commandById('toc.toggle', { sidebarOpen: false }).command.isChecked()).toBe(false);
   });
 
   it('toc.close is enabled only while the TOC covers the text, and toggles it', () => {
-    const close = commandById('toc.close');
-    expect(isEnabled(close, fakeContext({}, false))).toBe(false);
-    const covering = fakeContext({}, true);
-    expect(isEnabled(close, covering)).toBe(true);
-    close.perform(covering);
-    expect(covering.toggleToc).toHaveBeenCalledOnce();
-    expect(covering.update).not.toHaveBeenCalled();
+    expect(isEnabled('toc.close', { sidebarOpen: true, wide: true })).toBe(false);
+    expect(isEnabled('toc.close', { sidebarOpen: false, wide: false })).toBe(false);
+    const covering = commandById('toc.close', { sidebarOpen: true, wide: false });
+    expect(covering.command.isEnabled()).toBe(true);
+    covering.command.perform();
+    expect(covering.sidebar.toggle).toHaveBeenCalledOnce();
+  });
+
+  it('the panel commands show their panel', () => {
+    const stores = fakeStores();
+    for (const id of ['panel.glossary', 'panel.annotations', 'panel.bookmarks']) {
+      stores.registry.get(id).perform();
+    }
+    expect(stores.sidebar.show.mock.calls).toEqual([['glossary'], ['annotations'], ['bookmarks']]);
   });
 
   it('commands without an enabled rule are always enabled', () => {
     for (const id of ['scroll.down', 'toc.toggle', 'theme.cycle', 'section.next']) {
-      expect(isEnabled(commandById(id), fakeContext())).toBe(true);
+      expect(isEnabled(id), id).toBe(true);
     }
   });
 
-  it('perform never mutates the settings it was given', () => {
-    for (const command of COMMANDS) {
-      const context = fakeContext({ fontSize: 20, theme: 'dark' });
-      const before = structuredClone(context.settings);
-      command.perform(context);
-      expect(context.settings, command.id).toEqual(before);
+  it('the 快捷键 command opens the sheet', () => {
+    const { command, shortcuts } = commandById('help.shortcuts');
+    command.perform();
+    expect(shortcuts.open).toHaveBeenCalledOnce();
+  });
+});
+
+describe('commands that write the reader’s notes', () => {
+  it('highlight and note need selected text and writable data', () => {
+    for (const id of ['annotation.highlight', 'annotation.note']) {
+      expect(isEnabled(id, { selection: true }), id).toBe(true);
+      expect(isEnabled(id, { selection: false }), id).toBe(false);
+      expect(isEnabled(id, { selection: true, readOnly: true }), id).toBe(false);
     }
+  });
+
+  it('highlight and note go to the selection', () => {
+    const stores = fakeStores({ selection: true });
+    expect(stores.registry.run('annotation.highlight')).toBe(true);
+    expect(stores.registry.run('annotation.note')).toBe(true);
+    expect(stores.annotating.highlight).toHaveBeenCalledOnce();
+    expect(stores.annotating.startNote).toHaveBeenCalledOnce();
+  });
+
+  it('undo is enabled only after a deletion', () => {
+    expect(isEnabled('annotation.undo')).toBe(false);
+    const { command, userData } = commandById('annotation.undo', { deleted: true });
+    expect(command.isEnabled()).toBe(true);
+    command.perform();
+    expect(userData.undo).toHaveBeenCalledOnce();
+  });
+
+  it('export needs something to export; import and a term of one’s own need writable data', () => {
+    expect(isEnabled('annotations.exportMarkdown')).toBe(false);
+    expect(isEnabled('annotations.exportJson', { annotations: 2 })).toBe(true);
+    expect(isEnabled('annotations.import')).toBe(true);
+    expect(isEnabled('annotations.import', { readOnly: true })).toBe(false);
+    expect(isEnabled('glossary.addTerm')).toBe(true);
+    expect(isEnabled('glossary.addTerm', { readOnly: true })).toBe(false);
+  });
+
+  it('run refuses a disabled command', () => {
+    const stores = fakeStores({ selection: false });
+    expect(stores.registry.run('annotation.highlight')).toBe(false);
+    expect(stores.annotating.highlight).not.toHaveBeenCalled();
   });
 });
 
@@ -283,15 +336,6 @@ describe('keys that focused elements handle themselves', () => {
     expect(commandForKey(press('j'), false, true)?.id).toBe('scroll.down');
     expect(commandForKey(press('k'), false, true)?.id).toBe('scroll.up');
   });
-
-  it('the page commands call the pane', () => {
-    const context = fakeContext();
-    commandById('scroll.pageDown').perform(context);
-    commandById('scroll.pageUp').perform(context);
-    commandById('scroll.end').perform(context);
-    expect(context.scrollPage.mock.calls).toEqual([[1], [-1]]);
-    expect(context.scrollToEdge.mock.calls).toEqual([['end']]);
-  });
 });
 
 describe('search keys', () => {
@@ -316,12 +360,13 @@ describe('search keys', () => {
     }
   });
 
-  it('the search commands call the context', () => {
-    const context = fakeContext();
-    commandById('search.focus').perform(context);
-    commandById('search.next').perform(context);
-    commandById('search.previous').perform(context);
-    expect(context.focusSearch).toHaveBeenCalledOnce();
-    expect(context.stepSearch.mock.calls).toEqual([[1], [-1]]);
+  it('stepping goes through the search session, from where the reader is', () => {
+    const stores = fakeStores();
+    stores.registry.get('search.next').perform();
+    stores.registry.get('search.previous').perform();
+    expect(vi.mocked(stores.search.step).mock.calls).toEqual([
+      [1, null],
+      [-1, null],
+    ]);
   });
 });
