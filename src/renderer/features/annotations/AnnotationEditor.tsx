@@ -111,7 +111,7 @@ export function AnnotationEditor({ target }: { target: NoteTarget }) {
                 onChange={(event) => setTags(event.target.value)}
               />
             </label>
-            <div className="editor-actions">
+            <div className="editor-actions button-row">
               <button
                 type="button"
                 className="tool-button primary"

@@ -13,10 +13,10 @@ export function AnnotationItem({ annotation }: { annotation: Anchored<Annotation
       ? undefined
       : placeOf(document, doc, annotation.anchor.start);
   return (
-    <li className={`annotation-item annotation-${annotation.color}`}>
+    <li className={`panel-item annotation-item annotation-${annotation.color}`}>
       <button
         type="button"
-        className="annotation-jump"
+        className="panel-item-jump row-button annotation-jump"
         disabled={!place}
         onClick={() => {
           annotating.showAnnotation(annotation);
@@ -26,7 +26,7 @@ export function AnnotationItem({ annotation }: { annotation: Anchored<Annotation
           place ? `跳到${place.label}：${shortQuote(annotation.target.quote.exact, 30)}` : undefined
         }
       >
-        <span className="annotation-place">
+        <span className="panel-item-place annotation-place">
           {place
             ? `${place.label}${annotation.anchor.status === 'fuzzy' ? '（近似定位）' : ''}`
             : '未能定位'}
@@ -44,7 +44,7 @@ export function AnnotationItem({ annotation }: { annotation: Anchored<Annotation
           ))}
         </p>
       )}
-      <div className="annotation-actions">
+      <div className="button-row">
         {place && (
           <button
             type="button"

@@ -28,7 +28,7 @@ function FileActions() {
   const canImport = useCommand(commands, 'annotations.import').enabled;
   const fileInput = useRef<HTMLInputElement>(null);
   return (
-    <div className="panel-actions">
+    <div className="panel-actions button-row">
       <button
         type="button"
         className="tool-button"
@@ -117,13 +117,13 @@ export function AnnotationsPanel() {
       {total > 0 && <AnnotationFilters state={{ filter, setFilter, order, setOrder, tags }} />}
       {total === 0 ? (
         <p className="panel-empty">
-          选中正文里的文字，即可高亮或写批注（{highlightKeys} 直接高亮）。
+          {`选中正文里的文字，即可高亮或写批注（${highlightKeys} 直接高亮）。`}
         </p>
       ) : placed.length + orphans.length === 0 ? (
         <p className="panel-empty">没有符合筛选条件的批注。</p>
       ) : null}
       {placed.length > 0 && (
-        <ol className="annotation-list">
+        <ol className="item-list annotation-list">
           {placed.map((annotation) => (
             <AnnotationItem key={annotation.id} annotation={annotation} />
           ))}
@@ -135,7 +135,7 @@ export function AnnotationsPanel() {
           <p className="panel-hint">
             报告原文已修改，找不到这些批注对应的文字。它们原样保留，不会被删除。
           </p>
-          <ol className="annotation-list">
+          <ol className="item-list annotation-list">
             {orphans.map((annotation) => (
               <AnnotationItem key={annotation.id} annotation={annotation} />
             ))}

@@ -20,7 +20,7 @@ function BookmarkItem({ bookmark }: { bookmark: Anchored<Bookmark> }) {
       void userData.renameBookmark(bookmark.id, trimmed);
   };
   return (
-    <li className="bookmark-item">
+    <li className="panel-item bookmark-item">
       {renaming ? (
         <input
           className="bookmark-rename field"
@@ -40,7 +40,7 @@ function BookmarkItem({ bookmark }: { bookmark: Anchored<Bookmark> }) {
       ) : (
         <button
           type="button"
-          className="bookmark-jump"
+          className="panel-item-jump row-button bookmark-jump"
           disabled={!place}
           onClick={() => {
             jumpToBookmark(reading, doc, bookmark);
@@ -48,10 +48,10 @@ function BookmarkItem({ bookmark }: { bookmark: Anchored<Bookmark> }) {
           }}
         >
           <span className="bookmark-name">{bookmark.name}</span>
-          <span className="bookmark-place">{place?.label ?? '未能定位'}</span>
+          <span className="panel-item-place bookmark-place">{place?.label ?? '未能定位'}</span>
         </button>
       )}
-      <div className="annotation-actions">
+      <div className="button-row">
         <button
           type="button"
           className="link-button"
@@ -86,10 +86,10 @@ export function BookmarksPanel() {
       <h2 className="panel-title">书签（{bookmarks.length}）</h2>
       {ordered.length === 0 ? (
         <p className="panel-empty">
-          按 {keyLabel(commands.get('bookmark.toggle'))} 在当前段落添加书签，再按一次移除。
+          {`按 ${keyLabel(commands.get('bookmark.toggle'))} 在当前段落添加书签，再按一次移除。`}
         </p>
       ) : (
-        <ol className="bookmark-list">
+        <ol className="item-list bookmark-list">
           {ordered.map((bookmark) => (
             <BookmarkItem key={bookmark.id} bookmark={bookmark} />
           ))}

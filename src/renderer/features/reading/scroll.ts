@@ -16,7 +16,7 @@ export function findBlock(pane: HTMLElement, block: string): HTMLElement | null 
 }
 
 /**
- * Lays out every block for real (see `.report:not(.settled)` in styles.css).
+ * Lays out every block for real (see `.report:not(.settled)` in reading.css).
  * Before this, off-screen blocks have estimated heights, and positions
  * computed from them would be off by hundreds of pixels.
  */

@@ -61,7 +61,7 @@ function ResultList({ query, hits }: { query: string; hits: SearchHit[] }) {
     <ol className="results-list">
       {(all ? hits : hits.slice(0, FIRST_RESULTS)).map((hit) => (
         <li key={hit.block}>
-          <button type="button" className="result" onClick={() => choose(hit.block)}>
+          <button type="button" className="result row-button" onClick={() => choose(hit.block)}>
             <span className="result-path">
               {sectionPath(document.outline, doc.indexOf, hit.block)
                 .map((entry) => entry.title)
