@@ -31,14 +31,17 @@ function fakeMain(view: UserDataView) {
   return { api, calls };
 }
 
+/** Main's view with one bookmark, 开篇. */
+const oneBookmark = (): UserDataView => ({
+  annotations: [],
+  bookmarks: [bookmark('b1', '开篇')],
+  terms: [],
+  readOnly: false,
+});
+
 describe('the user-data store', () => {
   it('loads main’s view, and keeps in step with each answer', async () => {
-    const view: UserDataView = {
-      annotations: [],
-      bookmarks: [bookmark('b1', '开篇')],
-      terms: [],
-      readOnly: false,
-    };
+    const view = oneBookmark();
     const { api } = fakeMain(view);
     const store = new UserDataStore(api, vi.fn());
     expect(store.getSnapshot().loaded).toBe(false);
@@ -50,12 +53,7 @@ describe('the user-data store', () => {
   });
 
   it('a deletion can be undone once', async () => {
-    const view: UserDataView = {
-      annotations: [],
-      bookmarks: [bookmark('b1', '开篇')],
-      terms: [],
-      readOnly: false,
-    };
+    const view = oneBookmark();
     const { api, calls } = fakeMain(view);
     const store = new UserDataStore(api, vi.fn());
     await store.load();
@@ -70,12 +68,7 @@ describe('the user-data store', () => {
   });
 
   it('a refused change says why in a notice and changes nothing', async () => {
-    const view: UserDataView = {
-      annotations: [],
-      bookmarks: [bookmark('b1', '开篇')],
-      terms: [],
-      readOnly: false,
-    };
+    const view = oneBookmark();
     const addNotice = vi.fn();
     const store = new UserDataStore(fakeMain(view).api, addNotice);
     await store.load();
