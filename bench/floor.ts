@@ -12,7 +12,7 @@ import { PROJECT_ROOT } from '../src/core/paths';
 import type { ReportDocument } from '../src/shared/document';
 import { escapeHtml } from '../src/shared/report-html';
 
-const STYLES_FILE = join(PROJECT_ROOT, 'src', 'renderer', 'styles.css');
+const STYLES_FILE = join(PROJECT_ROOT, 'src', 'renderer', 'app', 'app.css');
 
 export interface FontStacks {
   text: string;

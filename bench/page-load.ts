@@ -65,7 +65,13 @@ export async function measurePageLoad(
 
     // Measurement is over; from here on the bench may run code in the page.
     if (target.kind === 'app') {
-      await page.waitForSelector(READY_SELECTOR, { timeout: TIMEOUT_MS });
+      await page.waitForFunction(
+        (ready) => document.querySelector(ready) !== null,
+        READY_SELECTOR,
+        {
+          timeout: TIMEOUT_MS,
+        },
+      );
     }
     // loadEventEnd is only written once the load handlers have returned.
     await page.waitForFunction(
