@@ -9,11 +9,10 @@ interface Props {
   onStep(ref: OccurrenceRef): void;
   onAppendix(block: string): void;
   /** For the reader's own terms (absent when their data is read-only). */
-  onEdit?(): void;
-  onDelete?(): void;
+  mine?: { edit(): void; remove(): void };
 }
 
-export function GlossaryPopover({ model, labelId, onStep, onAppendix, onEdit, onDelete }: Props) {
+export function GlossaryPopover({ model, labelId, onStep, onAppendix, mine }: Props) {
   const { previous, next, appendix } = model;
   /** Deleting asks once more, in place: a note is the reader's own work. */
   const [confirming, setConfirming] = useState(false);
@@ -62,23 +61,20 @@ export function GlossaryPopover({ model, labelId, onStep, onAppendix, onEdit, on
           查看附件中的解释
         </a>
       )}
-      {model.source === 'user' && (onEdit || onDelete) && (
+      {model.source === 'user' && mine && (
         <div className="popover-actions">
-          {onEdit && (
-            <button type="button" className="popover-step" onClick={onEdit}>
-              编辑
+          <button type="button" className="popover-step" onClick={mine.edit}>
+            编辑
+          </button>
+          {confirming ? (
+            <button type="button" className="popover-step popover-danger" onClick={mine.remove}>
+              确认删除
+            </button>
+          ) : (
+            <button type="button" className="popover-step" onClick={() => setConfirming(true)}>
+              删除
             </button>
           )}
-          {onDelete &&
-            (confirming ? (
-              <button type="button" className="popover-step popover-danger" onClick={onDelete}>
-                确认删除
-              </button>
-            ) : (
-              <button type="button" className="popover-step" onClick={() => setConfirming(true)}>
-                删除
-              </button>
-            ))}
         </div>
       )}
     </>

@@ -1,8 +1,8 @@
 /**
  * Gives every marked term in the text its popover. Renders nothing in place:
  * the terms are pre-rendered, and an open popover goes to a portal. Each
- * term's popover is memoised on stable props, so the reader's scrolling (which
- * re-renders the interface) leaves the terms alone, however many there are.
+ * term's popover is memoised on stable props, so a popover opening or a term
+ * added re-renders only the terms it changes, however many there are.
  */
 import { FloatingFocusManager, FloatingPortal, type OpenChangeReason } from '@floating-ui/react';
 import { memo, useEffect, useId, useMemo } from 'react';
@@ -121,24 +121,22 @@ const TermPopover = memo(function TermPopover({
               setOpenKey(null);
               actions.onAppendix(block);
             }}
-            onEdit={
+            mine={
               editableId === undefined
                 ? undefined
-                : () => {
-                    setOpenKey(null);
-                    actions.glossary.startEdit(editableId);
-                  }
-            }
-            onDelete={
-              editableId === undefined
-                ? undefined
-                : () => {
-                    // Focus was in the popover, which goes with the term: keep it on the text.
-                    anchor.element
-                      .closest<HTMLElement>('[data-block]')
-                      ?.focus({ preventScroll: true });
-                    setOpenKey(null);
-                    actions.glossary.removeTerm(editableId);
+                : {
+                    edit() {
+                      setOpenKey(null);
+                      actions.glossary.startEdit(editableId);
+                    },
+                    remove() {
+                      // Focus was in the popover, which goes with the term: keep it on the text.
+                      anchor.element
+                        .closest<HTMLElement>('[data-block]')
+                        ?.focus({ preventScroll: true });
+                      setOpenKey(null);
+                      actions.glossary.removeTerm(editableId);
+                    },
                   }
             }
           />
