@@ -1,6 +1,5 @@
-/** The results table, the machine description, and BENCHMARKS.md. */
+/** The results tables, the machine description, and BENCHMARKS.md's text. */
 import { execFileSync } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import type { ScaleResult, SearchBenchResult, SearchGoal } from './search';
 import type { Summary } from './stats';
@@ -348,8 +347,6 @@ export function runSection(report: RunReport): string {
   ].join('\n');
 }
 
-const RUNS_MARKER = '<!-- Runs below, newest first. `npm run bench` inserts a section here. -->';
-
 const HEADER = `# Benchmarks
 
 \`npm run bench\` builds the app, then loads the report cold in headless Chromium,
@@ -439,14 +436,14 @@ printed loudly and marked FAIL). **Keystroke to results shown, p95 ≤ 16 ms** (
 browser, against \`npm run serve\`'s server in a process of its own, as a reader
 runs it (\`bench/search-typing.ts\`, \`bench/server-process.ts\`): queries typed
 one character at a time, 80 ms apart, and three measures the renderer records
-per answer (\`src/renderer/lib/search-latency.ts\`): input event → results
+per answer (\`src/renderer/instrumentation.ts\`): input event → results
 committed to the DOM, that frame's own style/layout/paint (its animation-frame
 callback → the task after it), and input event → the task after the frame
 (painted). The typing is measured once the page has made its own copy of the
-index (\`src/renderer/lib/local-search.ts\`, at idle after start), so searches are
-answered in the page, as for a reader after the first seconds; the same typing
-with that copy held back, every search going to the bridge, is reported beside
-it. The goal is judged on the app's own time, committed + frame. Painted
+index (\`src/renderer/features/search/local-search.ts\`, at idle after
+start), so searches are answered in the page, as for a reader after the first
+seconds; the same typing with that copy held back, every search going to the
+bridge, is reported beside it. The goal is judged on the app's own time, committed + frame. Painted
 also holds the wait for the display's next frame, which no page can shorten; its
 floor is measured in the same page right after, by typing the same keys into a
 bare input that only waits for the next frame (up to one frame, 16.7 ms at 60 Hz;
@@ -459,6 +456,7 @@ Run it:
 
 \`\`\`sh
 npm run bench                               # build, then bench/run.ts: page load and search
+BENCH_RECORD=1 npm run bench                # the same, and rewrite BENCHMARKS.md with this run
 BENCH_ONLY=search npx tsx bench/run.ts      # search only (no build, no browser needed)
 BENCH_ONLY=page-load npm run bench          # page load only
 BENCH_RUNS=30 npm run bench                 # page loads per page
@@ -470,19 +468,14 @@ Chromium is \`$CHROMIUM_PATH\`, else \`/usr/bin/chromium\`, else Playwright's ow
 (\`npx playwright install chromium\`). Numbers from different machines are not
 comparable; compare the ratios.
 
-${RUNS_MARKER}
+Every run appends its results as one JSON line to \`bench-results/history.jsonl\`
+and writes its tables to \`bench-results/latest.md\`; that folder is not in git,
+so a bench run leaves the tree clean. This file is rewritten only on purpose,
+by a full run with \`BENCH_RECORD=1 npm run bench\`: the method above, then that
+run's tables below. Earlier runs' tables are in this file's git history.
 `;
 
-/** Writes the header and the new section above all earlier sections; history is kept. */
-export async function recordRun(path: string, section: string): Promise<void> {
-  let previous = '';
-  try {
-    previous = await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-  const at = previous.indexOf(RUNS_MARKER);
-  // Without the marker (a hand-written file), keep all of it below the new run.
-  const history = (at >= 0 ? previous.slice(at + RUNS_MARKER.length) : previous).trim();
-  await writeFile(path, `${HEADER}\n${section}${history ? `\n${history}\n` : ''}`);
+/** BENCHMARKS.md: the method and the goals, then one run's tables. */
+export function benchmarksFile(section: string): string {
+  return `${HEADER}\n${section}\n`;
 }

@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: the floor against the app, cold page loads in headless
  * Chromium, then the search engine against a substring scan (search.ts);
- * prints the tables and records them in one section of BENCHMARKS.md. Exits 0
+ * prints the tables and saves them under bench-results/ (results.ts); with
+ * BENCH_RECORD=1, a full run also rewrites BENCHMARKS.md with them. Exits 0
  * when a goal is missed (it reports, it does not gate), 1 when it cannot
  * measure. `BENCH_ONLY=search` or `BENCH_ONLY=page-load` runs one part.
  */
@@ -9,8 +10,8 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BUILT_DOCUMENT_FILE, loadBuiltDocument } from '../src/core/report/built-document';
-import { BUILT_DATA_DIR, PROJECT_ROOT, RENDERER_DIR } from '../src/core/paths';
+import { BUILT_DOCUMENT_FILE, loadBuiltDocument } from '../src/services/built-document';
+import { BUILT_DATA_DIR, RENDERER_DIR } from '../src/services/paths';
 import { startReaderServer } from '../src/server/start';
 import { launchBenchBrowser } from './browser';
 import { renderFloorHtml, startFloorServer } from './floor';
@@ -18,7 +19,7 @@ import { measurePageLoad, type PageLoadSample, type PageTarget } from './page-lo
 import {
   describeMachine,
   missedGoals,
-  recordRun,
+  missedGoalNames,
   resultsTable,
   runSection,
   searchGoalsTable,
@@ -28,7 +29,15 @@ import {
   type PageLoadReport,
   type Row,
 } from './report';
-import { runAnnotationBench } from './annotations';
+import { runAnnotationBench, type AnnotationBenchRow } from './annotations';
+import {
+  HISTORY_FILE,
+  LATEST_FILE,
+  BENCHMARKS_FILE,
+  recordRequested,
+  saveRun,
+  writeBenchmarks,
+} from './results';
 import { runSearchBench, type SearchBenchResult } from './search';
 import { keystrokeGoal, measureTyping, type TypingSamples } from './search-typing';
 import { startServerProcess } from './server-process';
@@ -37,7 +46,6 @@ import { median, summarize } from './stats';
 const DEFAULT_RUNS = 15;
 const WARMUPS = 1;
 const GOAL_RATIO = 2;
-const BENCHMARKS_FILE = join(PROJECT_ROOT, 'BENCHMARKS.md');
 const MiB = 1024 ** 2;
 
 function runCount(): number {
@@ -224,28 +232,51 @@ async function main(): Promise<void> {
     );
   }
 
-  let annotations: string | undefined;
+  let annotations: { rows: AnnotationBenchRow[]; table: string } | undefined;
   if (only === undefined || only === 'annotations') {
     console.log(`bench: annotations, load average ${loadavg()[0].toFixed(2)}`);
     const dataDir = await mkdtemp(join(tmpdir(), 'reader-bench-annotations-'));
     try {
-      annotations = (await runAnnotationBench(dataDir)).table;
+      annotations = await runAnnotationBench(dataDir);
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }
-    console.log(`\nAnnotations:\n${annotations}\n`);
+    console.log(`\nAnnotations:\n${annotations.table}\n`);
   }
 
-  const section = runSection({
+  const report = {
     date: new Date(),
     machine: describeMachine(pageLoad?.chromium, loadAverage),
     pageLoad: pageLoad?.report,
     search,
-    annotations,
+    annotations: annotations?.table,
     ...(only !== undefined && { only }),
-  });
-  await recordRun(BENCHMARKS_FILE, section);
-  console.log(`Recorded in ${BENCHMARKS_FILE}`);
+  };
+  const section = runSection(report);
+  await saveRun(
+    {
+      date: report.date.toISOString(),
+      machine: report.machine,
+      ...(only !== undefined && { only }),
+      ...(pageLoad && {
+        pageLoad: { runs: pageLoad.report.runs, warmups: WARMUPS, rows: pageLoad.report.rows },
+      }),
+      ...(search && { search }),
+      ...(annotations && { annotations: annotations.rows }),
+      goalsMissed: missedGoalNames(report),
+    },
+    section,
+  );
+  console.log(`Saved in ${HISTORY_FILE} and ${LATEST_FILE}`);
+  if (recordRequested()) {
+    if (only === undefined) {
+      await writeBenchmarks(section);
+      console.log(`Recorded in ${BENCHMARKS_FILE}`);
+    } else {
+      // BENCHMARKS.md shows one whole run: a partial one would drop the other parts' tables.
+      console.error(`BENCH_RECORD ignored: BENCH_ONLY=${only} is not a full run`);
+    }
+  }
 
   if (pageLoad) printPageLoadVerdict(pageLoad.report.rows);
   if (search) printSearchVerdict(search);

@@ -10,6 +10,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import { buildSearchIndex } from '../src/core/search/build-index';
+import { segmentWords } from '../src/services/search/words';
 import { SearchEngine } from '../src/core/search/engine';
 import type { Block } from '../src/shared/document';
 import { SEARCH_PAGE } from '../src/shared/search';
@@ -80,7 +81,7 @@ async function measure(
   const buildTimes: number[] = [];
   let serialized = '';
   for (let run = 0; run < (small ? BUILD_RUNS.small : BUILD_RUNS.large); run++) {
-    const [index, ms] = timed(() => buildSearchIndex(corpus));
+    const [index, ms] = timed(() => buildSearchIndex(corpus, segmentWords));
     buildTimes.push(ms);
     serialized = JSON.stringify(index);
   }

@@ -24,7 +24,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BUNDLED_REPORT, PROJECT_ROOT } from '../src/core/paths';
+import { BUNDLED_REPORT, PROJECT_ROOT } from '../src/services/paths';
 import { parseReportBytes } from '../src/core/report/parse-report';
 import type { Block } from '../src/shared/document';
 import type { Summary } from './stats';

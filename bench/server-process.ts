@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../src/core/paths';
+import { PROJECT_ROOT } from '../src/services/paths';
 
 export interface ServerProcess {
   url: string;

@@ -6,22 +6,29 @@
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { anchorTarget } from '../core/annotations/anchor';
-import { pathInside, safeFileName } from '../core/annotations/file-name';
-import { openUserData } from '../core/annotations/user-data-file';
-import { defaultDataDir } from '../core/data-dir';
-import { BUNDLED_REPORT } from '../core/paths';
-import { createReaderServices } from '../core/services';
-import { writeFileAtomic } from '../core/storage/atomic-write';
+import { pathInside, safeFileName } from '../services/file-name';
+import { openUserData } from '../services/user-data/user-data-file';
+import { defaultDataDir } from '../services/data-dir';
+import { BUNDLED_REPORT } from '../services/paths';
+import { createReaderServices } from '../services/reader-services';
+import { writeFileAtomic } from '../services/storage/atomic-write';
 import type { Result } from '../shared/api';
-import { blockIndexAt, documentText } from '../shared/doc-text';
+import { blockIndexAt, documentText } from '../core/report/doc-text';
 import { readOptions, SEE_HELP } from './options';
 import { readInputFile, readReport } from './read-report';
-import { UsageError } from './usage-error';
+import { BusyError, UsageError } from './usage-error';
+import {
+  describeOwner,
+  openDataFolder,
+  readOnlyAccess,
+  type FolderAccess,
+} from '../services/storage/folder-access';
 
 export const ANNOTATION_USAGE = `  npm run -s cli -- export --format md|json [--data-dir DIR] [--out FOLDER]
                                                   导出批注：md 为发言提纲，json 为 W3C 批注集合；
                                                   默认输出到标准输出，--out 时写入该文件夹并输出路径
-  npm run -s cli -- import FILE [--data-dir DIR]  导入 W3C / Hypothesis 批注（按编号合并），输出导入结果
+  npm run -s cli -- import FILE [--data-dir DIR]  导入 W3C / Hypothesis 批注（按编号合并），输出导入结果；
+                                                  阅读器正在使用该数据文件夹时拒绝导入（退出码 75）
   npm run -s cli -- anchor [--file REPORT] [--data-dir DIR]
                                                   每条批注一行 JSON：在 REPORT（默认：内置报告）中的定位`;
 
@@ -40,14 +47,25 @@ function valueOf<T>(result: Result<T>): T {
   return result.value;
 }
 
-async function openServices(dataDir: string) {
+/**
+ * Export and anchor only read: they take no lock, so they work while the app
+ * runs and never hold it up, and they write nothing in the data folder (a
+ * damaged file is recovered in memory; the next writer writes it back).
+ */
+const READING_ONLY = '命令行只读取数据';
+const readingAccess = (dataDir: string) => readOnlyAccess(dataDir, READING_ONLY);
+
+async function openServices(dataDir: string, access: FolderAccess) {
   const services = await createReaderServices({
     dataDir,
     document: await readReport(BUNDLED_REPORT),
     // Nothing here searches.
     loadSearchIndex: () => Promise.reject(new Error('search is not available in the CLI')),
+    access,
   });
-  tell(valueOf(await services.handlers.getNotices(undefined)));
+  // Why the folder is read-only is said by the error of a command that writes, once.
+  const notices = valueOf(await services.handlers.getNotices(undefined));
+  tell(notices.filter((notice) => notice !== access.readOnlyReason));
   return services;
 }
 
@@ -58,7 +76,8 @@ export async function exportCommand(args: string[]): Promise<void> {
   if (format !== 'md' && format !== 'json') {
     throw new UsageError(`export 需要 --format md 或 --format json${SEE_HELP}`);
   }
-  const { handlers } = await openServices(dataDirOf(flags));
+  const dataDir = dataDirOf(flags);
+  const { handlers } = await openServices(dataDir, readingAccess(dataDir));
   const file = valueOf(await handlers.exportAnnotations({ format }));
   const folder = flags.get('--out');
   if (folder === undefined) {
@@ -81,10 +100,24 @@ export async function importCommand(args: string[]): Promise<void> {
   if (positional.length !== 1) throw new UsageError(`import 需要一个文件${SEE_HELP}`);
   const bytes = await readInputFile(positional[0]);
   const content = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  const services = await openServices(dataDirOf(flags));
-  const report = valueOf(await services.handlers.importAnnotations({ content }));
-  await services.flush();
-  process.stdout.write(JSON.stringify(report) + '\n');
+  const dataDir = dataDirOf(flags);
+  // Waits a moment for another command to finish; a running app or server is
+  // not waited for: its next save would write over what this import adds.
+  const access = await openDataFolder(dataDir, { app: 'cli', waitMs: 2_000 });
+  try {
+    if (access.heldBy) {
+      throw new BusyError(
+        `报告阅读器（${describeOwner(access.heldBy)}）正在使用这个数据文件夹，导入没有进行：` +
+          '请先关闭它再导入，或在阅读器的批注面板中点“导入…”。',
+      );
+    }
+    const services = await openServices(dataDir, access);
+    const report = valueOf(await services.handlers.importAnnotations({ content }));
+    await services.flush();
+    process.stdout.write(JSON.stringify(report) + '\n');
+  } finally {
+    await access.release();
+  }
 }
 
 export async function anchorCommand(args: string[]): Promise<void> {
@@ -92,7 +125,8 @@ export async function anchorCommand(args: string[]): Promise<void> {
   if (positional.length > 0) throw new UsageError(`多余的参数：${positional[0]}${SEE_HELP}`);
   const document = await readReport(flags.get('--file') ?? BUNDLED_REPORT);
   const doc = documentText(document.blocks);
-  const file = await openUserData(dataDirOf(flags));
+  const dataDir = dataDirOf(flags);
+  const file = await openUserData(dataDir, undefined, readingAccess(dataDir));
   tell(file.notices);
   for (const annotation of file.value.annotations) {
     const anchor = anchorTarget(doc.text, annotation.target);

@@ -10,14 +10,15 @@
  */
 import { createInterface } from 'node:readline';
 import { ReportFormatError } from '../core/report/decode';
-import { BUNDLED_REPORT } from '../core/paths';
+import { BUNDLED_REPORT } from '../services/paths';
 import { buildSearchIndex } from '../core/search/build-index';
+import { segmentWords } from '../services/search/words';
 import { SearchEngine } from '../core/search/engine';
 import type { SearchOrder } from '../shared/search';
 import { ANNOTATION_USAGE, anchorCommand, exportCommand, importCommand } from './annotations';
 import { SEE_HELP } from './options';
 import { readReport } from './read-report';
-import { UsageError } from './usage-error';
+import { BusyError, UsageError } from './usage-error';
 
 const USAGE = `用法 (usage):
   npm run -s cli -- parse [FILE]                  把报告解析为 JSON（默认：内置报告）
@@ -63,7 +64,7 @@ function readSearchOptions(args: string[]): SearchOptions {
 async function searchCommand(args: string[]): Promise<void> {
   const options = readSearchOptions(args);
   const document = await readReport(options.file);
-  const engine = new SearchEngine(buildSearchIndex(document.blocks), document.blocks);
+  const engine = new SearchEngine(buildSearchIndex(document.blocks, segmentWords), document.blocks);
   const answer = (query: string) => {
     const { hits } = engine.search(query, { order: options.order, snippets: true });
     // The CLI's documented shape: every hit with its snippet and every match.
@@ -105,7 +106,8 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     if (error instanceof UsageError || error instanceof ReportFormatError) {
       process.stderr.write(`错误：${oneLine(error.message)}\n`);
-      process.exitCode = 1;
+      // sysexits' EX_TEMPFAIL: a script may try again once the reader is closed.
+      process.exitCode = error instanceof BusyError ? 75 : 1;
     } else {
       // Unexpected: still one line, but say it is a bug rather than bad input.
       const message = error instanceof Error ? error.message : String(error);

@@ -5,7 +5,7 @@
  * traversal rules are unit-tested under Node; main only registers it.
  */
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
-import { readStatic, resolveStaticPath } from '../server/static-files';
+import { readStatic, resolveStaticPath } from '../services/static-files';
 
 export const APP_SCHEME = 'app';
 /** The one host the scheme answers for; `app://bundle.evil` is another origin and gets nothing. */

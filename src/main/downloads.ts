@@ -4,7 +4,7 @@
  * chooses in the save dialog, under a sanitised name. Pure, tested under Node.
  */
 import { join } from 'node:path';
-import { safeFileName } from '../core/annotations/file-name';
+import { safeFileName } from '../services/file-name';
 
 export type DownloadDecision = { allowed: false } | { allowed: true; defaultPath: string };
 

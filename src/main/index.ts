@@ -16,31 +16,27 @@ import {
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defaultDataDir } from '../core/data-dir';
-import { readFile, stat } from 'node:fs/promises';
+import { defaultDataDir } from '../services/data-dir';
+import { readFile } from 'node:fs/promises';
 import {
   BUILT_DOCUMENT_FILE,
   BUILT_SEARCH_INDEX_FILE,
   loadBuiltDocument,
-} from '../core/report/built-document';
-import { writeFileAtomic } from '../core/storage/atomic-write';
-import { createReaderServices, validate, type ReaderServices } from '../core/services';
+} from '../services/built-document';
+import { createReaderServices, type ReaderServices } from '../services/reader-services';
+import { openDataFolder, type FolderAccess } from '../services/storage/folder-access';
 import {
   ipcChannel,
+  isDesktopOnly,
   messageChannel,
   METHOD_NAMES,
   type MainMessages,
   type MessageName,
-  type MethodName,
-  type ImportReport,
-  type PdfSaved,
-  type Result,
 } from '../shared/api';
 import type { MenuCommand } from '../shared/menu-commands';
 import { downloadDecision } from './downloads';
-import { importDialogOptions, refuseImportFile } from './import-file';
 import { buildMenuTemplate } from './menu';
-import { PDF_OPTIONS, pdfSaveDialogOptions, withPdfExtension } from './print';
+import { createShellCalls } from './shell-calls';
 import { MIN_WINDOW_SIZE, restoreWindowBounds } from './window-bounds';
 import type { WindowState } from '../shared/settings';
 import { APP_PAGE_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, appResponse } from './app-protocol';
@@ -73,6 +69,8 @@ const rendererRoot = join(here, '../renderer');
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
 let services: ReaderServices | undefined;
+/** The data folder's lock: held from start to quit, so browser mode and the CLI cannot write under us. */
+let folder: FolderAccess | undefined;
 
 /** The renderer's commands as the menu last showed them. */
 let menuCommands: MenuCommand[] = [];
@@ -93,52 +91,13 @@ function runCommand(id: string): void {
   if (window) send(window, 'command', { id });
 }
 
-async function savePdf(contents: Electron.WebContents): Promise<PdfSaved> {
-  const window = BrowserWindow.fromWebContents(contents);
-  const options = pdfSaveDialogOptions(app.getPath('documents'));
-  const choice = window
-    ? await dialog.showSaveDialog(window, options)
-    : await dialog.showSaveDialog(options);
-  if (choice.canceled || !choice.filePath) return { path: null };
-  const path = withPdfExtension(choice.filePath);
-  await writeFileAtomic(path, await contents.printToPDF(PDF_OPTIONS));
-  return { path };
-}
-
-async function importFromDialog(contents: Electron.WebContents): Promise<ImportReport | null> {
-  const window = BrowserWindow.fromWebContents(contents);
-  const options = importDialogOptions(app.getPath('documents'));
-  const choice = window
-    ? await dialog.showOpenDialog(window, options)
-    : await dialog.showOpenDialog(options);
-  const [path] = choice.filePaths;
-  if (choice.canceled || !path) return null;
-  const info = await stat(path);
-  const refused = refuseImportFile(info.size, info.isFile());
-  if (refused) throw new Error(refused);
-  const answer = await services!.handlers.importAnnotations({
-    content: await readFile(path, 'utf8'),
-  });
-  if (!answer.ok) throw new Error(answer.error);
-  return answer.value;
-}
-
-/** Calls that need the window or the menu, so main answers them instead of the services. */
-const shellCalls: Partial<
-  Record<
-    MethodName,
-    (event: Electron.IpcMainInvokeEvent, payload: unknown) => Promise<Result<unknown>>
-  >
-> = {
-  setMenuCommands: (_event, payload) =>
-    validate('setMenuCommands', payload, (commands) => {
-      menuCommands = commands;
-      applyMenu();
-    }),
-  printToPdf: (event, payload) => validate('printToPdf', payload, () => savePdf(event.sender)),
-  importAnnotationsFile: (event, payload) =>
-    validate('importAnnotationsFile', payload, () => importFromDialog(event.sender)),
-};
+const shellCalls = createShellCalls({
+  handlers: () => services!.handlers,
+  showMenuCommands: (commands) => {
+    menuCommands = commands;
+    applyMenu();
+  },
+});
 
 async function start(): Promise<void> {
   protocol.handle(APP_SCHEME, async (request) => {
@@ -148,10 +107,15 @@ async function start(): Promise<void> {
     return new Response(body, { status: answer.status, headers: answer.headers });
   });
   const document = await loadBuiltDocument(join(here, '../data', BUILT_DOCUMENT_FILE));
+  // A second app instance never gets here (the single-instance lock below);
+  // this lock keeps browser mode and the CLI's import from writing alongside.
+  // Held elsewhere, the window opens read-only and its first notice says why.
+  folder = await openDataFolder(app.getPath('userData'), { app: 'desktop', waitMs: 3_000 });
   services = await createReaderServices({
     dataDir: app.getPath('userData'),
     document,
     loadSearchIndex: () => readFile(join(here, '../data', BUILT_SEARCH_INDEX_FILE), 'utf8'),
+    access: folder,
   });
   const { handlers } = services;
 
@@ -160,7 +124,7 @@ async function start(): Promise<void> {
       if (!isTrustedSender(event.senderFrame, pageUrl)) {
         return { ok: false, error: '拒绝：请求不是来自本应用的页面' };
       }
-      return shellCalls[method]?.(event, payload) ?? handlers[method](payload);
+      return isDesktopOnly(method) ? shellCalls[method](event, payload) : handlers[method](payload);
     });
   }
 
@@ -260,10 +224,13 @@ app.on('before-quit', (event) => {
   event.preventDefault();
   // Cmd+Q on macOS quits with the window still open: note its place first.
   for (const window of BrowserWindow.getAllWindows()) rememberWindowState(window);
-  void services.flush().finally(() => {
-    flushed = true;
-    app.quit();
-  });
+  void services
+    .flush()
+    .finally(() => folder?.release())
+    .finally(() => {
+      flushed = true;
+      app.quit();
+    });
 });
 
 if (!app.requestSingleInstanceLock()) {

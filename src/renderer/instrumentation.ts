@@ -15,8 +15,9 @@
  *   `search:keystroke-to-commit` (the input event to the results in the DOM)
  *   and `search:frame` (that frame's own work: style, layout, paint);
  * - `elementtiming="first-paragraph"` on the report's first paragraph, for
- *   the first paragraph's paint. The static report HTML is rendered outside
- *   the renderer (report-html.ts), which should take this name from here.
+ *   the first paragraph's paint. The static report HTML is rendered at
+ *   build time by core's report-html.ts, which may not import the renderer:
+ *   electron.vite.config.ts passes it this name.
  */
 
 export const READY_SELECTOR = 'html[data-ready="true"]';

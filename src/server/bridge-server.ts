@@ -6,14 +6,16 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { isMethodName, type ReaderHandlers } from '../shared/api';
+import { isMethodName, type ServiceHandlers } from '../shared/api';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
+import { browserHandlers } from './browser-answers';
 import { isLoopbackHost, isOwnHostHeader } from './loopback';
 import { attachSocketBridge } from './socket-bridge';
-import { readStatic } from './static-files';
+import { readStatic } from '../services/static-files';
 
 export interface BridgeOptions {
-  handlers: ReaderHandlers;
+  /** The services; the bridge adds its own answers to the desktop-only calls. */
+  handlers: ServiceHandlers;
   rendererDir: string;
   host?: string;
   /** 0 picks a free port. */
@@ -81,6 +83,7 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
     );
   }
   let port = options.port ?? 0;
+  const handlers = browserHandlers(options.handlers);
 
   const server = createServer((request, response) => {
     void handle(request, response).catch((error: unknown) => {
@@ -88,7 +91,7 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
     });
   });
 
-  const sockets = attachSocketBridge(server, options.handlers, (hostHeader) =>
+  const sockets = attachSocketBridge(server, handlers, (hostHeader) =>
     isOwnHostHeader(hostHeader, port),
   );
 
@@ -124,7 +127,7 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
       } catch {
         return sendJson(response, 400, { ok: false, error: '请求不是有效的 JSON' });
       }
-      return sendJson(response, 200, await options.handlers[method](payload ?? undefined));
+      return sendJson(response, 200, await handlers[method](payload ?? undefined));
     }
 
     if (request.method !== 'GET' && request.method !== 'HEAD') {

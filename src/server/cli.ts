@@ -2,7 +2,7 @@
  * `npm run serve`: browser mode. PORT picks the port (default 4317), HOST must
  * be a loopback address, READER_DATA_DIR picks the data folder.
  */
-import { defaultDataDir } from '../core/data-dir';
+import { defaultDataDir } from '../services/data-dir';
 import { startReaderServer } from './start';
 
 const DEFAULT_PORT = 4317;
@@ -25,6 +25,7 @@ try {
   });
   console.log(`报告阅读器（浏览器模式）已启动：${server.url}`);
   console.log(`数据文件夹：${dataDir}`);
+  if (server.readOnlyReason) console.warn(`注意：${server.readOnlyReason}`);
   const stop = () => void server.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

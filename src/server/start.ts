@@ -1,34 +1,62 @@
 /** Starts browser mode with the real services: used by `npm run serve`, e2e tests and the bench. */
 import { join } from 'node:path';
-import { createReaderServices } from '../core/services';
+import { createReaderServices } from '../services/reader-services';
 import { readFile } from 'node:fs/promises';
 import {
   BUILT_DOCUMENT_FILE,
   BUILT_SEARCH_INDEX_FILE,
   loadBuiltDocument,
-} from '../core/report/built-document';
-import { BUILT_DATA_DIR, RENDERER_DIR } from '../core/paths';
+} from '../services/built-document';
+import { BUILT_DATA_DIR, RENDERER_DIR } from '../services/paths';
+import { openDataFolder } from '../services/storage/folder-access';
 import { startBridge, type RunningBridge } from './bridge-server';
 
 export interface ReaderServerOptions {
   dataDir: string;
   host?: string;
   port?: number;
+  /** How long to wait for another reader to give the data folder back before opening read-only. */
+  lockWaitMs?: number;
 }
 
-export async function startReaderServer(options: ReaderServerOptions): Promise<RunningBridge> {
+export interface ReaderServer extends RunningBridge {
+  /** Why this server only reads its data folder (another reader holds it, …); null when it writes. */
+  readOnlyReason: string | null;
+}
+
+export async function startReaderServer(options: ReaderServerOptions): Promise<ReaderServer> {
   const document = await loadBuiltDocument(join(BUILT_DATA_DIR, BUILT_DOCUMENT_FILE));
-  const services = await createReaderServices({
-    dataDir: options.dataDir,
-    document,
-    loadSearchIndex: () => readFile(join(BUILT_DATA_DIR, BUILT_SEARCH_INDEX_FILE), 'utf8'),
+  // One writer per data folder: a second server on the same folder opens read-only.
+  const access = await openDataFolder(options.dataDir, {
+    app: 'browser',
+    waitMs: options.lockWaitMs ?? 3_000,
   });
-  const bridge = await startBridge({
-    handlers: services.handlers,
-    rendererDir: RENDERER_DIR,
-    host: options.host,
-    port: options.port,
-  });
-  // Stopping the server must not cut off a save that was already asked for.
-  return { ...bridge, close: () => bridge.close().then(() => services.flush()) };
+  try {
+    const services = await createReaderServices({
+      dataDir: options.dataDir,
+      document,
+      loadSearchIndex: () => readFile(join(BUILT_DATA_DIR, BUILT_SEARCH_INDEX_FILE), 'utf8'),
+      access,
+    });
+    const bridge = await startBridge({
+      handlers: services.handlers,
+      rendererDir: RENDERER_DIR,
+      host: options.host,
+      port: options.port,
+    });
+    return {
+      ...bridge,
+      readOnlyReason: access.readOnlyReason,
+      // Stopping the server must not cut off a save that was already asked for;
+      // the folder is given back only after it.
+      close: () =>
+        bridge
+          .close()
+          .then(() => services.flush())
+          .finally(() => access.release()),
+    };
+  } catch (error) {
+    await access.release();
+    throw error;
+  }
 }

@@ -1,26 +1,17 @@
 /**
- * The one contract between the renderer and the main process. Every call is
- * named here; the Electron preload, the IPC handlers and the browser-mode HTTP
- * bridge are all derived from this map, so a call cannot exist in one and not
- * the others.
+ * The one contract between the renderer and the main process: every call is a
+ * row of CONTRACT, defined there once. Everything else is read from the table:
+ * ReaderCalls and the method list, the validation of each payload (which
+ * arrives as `unknown`), the set of queries browser mode's WebSocket may carry,
+ * the IPC handlers, the HTTP bridge, the preload and the client. So a call
+ * cannot exist in one of them and not the others.
  */
+import type { z } from 'zod';
 import type { ReportDocument } from './document';
-import type { MenuCommand } from './menu-commands';
-import type {
-  SearchMatchesRequest,
-  SearchMatchesResult,
-  SearchRequest,
-  SearchResult,
-} from './search';
-import type { Settings, SettingsPatch } from './settings';
-import type {
-  Anchored,
-  Annotation,
-  Bookmark,
-  HighlightColor,
-  UserDataView,
-  UserTerm,
-} from './user-data';
+import type * as Schemas from './request-schemas';
+import type { SearchMatchesResult, SearchResult } from './search';
+import type { Settings } from './settings';
+import type { Anchored, Annotation, Bookmark, UserDataView, UserTerm } from './user-data';
 
 /** A file for the reader to save: the renderer offers it as a download. */
 export interface ExportedFile {
@@ -37,102 +28,189 @@ export interface ImportReport {
   orphans: number;
 }
 
-/** Positions are in the document text (doc-text.ts): block texts joined by a newline. */
-export interface NewAnnotation {
-  start: number;
-  end: number;
-  color: HighlightColor;
-  note?: string;
-  tags?: string[];
-}
-
-export interface AnnotationChange {
-  id: string;
-  color?: HighlightColor;
-  note?: string;
-  tags?: string[];
-}
-
 /** Handlers never throw across the boundary; they answer with this. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
-
-/** Renderer → main: method name → request payload and response value. */
-export interface ReaderCalls {
-  getDocument: { request: void; response: ReportDocument };
-  getSettings: { request: void; response: Settings };
-  updateSettings: { request: SettingsPatch; response: Settings };
-  /** Things the user must be told about once, e.g. a corrupt file moved aside. */
-  getNotices: { request: void; response: string[] };
-  search: { request: SearchRequest; response: SearchResult };
-  /** The match ranges a `search` answer left out (hits past its `matchLimit`). */
-  searchMatches: { request: SearchMatchesRequest; response: SearchMatchesResult };
-  /**
-   * The serialized search index main loaded, for the renderer's own copy of
-   * the engine: with it, a keystroke's search needs no round trip.
-   */
-  getSearchIndex: { request: void; response: string };
-  /** Annotations and bookmarks anchored in this edition of the text, and the reader's terms. */
-  getUserData: { request: void; response: UserDataView };
-  createAnnotation: { request: NewAnnotation; response: Anchored<Annotation> };
-  updateAnnotation: { request: AnnotationChange; response: Anchored<Annotation> };
-  /** Answers the deleted annotation, so an undo can restore it whole. */
-  deleteAnnotation: { request: { id: string }; response: Annotation };
-  restoreAnnotation: { request: Annotation; response: Anchored<Annotation> };
-  createBookmark: { request: { block: string; name?: string }; response: Anchored<Bookmark> };
-  updateBookmark: { request: { id: string; name: string }; response: Anchored<Bookmark> };
-  deleteBookmark: { request: { id: string }; response: Bookmark };
-  restoreBookmark: { request: Bookmark; response: Anchored<Bookmark> };
-  /** Creates a term when there is no id, else changes it. */
-  saveTerm: { request: { id?: string; term: string; definition: string }; response: UserTerm };
-  deleteTerm: { request: { id: string }; response: UserTerm };
-  exportAnnotations: { request: { format: 'md' | 'json' }; response: ExportedFile };
-  /** A W3C Web Annotation collection (or a list, or Hypothesis's export), merged by id. */
-  importAnnotations: { request: { content: string }; response: ImportReport };
-  /** The commands the application menu shows, with their state now (desktop only). */
-  setMenuCommands: { request: MenuCommand[]; response: void };
-  /** Asks for a file in the system's open dialog, then imports it (desktop only); null when cancelled. */
-  importAnnotationsFile: { request: void; response: ImportReport | null };
-  /** Asks where to save, then saves the page as PDF (desktop only). */
-  printToPdf: { request: void; response: PdfSaved };
-}
 
 /** `path` is null when the reader cancelled the save dialog. */
 export interface PdfSaved {
   path: string | null;
 }
 
-export type MethodName = keyof ReaderCalls;
+declare const ANSWER: unique symbol;
+/** A row's answer type: carried by the table, with no value at run time. */
+export interface Answer<T> {
+  readonly [ANSWER]?: T;
+}
+const answers = <T>(): Answer<T> => ({});
 
-export const METHOD_NAMES = [
-  'getDocument',
-  'getSettings',
-  'updateSettings',
-  'getNotices',
-  'search',
-  'searchMatches',
-  'getSearchIndex',
-  'getUserData',
-  'createAnnotation',
-  'updateAnnotation',
-  'deleteAnnotation',
-  'restoreAnnotation',
-  'createBookmark',
-  'updateBookmark',
-  'deleteBookmark',
-  'restoreBookmark',
-  'saveTerm',
-  'deleteTerm',
-  'exportAnnotations',
-  'importAnnotations',
-  'setMenuCommands',
-  'printToPdf',
-  'importAnnotationsFile',
-] as const satisfies readonly MethodName[];
+/** One call of the contract. */
+interface CallSpec {
+  /**
+   * `query` only reads, so browser mode may send it over its WebSocket and
+   * answer in any order; a `change` must reach main in the order it was made
+   * (IPC keeps order by itself, HTTP over several connections does not).
+   */
+  kind: 'query' | 'change';
+  /**
+   * The request's schema, picked from request-schemas.ts, which this module
+   * knows by type only: the renderer and the preload build their API from
+   * this table and ship no zod. A call without one takes no payload.
+   */
+  request?: (schemas: typeof Schemas) => z.ZodType;
+  response: Answer<unknown>;
+  /**
+   * Only the Electron shell can answer it (a window, the menu or a dialog is
+   * needed): main handles it, and the browser-mode bridge answers with a
+   * message of its own. The services never see it.
+   */
+  desktopOnly?: true;
+}
 
-// Compile-time proof that METHOD_NAMES lists every method of ReaderCalls.
-type Missing = Exclude<MethodName, (typeof METHOD_NAMES)[number]>;
-const everyMethodListed: Missing extends never ? true : never = true;
-void everyMethodListed;
+/** Renderer → main: every call, its request, its answer, and what kind of call it is. */
+export const CONTRACT = {
+  getDocument: { kind: 'query', response: answers<ReportDocument>() },
+  getSettings: { kind: 'query', response: answers<Settings>() },
+  updateSettings: {
+    kind: 'change',
+    request: (s) => s.SettingsPatchSchema,
+    response: answers<Settings>(),
+  },
+  /** Things the user must be told about once, e.g. a corrupt file moved aside. */
+  getNotices: { kind: 'query', response: answers<string[]>() },
+  search: {
+    kind: 'query',
+    request: (s) => s.SearchRequestSchema,
+    response: answers<SearchResult>(),
+  },
+  /** The match ranges a `search` answer left out (hits past its `matchLimit`). */
+  searchMatches: {
+    kind: 'query',
+    request: (s) => s.SearchMatchesRequestSchema,
+    response: answers<SearchMatchesResult>(),
+  },
+  /**
+   * The serialized search index main loaded, for the renderer's own copy of
+   * the engine: with it, a keystroke's search needs no round trip.
+   */
+  getSearchIndex: { kind: 'query', response: answers<string>() },
+  /** Annotations and bookmarks anchored in this edition of the text, and the reader's terms. */
+  getUserData: { kind: 'query', response: answers<UserDataView>() },
+  /** Positions are in the document text (doc-text.ts): block texts joined by a newline. */
+  createAnnotation: {
+    kind: 'change',
+    request: (s) => s.REQUESTS.createAnnotation,
+    response: answers<Anchored<Annotation>>(),
+  },
+  updateAnnotation: {
+    kind: 'change',
+    request: (s) => s.REQUESTS.updateAnnotation,
+    response: answers<Anchored<Annotation>>(),
+  },
+  /** Answers the deleted annotation, so an undo can restore it whole. */
+  deleteAnnotation: {
+    kind: 'change',
+    request: (s) => s.REQUESTS.byId,
+    response: answers<Annotation>(),
+  },
+  restoreAnnotation: {
+    kind: 'change',
+    request: (s) => s.AnnotationSchema,
+    response: answers<Anchored<Annotation>>(),
+  },
+  createBookmark: {
+    kind: 'change',
+    request: (s) => s.REQUESTS.createBookmark,
+    response: answers<Anchored<Bookmark>>(),
+  },
+  updateBookmark: {
+    kind: 'change',
+    request: (s) => s.REQUESTS.updateBookmark,
+    response: answers<Anchored<Bookmark>>(),
+  },
+  deleteBookmark: {
+    kind: 'change',
+    request: (s) => s.REQUESTS.byId,
+    response: answers<Bookmark>(),
+  },
+  restoreBookmark: {
+    kind: 'change',
+    request: (s) => s.BookmarkSchema,
+    response: answers<Anchored<Bookmark>>(),
+  },
+  /** Creates a term when there is no id, else changes it. */
+  saveTerm: { kind: 'change', request: (s) => s.REQUESTS.saveTerm, response: answers<UserTerm>() },
+  deleteTerm: { kind: 'change', request: (s) => s.REQUESTS.byId, response: answers<UserTerm>() },
+  /** Only reads the notes, so it is a query: the file is made fresh each time. */
+  exportAnnotations: {
+    kind: 'query',
+    request: (s) => s.REQUESTS.exportAnnotations,
+    response: answers<ExportedFile>(),
+  },
+  /** The records set aside because they failed validation, as a JSON file to keep or mend. */
+  exportQuarantine: { kind: 'query', response: answers<ExportedFile>() },
+  /** A W3C Web Annotation collection (or a list, or Hypothesis's export), merged by id. */
+  importAnnotations: {
+    kind: 'change',
+    request: (s) => s.REQUESTS.importAnnotations,
+    response: answers<ImportReport>(),
+  },
+  /** The commands the application menu shows, with their state now. */
+  setMenuCommands: {
+    kind: 'change',
+    desktopOnly: true,
+    request: (s) => s.MenuCommandsSchema,
+    response: answers<void>(),
+  },
+  /** Asks where to save, then saves the page as PDF. */
+  printToPdf: { kind: 'change', desktopOnly: true, response: answers<PdfSaved>() },
+  /** Asks for a file in the system's open dialog, then imports it; null when cancelled. */
+  importAnnotationsFile: {
+    kind: 'change',
+    desktopOnly: true,
+    response: answers<ImportReport | null>(),
+  },
+} as const satisfies Record<string, CallSpec>;
+
+type Contract = typeof CONTRACT;
+export type MethodName = keyof Contract;
+
+/** What the handler receives: the output of the row's schema, or nothing. */
+type RequestOf<M extends MethodName> = Contract[M] extends {
+  request: (schemas: never) => infer S extends z.ZodType;
+}
+  ? z.output<S>
+  : void;
+type ResponseOf<M extends MethodName> = Contract[M]['response'] extends Answer<infer T> ? T : never;
+
+/** Renderer → main: method name → request payload and response value. */
+export type ReaderCalls = { [M in MethodName]: { request: RequestOf<M>; response: ResponseOf<M> } };
+
+export type NewAnnotation = ReaderCalls['createAnnotation']['request'];
+export type AnnotationChange = ReaderCalls['updateAnnotation']['request'];
+
+type MethodsWhere<Row> = { [M in MethodName]: Contract[M] extends Row ? M : never }[MethodName];
+/** Calls that only read: the only ones browser mode's WebSocket may carry. */
+export type QueryMethod = MethodsWhere<{ kind: 'query' }>;
+/** Calls only the Electron shell answers (and the bridge refuses with its own message). */
+export type DesktopOnlyMethod = MethodsWhere<{ desktopOnly: true }>;
+/** Calls the services answer, in the desktop app and in browser mode alike. */
+export type ServiceMethod = Exclude<MethodName, DesktopOnlyMethod>;
+
+export const METHOD_NAMES = Object.keys(CONTRACT) as readonly MethodName[];
+
+export const QUERY_METHODS: ReadonlySet<MethodName> = new Set(
+  METHOD_NAMES.filter((method) => CONTRACT[method].kind === 'query'),
+);
+
+export function isDesktopOnly(method: MethodName): method is DesktopOnlyMethod {
+  return 'desktopOnly' in CONTRACT[method];
+}
+
+export const ipcChannel = (method: MethodName): string => `reader:${method}`;
+
+export function isMethodName(value: unknown): value is MethodName {
+  return typeof value === 'string' && (METHOD_NAMES as readonly string[]).includes(value);
+}
 
 /**
  * Main → renderer: message name → payload. The other direction of the
@@ -192,32 +270,19 @@ export const API_NAMES: readonly string[] = [
   ...MESSAGE_NAMES.map((message) => subscriberName(message)),
 ];
 
-/** What main and the bridge hold: every payload arrives as `unknown` and is validated. */
-export type ReaderHandlers = {
-  [K in MethodName]: (payload: unknown) => Promise<Result<ReaderCalls[K]['response']>>;
-};
+/** A handler as main and the bridge hold it: the payload arrives as `unknown` and is validated. */
+export type Handler<M extends MethodName> = (
+  payload: unknown,
+) => Promise<Result<ReaderCalls[M]['response']>>;
 
-/**
- * Calls that only read. The others change state and must reach main in the
- * order they were made: IPC keeps order by itself, HTTP over several
- * connections does not. Only these may use browser mode's WebSocket.
- */
-export const QUERY_METHODS: ReadonlySet<MethodName> = new Set([
-  'getDocument',
-  'getSettings',
-  'getNotices',
-  'search',
-  'searchMatches',
-  'getSearchIndex',
-  'getUserData',
-  'exportAnnotations',
-]);
+/** Every call's handler: what IPC and the bridge serve. */
+export type ReaderHandlers = { [M in MethodName]: Handler<M> };
 
-export const ipcChannel = (method: MethodName): string => `reader:${method}`;
+/** What the services answer: every call but the desktop shell's own. */
+export type ServiceHandlers = { [M in ServiceMethod]: Handler<M> };
 
-export function isMethodName(value: unknown): value is MethodName {
-  return typeof value === 'string' && (METHOD_NAMES as readonly string[]).includes(value);
-}
+/** The desktop-only calls, as the browser-mode bridge answers them. */
+export type DesktopOnlyHandlers = { [M in DesktopOnlyMethod]: Handler<M> };
 
 /**
  * Builds a ReaderApi from one transport function for calls and one for

@@ -1,6 +1,9 @@
 /** Search results as they cross the contract and leave the CLI. */
+import type { z } from 'zod';
+import type { SearchMatchesRequestSchema, SearchRequestSchema } from './search-schema';
 
-export type SearchOrder = 'relevance' | 'document';
+export const SEARCH_ORDERS = ['relevance', 'document'] as const;
+export type SearchOrder = (typeof SEARCH_ORDERS)[number];
 
 export interface SearchHit {
   block: string;
@@ -29,18 +32,11 @@ export interface SearchResult {
 /** Longer queries are refused: long enough for any phrase of the report, short of a pasted page. */
 export const MAX_QUERY_LENGTH = 200;
 
-export interface SearchRequest {
-  query: string;
-  order?: SearchOrder;
-  /** Match ranges only for the first this-many hits (every hit has its `count`); default all. */
-  matchLimit?: number;
-}
+/** A search: its query, its order, and how many hits get their match ranges now. */
+export type SearchRequest = z.output<typeof SearchRequestSchema>;
 
 /** The matches of a query in given blocks: the ranges a hit past `matchLimit` leaves out. */
-export interface SearchMatchesRequest {
-  query: string;
-  blocks: string[];
-}
+export type SearchMatchesRequest = z.output<typeof SearchMatchesRequestSchema>;
 
 /** Per requested block, in the request's order, its matches (none for an unknown block). */
 export type SearchMatchesResult = [number, number][][];

@@ -74,8 +74,15 @@ export interface UserDataView {
   annotations: Anchored<Annotation>[];
   bookmarks: Anchored<Bookmark>[];
   terms: UserTerm[];
-  /** The file came from a newer version of the app: shown, never written. */
+  /**
+   * Shown, never written: the file came from a newer version of the app, the
+   * folder is read-only, or another reader holds it.
+   */
   readOnly: boolean;
+  /** Why it is read-only, in plain Chinese, when it is. */
+  readOnlyReason?: string;
+  /** How many records failed validation and were set aside (exportQuarantine gives them). */
+  quarantined: number;
 }
 
 export interface UserData {

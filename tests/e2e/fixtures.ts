@@ -18,8 +18,11 @@ export { holdPageIndex };
 export interface ReaderServer {
   url: string;
   dataDir: string;
-  /** Stops the server and starts a new one on the same data folder. */
-  restart(): Promise<void>;
+  /**
+   * Stops the server and starts a new one on the same data folder; `meanwhile`
+   * runs while none is running (to damage a file, say).
+   */
+  restart(meanwhile?: () => Promise<void>): Promise<void>;
 }
 
 export const test = base.extend<{ server: ReaderServer }>({
@@ -33,8 +36,9 @@ export const test = base.extend<{ server: ReaderServer }>({
         return running.url;
       },
       dataDir,
-      async restart() {
+      async restart(meanwhile) {
         await running.close();
+        await meanwhile?.();
         running = await startReaderServer({ dataDir, port: running.port });
       },
     };

@@ -1,5 +1,5 @@
 /** The shell in browser mode: the 快捷键 sheet and printing. */
-import { RENDERER_DIR } from '../../src/core/paths';
+import { RENDERER_DIR } from '../../src/services/paths';
 import { APP_PAGE_URL, appResponse } from '../../src/main/app-protocol';
 import { FEATURE_COMMANDS } from '../../src/renderer/app/commands';
 import { CONTENT_SECURITY_POLICY } from '../../src/shared/csp';

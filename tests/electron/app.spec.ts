@@ -10,7 +10,7 @@ import { APP_PAGE_URL } from '../../src/main/app-protocol';
 import { READY_SELECTOR } from '../../src/renderer/instrumentation';
 import { PAGE_INDEX_READY } from '../support/page-index';
 import { API_NAMES } from '../../src/shared/api';
-import { PROJECT_ROOT } from '../../src/core/paths';
+import { PROJECT_ROOT } from '../../src/services/paths';
 import { findElectronBinary } from './electron-binary';
 
 const binary = findElectronBinary(PROJECT_ROOT);

@@ -3,9 +3,9 @@
  * with its citation (`二（三）第2段`), the exact quote, the note and the tags,
  * so a delegate can speak from it. Orphans come last, never left out.
  */
-import { blockIndexAt, type DocumentText } from '../../shared/doc-text';
+import { blockIndexAt, type DocumentText } from '../report/doc-text';
 import type { ReportDocument } from '../../shared/document';
-import { locationLabel, sectionPath } from '../../shared/location';
+import { locationLabel, sectionPath } from '../report/location';
 import type { Anchored, Annotation, HighlightColor } from '../../shared/user-data';
 
 /** Keeps a reader's `<b>` or `<script>` from turning into markup in a Markdown viewer. */

@@ -5,9 +5,9 @@
  * content: every item must carry a TextQuoteSelector and pass the schema, or
  * nothing is imported and the error names the item.
  */
-import { createHash } from 'node:crypto';
 import { HIGHLIGHT_COLORS, type Annotation, type HighlightColor } from '../../shared/user-data';
-import { AnnotationSchema } from './schema';
+import { sha256Hex } from '../sha256';
+import { AnnotationSchema } from '../../shared/user-data-schema';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 const URN_UUID = 'urn:uuid:';
@@ -94,7 +94,7 @@ function localId(raw: unknown): string {
   if (typeof raw === 'string') {
     const bare = raw.startsWith(URN_UUID) ? raw.slice(URN_UUID.length) : raw;
     if (/^[A-Za-z0-9_-]{1,64}$/.test(bare)) return bare;
-    return 'x' + createHash('sha256').update(raw).digest('hex').slice(0, 32);
+    return 'x' + sha256Hex(raw).slice(0, 32);
   }
   return crypto.randomUUID();
 }

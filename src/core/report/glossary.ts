@@ -3,7 +3,7 @@
  * each term occurs in the body. Nothing here knows the bundled report's terms.
  */
 import type { Block, GlossaryEntry } from '../../shared/document';
-import { findOccurrences } from '../../shared/term-occurrences';
+import { findOccurrences } from './term-occurrences';
 
 export { findOccurrences };
 

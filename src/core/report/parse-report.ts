@@ -1,6 +1,6 @@
 /** The whole parse: decoded text in, a structured document out. */
-import { createHash } from 'node:crypto';
 import type { Block, ReportDocument } from '../../shared/document';
+import { sha256Hex } from '../sha256';
 import { decodeReport } from './decode';
 import { buildGlossary } from './glossary';
 import { buildOutline, markRunInHeads } from './outline';
@@ -28,10 +28,7 @@ export function parseReport(source: string): ReportDocument {
   const appendix = raw.appendixAt >= 0 ? blocks.slice(raw.appendixAt) : [];
   const linkable = body.filter((block) => block.kind === 'paragraph' || block.kind === 'heading');
 
-  const version = createHash('sha256')
-    .update(blocks.map((block) => block.text).join('\n'))
-    .digest('hex')
-    .slice(0, 16);
+  const version = sha256Hex(blocks.map((block) => block.text).join('\n')).slice(0, 16);
   const occasion = raw.occasion === undefined ? undefined : fixCjkSpacing(raw.occasion);
   const date = occasion === undefined ? undefined : DATE.exec(occasion);
 

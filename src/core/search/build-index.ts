@@ -14,14 +14,18 @@
  * made the 100× bench index 18% larger raw (20% gzip) and its load ~40% slower;
  * the table adds 12% raw (7% gzip) and no load time this machine can measure.
  * The segmenting happens here, at build time: loading the index needs nothing
- * of lunr-languages.
+ * of lunr-languages. The segmenter is handed in (src/services/search/words.ts
+ * loads lunr.zh, which takes Node's file and vm modules), so this file stays
+ * pure domain code.
  */
 import lunr from 'lunr';
 import type { Block, ReportDocument } from '../../shared/document';
 import type { SearchIndex, WordWeights } from './engine';
 import { normalize } from './normalize';
 import { indexTerms } from './tokens';
-import { segmentWords } from './words';
+
+/** The words (two or more code points) of a normalized text, in order, repeats kept. */
+export type SegmentWords = (normalized: string) => string[];
 
 /** Headings and glossary entries rank above a paragraph that merely mentions a term. */
 const KIND_BOOST: Record<Block['kind'], number> = {
@@ -64,7 +68,11 @@ function emptyBuilder(tokenizer: (value: unknown) => lunr.Token[]): lunr.Builder
 }
 
 /** For each word, its blocks in block order with lunr's BM25 weight of the word there. */
-function buildWordWeights(blocks: Block[], texts: string[]): WordWeights {
+function buildWordWeights(
+  blocks: Block[],
+  texts: string[],
+  segmentWords: SegmentWords,
+): WordWeights {
   const builder = emptyBuilder(wordTokens);
   builder.field('words', { boost: WORDS_BOOST });
   blocks.forEach((block, i) => {
@@ -93,6 +101,7 @@ function buildWordWeights(blocks: Block[], texts: string[]): WordWeights {
 
 export function buildSearchIndex(
   blocks: Block[],
+  segmentWords: SegmentWords,
 ): SearchIndex & { toJSON(): SerializedSearchIndex } {
   const builder = emptyBuilder(tokenize);
   builder.field('text');
@@ -106,10 +115,10 @@ export function buildSearchIndex(
     );
   });
   const index = builder.build();
-  const words = buildWordWeights(blocks, texts);
+  const words = buildWordWeights(blocks, texts, segmentWords);
   return { lunr: index, words, toJSON: () => ({ ...index.toJSON(), words }) };
 }
 
-export function buildSerializedIndex(document: ReportDocument): string {
-  return JSON.stringify(buildSearchIndex(document.blocks));
+export function buildSerializedIndex(document: ReportDocument, segmentWords: SegmentWords): string {
+  return JSON.stringify(buildSearchIndex(document.blocks, segmentWords));
 }

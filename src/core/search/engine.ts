@@ -12,7 +12,7 @@
 import lunr from 'lunr';
 import type { Block } from '../../shared/document';
 import type { SearchHit, SearchOrder, SearchResult } from '../../shared/search';
-import { makeSnippet } from '../../shared/snippet';
+import { makeSnippet } from './snippet';
 import { normalizeWithMap, queryKeywords, type Normalized } from './normalize';
 import { queryTerms } from './tokens';
 

@@ -4,7 +4,7 @@
  * else. Components reach them through useReader() (context.ts).
  */
 import type { ReaderApi } from '../../shared/api';
-import { documentText, type DocumentText } from '../../shared/doc-text';
+import { documentText, type DocumentText } from '../../core/report/doc-text';
 import type { ReportDocument } from '../../shared/document';
 import type { Settings } from '../../shared/settings';
 import { isDesktop } from '../api/client';

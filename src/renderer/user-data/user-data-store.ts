@@ -17,7 +17,13 @@ interface UserDataState {
   lastDeleted: Deleted | null;
 }
 
-const EMPTY: UserDataView = { annotations: [], bookmarks: [], terms: [], readOnly: false };
+const EMPTY: UserDataView = {
+  annotations: [],
+  bookmarks: [],
+  terms: [],
+  readOnly: false,
+  quarantined: 0,
+};
 
 const replaceOrAdd = <T extends { id: string }>(list: T[], item: T) =>
   list.some((old) => old.id === item.id)

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { anchorTarget } from '../../../src/core/annotations/anchor';
 import { targetFor } from '../../../src/core/annotations/selectors';
 import { parseReportBytes } from '../../../src/core/report/parse-report';
-import { documentText } from '../../../src/shared/doc-text';
+import { documentText } from '../../../src/core/report/doc-text';
 import type { TextTarget } from '../../../src/shared/user-data';
 import { mulberry32 } from '../../support/random';
 import { reportBytes } from '../report/helpers';

@@ -6,9 +6,9 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openUserData } from '../../../src/core/annotations/user-data-file';
-import { createReaderServices } from '../../../src/core/services';
-import type { ReaderHandlers, Result } from '../../../src/shared/api';
+import { openUserData } from '../../../src/services/user-data/user-data-file';
+import { createReaderServices } from '../../../src/services/reader-services';
+import type { ServiceHandlers, Result } from '../../../src/shared/api';
 import type { Anchored, Annotation } from '../../../src/shared/user-data';
 import { reportText } from '../report/helpers';
 import { loadFakeSearchIndex, makeTempDir, removeTempDir } from '../storage/helpers';
@@ -48,7 +48,7 @@ beforeAll(async () => {
   temp = await makeTempDir('annotation-cli');
   data = path('data');
   empty = path('empty');
-  const { handlers }: { handlers: ReaderHandlers } = await createReaderServices({
+  const { handlers }: { handlers: ServiceHandlers } = await createReaderServices({
     dataDir: data,
     document: REPORT,
     loadSearchIndex: loadFakeSearchIndex,

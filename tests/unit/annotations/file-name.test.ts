@@ -6,7 +6,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pathInside, safeFileName } from '../../../src/core/annotations/file-name';
+import { pathInside, safeFileName } from '../../../src/services/file-name';
 import { makeTempDir, removeTempDir } from '../storage/helpers';
 import { namesIn } from './helpers';
 

@@ -4,9 +4,9 @@
  */
 import * as fs from 'node:fs/promises';
 import { readdir } from 'node:fs/promises';
-import type { WriterIo } from '../../../src/core/storage/atomic-write';
+import type { WriterIo } from '../../../src/services/storage/atomic-write';
 import { parseReportBytes } from '../../../src/core/report/parse-report';
-import { documentText } from '../../../src/shared/doc-text';
+import { documentText } from '../../../src/core/report/doc-text';
 import type { Annotation, UserData } from '../../../src/shared/user-data';
 import { reportBytes } from '../report/helpers';
 

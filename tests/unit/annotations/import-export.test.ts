@@ -5,10 +5,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { userDataPath } from '../../../src/core/annotations/user-data-file';
+import { userDataPath } from '../../../src/services/user-data/user-data-file';
 import { parseWebAnnotations } from '../../../src/core/annotations/web-annotation';
-import { createReaderServices } from '../../../src/core/services';
-import type { ImportReport, ReaderHandlers, Result } from '../../../src/shared/api';
+import { createReaderServices } from '../../../src/services/reader-services';
+import type { ImportReport, ServiceHandlers, Result } from '../../../src/shared/api';
 import type { Anchored, Annotation } from '../../../src/shared/user-data';
 import { loadFakeSearchIndex, makeTempDir, removeTempDir } from '../storage/helpers';
 import { DOC, REPORT, rangeOf } from './helpers';
@@ -16,7 +16,7 @@ import { snapshot } from './snapshot';
 
 const dirs: string[] = [];
 
-async function services(): Promise<{ dir: string; handlers: ReaderHandlers }> {
+async function services(): Promise<{ dir: string; handlers: ServiceHandlers }> {
   const dir = await makeTempDir('import-export');
   dirs.push(dir);
   const { handlers } = await createReaderServices({
@@ -41,10 +41,10 @@ function refused(result: Result<unknown>): string {
   return result.error;
 }
 
-const annotationsOf = async (handlers: ReaderHandlers) =>
+const annotationsOf = async (handlers: ServiceHandlers) =>
   ok(await handlers.getUserData(undefined)).annotations;
 
-let source: { dir: string; handlers: ReaderHandlers };
+let source: { dir: string; handlers: ServiceHandlers };
 let made: Anchored<Annotation>[];
 
 beforeEach(async () => {
@@ -71,7 +71,7 @@ beforeEach(async () => {
   ];
 });
 
-const exported = async (handlers: ReaderHandlers) =>
+const exported = async (handlers: ServiceHandlers) =>
   ok(await handlers.exportAnnotations({ format: 'json' }));
 
 describe('JSON export', () => {

@@ -1,6 +1,6 @@
 /** Citations on the real report, as a delegate would say them in a meeting. */
 import { describe, expect, it } from 'vitest';
-import { locationLabel, ordinalOf, sectionPath } from '../../../src/shared/location';
+import { locationLabel, ordinalOf, sectionPath } from '../../../src/core/report/location';
 import { REPORT } from './helpers';
 
 const order = new Map(REPORT.blocks.map((block, index) => [block.id, index]));

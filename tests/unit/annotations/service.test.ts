@@ -5,12 +5,12 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { userDataPath, userDataSpec } from '../../../src/core/annotations/user-data-file';
-import { createUserDataService } from '../../../src/core/annotations/user-data-service';
-import { VersionedFile } from '../../../src/core/storage/versioned-file';
+import { userDataPath, userDataSpec } from '../../../src/services/user-data/user-data-file';
+import { createUserDataService } from '../../../src/services/user-data/user-data-service';
+import { VersionedFile } from '../../../src/services/storage/versioned-file';
 import { toWebAnnotations } from '../../../src/core/annotations/web-annotation';
-import { createReaderServices } from '../../../src/core/services';
-import type { ReaderHandlers, Result } from '../../../src/shared/api';
+import { createReaderServices } from '../../../src/services/reader-services';
+import type { ServiceHandlers, Result } from '../../../src/shared/api';
 import {
   DEFAULT_COLOR_NAMES,
   type Anchored,
@@ -25,7 +25,7 @@ import { DOC, REPORT, annotation, dataWith, faultyIo, rangeOf } from './helpers'
 import { snapshot } from './snapshot';
 
 let dir: string;
-let handlers: ReaderHandlers;
+let handlers: ServiceHandlers;
 
 const start = async () =>
   (
@@ -231,7 +231,7 @@ describe('bad requests change nothing', () => {
     '{"__proto__":{"polluted":true},"start":1,"end":5,"color":"c1"}',
   ) as unknown;
 
-  const cases: [string, keyof ReaderHandlers, () => unknown][] = [
+  const cases: [string, keyof ServiceHandlers, () => unknown][] = [
     ['a string position', 'createAnnotation', () => ({ ...valid(), start: '1' })],
     ['a negative start', 'createAnnotation', () => ({ ...valid(), start: -1 })],
     ['a fractional end', 'createAnnotation', () => ({ ...valid(), end: 7.5 })],
@@ -337,7 +337,7 @@ describe('a file from a newer version', () => {
     };
     // Nothing new in it: still refused, so the reader is not told it was imported.
     const same = toWebAnnotations(stored.annotations, { key: 'k', title: 't' });
-    const calls: [keyof ReaderHandlers, unknown][] = [
+    const calls: [keyof ServiceHandlers, unknown][] = [
       ['createAnnotation', { ...rangeOf('民生实事'), color: 'c1' }],
       ['updateAnnotation', { id: 'a1', note: 'x' }],
       ['deleteAnnotation', { id: 'a1' }],

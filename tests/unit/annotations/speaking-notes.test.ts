@@ -4,8 +4,8 @@
  * tags, orphans under 未能定位, and no markup from a note.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createReaderServices } from '../../../src/core/services';
-import type { ReaderHandlers, Result } from '../../../src/shared/api';
+import { createReaderServices } from '../../../src/services/reader-services';
+import type { ServiceHandlers, Result } from '../../../src/shared/api';
 import { loadFakeSearchIndex, makeTempDir, removeTempDir } from '../storage/helpers';
 import { DOC, REPORT, rangeOf } from './helpers';
 
@@ -28,7 +28,7 @@ const QUOTES = {
 
 beforeAll(async () => {
   dir = await makeTempDir('speaking-notes');
-  const { handlers }: { handlers: ReaderHandlers } = await createReaderServices({
+  const { handlers }: { handlers: ServiceHandlers } = await createReaderServices({
     dataDir: dir,
     document: REPORT,
     loadSearchIndex: loadFakeSearchIndex,

@@ -9,8 +9,8 @@ import {
   openUserData,
   userDataPath,
   userDataSpec,
-} from '../../../src/core/annotations/user-data-file';
-import { ReadOnlyError, VersionedFile } from '../../../src/core/storage/versioned-file';
+} from '../../../src/services/user-data/user-data-file';
+import { ReadOnlyError, VersionedFile } from '../../../src/services/storage/versioned-file';
 import { EMPTY_USER_DATA, type UserData } from '../../../src/shared/user-data';
 import { makeTempDir, removeTempDir } from '../storage/helpers';
 import { annotation, dataWith, faultyIo, namesIn } from './helpers';
@@ -105,12 +105,11 @@ describe('a damaged file', () => {
     truncated: envelope(good).slice(0, 150),
     'binary junk': Buffer.from([0xff, 0xfe, 0x00, 0x81, 0x7b]),
     'wrong shape': JSON.stringify({ schemaVersion: 1, data: { annotations: 'no' } }),
-    'duplicate ids': envelope(dataWith(annotation(1), annotation(1))),
     'no version': JSON.stringify({ data: good }),
   };
 
   for (const [kind, bytes] of Object.entries(damaged)) {
-    it(`${kind}: moved aside byte for byte, .bak loaded, a notice names the kept file`, async () => {
+    it(`${kind}: moved aside byte for byte, .bak loaded and written back, a notice names the kept file`, async () => {
       await leave(bytes, envelope(good));
       const file = await openUserData(dir);
       expect(file.value).toEqual(good);
@@ -120,12 +119,18 @@ describe('a damaged file', () => {
       expect(await readFile(join(folder, kept[0]))).toEqual(Buffer.from(bytes));
       expect(file.notices).toHaveLength(1);
       expect(file.notices[0]).toContain('批注文件已损坏');
-      expect(file.notices[0]).toContain('已从上一份完好副本恢复');
+      expect(file.notices[0]).toContain('已从上一份完好副本（.bak）恢复（2 条批注）并已写回');
       expect(file.notices[0]).toContain(kept[0]);
-      // The main file is gone (moved), the backup untouched.
+      // The damaged file moved, the restore written back at once, the backup untouched.
       expect(await namesIn(folder)).toEqual(
-        [`${kept[0]}`, 'haishu-2018-government-work-report.json.bak'].sort(),
+        [
+          `${kept[0]}`,
+          'haishu-2018-government-work-report.json',
+          'haishu-2018-government-work-report.json.bak',
+        ].sort(),
       );
+      expect(await readFile(path, 'utf8')).toBe(envelope(good));
+      expect(await readFile(`${path}.bak`, 'utf8')).toBe(envelope(good));
       // The next save writes a good file again, and the copy stays.
       await file.save(dataWith(annotation(3)));
       expect((await openUserData(dir)).value).toEqual(dataWith(annotation(3)));
@@ -218,7 +223,9 @@ describe('faults during a save', () => {
       fault.mode = mode;
       const failed = file.save(dataWith(annotation(1), annotation(2), annotation(3)));
       if (mode === 'enospc') await expect(failed).rejects.toMatchObject({ code: 'ENOSPC' });
-      else await expect(failed).rejects.toThrow(/写入不完整/);
+      else await expect(failed).rejects.toMatchObject({ code: 'ESHORTWRITE' });
+      // Said plainly, never as errno text.
+      await expect(failed).rejects.toThrow(/^磁盘已满/);
       expect(await readFile(path)).toEqual(mainBefore);
       expect(await readFile(`${path}.bak`)).toEqual(bakBefore);
       expect((await readdir(folder)).filter((name) => name.endsWith('.tmp'))).toEqual([]);

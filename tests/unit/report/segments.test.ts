@@ -4,7 +4,7 @@ import {
   termSpansByBlock,
   type Segment,
   type TermSpan,
-} from '../../../src/shared/segments';
+} from '../../../src/core/report/segments';
 import type { Block } from '../../../src/shared/document';
 import { reportDocument } from '../renderer/fixtures';
 

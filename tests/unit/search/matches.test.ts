@@ -5,7 +5,7 @@
 import { describe, it, expect } from 'vitest';
 import type { Block } from '../../../src/shared/document';
 import type { SearchResult } from '../../../src/shared/search';
-import { makeSnippet } from '../../../src/shared/snippet';
+import { makeSnippet } from '../../../src/core/search/snippet';
 import {
   Oracle,
   fold,

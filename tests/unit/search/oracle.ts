@@ -14,6 +14,7 @@ import { readFileSync } from 'node:fs';
 import type { Block, ReportDocument } from '../../../src/shared/document';
 import { parseReportBytes } from '../../../src/core/report/parse-report';
 import { buildSearchIndex } from '../../../src/core/search/build-index';
+import { segmentWords } from '../../../src/services/search/words';
 import { SearchEngine } from '../../../src/core/search/engine';
 
 export const REPORT_PATH = new URL(
@@ -31,7 +32,7 @@ export function loadReport(): ReportDocument {
 
 /** An engine over `blocks`, its index taken through JSON and back as the app ships it. */
 export function loadEngine(blocks: Block[]): SearchEngine {
-  return SearchEngine.load(JSON.stringify(buildSearchIndex(blocks)), blocks);
+  return SearchEngine.load(JSON.stringify(buildSearchIndex(blocks, segmentWords)), blocks);
 }
 
 export { mulberry32 } from '../../support/random';

@@ -8,7 +8,7 @@ import type { Block } from '../../../src/shared/document';
 import type { SearchResult } from '../../../src/shared/search';
 import { buildSearchIndex } from '../../../src/core/search/build-index';
 import { normalize } from '../../../src/core/search/normalize';
-import { segmentWords } from '../../../src/core/search/words';
+import { segmentWords } from '../../../src/services/search/words';
 import { Oracle, loadEngine, loadReport } from './oracle';
 
 const blocks = loadReport().blocks;
@@ -158,7 +158,9 @@ describe('whole words (the word table)', () => {
       text,
     }));
     const words = (
-      JSON.parse(JSON.stringify(buildSearchIndex(corpus))) as { words: Record<string, unknown> }
+      JSON.parse(JSON.stringify(buildSearchIndex(corpus, segmentWords))) as {
+        words: Record<string, unknown>;
+      }
     ).words;
     const search = loadEngine(corpus);
     for (const name of names) {

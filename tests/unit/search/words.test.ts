@@ -1,5 +1,5 @@
 /**
- * Words (src/core/search/words.ts): lunr-languages' lunr.zh segments the
+ * Words (src/services/search/words.ts): lunr-languages' lunr.zh segments the
  * normalized text, its filler pairs dropped, and it is loaded so that it never
  * looks for @node-rs/jieba, nor says so on the console.
  */
@@ -12,7 +12,7 @@ import { loadReport } from './oracle';
 // Spied before words.ts (and lunr.zh) is first loaded in this file's process.
 const info = vi.spyOn(console, 'info');
 const warn = vi.spyOn(console, 'warn');
-const { segmentWords } = await import('../../../src/core/search/words');
+const { segmentWords } = await import('../../../src/services/search/words');
 
 const blocks = loadReport().blocks;
 
@@ -46,14 +46,14 @@ describe('segmentWords', () => {
 
   it('prints nothing: lunr.zh never probes for @node-rs/jieba', () => {
     segmentWords('政府工作报告');
-    buildSearchIndex(blocks.slice(0, 5));
+    buildSearchIndex(blocks.slice(0, 5), segmentWords);
     expect(info).not.toHaveBeenCalled();
     expect(warn).not.toHaveBeenCalled();
   });
 });
 
 describe('the word table', () => {
-  const index = buildSearchIndex(blocks);
+  const index = buildSearchIndex(blocks, segmentWords);
   const serialized = JSON.parse(JSON.stringify(index)) as { fields: string[]; pipeline: unknown[] };
 
   it("leaves lunr's index as it was: text and head, nothing of the words", () => {

@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createReaderServices } from '../../../src/core/services';
+import { createReaderServices } from '../../../src/services/reader-services';
 import { BindError, startBridge, type RunningBridge } from '../../../src/server/bridge-server';
 import { CONTENT_SECURITY_POLICY } from '../../../src/shared/csp';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
@@ -233,6 +233,20 @@ describe('the API', () => {
     expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: expect.any(String) });
     const reset = await postJson('updateSettings', { fontSize: DEFAULT_SETTINGS.fontSize });
     expect(JSON.parse(reset.body)).toEqual({ ok: true, value: DEFAULT_SETTINGS });
+  });
+
+  it('the desktop-only calls get browser mode’s own answers from the bridge', async () => {
+    // No menu to show: accepted and ignored (`value: undefined` leaves the JSON).
+    expect(JSON.parse((await postJson('setMenuCommands', [])).body)).toEqual({ ok: true });
+    const print = JSON.parse((await postJson('printToPdf', null)).body);
+    expect(print).toMatchObject({ ok: false, error: expect.stringContaining('另存为 PDF') });
+    const pick = JSON.parse((await postJson('importAnnotationsFile', null)).body);
+    expect(pick).toMatchObject({ ok: false, error: expect.stringContaining('导入…') });
+    const bad = JSON.parse((await postJson('printToPdf', { path: '/etc/passwd' })).body);
+    expect(bad).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^printToPdf 的参数无效/),
+    });
   });
 
   it('the same-origin Origin header is allowed', async () => {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { startBridge, type RunningBridge } from '../../../src/server/bridge-server';
-import type { ReaderHandlers } from '../../../src/shared/api';
+import type { ServiceHandlers } from '../../../src/shared/api';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
 import { SOCKET_PATH } from '../../../src/shared/socket-protocol';
 import { fakeServiceHandlers, makeTempDir, removeTempDir } from '../storage/helpers';
@@ -22,7 +22,7 @@ let releaseSearch: () => void = () => undefined;
 let searchHeld: Promise<void> = Promise.resolve();
 let changesCalled = 0;
 
-async function handlersForTest(dataDir: string): Promise<ReaderHandlers> {
+async function handlersForTest(dataDir: string): Promise<ServiceHandlers> {
   const real = await fakeServiceHandlers(dataDir);
   return {
     ...real,

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readStatic, resolveStaticPath } from '../../../src/server/static-files';
+import { readStatic, resolveStaticPath } from '../../../src/services/static-files';
 import { makeTempDir, removeTempDir } from '../storage/helpers';
 
 // resolveStaticPath only computes paths; this root never has to exist.

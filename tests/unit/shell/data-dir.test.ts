@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { APP_DIR_NAME, defaultDataDir } from '../../../src/core/data-dir';
+import { APP_DIR_NAME, defaultDataDir } from '../../../src/services/data-dir';
 
 const HOME = '/home/reader';
 

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { acceleratorFor, buildMenuTemplate } from '../../../src/main/menu';
 import type { MenuCommand } from '../../../src/shared/menu-commands';
 import { FONT_SIZE } from '../../../src/shared/settings';
-import { REQUEST_SCHEMAS } from '../../../src/core/services';
+import { requestSchema } from '../../../src/services/validate';
 import { fakeStores, type FakeOptions } from '../renderer/commands/fake-stores';
 
 /** What the renderer sends for the menu, from the app's own registry over fake stores. */
@@ -180,7 +180,7 @@ describe('buildMenuTemplate', () => {
 describe('menuCommands', () => {
   it('what the renderer sends passes the setMenuCommands schema', () => {
     const sent = menuCommands();
-    expect(REQUEST_SCHEMAS.setMenuCommands.safeParse(sent).success).toBe(true);
+    expect(requestSchema('setMenuCommands').safeParse(sent).success).toBe(true);
     expect(sent.length).toBeGreaterThan(10);
   });
 
@@ -202,7 +202,7 @@ describe('menuCommands', () => {
     ];
     for (const payload of bad) {
       expect(
-        REQUEST_SCHEMAS.setMenuCommands.safeParse(payload).success,
+        requestSchema('setMenuCommands').safeParse(payload).success,
         JSON.stringify(payload).slice(0, 80),
       ).toBe(false);
     }

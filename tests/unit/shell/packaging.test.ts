@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../../src/core/paths';
+import { PROJECT_ROOT } from '../../../src/services/paths';
 
 const require = createRequire(import.meta.url);
 

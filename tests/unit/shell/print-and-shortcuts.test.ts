@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { validate } from '../../../src/core/services';
+import { browserHandlers } from '../../../src/server/browser-answers';
+import { validate } from '../../../src/services/validate';
 import {
   PDF_DEFAULT_NAME,
   PDF_OPTIONS,
@@ -42,7 +43,7 @@ describe('desktop-only calls in browser mode', () => {
   let handlers: ReaderHandlers;
   beforeEach(async () => {
     dir = await makeTempDir('shell-calls');
-    handlers = await fakeServiceHandlers(dir);
+    handlers = browserHandlers(await fakeServiceHandlers(dir));
   });
   afterEach(() => removeTempDir(dir));
 

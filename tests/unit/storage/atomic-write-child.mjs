@@ -1,6 +1,6 @@
 // Child process for the kill -9 test: loops writeFileAtomic over one target
 // with a growing counter until it is killed. Plain node, no loader: the test
-// transpiles the real src/core/storage/atomic-write.ts and passes its path.
+// transpiles the real src/services/storage/atomic-write.ts and passes its path.
 // argv: <target path> <path of the transpiled atomic-write module>
 import { pathToFileURL } from 'node:url';
 import { makeDoc } from './atomic-write-doc.mjs';

@@ -2,15 +2,15 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import ts from 'typescript';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeFileAtomic, type WriterIo } from '../../../src/core/storage/atomic-write';
+import { writeFileAtomic, type WriterIo } from '../../../src/services/storage/atomic-write';
 import { makeDoc } from './atomic-write-doc.mjs';
 import { makeTempDir, removeTempDir, tempFilesIn } from './helpers';
+import { transpileForChild } from './transpile';
 
 const MODULE_SOURCE = fileURLToPath(
-  new URL('../../../src/core/storage/atomic-write.ts', import.meta.url),
+  new URL('../../../src/services/storage/atomic-write.ts', import.meta.url),
 );
 const CHILD_SCRIPT = fileURLToPath(new URL('./atomic-write-child.mjs', import.meta.url));
 
@@ -280,20 +280,8 @@ describe('writeFileAtomic under kill -9', () => {
     onDisk: number;
   }
 
-  /**
-   * The real writer, transpiled once to plain JS: a tsx loader costs each child
-   * seconds of start-up on a small machine, plain node a tenth of that.
-   */
-  async function transpileWriter(): Promise<string> {
-    const source = await fs.readFile(MODULE_SOURCE, 'utf8');
-    const { outputText } = ts.transpileModule(source, {
-      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
-      fileName: MODULE_SOURCE,
-    });
-    const out = join(dir, 'atomic-write.compiled.mjs');
-    await fs.writeFile(out, outputText);
-    return out;
-  }
+  /** The real writer, as plain JS for the children. */
+  const transpileWriter = () => transpileForChild(MODULE_SOURCE, dir);
 
   function runAndKill(modulePath: string, path: string, killAfterMs: number): Promise<number> {
     return new Promise((resolvePromise, reject) => {

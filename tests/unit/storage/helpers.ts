@@ -1,10 +1,11 @@
 import { buildSerializedIndex } from '../../../src/core/search/build-index';
+import { segmentWords } from '../../../src/services/search/words';
 /** Temp folders for storage and server tests: everything written lives under os.tmpdir(). */
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createReaderServices } from '../../../src/core/services';
-import type { ReaderHandlers } from '../../../src/shared/api';
+import { createReaderServices } from '../../../src/services/reader-services';
+import type { ServiceHandlers } from '../../../src/shared/api';
 import type { ReportDocument } from '../../../src/shared/document';
 
 export async function makeTempDir(prefix: string): Promise<string> {
@@ -36,10 +37,11 @@ export const FAKE_DOCUMENT: ReportDocument = {
 };
 
 /** The search index of FAKE_DOCUMENT, as the build step would serialize it. */
-export const loadFakeSearchIndex = async (): Promise<string> => buildSerializedIndex(FAKE_DOCUMENT);
+export const loadFakeSearchIndex = async (): Promise<string> =>
+  buildSerializedIndex(FAKE_DOCUMENT, segmentWords);
 
 /** The real services over the small fake document, keeping their data in `dataDir`. */
-export async function fakeServiceHandlers(dataDir: string): Promise<ReaderHandlers> {
+export async function fakeServiceHandlers(dataDir: string): Promise<ServiceHandlers> {
   const services = await createReaderServices({
     dataDir,
     document: FAKE_DOCUMENT,

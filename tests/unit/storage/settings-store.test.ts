@@ -5,7 +5,7 @@ import {
   SETTINGS_FILE,
   SETTINGS_SCHEMA_VERSION,
   SettingsStore,
-} from '../../../src/core/storage/settings-store';
+} from '../../../src/services/storage/settings-store';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/shared/settings';
 import { makeTempDir, removeTempDir, tempFilesIn } from './helpers';
 

@@ -70,6 +70,27 @@ function FileActions() {
   );
 }
 
+/** Records set aside as unreadable: said once, with the way to get them back. */
+function QuarantineNote() {
+  const { userData, commands } = useReader();
+  const quarantined = useStore(userData, (state) => state.data.quarantined);
+  const exportThem = useCommand(commands, 'annotations.exportQuarantine');
+  if (quarantined === 0) return null;
+  return (
+    <p className="quarantine-note">
+      另有 {quarantined} 条记录无法读取，已单独保存，没有丢失。
+      <button
+        type="button"
+        className="link-button"
+        disabled={!exportThem.enabled}
+        onClick={() => exportThem.command.perform()}
+      >
+        {exportThem.command.label}
+      </button>
+    </p>
+  );
+}
+
 /** What each colour is called (重点, 疑问, …), renamable. */
 function ColorNames() {
   const { settings } = useReader();
@@ -114,6 +135,7 @@ export function AnnotationsPanel() {
     <section className="panel annotations-panel" aria-label="批注">
       <h2 className="panel-title">批注（{total}）</h2>
       <FileActions />
+      <QuarantineNote />
       {total > 0 && <AnnotationFilters state={{ filter, setFilter, order, setOrder, tags }} />}
       {total === 0 ? (
         <p className="panel-empty">

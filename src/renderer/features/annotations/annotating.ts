@@ -3,7 +3,7 @@
  * note: the selection is tracked as a range of the document text, the editor
  * as plain data ({ new range } or { existing id }).
  */
-import type { DocumentText } from '../../../shared/doc-text';
+import type { DocumentText } from '../../../core/report/doc-text';
 import type { Anchored, Annotation, HighlightColor } from '../../../shared/user-data';
 import { Store } from '../../store';
 import type { UserDataStore } from '../../user-data/user-data-store';

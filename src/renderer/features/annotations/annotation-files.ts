@@ -1,7 +1,8 @@
 /**
  * The reader's notes as files: 发言提纲 (Markdown) and W3C JSON exported as a
- * download, and a W3C annotation file imported, from the 批注 panel's file
- * chooser or, in the desktop app, main's own open dialog.
+ * download, the records set aside as unreadable exported to keep or mend, and
+ * a W3C annotation file imported, from the 批注 panel's file chooser or, in
+ * the desktop app, main's own open dialog.
  */
 import type { ImportReport, ReaderApi, Result } from '../../../shared/api';
 import type { ReaderStores } from '../../app/stores';
@@ -9,17 +10,21 @@ import { offerDownload } from '../../ui/download';
 
 type FilesApi = Pick<
   ReaderApi,
-  'exportAnnotations' | 'importAnnotations' | 'importAnnotationsFile'
+  'exportAnnotations' | 'exportQuarantine' | 'importAnnotations' | 'importAnnotationsFile'
 >;
 
-export type ExportFormat = 'md' | 'json';
+/** 'quarantine': the records that failed validation and were set aside, as main keeps them. */
+export type ExportFormat = 'md' | 'json' | 'quarantine';
 
 export async function exportAnnotations(
   api: FilesApi,
   addNotice: (message: string) => void,
   format: ExportFormat,
 ): Promise<void> {
-  const answer = await api.exportAnnotations({ format });
+  const answer =
+    format === 'quarantine'
+      ? await api.exportQuarantine()
+      : await api.exportAnnotations({ format });
   if (answer.ok) offerDownload(answer.value);
   else addNotice(`导出失败：${answer.error}`);
 }

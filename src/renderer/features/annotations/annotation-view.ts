@@ -2,9 +2,9 @@
  * What the 批注 and 书签 panels show, derived from the user data: pure, so
  * filters, order and grouping are tested under Node.
  */
-import { blockIndexAt, type DocumentText } from '../../../shared/doc-text';
+import { blockIndexAt, type DocumentText } from '../../../core/report/doc-text';
 import type { ReportDocument } from '../../../shared/document';
-import { locationLabel, sectionPath } from '../../../shared/location';
+import { locationLabel, sectionPath } from '../../../core/report/location';
 import type { Anchored, Annotation, Bookmark, HighlightColor } from '../../../shared/user-data';
 
 export type AnnotationOrder = 'document' | 'time';

@@ -7,10 +7,12 @@ export interface AnnotationsContext {
   /** Report text is selected and the notes can be written. */
   readonly canAnnotate: boolean;
   readonly canUndo: boolean;
-  /** False while the data file is read-only (written by a newer version). */
+  /** False while the data file is read-only (another reader holds it, the folder is read-only, a newer version wrote it). */
   readonly canWrite: boolean;
   /** There is something to export. */
   readonly hasAnnotations: boolean;
+  /** Records were set aside as unreadable: they can be exported to keep or mend. */
+  readonly hasQuarantined: boolean;
   highlight(): void;
   startNote(): void;
   undo(): void;
@@ -83,6 +85,15 @@ export const annotationCommands: Command<AnnotationsContext>[] = [
     menu: FILES,
     perform: (context) => context.exportAs('json'),
   },
+  {
+    // Offered where the reader is told of the records (the 批注 panel), not in the menu:
+    // most readers never have any.
+    id: 'annotations.exportQuarantine',
+    label: '导出无法读取的记录',
+    keys: [],
+    enabled: (context) => context.hasQuarantined,
+    perform: (context) => context.exportAs('quarantine'),
+  },
 ];
 
 export function annotationBinding(stores: ReaderStores): CommandBinding<AnnotationsContext> {
@@ -101,6 +112,9 @@ export function annotationBinding(stores: ReaderStores): CommandBinding<Annotati
       },
       get hasAnnotations() {
         return userData.data.annotations.length > 0;
+      },
+      get hasQuarantined() {
+        return userData.data.quarantined > 0;
       },
       highlight: () => void annotating.highlight(),
       startNote: annotating.startNote,

@@ -1,5 +1,5 @@
 /** Bookmarks in the text: one per block at most, put where the reader is, and jumped back to. */
-import { blockIndexAt, type DocumentText } from '../../../shared/doc-text';
+import { blockIndexAt, type DocumentText } from '../../../core/report/doc-text';
 import type { Anchored, Bookmark } from '../../../shared/user-data';
 import type { UserDataStore } from '../../user-data/user-data-store';
 import { bookmarkInBlock } from '../annotations/annotation-view';

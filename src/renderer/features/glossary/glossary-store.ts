@@ -147,8 +147,8 @@ export class GlossaryStore extends Store<GlossaryState> {
 
   /** Opens the form for a new term, with the selected phrase (if any) filled in. */
   readonly startAdd = (phrase: string): void => {
-    const { terms, readOnly } = this.userData.data;
-    if (readOnly) return this.addNotice('数据文件来自更新版本的阅读器，只能查看，不能添加注释。');
+    const { terms, readOnly, readOnlyReason } = this.userData.data;
+    if (readOnly) return this.addNotice(readOnlyReason ?? '数据文件只能查看，不能添加注释。');
     const existing = terms.find((term) => term.term === phrase);
     this.set({ draft: existing ? { ...existing } : { term: phrase, definition: '' } });
   };

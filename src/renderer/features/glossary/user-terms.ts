@@ -4,7 +4,7 @@
  * Pure, tested under Node.
  */
 import type { Block, GlossaryOccurrence } from '../../../shared/document';
-import { findOccurrences } from '../../../shared/term-occurrences';
+import { findOccurrences } from '../../../core/report/term-occurrences';
 import { LIMITS, type UserTerm } from '../../../shared/user-data';
 import type { TermEntry } from './glossary-popover';
 

@@ -3,7 +3,7 @@
  * selection becomes a [start, end) range, a range becomes DOM ranges to
  * highlight, and a click becomes a position.
  */
-import { spansOf, type DocumentText } from '../../../shared/doc-text';
+import { spansOf, type DocumentText } from '../../../core/report/doc-text';
 import { rangeInBlock } from './block-ranges';
 
 const BLOCK_SELECTOR = '[data-block]';

@@ -1,7 +1,7 @@
 /** The 搜索结果 panel: count, order toggle, and each hit with its section and marked snippet. */
 import { startTransition, useEffect, useMemo, useState } from 'react';
 import type { SearchHit, SearchOrder } from '../../../shared/search';
-import { makeSnippet } from '../../../shared/snippet';
+import { makeSnippet } from '../../../core/search/snippet';
 import { queryKeywords } from '../../../core/search/normalize';
 import { useReader } from '../../app/context';
 import { useStore } from '../../store';

@@ -1,6 +1,6 @@
 /** What the interface derives from a search result: pure, tested under Node. */
 import type { OutlineEntry } from '../../../shared/document';
-import { sectionPath } from '../../../shared/location';
+import { sectionPath } from '../../../core/report/location';
 import type { SearchHit } from '../../../shared/search';
 
 export { sectionPath };

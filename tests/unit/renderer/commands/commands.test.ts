@@ -306,6 +306,20 @@ describe('commands that write the reader’s notes', () => {
     expect(isEnabled('glossary.addTerm', { readOnly: true })).toBe(false);
   });
 
+  it('the unreadable records can be exported only when some were set aside, even read-only', async () => {
+    expect(isEnabled('annotations.exportQuarantine')).toBe(false);
+    expect(isEnabled('annotations.exportQuarantine', { quarantined: 1, readOnly: true })).toBe(
+      true,
+    );
+    const stores = fakeStores({ quarantined: 1 });
+    expect(stores.registry.run('annotations.exportQuarantine')).toBe(true);
+    expect(stores.api.exportQuarantine).toHaveBeenCalledOnce();
+    // Main's refusal reaches the reader as a notice.
+    await vi.waitFor(() =>
+      expect(stores.notices.add).toHaveBeenCalledWith('导出失败：测试里不下载'),
+    );
+  });
+
   it('run refuses a disabled command', () => {
     const stores = fakeStores({ selection: false });
     expect(stores.registry.run('annotation.highlight')).toBe(false);

@@ -28,6 +28,8 @@ export interface FakeOptions {
   /** Something was just deleted and can be undone. */
   deleted?: boolean;
   annotations?: number;
+  /** Records set aside as unreadable. */
+  quarantined?: number;
 }
 
 export function fakeStores(options: FakeOptions = {}) {
@@ -57,9 +59,13 @@ export function fakeStores(options: FakeOptions = {}) {
     bookmarks: [],
     terms: [],
     readOnly: options.readOnly ?? false,
+    quarantined: options.quarantined ?? 0,
   };
   const fakes = {
-    api: { printToPdf: vi.fn(async () => ({ ok: true, value: { path: null } })) },
+    api: {
+      printToPdf: vi.fn(async () => ({ ok: true, value: { path: null } })),
+      exportQuarantine: vi.fn(async () => ({ ok: false, error: '测试里不下载' })),
+    },
     notices: { add: vi.fn() },
     settings,
     search,

@@ -1,5 +1,5 @@
 /**
- * The page's own copy of the search engine (lib/local-search.ts), under Node:
+ * The page's own copy of the search engine (features/search/local-search.ts), under Node:
  * made from the text main's services hand over, it must answer exactly as
  * main does, and leave to main everything it cannot answer itself.
  */
@@ -7,17 +7,18 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { ReaderHandlers, Result } from '../../../../src/shared/api';
+import type { ServiceHandlers, Result } from '../../../../src/shared/api';
 import { MAX_QUERY_LENGTH, type SearchRequest } from '../../../../src/shared/search';
-import { createReaderServices } from '../../../../src/core/services';
+import { createReaderServices } from '../../../../src/services/reader-services';
 import { buildSearchIndex } from '../../../../src/core/search/build-index';
+import { segmentWords } from '../../../../src/services/search/words';
 import { localSearch, RETRY_AFTER_MS } from '../../../../src/renderer/features/search/local-search';
 import { loadReport, mulberry32, randomInt } from '../../search/oracle';
 
 const report = loadReport();
-const serializedIndex = JSON.stringify(buildSearchIndex(report.blocks));
+const serializedIndex = JSON.stringify(buildSearchIndex(report.blocks, segmentWords));
 let dataDir: string;
-let handlers: ReaderHandlers;
+let handlers: ServiceHandlers;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'local-search-'));

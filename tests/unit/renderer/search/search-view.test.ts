@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseReportBytes } from '../../../../src/core/report/parse-report';
 import { buildSearchIndex } from '../../../../src/core/search/build-index';
+import { segmentWords } from '../../../../src/services/search/words';
 import { SearchEngine } from '../../../../src/core/search/engine';
 import {
   firstOccurrenceFrom,
@@ -17,7 +18,7 @@ const report = parseReportBytes(
   ),
 );
 const order = new Map(report.blocks.map((block, index) => [block.id, index]));
-const engine = new SearchEngine(buildSearchIndex(report.blocks), report.blocks);
+const engine = new SearchEngine(buildSearchIndex(report.blocks, segmentWords), report.blocks);
 const idOf = (prefix: string) => report.blocks.find((block) => block.text.startsWith(prefix))!.id;
 const titles = (block: string) => sectionPath(report.outline, order, block).map((e) => e.title);
 

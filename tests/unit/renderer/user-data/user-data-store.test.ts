@@ -37,6 +37,7 @@ const oneBookmark = (): UserDataView => ({
   bookmarks: [bookmark('b1', '开篇')],
   terms: [],
   readOnly: false,
+  quarantined: 0,
 });
 
 describe('the user-data store', () => {

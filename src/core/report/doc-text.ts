@@ -3,7 +3,7 @@
  * block texts in order, joined by a newline. Positions in it survive any
  * change of markup, and a selection across paragraphs is one range.
  */
-import type { Block } from './document';
+import type { Block } from '../../shared/document';
 
 export const BLOCK_SEPARATOR = '\n';
 

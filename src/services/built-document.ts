@@ -1,6 +1,6 @@
 /** The document parsed at build time (`npm run build` → out/data/document.json). */
 import { readFile } from 'node:fs/promises';
-import type { ReportDocument } from '../../shared/document';
+import type { ReportDocument } from '../shared/document';
 
 export const BUILT_DOCUMENT_FILE = 'document.json';
 export const BUILT_SEARCH_INDEX_FILE = 'search-index.json';

@@ -2,7 +2,7 @@
  * Where a block sits in the report, said the way a delegate would cite it in
  * a meeting: `二（三）第2段`. Pure; the sidebar, the export and the CLI share it.
  */
-import type { Block, OutlineEntry } from './document';
+import type { Block, OutlineEntry } from '../../shared/document';
 
 /** The outline entries that contain a block, outermost first. */
 export function sectionPath(

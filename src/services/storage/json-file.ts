@@ -23,12 +23,20 @@ export async function readJsonFile(path: string): Promise<JsonRead> {
   }
 }
 
-/** Keeps a damaged file for the user (never deletes it) and returns where it went. */
-export async function moveAside(path: string, now = new Date()): Promise<string> {
+/**
+ * Keeps a file for the user (never deletes it) and returns where it went:
+ * `<file>.corrupt-<stamp>` for a damaged file, `<file>.kept-<stamp>` for one
+ * kept from being overwritten.
+ */
+export async function moveAside(
+  path: string,
+  now = new Date(),
+  kind: 'corrupt' | 'kept' = 'corrupt',
+): Promise<string> {
   // The random part keeps two damaged files within one millisecond from
   // overwriting each other: rename would replace the first silently.
   const stamp = `${now.toISOString().replace(/[:.]/g, '-')}-${randomBytes(4).toString('hex')}`;
-  const target = `${path}.corrupt-${stamp}`;
+  const target = `${path}.${kind}-${stamp}`;
   await rename(path, target);
   return target;
 }

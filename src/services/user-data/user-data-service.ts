@@ -4,9 +4,9 @@
  * anchored against the current text (and remembered, since targets never
  * change once made).
  */
-import { documentText, type DocumentText } from '../../shared/doc-text';
+import { documentText, type DocumentText } from '../../core/report/doc-text';
 import type { ReportDocument } from '../../shared/document';
-import { sectionPath } from '../../shared/location';
+import { sectionPath } from '../../core/report/location';
 import type { ExportedFile, ImportReport } from '../../shared/api';
 import type {
   Anchor,
@@ -19,12 +19,17 @@ import type {
   UserDataView,
   UserTerm,
 } from '../../shared/user-data';
+import { serializeQuarantine } from '../storage/quarantine';
 import type { VersionedFile } from '../storage/versioned-file';
-import { anchorTarget } from './anchor';
-import { safeFileName } from './file-name';
-import { CONTEXT_LENGTH, targetFor } from './selectors';
-import { speakingNotes } from './speaking-notes';
-import { mergeAnnotations, parseWebAnnotations, toWebAnnotations } from './web-annotation';
+import { anchorTarget } from '../../core/annotations/anchor';
+import { safeFileName } from '../file-name';
+import { CONTEXT_LENGTH, targetFor } from '../../core/annotations/selectors';
+import { speakingNotes } from '../../core/annotations/speaking-notes';
+import {
+  mergeAnnotations,
+  parseWebAnnotations,
+  toWebAnnotations,
+} from '../../core/annotations/web-annotation';
 
 export interface UserDataServiceOptions {
   document: ReportDocument;
@@ -82,6 +87,8 @@ export function createUserDataService(options: UserDataServiceOptions) {
         bookmarks: data().bookmarks.map(anchored),
         terms: data().terms,
         readOnly: file.readOnly,
+        ...(file.readOnlyReason !== null ? { readOnlyReason: file.readOnlyReason } : {}),
+        quarantined: file.quarantine.length,
       };
     },
 
@@ -212,6 +219,15 @@ export function createUserDataService(options: UserDataServiceOptions) {
         fileName: exportName('批注', 'json'),
         mimeType: 'application/ld+json;charset=utf-8',
         content: JSON.stringify(collection, null, 2) + '\n',
+      };
+    },
+
+    /** The records set aside from this report's file, as the quarantine file holds them. */
+    exportQuarantine(): ExportedFile {
+      return {
+        fileName: exportName('无法读取的记录', 'json'),
+        mimeType: 'application/json;charset=utf-8',
+        content: serializeQuarantine(file.quarantine),
       };
     },
 

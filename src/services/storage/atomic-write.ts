@@ -31,7 +31,12 @@ export async function writeFileAtomic(
     while (written < bytes.length) {
       const { bytesWritten } = await handle.write(bytes, written, bytes.length - written, written);
       if (!(bytesWritten > 0)) {
-        throw new Error(`写入不完整：${written}/${bytes.length} 字节 (short write to ${temp})`);
+        // A write that makes no progress is a full disk or quota by another name.
+        const short: NodeJS.ErrnoException = new Error(
+          `写入不完整：${written}/${bytes.length} 字节 (short write to ${temp})`,
+        );
+        short.code = 'ESHORTWRITE';
+        throw short;
       }
       written += bytesWritten;
     }

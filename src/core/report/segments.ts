@@ -3,7 +3,7 @@
  * emphasis, glossary term), so rendering is a flat map with no offset
  * arithmetic in JSX or HTML templates.
  */
-import type { Block, GlossaryEntry } from './document';
+import type { Block, GlossaryEntry } from '../../shared/document';
 
 /** One glossary occurrence inside a block: the `index`-th (0-based) occurrence of `entry`. */
 export interface TermSpan {

@@ -2,8 +2,9 @@
 import { join } from 'node:path';
 import { EMPTY_USER_DATA, type UserData } from '../../shared/user-data';
 import type { WriterIo } from '../storage/atomic-write';
-import { VersionedFile, type VersionedFileSpec } from '../storage/versioned-file';
-import { UserDataSchema } from './schema';
+import { VersionedFile, type FileAccess, type VersionedFileSpec } from '../storage/versioned-file';
+import { salvageUserData } from '../../core/annotations/salvage';
+import { UserDataSchema } from '../../shared/user-data-schema';
 
 /** The bundled report. A second report would get its own file beside this one. */
 export const REPORT_KEY = 'haishu-2018-government-work-report';
@@ -12,11 +13,19 @@ export const USER_DATA_SCHEMA_VERSION = 1;
 export const userDataPath = (dataDir: string, key = REPORT_KEY) =>
   join(dataDir, 'reports', `${key}.json`);
 
+/**
+ * Records of a report's file that failed validation. Its own folder, not
+ * reports/, so nothing that lists the reports' files mistakes it for one.
+ */
+export const quarantinePath = (dataDir: string, key = REPORT_KEY) =>
+  join(dataDir, 'quarantine', `${key}.json`);
+
 /** The file's spec; `io` is for tests that inject write faults. */
 export function userDataSpec(
   dataDir: string,
   key = REPORT_KEY,
   io?: WriterIo,
+  access?: FileAccess,
 ): VersionedFileSpec<UserData> {
   return {
     path: userDataPath(dataDir, key),
@@ -30,10 +39,19 @@ export function userDataSpec(
     keepBackup: true,
     // A note the reader was told did not save must not appear (and be written) later.
     undoFailedSaves: true,
+    // One bad record is set aside by itself; the rest of the reader's notes load.
+    salvage: salvageUserData,
+    quarantinePath: quarantinePath(dataDir, key),
     ...(io ? { io } : {}),
+    ...(access ? { access } : {}),
   };
 }
 
-export function openUserData(dataDir: string, key = REPORT_KEY): Promise<VersionedFile<UserData>> {
-  return VersionedFile.open(userDataSpec(dataDir, key));
+/** `access` says whether this process may write the data folder (folder-access.ts). */
+export function openUserData(
+  dataDir: string,
+  key = REPORT_KEY,
+  access?: FileAccess,
+): Promise<VersionedFile<UserData>> {
+  return VersionedFile.open(userDataSpec(dataDir, key, undefined, access));
 }

@@ -3,7 +3,7 @@
  * never cut, the longer of two overlapping matches kept. Shared by the parser
  * (the report's 名词解释) and the renderer (the reader's own terms).
  */
-import type { Block, GlossaryOccurrence } from './document';
+import type { Block, GlossaryOccurrence } from '../../shared/document';
 
 const QUOTES = /[“”‘’"'「」『』]/u;
 const OPENERS = '“‘「『';

@@ -1,6 +1,6 @@
 /** Validation of user data, from disk and from the renderer. */
 import { z } from 'zod';
-import { HIGHLIGHT_COLORS, LIMITS, type UserData } from '../../shared/user-data';
+import { HIGHLIGHT_COLORS, LIMITS, type UserData } from './user-data';
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '不是有效的编号');
 const isoDate = z.iso.datetime({ offset: true });

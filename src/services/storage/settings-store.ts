@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '../../shared/settings';
 import { SettingsSchema } from '../../shared/settings-schema';
-import { VersionedFile } from './versioned-file';
+import { VersionedFile, type FileAccess } from './versioned-file';
 
 export const SETTINGS_FILE = 'settings.json';
 export const SETTINGS_SCHEMA_VERSION = 1;
@@ -13,7 +13,8 @@ export const SETTINGS_SCHEMA_VERSION = 1;
 export class SettingsStore {
   private constructor(private readonly file: VersionedFile<Settings>) {}
 
-  static async open(dataDir: string): Promise<SettingsStore> {
+  /** `access` says whether this process may write the data folder (folder-access.ts). */
+  static async open(dataDir: string, access?: FileAccess): Promise<SettingsStore> {
     const file = await VersionedFile.open({
       path: join(dataDir, SETTINGS_FILE),
       version: SETTINGS_SCHEMA_VERSION,
@@ -24,6 +25,7 @@ export class SettingsStore {
       fallback: '默认设置',
       // Settings are cheap to lose and rewritten on every scroll: no backup.
       keepBackup: false,
+      ...(access ? { access } : {}),
     });
     return new SettingsStore(file);
   }

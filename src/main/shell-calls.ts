@@ -1,0 +1,78 @@
+/**
+ * The calls only the desktop shell can answer (the contract marks them
+ * `desktopOnly`): they need a window, the application menu or a system
+ * dialog. The services never see them; browser mode's bridge answers them
+ * with its own message (src/server/browser-answers.ts).
+ */
+import { app, BrowserWindow, dialog } from 'electron';
+import { readFile, stat } from 'node:fs/promises';
+import type {
+  DesktopOnlyMethod,
+  ImportReport,
+  PdfSaved,
+  ReaderCalls,
+  Result,
+  ServiceHandlers,
+} from '../shared/api';
+import type { MenuCommand } from '../shared/menu-commands';
+import { writeFileAtomic } from '../services/storage/atomic-write';
+import { validate } from '../services/validate';
+import { importDialogOptions, refuseImportFile } from './import-file';
+import { PDF_OPTIONS, pdfSaveDialogOptions, withPdfExtension } from './print';
+
+export type ShellCalls = {
+  [M in DesktopOnlyMethod]: (
+    event: Electron.IpcMainInvokeEvent,
+    payload: unknown,
+  ) => Promise<Result<ReaderCalls[M]['response']>>;
+};
+
+export interface ShellCallOptions {
+  /** The services, for the import that follows the open dialog. */
+  handlers: () => ServiceHandlers;
+  /** Shows the renderer's commands in the application menu. */
+  showMenuCommands: (commands: MenuCommand[]) => void;
+}
+
+export function createShellCalls(options: ShellCallOptions): ShellCalls {
+  return {
+    setMenuCommands: (_event, payload) =>
+      validate('setMenuCommands', payload, (commands) => options.showMenuCommands(commands)),
+    printToPdf: (event, payload) => validate('printToPdf', payload, () => savePdf(event.sender)),
+    importAnnotationsFile: (event, payload) =>
+      validate('importAnnotationsFile', payload, () =>
+        importFromDialog(event.sender, options.handlers()),
+      ),
+  };
+}
+
+async function savePdf(contents: Electron.WebContents): Promise<PdfSaved> {
+  const window = BrowserWindow.fromWebContents(contents);
+  const options = pdfSaveDialogOptions(app.getPath('documents'));
+  const choice = window
+    ? await dialog.showSaveDialog(window, options)
+    : await dialog.showSaveDialog(options);
+  if (choice.canceled || !choice.filePath) return { path: null };
+  const path = withPdfExtension(choice.filePath);
+  await writeFileAtomic(path, await contents.printToPDF(PDF_OPTIONS));
+  return { path };
+}
+
+async function importFromDialog(
+  contents: Electron.WebContents,
+  handlers: ServiceHandlers,
+): Promise<ImportReport | null> {
+  const window = BrowserWindow.fromWebContents(contents);
+  const options = importDialogOptions(app.getPath('documents'));
+  const choice = window
+    ? await dialog.showOpenDialog(window, options)
+    : await dialog.showOpenDialog(options);
+  const [path] = choice.filePaths;
+  if (choice.canceled || !path) return null;
+  const info = await stat(path);
+  const refused = refuseImportFile(info.size, info.isFile());
+  if (refused) throw new Error(refused);
+  const answer = await handlers.importAnnotations({ content: await readFile(path, 'utf8') });
+  if (!answer.ok) throw new Error(answer.error);
+  return answer.value;
+}

@@ -1,0 +1,27 @@
+/**
+ * Housekeeping after a crash: the atomic writer's temp files
+ * (`.<file>.<12 hex>.tmp`, beside the file they were for) that a killed
+ * process never renamed. Only the folder's lock holder calls this, so no
+ * other process can be in the middle of writing one.
+ */
+import { readdir, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The temp files left for `file` and its companions (`.bak`, quarantine …); returns their names. */
+export async function removeStrayTemps(file: string): Promise<string[]> {
+  const dir = dirname(file);
+  const pattern = new RegExp(
+    `^\\.${escapeRegExp(basename(file))}(\\.[^/\\\\]+)?\\.[0-9a-f]{12}\\.tmp$`,
+  );
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return [];
+  }
+  const stray = names.filter((name) => pattern.test(name));
+  await Promise.all(stray.map((name) => unlink(join(dir, name)).catch(() => undefined)));
+  return stray;
+}

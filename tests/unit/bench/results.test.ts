@@ -1,0 +1,79 @@
+/** A bench run's results go to bench-results/, outside git; BENCHMARKS.md only on purpose. */
+import { execFileSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { benchmarksFile } from '../../../bench/report';
+import {
+  BENCHMARKS_FILE,
+  RESULTS_DIR,
+  recordRequested,
+  saveRun,
+  type RunRecord,
+} from '../../../bench/results';
+import { PROJECT_ROOT } from '../../../src/services/paths';
+import { makeTempDir, removeTempDir } from '../storage/helpers';
+
+const record = (date: string): RunRecord => ({
+  date,
+  machine: {
+    cpu: 'test CPU',
+    cores: 2,
+    memoryGiB: 24,
+    os: 'Linux',
+    node: 'v20',
+    commit: 'abc1234',
+    loadAverage: 0.5,
+  },
+  goalsMissed: [],
+});
+
+let dir: string;
+beforeEach(async () => {
+  dir = await makeTempDir('bench-results');
+});
+afterEach(() => removeTempDir(dir));
+
+describe('saveRun', () => {
+  it('appends one JSON line per run and keeps the latest tables', async () => {
+    await saveRun(record('2026-01-02T00:00:00.000Z'), '## second', dir);
+    await saveRun(record('2026-01-03T00:00:00.000Z'), '## third', dir);
+    const lines = (await readFile(join(dir, 'history.jsonl'), 'utf8')).trimEnd().split('\n');
+    expect(lines.map((line) => (JSON.parse(line) as RunRecord).date)).toEqual([
+      '2026-01-02T00:00:00.000Z',
+      '2026-01-03T00:00:00.000Z',
+    ]);
+    expect(await readFile(join(dir, 'latest.md'), 'utf8')).toBe('## third\n');
+  });
+});
+
+describe('where results live', () => {
+  it('bench-results/ is ignored by git, and BENCHMARKS.md is not', () => {
+    const ignored = (path: string) => {
+      try {
+        execFileSync('git', ['check-ignore', '-q', path], { cwd: PROJECT_ROOT });
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    expect(ignored(join(RESULTS_DIR, 'history.jsonl'))).toBe(true);
+    expect(ignored(BENCHMARKS_FILE)).toBe(false);
+  });
+
+  it('BENCHMARKS.md is the method, then one run, well under 40 KB', async () => {
+    const text = await readFile(BENCHMARKS_FILE, 'utf8');
+    expect(Buffer.byteLength(text)).toBeLessThan(40_000);
+    expect(text.startsWith(benchmarksFile('').trimEnd())).toBe(true);
+    expect(text.match(/^## \d{4}-\d\d-\d\dT/gm)).toHaveLength(1);
+  });
+
+  it.each([
+    [undefined, false],
+    ['', false],
+    ['0', false],
+    ['1', true],
+  ])('BENCH_RECORD=%j asks for BENCHMARKS.md: %s', (value, asked) => {
+    expect(recordRequested(value === undefined ? {} : { BENCH_RECORD: value })).toBe(asked);
+  });
+});
