@@ -117,7 +117,7 @@ const noRuntimeGlobals = (who) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'out', 'dist', 'test-results', 'playwright-report'] },
+  { ignores: ['node_modules', 'out', 'dist', 'test-results', 'playwright-report', '.cache'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -2,7 +2,8 @@
  * Annotations: how long re-anchoring takes for a week's worth of notes (and
  * far more), against the plain `indexOf` of each quote as the floor, on the
  * report as it is and on a revised edition; and how long a save takes with
- * the backup and fsyncs, against a plain writeFile of the same bytes.
+ * the backup and fsyncs, against a plain writeFile of the same bytes; and
+ * issue 18's crafted import against a plain one (crafted-import.ts).
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -17,6 +18,7 @@ import { BUNDLED_REPORT } from '../src/services/paths';
 import { documentText } from '../src/core/report/doc-text';
 import type { Annotation, TextTarget } from '../src/shared/user-data';
 import { mulberry32 } from '../tests/support/random';
+import { measureCraftedImport } from './crafted-import';
 import { markdownTable } from './report';
 import { summarize, type Summary } from './stats';
 
@@ -116,6 +118,8 @@ export async function runAnnotationBench(
     app: summarize(saves),
     note: 'floor: one plain writeFile',
   });
+
+  rows.push(...(await measureCraftedImport(dataDir, report, rounds)));
 
   const table = markdownTable(
     ['metric', 'floor median', 'floor p95', 'app median', 'app p95', 'ratio (median)', 'note'],

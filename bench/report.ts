@@ -1,6 +1,7 @@
 /** The results tables, the machine description, and BENCHMARKS.md's text. */
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
+import type { FiguresBenchResult } from './figures';
 import type { ScaleResult, SearchBenchResult, SearchGoal } from './search';
 import type { Summary } from './stats';
 
@@ -132,6 +133,10 @@ export interface RunReport {
   search?: SearchBenchResult;
   /** The annotations table (bench/annotations.ts). */
   annotations?: string;
+  /** The parse-throughput and PDF tables (bench/parse.ts). */
+  parse?: string;
+  /** Figure extraction against parsing (bench/figures.ts). */
+  figures?: FiguresBenchResult;
   /** The BENCH_ONLY value that limited the run, if any. */
   only?: string;
 }
@@ -257,10 +262,13 @@ export function slowestQueriesTable(result: SearchBenchResult, count = 10): stri
 }
 
 /** Every goal of the run that was missed, by name. */
-export function missedGoalNames(report: Pick<RunReport, 'pageLoad' | 'search'>): string[] {
+export function missedGoalNames(
+  report: Pick<RunReport, 'pageLoad' | 'search' | 'figures'>,
+): string[] {
   return [
     ...(report.pageLoad ? missedGoals(report.pageLoad.rows).map((row) => row.metric) : []),
     ...(report.search?.goals.filter((goal) => goal.pass === false).map((goal) => goal.goal) ?? []),
+    ...(report.figures && !report.figures.pass ? [report.figures.goal] : []),
   ];
 }
 
@@ -312,6 +320,8 @@ export function runSection(report: RunReport): string {
     report.pageLoad && 'page load',
     report.search && 'search',
     report.annotations && 'annotations',
+    report.parse && 'parse',
+    report.figures && 'figures',
   ].filter(Boolean);
   const partsLine =
     report.only === undefined
@@ -341,6 +351,34 @@ export function runSection(report: RunReport): string {
           '`writeFile` of the same bytes. Median and p95 over 15 rounds.',
           '',
           report.annotations,
+          '',
+        ]
+      : []),
+    ...(report.parse
+      ? [
+          '### Parse',
+          '',
+          'Text of each once-quadratic shape parsed (`parseReport`), median of 3; the floor',
+          'splits the same text into trimmed lines. Goal from issue 14: ≤ 1 s per MB.',
+          '',
+          report.parse,
+          '',
+        ]
+      : []),
+    ...(report.figures
+      ? [
+          '### Figures',
+          '',
+          'Extracting every figure (`extractFigures`) against parsing (`parseReportBytes`) the',
+          'same report, at 1× and at 100× (the body a hundred times, copy k digit-shifted by k),',
+          `alternating which goes first, ${report.figures.rounds} rounds after one warm-up; wall`,
+          'clock and process CPU time. **Goal: extraction at 100× is at most 5% of parsing at',
+          "100×**, judged on CPU-time medians (on a shared machine, load swells parsing's wall",
+          "time more than extraction's).",
+          '',
+          report.figures.table,
+          '',
+          report.figures.verdict,
           '',
         ]
       : []),

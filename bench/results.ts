@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { PROJECT_ROOT } from '../src/services/paths';
 import type { AnnotationBenchRow } from './annotations';
 import { benchmarksFile, type Machine, type Row } from './report';
+import type { FiguresBenchResult } from './figures';
+import type { ParseBenchResult } from './parse';
 import type { SearchBenchResult } from './search';
 
 export const RESULTS_DIR = join(PROJECT_ROOT, 'bench-results');
@@ -25,6 +27,8 @@ export interface RunRecord {
   pageLoad?: { runs: number; warmups: number; rows: Row[] };
   search?: SearchBenchResult;
   annotations?: AnnotationBenchRow[];
+  parse?: ParseBenchResult;
+  figures?: FiguresBenchResult;
   goalsMissed: string[];
 }
 

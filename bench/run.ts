@@ -1,10 +1,12 @@
 /**
  * `npm run bench`: the floor against the app, cold page loads in headless
- * Chromium, then the search engine against a substring scan (search.ts);
- * prints the tables and saves them under bench-results/ (results.ts); with
- * BENCH_RECORD=1, a full run also rewrites BENCHMARKS.md with them. Exits 0
- * when a goal is missed (it reports, it does not gate), 1 when it cannot
- * measure. `BENCH_ONLY=search` or `BENCH_ONLY=page-load` runs one part.
+ * Chromium, then the search engine against a substring scan (search.ts),
+ * annotations, parse throughput per MB with the PDF open time (parse.ts),
+ * and figure extraction against parsing (figures.ts); prints the tables and
+ * saves them under bench-results/ (results.ts); with BENCH_RECORD=1, a full
+ * run also rewrites BENCHMARKS.md with them. Exits 0 when a goal is missed
+ * (it reports, it does not gate), 1 when it cannot measure. `BENCH_ONLY=search`
+ * (or page-load, annotations, parse, figures) runs one part.
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -38,6 +40,8 @@ import {
   saveRun,
   writeBenchmarks,
 } from './results';
+import { runParseBench } from './parse';
+import { runFiguresBench, type FiguresBenchResult } from './figures';
 import { runSearchBench, type SearchBenchResult } from './search';
 import { keystrokeGoal, measureTyping, type TypingSamples } from './search-typing';
 import { startServerProcess } from './server-process';
@@ -59,7 +63,7 @@ function runCount(): number {
   return runs;
 }
 
-const PARTS = ['page-load', 'search', 'annotations'] as const;
+const PARTS = ['page-load', 'search', 'annotations', 'parse', 'figures'] as const;
 type Part = (typeof PARTS)[number];
 
 /** BENCH_ONLY: one part, or undefined for all of them. */
@@ -244,12 +248,28 @@ async function main(): Promise<void> {
     console.log(`\nAnnotations:\n${annotations.table}\n`);
   }
 
+  let parse: Awaited<ReturnType<typeof runParseBench>> | undefined;
+  if (only === undefined || only === 'parse') {
+    console.log(`bench: parse, load average ${loadavg()[0].toFixed(2)}`);
+    parse = await runParseBench();
+    console.log(`\nParse:\n${parse.table}\n\n${parse.pdfTable}\n`);
+  }
+
+  let figures: FiguresBenchResult | undefined;
+  if (only === undefined || only === 'figures') {
+    console.log(`bench: figures, load average ${loadavg()[0].toFixed(2)}`);
+    figures = runFiguresBench();
+    console.log(`\nFigures:\n${figures.table}\n\n${figures.verdict}\n`);
+  }
+
   const report = {
     date: new Date(),
     machine: describeMachine(pageLoad?.chromium, loadAverage),
     pageLoad: pageLoad?.report,
     search,
     annotations: annotations?.table,
+    parse: parse && `${parse.table}\n\n${parse.pdfTable}`,
+    figures,
     ...(only !== undefined && { only }),
   };
   const section = runSection(report);
@@ -263,7 +283,13 @@ async function main(): Promise<void> {
       }),
       ...(search && { search }),
       ...(annotations && { annotations: annotations.rows }),
-      goalsMissed: missedGoalNames(report),
+      ...(parse && { parse }),
+      ...(figures && { figures }),
+      goalsMissed: [
+        ...missedGoalNames(report),
+        ...(parse?.missed ?? []),
+        ...(figures && !figures.pass ? [figures.goal] : []),
+      ],
     },
     section,
   );
@@ -280,6 +306,7 @@ async function main(): Promise<void> {
 
   if (pageLoad) printPageLoadVerdict(pageLoad.report.rows);
   if (search) printSearchVerdict(search);
+  for (const goal of parse?.missed ?? []) console.log(`GOAL MISSED: ${goal}`);
 }
 
 main().then(

@@ -12,6 +12,7 @@ import { defaultDataDir } from '../services/data-dir';
 import { BUNDLED_REPORT } from '../services/paths';
 import { createReaderServices } from '../services/reader-services';
 import { writeFileAtomic } from '../services/storage/atomic-write';
+import { decodeUtf8 } from '../core/formats/text-decode';
 import type { Result } from '../shared/api';
 import { blockIndexAt, documentText } from '../core/report/doc-text';
 import { readOptions, SEE_HELP } from './options';
@@ -99,7 +100,8 @@ export async function importCommand(args: string[]): Promise<void> {
   const { flags, positional } = readOptions('import', args, ['--data-dir']);
   if (positional.length !== 1) throw new UsageError(`import 需要一个文件${SEE_HELP}`);
   const bytes = await readInputFile(positional[0]);
-  const content = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  // A GBK or Latin-1 file is refused, not stored as mojibake.
+  const content = decodeUtf8(bytes);
   const dataDir = dataDirOf(flags);
   // Waits a moment for another command to finish; a running app or server is
   // not waited for: its next save would write over what this import adds.

@@ -6,26 +6,29 @@
  *   npm run -s cli -- export --format md|json [--data-dir DIR] [--out FOLDER]
  *   npm run -s cli -- import FILE [--data-dir DIR]
  *   npm run -s cli -- anchor [--file REPORT] [--data-dir DIR]
+ *   npm run -s cli -- figures [FILE] [--csv]
  * Errors are one line on stderr and a non-zero exit, never a stack trace.
  */
 import { createInterface } from 'node:readline';
-import { ReportFormatError } from '../core/report/decode';
+import { ReportFormatError } from '../core/formats/errors';
 import { BUNDLED_REPORT } from '../services/paths';
 import { buildSearchIndex } from '../core/search/build-index';
 import { segmentWords } from '../services/search/words';
 import { SearchEngine } from '../core/search/engine';
 import type { SearchOrder } from '../shared/search';
 import { ANNOTATION_USAGE, anchorCommand, exportCommand, importCommand } from './annotations';
+import { FIGURES_USAGE, figuresCommand } from './figures';
 import { SEE_HELP } from './options';
 import { readReport } from './read-report';
 import { BusyError, UsageError } from './usage-error';
 
 const USAGE = `用法 (usage):
-  npm run -s cli -- parse [FILE]                  把报告解析为 JSON（默认：内置报告）
+  npm run -s cli -- parse [FILE]                  把报告（.txt .docx .pdf .html）解析为 JSON（默认：内置报告）
   npm run -s cli -- search QUERY [--file FILE] [--order relevance|document]
                                                   检索，按相关度（或原文顺序）输出全部结果
   npm run -s cli -- search --stdin [--file FILE]  每行一个检索词，每行输出一个 JSON
 ${ANNOTATION_USAGE}
+${FIGURES_USAGE}
   批注数据默认在用户数据文件夹（环境变量 READER_DATA_DIR 可改），--data-dir 指定其他文件夹`;
 
 async function parseCommand(args: string[]): Promise<void> {
@@ -89,10 +92,16 @@ async function main(argv: string[]): Promise<number> {
   else if (command === 'export') await exportCommand(args);
   else if (command === 'import') await importCommand(args);
   else if (command === 'anchor') await anchorCommand(args);
+  else if (command === 'figures') await figuresCommand(args);
   else if (command === undefined || command === '--help' || command === '-h') {
     process.stdout.write(USAGE + '\n');
     return command === undefined ? 2 : 0;
-  } else throw new UsageError(`未知命令：${command}${SEE_HELP}`);
+  } else {
+    // As the README says: the one-line error, then the usage, and exit 2 as with no command.
+    process.stderr.write(`错误：未知命令：${command}\n`);
+    process.stdout.write(USAGE + '\n');
+    return 2;
+  }
   return 0;
 }
 

@@ -1,21 +1,42 @@
 /** Reading a report file for the CLI, with the reason it failed said in Chinese. */
-import { readFile } from 'node:fs/promises';
-import { parseReportBytes } from '../core/report/parse-report';
+import { readFile, stat } from 'node:fs/promises';
+import { ReportFormatError } from '../core/formats/errors';
+import { readReportFile } from '../services/report-file/parse-file';
 import type { ReportDocument } from '../shared/document';
 import { UsageError } from './usage-error';
 
+function fileError(file: string, error: unknown): Error {
+  if (error instanceof ReportFormatError) {
+    return error.code === 'not-a-file'
+      ? new UsageError(`不是普通文件（命名管道、设备等）：${file}`)
+      : error;
+  }
+  if (error instanceof UsageError) return error;
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return new UsageError(`找不到文件：${file}`);
+  if (code === 'EISDIR') return new UsageError(`这是一个文件夹，不是文件：${file}`);
+  if (code === 'EACCES') return new UsageError(`没有权限读取：${file}`);
+  return new UsageError(`无法读取 ${file}：${code ?? (error as Error).message}`);
+}
+
 export async function readInputFile(file: string): Promise<Uint8Array> {
   try {
+    // Reading a named pipe with no writer would wait forever: refuse what is not a file.
+    const info = await stat(file);
+    if (!info.isFile() && !info.isDirectory()) {
+      throw new UsageError(`不是普通文件（命名管道、设备等）：${file}`);
+    }
     return await readFile(file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UsageError(`找不到文件：${file}`);
-    if (code === 'EISDIR') throw new UsageError(`这是一个文件夹，不是文件：${file}`);
-    if (code === 'EACCES') throw new UsageError(`没有权限读取：${file}`);
-    throw new UsageError(`无法读取 ${file}：${code ?? (error as Error).message}`);
+    throw fileError(file, error);
   }
 }
 
+/** Any supported format (text, .docx, .pdf, saved page), chosen by content and extension. */
 export async function readReport(file: string): Promise<ReportDocument> {
-  return parseReportBytes(await readInputFile(file));
+  try {
+    return (await readReportFile(file)).document;
+  } catch (error) {
+    throw fileError(file, error);
+  }
 }

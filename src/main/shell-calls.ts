@@ -6,6 +6,7 @@
  */
 import { app, BrowserWindow, dialog } from 'electron';
 import { readFile, stat } from 'node:fs/promises';
+import { decodeUtf8 } from '../core/formats/text-decode';
 import type {
   DesktopOnlyMethod,
   ImportReport,
@@ -72,7 +73,7 @@ async function importFromDialog(
   const info = await stat(path);
   const refused = refuseImportFile(info.size, info.isFile());
   if (refused) throw new Error(refused);
-  const answer = await handlers.importAnnotations({ content: await readFile(path, 'utf8') });
+  const answer = await handlers.importAnnotations({ content: decodeUtf8(await readFile(path)) });
   if (!answer.ok) throw new Error(answer.error);
   return answer.value;
 }

@@ -11,8 +11,12 @@ export interface Span {
   end: number;
 }
 
-/** What a `meta` block is, so the renderer can typeset a proper title block. */
-export type MetaRole = 'title' | 'occasion' | 'speaker' | 'signature' | 'date';
+/**
+ * What a `meta` block is, so the renderer can typeset a proper title block.
+ * `label` is a line printed around the title that is not the title itself:
+ * `…会议文件`, `（草案）`, `（书面）`.
+ */
+export type MetaRole = 'title' | 'occasion' | 'speaker' | 'signature' | 'date' | 'label';
 
 export interface Block {
   id: string;

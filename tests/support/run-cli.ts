@@ -30,3 +30,10 @@ export function runCli(
     child.stdin.end(options.stdin ?? '');
   });
 }
+
+/** Every run at once (each spawn costs about a second), answered by name. */
+export async function runAll(pending: Record<string, Promise<Run>>): Promise<Record<string, Run>> {
+  const names = Object.keys(pending);
+  const done = await Promise.all(Object.values(pending));
+  return Object.fromEntries(names.map((name, index) => [name, done[index]]));
+}

@@ -8,8 +8,19 @@ import type { ReportDocument } from '../../shared/document';
 import { locationLabel, sectionPath } from '../report/location';
 import type { Anchored, Annotation, HighlightColor } from '../../shared/user-data';
 
-/** Keeps a reader's `<b>` or `<script>` from turning into markup in a Markdown viewer. */
-const plain = (text: string) => text.replace(/&/g, '&amp;').replace(/<(?=[A-Za-z/!?])/g, '&lt;');
+/**
+ * Text from the reader's data or the report file, made inert in Markdown: a
+ * `<b>` or `<script>` stays text, and so does `[link](javascript:…)` or
+ * `![image](…)`, while a note still reads as written. Emphasis is left alone:
+ * it can style a line, not run or fetch anything.
+ */
+const plain = (text: string) =>
+  text
+    // A backslash that would escape what follows, so it cannot undo the escapes below.
+    .replace(/\\(?=[!-/:-@[-`{-~])/g, '\\\\')
+    .replace(/&/g, '&amp;')
+    .replace(/<(?=[A-Za-z/!?])/g, '&lt;')
+    .replace(/[[\]]/g, '\\$&');
 
 const quoted = (text: string) =>
   text
@@ -23,7 +34,7 @@ function entry(
   colorNames: Record<HighlightColor, string>,
 ): string {
   const lines = [
-    `**${label}** · ${colorNames[annotation.color]}`,
+    `**${plain(label)}** · ${plain(colorNames[annotation.color])}`,
     '',
     quoted(annotation.target.quote.exact),
   ];
@@ -47,12 +58,13 @@ export function speakingNotes(
     .sort((a, b) => a.start - b.start || a.annotation.created.localeCompare(b.annotation.created));
   const orphans = annotations.filter((annotation) => annotation.anchor.status === 'orphan');
 
-  const out = [`# 发言提纲：${document.title}`, ''];
+  const out = [`# 发言提纲：${plain(document.title)}`, ''];
   const about = [
     document.occasion,
     `共 ${annotations.length} 条批注，导出于 ${now.toLocaleString('zh-CN', { hour12: false })}`,
   ];
-  out.push(...about.filter(Boolean).map((line) => `> ${line}`), '');
+  const lines = about.filter((line): line is string => Boolean(line));
+  out.push(...lines.map((line) => `> ${plain(line)}`), '');
 
   let shown: string[] = [];
   for (const { annotation, start } of placed) {
@@ -62,7 +74,7 @@ export function speakingNotes(
     path.forEach((section, depth) => {
       if (shown[depth] === section.block) return;
       shown = [...shown.slice(0, depth), section.block];
-      out.push(`${'#'.repeat(depth + 2)} ${section.title}`, '');
+      out.push(`${'#'.repeat(depth + 2)} ${plain(section.title)}`, '');
     });
     if (path.length === 0 && shown.length > 0) shown = [];
     const label = locationLabel(document.blocks, document.outline, order, block);

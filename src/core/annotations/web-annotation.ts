@@ -85,6 +85,10 @@ function itemsOf(root: unknown, depth = 0): unknown[] {
   if (Array.isArray(root.items)) return root.items;
   if (Array.isArray(root.rows)) return root.rows; // Hypothesis API search result
   if (isObject(root.first)) return itemsOf(root.first, depth + 1);
+  // The model lets an empty collection leave out its first page.
+  if (root.type === 'AnnotationCollection' && root.first === undefined && root.total === 0) {
+    return [];
+  }
   if (root.type === 'Annotation' || 'target' in root) return [root];
   throw new ImportError('文件里没有找到批注（需要 W3C Web Annotation 的 items 或 Annotation）');
 }
@@ -183,8 +187,8 @@ export function parseWebAnnotations(text: string, now = new Date()): Annotation[
   } catch (error) {
     throw new ImportError(`不是有效的 JSON：${(error as Error).message}`);
   }
+  // An empty collection (our own export of no annotations) imports as nothing added.
   const items = itemsOf(root);
-  if (items.length === 0) throw new ImportError('文件里没有批注');
   const stamp = now.toISOString();
   const annotations = items.map((item, index) => {
     try {

@@ -7,7 +7,8 @@ import { findOccurrences } from './term-occurrences';
 
 export { findOccurrences };
 
-const ENTRY = /^(\d{1,3})\s*[.．、]\s*([^：:]{1,60})[：:]\s*([\s\S]*)$/u;
+// `4. 隐形冠军：…`, `4、…`, `（4）…`, with a full- or half-width colon.
+const ENTRY = /^(?:(\d{1,3})\s*[.．、]|[（(](\d{1,3})[）)])\s*([^：:]{1,60})[：:]\s*([\s\S]*)$/u;
 
 export interface ParsedEntry {
   number: number;
@@ -19,11 +20,11 @@ export interface ParsedEntry {
 export function parseGlossaryText(text: string): ParsedEntry | null {
   const match = ENTRY.exec(text);
   if (!match) return null;
-  const terms = match[2]
+  const terms = match[3]
     .split(/[、，,]/u)
     .map((term) => term.trim())
     .filter((term) => term !== '');
-  return { number: Number(match[1]), terms, definition: match[3].trim() };
+  return { number: Number(match[1] ?? match[2]), terms, definition: match[4].trim() };
 }
 
 /** Builds the glossary from the appendix blocks, linking terms in the body blocks only. */

@@ -3,9 +3,13 @@
  * run-in heads that open a paragraph and end at its first full stop.
  */
 import type { Block, OutlineEntry } from '../../shared/document';
-import { LEVEL2_START } from './structure';
+import { LEVEL2_START, LEVEL3_START } from './headings';
 
-const LEVEL2_LEAD = new RegExp(`${LEVEL2_START.source}[^。！？]{1,40}?[。！？]`, 'u');
+// The lead ends at a full stop; a half-width `.` counts unless a digit follows (7.5%).
+const LEAD_END = '(?:[。！？]|\\.(?!\\d))';
+const LEVEL2_LEAD = new RegExp(`${LEVEL2_START.source}[^。！？]{1,40}?${LEAD_END}`, 'u');
+// `1.深化改革开放。…`: a numbered item's lead, level 3 wherever it stands.
+const NUMBERED_LEAD = new RegExp(`${LEVEL3_START.source}[^。！？]{1,40}?${LEAD_END}`, 'u');
 // A key-task lead is a short clause of Chinese only: `强化平台建设。`.
 // `2017年是本届政府的开局之年。` opens a section and has digits, so it is not one.
 const LEVEL3_LEAD = /^\p{Script=Han}{2,16}。/u;
@@ -19,6 +23,8 @@ const LEVEL3_LEAD = /^\p{Script=Han}{2,16}。/u;
 export function markRunInHeads(blocks: Block[]): void {
   let inSubsection = false;
   for (const block of blocks) {
+    // Only a `（一）…。` lead opens a subsection for key-task leads: under a
+    // `（一）` heading line, a short first sentence is just a sentence.
     if (block.kind === 'heading') inSubsection = false;
     if (block.kind !== 'paragraph') continue;
     const level2 = LEVEL2_LEAD.exec(block.text);
@@ -28,7 +34,8 @@ export function markRunInHeads(blocks: Block[]): void {
       inSubsection = true;
       continue;
     }
-    const level3 = inSubsection ? LEVEL3_LEAD.exec(block.text) : null;
+    const level3 =
+      NUMBERED_LEAD.exec(block.text) ?? (inSubsection ? LEVEL3_LEAD.exec(block.text) : null);
     if (level3) {
       block.level = 3;
       block.lead = level3[0].length;
@@ -37,7 +44,7 @@ export function markRunInHeads(blocks: Block[]): void {
 }
 
 function outlineTitle(text: string): string {
-  return text.replace(/[。！？]+$/u, '');
+  return text.replace(/[。！？.]+$/u, '');
 }
 
 export function buildOutline(blocks: Block[]): OutlineEntry[] {

@@ -1,13 +1,12 @@
 /** The whole parse: decoded text in, a structured document out. */
 import type { Block, ReportDocument } from '../../shared/document';
 import { sha256Hex } from '../sha256';
+import { findDate } from './dates';
 import { decodeReport } from './decode';
 import { buildGlossary } from './glossary';
 import { buildOutline, markRunInHeads } from './outline';
 import { readStructure } from './structure';
-import { extractEmphasis, fixCjkSpacing } from './text-repair';
-
-const DATE = /^(\d{4})年(\d{1,2})月(\d{1,2})日/u;
+import { extractEmphasis, fixCjkSpacing, normalizeCharacters } from './text-repair';
 
 function finishBlocks(raw: ReturnType<typeof readStructure>['blocks']): Block[] {
   return raw.map((rawBlock, index) => {
@@ -20,8 +19,21 @@ function finishBlocks(raw: ReturnType<typeof readStructure>['blocks']): Block[] 
   });
 }
 
+/**
+ * The report's date: from the occasion (`2018年2月7日在…会议上`), else from a
+ * date line in the title block, else from the closing date line.
+ */
+function reportDate(occasion: string | undefined, blocks: Block[]): string | undefined {
+  const dates = blocks.filter((block) => block.role === 'date');
+  for (const text of [occasion, dates[0]?.text, dates.at(-1)?.text]) {
+    const date = text === undefined ? undefined : findDate(text);
+    if (date !== undefined) return date;
+  }
+  return undefined;
+}
+
 export function parseReport(source: string): ReportDocument {
-  const raw = readStructure(source);
+  const raw = readStructure(normalizeCharacters(source));
   const blocks = finishBlocks(raw.blocks);
   markRunInHeads(blocks);
   const body = raw.appendixAt >= 0 ? blocks.slice(0, raw.appendixAt) : blocks;
@@ -30,12 +42,12 @@ export function parseReport(source: string): ReportDocument {
 
   const version = sha256Hex(blocks.map((block) => block.text).join('\n')).slice(0, 16);
   const occasion = raw.occasion === undefined ? undefined : fixCjkSpacing(raw.occasion);
-  const date = occasion === undefined ? undefined : DATE.exec(occasion);
+  const date = reportDate(occasion, blocks);
 
   return {
     title: raw.title,
     ...(occasion !== undefined && { occasion }),
-    ...(date && { date: `${date[1]}-${date[2].padStart(2, '0')}-${date[3].padStart(2, '0')}` }),
+    ...(date !== undefined && { date }),
     ...(raw.speaker !== undefined && { speaker: raw.speaker }),
     version,
     blocks,

@@ -7,20 +7,28 @@
  * paragraphs and at page breaks, so a fragment continues the paragraph before
  * it whenever that paragraph has not ended a sentence, or the fragment opens
  * with a mark no paragraph can start with.
+ *
+ * Linear in the text's length: each fragment is looked at a bounded number of
+ * times, and whether the growing paragraph has ended a sentence is carried
+ * along rather than read again from its text.
  */
 import type { BlockKind, MetaRole } from '../../shared/document';
+import { isDateLine } from './dates';
+import { readFrontMatter } from './front-matter';
 import {
-  despaceTitle,
-  endsSentence,
-  isPageNumberLine,
-  joinFragments,
-  startsMidSentence,
-} from './text-repair';
+  isBareTitleLine,
+  isPartTitle,
+  LEVEL2_START,
+  LEVEL3_START,
+  numberedHeadingLevel,
+  startsNumberedBlock,
+} from './headings';
+import { fragmentEnd, isPageNumberLine, needsSpaceBetween, startsMidSentence } from './text-repair';
 
 /** A block before offsets are fixed: `text` may still hold `**` and bad spacing. */
 export interface RawBlock {
   kind: BlockKind;
-  level?: 1;
+  level?: 1 | 2 | 3;
   role?: MetaRole;
   text: string;
 }
@@ -34,17 +42,11 @@ export interface RawDocument {
   appendixAt: number;
 }
 
-const CN_NUMBER = '[一二三四五六七八九十]{1,3}';
-const LEVEL1 = new RegExp(`^${CN_NUMBER}、\\S`, 'u');
-export const LEVEL2_START = new RegExp(`^（${CN_NUMBER}）`, 'u');
-const APPENDIX = /^附\s*件\s*[一二三四五六七八九十\d]*\s*[：:]?$/u;
-export const GLOSSARY_ITEM = /^(\d{1,3})\s*[.．、]\s*/u;
-const DATE_LINE = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/u;
-const SALUTATION = /^[^，。；\s]{2,12}[：:]$/u;
-// `区长 褚孟彤`: a title and a name separated by a space, no digits.
-const SPEAKER = /^[^\d\s]{1,12}[ \u3000]+[^\d\s]{2,5}$/u;
-/** How far into the file the salutation (`各位代表：`) may stand. */
-const FRONT_MATTER_MAX = 8;
+// `附件`, `附件1：`, `附：名词解释`, `名词解释`, `附件：名词解释`.
+const APPENDIX =
+  /^(?:附\s*件\s*[一二三四五六七八九十\d]*\s*[：:]?(?:\s*\S{1,12})?|附\s*[：:]\s*\S{1,12}|(?:有关)?名词解释\s*[：:]?)$/u;
+const APPENDIX_ALONE = /^附\s*件\s*[一二三四五六七八九十\d]*\s*[：:]?$/u;
+export const GLOSSARY_ITEM = /^(?:\d{1,3}\s*[.．、]|[（(]\d{1,3}[）)])\s*/u;
 
 export function splitFragments(text: string): string[] {
   return text
@@ -53,97 +55,123 @@ export function splitFragments(text: string): string[] {
     .filter((line) => line !== '' && !isPageNumberLine(line));
 }
 
-function isLevel1Heading(fragment: string): boolean {
-  return LEVEL1.test(fragment) && fragment.length <= 40 && !/[。！？；]/u.test(fragment);
-}
-
 function isShortTitle(fragment: string): boolean {
   return fragment.length <= 20 && !/[，。！？；]/u.test(fragment) && !GLOSSARY_ITEM.test(fragment);
 }
 
-function readFrontMatter(fragments: string[]): {
-  blocks: RawBlock[];
-  title: string;
-  occasion?: string;
-  speaker?: string;
-  bodyStart: number;
-} {
-  const title = despaceTitle(fragments[0] ?? '');
-  const blocks: RawBlock[] = [{ kind: 'meta', role: 'title', text: title }];
-  const salutation = fragments
-    .slice(1, FRONT_MATTER_MAX + 1)
-    .findIndex((fragment) => SALUTATION.test(fragment));
-  if (salutation < 0) return { blocks, title, bodyStart: 1 };
+/**
+ * A bare line that opens a part: what follows it is a paragraph or a numbered
+ * heading, not more bare lines (a column of short lines is one paragraph).
+ */
+function isPartHeading(fragment: string, next: string): boolean {
+  return isPartTitle(fragment) && !startsMidSentence(next) && !isBareTitleLine(next);
+}
 
-  let occasion: string | undefined;
-  let speaker: string | undefined;
-  for (const fragment of fragments.slice(1, salutation + 1)) {
-    if (speaker === undefined && SPEAKER.test(fragment)) {
-      speaker = fragment;
-      blocks.push({ kind: 'meta', role: 'speaker', text: fragment });
-    } else if (occasion === undefined) {
-      occasion = fragment;
-      blocks.push({ kind: 'meta', role: 'occasion', text: fragment });
-    } else {
-      // The occasion wraps over lines (`…在海曙区` / `第十一届…会议上`).
-      occasion = joinFragments(occasion, fragment);
-      const last = blocks.findLast((block) => block.role === 'occasion');
-      if (last) last.text = occasion;
-    }
+/**
+ * Which numbered levels this report prints as heading lines (`（一）深化改革`
+ * alone on a line) rather than as run-in leads (`（一）融合发展平稳推进。…`).
+ * In a report of run-in leads, a short `（一）融合` line is a lead that a page
+ * break cut, and continues on the next line.
+ */
+function headingLineLevels(fragments: string[]): Set<number> {
+  const lines = [0, 0, 0, 0];
+  const leads = [0, 0, 0, 0];
+  for (const fragment of fragments) {
+    if (APPENDIX.test(fragment)) break;
+    const level = numberedHeadingLevel(fragment);
+    if (level !== undefined) lines[level]++;
+    else if (LEVEL2_START.test(fragment)) leads[2]++;
+    else if (LEVEL3_START.test(fragment)) leads[3]++;
   }
-  return { blocks, title, occasion, speaker, bodyStart: salutation + 1 };
+  return new Set([1, 2, 3].filter((level) => level === 1 || lines[level] >= leads[level]));
 }
 
 /** Splits decoded report text into raw blocks in reading order. */
 export function readStructure(text: string): RawDocument {
   const fragments = splitFragments(text);
   const front = readFrontMatter(fragments);
+  const headingLevels = headingLineLevels(fragments.slice(front.bodyStart));
   const blocks = front.blocks;
   let appendixAt = -1;
   let appendixTitlePending = false;
+  // Whether the last block ended a sentence: false while a paragraph is open.
+  let lastEnds = true;
+  // Fragments from this index on are only the closing date lines.
+  let closingFrom = fragments.length;
+  while (closingFrom > front.bodyStart && isDateLine(fragments[closingFrom - 1])) closingFrom--;
 
-  for (const fragment of fragments.slice(front.bodyStart)) {
+  // The pieces of the last block's text, joined once when it closes: adding to
+  // a string one piece at a time and reading its end flattens it every time.
+  let pieces: string[] = [];
+  const close = () => {
+    if (pieces.length > 1) blocks[blocks.length - 1].text = pieces.join('');
+    pieces = [];
+  };
+  const append = (fragment: string) => {
+    if (needsSpaceBetween(pieces[pieces.length - 1], fragment)) pieces.push(' ');
+    pieces.push(fragment);
+  };
+  const open = (kind: BlockKind, fragment: string, extra: Partial<RawBlock> = {}) => {
+    close();
+    blocks.push({ kind, text: fragment, ...extra });
+    pieces = [fragment];
+    lastEnds = kind === 'paragraph' || kind === 'glossary' ? fragmentEnd(fragment) === true : true;
+  };
+
+  for (let i = front.bodyStart; i < fragments.length; i++) {
+    const fragment = fragments[i];
     const inAppendix = appendixAt >= 0;
     if (!inAppendix && APPENDIX.test(fragment)) {
       appendixAt = blocks.length;
-      appendixTitlePending = true;
-      blocks.push({ kind: 'heading', level: 1, text: fragment });
+      appendixTitlePending = APPENDIX_ALONE.test(fragment);
+      open('heading', fragment, { level: 1 });
       continue;
     }
     if (appendixTitlePending) {
       appendixTitlePending = false;
       // `附件：` / `名词解释` is one heading printed on two lines.
       if (isShortTitle(fragment)) {
-        blocks[appendixAt].text += fragment;
+        pieces.push(fragment);
         continue;
       }
     }
-    if (!inAppendix && isLevel1Heading(fragment)) {
-      blocks.push({ kind: 'heading', level: 1, text: fragment });
+    if (isDateLine(fragment)) {
+      open('meta', fragment, { role: 'date' });
       continue;
     }
     if (inAppendix && GLOSSARY_ITEM.test(fragment)) {
-      blocks.push({ kind: 'glossary', text: fragment });
-      continue;
-    }
-    if (DATE_LINE.test(fragment)) {
-      blocks.push({ kind: 'meta', role: 'date', text: fragment });
+      open('glossary', fragment);
       continue;
     }
     const previous = blocks.at(-1);
+    const canContinue =
+      previous !== undefined && (previous.kind === 'paragraph' || previous.kind === 'glossary');
+    const midSentence = startsMidSentence(fragment);
+    if (!inAppendix && !midSentence) {
+      const level = numberedHeadingLevel(fragment);
+      if (level !== undefined && headingLevels.has(level)) {
+        open('heading', fragment, { level });
+        continue;
+      }
+    }
     const continues =
-      previous !== undefined &&
-      (previous.kind === 'paragraph' || previous.kind === 'glossary') &&
-      !LEVEL2_START.test(fragment) &&
-      (!endsSentence(previous.text) || startsMidSentence(fragment));
+      canContinue && !(!inAppendix && startsNumberedBlock(fragment)) && (!lastEnds || midSentence);
     if (continues) {
-      previous.text = joinFragments(previous.text, fragment);
+      append(fragment);
+      lastEnds = fragmentEnd(fragment) ?? lastEnds;
     } else if (inAppendix) {
       // After the last complete entry: the issuer's signature.
-      blocks.push({ kind: 'meta', role: 'signature', text: fragment });
+      open('meta', fragment, { role: 'signature' });
+    } else if (isBareTitleLine(fragment) && i + 1 >= closingFrom) {
+      // `区人民政府` with only the closing date after it: a signature, not a heading.
+      open('meta', fragment, { role: 'signature' });
+    } else if (isPartHeading(fragment, fragments[i + 1])) {
+      // `2018年工作回顾`: an unnumbered part heading, never the start of a paragraph.
+      open('heading', fragment, { level: 1 });
     } else {
-      blocks.push({ kind: 'paragraph', text: fragment });
+      open('paragraph', fragment);
     }
   }
+  close();
   return { ...front, blocks, appendixAt };
 }

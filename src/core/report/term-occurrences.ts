@@ -52,51 +52,95 @@ function balanceQuotes(text: string, start: number, end: number): [number, numbe
 
 interface Candidate extends GlossaryOccurrence {
   entry: number;
+  /** Index of the term within its entry. */
+  termIndex: number;
+  /** Index of the block. */
   order: number;
+  /** Where the match starts in the quote-free text: the order of discovery. */
+  at: number;
+}
+
+interface Key {
+  entry: number;
+  termIndex: number;
+  term: string;
+}
+
+/** Every term by its quote-free form, and the lengths and first characters there are. */
+function indexTerms(entries: { terms: string[] }[]) {
+  const byKey = new Map<string, Key[]>();
+  entries.forEach((entry, index) =>
+    entry.terms.forEach((term, termIndex) => {
+      const key = withoutQuotes(term).plain;
+      if (key === '') return;
+      const keys = byKey.get(key) ?? [];
+      keys.push({ entry: index, termIndex, term });
+      byKey.set(key, keys);
+    }),
+  );
+  const lengths = [...new Set([...byKey.keys()].map((key) => key.length))];
+  const firsts = new Set([...byKey.keys()].map((key) => key[0]));
+  return { byKey, lengths, firsts };
 }
 
 /**
  * Finds every occurrence of the entries' terms in the given blocks. Quotes are
  * ignored when matching, so `“六医”统筹` is found as written in the appendix
- * and `三品` inside `“三品”`. Longer matches win where two overlap.
+ * and `三品` inside `“三品”`. Longer matches win where two overlap; between
+ * equals, the earlier block, entry, term and position.
+ *
+ * Linear in the text: each position is tried once per distinct term length
+ * (only where a term starts with that character), and an overlap is checked
+ * against the characters already taken, not against every accepted match.
  */
 export function findOccurrences(
   entries: { terms: string[] }[],
   blocks: Block[],
 ): GlossaryOccurrence[][] {
+  const { byKey, lengths, firsts } = indexTerms(entries);
   const candidates: Candidate[] = [];
   blocks.forEach((block, order) => {
     const { plain, origin } = withoutQuotes(block.text);
-    entries.forEach((entry, index) => {
-      for (const term of entry.terms) {
-        const key = withoutQuotes(term).plain;
-        if (key === '') continue;
-        for (let at = plain.indexOf(key); at >= 0; at = plain.indexOf(key, at + 1)) {
-          if (!onWordBoundary(plain, at, at + key.length)) continue;
-          const rawEnd = origin[at + key.length - 1] + 1;
-          const [start, end] = balanceQuotes(block.text, origin[at], rawEnd);
-          candidates.push({ block: block.id, start, end, term, entry: index, order });
+    for (let at = 0; at < plain.length; at++) {
+      if (!firsts.has(plain[at])) continue;
+      for (const length of lengths) {
+        const keys =
+          at + length <= plain.length ? byKey.get(plain.slice(at, at + length)) : undefined;
+        if (keys === undefined || !onWordBoundary(plain, at, at + length)) continue;
+        const rawEnd = origin[at + length - 1] + 1;
+        const [start, end] = balanceQuotes(block.text, origin[at], rawEnd);
+        for (const { entry, termIndex, term } of keys) {
+          candidates.push({ block: block.id, start, end, term, entry, termIndex, order, at });
         }
       }
-    });
+    }
   });
 
-  candidates.sort((a, b) => b.end - b.start - (a.end - a.start));
+  candidates.sort(
+    (a, b) =>
+      b.end - b.start - (a.end - a.start) ||
+      a.order - b.order ||
+      a.entry - b.entry ||
+      a.termIndex - b.termIndex ||
+      a.at - b.at,
+  );
+  const taken = new Map<number, Uint8Array>();
   const accepted: Candidate[] = [];
   for (const candidate of candidates) {
-    const overlaps = accepted.some(
-      (other) =>
-        other.block === candidate.block &&
-        other.start < candidate.end &&
-        candidate.start < other.end,
-    );
-    if (!overlaps) accepted.push(candidate);
+    let used = taken.get(candidate.order);
+    if (used === undefined) {
+      used = new Uint8Array(blocks[candidate.order].text.length);
+      taken.set(candidate.order, used);
+    }
+    if (used.subarray(candidate.start, candidate.end).includes(1)) continue;
+    used.fill(1, candidate.start, candidate.end);
+    accepted.push(candidate);
   }
   accepted.sort((a, b) => a.order - b.order || a.start - b.start);
 
-  return entries.map((_, index) =>
-    accepted
-      .filter((candidate) => candidate.entry === index)
-      .map(({ block, start, end, term }) => ({ block, start, end, term })),
-  );
+  const byEntry: GlossaryOccurrence[][] = entries.map(() => []);
+  for (const { block, start, end, term, entry } of accepted) {
+    byEntry[entry].push({ block, start, end, term });
+  }
+  return byEntry;
 }

@@ -3,6 +3,7 @@
  * published report. Each is a separate function so it can be tested alone.
  */
 import type { Span } from '../../shared/document';
+import { RADICAL_TO_IDEOGRAPH } from '../formats/radicals';
 
 const GAP = '[ \\t\\u00A0\\u3000]+';
 const HAN = '\\p{Script=Han}';
@@ -27,6 +28,7 @@ const DASHES = '[—–\\-－―─~～]+';
 const PAGE_NUMBER_LINE = new RegExp(
   '^\\s*(?:' +
     `${DASHES}\\s*[\\d０-９]{1,4}\\s*${DASHES}` + // — 3 —, - 3 -
+    '|[·•]\\s*[\\d０-９]{1,4}\\s*[·•]' + // · 3 ·
     '|第\\s*[\\d０-９]{1,4}\\s*页(?:\\s*[，,/]?\\s*共\\s*[\\d０-９]{1,4}\\s*页)?' + // 第 3 页（共 20 页）
     ')\\s*$',
   'u',
@@ -37,16 +39,31 @@ export function isPageNumberLine(line: string): boolean {
   return PAGE_NUMBER_LINE.test(line);
 }
 
-const CLOSERS = /[”’」』》）)\]*\s]+$/u;
-const SENTENCE_END = /[。！？；：…!?;:]$/u;
+const CLOSER_CHARS = new Set('”’」』》）)]*');
+const SENTENCE_END_CHARS = new Set('。！？；：…!?;:.');
+
+const isSpace = (char: string): boolean => char.trim() === '';
 
 /**
- * True when a fragment ends where a paragraph may end. Closing quotes and
- * brackets only count when a sentence mark stands inside them (`…氛围。”`),
- * so `培育一批“隐形冠军”` cut by a page break is still seen as cut.
+ * How a fragment ends: `true` where a paragraph may end, `false` where it
+ * cannot, `undefined` when the fragment is only closing marks and so ends the
+ * way the text before it ended. Closing quotes and brackets only count when a
+ * sentence mark stands inside them (`…氛围。”`), so `培育一批“隐形冠军”` cut by
+ * a page break is still seen as cut. Looks at the fragment's end only, so
+ * calling it once per fragment keeps a parse linear.
  */
+export function fragmentEnd(fragment: string): boolean | undefined {
+  for (let i = fragment.length - 1; i >= 0; i--) {
+    const char = fragment[i];
+    if (CLOSER_CHARS.has(char) || isSpace(char)) continue;
+    return SENTENCE_END_CHARS.has(char);
+  }
+  return undefined;
+}
+
+/** True when a fragment ends where a paragraph may end (see fragmentEnd). */
 export function endsSentence(fragment: string): boolean {
-  return SENTENCE_END.test(fragment.replace(CLOSERS, ''));
+  return fragmentEnd(fragment) === true;
 }
 
 /** True when a fragment opens with a mark that can never start a paragraph. */
@@ -59,8 +76,31 @@ export function startsMidSentence(fragment: string): boolean {
  * no space; two Latin words do.
  */
 export function joinFragments(before: string, after: string): string {
-  const needsSpace = /[A-Za-z]$/.test(before) && /^[A-Za-z]/.test(after);
-  return before + (needsSpace ? ' ' : '') + after;
+  return before + (needsSpaceBetween(before, after) ? ' ' : '') + after;
+}
+
+/**
+ * Whether joining `before` and `after` needs a space: only between two Latin
+ * letters. Reads one character of each: a regex anchored at the end
+ * (`/[A-Za-z]$/`) scans the whole of a growing paragraph.
+ */
+export function needsSpaceBetween(before: string, after: string): boolean {
+  return isLatinLetter(before.at(-1)) && isLatinLetter(after[0]);
+}
+
+function isLatinLetter(char: string | undefined): boolean {
+  return char !== undefined && ((char >= 'A' && char <= 'Z') || (char >= 'a' && char <= 'z'));
+}
+
+const RADICALS = /[\u2E80-\u2FDF]/gu;
+
+/**
+ * Puts ideographs where a PDF's text layer put look-alike radicals (`⼯作` →
+ * `工作`) and composes characters (NFC), so search finds what the reader sees.
+ * Full-width punctuation is left as it is.
+ */
+export function normalizeCharacters(text: string): string {
+  return text.normalize('NFC').replace(RADICALS, (char) => RADICAL_TO_IDEOGRAPH.get(char) ?? char);
 }
 
 /**

@@ -14,7 +14,7 @@ import { reportText } from '../report/helpers';
 import { loadFakeSearchIndex, makeTempDir, removeTempDir } from '../storage/helpers';
 import { REPORT, rangeOf } from './helpers';
 import { snapshot } from './snapshot';
-import { runCli as runProcess, type Run } from '../../support/run-cli';
+import { runAll, runCli as runProcess, type Run } from '../../support/run-cli';
 
 function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
   // An empty READER_DATA_DIR: the caller's own setting must not leak into the test.
@@ -85,11 +85,7 @@ beforeAll(async () => {
     noFile: runCli(['import', '--data-dir', data]),
     unknownFlag: runCli(['anchor', '--verbose', 'yes', '--data-dir', data]),
   };
-  await Promise.all(
-    Object.entries(pending).map(async ([name, run]) => {
-      runs[name] = await run;
-    }),
-  );
+  Object.assign(runs, await runAll(pending));
 }, 120_000);
 
 afterAll(async () => {

@@ -119,3 +119,65 @@ describe('the speaking notes', () => {
     expect(markdown).not.toMatch(/<script|<b>|<\/b>/iu);
   });
 });
+
+describe('user text in the speaking notes is never live Markdown', () => {
+  const NOTE = [
+    '要点：[link](javascript:alert(1)) 与 ![图](http://example.com/t.png)',
+    '<javascript:alert(2)> 和 \\[已转义\\](javascript:alert(3))',
+    '[ref]: javascript:alert(4)',
+    '第一，预算；第二，进度（见 C:\\报告）。',
+  ].join('\n');
+  let notes = '';
+
+  beforeAll(async () => {
+    const folder = await makeTempDir('speaking-notes-escape');
+    try {
+      const { handlers }: { handlers: ServiceHandlers } = await createReaderServices({
+        dataDir: folder,
+        document: REPORT,
+        loadSearchIndex: loadFakeSearchIndex,
+      });
+      const colorNames = ok(await handlers.getSettings(undefined)).colorNames;
+      ok(
+        await handlers.updateSettings({
+          colorNames: { ...colorNames, c3: '<img src=x data-pwn>' },
+        }),
+      );
+      ok(
+        await handlers.createAnnotation({
+          ...rangeOf(QUOTES.b31),
+          color: 'c3',
+          note: NOTE,
+          tags: ['[t](javascript:x)'],
+        }),
+      );
+      notes = ok(await handlers.exportAnnotations({ format: 'md' })).content;
+    } finally {
+      await removeTempDir(folder);
+    }
+  });
+
+  it('shows a colour name as text, not as an <img>', () => {
+    expect(notes).toContain('**二（三）第2段** · &lt;img src=x data-pwn>\n');
+    expect(notes).not.toMatch(/<img/iu);
+  });
+
+  it('leaves no link, image or autolink from a note or tag', () => {
+    expect(notes).toContain(
+      '要点：\\[link\\](javascript:alert(1)) 与 !\\[图\\](http://example.com/t.png)',
+    );
+    expect(notes).toContain(
+      '&lt;javascript:alert(2)> 和 \\\\\\[已转义\\\\\\](javascript:alert(3))',
+    );
+    expect(notes).toContain('\\[ref\\]: javascript:alert(4)');
+    expect(notes).toContain('标签：\\[t\\](javascript:x)');
+    // Every bracket in the file is escaped: an odd run of backslashes before it.
+    for (const [, slashes] of notes.matchAll(/(\\*)[[\]]/gu)) {
+      expect(slashes.length % 2).toBe(1);
+    }
+  });
+
+  it('keeps the note readable: plain text is unchanged', () => {
+    expect(notes).toContain('\n第一，预算；第二，进度（见 C:\\报告）。\n');
+  });
+});

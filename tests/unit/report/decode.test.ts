@@ -18,8 +18,8 @@ describe('decodeReport refuses unusable files', () => {
   const cases: [string, Uint8Array][] = [
     ['empty bytes', new Uint8Array(0)],
     ['a NUL byte', utf8('政府工作报告\u0000各位代表')],
-    ['UTF-16 text (NUL bytes)', new Uint8Array(Buffer.from('report', 'utf16le'))],
-    ['GBK bytes of Chinese text', new Uint8Array([0xd5, 0xfe, 0xb8, 0xae])],
+    ['bytes that are neither UTF-8 nor GB18030', new Uint8Array([0x80, 0x41, 0xff, 0x42])],
+    ['random bytes with NULs', new Uint8Array([0x00, 0x9c, 0xff, 0x00, 0x13, 0x00, 0xfe])],
     ['a truncated UTF-8 sequence', utf8('政府').slice(0, 5)],
     ['whitespace only', utf8(' \n\t\r\n\u3000\n')],
     ['a BOM and line ends only', new Uint8Array([0xef, 0xbb, 0xbf, 0x0d, 0x0a, 0x0d, 0x0a])],
@@ -38,7 +38,7 @@ describe('decodeReport refuses unusable files', () => {
       [
         new Uint8Array(0),
         utf8('a\u0000b'),
-        new Uint8Array([0xd5, 0xfe, 0xb8, 0xae]),
+        new Uint8Array([0x80, 0x41, 0xff, 0x42]),
         utf8('   \n\n'),
       ].map((bytes) => decodeError(bytes).message),
     );
@@ -46,7 +46,7 @@ describe('decodeReport refuses unusable files', () => {
   });
 
   it('is also what parseReportBytes throws', () => {
-    expect(() => parseReportBytes(new Uint8Array([0xd5, 0xfe, 0xb8, 0xae]))).toThrow(
+    expect(() => parseReportBytes(new Uint8Array([0x80, 0x41, 0xff, 0x42]))).toThrow(
       ReportFormatError,
     );
     expect(() => parseReportBytes(new Uint8Array(0))).toThrow(ReportFormatError);
@@ -68,6 +68,14 @@ describe('decodeReport accepts text files', () => {
 
   it('decodes old Mac CR line ends to LF', () => {
     expect(decodeReport(utf8(plain.replace(/\n/g, '\r')))).toBe(plain);
+  });
+
+  it('decodes GBK/GB18030 bytes of Chinese text', () => {
+    expect(decodeReport(new Uint8Array([0xd5, 0xfe, 0xb8, 0xae]))).toBe('政府');
+  });
+
+  it('decodes UTF-16 text without a BOM by where its NUL bytes fall', () => {
+    expect(decodeReport(new Uint8Array(Buffer.from('report\n', 'utf16le')))).toBe('report\n');
   });
 
   it('removes only a leading BOM', () => {

@@ -1,0 +1,21 @@
+/**
+ * The bounds on opening a file, chosen so that any real report fits with room
+ * to spare (the bundled report is 36 KB of text, 1.2 MB as a printed PDF) and
+ * a hostile file is refused before it can cost much time or memory.
+ */
+const MiB = 1024 * 1024;
+
+export const LIMITS = {
+  /** Any file larger than this is refused before it is read. */
+  fileBytes: 100 * MiB,
+  /** Text after extraction: about 300 times the bundled report. */
+  textChars: 10_000_000,
+  /** A .docx's XML parts, inflated: a thousand-page report needs under 20 MB. */
+  docxXmlBytes: 64 * MiB,
+  /** Entries in a .docx; Word writes a few dozen. */
+  docxEntries: 5_000,
+  /** Wall time of one parse in the worker. */
+  parseMs: 60_000,
+  /** The worker's old-generation heap. */
+  workerHeapMb: 1_024,
+} as const;

@@ -1,0 +1,131 @@
+/**
+ * The title block before the salutation: labels (`…会议文件`, `（草案）`),
+ * a title that may be spaced or broken over lines, the occasion (often broken
+ * over lines, sometimes after `——` or in brackets), the speaker line and a
+ * date line, in the orders different districts print them.
+ */
+import type { MetaRole } from '../../shared/document';
+import { isDateLine } from './dates';
+import type { RawBlock } from './structure';
+import { despaceTitle, joinFragments } from './text-repair';
+
+export interface FrontMatter {
+  blocks: RawBlock[];
+  title: string;
+  occasion?: string;
+  speaker?: string;
+  /** Index of the first body fragment. */
+  bodyStart: number;
+}
+
+/** How far into the file the salutation (`各位代表：`) may stand. */
+const FRONT_MATTER_MAX = 12;
+const SALUTATION = /^[^，。；\s]{2,12}[：:]$/u;
+
+const ROLE =
+  '(?:区长|市长|县长|旗长|州长|省长|镇长|乡长|主席|主任|院长|检察长|局长|厅长|部长|书记|秘书长)';
+// `区长 褚孟彤`, `武昌区人民政府区长  余 松` (a two-character name spaced to align).
+const SPEAKER_WITH_ROLE = new RegExp(
+  `^([^\\d\\s，。；：:、]{0,30}?${ROLE})[ \\u3000]*(\\p{Script=Han}(?:[ \\u3000]{0,4}\\p{Script=Han}){1,3})$`,
+  'u',
+);
+// Any title and a name separated by a space, no digits: `代区长 张三`.
+const SPEAKER_SPACED = /^([^\d\s，。；：:]{1,30})[ \u3000]+([^\d\s，。；：:]{2,5})$/u;
+const OCCASION = /会议|大会|常委会|^[—－\-–―]/u;
+// `（草案）`, `（书面）`, `（征求意见稿）`: a label printed under the title.
+const BRACKETED = /^[（(][^）)]{1,12}[）)]$/u;
+const TITLE_WORD = /报告|说明|汇报|意见|纲要|规划/u;
+const TITLE_END = /(?:报告|说明|汇报|意见|纲要|规划)[）)]?$/u;
+
+/** `武昌区人民政府区长  余 松` → `武昌区人民政府区长 余松`; undefined for any other line. */
+export function readSpeaker(line: string): string | undefined {
+  const withRole = SPEAKER_WITH_ROLE.exec(line);
+  if (withRole) return `${withRole[1]} ${withRole[2].replace(/[ \u3000]+/gu, '')}`;
+  const spaced = SPEAKER_SPACED.exec(line);
+  return spaced && !OCCASION.test(line) ? `${spaced[1]} ${spaced[2]}` : undefined;
+}
+
+/** `——2019年1月8日在…会议上`, `（…会议上）` → the occasion without dash or brackets. */
+export function cleanOccasion(text: string): string {
+  const undashed = text.replace(/^[—－\-–―]+\s*/u, '');
+  const bracketed = /^[（(](.*)[）)]$/u.exec(undashed);
+  return bracketed ? bracketed[1].trim() : undashed;
+}
+
+type FrontKind = 'speaker' | 'date' | 'label' | 'occasion' | 'other';
+
+function frontKind(line: string): FrontKind {
+  if (isDateLine(line)) return 'date';
+  if (readSpeaker(line) !== undefined) return 'speaker';
+  if (OCCASION.test(line)) return 'occasion';
+  if (BRACKETED.test(line)) return 'label';
+  return 'other';
+}
+
+/** Where the body starts: at the salutation, or after the lines that look like a title block. */
+function findBodyStart(fragments: string[]): number {
+  const limit = Math.min(fragments.length, FRONT_MATTER_MAX + 1);
+  for (let i = 1; i < limit; i++) if (SALUTATION.test(fragments[i])) return i;
+  // No salutation (a written report): keep only lines that say what they are.
+  let i = 1;
+  while (i < limit && frontKind(fragments[i]) !== 'other') i++;
+  return i;
+}
+
+// A first title line that the next one completes: `关于…计划执行情况与`.
+const TITLE_OPENING = /^关于|[与和及的、]$/u;
+
+/**
+ * Index of the title's first line: the first line that names a kind of
+ * document (`…报告`), or the line before it that it completes, else line 0.
+ */
+function findTitle(lines: string[]): number {
+  let at = lines.findIndex((line) => TITLE_WORD.test(despaceTitle(line)));
+  if (at < 0) return 0;
+  while (at > 0 && TITLE_OPENING.test(lines[at - 1]) && frontKind(lines[at - 1]) === 'other') at--;
+  return at;
+}
+
+export function readFrontMatter(fragments: string[]): FrontMatter {
+  const bodyStart = fragments.length === 0 ? 0 : findBodyStart(fragments);
+  const lines = fragments.slice(0, bodyStart);
+  const titleAt = findTitle(lines);
+  const blocks: RawBlock[] = [];
+  const push = (role: MetaRole, text: string): RawBlock => {
+    const block: RawBlock = { kind: 'meta', role, text };
+    blocks.push(block);
+    return block;
+  };
+
+  for (const label of lines.slice(0, titleAt)) push('label', label);
+  let title = despaceTitle(lines[titleAt] ?? '');
+  const titleBlock = push('title', title);
+  let rest = titleAt + 1;
+  // A long title broken over lines: `关于…计划执行情况与` / `2018年计划草案的报告`.
+  while (rest < lines.length && !TITLE_END.test(title) && frontKind(lines[rest]) === 'other') {
+    title = joinFragments(title, despaceTitle(lines[rest]));
+    rest++;
+  }
+  titleBlock.text = title;
+
+  let occasion: RawBlock | undefined;
+  let speaker: string | undefined;
+  for (const line of lines.slice(rest)) {
+    const kind = frontKind(line);
+    if (kind === 'speaker' && speaker === undefined) {
+      speaker = readSpeaker(line);
+      push('speaker', speaker!);
+    } else if (kind === 'date') {
+      push('date', line);
+    } else if (kind === 'label') {
+      push('label', line);
+    } else if (occasion === undefined) {
+      occasion = push('occasion', line);
+    } else {
+      // The occasion wraps over lines (`…在海曙区` / `第十一届…会议上`).
+      occasion.text = joinFragments(occasion.text, line);
+    }
+  }
+  if (occasion) occasion.text = cleanOccasion(occasion.text);
+  return { blocks, title, occasion: occasion?.text, speaker, bodyStart };
+}

@@ -1,0 +1,103 @@
+/**
+ * A PDF's text items, page by page, through Mozilla's pdf.js (legacy build,
+ * for Node and Electron's main process). pdf.js runs in this thread with its
+ * "fake worker" (no browser Worker, nothing for the renderer's CSP to allow);
+ * callers that must not block run it in parse-in-worker.ts. Options turn off
+ * everything a text read does not need: eval-compiled fonts, font faces,
+ * XFA forms, fetching. pdf.js never runs a PDF's own scripts outside its
+ * viewer's sandbox, which is not loaded here.
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { ReportFormatError } from '../../core/formats/errors';
+import type { PdfPageText } from '../../core/formats/pdf-layout';
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+
+let loading: Promise<PdfJs> | undefined;
+
+/** Loads pdf.js once, with its worker code in this thread. */
+function loadPdfJs(): Promise<PdfJs> {
+  loading ??= (async () => {
+    const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
+    return import('pdfjs-dist/legacy/build/pdf.mjs');
+  })();
+  return loading;
+}
+
+/** pdf.js's character maps and standard font metrics, read from its package when present. */
+function resourceFolders(): { cMapUrl?: string; standardFontDataUrl?: string } {
+  try {
+    const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+    return {
+      cMapUrl: join(root, 'cmaps') + '/',
+      standardFontDataUrl: join(root, 'standard_fonts') + '/',
+    };
+  } catch {
+    // Bundled without its folders: CID fonts that need a predefined CMap lose text, others work.
+    return {};
+  }
+}
+
+export type PageProgress = (done: number, total: number) => void;
+
+interface TextItemLike {
+  str?: string;
+  transform?: number[];
+  width?: number;
+  height?: number;
+}
+
+function toError(error: unknown): ReportFormatError {
+  const name = (error as { name?: string } | null)?.name;
+  return new ReportFormatError(name === 'PasswordException' ? 'pdf-encrypted' : 'pdf-damaged');
+}
+
+/** Reads every page's text items. Throws ReportFormatError for encrypted or broken files. */
+export async function readPdfPages(
+  bytes: Uint8Array,
+  onPage: PageProgress = () => {},
+): Promise<PdfPageText[]> {
+  const pdfjs = await loadPdfJs();
+  const task = pdfjs.getDocument({
+    // pdf.js may take over the buffer it is given: hand it a copy.
+    data: bytes.slice(),
+    ...resourceFolders(),
+    cMapPacked: true,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    enableXfa: false,
+    isOffscreenCanvasSupported: false,
+    useWorkerFetch: false,
+    stopAtErrors: false,
+    verbosity: pdfjs.VerbosityLevel.ERRORS,
+  });
+  try {
+    const document = await task.promise.catch((error: unknown) => {
+      throw toError(error);
+    });
+    const pages: PdfPageText[] = [];
+    for (let number = 1; number <= document.numPages; number++) {
+      const page = await document.getPage(number);
+      const { width, height } = page.getViewport({ scale: 1 });
+      const content = await page.getTextContent();
+      const items = (content.items as TextItemLike[]).flatMap((item) => {
+        const [, , c = 0, d = 0, x = 0, y = 0] = item.transform ?? [];
+        const size = Math.hypot(c, d) || (item.height ?? 0);
+        return item.str === undefined
+          ? []
+          : [{ str: item.str, x, y, width: item.width ?? 0, size }];
+      });
+      pages.push({ width, height, items });
+      page.cleanup();
+      onPage(number, document.numPages);
+    }
+    return pages;
+  } catch (error) {
+    throw error instanceof ReportFormatError ? error : toError(error);
+  } finally {
+    await task.destroy();
+  }
+}
