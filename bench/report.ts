@@ -137,6 +137,8 @@ export interface RunReport {
   parse?: string;
   /** Figure extraction against parsing (bench/figures.ts). */
   figures?: FiguresBenchResult;
+  /** The editions table and its goal (bench/editions.ts). */
+  editions?: { table: string; goal: SearchGoal };
   /** The BENCH_ONLY value that limited the run, if any. */
   only?: string;
 }
@@ -263,12 +265,13 @@ export function slowestQueriesTable(result: SearchBenchResult, count = 10): stri
 
 /** Every goal of the run that was missed, by name. */
 export function missedGoalNames(
-  report: Pick<RunReport, 'pageLoad' | 'search' | 'figures'>,
+  report: Pick<RunReport, 'pageLoad' | 'search' | 'figures' | 'editions'>,
 ): string[] {
   return [
     ...(report.pageLoad ? missedGoals(report.pageLoad.rows).map((row) => row.metric) : []),
     ...(report.search?.goals.filter((goal) => goal.pass === false).map((goal) => goal.goal) ?? []),
     ...(report.figures && !report.figures.pass ? [report.figures.goal] : []),
+    ...(report.editions?.goal.pass === false ? [report.editions.goal.goal] : []),
   ];
 }
 
@@ -322,6 +325,7 @@ export function runSection(report: RunReport): string {
     report.annotations && 'annotations',
     report.parse && 'parse',
     report.figures && 'figures',
+    report.editions && 'editions',
   ].filter(Boolean);
   const partsLine =
     report.only === undefined
@@ -379,6 +383,21 @@ export function runSection(report: RunReport): string {
           report.figures.table,
           '',
           report.figures.verdict,
+          '',
+        ]
+      : []),
+    ...(report.editions
+      ? [
+          '### Editions (修订对照)',
+          '',
+          'Comparing two editions (bench/editions.ts): the report against its six-edit revision,',
+          'and a hundred copies of it against copies revised. The floor reads every character of',
+          'both editions once (the comparison text of every block). Then the changes touching',
+          '1,000 annotations on random ranges, each touched one anchored afresh in the new edition.',
+          '',
+          report.editions.table,
+          '',
+          searchGoalsTable([report.editions.goal]),
           '',
         ]
       : []),

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { PROJECT_ROOT } from '../src/services/paths';
 import type { AnnotationBenchRow } from './annotations';
 import { benchmarksFile, type Machine, type Row } from './report';
+import type { EditionsBenchResult } from './editions';
 import type { FiguresBenchResult } from './figures';
 import type { ParseBenchResult } from './parse';
 import type { SearchBenchResult } from './search';
@@ -29,6 +30,7 @@ export interface RunRecord {
   annotations?: AnnotationBenchRow[];
   parse?: ParseBenchResult;
   figures?: FiguresBenchResult;
+  editions?: EditionsBenchResult;
   goalsMissed: string[];
 }
 

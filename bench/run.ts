@@ -42,6 +42,7 @@ import {
 } from './results';
 import { runParseBench } from './parse';
 import { runFiguresBench, type FiguresBenchResult } from './figures';
+import { runEditionsBench } from './editions';
 import { runSearchBench, type SearchBenchResult } from './search';
 import { keystrokeGoal, measureTyping, type TypingSamples } from './search-typing';
 import { startServerProcess } from './server-process';
@@ -63,7 +64,7 @@ function runCount(): number {
   return runs;
 }
 
-const PARTS = ['page-load', 'search', 'annotations', 'parse', 'figures'] as const;
+const PARTS = ['page-load', 'search', 'annotations', 'parse', 'figures', 'editions'] as const;
 type Part = (typeof PARTS)[number];
 
 /** BENCH_ONLY: one part, or undefined for all of them. */
@@ -262,6 +263,13 @@ async function main(): Promise<void> {
     console.log(`\nFigures:\n${figures.table}\n\n${figures.verdict}\n`);
   }
 
+  let editions: ReturnType<typeof runEditionsBench> | undefined;
+  if (only === undefined || only === 'editions') {
+    console.log(`bench: editions, load average ${loadavg()[0].toFixed(2)}`);
+    editions = runEditionsBench();
+    console.log(`\nEditions:\n${editions.table}\n`);
+  }
+
   const report = {
     date: new Date(),
     machine: describeMachine(pageLoad?.chromium, loadAverage),
@@ -270,6 +278,7 @@ async function main(): Promise<void> {
     annotations: annotations?.table,
     parse: parse && `${parse.table}\n\n${parse.pdfTable}`,
     figures,
+    editions,
     ...(only !== undefined && { only }),
   };
   const section = runSection(report);
@@ -285,11 +294,8 @@ async function main(): Promise<void> {
       ...(annotations && { annotations: annotations.rows }),
       ...(parse && { parse }),
       ...(figures && { figures }),
-      goalsMissed: [
-        ...missedGoalNames(report),
-        ...(parse?.missed ?? []),
-        ...(figures && !figures.pass ? [figures.goal] : []),
-      ],
+      ...(editions && { editions }),
+      goalsMissed: [...missedGoalNames(report), ...(parse?.missed ?? [])],
     },
     section,
   );
@@ -307,6 +313,12 @@ async function main(): Promise<void> {
   if (pageLoad) printPageLoadVerdict(pageLoad.report.rows);
   if (search) printSearchVerdict(search);
   for (const goal of parse?.missed ?? []) console.log(`GOAL MISSED: ${goal}`);
+  if (editions) {
+    const { goal } = editions;
+    console.log(
+      goal.pass ? 'Editions: goal met.' : `GOAL MISSED: ${goal.goal} — measured ${goal.measured}.`,
+    );
+  }
 }
 
 main().then(

@@ -54,7 +54,7 @@ function valueOf<T>(result: Result<T>): T {
  * damaged file is recovered in memory; the next writer writes it back).
  */
 const READING_ONLY = '命令行只读取数据';
-const readingAccess = (dataDir: string) => readOnlyAccess(dataDir, READING_ONLY);
+export const readingAccess = (dataDir: string) => readOnlyAccess(dataDir, READING_ONLY);
 
 async function openServices(dataDir: string, access: FolderAccess) {
   const services = await createReaderServices({

@@ -7,6 +7,7 @@
  *   npm run -s cli -- import FILE [--data-dir DIR]
  *   npm run -s cli -- anchor [--file REPORT] [--data-dir DIR]
  *   npm run -s cli -- figures [FILE] [--csv]
+ *   npm run -s cli -- diff OLD NEW [--data-dir DIR]
  * Errors are one line on stderr and a non-zero exit, never a stack trace.
  */
 import { createInterface } from 'node:readline';
@@ -18,6 +19,7 @@ import { SearchEngine } from '../core/search/engine';
 import type { SearchOrder } from '../shared/search';
 import { ANNOTATION_USAGE, anchorCommand, exportCommand, importCommand } from './annotations';
 import { FIGURES_USAGE, figuresCommand } from './figures';
+import { DIFF_USAGE, diffCommand } from './diff';
 import { SEE_HELP } from './options';
 import { readReport } from './read-report';
 import { BusyError, UsageError } from './usage-error';
@@ -29,6 +31,7 @@ const USAGE = `用法 (usage):
   npm run -s cli -- search --stdin [--file FILE]  每行一个检索词，每行输出一个 JSON
 ${ANNOTATION_USAGE}
 ${FIGURES_USAGE}
+${DIFF_USAGE}
   批注数据默认在用户数据文件夹（环境变量 READER_DATA_DIR 可改），--data-dir 指定其他文件夹`;
 
 async function parseCommand(args: string[]): Promise<void> {
@@ -93,6 +96,7 @@ async function main(argv: string[]): Promise<number> {
   else if (command === 'import') await importCommand(args);
   else if (command === 'anchor') await anchorCommand(args);
   else if (command === 'figures') await figuresCommand(args);
+  else if (command === 'diff') await diffCommand(args);
   else if (command === undefined || command === '--help' || command === '-h') {
     process.stdout.write(USAGE + '\n');
     return command === undefined ? 2 : 0;
