@@ -11,8 +11,9 @@ import { join } from 'node:path';
 import { PROJECT_ROOT } from '../src/services/paths';
 import type { ReportDocument } from '../src/shared/document';
 import { escapeHtml } from '../src/core/report/report-html';
+import { FIRST_PARAGRAPH_TIMING } from '../src/renderer/instrumentation';
 
-const STYLES_FILE = join(PROJECT_ROOT, 'src', 'renderer', 'styles.css');
+const STYLES_FILE = join(PROJECT_ROOT, 'src', 'renderer', 'app', 'app.css');
 
 export interface FontStacks {
   text: string;
@@ -39,7 +40,8 @@ export function renderFloorHtml(document: ReportDocument, fonts = readFontStacks
       const text = escapeHtml(block.text);
       if (block.kind === 'meta' && block.role === 'title') return `<h1>${text}</h1>`;
       if (block.kind === 'heading') return `<h2>${text}</h2>`;
-      const timing = block.id === firstParagraph ? ' elementtiming="first-paragraph"' : '';
+      const timing =
+        block.id === firstParagraph ? ` elementtiming="${FIRST_PARAGRAPH_TIMING}"` : '';
       const meta = block.kind === 'meta' ? ' class="meta"' : '';
       return `<p${meta}${timing}>${text}</p>`;
     })

@@ -18,6 +18,11 @@
  */
 import type { CDPSession, Page } from '@playwright/test';
 import type { BenchBrowser } from './browser';
+import {
+  FIRST_PARAGRAPH_TIMING as FIRST_PARAGRAPH,
+  INTERACTIVE_MARK,
+  READY_SELECTOR,
+} from '../src/renderer/instrumentation';
 
 export type PageKind = 'floor' | 'app';
 
@@ -35,8 +40,6 @@ export interface PageLoadSample {
 }
 
 const TIMEOUT_MS = 30_000;
-const INTERACTIVE_MARK = 'reader:interactive';
-const FIRST_PARAGRAPH = 'first-paragraph';
 /** Console prefix of the in-page observer's report. */
 const REPORT_TAG = '[bench:element-timing]';
 
@@ -62,9 +65,13 @@ export async function measurePageLoad(
 
     // Measurement is over; from here on the bench may run code in the page.
     if (target.kind === 'app') {
-      await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, {
-        timeout: TIMEOUT_MS,
-      });
+      await page.waitForFunction(
+        (ready) => document.querySelector(ready) !== null,
+        READY_SELECTOR,
+        {
+          timeout: TIMEOUT_MS,
+        },
+      );
     }
     // loadEventEnd is only written once the load handlers have returned.
     await page.waitForFunction(

@@ -493,14 +493,14 @@ printed loudly and marked FAIL). **Keystroke to results shown, p95 ≤ 16 ms** (
 browser, against \`npm run serve\`'s server in a process of its own, as a reader
 runs it (\`bench/search-typing.ts\`, \`bench/server-process.ts\`): queries typed
 one character at a time, 80 ms apart, and three measures the renderer records
-per answer (\`src/renderer/lib/search-latency.ts\`): input event → results
+per answer (\`src/renderer/instrumentation.ts\`): input event → results
 committed to the DOM, that frame's own style/layout/paint (its animation-frame
 callback → the task after it), and input event → the task after the frame
 (painted). The typing is measured once the page has made its own copy of the
-index (\`src/renderer/lib/local-search.ts\`, at idle after start), so searches are
-answered in the page, as for a reader after the first seconds; the same typing
-with that copy held back, every search going to the bridge, is reported beside
-it. The goal is judged on the app's own time, committed + frame. Painted
+index (\`src/renderer/features/search/local-search.ts\`, at idle after
+start), so searches are answered in the page, as for a reader after the first
+seconds; the same typing with that copy held back, every search going to the
+bridge, is reported beside it. The goal is judged on the app's own time, committed + frame. Painted
 also holds the wait for the display's next frame, which no page can shorten; its
 floor is measured in the same page right after, by typing the same keys into a
 bare input that only waits for the next frame (up to one frame, 16.7 ms at 60 Hz;

@@ -33,7 +33,7 @@ const MiB = 1024 ** 2;
 /** Builds and loads are repeated on the small corpus only; at 100× one build takes seconds. */
 const BUILD_RUNS = { small: 5, large: 1 };
 const LOAD_RUNS = { small: 10, large: 3 };
-/** The app's call: ranges for the first page of hits, counts for all (see useSearch.ts). */
+/** The app's call: ranges for the first page of hits, counts for all (see src/renderer/features/search/search-session.ts). */
 const APP_OPTIONS = { matchLimit: SEARCH_PAGE };
 /** Rounds of the full answer (every hit's ranges, as the CLI asks) after the timed rounds. */
 const fullRounds = (rounds: number) => Math.max(1, Math.ceil(rounds / 4));

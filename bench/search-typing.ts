@@ -1,8 +1,8 @@
 /**
  * Keystroke to search results painted, in browser mode: the reader types
  * queries one character at a time, and the app records, per answered input,
- * three measures (src/renderer/lib/search-latency.ts). The goal is measured
- * once the page has its own copy of the index (src/renderer/lib/local-search.ts),
+ * three measures (src/renderer/instrumentation.ts). The goal is measured
+ * once the page has its own copy of the index (src/renderer/features/search/local-search.ts),
  * as a reader types after the first seconds; the same typing with that copy
  * held back, every search going to the bridge, is reported beside it. Measures:
  * - keystroke → the task after the frame that shows the results (painted);
@@ -15,7 +15,7 @@
  * bare round trips to the bridge.
  */
 import type { BrowserContext, Page } from '@playwright/test';
-import { LATENCY_MEASURES } from '../src/renderer/lib/search-latency';
+import { LATENCY_MEASURES, READY_SELECTOR } from '../src/renderer/instrumentation';
 import { holdPageIndex, PAGE_INDEX_READY } from '../tests/support/page-index';
 import type { BenchBrowser } from './browser';
 import type { SearchGoal } from './search';
@@ -77,7 +77,7 @@ async function openForTyping(context: BrowserContext, url: string, bridgeOnly: b
   const page = await context.newPage();
   if (bridgeOnly) await holdPageIndex(page);
   await page.goto(url);
-  await page.waitForSelector('html[data-ready="true"]');
+  await page.waitForSelector(READY_SELECTOR);
   if (!bridgeOnly) {
     await page.waitForSelector(PAGE_INDEX_READY, { timeout: 15_000 }).catch(() => {
       throw new Error('the page never made its own copy of the search index');
@@ -122,7 +122,7 @@ export async function measureTyping(bench: BenchBrowser, url: string): Promise<T
       input.style.cssText = 'position:fixed;top:0;left:0;width:200px';
       input.addEventListener('input', () => {
         const start = performance.now();
-        // The task after the frame, marked as search-latency.ts marks it.
+        // The task after the frame, marked as the instrumentation module marks it.
         requestAnimationFrame(() => {
           // Chromium has the Prioritized Task Scheduling API; TypeScript's DOM types do not yet.
           const { scheduler } = globalThis as unknown as {

@@ -18,8 +18,10 @@ export function pdfSaveDialogOptions(documentsDir: string) {
 
 /**
  * For `webContents.printToPDF`. Backgrounds are printed because highlights are
- * background colours; the page's print CSS (styles.css, `@media print`) does
- * the rest: no toolbar or sidebar, the text at full width.
+ * background colours; the page's print CSS does the rest: no toolbar or
+ * sidebar, the text at full width (src/renderer/features/print/print.css sets
+ * the page and the ink; each feature's stylesheet hides its own parts in its
+ * `@media print`).
  */
 export const PDF_OPTIONS = {
   printBackground: true,

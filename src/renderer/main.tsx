@@ -4,9 +4,9 @@
  * the text when they answer.
  */
 import { createApi } from './api/client';
-import { loadStartupData } from './lib/startup';
+import { loadStartupData } from './app/startup';
 import { mount } from './mount';
-import './styles.css';
+import './app/styles.css';
 
 const api = createApi();
 mount(api, loadStartupData(api));

@@ -2,12 +2,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { ReaderApi } from '../shared/api';
-import { LoadFailed } from './components/LoadFailed';
-import { Reader } from './components/Reader';
-import { READING_LINE, scrollToPosition } from './lib/scroll';
-import { findSlots } from './lib/slots';
-import type { StartupData } from './lib/startup';
-import { readViewCache } from './lib/view-cache';
+import { LoadFailed } from './app/LoadFailed';
+import { Reader } from './app/Reader';
+import { READING_LINE, scrollToPosition } from './features/reading/scroll';
+import { findSlots } from './app/slots';
+import type { StartupData } from './app/startup';
+import { readViewCache } from './app/view-cache';
 
 export function mount(api: ReaderApi, startup: Promise<StartupData>): void {
   const slots = findSlots();

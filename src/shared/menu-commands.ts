@@ -1,7 +1,8 @@
 /**
  * What the renderer tells main about its commands so the application menu can
- * show them: plain data, built from the one command list
- * (src/renderer/lib/commands.ts) and sent with `setMenuCommands`. A menu click
+ * show them: plain data, built from the one command registry
+ * (src/renderer/commands/registry.ts, which each feature's commands.ts feeds)
+ * and sent with `setMenuCommands`. A menu click
  * sends the id back and the renderer runs the command, so label, shortcut,
  * enabled state and action are each defined once.
  *

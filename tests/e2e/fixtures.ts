@@ -8,7 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startReaderServer } from '../../src/server/start';
 import type { RunningBridge } from '../../src/server/bridge-server';
+import { READY_SELECTOR } from '../../src/renderer/instrumentation';
 import { holdPageIndex, PAGE_INDEX_READY } from '../support/page-index';
+
+export { READY_SELECTOR };
 
 export { holdPageIndex };
 
@@ -55,7 +58,7 @@ export async function waitForPageIndex(page: Page): Promise<void> {
 /** Opens the reader and waits until it has drawn the report. */
 export async function openReader(page: Page, url: string): Promise<void> {
   await page.goto(url);
-  await expect(page.locator('html[data-ready="true"]')).toHaveCount(1);
+  await expect(page.locator(READY_SELECTOR)).toHaveCount(1);
 }
 
 /** Distance from the top of the reading pane to the top of a block, in px. */

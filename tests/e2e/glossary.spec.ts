@@ -1,7 +1,7 @@
 /** The report's 名词解释 explained where the terms are read: popovers and the panel. */
 import { writeFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
-import { expect, openReader, test } from './fixtures';
+import { expect, openReader, READY_SELECTOR, test } from './fixtures';
 
 const term = (page: Page, text: string) =>
   page.locator('article.report [data-glossary]', { hasText: text });
@@ -338,7 +338,7 @@ test('a reader’s own term: added from a selection, marked and explained as the
   // A new server on the same data folder, a fresh page: the term is still there.
   await server.restart();
   await page.goto(server.url);
-  await expect(page.locator('html[data-ready="true"]')).toHaveCount(1);
+  await expect(page.locator(READY_SELECTOR)).toHaveCount(1);
   await expect(marks).toHaveCount(2);
   popover = await open();
   await expect(popover).toContainText('群众和企业到政府办一件事，最多只跑一次。');
@@ -358,7 +358,7 @@ test('a reader’s own term: added from a selection, marked and explained as the
   await expect(marks).toHaveCount(0);
   expect(await page.locator(`#${block}`).textContent()).toBe(textBefore);
   await page.reload();
-  await expect(page.locator('html[data-ready="true"]')).toHaveCount(1);
+  await expect(page.locator(READY_SELECTOR)).toHaveCount(1);
   await expect(page.locator('article.report [data-glossary]')).toHaveCount(11);
   await expect(marks).toHaveCount(0);
 });

@@ -2,7 +2,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../../src/shared/csp';
-import { expect, offsetInPane, openReader, test } from './fixtures';
+import { expect, offsetInPane, openReader, READY_SELECTOR, test } from './fixtures';
 
 const settingsFile = (dataDir: string) => join(dataDir, 'settings.json');
 
@@ -85,7 +85,7 @@ test('TOC sections collapse, and stay collapsed after a reload', async ({ page, 
   await expect(toc.getByRole('link')).toHaveCount(36 - 22);
 
   await page.reload();
-  await expect(page.locator('html[data-ready="true"]')).toHaveCount(1);
+  await expect(page.locator(READY_SELECTOR)).toHaveCount(1);
   await expect(toc.getByRole('button', { name: '展开：二、2018年主要目标任务' })).toHaveAttribute(
     'aria-expanded',
     'false',
@@ -125,7 +125,7 @@ test('theme and font size persist across a reload and a server restart', async (
     }),
   );
   await page.reload();
-  await expect(page.locator('html[data-ready="true"]')).toHaveCount(1);
+  await expect(page.locator(READY_SELECTOR)).toHaveCount(1);
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await expect(page.getByLabel('当前字号')).toHaveText('22');
   const looks = await page.evaluate(() => {
@@ -176,7 +176,7 @@ test('the reading position is restored on the next start', async ({ page, server
 
   await server.restart();
   await page.reload();
-  await expect(page.locator('html[data-ready="true"]')).toHaveCount(1);
+  await expect(page.locator(READY_SELECTOR)).toHaveCount(1);
   expect(Math.abs((await offsetInPane(page, id)) - before)).toBeLessThan(4);
 });
 
@@ -277,7 +277,7 @@ test('a reload right after scrolling still comes back to the latest place', asyn
   const id = (await target.getAttribute('id'))!;
   // Reload at once: well inside the save delay, so only the flush on page hide saves it.
   await page.reload();
-  await expect(page.locator('html[data-ready="true"]')).toHaveCount(1);
+  await expect(page.locator(READY_SELECTOR)).toHaveCount(1);
   expect(Math.abs(await offsetInPane(page, id))).toBeLessThan(30);
 });
 

@@ -1,7 +1,14 @@
 /** Keyword search in browser mode, typed the way an input method types. */
 import type { Page } from '@playwright/test';
 import { searches, watchCalls } from './calls';
-import { expect, holdPageIndex, openReader, test, waitForPageIndex } from './fixtures';
+import {
+  expect,
+  holdPageIndex,
+  openReader,
+  READY_SELECTOR,
+  test,
+  waitForPageIndex,
+} from './fixtures';
 import { inputMethod } from './ime';
 import { watchProblems } from './problems';
 
@@ -151,7 +158,7 @@ test('a search acted on is remembered, across a restart', async ({ page, server 
   await box.press('Enter');
   await server.restart();
   await page.reload();
-  await expect(page.locator('html[data-ready="true"]')).toHaveCount(1);
+  await expect(page.locator(READY_SELECTOR)).toHaveCount(1);
   const recent = page.getByRole('region', { name: '最近搜索' });
   await expect(recent.getByRole('button')).toHaveText(['民生实事']);
   // Choosing it searches again.

@@ -1,7 +1,7 @@
 /** The shell in browser mode: the 快捷键 sheet and printing. */
 import { RENDERER_DIR } from '../../src/services/paths';
 import { APP_PAGE_URL, appResponse } from '../../src/main/app-protocol';
-import { COMMANDS } from '../../src/renderer/lib/commands';
+import { FEATURE_COMMANDS } from '../../src/renderer/app/commands';
 import { CONTENT_SECURITY_POLICY } from '../../src/shared/csp';
 import { expect, openReader, test } from './fixtures';
 
@@ -19,7 +19,9 @@ test('? opens the 快捷键 sheet listing every command; Esc closes it and focus
   const sheet = page.getByRole('dialog', { name: '快捷键' });
   await expect(sheet).toBeVisible();
   // Generated from the command list: one row per command, each with its keys.
-  await expect(sheet.locator('tbody tr')).toHaveCount(COMMANDS.length);
+  await expect(sheet.locator('tbody tr')).toHaveCount(
+    FEATURE_COMMANDS.flatMap((feature) => feature.commands).length,
+  );
   await expect(sheet.getByRole('row', { name: /搜索/ }).first()).toContainText('Ctrl+F');
   await expect(sheet.getByRole('row', { name: /向下翻页/ })).toContainText('空格');
   await expect(sheet.getByRole('row', { name: /快捷键/ })).toContainText('?');

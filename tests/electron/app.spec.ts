@@ -7,6 +7,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { APP_PAGE_URL } from '../../src/main/app-protocol';
+import { READY_SELECTOR } from '../../src/renderer/instrumentation';
 import { PAGE_INDEX_READY } from '../support/page-index';
 import { API_NAMES } from '../../src/shared/api';
 import { PROJECT_ROOT } from '../../src/services/paths';
@@ -39,7 +40,7 @@ test.afterAll(async () => {
 
 test('opens the report with no Node or Electron reachable from the page', async () => {
   const page = await app.firstWindow();
-  await expect(page.locator('html[data-ready="true"]')).toHaveCount(1);
+  await expect(page.locator(READY_SELECTOR)).toHaveCount(1);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('政府工作报告');
   const exposed = await page.evaluate(() => ({
     require: typeof (window as unknown as { require?: unknown }).require,

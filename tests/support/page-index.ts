@@ -1,11 +1,13 @@
 /**
- * The page's own copy of the search index (src/renderer/lib/local-search.ts),
- * as tests and the bench see it: held back, or waited for.
+ * The page's own copy of the search index
+ * (src/renderer/features/search/local-search.ts), as tests and the bench see
+ * it: held back, or waited for.
  */
 import type { Page } from '@playwright/test';
+import { PAGE_INDEX_SELECTOR } from '../../src/renderer/instrumentation';
 
-/** On <html> once searches are answered in the page (useSearch.ts sets it). */
-export const PAGE_INDEX_READY = 'html[data-search-index="page"]';
+/** On <html> once searches are answered in the page (the instrumentation module names it). */
+export const PAGE_INDEX_READY = PAGE_INDEX_SELECTOR;
 
 /**
  * Keeps the page from making its own copy of the search index (the bridge

@@ -12,7 +12,7 @@ import {
 } from '../../shared/api';
 import { SOCKET_PATH } from '../../shared/socket-protocol';
 import { socketChannel } from './socket-channel';
-import { whenIdle } from '../lib/idle';
+import { whenIdle } from '../ui/idle';
 
 declare global {
   interface Window {

@@ -1,6 +1,6 @@
 /*
  * Starts the three calls the interface needs before it can draw (see
- * lib/startup.ts) as soon as the page head is parsed, instead of after the
+ * app/startup.ts) as soon as the page head is parsed, instead of after the
  * interface's bundle has loaded and run: their answers then wait for the
  * bundle, not the other way round. A classic same-origin script, as the CSP
  * wants. In the desktop app the preload has already put the contract on

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseReportBytes } from '../../../src/core/report/parse-report';
 import type { ReportDocument } from '../../../src/shared/document';
 import { escapeHtml, renderReportHtml } from '../../../src/core/report/report-html';
+import { FIRST_PARAGRAPH_TIMING } from '../../../src/renderer/instrumentation';
 
 const report = parseReportBytes(
   readFileSync(
@@ -92,11 +93,13 @@ describe('renderReportHtml', () => {
     );
   });
 
-  it('times only the first body paragraph', () => {
-    const timed = [...html.matchAll(/<p id="(b\d+)"[^>]*elementtiming="first-paragraph"/g)];
-    expect(timed.map((match) => match[1])).toEqual([
-      report.blocks.find((block) => block.kind === 'paragraph')!.id,
+  it('times only the first body paragraph, by the name it is given', () => {
+    const named = renderReportHtml(report, { firstParagraphTiming: FIRST_PARAGRAPH_TIMING });
+    const timed = [...named.matchAll(/<p id="(b\d+)"[^>]*elementtiming="([^"]*)"/g)];
+    expect(timed.map((match) => [match[1], match[2]])).toEqual([
+      [report.blocks.find((block) => block.kind === 'paragraph')!.id, FIRST_PARAGRAPH_TIMING],
     ]);
+    expect(html).not.toContain('elementtiming');
   });
 
   it('escapes text, so a report can never inject markup', () => {

@@ -1,10 +1,17 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { acceleratorFor, buildMenuTemplate } from '../../../src/main/menu';
-import { COMMANDS, menuCommands } from '../../../src/renderer/lib/commands';
-import { commandContext as context } from './command-context';
-import { DEFAULT_SETTINGS, FONT_SIZE } from '../../../src/shared/settings';
+import type { MenuCommand } from '../../../src/shared/menu-commands';
+import { FONT_SIZE } from '../../../src/shared/settings';
 import { requestSchema } from '../../../src/services/validate';
+import { fakeStores, type FakeOptions } from '../renderer/commands/fake-stores';
+
+/** What the renderer sends for the menu, from the app's own registry over fake stores. */
+function menuCommands(options: FakeOptions = {}): MenuCommand[] {
+  return fakeStores(options).registry.menu();
+}
+
+const COMMANDS = fakeStores().registry.list();
 
 const submenuOf = (item: MenuItemConstructorOptions | undefined) =>
   (item?.submenu ?? []) as MenuItemConstructorOptions[];
@@ -42,7 +49,7 @@ describe('acceleratorFor', () => {
   });
 
   it('never names Ctrl or Cmd directly: CmdOrCtrl picks per platform', () => {
-    for (const command of menuCommands(context())) {
+    for (const command of menuCommands()) {
       for (const platform of ['linux', 'win32', 'darwin'] as const) {
         expect(acceleratorFor(command.shortcut, platform) ?? '').not.toMatch(
           /^(Ctrl|Cmd|Command)\+/,
@@ -53,7 +60,7 @@ describe('acceleratorFor', () => {
 });
 
 describe('buildMenuTemplate', () => {
-  const template = buildMenuTemplate('linux', menuCommands(context()));
+  const template = buildMenuTemplate('linux', menuCommands());
 
   it('has 文件, 编辑, 视图 and 帮助, in that order, in Chinese', () => {
     expect(labels(template)).toEqual(['文件', '编辑', '视图', '帮助']);
@@ -64,7 +71,7 @@ describe('buildMenuTemplate', () => {
   });
 
   it('macOS gets the app menu first, and closes the window from 文件', () => {
-    const mac = buildMenuTemplate('darwin', menuCommands(context()));
+    const mac = buildMenuTemplate('darwin', menuCommands());
     expect(labels(mac)).toEqual(['报告阅读器', '文件', '编辑', '视图', '帮助']);
     expect(submenuOf(top(mac, '文件')).at(-1)?.role).toBe('close');
     expect(submenuOf(top(template, '文件')).at(-1)?.role).toBe('quit');
@@ -119,20 +126,18 @@ describe('buildMenuTemplate', () => {
   it('shows the enabled state the renderer sent', () => {
     const atMax = buildMenuTemplate(
       'linux',
-      menuCommands(context({ settings: { ...DEFAULT_SETTINGS, fontSize: FONT_SIZE.max } })),
+      menuCommands({ settings: { fontSize: FONT_SIZE.max } }),
     );
     const items = allItems(atMax);
     expect(items.find((item) => item.id === 'font.increase')?.enabled).toBe(false);
     expect(items.find((item) => item.id === 'font.decrease')?.enabled).toBe(true);
-    const browserLike = allItems(
-      buildMenuTemplate('linux', menuCommands(context({ canSavePdf: false }))),
-    );
+    const browserLike = allItems(buildMenuTemplate('linux', menuCommands({ desktop: false })));
     expect(browserLike.find((item) => item.id === 'print.pdf')?.enabled).toBe(false);
   });
 
   it('a click sends the command id, and registers no accelerator of its own', () => {
     const run = vi.fn();
-    const items = allItems(buildMenuTemplate('linux', menuCommands(context()), run));
+    const items = allItems(buildMenuTemplate('linux', menuCommands(), run));
     const increase = items.find((item) => item.id === 'font.increase')!;
     expect(increase.registerAccelerator).toBe(false);
     (increase.click as () => void)();
@@ -152,7 +157,7 @@ describe('buildMenuTemplate', () => {
 
   it('a new command joins the menu by its placement alone', () => {
     const extra = [
-      ...menuCommands(context()),
+      ...menuCommands(),
       {
         id: 'report.reload',
         label: '重新载入报告',
@@ -174,13 +179,13 @@ describe('buildMenuTemplate', () => {
 
 describe('menuCommands', () => {
   it('what the renderer sends passes the setMenuCommands schema', () => {
-    const sent = menuCommands(context());
+    const sent = menuCommands();
     expect(requestSchema('setMenuCommands').safeParse(sent).success).toBe(true);
     expect(sent.length).toBeGreaterThan(10);
   });
 
   it('the schema refuses roles, scripts and junk', () => {
-    const [first] = menuCommands(context());
+    const [first] = menuCommands();
     const bad = [
       [{ ...first, role: 'quit' }],
       [{ ...first, click: 'alert(1)' }],

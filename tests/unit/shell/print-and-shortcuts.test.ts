@@ -8,8 +8,10 @@ import {
   pdfSaveDialogOptions,
   withPdfExtension,
 } from '../../../src/main/print';
-import { COMMANDS, commandForKey } from '../../../src/renderer/lib/commands';
-import { describeBinding } from '../../../src/renderer/lib/shortcut-labels';
+import { FEATURE_COMMANDS } from '../../../src/renderer/app/commands';
+import type { KeyEventLike } from '../../../src/renderer/commands/keys';
+import { describeBinding } from '../../../src/renderer/commands/shortcut-labels';
+import { fakeStores } from '../renderer/commands/fake-stores';
 import type { ReaderHandlers } from '../../../src/shared/api';
 import { fakeServiceHandlers, makeTempDir, removeTempDir } from '../storage/helpers';
 
@@ -71,6 +73,16 @@ describe('desktop-only calls in browser mode', () => {
     expect(answer).toEqual({ ok: false, error: '磁盘已满' });
   });
 });
+
+const COMMANDS = FEATURE_COMMANDS.flatMap((feature) => feature.commands);
+
+/** The command the app's registry gives a key press. */
+const commandForKey = (
+  event: KeyEventLike,
+  isMac: boolean,
+  somethingFocused = false,
+  inTextField = false,
+) => fakeStores().registry.forKey(event, { isMac, somethingFocused, inTextField });
 
 describe('shortcuts', () => {
   it.each([

@@ -14,9 +14,8 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { APP_PAGE_URL, APP_SCHEME_PRIVILEGES } from '../../../src/main/app-protocol';
 import { secureWebPreferences } from '../../../src/main/security';
-import { menuCommands } from '../../../src/renderer/lib/commands';
 import { ipcChannel, METHOD_NAMES } from '../../../src/shared/api';
-import { commandContext } from '../shell/command-context';
+import { fakeStores } from '../renderer/commands/fake-stores';
 import { fireReady, record } from './fake-electron';
 import { PROJECT_ROOT } from './project-root';
 
@@ -132,7 +131,7 @@ describe('after ready', () => {
     // macOS puts the app's own menu first.
     expect(fixed.map((item) => item.label).slice(-4)).toEqual(['文件', '编辑', '视图', '帮助']);
 
-    const commands = menuCommands(commandContext());
+    const commands = fakeStores().registry.menu();
     const setMenuCommands = record.ipcHandlers.get(ipcChannel('setMenuCommands'))!;
     expect(await setMenuCommands({ senderFrame: PAGE_FRAME }, commands)).toEqual({
       ok: true,

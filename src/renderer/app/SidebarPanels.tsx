@@ -1,0 +1,51 @@
+/**
+ * What the sidebar holds: search results above every panel, then one of
+ * 目录, 名词解释, 批注 and 书签. Each panel is its feature's own component;
+ * this only puts them side by side.
+ */
+import { createPortal } from 'react-dom';
+import { AnnotationsPanel } from '../features/annotations/AnnotationsPanel';
+import { BookmarksPanel } from '../features/bookmarks/BookmarksPanel';
+import { GlossaryPanel } from '../features/glossary/GlossaryPanel';
+import { RecentSearches } from '../features/search/RecentSearches';
+import { SearchResults } from '../features/search/SearchResults';
+import { useSectionHitCounts } from '../features/search/useSectionHitCounts';
+import { Sidebar, type SidebarPanel } from '../features/sidebar/Sidebar';
+import type { PanelId } from '../features/sidebar/sidebar-store';
+import { TableOfContents } from '../features/toc/TableOfContents';
+import { useStore } from '../store';
+import { useReader } from './context';
+
+/** The 目录, with the recent searches above it and each entry's count of matches while a search is on. */
+function TocPanel() {
+  const hitCounts = useSectionHitCounts();
+  return (
+    <>
+      <RecentSearches />
+      <TableOfContents hitCounts={hitCounts} />
+    </>
+  );
+}
+
+const PANELS: SidebarPanel<PanelId>[] = [
+  { id: 'toc', label: '目录', content: <TocPanel /> },
+  { id: 'glossary', label: '名词解释', content: <GlossaryPanel /> },
+  { id: 'annotations', label: '批注', content: <AnnotationsPanel /> },
+  { id: 'bookmarks', label: '书签', content: <BookmarksPanel /> },
+];
+
+export function SidebarPanels() {
+  const { sidebar, slots } = useReader();
+  const open = useStore(sidebar, (state) => state.open);
+  const active = useStore(sidebar, (state) => state.panel);
+  if (!open) return null;
+  return createPortal(
+    <Sidebar<PanelId>
+      panels={PANELS}
+      active={active}
+      onChoose={sidebar.choose}
+      above={<SearchResults />}
+    />,
+    slots.sidebar,
+  );
+}

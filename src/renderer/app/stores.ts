@@ -1,0 +1,132 @@
+/**
+ * The reader's stores, made once when the interface mounts: one per feature
+ * (settings and notices shared by all), wired to each other here and nowhere
+ * else. Components reach them through useReader() (context.ts).
+ */
+import type { ReaderApi } from '../../shared/api';
+import { documentText, type DocumentText } from '../../core/report/doc-text';
+import type { ReportDocument } from '../../shared/document';
+import type { Settings } from '../../shared/settings';
+import { isDesktop } from '../api/client';
+import { CommandRegistry } from '../commands/registry';
+import { AnnotatingStore } from '../features/annotations/annotating';
+import { watchAppearance } from '../features/appearance/appearance';
+import { GlossaryStore } from '../features/glossary/glossary-store';
+import { ReadingPane } from '../features/reading/reading-pane';
+import { localSearch, type LocalSearch } from '../features/search/local-search';
+import { SearchSession } from '../features/search/search-session';
+import { ShortcutsSheet } from '../features/shortcuts/shortcuts-sheet';
+import { SidebarStore } from '../features/sidebar/sidebar-store';
+import { markPageIndexReady } from '../instrumentation';
+import { whenIdle } from '../ui/idle';
+import { UserDataStore } from '../user-data/user-data-store';
+import { registerCommands } from './commands';
+import { Notices } from './notices';
+import { SettingsStore } from './settings';
+import type { Slots } from './slots';
+import { writeViewCache } from './view-cache';
+
+/** The page's copy of the index is made once the reader is idle, at the latest this long after start. */
+const LOCAL_INDEX_WITHIN_MS = 3000;
+
+export interface ReaderStores {
+  readonly api: ReaderApi;
+  readonly slots: Slots;
+  readonly document: ReportDocument;
+  /** The report as one string: the coordinates of selections and annotations. */
+  readonly doc: DocumentText;
+  /** Block id → its text. */
+  readonly texts: ReadonlyMap<string, string>;
+  /** The desktop app (its preload put the contract on window), not browser mode. */
+  readonly desktop: boolean;
+  readonly notices: Notices;
+  readonly settings: SettingsStore;
+  readonly reading: ReadingPane;
+  readonly sidebar: SidebarStore;
+  readonly search: SearchSession;
+  readonly pageIndex: LocalSearch;
+  readonly userData: UserDataStore;
+  readonly annotating: AnnotatingStore;
+  readonly glossary: GlossaryStore;
+  readonly shortcuts: ShortcutsSheet;
+  readonly commands: CommandRegistry;
+  /** Jumps to a block, closing the sidebar where it covers the text. */
+  jumpAndClose(block: string): void;
+}
+
+export interface ReaderStart {
+  api: ReaderApi;
+  slots: Slots;
+  document: ReportDocument;
+  settings: Settings;
+  notices: string[];
+}
+
+export function createReaderStores(start: ReaderStart): ReaderStores {
+  const { api, slots, document } = start;
+  const notices = new Notices(start.notices);
+  const settings = new SettingsStore(api, start.settings, notices.add);
+  const reading = new ReadingPane(slots.pane, start.settings.position, (position) => {
+    writeViewCache({ position });
+    void api.updateSettings({ position }).then((result) => {
+      if (!result.ok) notices.add(`阅读位置未能保存：${result.error}`);
+    });
+  });
+  const sidebar = new SidebarStore(slots);
+  const jumpAndClose = (block: string) => {
+    reading.jumpTo(block);
+    sidebar.closeIfCovering();
+  };
+  const doc = documentText(document.blocks);
+  const pageIndex = localSearch(api, document.blocks, { onReady: markPageIndexReady });
+  const userData = new UserDataStore(api, notices.add);
+  const glossaryNavigation = {
+    sidebarCoversText: () => !sidebar.getSnapshot().wide,
+    afterJump: sidebar.closeIfCovering,
+    showBlock: jumpAndClose,
+  };
+  const stores: ReaderStores = {
+    api,
+    slots,
+    document,
+    doc,
+    texts: new Map(document.blocks.map((block) => [block.id, block.text])),
+    desktop: isDesktop(),
+    notices,
+    settings,
+    reading,
+    sidebar,
+    search: new SearchSession(pageIndex, doc.indexOf, notices.add),
+    pageIndex,
+    userData,
+    annotating: new AnnotatingStore(slots.pane, doc, userData),
+    glossary: new GlossaryStore(slots.pane, document, userData, glossaryNavigation, notices.add),
+    shortcuts: new ShortcutsSheet(),
+    commands: new CommandRegistry(),
+    jumpAndClose,
+  };
+  registerCommands(stores.commands, stores);
+  return stores;
+}
+
+/** What must be in place before the interface's first paint; answers the undo. */
+export function attachBeforePaint(stores: ReaderStores): () => void {
+  stores.reading.restore();
+  const stops = [
+    watchAppearance(stores.settings, stores.reading.keepPlace),
+    stores.sidebar.attach(),
+    stores.glossary.attach(),
+  ];
+  return () => stops.forEach((stop) => stop());
+}
+
+/** What waits until the interface is on screen; answers the undo. */
+export function attachAfterPaint(stores: ReaderStores): () => void {
+  void stores.userData.load();
+  const stops = [
+    stores.reading.attach(),
+    stores.annotating.attach(),
+    whenIdle(() => void stores.pageIndex.load(), LOCAL_INDEX_WITHIN_MS),
+  ];
+  return () => stops.forEach((stop) => stop());
+}

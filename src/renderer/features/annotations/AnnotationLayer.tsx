@@ -1,0 +1,86 @@
+/**
+ * Everything annotations put over the pre-rendered text: highlights (CSS
+ * Custom Highlight API), the selection toolbar, the note editor and the undo
+ * toast. None of it adds text to the report, so every text offset stays valid.
+ */
+import { useEffect } from 'react';
+import type { HighlightColor } from '../../../shared/user-data';
+import { useReader } from '../../app/context';
+import { useStore } from '../../store';
+import { useMarksVersion } from '../glossary/useMarksVersion';
+import { textToRanges } from '../reading/text-ranges';
+import { showAnnotationHighlights } from './annotation-highlights';
+import { offeredSelection } from './annotating';
+import { AnnotationEditor, type NoteTarget } from './AnnotationEditor';
+import { SelectionToolbar } from './SelectionToolbar';
+import { UndoToast } from './UndoToast';
+
+function useHighlights(): void {
+  const { slots, doc, userData } = useReader();
+  const { pane } = slots;
+  const annotations = useStore(userData, (state) => state.data.annotations);
+  // The reader's term marks split text nodes: highlight ranges are rebuilt after.
+  const marks = useMarksVersion(pane);
+  useEffect(() => {
+    const byColor = new Map<HighlightColor, Range[]>();
+    const withNotes: Range[] = [];
+    for (const annotation of annotations) {
+      if (annotation.anchor.status === 'orphan') continue;
+      const ranges = textToRanges(pane, doc, annotation.anchor.start, annotation.anchor.end);
+      byColor.set(annotation.color, [...(byColor.get(annotation.color) ?? []), ...ranges]);
+      if (annotation.note.trim() !== '') withNotes.push(...ranges);
+    }
+    showAnnotationHighlights(byColor, withNotes);
+  }, [pane, doc, annotations, marks]);
+}
+
+/** What the note editor edits now, as data: a new note on a range, or an existing annotation. */
+function useNoteTarget(): NoteTarget | null {
+  const { doc, userData, annotating } = useReader();
+  const editing = useStore(annotating, (state) => state.editing);
+  const annotations = useStore(userData, (state) => state.data.annotations);
+  if (editing?.mode === 'new') {
+    const { start, end, rect } = editing;
+    return {
+      key: `new-${start}-${end}`,
+      quote: doc.text.slice(start, end),
+      initial: { color: editing.color, note: '', tags: [] },
+      rect,
+      async save(value) {
+        const made = await userData.createAnnotation({ start, end, ...value });
+        if (made) annotating.afterCreate(start, end);
+      },
+    };
+  }
+  const edited = editing && annotations.find((annotation) => annotation.id === editing.id);
+  if (!editing || !edited) return null;
+  return {
+    key: edited.id,
+    quote: edited.target.quote.exact,
+    initial: edited,
+    rect: editing.rect,
+    async save(value) {
+      const changed = await userData.updateAnnotation({ id: edited.id, ...value });
+      if (changed) annotating.closeEditor();
+    },
+    remove() {
+      annotating.closeEditor();
+      void userData.deleteAnnotation(edited.id);
+    },
+  };
+}
+
+export function AnnotationLayer() {
+  const { userData, annotating } = useReader();
+  useHighlights();
+  const selection = useStore(annotating, offeredSelection);
+  const target = useNoteTarget();
+  const lastDeleted = useStore(userData, (state) => state.lastDeleted);
+  return (
+    <>
+      {selection && <SelectionToolbar selection={selection} />}
+      {target && <AnnotationEditor key={target.key} target={target} />}
+      {lastDeleted && <UndoToast deleted={lastDeleted} />}
+    </>
+  );
+}

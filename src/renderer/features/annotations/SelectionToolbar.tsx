@@ -1,0 +1,68 @@
+/**
+ * The small toolbar over a selection: a highlight in one of five colours, a
+ * note, or a term of the reader's own. Each button is a registered command:
+ * its enabled state and keys come from the registry.
+ */
+import { HIGHLIGHT_COLORS } from '../../../shared/user-data';
+import { useReader } from '../../app/context';
+import { IS_MAC } from '../../commands/keys';
+import { titleWithKeys } from '../../commands/shortcut-labels';
+import { useCommand } from '../../commands/useCommand';
+import { useStore } from '../../store';
+import { FloatingBox } from '../../ui/FloatingBox';
+import type { TextSelection } from './annotating';
+
+export function SelectionToolbar({ selection }: { selection: TextSelection }) {
+  const { slots, settings, commands, annotating } = useReader();
+  const colorNames = useStore(settings, (state) => state.colorNames);
+  const highlight = useCommand(commands, 'annotation.highlight');
+  const note = useCommand(commands, 'annotation.note');
+  const term = useCommand(commands, 'glossary.addTerm');
+  return (
+    <FloatingBox rect={selection.rect} within={slots.pane} className="floating-layer">
+      {({ setFloating, style }) => (
+        <div
+          ref={setFloating}
+          style={style}
+          className="selection-toolbar"
+          role="toolbar"
+          aria-label="批注工具"
+          // Pressing a button must not clear the selection it acts on.
+          onMouseDown={(event) => event.preventDefault()}
+        >
+          {HIGHLIGHT_COLORS.map((color) => (
+            <button
+              key={color}
+              type="button"
+              className={`swatch swatch-${color}`}
+              aria-label={`高亮：${colorNames[color]}`}
+              title={titleWithKeys(colorNames[color], highlight.command.keys, IS_MAC, '高亮：')}
+              disabled={!highlight.enabled}
+              onClick={() => {
+                annotating.chooseColor(color);
+                commands.run('annotation.highlight');
+              }}
+            />
+          ))}
+          <button
+            type="button"
+            className="tool-button"
+            disabled={!note.enabled}
+            onClick={() => commands.run('annotation.note')}
+          >
+            批注…
+          </button>
+          <button
+            type="button"
+            className="tool-button"
+            title={titleWithKeys(term.command.label, term.command.keys, IS_MAC)}
+            disabled={!term.enabled}
+            onClick={() => commands.run('glossary.addTerm')}
+          >
+            注释词语…
+          </button>
+        </div>
+      )}
+    </FloatingBox>
+  );
+}

@@ -1,0 +1,171 @@
+/**
+ * Turning a selection into a highlight or a note, and opening a highlight's
+ * note: the selection is tracked as a range of the document text, the editor
+ * as plain data ({ new range } or { existing id }).
+ */
+import type { DocumentText } from '../../../core/report/doc-text';
+import type { Anchored, Annotation, HighlightColor } from '../../../shared/user-data';
+import { Store } from '../../store';
+import type { UserDataStore } from '../../user-data/user-data-store';
+import { scrollRangeIntoView } from '../reading/block-ranges';
+import { positionAtPoint, rangeToText, textToRanges } from '../reading/text-ranges';
+import { flashRanges } from './annotation-highlights';
+import { annotationsAt } from './annotation-view';
+
+export interface TextSelection {
+  start: number;
+  end: number;
+  /** Where it is on screen now (it moves as the pane scrolls). */
+  rect(): DOMRect;
+}
+
+export type Editing =
+  | { mode: 'new'; start: number; end: number; color: HighlightColor; rect(): DOMRect }
+  | { mode: 'edit'; id: string; rect(): DOMRect };
+
+interface AnnotatingState {
+  selection: TextSelection | null;
+  /** The pointer is down in the text: a selection is still being made. */
+  dragging: boolean;
+  editing: Editing | null;
+  lastColor: HighlightColor;
+}
+
+function currentSelection(pane: HTMLElement, doc: DocumentText): TextSelection | null {
+  const selection = window.getSelection();
+  if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
+  const range = selection.getRangeAt(0);
+  if (!pane.contains(range.commonAncestorContainer)) return null;
+  const place = rangeToText(pane, doc, range);
+  if (!place) return null;
+  const kept = range.cloneRange();
+  return { ...place, rect: () => kept.getBoundingClientRect() };
+}
+
+/** The selection, while it is worth offering the toolbar for it. */
+export const offeredSelection = (state: AnnotatingState) =>
+  state.dragging || state.editing ? null : state.selection;
+
+export class AnnotatingStore extends Store<AnnotatingState> {
+  constructor(
+    private readonly pane: HTMLElement,
+    private readonly doc: DocumentText,
+    private readonly userData: UserDataStore,
+  ) {
+    super({ selection: null, dragging: false, editing: null, lastColor: 'c1' });
+  }
+
+  /** Follows the selection and clicks on highlighted text; answers the stop. */
+  attach(): () => void {
+    const { pane, doc } = this;
+    let frame = 0;
+    const onChange = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => this.set({ selection: currentSelection(pane, doc) }));
+    };
+    const down = () => this.set({ dragging: true });
+    const up = () => this.set({ dragging: false });
+    // A click on highlighted text (not a selection, not a button) opens its note.
+    const onClick = (event: MouseEvent) => {
+      if ((event.target as Element | null)?.closest('button, a, input, textarea')) return;
+      if (!(window.getSelection()?.isCollapsed ?? true)) return;
+      const at = positionAtPoint(pane, doc, event.clientX, event.clientY);
+      if (at === null) return;
+      const [hit] = annotationsAt(this.userData.data.annotations, at);
+      if (!hit) return;
+      const { clientX: x, clientY: y } = event;
+      this.openEditor(hit.id, () => new DOMRect(x, y - 10, 1, 20));
+    };
+    document.addEventListener('selectionchange', onChange);
+    // A selection made before this listener existed (the reader was quick) counts too.
+    onChange();
+    pane.addEventListener('pointerdown', down);
+    window.addEventListener('pointerup', up);
+    pane.addEventListener('click', onClick);
+    return () => {
+      cancelAnimationFrame(frame);
+      document.removeEventListener('selectionchange', onChange);
+      pane.removeEventListener('pointerdown', down);
+      window.removeEventListener('pointerup', up);
+      pane.removeEventListener('click', onClick);
+    };
+  }
+
+  /**
+   * Whether report text is selected right now. Read live, not from state:
+   * a key pressed in the same frame as the selection must still see it.
+   */
+  hasSelection(): boolean {
+    return currentSelection(this.pane, this.doc) !== null;
+  }
+
+  private chosen(): TextSelection | null {
+    return currentSelection(this.pane, this.doc) ?? this.getSnapshot().selection;
+  }
+
+  /** Drops the selection once it has become a highlight, unless the reader has since selected something else. */
+  private clearSelectionOf(start: number, end: number): void {
+    const now = currentSelection(this.pane, this.doc);
+    if (now && (now.start !== start || now.end !== end)) return;
+    window.getSelection()?.removeAllRanges();
+    this.set({ selection: null });
+  }
+
+  readonly highlight = async (color = this.getSnapshot().lastColor): Promise<void> => {
+    const chosen = this.chosen();
+    if (!chosen) return;
+    this.set({ lastColor: color });
+    const made = await this.userData.createAnnotation({
+      start: chosen.start,
+      end: chosen.end,
+      color,
+    });
+    if (made) this.clearSelectionOf(chosen.start, chosen.end);
+  };
+
+  readonly startNote = (): void => {
+    const chosen = this.chosen();
+    if (!chosen) return;
+    const { start, end, rect } = chosen;
+    this.set({ editing: { mode: 'new', start, end, color: this.getSnapshot().lastColor, rect } });
+  };
+
+  /** The colour the next highlight gets (a swatch of the selection toolbar). */
+  readonly chooseColor = (color: HighlightColor): void => this.set({ lastColor: color });
+
+  readonly openEditor = (id: string, rect: () => DOMRect): void =>
+    this.set({ editing: { mode: 'edit', id, rect } });
+
+  readonly closeEditor = (): void => this.set({ editing: null });
+
+  /** A new note was saved: the editor closes, and so does the selection it was made from. */
+  afterCreate(start: number, end: number): void {
+    this.clearSelectionOf(start, end);
+    this.set({ editing: null });
+  }
+
+  /** Scrolls to an annotation's words and marks them for a moment. */
+  readonly showAnnotation = (annotation: Anchored<Annotation>): void => {
+    if (annotation.anchor.status === 'orphan') return;
+    const ranges = textToRanges(
+      this.pane,
+      this.doc,
+      annotation.anchor.start,
+      annotation.anchor.end,
+    );
+    if (ranges.length === 0) return;
+    scrollRangeIntoView(this.pane, ranges[0]);
+    flashRanges(ranges);
+  };
+
+  /** Shows an annotation and opens its note there (from the 批注 panel's 编辑). */
+  readonly editAnnotation = (annotation: Anchored<Annotation>, from: HTMLElement): void => {
+    if (annotation.anchor.status === 'orphan') return;
+    this.showAnnotation(annotation);
+    const { start, end } = annotation.anchor;
+    this.openEditor(annotation.id, () => {
+      const [first] = textToRanges(this.pane, this.doc, start, end);
+      return first?.getBoundingClientRect() ?? from.getBoundingClientRect();
+    });
+  };
+}

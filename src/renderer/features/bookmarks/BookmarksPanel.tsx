@@ -1,0 +1,100 @@
+/** 书签: each with its name (renamable), its place in the report, a jump and a delete. */
+import { useState } from 'react';
+import type { Anchored, Bookmark } from '../../../shared/user-data';
+import { useReader } from '../../app/context';
+import { keyLabel } from '../../commands/shortcut-labels';
+import { useStore } from '../../store';
+import { placeOf } from '../annotations/annotation-view';
+import { jumpToBookmark } from './bookmarks';
+
+function BookmarkItem({ bookmark }: { bookmark: Anchored<Bookmark> }) {
+  const { document, doc, userData, reading, sidebar } = useReader();
+  const readOnly = useStore(userData, (state) => state.data.readOnly);
+  const [renaming, setRenaming] = useState(false);
+  const place =
+    bookmark.anchor.status === 'orphan' ? undefined : placeOf(document, doc, bookmark.anchor.start);
+  const finish = (name: string) => {
+    setRenaming(false);
+    const trimmed = name.trim();
+    if (trimmed !== '' && trimmed !== bookmark.name)
+      void userData.renameBookmark(bookmark.id, trimmed);
+  };
+  return (
+    <li className="panel-item bookmark-item">
+      {renaming ? (
+        <input
+          className="bookmark-rename field"
+          aria-label="书签名称"
+          defaultValue={bookmark.name}
+          maxLength={200}
+          autoFocus
+          onBlur={(event) => finish(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') finish(event.currentTarget.value);
+            if (event.key === 'Escape') {
+              event.stopPropagation();
+              setRenaming(false);
+            }
+          }}
+        />
+      ) : (
+        <button
+          type="button"
+          className="panel-item-jump row-button bookmark-jump"
+          disabled={!place}
+          onClick={() => {
+            jumpToBookmark(reading, doc, bookmark);
+            sidebar.closeIfCovering();
+          }}
+        >
+          <span className="bookmark-name">{bookmark.name}</span>
+          <span className="panel-item-place bookmark-place">{place?.label ?? '未能定位'}</span>
+        </button>
+      )}
+      <div className="button-row">
+        <button
+          type="button"
+          className="link-button"
+          disabled={readOnly}
+          onClick={() => setRenaming(true)}
+        >
+          重命名
+        </button>
+        <button
+          type="button"
+          className="link-button"
+          disabled={readOnly}
+          onClick={() => void userData.deleteBookmark(bookmark.id)}
+        >
+          删除
+        </button>
+      </div>
+    </li>
+  );
+}
+
+export function BookmarksPanel() {
+  const { userData, commands } = useReader();
+  const bookmarks = useStore(userData, (state) => state.data.bookmarks);
+  const ordered = [...bookmarks].sort(
+    (a, b) =>
+      (a.anchor.status === 'orphan' ? Infinity : a.anchor.start) -
+      (b.anchor.status === 'orphan' ? Infinity : b.anchor.start),
+  );
+  return (
+    <section className="panel bookmarks-panel" aria-label="书签">
+      <h2 className="panel-title">书签（{bookmarks.length}）</h2>
+      {ordered.length === 0 ? (
+        <p className="panel-empty">
+          {`按 ${keyLabel(commands.get('bookmark.toggle'))} 在当前段落添加书签，再按一次移除。`}
+        </p>
+      ) : (
+        <ol className="item-list bookmark-list">
+          {ordered.map((bookmark) => (
+            <BookmarkItem key={bookmark.id} bookmark={bookmark} />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

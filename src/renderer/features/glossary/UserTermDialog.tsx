@@ -1,0 +1,100 @@
+/** The small form for a reader's own term: the phrase and their explanation of it. */
+import { useEffect, useId, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
+import { useReader } from '../../app/context';
+import { useStore } from '../../store';
+import { draftProblem, type TermDraft } from './user-terms';
+
+export function UserTermDialog({ draft }: { draft: TermDraft }) {
+  const { glossary, userData } = useReader();
+  const existing = useStore(userData, (state) => state.data.terms);
+  const onSave = glossary.saveDraft;
+  const onClose = glossary.closeDraft;
+  const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const [term, setTerm] = useState(draft.term);
+  const [definition, setDefinition] = useState(draft.definition);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const termField = useRef<HTMLInputElement>(null);
+  const definitionField = useRef<HTMLTextAreaElement>(null);
+  // A modal <dialog> keeps focus inside, closes on Esc and gives focus back where it was.
+  useEffect(() => {
+    const element = dialog.current;
+    if (element && !element.open) element.showModal();
+    // showModal() focuses the first field; with the phrase already there, the explanation is next.
+    (draft.term === '' ? termField : definitionField).current?.focus();
+    // Only on opening: later edits of the fields must not move focus.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  const close = () => {
+    dialog.current?.close();
+    onClose();
+  };
+
+  return createPortal(
+    <dialog
+      ref={dialog}
+      className="term-dialog"
+      aria-labelledby={titleId}
+      onCancel={(event) => {
+        event.preventDefault();
+        close();
+      }}
+    >
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          const next = { ...draft, term, definition };
+          const found = draftProblem(next, existing);
+          if (found) return setProblem(found);
+          setSaving(true);
+          void onSave(next).then((failure) => {
+            setSaving(false);
+            if (failure) setProblem(failure);
+            else close();
+          });
+        }}
+      >
+        <h2 id={titleId} className="term-dialog-title">
+          {draft.id === undefined ? '添加我的注释' : '编辑我的注释'}
+        </h2>
+        <label className="term-field">
+          <span>词语</span>
+          <input
+            ref={termField}
+            className="field"
+            value={term}
+            onChange={(event) => setTerm(event.target.value)}
+          />
+        </label>
+        <label className="term-field">
+          <span>我的解释</span>
+          <textarea
+            className="field"
+            rows={5}
+            ref={definitionField}
+            value={definition}
+            onChange={(event) => setDefinition(event.target.value)}
+          />
+        </label>
+        <p className="term-dialog-hint">只保存在本机，与报告原文分开显示。</p>
+        {problem && (
+          <p className="term-dialog-problem" role="alert">
+            {problem}
+          </p>
+        )}
+        <div className="term-dialog-actions">
+          <button type="button" className="tool-button" onClick={close}>
+            取消
+          </button>
+          <button type="submit" className="tool-button term-dialog-save" disabled={saving}>
+            保存
+          </button>
+        </div>
+      </form>
+    </dialog>,
+    document.body,
+  );
+}

@@ -1,0 +1,51 @@
+/** 打印… and 导出为 PDF…: the report's text (with highlights and notes) on paper or as a PDF. */
+import type { ReaderStores } from '../../app/stores';
+import type { Command, CommandBinding } from '../../commands/registry';
+
+export interface PrintContext {
+  /** The system print dialog (browser print, or Electron's). */
+  print(): void;
+  /** Save as PDF through the desktop app's save dialog. */
+  savePdf(): void;
+  /** False in browser mode, where the print dialog's "save as PDF" does this. */
+  readonly canSavePdf: boolean;
+}
+
+const PRINT_MENU = { section: 'file', group: 'print' } as const;
+
+export const printCommands: Command<PrintContext>[] = [
+  {
+    id: 'print',
+    label: '打印…',
+    keys: [{ key: 'p', mod: true, shift: false, inTextFields: true }],
+    perform: (context) => context.print(),
+    menu: PRINT_MENU,
+  },
+  {
+    id: 'print.pdf',
+    label: '导出为 PDF…',
+    keys: [{ key: 'p', mod: true, shift: true, inTextFields: true }],
+    enabled: (context) => context.canSavePdf,
+    perform: (context) => context.savePdf(),
+    menu: PRINT_MENU,
+  },
+];
+
+export function printBinding({
+  api,
+  notices,
+  desktop,
+}: ReaderStores): CommandBinding<PrintContext> {
+  return {
+    context: {
+      print: () => window.print(),
+      canSavePdf: desktop,
+      savePdf: () => {
+        void api.printToPdf().then((result) => {
+          if (!result.ok) notices.add(`未能导出 PDF：${result.error}`);
+          else if (result.value.path) notices.add(`已导出 PDF：${result.value.path}`);
+        });
+      },
+    },
+  };
+}

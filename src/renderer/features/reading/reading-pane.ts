@@ -1,0 +1,131 @@
+/**
+ * The scrolling reading pane: which block is at the top (for the 目录 and the
+ * saved position), jumps, keyboard scrolling, and keeping the reader's place
+ * when the layout changes under them.
+ */
+import type { ReadingPosition } from '../../../shared/settings';
+import { Store } from '../../store';
+import { locateReadingLine } from './reading-position';
+import { findBlock, LANDING, READING_LINE, scrollToPosition } from './scroll';
+
+const SAVE_DELAY_MS = 400;
+
+function measure(pane: HTMLElement): ReadingPosition | null {
+  const line = pane.getBoundingClientRect().top + READING_LINE;
+  const boxes = [...pane.querySelectorAll<HTMLElement>('[data-block]')].map((element) => {
+    const rect = element.getBoundingClientRect();
+    return { id: element.dataset.block ?? '', top: rect.top - line, height: rect.height };
+  });
+  return locateReadingLine(boxes);
+}
+
+export class ReadingPane extends Store<{ topBlock: string | null }> {
+  /** Where the reader is, as of the last scroll: what a layout change must keep. */
+  private place: ReadingPosition | null;
+
+  constructor(
+    readonly pane: HTMLElement,
+    private readonly initial: ReadingPosition | null,
+    private readonly savePosition: (position: ReadingPosition) => void,
+  ) {
+    // Not measured here: that would force a layout of the whole report on mount.
+    super({ topBlock: initial?.block ?? null });
+    this.place = initial;
+  }
+
+  /** Before the interface's first paint: the saved position wins over the local cache that mount.tsx restored early. */
+  restore(): void {
+    if (this.initial) scrollToPosition(this.pane, this.initial, READING_LINE);
+  }
+
+  /** After the first paint (measuring lays out the report): follows scrolling and resizing; answers the stop. */
+  attach(): () => void {
+    const { pane } = this;
+    this.place ??= measure(pane);
+    let frame = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let pending: ReadingPosition | null = null;
+    const flush = () => {
+      clearTimeout(timer);
+      if (pending) this.savePosition(pending);
+      pending = null;
+    };
+    const onScroll = () => {
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        const position = measure(pane);
+        if (!position) return;
+        this.place = position;
+        pending = position;
+        this.set({ topBlock: position.block });
+        clearTimeout(timer);
+        timer = setTimeout(flush, SAVE_DELAY_MS);
+      });
+    };
+    // Closing the window or tab must not lose the last few hundred ms of reading.
+    const onHide = () => {
+      if (document.visibilityState === 'hidden') flush();
+    };
+    // A narrower or wider pane (window resized, 目录 shown or hidden) reflows
+    // the text; without this the reader would find themselves paragraphs away.
+    let first = true;
+    let width = pane.clientWidth;
+    const resized = new ResizeObserver(() => {
+      if (first || pane.clientWidth === width) {
+        first = false;
+        return;
+      }
+      width = pane.clientWidth;
+      this.keepPlace();
+    });
+    pane.addEventListener('scroll', onScroll, { passive: true });
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onHide);
+    resized.observe(pane);
+    return () => {
+      pane.removeEventListener('scroll', onScroll);
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onHide);
+      resized.disconnect();
+      cancelAnimationFrame(frame);
+      flush();
+    };
+  }
+
+  /** Puts the reader back where they were, after the text has reflowed. */
+  readonly keepPlace = (): void => {
+    if (this.place) scrollToPosition(this.pane, this.place, READING_LINE);
+  };
+
+  readonly jumpTo = (block: string): void => {
+    if (!scrollToPosition(this.pane, { block, offset: 0 }, LANDING)) return;
+    this.place = { block, offset: 0 };
+    this.set({ topBlock: block });
+    // Move focus with the view, so keyboard and screen-reader users land there too.
+    findBlock(this.pane, block)?.focus({ preventScroll: true });
+  };
+
+  /** True when the block starts above where a jump would put it: the reader is inside it. */
+  isPastStart(block: string): boolean {
+    const element = findBlock(this.pane, block);
+    if (!element) return false;
+    const top = element.getBoundingClientRect().top - this.pane.getBoundingClientRect().top;
+    return top < LANDING - 4;
+  }
+
+  scrollBy(direction: 1 | -1): void {
+    // About three lines of report text, whatever the font size.
+    const text = this.pane.querySelector('.report') ?? this.pane;
+    const step = parseFloat(getComputedStyle(text).fontSize) * 1.9 * 3;
+    this.pane.scrollBy({ top: direction * step });
+  }
+
+  scrollPage(direction: 1 | -1): void {
+    this.pane.scrollBy({ top: direction * this.pane.clientHeight * 0.9 });
+  }
+
+  scrollToEdge(edge: 'start' | 'end'): void {
+    this.pane.scrollTo({ top: edge === 'start' ? 0 : this.pane.scrollHeight });
+  }
+}

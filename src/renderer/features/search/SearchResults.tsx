@@ -1,0 +1,108 @@
+/** The 搜索结果 panel: count, order toggle, and each hit with its section and marked snippet. */
+import { startTransition, useEffect, useMemo, useState } from 'react';
+import type { SearchHit, SearchOrder } from '../../../shared/search';
+import { makeSnippet } from '../../../core/search/snippet';
+import { queryKeywords } from '../../../core/search/normalize';
+import { useReader } from '../../app/context';
+import { useStore } from '../../store';
+import { ChoiceGroup } from '../../ui/ChoiceGroup';
+import { rememberSearch } from './recent';
+import { hitsInDocumentOrder, sectionPath } from './search-view';
+
+/**
+ * Results drawn in the keystroke's own frame: more than the list shows
+ * (about three). The rest are drawn just after that frame, at low priority,
+ * so a long list never delays the first results on screen.
+ */
+const FIRST_RESULTS = 8;
+
+const ORDERS: readonly SearchOrder[] = ['relevance', 'document'];
+const ORDER_LABELS: Record<SearchOrder, string> = { relevance: '按相关度', document: '按原文顺序' };
+
+function Snippet({
+  hit,
+  text,
+  keywords,
+}: {
+  hit: SearchHit;
+  text: string;
+  keywords: readonly string[];
+}) {
+  // Past the first page, ranges arrive a moment later: until then, the block's start, unmarked.
+  const snippet = makeSnippet(text, hit.matches ?? [], keywords);
+  const parts: React.ReactNode[] = [];
+  let at = 0;
+  snippet.marks.forEach(([start, end], index) => {
+    parts.push(
+      snippet.text.slice(at, start),
+      <mark key={index}>{snippet.text.slice(start, end)}</mark>,
+    );
+    at = end;
+  });
+  parts.push(snippet.text.slice(at));
+  return <span className="result-snippet">{parts}</span>;
+}
+
+function ResultList({ query, hits }: { query: string; hits: SearchHit[] }) {
+  const { document, doc, texts, search, settings, jumpAndClose } = useReader();
+  const [all, setAll] = useState(false);
+  // Its snippets show as many of the keywords as a stretch of the block can.
+  const keywords = useMemo(() => queryKeywords(query), [query]);
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => startTransition(() => setAll(true)));
+    return () => cancelAnimationFrame(frame);
+  }, []);
+  const choose = (block: string) => {
+    rememberSearch(search, settings);
+    jumpAndClose(block);
+    search.showBlock(block);
+  };
+  return (
+    <ol className="results-list">
+      {(all ? hits : hits.slice(0, FIRST_RESULTS)).map((hit) => (
+        <li key={hit.block}>
+          <button type="button" className="result row-button" onClick={() => choose(hit.block)}>
+            <span className="result-path">
+              {sectionPath(document.outline, doc.indexOf, hit.block)
+                .map((entry) => entry.title)
+                .join(' › ') || '标题'}
+            </span>
+            <Snippet hit={hit} text={texts.get(hit.block) ?? ''} keywords={keywords} />
+          </button>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+export function SearchResults() {
+  const { search, doc } = useReader();
+  const result = useStore(search, (state) => state.result);
+  const inDocumentOrder = useStore(search, (state) => state.inDocumentOrder);
+  if (!result) return null;
+  const hits = inDocumentOrder ? hitsInDocumentOrder(result.hits, doc.indexOf) : result.hits;
+  return (
+    <section className="search-results" aria-label="搜索结果">
+      <div className="results-header">
+        <h2 className="panel-title">搜索结果</h2>
+        <span className="results-count">
+          共 {result.total} 处，{hits.length} 段
+        </span>
+      </div>
+      <ChoiceGroup
+        className="results-order"
+        label="排序"
+        options={ORDERS}
+        value={inDocumentOrder ? 'document' : 'relevance'}
+        labelOf={(order) => ORDER_LABELS[order]}
+        onChoose={(order) => search.setDocumentOrder(order === 'document')}
+      />
+      {hits.length === 0 ? (
+        <p className="results-empty">没有找到“{result.query}”。</p>
+      ) : (
+        // A new query starts the list afresh, first results first.
+        <ResultList key={result.query} query={result.query} hits={hits} />
+      )}
+    </section>
+  );
+}

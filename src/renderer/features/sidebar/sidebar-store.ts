@@ -1,0 +1,83 @@
+/**
+ * The sidebar: whether it is open, whether it sits beside the text (wide) or
+ * over it (narrow), which panel shows, and where focus goes when it opens or
+ * closes.
+ */
+import type { Slots } from '../../app/slots';
+import { readViewCache, writeViewCache } from '../../app/view-cache';
+import { Store } from '../../store';
+
+export type PanelId = 'toc' | 'glossary' | 'annotations' | 'bookmarks';
+
+/** Below this width the sidebar covers the text instead of sitting beside it. */
+const WIDE_LAYOUT = '(min-width: 960px)';
+
+/** Beside the text (wide) it opens as the reader last left it; over the text (narrow), closed. */
+const openFor = (wide: boolean) => wide && (readViewCache().tocOpen ?? true);
+
+interface SidebarState {
+  wide: boolean;
+  open: boolean;
+  panel: PanelId;
+  /** True when the sidebar was just opened by a command: its panel takes focus. */
+  focusInto: boolean;
+}
+
+export class SidebarStore extends Store<SidebarState> {
+  constructor(private readonly slots: Slots) {
+    const wide = window.matchMedia(WIDE_LAYOUT).matches;
+    super({ wide, open: openFor(wide), panel: 'toc', focusInto: false });
+  }
+
+  /** Follows the window's width and shows the state on #reader-app; answers the stop. */
+  attach(): () => void {
+    const query = window.matchMedia(WIDE_LAYOUT);
+    const onChange = () => this.set({ wide: query.matches, open: openFor(query.matches) });
+    const show = () => {
+      const { open } = this.getSnapshot();
+      this.slots.reader.classList.toggle('toc-open', open);
+      this.slots.reader.classList.toggle('toc-closed', !open);
+    };
+    show();
+    const stop = this.subscribe(show);
+    query.addEventListener('change', onChange);
+    return () => {
+      stop();
+      query.removeEventListener('change', onChange);
+    };
+  }
+
+  /** True while the sidebar is open over the text (narrow windows). */
+  get coversText(): boolean {
+    const { open, wide } = this.getSnapshot();
+    return open && !wide;
+  }
+
+  readonly toggle = (): void => {
+    const { open, wide } = this.getSnapshot();
+    // Only a choice made while the sidebar sits beside the text is remembered.
+    if (wide) writeViewCache({ tocOpen: !open });
+    // Focus inside the sidebar would be lost with it: hand it to the toggle.
+    if (open && this.slots.sidebar.contains(document.activeElement)) {
+      this.slots.toolbar.querySelector<HTMLElement>('[data-command="toc.toggle"]')?.focus();
+    }
+    this.set({ open: !open, focusInto: !open });
+  };
+
+  /** Opens the sidebar on a panel, or closes it when that panel is already showing. */
+  readonly show = (panel: PanelId): void => {
+    const { open } = this.getSnapshot();
+    if (open && this.getSnapshot().panel === panel) return this.toggle();
+    this.set({ panel });
+    if (!open) this.toggle();
+  };
+
+  readonly choose = (panel: PanelId): void => this.set({ panel });
+
+  readonly focusDone = (): void => this.set({ focusInto: false });
+
+  /** After a jump from the sidebar: over the text, it would hide what it jumped to. */
+  readonly closeIfCovering = (): void => {
+    if (!this.getSnapshot().wide) this.set({ open: false });
+  };
+}

@@ -1,0 +1,40 @@
+/** Where the reader is in the outline, folding its entries, and stepping between sections. */
+import type { OutlineEntry } from '../../../shared/document';
+import type { SettingsStore } from '../../app/settings';
+import type { ReadingPane } from '../reading/reading-pane';
+import { entryForBlock, neighbourEntry } from './outline-tree';
+
+/** The outline entry the reader is in, given the block at the top of the view. */
+export function currentEntry(
+  outline: OutlineEntry[],
+  blockOrder: Map<string, number>,
+  topBlock: string | null,
+): OutlineEntry | undefined {
+  return topBlock === null ? undefined : entryForBlock(outline, blockOrder, topBlock);
+}
+
+/** Folds or unfolds an entry's children; the choice is kept in the settings. */
+export function toggleCollapsed(settings: SettingsStore, block: string): void {
+  const { collapsed } = settings.getSnapshot();
+  settings.update({
+    collapsed: collapsed.includes(block)
+      ? collapsed.filter((id) => id !== block)
+      : [...collapsed, block],
+  });
+}
+
+/** Jumps to the next (1) or previous (-1) section. */
+export function goToSection(
+  reading: ReadingPane,
+  outline: OutlineEntry[],
+  blockOrder: Map<string, number>,
+  step: 1 | -1,
+): void {
+  const current = currentEntry(outline, blockOrder, reading.getSnapshot().topBlock)?.block ?? null;
+  // Like "previous track": first back to the start of the section one is in.
+  if (step === -1 && current !== null && reading.isPastStart(current)) {
+    return reading.jumpTo(current);
+  }
+  const target = neighbourEntry(outline, current, step);
+  if (target) reading.jumpTo(target.block);
+}

@@ -1,0 +1,109 @@
+/**
+ * The reader's stores as the commands see them, faked for Node: real
+ * settings and search stores over fake calls, and stand-ins recording what
+ * the commands ask of the pane, the sidebar, the notes and the glossary.
+ * Every feature's real commands are registered over them, as the app does.
+ */
+import { vi } from 'vitest';
+import { registerCommands } from '../../../../src/renderer/app/commands';
+import { SettingsStore } from '../../../../src/renderer/app/settings';
+import type { ReaderStores } from '../../../../src/renderer/app/stores';
+import { CommandRegistry } from '../../../../src/renderer/commands/registry';
+import { SearchSession } from '../../../../src/renderer/features/search/search-session';
+import { DEFAULT_SETTINGS, type Settings } from '../../../../src/shared/settings';
+import type { UserDataView } from '../../../../src/shared/user-data';
+
+const noSubscription = () => () => {};
+
+export interface FakeOptions {
+  settings?: Partial<Settings>;
+  /** The sidebar is open… */
+  sidebarOpen?: boolean;
+  /** …beside the text (wide) or over it. */
+  wide?: boolean;
+  desktop?: boolean;
+  readOnly?: boolean;
+  /** Report text is selected. */
+  selection?: boolean;
+  /** Something was just deleted and can be undone. */
+  deleted?: boolean;
+  annotations?: number;
+  /** Records set aside as unreadable. */
+  quarantined?: number;
+}
+
+export function fakeStores(options: FakeOptions = {}) {
+  const { sidebarOpen = true, wide = true } = options;
+  /** What the settings store saves through the contract. */
+  const settingsApi = {
+    updateSettings: vi.fn(async (_patch: Partial<Settings>) => ({
+      ok: true as const,
+      value: DEFAULT_SETTINGS,
+    })),
+  };
+  const settings = new SettingsStore(
+    settingsApi,
+    { ...DEFAULT_SETTINGS, ...options.settings },
+    vi.fn(),
+  );
+  const search = new SearchSession(
+    { search: vi.fn(), searchMatches: vi.fn() } as unknown as ConstructorParameters<
+      typeof SearchSession
+    >[0],
+    new Map(),
+    vi.fn(),
+  );
+  vi.spyOn(search, 'step');
+  const data: UserDataView = {
+    annotations: Array.from({ length: options.annotations ?? 0 }) as UserDataView['annotations'],
+    bookmarks: [],
+    terms: [],
+    readOnly: options.readOnly ?? false,
+    quarantined: options.quarantined ?? 0,
+  };
+  const fakes = {
+    api: {
+      printToPdf: vi.fn(async () => ({ ok: true, value: { path: null } })),
+      exportQuarantine: vi.fn(async () => ({ ok: false, error: '测试里不下载' })),
+    },
+    notices: { add: vi.fn() },
+    settings,
+    search,
+    desktop: options.desktop ?? true,
+    reading: {
+      getSnapshot: () => ({ topBlock: null }),
+      scrollBy: vi.fn(),
+      scrollPage: vi.fn(),
+      scrollToEdge: vi.fn(),
+      jumpTo: vi.fn(),
+      isPastStart: vi.fn(() => false),
+    },
+    sidebar: {
+      getSnapshot: () => ({ open: sidebarOpen, wide, panel: 'toc', focusInto: false }),
+      coversText: sidebarOpen && !wide,
+      subscribe: noSubscription,
+      toggle: vi.fn(),
+      show: vi.fn(),
+    },
+    userData: {
+      data,
+      getSnapshot: () => ({ data, loaded: true, lastDeleted: options.deleted ? {} : null }),
+      subscribe: noSubscription,
+      undo: vi.fn(async () => {}),
+    },
+    annotating: {
+      hasSelection: () => options.selection ?? false,
+      subscribe: noSubscription,
+      highlight: vi.fn(async () => {}),
+      startNote: vi.fn(),
+    },
+    glossary: { startAdd: vi.fn() },
+    shortcuts: { open: vi.fn() },
+    document: { outline: [] },
+    doc: { indexOf: new Map() },
+    commands: new CommandRegistry(),
+  };
+  const stores = fakes as unknown as ReaderStores;
+  registerCommands(stores.commands, stores);
+  return { ...fakes, settingsApi, registry: fakes.commands };
+}
