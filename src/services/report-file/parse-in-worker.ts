@@ -16,8 +16,7 @@ import { Worker } from 'node:worker_threads';
 import { ReportFormatError, type ReportErrorCode } from '../../core/formats/errors';
 import { LIMITS } from '../../core/formats/limits';
 import type { ParseProgress } from './extract-text';
-import type { ParsedReportFile } from './parse-file';
-import type { WorkerInput, WorkerMessage } from './parse-worker';
+import type { WorkerInput, WorkerMessage, WorkerResult } from './parse-worker';
 
 export interface WorkerParseOptions {
   /** The file's name, for its extension. Defaults to the path's. */
@@ -28,6 +27,8 @@ export interface WorkerParseOptions {
   /** The worker's old-generation heap. */
   heapMb?: number;
   signal?: AbortSignal;
+  /** Also build the document's search index in the worker (the answer's `searchIndex`). */
+  index?: boolean;
 }
 
 export type WorkerParseInput = { path: string } | { bytes: Uint8Array };
@@ -70,9 +71,9 @@ function errorFrom(message: Extract<WorkerMessage, { type: 'error' }>): Error {
 export function parseReportFileInWorker(
   input: WorkerParseInput,
   options: WorkerParseOptions = {},
-): Promise<ParsedReportFile> {
+): Promise<WorkerResult> {
   const { entry, eval: isEval } = workerEntry();
-  const data: WorkerInput = { ...input, fileName: options.fileName };
+  const data: WorkerInput = { ...input, fileName: options.fileName, index: options.index };
   const worker = new Worker(entry, {
     eval: isEval,
     workerData: data,
@@ -83,9 +84,9 @@ export function parseReportFileInWorker(
     stdout: true,
     stderr: true,
   });
-  return new Promise<ParsedReportFile>((resolve, reject) => {
+  return new Promise<WorkerResult>((resolve, reject) => {
     let settled = false;
-    const finish = (error: Error | undefined, result?: ParsedReportFile) => {
+    const finish = (error: Error | undefined, result?: WorkerResult) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);

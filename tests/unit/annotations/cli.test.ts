@@ -3,6 +3,7 @@
  * temp data folders. The data is made in-process through the same handlers
  * the app uses; the spawns (about a second each) all start at once.
  */
+import { forReport } from '../../support/report-handlers';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -48,11 +49,15 @@ beforeAll(async () => {
   temp = await makeTempDir('annotation-cli');
   data = path('data');
   empty = path('empty');
-  const { handlers }: { handlers: ServiceHandlers } = await createReaderServices({
-    dataDir: data,
-    document: REPORT,
-    loadSearchIndex: loadFakeSearchIndex,
-  });
+  const handlers: ServiceHandlers = forReport(
+    (
+      await createReaderServices({
+        dataDir: data,
+        document: REPORT,
+        loadSearchIndex: loadFakeSearchIndex,
+      })
+    ).handlers,
+  );
   made = [
     ok(await handlers.createAnnotation({ ...rangeOf(LONG), color: 'c3', note: '问进度' })),
     ok(await handlers.createAnnotation({ ...rangeOf(GONE), color: 'c1', tags: ['水利'] })),

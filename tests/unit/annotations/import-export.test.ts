@@ -3,6 +3,7 @@
  * export), through the handlers on the real report: round trips, merging by
  * id, and bad files that must change nothing and say what is wrong.
  */
+import { forReport } from '../../support/report-handlers';
 import { readFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { userDataPath } from '../../../src/services/user-data/user-data-file';
@@ -24,7 +25,7 @@ async function services(): Promise<{ dir: string; handlers: ServiceHandlers }> {
     document: REPORT,
     loadSearchIndex: loadFakeSearchIndex,
   });
-  return { dir, handlers };
+  return { dir, handlers: forReport(handlers) };
 }
 
 afterEach(async () => {

@@ -3,6 +3,7 @@
  * document order, the citation a delegate would say, the exact quote, note and
  * tags, orphans under 未能定位, and no markup from a note.
  */
+import { forReport } from '../../support/report-handlers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReaderServices } from '../../../src/services/reader-services';
 import type { ServiceHandlers, Result } from '../../../src/shared/api';
@@ -28,11 +29,15 @@ const QUOTES = {
 
 beforeAll(async () => {
   dir = await makeTempDir('speaking-notes');
-  const { handlers }: { handlers: ServiceHandlers } = await createReaderServices({
-    dataDir: dir,
-    document: REPORT,
-    loadSearchIndex: loadFakeSearchIndex,
-  });
+  const handlers: ServiceHandlers = forReport(
+    (
+      await createReaderServices({
+        dataDir: dir,
+        document: REPORT,
+        loadSearchIndex: loadFakeSearchIndex,
+      })
+    ).handlers,
+  );
   // Made out of document order on purpose.
   ok(
     await handlers.createAnnotation({
@@ -132,11 +137,15 @@ describe('user text in the speaking notes is never live Markdown', () => {
   beforeAll(async () => {
     const folder = await makeTempDir('speaking-notes-escape');
     try {
-      const { handlers }: { handlers: ServiceHandlers } = await createReaderServices({
-        dataDir: folder,
-        document: REPORT,
-        loadSearchIndex: loadFakeSearchIndex,
-      });
+      const handlers: ServiceHandlers = forReport(
+        (
+          await createReaderServices({
+            dataDir: folder,
+            document: REPORT,
+            loadSearchIndex: loadFakeSearchIndex,
+          })
+        ).handlers,
+      );
       const colorNames = ok(await handlers.getSettings(undefined)).colorNames;
       ok(
         await handlers.updateSettings({
