@@ -5,6 +5,7 @@
  * `list` only reads.
  */
 import { ReportFormatError } from '../core/formats/errors';
+import { BUNDLED_REPORT_ID } from '../shared/library';
 import { readOptions, SEE_HELP } from './options';
 import {
   checkedReportId,
@@ -72,6 +73,8 @@ async function removeCommand(args: string[]): Promise<void> {
   const { flags, positional } = readOptions('library remove', args, ['--data-dir']);
   if (positional.length !== 1) throw new UsageError(`library remove 需要一个报告编号${SEE_HELP}`);
   const report = checkedReportId(positional[0]);
+  // Said at once: no need to wait for the folder to know this one.
+  if (report === BUNDLED_REPORT_ID) throw new UsageError('内置报告不能移除。');
   const removed = await withFolderLock(
     dataDirOf(flags),
     { action: '移除报告', inApp: IN_APP },
@@ -85,12 +88,11 @@ async function removeCommand(args: string[]): Promise<void> {
 
 export async function libraryCommand(args: string[]): Promise<void> {
   const [sub, ...rest] = args;
+  if (sub === undefined || sub.startsWith('--')) {
+    throw new UsageError(`library 需要 add、list 或 remove${SEE_HELP}`);
+  }
   if (sub === 'add') return addCommand(rest);
   if (sub === 'list') return listCommand(rest);
   if (sub === 'remove') return removeCommand(rest);
-  throw new UsageError(
-    sub === undefined
-      ? `library 需要 add、list 或 remove${SEE_HELP}`
-      : `library 不认识 ${sub}：只有 add、list、remove${SEE_HELP}`,
-  );
+  throw new UsageError(`library 不认识 ${sub}：只有 add、list、remove${SEE_HELP}`);
 }

@@ -21,6 +21,8 @@ export interface BridgeOptions {
   host?: string;
   /** 0 picks a free port. */
   port?: number;
+  /** The largest report file the bridge takes; the library's limit unless a test says otherwise. */
+  uploadLimitBytes?: number;
 }
 
 export interface RunningBridge {
@@ -70,7 +72,9 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
       if (!isMethodName(method))
         return sendJson(response, 404, { ok: false, error: `没有这个方法：${method}` });
       // A report file comes as its own bytes, not as JSON (report-upload.ts).
-      if (method === UPLOAD_METHOD) return receiveReport(request, response, handlers[method]);
+      if (method === UPLOAD_METHOD) {
+        return receiveReport(request, response, handlers[method], options.uploadLimitBytes);
+      }
       if (!/^application\/json\b/.test(request.headers['content-type'] ?? '')) {
         return sendJson(response, 415, { ok: false, error: '请求须为 application/json' });
       }

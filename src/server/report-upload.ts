@@ -19,7 +19,8 @@ import { readBody, SECURITY_HEADERS, sendJson, tooLarge } from './http-answers';
 export const UPLOAD_METHOD = 'addReport';
 export const FILE_NAME_HEADER = 'x-file-name';
 
-const TOO_LARGE = `文件超过 ${MAX_REPORT_FILE_BYTES / 1024 / 1024} MB，报告阅读器不打开这么大的文件。`;
+const tooLargeMessage = (limit: number) =>
+  `文件超过 ${Math.round(limit / 1024 / 1024)} MB，报告阅读器不打开这么大的文件。`;
 
 /** The header's name, or null when it is missing or not valid percent-encoded UTF-8. */
 export function fileNameFrom(header: string | string[] | undefined): string | null {
@@ -36,6 +37,7 @@ export async function receiveReport(
   request: IncomingMessage,
   response: ServerResponse,
   handler: Handler<'addReport'>,
+  limit = MAX_REPORT_FILE_BYTES,
 ): Promise<void> {
   if (!/^application\/octet-stream\b/.test(request.headers['content-type'] ?? '')) {
     return sendJson(response, 415, {
@@ -49,9 +51,9 @@ export async function receiveReport(
   }
   // Said before a byte is read when the size is announced.
   const announced = Number(request.headers['content-length'] ?? NaN);
-  if (announced > MAX_REPORT_FILE_BYTES) return tooLarge(response, TOO_LARGE);
-  const body = await readBody(request, MAX_REPORT_FILE_BYTES);
-  if (body === null) return tooLarge(response, TOO_LARGE);
+  if (announced > limit) return tooLarge(response, tooLargeMessage(limit));
+  const body = await readBody(request, limit);
+  if (body === null) return tooLarge(response, tooLargeMessage(limit));
 
   response.writeHead(200, {
     ...SECURITY_HEADERS,

@@ -83,7 +83,7 @@ export async function createReaderServices(options: ServiceOptions): Promise<Rea
   const found = await findUnlisted(dataDir, library, access);
   // The bundled report's notes are read at start, as they always were: its notices are the first ones.
   const bundled = await sessions.open(BUNDLED_REPORT_ID);
-  await library.setCounts(BUNDLED_REPORT_ID, countsOf(bundled.file.value)).catch(() => undefined);
+  await library.setCounts(BUNDLED_REPORT_ID, countsOf(bundled.file.value), false);
   // Kept for the whole run, not handed out once: a window that failed to start,
   // or a second browser tab, must still be told.
   // Why this window is read-only comes first: it explains the rest.

@@ -5,7 +5,7 @@ import { LIBRARY_HITS_PER_REPORT } from '../../shared/search';
 import { validate } from '../validate';
 import type { AddInput } from './add-report';
 import type { LibraryStore } from './library-store';
-import type { ReportSessions } from './report-sessions';
+import { countsOf, type ReportSessions } from './report-sessions';
 import type { ShelfSearch } from './shelf-search';
 
 export interface LibraryHandlerOptions {
@@ -47,6 +47,8 @@ export function libraryHandlers(options: LibraryHandlerOptions): {
     openReport: (payload) =>
       validate('openReport', payload, async ({ report }) => {
         const session = await sessions.open(report);
+        // The shelf's counts as the notes file has them now (a .bak recovered, say).
+        await library.setCounts(report, countsOf(session.file.value)).catch(() => undefined);
         // The place on the shelf is not worth an error: kept in memory when it cannot be written.
         const opened = await library.opened(report).catch(() => library.require(report));
         changed();

@@ -211,14 +211,21 @@ export class LibraryStore {
     return this.change(id, (report) => ({ ...report, view: { ...report.view, ...view } }), false);
   }
 
-  /** Keeps the shelf's counts in step with the report's notes; nothing is written when they agree. */
-  async setCounts(id: string, counts: ReportCounts): Promise<void> {
+  /**
+   * Keeps the shelf's counts in step with the report's notes; nothing is
+   * written when they agree. Counted at start (`persist: false`), they are
+   * only remembered: opening the app writes nothing, and the next change
+   * writes them along.
+   */
+  async setCounts(id: string, counts: ReportCounts, persist = true): Promise<void> {
     const report = this.get(id);
     if (!report) return;
     const same =
       report.counts.annotations === counts.annotations &&
       report.counts.bookmarks === counts.bookmarks;
     if (same) return;
-    await this.change(id, (old) => ({ ...old, counts }), false);
+    const next = this.replace({ ...report, counts });
+    if (persist) await this.save(next, false);
+    else this.current = next;
   }
 }
