@@ -11,6 +11,7 @@ import type { AnnotationBenchRow } from './annotations';
 import { benchmarksFile, type Machine, type Row } from './report';
 import type { EditionsBenchResult } from './editions';
 import type { FiguresBenchResult } from './figures';
+import type { LibraryBenchResult } from './library';
 import type { ParseBenchResult } from './parse';
 import type { SearchBenchResult } from './search';
 
@@ -31,6 +32,7 @@ export interface RunRecord {
   parse?: ParseBenchResult;
   figures?: FiguresBenchResult;
   editions?: EditionsBenchResult;
+  library?: LibraryBenchResult;
   goalsMissed: string[];
 }
 

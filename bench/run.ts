@@ -44,6 +44,7 @@ import { runParseBench } from './parse';
 import { runFiguresBench, type FiguresBenchResult } from './figures';
 import { runEditionsBench } from './editions';
 import { runSearchBench, type SearchBenchResult } from './search';
+import { libraryTables, runLibraryBench, type LibraryBenchResult } from './library';
 import { keystrokeGoal, measureTyping, type TypingSamples } from './search-typing';
 import { startServerProcess } from './server-process';
 import { median, summarize } from './stats';
@@ -52,6 +53,13 @@ const DEFAULT_RUNS = 15;
 const WARMUPS = 1;
 const GOAL_RATIO = 2;
 const MiB = 1024 ** 2;
+
+/** The library part loads three pairs of pages per run: fewer runs by default. */
+const LIBRARY_DEFAULT_RUNS = 9;
+
+function libraryRuns(): number {
+  return process.env.BENCH_RUNS ? runCount() : LIBRARY_DEFAULT_RUNS;
+}
 
 function runCount(): number {
   const raw = process.env.BENCH_RUNS;
@@ -64,7 +72,15 @@ function runCount(): number {
   return runs;
 }
 
-const PARTS = ['page-load', 'search', 'annotations', 'parse', 'figures', 'editions'] as const;
+const PARTS = [
+  'page-load',
+  'search',
+  'annotations',
+  'parse',
+  'figures',
+  'editions',
+  'library',
+] as const;
 type Part = (typeof PARTS)[number];
 
 /** BENCH_ONLY: one part, or undefined for all of them. */
@@ -263,6 +279,18 @@ async function main(): Promise<void> {
     console.log(`\nFigures:\n${figures.table}\n\n${figures.verdict}\n`);
   }
 
+  let library: LibraryBenchResult | undefined;
+  if (only === undefined || only === 'library') {
+    console.log(`bench: library, load average ${loadavg()[0].toFixed(2)}`);
+    const bench = await launchBenchBrowser();
+    try {
+      library = await runLibraryBench(bench, libraryRuns());
+    } finally {
+      await bench.close();
+    }
+    console.log(`\nLibrary:\n${libraryTables(library)}\n\n${searchGoalsTable(library.goals)}\n`);
+  }
+
   let editions: ReturnType<typeof runEditionsBench> | undefined;
   if (only === undefined || only === 'editions') {
     console.log(`bench: editions, load average ${loadavg()[0].toFixed(2)}`);
@@ -279,6 +307,7 @@ async function main(): Promise<void> {
     parse: parse && `${parse.table}\n\n${parse.pdfTable}`,
     figures,
     editions,
+    library: library && { table: libraryTables(library), goals: library.goals },
     ...(only !== undefined && { only }),
   };
   const section = runSection(report);
@@ -295,6 +324,7 @@ async function main(): Promise<void> {
       ...(parse && { parse }),
       ...(figures && { figures }),
       ...(editions && { editions }),
+      ...(library && { library }),
       goalsMissed: [...missedGoalNames(report), ...(parse?.missed ?? [])],
     },
     section,
@@ -313,6 +343,10 @@ async function main(): Promise<void> {
   if (pageLoad) printPageLoadVerdict(pageLoad.report.rows);
   if (search) printSearchVerdict(search);
   for (const goal of parse?.missed ?? []) console.log(`GOAL MISSED: ${goal}`);
+  for (const goal of library?.goals ?? []) {
+    if (goal.pass === false) console.log(`GOAL MISSED: ${goal.goal} — measured ${goal.measured}.`);
+  }
+  if (library?.goals.every((goal) => goal.pass !== false)) console.log('Library: all goals met.');
   if (editions) {
     const { goal } = editions;
     console.log(

@@ -54,7 +54,7 @@ export function ReportRow({ report, current }: Props) {
   const { shelf } = useReader();
   const [renaming, setRenaming] = useState(false);
   return (
-    <li className="shelf-row" aria-current={current ? 'true' : undefined}>
+    <li className="shelf-row" data-report={report.id} aria-current={current ? 'true' : undefined}>
       {renaming ? (
         <RenameForm report={report} done={() => setRenaming(false)} />
       ) : (
