@@ -1,0 +1,80 @@
+/**
+ * 数说报告: every figure of the report with what it measures. 目标与实绩 first
+ * (the indicators with both a result and a target, as a table and a chart),
+ * then the whole table with its filters, and the files it exports. The
+ * figures are extracted the first time the panel opens and kept after that.
+ */
+import { useRef } from 'react';
+import { useReader } from '../../app/context';
+import { useCommand } from '../../commands/useCommand';
+import { useStore } from '../../store';
+import { useFocusInto } from '../sidebar/useFocusInto';
+import { ComparisonSection } from './ComparisonSection';
+import { FigureFilters } from './FigureFilters';
+import { FigureRows } from './FigureRows';
+
+function FileActions() {
+  const { commands } = useReader();
+  const csv = useCommand(commands, 'figures.exportCsv');
+  const notes = useCommand(commands, 'figures.exportNotes');
+  return (
+    <div className="panel-actions button-row">
+      <button type="button" className="tool-button" onClick={() => csv.command.perform()}>
+        导出 CSV
+      </button>
+      <button type="button" className="tool-button" onClick={() => notes.command.perform()}>
+        导出发言提纲（含数据摘录）
+      </button>
+    </div>
+  );
+}
+
+/** How many rows show, and the way back to all of them; the mark, and the way to clear it. */
+function Status({ shown, total }: { shown: number; total: number }) {
+  const { figures } = useReader();
+  const current = useStore(figures, (state) => state.current);
+  return (
+    <p className="figure-status" role="status">
+      <span>{shown === total ? `共 ${total} 个` : `显示 ${shown} / ${total} 个`}</span>
+      {current !== null && (
+        <button type="button" className="link-button" onClick={figures.clearMark}>
+          清除原文标记
+        </button>
+      )}
+    </p>
+  );
+}
+
+export function FiguresPanel() {
+  const { figures } = useReader();
+  // The first opening extracts; every later one reads what was kept.
+  const table = figures.table();
+  const rows = useStore(figures, figures.visibleRows);
+  const section = useRef<HTMLElement>(null);
+  useFocusInto('figures', () => section.current?.querySelector<HTMLElement>('button')?.focus());
+  const { counts } = table;
+  return (
+    <section className="panel figures-panel" aria-labelledby="figures-panel-title" ref={section}>
+      <h2 className="panel-title" id="figures-panel-title">
+        数说报告
+        <span className="panel-count">
+          {table.rows.length} 个数字 · 实绩 {counts.result} · 目标 {counts.target}
+        </span>
+      </h2>
+      <FileActions />
+      <ComparisonSection view={table.comparison} />
+      <section className="figure-all" aria-labelledby="figure-all-title">
+        <h3 className="panel-subtitle" id="figure-all-title">
+          全部数字
+        </h3>
+        <FigureFilters counts={counts} />
+        <Status shown={rows.length} total={table.rows.length} />
+        {rows.length > 0 ? (
+          <FigureRows rows={rows} />
+        ) : (
+          <p className="panel-empty">没有符合筛选条件的数字。</p>
+        )}
+      </section>
+    </section>
+  );
+}
