@@ -5,6 +5,7 @@
  * the panel showed.
  */
 import type { ReportDocument } from '../../shared/document';
+import { locationLabel } from '../report/location';
 import { sectionTitles } from './csv';
 import { changeWord, PERIOD_LABELS, type Figure, type FigurePeriod } from './figure';
 import { figureKind, KIND_LABELS, type FigureKind } from './units';
@@ -21,7 +22,7 @@ export interface FigureSelection {
 export interface SelectableFigure {
   figure: Figure;
   kind: FigureKind;
-  /** Everything a word may match, folded: indicator, figure, change, qualifier, period, kind, section. */
+  /** Everything a word may match, folded: indicator, figure, change, qualifier, period, kind, place. */
   haystack: string;
 }
 
@@ -38,7 +39,8 @@ export function queryWords(query: string | undefined): string[] {
     .filter((word) => word !== '');
 }
 
-export function selectable(figure: Figure, section: string): SelectableFigure {
+/** `place`: where the figure is, as placeWords gives it. */
+export function selectable(figure: Figure, place: string): SelectableFigure {
   const kind = figureKind(figure);
   const parts = [
     figure.indicator ?? '',
@@ -47,7 +49,7 @@ export function selectable(figure: Figure, section: string): SelectableFigure {
     figure.qualifier ?? '',
     PERIOD_LABELS[figure.period],
     KIND_LABELS[kind],
-    section,
+    place,
   ];
   return { figure, kind, haystack: foldText(parts.join('\n')) };
 }
@@ -62,13 +64,33 @@ export function selectionTest(selection: FigureSelection): (item: SelectableFigu
     words.every((word) => item.haystack.includes(word));
 }
 
+/**
+ * Where a block is, as words may find it: its section path and its citation
+ * (`一、2017年工作回顾 › （四）… 一（四）第1段`), worked out once per block.
+ */
+export function placeWords(
+  document: Pick<ReportDocument, 'blocks' | 'outline'>,
+): (block: string) => string {
+  const path = sectionTitles(document);
+  const order = new Map(document.blocks.map((block, index) => [block.id, index]));
+  const known = new Map<string, string>();
+  return (block) => {
+    let words = known.get(block);
+    if (words === undefined) {
+      words = `${path(block)}\n${locationLabel(document.blocks, document.outline, order, block)}`;
+      known.set(block, words);
+    }
+    return words;
+  };
+}
+
 /** The figures a selection keeps, in their order. */
 export function selectFigures(
   figures: readonly Figure[],
   selection: FigureSelection,
   document: Pick<ReportDocument, 'blocks' | 'outline'>,
 ): Figure[] {
-  const section = sectionTitles(document);
+  const place = placeWords(document);
   const test = selectionTest(selection);
-  return figures.filter((figure) => test(selectable(figure, section(figure.block))));
+  return figures.filter((figure) => test(selectable(figure, place(figure.block))));
 }

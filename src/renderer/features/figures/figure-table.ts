@@ -8,7 +8,7 @@ import type { FigurePeriod } from '../../../core/figures/figure';
 import { extractFigures } from '../../../core/figures/extract';
 import { sectionTitles } from '../../../core/figures/csv';
 import { targetPairs } from '../../../core/figures/pairs';
-import { selectable, selectionTest } from '../../../core/figures/select';
+import { placeWords, selectable, selectionTest } from '../../../core/figures/select';
 import type { FigureSelection, SelectableFigure } from '../../../core/figures/select';
 import { unitScale, baseValue, type FigureKind } from '../../../core/figures/units';
 import { locationLabel } from '../../../core/report/location';
@@ -54,30 +54,19 @@ export function buildFigureTable(document: ReportDocument): FigureTable {
   const figures = extractFigures(document);
   const order = new Map(document.blocks.map((block, index) => [block.id, index]));
   const sectionOf = sectionTitles(document);
-  const places = new Map<string, string>();
-  const placeOf = (block: string) => {
-    let place = places.get(block);
-    if (place === undefined) {
-      place = locationLabel(document.blocks, document.outline, order, block);
-      places.set(block, place);
-    }
-    return place;
-  };
-  const rows = figures.map((figure, index): FigureRow => {
-    const section = sectionOf(figure.block);
-    return {
-      ...selectable(figure, section),
-      id: figureId(figure),
-      order: index,
-      indicator: figure.indicator ?? '',
-      quantity: formatValue(figure) + figure.unit,
-      change: figure.change === undefined ? '' : changeWord(figure.change),
-      qualifier: figure.qualifier ?? '',
-      period: PERIOD_LABELS[figure.period],
-      place: placeOf(figure.block),
-      section,
-    };
-  });
+  const placeOf = placeWords(document);
+  const rows = figures.map((figure, index): FigureRow => ({
+    ...selectable(figure, placeOf(figure.block)),
+    id: figureId(figure),
+    order: index,
+    indicator: figure.indicator ?? '',
+    quantity: formatValue(figure) + figure.unit,
+    change: figure.change === undefined ? '' : changeWord(figure.change),
+    qualifier: figure.qualifier ?? '',
+    period: PERIOD_LABELS[figure.period],
+    place: locationLabel(document.blocks, document.outline, order, figure.block),
+    section: sectionOf(figure.block),
+  }));
   const counts = { result: 0, target: 0, other: 0 };
   for (const figure of figures) counts[figure.period]++;
   return { rows, counts, comparison: comparisonView(targetPairs(figures), document) };
