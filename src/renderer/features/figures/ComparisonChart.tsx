@@ -10,7 +10,7 @@ import { GridComponent } from 'echarts/components';
 // `use` renamed: it is ECharts' registry, not React's hook of that name.
 import { init, use as install, type ECharts } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
-import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import { useReader } from '../../app/context';
 import { useStore } from '../../store';
 import {
@@ -110,18 +110,24 @@ export function ComparisonChart({ view }: { view: ComparisonView }) {
   );
 }
 
-/** The chart for paper: the print palette, as an SVG image (it prints where the sidebar does not). */
-export function printedChart(view: ComparisonView, width: number): string {
-  const instance = init(null, null, {
-    renderer: 'svg',
-    ssr: true,
-    width,
-    height: chartHeight(view),
-  });
-  try {
-    instance.setOption(chartOption(view, PRINT_PALETTE, labelWidth(width)));
-    return instance.renderToSVGString();
-  } finally {
-    instance.dispose();
-  }
+/** The printed chart's width in CSS px: about the text's measure on an A4 page. */
+const PRINT_WIDTH = 620;
+
+/** The chart for paper: the print palette, as an SVG image, drawn once per view. */
+export function PrintedChart({ view }: { view: ComparisonView }) {
+  const source = useMemo(() => {
+    const instance = init(null, null, {
+      renderer: 'svg',
+      ssr: true,
+      width: PRINT_WIDTH,
+      height: chartHeight(view),
+    });
+    try {
+      instance.setOption(chartOption(view, PRINT_PALETTE, labelWidth(PRINT_WIDTH)));
+      return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(instance.renderToSVGString())}`;
+    } finally {
+      instance.dispose();
+    }
+  }, [view]);
+  return <img src={source} alt={chartLabel(view)} width={PRINT_WIDTH} />;
 }

@@ -12,9 +12,6 @@ import { ComparisonTable } from './ComparisonTable';
 const ComparisonChart = lazy(() =>
   import('./ComparisonChart').then((module) => ({ default: module.ComparisonChart })),
 );
-const PrintedComparison = lazy(() =>
-  import('./PrintedComparison').then((module) => ({ default: module.PrintedComparison })),
-);
 
 export function ComparisonSection({ view }: { view: ComparisonView }) {
   const { figures } = useReader();
@@ -39,7 +36,6 @@ export function ComparisonSection({ view }: { view: ComparisonView }) {
           </ul>
           <Suspense fallback={<div className="chart-loading">正在绘制图表…</div>}>
             <ComparisonChart view={view} />
-            <PrintedComparison view={view} />
           </Suspense>
         </>
       )}
