@@ -153,6 +153,14 @@ test('目标 vs 实绩 is a table and an SVG chart, drawn under the CSP', async 
   expect(bars).toEqual({ result: 10, target: 10 });
   // A picture, not a control: nothing in it takes focus.
   await expect(chart.locator('[tabindex]')).toHaveCount(0);
+  // Opened again, the panel puts back the chart it drew: the same element, not a new drawing.
+  await svg.evaluate((element) => element.setAttribute('data-kept', 'yes'));
+  await page.getByRole('tab', { name: '目录' }).click();
+  await expect(chart).toHaveCount(0);
+  await page.getByRole('tab', { name: '数说报告' }).click();
+  await expect(chart.locator('svg')).toHaveAttribute('data-kept', 'yes');
+  await expect(listOf(panel).locator('tbody tr')).toHaveCount(109);
+
   // A new theme redraws it in the new theme's ink.
   const ink = () => svg.locator('text').first().getAttribute('fill');
   const before = await ink();

@@ -1,33 +1,26 @@
 /**
- * The 目标 vs 实绩 chart, drawn by Apache ECharts: only its bar chart, its
- * grid and its SVG renderer (no canvas, no eval, styles set through the DOM,
- * which the page's CSP allows), in a chunk of its own that loads when the
- * panel first opens. It is a picture: named for assistive technology, out of
- * the tab order, and the table beside it says the same in text.
+ * The 目标 vs 实绩 chart in the panel, and on paper. Its code (ECharts, in
+ * chart-host.ts) is a chunk of its own, loaded when the panel first opens.
+ * It is a picture: the table above it says the same in text.
  */
-import { BarChart } from 'echarts/charts';
-import { GridComponent } from 'echarts/components';
-// `use` renamed: it is ECharts' registry, not React's hook of that name.
-import { init, use as install, type ECharts } from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import { useReader } from '../../app/context';
 import { useStore } from '../../store';
+import { chartLabel, PRINT_PALETTE, type ChartPalette } from './chart-option';
 import {
-  chartHeight,
-  chartLabel,
-  chartOption,
-  PRINT_PALETTE,
-  type ChartPalette,
-} from './chart-option';
+  chartElement,
+  drawChart,
+  placeChart,
+  printedChartSource,
+  PRINT_WIDTH,
+  removeChart,
+} from './chart-host';
 import type { ComparisonView } from './comparison';
-
-install([BarChart, GridComponent, SVGRenderer]);
 
 const PROBES = ['text', 'muted', 'rule', 'result', 'target'] as const;
 
 /** The theme's colours as the page resolved them (light-dark() and all), from hidden probes. */
-function readPalette(probes: HTMLElement, host: HTMLElement): ChartPalette {
+function readPalette(probes: HTMLElement): ChartPalette {
   const color = (name: (typeof PROBES)[number]) => {
     const probe = probes.querySelector(`.chart-probe-${name}`);
     return probe ? getComputedStyle(probe).color : PRINT_PALETTE[name];
@@ -38,12 +31,9 @@ function readPalette(probes: HTMLElement, host: HTMLElement): ChartPalette {
     rule: color('rule'),
     result: color('result'),
     target: color('target'),
-    font: getComputedStyle(host).fontFamily,
+    font: getComputedStyle(probes.parentElement ?? probes).fontFamily,
   };
 }
-
-/** Room for the indicator names: about two fifths of the chart, within reason. */
-const labelWidth = (width: number) => Math.round(Math.min(150, Math.max(90, width * 0.4)));
 
 const DARK = '(prefers-color-scheme: dark)';
 const subscribeScheme = (listener: () => void) => {
@@ -56,78 +46,50 @@ const systemDark = () => window.matchMedia(DARK).matches;
 export function ComparisonChart({ view }: { view: ComparisonView }) {
   const { settings } = useReader();
   // A new theme, or the system's when the reader follows it, means new colours.
-  const theme = useStore(settings, (state) => state.theme);
+  const chosen = useStore(settings, (state) => state.theme);
   const dark = useSyncExternalStore(subscribeScheme, systemDark);
-  const host = useRef<HTMLDivElement>(null);
+  const theme = `${chosen}|${dark}`;
+  const holder = useRef<HTMLDivElement>(null);
   const probes = useRef<HTMLSpanElement>(null);
-  const chart = useRef<ECharts | null>(null);
+  const latestTheme = useRef(theme);
 
-  const draw = () => {
-    const element = host.current;
-    if (!chart.current || !element || !probes.current) return;
-    const palette = readPalette(probes.current, element);
-    chart.current.setOption(chartOption(view, palette, labelWidth(element.clientWidth)), {
-      notMerge: true,
-    });
-  };
-  const drawNow = useRef(draw);
+  // Placed first, kept when the panel closes: opening again draws nothing new.
   useEffect(() => {
-    drawNow.current = draw;
-  });
-
-  useEffect(() => {
-    const element = host.current;
-    if (!element) return;
-    const instance = init(element, null, { renderer: 'svg', height: chartHeight(view) });
-    chart.current = instance;
-    drawNow.current();
-    let width = element.clientWidth;
-    const resized = new ResizeObserver(() => {
-      if (element.clientWidth === width) return;
-      width = element.clientWidth;
-      instance.resize();
-      drawNow.current();
-    });
-    resized.observe(element);
+    const parent = holder.current;
+    if (!parent) return;
+    placeChart(view, parent);
+    const palette = () => readPalette(probes.current!);
+    // Also the first draw: the observer reports the element's width once it is laid out.
+    const resized = new ResizeObserver(([entry]) =>
+      drawChart(view, latestTheme.current, palette, Math.round(entry.contentRect.width)),
+    );
+    const element = chartElement(view);
+    if (element) resized.observe(element);
     return () => {
       resized.disconnect();
-      instance.dispose();
-      chart.current = null;
+      removeChart(view);
     };
   }, [view]);
 
-  useEffect(() => drawNow.current(), [theme, dark]);
+  // A theme chosen while the panel shows: drawn anew at the width it has.
+  useEffect(() => {
+    latestTheme.current = theme;
+    drawChart(view, theme, () => readPalette(probes.current!));
+  }, [view, theme]);
 
   return (
-    <div className="comparison-chart">
+    <div className="comparison-chart" ref={holder}>
       <span ref={probes} className="chart-probes" aria-hidden="true">
         {PROBES.map((name) => (
           <span key={name} className={`chart-probe-${name}`} />
         ))}
       </span>
-      <div ref={host} className="chart-host" role="img" aria-label={chartLabel(view)} />
     </div>
   );
 }
 
-/** The printed chart's width in CSS px: about the text's measure on an A4 page. */
-const PRINT_WIDTH = 620;
-
 /** The chart for paper: the print palette, as an SVG image, drawn once per view. */
 export function PrintedChart({ view }: { view: ComparisonView }) {
-  const source = useMemo(() => {
-    const instance = init(null, null, {
-      renderer: 'svg',
-      ssr: true,
-      width: PRINT_WIDTH,
-      height: chartHeight(view),
-    });
-    try {
-      instance.setOption(chartOption(view, PRINT_PALETTE, labelWidth(PRINT_WIDTH)));
-      return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(instance.renderToSVGString())}`;
-    } finally {
-      instance.dispose();
-    }
-  }, [view]);
+  const source = useMemo(() => printedChartSource(view), [view]);
   return <img src={source} alt={chartLabel(view)} width={PRINT_WIDTH} />;
 }

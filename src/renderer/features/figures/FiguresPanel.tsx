@@ -4,7 +4,7 @@
  * then the whole table with its filters, and the files it exports. The
  * figures are extracted the first time the panel opens and kept after that.
  */
-import { useRef } from 'react';
+import { startTransition, useEffect, useRef, useState } from 'react';
 import { useReader } from '../../app/context';
 import { useCommand } from '../../commands/useCommand';
 import { useStore } from '../../store';
@@ -45,8 +45,23 @@ function Status({ shown, total }: { shown: number; total: number }) {
   );
 }
 
+/**
+ * The whole table sits below 目标与实绩, out of sight when the panel opens: it
+ * is drawn just after the panel's first frame, so an opening is one frame's
+ * work (as search draws the rest of its results in the next frame).
+ */
+function useAfterFirstFrame(): boolean {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => startTransition(() => setReady(true)));
+    return () => cancelAnimationFrame(frame);
+  }, []);
+  return ready;
+}
+
 export function FiguresPanel() {
   const { figures } = useReader();
+  const listReady = useAfterFirstFrame();
   // The first opening extracts; every later one reads what was kept.
   const table = figures.table();
   const rows = useStore(figures, figures.visibleRows);
@@ -69,10 +84,10 @@ export function FiguresPanel() {
         </h3>
         <FigureFilters counts={counts} />
         <Status shown={rows.length} total={table.rows.length} />
-        {rows.length > 0 ? (
-          <FigureRows rows={rows} />
-        ) : (
+        {rows.length === 0 ? (
           <p className="panel-empty">没有符合筛选条件的数字。</p>
+        ) : (
+          listReady && <FigureRows rows={rows} />
         )}
       </section>
     </section>
