@@ -1,7 +1,7 @@
 /**
- * The 目标 vs 实绩 chart's ECharts instance, made once per comparison and
- * kept: the panel closed and opened again puts the same drawn SVG back in
- * place instead of drawing it anew (drawing is most of an opening's work).
+ * The 目标 vs 实绩 chart's ECharts instance, made once and kept: the panel
+ * closed and opened again puts the same drawn SVG back in place instead of
+ * drawing it anew (drawing was most of an opening's work).
  * Only ECharts' bar chart, grid and SVG renderer are registered: no canvas,
  * no eval, and styles set through the DOM, which the page's CSP allows.
  */
@@ -30,7 +30,21 @@ interface KeptChart {
   theme: string;
 }
 
-const kept = new WeakMap<ComparisonView, KeptChart>();
+/**
+ * One chart is kept: the open report's. A comparison of another report (the
+ * library opens several) replaces it, and the old instance is disposed, since
+ * ECharts holds every live instance in a registry of its own.
+ */
+let current: { view: ComparisonView; chart: KeptChart } | null = null;
+const kept = {
+  get: (view: ComparisonView): KeptChart | undefined =>
+    current?.view === view ? current.chart : undefined,
+  set(view: ComparisonView, chart: KeptChart): void {
+    current?.chart.chart.dispose();
+    current?.chart.element.remove();
+    current = { view, chart };
+  },
+};
 
 /** Room for the indicator names: about two fifths of the chart, within reason. */
 const labelWidth = (width: number) => Math.round(Math.min(150, Math.max(90, width * 0.4)));
