@@ -6,30 +6,36 @@
  */
 import { startTransition, useEffect, useRef, useState } from 'react';
 import { useReader } from '../../app/context';
-import { useCommand } from '../../commands/useCommand';
 import { useStore } from '../../store';
 import { useFocusInto } from '../sidebar/useFocusInto';
 import { ComparisonSection } from './ComparisonSection';
 import { FigureFilters } from './FigureFilters';
 import { FigureRows } from './FigureRows';
 
+/** The panel's own buttons for the two export commands (also in the 文件 menu). */
 function FileActions() {
   const { commands } = useReader();
-  const csv = useCommand(commands, 'figures.exportCsv');
-  const notes = useCommand(commands, 'figures.exportNotes');
   return (
     <div className="panel-actions button-row">
-      <button type="button" className="tool-button" onClick={() => csv.command.perform()}>
+      <button
+        type="button"
+        className="tool-button"
+        onClick={() => commands.run('figures.exportCsv')}
+      >
         导出 CSV
       </button>
-      <button type="button" className="tool-button" onClick={() => notes.command.perform()}>
+      <button
+        type="button"
+        className="tool-button"
+        onClick={() => commands.run('figures.exportNotes')}
+      >
         导出发言提纲（含数据摘录）
       </button>
     </div>
   );
 }
 
-/** How many rows show, and the way back to all of them; the mark, and the way to clear it. */
+/** How many rows the filter keeps, and, while a figure is marked in the text, the way to clear it. */
 function Status({ shown, total }: { shown: number; total: number }) {
   const { figures } = useReader();
   const current = useStore(figures, (state) => state.current);
