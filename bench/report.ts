@@ -137,6 +137,8 @@ export interface RunReport {
   parse?: string;
   /** Figure extraction against parsing (bench/figures.ts). */
   figures?: FiguresBenchResult;
+  /** Opening the 数说报告 panel (bench/figures-panel.ts). */
+  figuresPanel?: { table: string; goal: SearchGoal };
   /** The editions table and its goal (bench/editions.ts). */
   editions?: { table: string; goal: SearchGoal };
   /** The BENCH_ONLY value that limited the run, if any. */
@@ -265,12 +267,13 @@ export function slowestQueriesTable(result: SearchBenchResult, count = 10): stri
 
 /** Every goal of the run that was missed, by name. */
 export function missedGoalNames(
-  report: Pick<RunReport, 'pageLoad' | 'search' | 'figures' | 'editions'>,
+  report: Pick<RunReport, 'pageLoad' | 'search' | 'figures' | 'figuresPanel' | 'editions'>,
 ): string[] {
   return [
     ...(report.pageLoad ? missedGoals(report.pageLoad.rows).map((row) => row.metric) : []),
     ...(report.search?.goals.filter((goal) => goal.pass === false).map((goal) => goal.goal) ?? []),
     ...(report.figures && !report.figures.pass ? [report.figures.goal] : []),
+    ...(report.figuresPanel?.goal.pass === false ? [report.figuresPanel.goal.goal] : []),
     ...(report.editions?.goal.pass === false ? [report.editions.goal.goal] : []),
   ];
 }
@@ -325,6 +328,7 @@ export function runSection(report: RunReport): string {
     report.annotations && 'annotations',
     report.parse && 'parse',
     report.figures && 'figures',
+    report.figuresPanel && 'figures panel',
     report.editions && 'editions',
   ].filter(Boolean);
   const partsLine =
@@ -383,6 +387,21 @@ export function runSection(report: RunReport): string {
           report.figures.table,
           '',
           report.figures.verdict,
+          '',
+        ]
+      : []),
+    ...(report.figuresPanel
+      ? [
+          '### 数说报告 panel',
+          '',
+          'Clicking the panel’s tab in browser mode (bench/figures-panel.ts): the first time,',
+          'which extracts the figures, then twenty times more; the app’s own work is the click to',
+          'the panel committed plus the next frame’s style, layout and paint. The floor is the',
+          'same click on the 书签 tab.',
+          '',
+          report.figuresPanel.table,
+          '',
+          searchGoalsTable([report.figuresPanel.goal]),
           '',
         ]
       : []),

@@ -11,6 +11,7 @@ import type { AnnotationBenchRow } from './annotations';
 import { benchmarksFile, type Machine, type Row } from './report';
 import type { EditionsBenchResult } from './editions';
 import type { FiguresBenchResult } from './figures';
+import type { PanelBenchResult } from './figures-panel';
 import type { ParseBenchResult } from './parse';
 import type { SearchBenchResult } from './search';
 
@@ -30,6 +31,7 @@ export interface RunRecord {
   annotations?: AnnotationBenchRow[];
   parse?: ParseBenchResult;
   figures?: FiguresBenchResult;
+  figuresPanel?: PanelBenchResult;
   editions?: EditionsBenchResult;
   goalsMissed: string[];
 }

@@ -42,6 +42,7 @@ import {
 } from './results';
 import { runParseBench } from './parse';
 import { runFiguresBench, type FiguresBenchResult } from './figures';
+import { runPanelBench } from './figures-panel';
 import { runEditionsBench } from './editions';
 import { runSearchBench, type SearchBenchResult } from './search';
 import { keystrokeGoal, measureTyping, type TypingSamples } from './search-typing';
@@ -64,7 +65,15 @@ function runCount(): number {
   return runs;
 }
 
-const PARTS = ['page-load', 'search', 'annotations', 'parse', 'figures', 'editions'] as const;
+const PARTS = [
+  'page-load',
+  'search',
+  'annotations',
+  'parse',
+  'figures',
+  'figures-panel',
+  'editions',
+] as const;
 type Part = (typeof PARTS)[number];
 
 /** BENCH_ONLY: one part, or undefined for all of them. */
@@ -263,6 +272,13 @@ async function main(): Promise<void> {
     console.log(`\nFigures:\n${figures.table}\n\n${figures.verdict}\n`);
   }
 
+  let figuresPanel: Awaited<ReturnType<typeof runPanelBench>> | undefined;
+  if (only === undefined || only === 'figures-panel') {
+    console.log(`bench: 数说报告 panel, load average ${loadavg()[0].toFixed(2)}`);
+    figuresPanel = await runPanelBench();
+    console.log(`\nFigures panel:\n${figuresPanel.table}\n`);
+  }
+
   let editions: ReturnType<typeof runEditionsBench> | undefined;
   if (only === undefined || only === 'editions') {
     console.log(`bench: editions, load average ${loadavg()[0].toFixed(2)}`);
@@ -278,6 +294,7 @@ async function main(): Promise<void> {
     annotations: annotations?.table,
     parse: parse && `${parse.table}\n\n${parse.pdfTable}`,
     figures,
+    figuresPanel,
     editions,
     ...(only !== undefined && { only }),
   };
@@ -294,6 +311,7 @@ async function main(): Promise<void> {
       ...(annotations && { annotations: annotations.rows }),
       ...(parse && { parse }),
       ...(figures && { figures }),
+      ...(figuresPanel && { figuresPanel }),
       ...(editions && { editions }),
       goalsMissed: [...missedGoalNames(report), ...(parse?.missed ?? [])],
     },
@@ -313,6 +331,14 @@ async function main(): Promise<void> {
   if (pageLoad) printPageLoadVerdict(pageLoad.report.rows);
   if (search) printSearchVerdict(search);
   for (const goal of parse?.missed ?? []) console.log(`GOAL MISSED: ${goal}`);
+  if (figuresPanel) {
+    const { goal } = figuresPanel;
+    console.log(
+      goal.pass
+        ? `Figures panel: goal met (${goal.measured}).`
+        : `GOAL MISSED: ${goal.goal} — measured ${goal.measured}.`,
+    );
+  }
   if (editions) {
     const { goal } = editions;
     console.log(
