@@ -11,6 +11,7 @@ import type { AnnotationBenchRow } from './annotations';
 import { benchmarksFile, type Machine, type Row } from './report';
 import type { EditionsBenchResult } from './editions';
 import type { FiguresBenchResult } from './figures';
+import type { MultisearchBenchResult } from './multisearch';
 import type { ParseBenchResult } from './parse';
 import type { SearchBenchResult } from './search';
 
@@ -27,6 +28,7 @@ export interface RunRecord {
   only?: string;
   pageLoad?: { runs: number; warmups: number; rows: Row[] };
   search?: SearchBenchResult;
+  multisearch?: MultisearchBenchResult;
   annotations?: AnnotationBenchRow[];
   parse?: ParseBenchResult;
   figures?: FiguresBenchResult;

@@ -7,7 +7,6 @@
  * Progress goes to stderr; the result is one JSON line on stdout after RESULT_TAG.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { PerformanceObserver } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import { buildSearchIndex } from '../src/core/search/build-index';
 import { segmentWords } from '../src/services/search/words';
@@ -27,46 +26,17 @@ import {
   type QueryStat,
   type RssResult,
 } from './search';
+import { collectGarbage, maxRssMiB, sameHits, timeRounds, timed } from './child-tools';
 import { median, p95, summarize } from './stats';
 
-const MiB = 1024 ** 2;
 /** Builds and loads are repeated on the small corpus only; at 100× one build takes seconds. */
 const BUILD_RUNS = { small: 5, large: 1 };
 const LOAD_RUNS = { small: 10, large: 3 };
 /** The app's call: ranges for the first page of hits, counts for all (see src/renderer/features/search/search-session.ts). */
 const APP_OPTIONS = { matchLimit: SEARCH_PAGE };
-/** Rounds of the full answer (every hit's ranges, as the CLI asks) after the timed rounds. */
-const fullRounds = (rounds: number) => Math.max(1, Math.ceil(rounds / 4));
-
-/** process.resourceUsage().maxRSS is in KiB. */
-function maxRssMiB(): number {
-  return (process.resourceUsage().maxRSS * 1024) / MiB;
-}
-
-/** A full GC when the child runs with --expose-gc (search.ts starts it so); else nothing. */
-function collectGarbage(): void {
-  (globalThis as { gc?: () => void }).gc?.();
-}
-
-function timed<T>(work: () => T): [T, number] {
-  const start = performance.now();
-  const value = work();
-  return [value, performance.now() - start];
-}
 
 function progress(scale: number, message: string): void {
   process.stderr.write(`  [${scale}×] ${message}\n`);
-}
-
-function sameHits(query: string, engineIds: string[], scanIds: string[]): Mismatch | null {
-  const engine = new Set(engineIds);
-  const scan = new Set(scanIds);
-  const engineOnly = [...engine].filter((id) => !scan.has(id));
-  const scanOnly = [...scan].filter((id) => !engine.has(id));
-  if (engineOnly.length === 0 && scanOnly.length === 0 && engine.size === engineIds.length) {
-    return null;
-  }
-  return { query, engineOnly: engineOnly.slice(0, 10), scanOnly: scanOnly.slice(0, 10) };
 }
 
 async function measure(
@@ -120,51 +90,12 @@ async function measure(
     if (mismatch) mismatches.push(mismatch);
   }
 
-  const engineTimes = queries.map((): number[] => []);
-  const scanTimes = queries.map((): number[] => []);
-  let sink = 0;
-  const timeEngine = () => {
-    for (let q = 0; q < queries.length; q++) {
-      const start = performance.now();
-      sink += search.search(queries[q], APP_OPTIONS).hits.length;
-      engineTimes[q].push(performance.now() - start);
-    }
-  };
-  const timeScan = () => {
-    for (let q = 0; q < queries.length; q++) {
-      const start = performance.now();
-      sink += scan.search(queries[q]).length;
-      scanTimes[q].push(performance.now() - start);
-    }
-  };
-  const gcPauses: number[] = [];
-  const gcObserver = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) gcPauses.push(entry.duration);
+  const { engineTimes, scanTimes, fullTimes, gc } = await timeRounds(queries, rounds, {
+    engine: (query) => search.search(query, APP_OPTIONS).hits.length,
+    scan: (query) => scan.search(query).length,
+    // The full answer, every hit's ranges (what the CLI prints), for comparison.
+    full: (query) => search.search(query).hits.length,
   });
-  gcObserver.observe({ entryTypes: ['gc'] });
-  for (let round = 0; round < rounds; round++) {
-    // Alternate which goes first, so drift within the run hits both alike.
-    if (round % 2 === 0) {
-      timeEngine();
-      timeScan();
-    } else {
-      timeScan();
-      timeEngine();
-    }
-  }
-  // The full answer, every hit's ranges (what the CLI prints), for comparison.
-  const fullTimes: number[] = [];
-  for (let round = 0; round < fullRounds(rounds); round++) {
-    for (const query of queries) {
-      const start = performance.now();
-      sink += search.search(query).hits.length;
-      fullTimes.push(performance.now() - start);
-    }
-  }
-  if (sink < 0) console.log(sink); // keep the results observable
-  // GC entries are delivered once the (synchronous) rounds yield to the event loop.
-  await new Promise((resolve) => setTimeout(resolve, 20));
-  gcObserver.disconnect();
 
   const perQuery: QueryStat[] = queries.map((query, q) => ({
     query,
@@ -187,11 +118,7 @@ async function measure(
     scan: summarize(scanTimes.flat()),
     engineFirstPass: summarize(firstPass),
     engineFull: summarize(fullTimes),
-    gc: {
-      count: gcPauses.length,
-      totalMs: gcPauses.reduce((sum, pause) => sum + pause, 0),
-      maxMs: Math.max(0, ...gcPauses),
-    },
+    gc,
     mismatches,
     perQuery,
     maxRssMiB: 0,

@@ -23,7 +23,6 @@
  */
 import type { Block } from '../../shared/document';
 import { HEAD_BOOST, KIND_BOOST, WORDS_BOOST, type SegmentWords } from './build-index';
-import type { Posting } from './hit-set';
 import { normalize, normalizeWithMap } from './normalize';
 
 /** What the index reads of a block. */
@@ -336,28 +335,18 @@ export function buildReportIndex(
   };
 }
 
-/** Postings at [start, end) of the index's arrays, as views (no copy). */
-function view(index: ReportIndex, start: number, end: number): Posting {
-  return {
-    blocks: index.blocks.subarray(start, end),
-    weights: index.weights.subarray(start, end),
-    counts: index.counts.subarray(start, end),
-  };
-}
-
-/** The blocks holding an index term, or null. */
-export function termPosting(index: ReportIndex, term: string): Posting | null {
-  const key = termKey(term);
+/** The number of the term with this key (`termKey`) in the index, or -1. */
+export function findTerm(index: ReportIndex, key: number): number {
   const { keys } = index;
   let low = 0;
   let high = keys.length - 1;
   while (low <= high) {
     const middle = (low + high) >> 1;
-    if (keys[middle] === key) return view(index, index.starts[middle], index.starts[middle + 1]);
+    if (keys[middle] === key) return middle;
     if (keys[middle] < key) low = middle + 1;
     else high = middle - 1;
   }
-  return null;
+  return -1;
 }
 
 /** Compares `word` with word w of the index, by UTF-16 code units (as Array#sort orders strings). */
@@ -372,23 +361,16 @@ function compareWord(index: ReportIndex, w: number, word: string): number {
   return length - word.length;
 }
 
-/** Where a keyword is a whole word, with its weight there; null for nowhere. */
-export function wordPosting(index: ReportIndex, keyword: string): Posting | null {
+/** The number of a whole word in the index's word table, or -1. */
+export function findWord(index: ReportIndex, word: string): number {
   let low = 0;
   let high = index.wordEnds.length - 2;
   while (low <= high) {
     const middle = (low + high) >> 1;
-    const order = compareWord(index, middle, keyword);
-    if (order === 0) {
-      const start = index.wordStarts[middle];
-      const end = index.wordStarts[middle + 1];
-      return {
-        blocks: index.wordBlocks.subarray(start, end),
-        weights: index.wordWeights.subarray(start, end),
-      };
-    }
+    const order = compareWord(index, middle, word);
+    if (order === 0) return middle;
     if (order < 0) low = middle + 1;
     else high = middle - 1;
   }
-  return null;
+  return -1;
 }
