@@ -204,7 +204,8 @@ function kindTable(results: LibraryResult[]): string {
     [
       'library',
       ({ measure }) =>
-        `${measure.reports} reports, ${measure.blocks.toLocaleString('en')} blocks, ` +
+        `${measure.reports} report${measure.reports === 1 ? '' : 's'}, ` +
+        `${measure.blocks.toLocaleString('en')} blocks, ` +
         `${measure.chars.toLocaleString('en')} chars`,
     ],
     [

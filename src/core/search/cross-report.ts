@@ -76,8 +76,9 @@ export interface CrossReportOptions {
 
 /**
  * Merged postings kept for the terms searched lately, at most this many
- * entries in all (16 bytes each): a keystroke's terms are mostly the last
- * one's, and merging a common character across 100 reports takes ~0.1 ms.
+ * entries in all (16 bytes each, so 16 MiB): a keystroke's terms are mostly
+ * the last one's, and merging a common character across 100 reports takes
+ * ~0.1 ms.
  */
 const CACHED_ENTRIES = 1 << 20;
 
@@ -120,7 +121,10 @@ class LibraryView implements HitSource {
   private readonly cache = new Map<string, Posting | null>();
   private cachedEntries = 0;
 
-  constructor(readonly reports: readonly IndexedReport[]) {
+  constructor(
+    readonly reports: readonly IndexedReport[],
+    private readonly cacheLimit: number,
+  ) {
     this.bases = new Int32Array(reports.length + 1);
     reports.forEach((report, r) => (this.bases[r + 1] = this.bases[r] + report.blocks.length));
     this.reportOf = new Int32Array(this.bases[reports.length]);
@@ -168,7 +172,7 @@ class LibraryView implements HitSource {
     posting = this.merge(find, words);
     this.cachedEntries += posting?.blocks.length ?? 0;
     for (const [oldest, old] of this.cache) {
-      if (this.cachedEntries <= CACHED_ENTRIES) break;
+      if (this.cachedEntries <= this.cacheLimit) break;
       this.cachedEntries -= old?.blocks.length ?? 0;
       this.cache.delete(oldest);
     }
@@ -221,6 +225,9 @@ export class CrossReportSearch {
   private readonly library = new Map<string, IndexedReport>();
   private view: LibraryView | undefined;
 
+  /** `cachedEntries`: how many merged posting entries to keep between searches (tests make it small). */
+  constructor(private readonly options: { cachedEntries?: number } = {}) {}
+
   /** Adds (or replaces) a report; returns its index, to be saved. */
   add(
     reportId: string,
@@ -256,7 +263,10 @@ export class CrossReportSearch {
     const parsed = parseQuery(query, options.order);
     const result: CrossReportResult = { query, groups: [], count: 0, total: 0 };
     if (!parsed) return result;
-    const view = (this.view ??= new LibraryView([...this.library.values()]));
+    const view = (this.view ??= new LibraryView(
+      [...this.library.values()],
+      this.options.cachedEntries ?? CACHED_ENTRIES,
+    ));
     const hits = findHits(view, parsed);
 
     // Which reports answer, and where each goes: in relevance order, a report's

@@ -319,6 +319,29 @@ describe('adding and removing reports', () => {
     ).toEqual([]);
   });
 
+  it('a cache of merged postings too small for one query still answers exactly', () => {
+    const library = new CrossReportSearch({ cachedEntries: 50 });
+    for (const [id, blocks] of LIBRARY) library.add(id, blocks, { segmentWords });
+    const queries = [...REALISTIC_QUERIES, ...RANDOM.slice(0, 60), ...MULTI.slice(0, 10)];
+    expect(mismatches([...queries, ...queries], library)).toEqual([]);
+    for (const query of ['的', '市政', '发展 建设']) {
+      expect(library.search(query)).toEqual(search.search(query));
+    }
+  });
+
+  it('an empty library, and a report without blocks, answer nothing', () => {
+    const library = new CrossReportSearch();
+    expect(library.search('发展')).toEqual({ query: '发展', groups: [], count: 0, total: 0 });
+    library.add('empty', []);
+    library.add('a', awkward);
+    expect(
+      searchAnswer(library.search('汉字'), [
+        ['empty', []],
+        ['a', awkward],
+      ]),
+    ).toEqual({ a: ['s4'] });
+  });
+
   it('an index of other blocks is not used: it is rebuilt from the blocks', () => {
     const library = new CrossReportSearch();
     const other = library.add('x', shifted);
