@@ -1,6 +1,6 @@
 /** What the search benches' child processes share: memory readings, timing, and the hit-set check. */
 import { PerformanceObserver } from 'node:perf_hooks';
-import type { Mismatch } from './search';
+import { RESULT_TAG, type Mismatch } from './search';
 
 const MiB = 1024 ** 2;
 
@@ -21,7 +21,7 @@ export function timed<T>(work: () => T): [T, number] {
 }
 
 /** Null when the engine found exactly the scan's blocks, each once; else what differs (ten of each at most). */
-export function sameHits(query: string, engineIds: string[], scanIds: string[]): Mismatch | null {
+function sameHits(query: string, engineIds: string[], scanIds: string[]): Mismatch | null {
   const engine = new Set(engineIds);
   const scan = new Set(scanIds);
   const engineOnly = [...engine].filter((id) => !scan.has(id));
@@ -103,4 +103,39 @@ export async function timeRounds(
       maxMs: Math.max(0, ...gcPauses),
     },
   };
+}
+
+/**
+ * The warm-up round: every query once through the engine, timed on its own
+ * (its first pass, nothing cached yet), and its hit blocks checked against
+ * the scan's.
+ */
+export function firstPass<R>(
+  queries: string[],
+  engine: { search: (query: string) => R; ids: (result: R) => string[] },
+  scanIds: (query: string) => string[],
+): { times: number[]; mismatches: Mismatch[]; hitCounts: number[] } {
+  const times: number[] = [];
+  const mismatches: Mismatch[] = [];
+  const hitCounts: number[] = [];
+  for (const query of queries) {
+    const [result, ms] = timed(() => engine.search(query));
+    times.push(ms);
+    const expected = scanIds(query);
+    hitCounts.push(expected.length);
+    const mismatch = sameHits(query, engine.ids(result), expected);
+    if (mismatch) mismatches.push(mismatch);
+  }
+  return { times, mismatches, hitCounts };
+}
+
+/** Runs a child's work; its result goes to stdout as one line after RESULT_TAG, a failure to stderr with exit code 1. */
+export function runChildMain(name: string, main: () => Promise<unknown>): void {
+  main().then(
+    (result) => process.stdout.write(`${RESULT_TAG} ${JSON.stringify(result)}\n`),
+    (error: unknown) => {
+      console.error(`${name} failed:`, error);
+      process.exit(1);
+    },
+  );
 }

@@ -16,7 +16,14 @@ import { encodeReportIndex } from '../src/core/search/report-index-codec';
 import { addReportFromFile } from '../src/services/search/report-index-file';
 import { segmentWords } from '../src/services/search/words';
 import { SEARCH_PAGE } from '../src/shared/search';
-import { collectGarbage, maxRssMiB, sameHits, timeRounds, timed } from './child-tools';
+import {
+  collectGarbage,
+  firstPass,
+  maxRssMiB,
+  runChildMain,
+  timeRounds,
+  timed,
+} from './child-tools';
 import {
   LIBRARY_KINDS,
   libraryQueries,
@@ -26,7 +33,7 @@ import {
   type LibraryReport,
   type MemoryReading,
 } from './multisearch';
-import { RESULT_TAG, SubstringScan, loadReportBlocks, type Mismatch } from './search';
+import { SubstringScan, loadReportBlocks } from './search';
 import { median, summarize } from './stats';
 
 /** The app's call: every hit listed with its count, ranges and snippets for the first page. */
@@ -81,21 +88,16 @@ async function measure(
   const scan = new SubstringScan(all);
   collectGarbage();
 
-  // Warm-up round: the engine's first pass, timed on its own, and the hit-set check.
-  const firstPass: number[] = [];
-  const mismatches: Mismatch[] = [];
-  const hitCounts: number[] = [];
-  for (const query of queries) {
-    const [result, ms] = timed(() => search.search(query, APP_OPTIONS));
-    firstPass.push(ms);
-    const scanIds = scan.search(query).map((ordinal) => all[ordinal].id);
-    hitCounts.push(scanIds.length);
-    const engineIds = result.groups.flatMap((group) =>
-      group.hits.map((hit) => `${group.report}/${hit.block}`),
-    );
-    const mismatch = sameHits(query, engineIds, scanIds);
-    if (mismatch) mismatches.push(mismatch);
-  }
+  const checked = firstPass(
+    queries,
+    {
+      search: (query) => search.search(query, APP_OPTIONS),
+      ids: (result) =>
+        result.groups.flatMap((group) => group.hits.map((hit) => `${group.report}/${hit.block}`)),
+    },
+    (query) => scan.search(query).map((ordinal) => all[ordinal].id),
+  );
+  const { mismatches, hitCounts } = checked;
 
   const { engineTimes, scanTimes, fullTimes, gc } = await timeRounds(queries, rounds, {
     engine: (query) => search.search(query, APP_OPTIONS).count,
@@ -122,7 +124,7 @@ async function measure(
     loadMs,
     engine: summarize(engineTimes.flat()),
     scan: summarize(scanTimes.flat()),
-    engineFirstPass: summarize(firstPass),
+    engineFirstPass: summarize(checked.times),
     engineFull: summarize(fullTimes),
     gc,
     mismatches,
@@ -144,7 +146,7 @@ function memoryNow(): MemoryReading {
   };
 }
 
-async function main(): Promise<void> {
+async function main(): Promise<LibraryMeasure | MemoryReading> {
   const [mode, kindArg, sizeArg, dir, roundsArg] = process.argv.slice(2);
   const kind = kindArg as LibraryKind;
   const size = Number(sizeArg);
@@ -176,10 +178,7 @@ async function main(): Promise<void> {
   } else {
     throw new Error(`unknown mode "${mode}"`);
   }
-  process.stdout.write(`${RESULT_TAG} ${JSON.stringify(result)}\n`);
+  return result;
 }
 
-main().catch((error: unknown) => {
-  console.error('multisearch-child failed:', error);
-  process.exit(1);
-});
+runChildMain('multisearch-child', main);

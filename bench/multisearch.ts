@@ -30,8 +30,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Block } from '../src/shared/document';
 import { generateReport } from '../tests/support/generated-reports';
-import type { GcPauses } from './child-tools';
-import { markdownTable, searchGoalsTable } from './report';
+import {
+  markdownTable,
+  mib,
+  ms,
+  queryTimingRows,
+  sameHitsCell,
+  searchGoalsTable,
+  type QueryTimings,
+} from './report';
 import {
   KEYWORDS,
   QUERY_SEED,
@@ -77,7 +84,7 @@ export function libraryQueries(library: LibraryReport[], kind: LibraryKind): str
 }
 
 /** What `measure` reports for one library. */
-export interface LibraryMeasure {
+export interface LibraryMeasure extends QueryTimings {
   reports: number;
   blocks: number;
   chars: number;
@@ -89,11 +96,7 @@ export interface LibraryMeasure {
   savedBytes: number;
   /** Every saved index read back and added (addReportFromFile), all reports. */
   loadMs: number;
-  engine: Summary;
-  scan: Summary;
-  engineFirstPass: Summary;
   engineFull: Summary;
-  gc: GcPauses;
   mismatches: Mismatch[];
   /** The slowest queries in the engine (medians). */
   slowest: { query: string; hits: number; engineMedianMs: number; scanMedianMs: number }[];
@@ -192,12 +195,6 @@ export async function runMultisearchBench(): Promise<MultisearchBenchResult> {
   return { rounds, libraries, goals: multisearchGoals(libraries) };
 }
 
-function ms(amount: number): string {
-  return amount >= 100 ? `${amount.toFixed(0)} ms` : `${amount.toFixed(amount >= 1 ? 2 : 3)} ms`;
-}
-
-const mib = (amount: number) => `${amount.toFixed(1)} MiB`;
-
 /** One library kind's numbers, a column per library size. */
 function kindTable(results: LibraryResult[]): string {
   const rows: [string, (result: LibraryResult) => string][] = [
@@ -214,32 +211,13 @@ function kindTable(results: LibraryResult[]): string {
     ],
     ['saved indexes, all reports', ({ measure }) => mib(measure.savedBytes / MiB)],
     ['read back from disk and added, all reports', ({ measure }) => ms(measure.loadMs)],
-    [
-      'engine query, median · p95',
-      ({ measure }) => `${ms(measure.engine.median)} · ${ms(measure.engine.p95)}`,
-    ],
-    [
-      'scan floor query, median · p95',
-      ({ measure }) => `${ms(measure.scan.median)} · ${ms(measure.scan.p95)}`,
-    ],
-    [
-      'engine / scan, median · p95',
-      ({ measure }) =>
-        `${(measure.engine.median / measure.scan.median).toFixed(2)}× · ` +
-        `${(measure.engine.p95 / measure.scan.p95).toFixed(2)}×`,
-    ],
-    [
-      'engine first pass (nothing cached), median · p95',
-      ({ measure }) => `${ms(measure.engineFirstPass.median)} · ${ms(measure.engineFirstPass.p95)}`,
-    ],
-    [
-      'engine, full answer (every hit’s ranges and snippet), median · p95',
-      ({ measure }) => `${ms(measure.engineFull.median)} · ${ms(measure.engineFull.p95)}`,
-    ],
-    [
-      'GC in timed rounds: pauses, total · longest',
-      ({ measure }) => `${measure.gc.count}, ${ms(measure.gc.totalMs)} · ${ms(measure.gc.maxMs)}`,
-    ],
+    ...queryTimingRows({
+      firstPass: 'engine first pass (nothing cached), median · p95',
+      full: 'engine, full answer (every hit’s ranges and snippet), median · p95',
+    }).map(([label, cell]): [string, (result: LibraryResult) => string] => [
+      label,
+      ({ measure }) => cell(measure),
+    ]),
     [
       'after a search, forced GC: RSS (JS heap, outside it)',
       ({ memory }) =>
@@ -251,13 +229,7 @@ function kindTable(results: LibraryResult[]): string {
       ({ memory, baseline }) => mib(memory.rssMiB - baseline.rssMiB),
     ],
     ['peak RSS: whole measurement, incl. building', ({ measure }) => mib(measure.maxRssMiB)],
-    [
-      'engine hits = scan hits',
-      ({ measure }) =>
-        measure.mismatches.length === 0
-          ? `${measure.queries}/${measure.queries}`
-          : `FAIL: ${measure.queries - measure.mismatches.length}/${measure.queries}`,
-    ],
+    ['engine hits = scan hits', ({ measure }) => sameHitsCell(measure)],
   ];
   return markdownTable(
     ['metric', ...results.map(({ size }) => `${size} report${size === 1 ? '' : 's'}`)],

@@ -1,6 +1,7 @@
 /** The results tables, the machine description, and BENCHMARKS.md's text. */
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
+import type { GcPauses } from './child-tools';
 import type { FiguresBenchResult } from './figures';
 import { multisearchTables, type MultisearchBenchResult } from './multisearch';
 import type { ScaleResult, SearchBenchResult, SearchGoal } from './search';
@@ -146,7 +147,7 @@ export interface RunReport {
   only?: string;
 }
 
-function ms(amount: number): string {
+export function ms(amount: number): string {
   if (amount >= 100) return `${amount.toFixed(0)} ms`;
   if (amount >= 1) return `${amount.toFixed(2)} ms`;
   return `${amount.toFixed(3)} ms`;
@@ -158,8 +159,61 @@ function bytes(amount: number): string {
     : `${(amount / 1024).toFixed(1)} KiB`;
 }
 
-function mib(amount: number): string {
+export function mib(amount: number): string {
   return `${amount.toFixed(1)} MiB`;
+}
+
+/** What both search benches time of a corpus's queries (search.ts, multisearch.ts). */
+export interface QueryTimings {
+  engine: Summary;
+  scan: Summary;
+  /** The first round, nothing cached yet. */
+  engineFirstPass: Summary;
+  /** The engine's full answer, every hit's ranges. */
+  engineFull?: Summary;
+  gc: GcPauses;
+}
+
+/** How many queries found exactly the scan's blocks, or FAIL with how many did. */
+export function sameHitsCell({
+  queries,
+  mismatches,
+}: {
+  queries: number;
+  mismatches: unknown[];
+}): string {
+  const same = `${queries - mismatches.length}/${queries}`;
+  return mismatches.length === 0 ? same : `FAIL: ${same}`;
+}
+
+/** The rows both search tables show of query timings, with their own labels for the first pass and the full answer. */
+export function queryTimingRows(labels: {
+  firstPass: string;
+  full: string;
+}): [string, (timings: QueryTimings) => string][] {
+  return [
+    ['engine query, median', (timings) => ms(timings.engine.median)],
+    ['engine query, p95', (timings) => ms(timings.engine.p95)],
+    ['scan floor query, median', (timings) => ms(timings.scan.median)],
+    ['scan floor query, p95', (timings) => ms(timings.scan.p95)],
+    [
+      'engine / scan, median · p95',
+      ({ engine, scan }) =>
+        `${(engine.median / scan.median).toFixed(2)}× · ${(engine.p95 / scan.p95).toFixed(2)}×`,
+    ],
+    [
+      labels.firstPass,
+      ({ engineFirstPass }) => `${ms(engineFirstPass.median)} · ${ms(engineFirstPass.p95)}`,
+    ],
+    [
+      labels.full,
+      ({ engineFull }) => (engineFull ? `${ms(engineFull.median)} · ${ms(engineFull.p95)}` : '—'),
+    ],
+    [
+      'GC in timed rounds: pauses, total · longest',
+      ({ gc }) => `${gc.count}, ${ms(gc.totalMs)} · ${ms(gc.maxMs)}`,
+    ],
+  ];
 }
 
 /** The search numbers, one column per corpus. */
@@ -182,31 +236,13 @@ export function searchTable(result: SearchBenchResult): string {
       'load (JSON.parse + SearchEngine.load), median',
       ({ measure }) => `${ms(measure.load.median)} (n=${measure.load.runs})`,
     ],
-    ['engine query, median', ({ measure }) => ms(measure.engine.median)],
-    ['engine query, p95', ({ measure }) => ms(measure.engine.p95)],
-    ['scan floor query, median', ({ measure }) => ms(measure.scan.median)],
-    ['scan floor query, p95', ({ measure }) => ms(measure.scan.p95)],
-    [
-      'engine / scan, median · p95',
-      ({ measure }) =>
-        `${(measure.engine.median / measure.scan.median).toFixed(2)}× · ` +
-        `${(measure.engine.p95 / measure.scan.p95).toFixed(2)}×`,
-    ],
-    [
-      'engine first pass (cold caches), median · p95',
-      ({ measure }) => `${ms(measure.engineFirstPass.median)} · ${ms(measure.engineFirstPass.p95)}`,
-    ],
-    [
-      'engine, full answer (every hit’s ranges, as the CLI), median · p95',
-      ({ measure }) =>
-        measure.engineFull
-          ? `${ms(measure.engineFull.median)} · ${ms(measure.engineFull.p95)}`
-          : '—',
-    ],
-    [
-      'GC in timed rounds: pauses, total · longest',
-      ({ measure }) => `${measure.gc.count}, ${ms(measure.gc.totalMs)} · ${ms(measure.gc.maxMs)}`,
-    ],
+    ...queryTimingRows({
+      firstPass: 'engine first pass (cold caches), median · p95',
+      full: 'engine, full answer (every hit’s ranges, as the CLI), median · p95',
+    }).map(([label, cell]): [string, (scale: ScaleResult) => string] => [
+      label,
+      ({ measure }) => cell(measure),
+    ]),
     ['peak RSS: blocks only (baseline)', ({ blocksRss }) => mib(blocksRss.maxRssMiB)],
     [
       'peak RSS: + index loaded from disk, queried',
@@ -218,13 +254,7 @@ export function searchTable(result: SearchBenchResult): string {
       ({ measure, blocksRss }) =>
         `${mib(measure.maxRssMiB)} (+${mib(measure.maxRssMiB - blocksRss.maxRssMiB)})`,
     ],
-    [
-      'engine hits = scan hits',
-      ({ measure }) =>
-        measure.mismatches.length === 0
-          ? `${measure.queries}/${measure.queries}`
-          : `FAIL: ${measure.queries - measure.mismatches.length}/${measure.queries}`,
-    ],
+    ['engine hits = scan hits', ({ measure }) => sameHitsCell(measure)],
   ];
   return markdownTable(
     ['metric', ...result.scales.map(({ scale }) => `${scale}×`)],

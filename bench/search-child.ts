@@ -15,18 +15,23 @@ import type { Block } from '../src/shared/document';
 import { SEARCH_PAGE } from '../src/shared/search';
 import {
   DEFAULT_ROUNDS,
-  RESULT_TAG,
   SubstringScan,
   loadReportBlocks,
   makeCorpus,
   querySet,
   type ChildMode,
   type MeasureResult,
-  type Mismatch,
   type QueryStat,
   type RssResult,
 } from './search';
-import { collectGarbage, maxRssMiB, sameHits, timeRounds, timed } from './child-tools';
+import {
+  collectGarbage,
+  firstPass,
+  maxRssMiB,
+  runChildMain,
+  timeRounds,
+  timed,
+} from './child-tools';
 import { median, p95, summarize } from './stats';
 
 /** Builds and loads are repeated on the small corpus only; at 100× one build takes seconds. */
@@ -73,22 +78,15 @@ async function measure(
   // The builds and discarded loads left garbage that queries should not pay for.
   collectGarbage();
 
-  // Warm-up round: the engine's first pass, timed on its own, and the hit-set check.
-  const firstPass: number[] = [];
-  const mismatches: Mismatch[] = [];
-  const hitCounts: number[] = [];
-  for (const query of queries) {
-    const [result, ms] = timed(() => search.search(query, APP_OPTIONS));
-    firstPass.push(ms);
-    const scanIds = scan.search(query).map((ordinal) => corpus[ordinal].id);
-    hitCounts.push(scanIds.length);
-    const mismatch = sameHits(
-      query,
-      result.hits.map((hit) => hit.block),
-      scanIds,
-    );
-    if (mismatch) mismatches.push(mismatch);
-  }
+  const checked = firstPass(
+    queries,
+    {
+      search: (query) => search.search(query, APP_OPTIONS),
+      ids: (result) => result.hits.map((hit) => hit.block),
+    },
+    (query) => scan.search(query).map((ordinal) => corpus[ordinal].id),
+  );
+  const { mismatches, hitCounts } = checked;
 
   const { engineTimes, scanTimes, fullTimes, gc } = await timeRounds(queries, rounds, {
     engine: (query) => search.search(query, APP_OPTIONS).hits.length,
@@ -116,7 +114,7 @@ async function measure(
     load: summarize(loadTimes),
     engine: summarize(engineTimes.flat()),
     scan: summarize(scanTimes.flat()),
-    engineFirstPass: summarize(firstPass),
+    engineFirstPass: summarize(checked.times),
     engineFull: summarize(fullTimes),
     gc,
     mismatches,
@@ -135,7 +133,7 @@ async function engineOnly(corpus: Block[], queries: string[], indexFile: string)
   return hits;
 }
 
-async function main(): Promise<void> {
+async function main(): Promise<MeasureResult | RssResult> {
   const [scaleArg, mode = 'measure', indexFile, roundsArg] = process.argv.slice(2) as [
     string,
     ChildMode | undefined,
@@ -168,10 +166,7 @@ async function main(): Promise<void> {
   } else {
     throw new Error(`unknown mode "${String(mode)}"`);
   }
-  process.stdout.write(`${RESULT_TAG} ${JSON.stringify(result)}\n`);
+  return result;
 }
 
-main().catch((error: unknown) => {
-  console.error('search-child failed:', error);
-  process.exit(1);
-});
+runChildMain('search-child', main);

@@ -27,6 +27,7 @@ import { fileURLToPath } from 'node:url';
 import { BUNDLED_REPORT, PROJECT_ROOT } from '../src/services/paths';
 import { parseReportBytes } from '../src/core/report/parse-report';
 import type { Block } from '../src/shared/document';
+import type { GcPauses } from './child-tools';
 import type { Summary } from './stats';
 import { KEYSTROKE_GOAL_NAME } from './search-typing';
 import { mulberry32 } from '../tests/support/random';
@@ -216,7 +217,7 @@ export interface MeasureResult {
   /** The full answer, every hit's match ranges (the CLI's), after the timed rounds. */
   engineFull: Summary;
   /** Garbage collection during the timed rounds (engine and scan together; the scan allocates little). */
-  gc: { count: number; totalMs: number; maxMs: number };
+  gc: GcPauses;
   mismatches: Mismatch[];
   perQuery: QueryStat[];
   maxRssMiB: number;
