@@ -6,19 +6,22 @@
  *
  * Each report is held as its blocks and a compact index (report-index.ts: a
  * few typed arrays, ~0.4 MiB for the bundled report) rather than a lunr
- * index (~14 MiB each loaded; a hundred would not fit the 300 MB goal of
- * issue 14). Reports are added and removed one at a time; nothing else is
- * rebuilt. A query looks its terms up in each report (a binary search), so
- * a report without one of them costs a few comparisons.
+ * index (~14 MiB each loaded; a hundred took ~590 MiB, more than issue 14's
+ * 300 MB). Reports are added and removed one at a time; nothing else is
+ * rebuilt. A search treats the library as one run of blocks (LibraryView):
+ * a query term's postings are merged across the reports at its first search
+ * and kept, so one pass finds and ranks every hit, which are then grouped.
+ * Searching report by report cost more than a substring scan of the whole
+ * library: a hundred small passes, each with its own arrays.
  *
- * The API, as the library calls it:
+ * The API, as the library calls it (from main, through the services loader):
  *
  *   const search = new CrossReportSearch();
- *   // Blocks as parsed (id, kind, text, lead). With `index` (a saved one,
- *   // src/services/search/report-index-file.ts reads and writes them) it is
- *   // used when its fingerprint says it was built from these very blocks;
- *   // else the index is built here (~15 ms, plus `segmentWords`' ~20 ms).
- *   const index = search.add(reportId, blocks, { index, segmentWords });
+ *   // Before each search across the library: adds the reports not in it yet,
+ *   // from their saved index (or builds and saves one), drops those gone.
+ *   await syncLibrarySearch(search, [{ id, indexFile, blocks: async () => blocks }, …]);
+ *   // or one at a time: await addReportFromFile(search, id, blocks, indexFile);
+ *   // or, with no file: search.add(id, blocks, { index?, segmentWords? }) → its index.
  *   search.remove(reportId);            // false when it was not there
  *   search.has(reportId);
  *   search.reports();                   // ids, in library (add) order
@@ -26,7 +29,7 @@
  *     order: 'relevance',               // or 'document'
  *     limit: 5,                         // hits listed per report (default all)
  *     matchLimit: SEARCH_PAGE,          // hits, in answer order, given ranges and a snippet (default all listed)
- *     reports: [id, …],                 // only these, in this order (default every report)
+ *     reports: [id, …],                 // only these (in document order, in this order); default all
  *   });
  *   // result: { query, groups: [{ report, hits: [{ report, block, score, count,
  *   //   matches?, snippet?, snippetMarks? }], count, total }], count, total }

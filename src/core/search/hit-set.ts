@@ -132,11 +132,14 @@ export function findHits(source: HitSource, query: ParsedQuery): HitSet {
     kept = new Int32Array(hitCount);
     for (let i = 0; i < hitCount; i++) kept[i] = i;
   } else {
+    // Only a keyword longer than a pair needs the text: the postings of shorter ones are exact.
     kept = new Int32Array(ordinals.length);
     hitCount = 0;
     for (let i = 0; i < ordinals.length; i++) {
-      const { text } = source.normalizedText(ordinals[i]);
-      if (needsCheck && !keywords.every((keyword) => text.includes(keyword))) continue;
+      if (needsCheck) {
+        const { text } = source.normalizedText(ordinals[i]);
+        if (!keywords.every((keyword) => text.includes(keyword))) continue;
+      }
       kept[hitCount++] = i;
     }
   }
