@@ -12,6 +12,7 @@ import { benchmarksFile, type Machine, type Row } from './report';
 import type { EditionsBenchResult } from './editions';
 import type { FiguresBenchResult } from './figures';
 import type { PanelBenchResult } from './figures-panel';
+import type { MultisearchBenchResult } from './multisearch';
 import type { ParseBenchResult } from './parse';
 import type { SearchBenchResult } from './search';
 
@@ -28,6 +29,7 @@ export interface RunRecord {
   only?: string;
   pageLoad?: { runs: number; warmups: number; rows: Row[] };
   search?: SearchBenchResult;
+  multisearch?: MultisearchBenchResult;
   annotations?: AnnotationBenchRow[];
   parse?: ParseBenchResult;
   figures?: FiguresBenchResult;

@@ -2,11 +2,12 @@
  * `npm run bench`: the floor against the app, cold page loads in headless
  * Chromium, then the search engine against a substring scan (search.ts),
  * annotations, parse throughput per MB with the PDF open time (parse.ts),
- * and figure extraction against parsing (figures.ts); prints the tables and
+ * figure extraction against parsing (figures.ts), and the search across a
+ * library of 1, 10 and 100 reports (multisearch.ts); prints the tables and
  * saves them under bench-results/ (results.ts); with BENCH_RECORD=1, a full
  * run also rewrites BENCHMARKS.md with them. Exits 0 when a goal is missed
  * (it reports, it does not gate), 1 when it cannot measure. `BENCH_ONLY=search`
- * (or page-load, annotations, parse, figures) runs one part.
+ * (or page-load, multisearch, annotations, parse, figures, figures-panel, editions) runs one part.
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -44,6 +45,7 @@ import { runParseBench } from './parse';
 import { runFiguresBench, type FiguresBenchResult } from './figures';
 import { runPanelBench } from './figures-panel';
 import { runEditionsBench } from './editions';
+import { multisearchTables, runMultisearchBench, type MultisearchBenchResult } from './multisearch';
 import { runSearchBench, type SearchBenchResult } from './search';
 import { keystrokeGoal, measureTyping, type TypingSamples } from './search-typing';
 import { startServerProcess } from './server-process';
@@ -68,6 +70,7 @@ function runCount(): number {
 const PARTS = [
   'page-load',
   'search',
+  'multisearch',
   'annotations',
   'parse',
   'figures',
@@ -246,6 +249,13 @@ async function main(): Promise<void> {
     );
   }
 
+  let multisearch: MultisearchBenchResult | undefined;
+  if (only === undefined || only === 'multisearch') {
+    console.log(`bench: search across reports, load average ${loadavg()[0].toFixed(2)}`);
+    multisearch = await runMultisearchBench();
+    console.log(`\nSearch across reports:\n${multisearchTables(multisearch)}\n`);
+  }
+
   let annotations: { rows: AnnotationBenchRow[]; table: string } | undefined;
   if (only === undefined || only === 'annotations') {
     console.log(`bench: annotations, load average ${loadavg()[0].toFixed(2)}`);
@@ -291,6 +301,7 @@ async function main(): Promise<void> {
     machine: describeMachine(pageLoad?.chromium, loadAverage),
     pageLoad: pageLoad?.report,
     search,
+    multisearch,
     annotations: annotations?.table,
     parse: parse && `${parse.table}\n\n${parse.pdfTable}`,
     figures,
@@ -308,6 +319,7 @@ async function main(): Promise<void> {
         pageLoad: { runs: pageLoad.report.runs, warmups: WARMUPS, rows: pageLoad.report.rows },
       }),
       ...(search && { search }),
+      ...(multisearch && { multisearch }),
       ...(annotations && { annotations: annotations.rows }),
       ...(parse && { parse }),
       ...(figures && { figures }),
@@ -330,6 +342,12 @@ async function main(): Promise<void> {
 
   if (pageLoad) printPageLoadVerdict(pageLoad.report.rows);
   if (search) printSearchVerdict(search);
+  for (const goal of multisearch?.goals ?? []) {
+    if (goal.pass === false) console.log(`GOAL MISSED: ${goal.goal} — measured ${goal.measured}.`);
+  }
+  if (multisearch?.goals.every((goal) => goal.pass !== false)) {
+    console.log('Search across reports: all goals met.');
+  }
   for (const goal of parse?.missed ?? []) console.log(`GOAL MISSED: ${goal}`);
   if (figuresPanel) {
     const { goal } = figuresPanel;
