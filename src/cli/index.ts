@@ -18,8 +18,6 @@ import { BUNDLED_REPORT } from '../services/paths';
 import { buildSearchIndex } from '../core/search/build-index';
 import { segmentWords } from '../services/search/words';
 import { SearchEngine } from '../core/search/engine';
-import { queryKeywords } from '../core/search/normalize';
-import { makeSnippet } from '../core/search/snippet';
 import type { SearchOrder } from '../shared/search';
 import { ANNOTATION_USAGE, anchorCommand, exportCommand, importCommand } from './annotations';
 import { FIGURES_USAGE, figuresCommand } from './figures';
@@ -108,17 +106,16 @@ async function searchCommand(args: string[]): Promise<void> {
     const services = await openServices(dataDir, readingAccess(dataDir));
     return answerEach(options, async (query) => {
       const found = await services.searchEveryReport(query);
-      const keywords = queryKeywords(query);
-      // The one-report shape, each hit with its report: reports with most matches first.
-      const hits = [];
-      for (const { report, hits: reportHits } of found.reports) {
-        const document = await services.handlers.getDocument({ report });
-        const texts = new Map(document.ok ? document.value.blocks.map((b) => [b.id, b.text]) : []);
-        for (const { block, score, matches = [] } of reportHits) {
-          const snippet = makeSnippet(texts.get(block) ?? '', matches, keywords).text;
-          hits.push({ report, block, score, snippet, matches });
-        }
-      }
+      // The one-report shape, each hit with its report: reports as their best hits rank.
+      const hits = found.groups.flatMap((group) =>
+        group.hits.map(({ report, block, score, snippet, matches }) => ({
+          report,
+          block,
+          score,
+          snippet,
+          matches,
+        })),
+      );
       return JSON.stringify({ query, hits });
     });
   }

@@ -12,11 +12,8 @@
 import type { ServiceHandlers } from '../shared/api';
 import type { ReportDocument } from '../shared/document';
 import { BUNDLED_REPORT_ID, type AddedReport, type AddProgress } from '../shared/library';
-import {
-  plainCrossReportSearch,
-  type CrossReportResult,
-  type CrossReportSearch,
-} from '../core/search/cross-report';
+import type { CrossReportSearch } from '../core/search/cross-report';
+import type { CrossReportResult } from '../shared/search';
 import { shelfSearch } from './library/shelf-search';
 import { SettingsStore } from './storage/settings-store';
 import { validate } from './validate';
@@ -42,7 +39,7 @@ export interface ServiceOptions {
   access?: FolderAccess;
   /** How report files are read; in a worker thread unless a test says otherwise. */
   parse?: ParseFile;
-  /** The search across reports; the plain scan unless another is given. */
+  /** The search across reports (one compact index per report); a fresh one unless given. */
   crossSearch?: CrossReportSearch;
   /** Called after the shelf changed (added, renamed, removed, opened): main's 最近打开 follows it. */
   onLibraryChange?: () => void;
@@ -77,7 +74,13 @@ export async function createReaderServices(options: ServiceOptions): Promise<Rea
     colorNames: () => settings.get().colorNames,
     parse,
   });
-  const search = shelfSearch(library, sessions, options.crossSearch ?? plainCrossReportSearch());
+  const search = shelfSearch({
+    dataDir,
+    access,
+    library,
+    sessions,
+    ...(options.crossSearch && { search: options.crossSearch }),
+  });
   const changed = () => options.onLibraryChange?.();
   // Reports whose files are in the folder but not in the index (a lost index, a crash between the two).
   const found = await findUnlisted(dataDir, library, access);

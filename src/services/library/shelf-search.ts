@@ -1,19 +1,35 @@
 /**
- * Searching every report on the shelf: the reports are taken into the search
- * across reports as they are first needed (their documents read from the
- * library), and the hits are told the way the page shows them (each with its
- * place in its report and a snippet) or, for the CLI, with every match.
+ * Searching every report on the shelf with the library's search across
+ * reports (src/core/search/cross-report.ts): before each search the shelf's
+ * reports are brought in (each report's compact index read from its folder,
+ * or built and saved there as a cache), and those that left are dropped.
+ * The hits are told the way the page shows them (each with its place in its
+ * report and a snippet) or, for the CLI, with every match.
  */
-import type { CrossReportResult, CrossReportSearch } from '../../core/search/cross-report';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CrossReportSearch } from '../../core/search/cross-report';
 import { sectionPath } from '../../core/report/location';
-import { makeSnippet } from '../../core/search/snippet';
-import { queryKeywords } from '../../core/search/normalize';
-import type { LibraryHit, LibrarySearchResult, ReportHits } from '../../shared/search';
+import { BUNDLED_REPORT_ID } from '../../shared/library';
+import type {
+  CrossReportResult,
+  LibraryHit,
+  LibrarySearchResult,
+  ReportHits,
+} from '../../shared/search';
+import {
+  REPORT_INDEX_FILE,
+  syncLibrarySearch,
+  type LibraryReport as SearchedReport,
+} from '../search/report-index-file';
+import { segmentWords } from '../search/words';
+import type { FileAccess } from '../storage/versioned-file';
 import type { LibraryStore } from './library-store';
+import { editionDir } from './report-folder';
 import type { ReportSessions } from './report-sessions';
 
 export interface ShelfSearch {
-  /** The hits as the search across reports gives them: block ids and match ranges. */
+  /** The hits as the search across reports gives them, `hitsPerReport` listed per report with their ranges. */
   hits(query: string, hitsPerReport: number): Promise<CrossReportResult>;
   /** The hits as the page shows them. */
   forPage(query: string, hitsPerReport: number): Promise<LibrarySearchResult>;
@@ -21,56 +37,88 @@ export interface ShelfSearch {
   forget(report: string): void;
 }
 
-export function shelfSearch(
-  library: LibraryStore,
-  sessions: ReportSessions,
-  search: CrossReportSearch,
-): ShelfSearch {
-  /** Every report on the shelf taken in (one whose files cannot be read is left out). */
+export interface ShelfSearchOptions {
+  dataDir: string;
+  access?: FileAccess;
+  library: LibraryStore;
+  sessions: ReportSessions;
+  search?: CrossReportSearch;
+}
+
+export function shelfSearch(options: ShelfSearchOptions): ShelfSearch {
+  const { library, sessions } = options;
+  const search = options.search ?? new CrossReportSearch();
+
+  /** A report's blocks; a report whose files cannot be read is searched as empty. */
+  const blocksOf = (id: string) =>
+    sessions.document(id).then(
+      (document) => document.blocks,
+      () => [],
+    );
+
+  /** The shelf's reports in the search, the others out. */
   async function takeInShelf(): Promise<void> {
-    for (const report of library.view().reports) {
-      if (search.has(report.id)) continue;
-      const document = await sessions.document(report.id).catch(() => null);
-      if (document) search.add(report.id, document.blocks);
+    const shelf = library.view().reports;
+    const mayWrite = await options.access?.beforeWrite?.().then(
+      () => options.access?.readOnlyReason === null,
+      () => false,
+    );
+    if (mayWrite ?? true) {
+      const reports: SearchedReport[] = [];
+      for (const report of shelf) {
+        const folder = editionDir(options.dataDir, report.id, report.edition);
+        // The bundled report's index is kept like any other's, in a folder of its edition.
+        if (report.bundled && !search.has(report.id)) await mkdir(folder, { recursive: true });
+        reports.push({
+          id: report.id,
+          indexFile: join(folder, REPORT_INDEX_FILE),
+          blocks: () => blocksOf(report.id),
+        });
+      }
+      await syncLibrarySearch(search, reports);
+      return;
+    }
+    // A folder this process may not write: the indexes are built in memory, never saved.
+    const wanted = new Set(shelf.map((report) => report.id));
+    for (const id of search.reports()) if (!wanted.has(id)) search.remove(id);
+    for (const report of shelf) {
+      if (!search.has(report.id))
+        search.add(report.id, await blocksOf(report.id), { segmentWords });
     }
   }
 
   async function hits(query: string, hitsPerReport: number): Promise<CrossReportResult> {
     await takeInShelf();
-    const found = search.search(query, { hitsPerReport });
-    // A report removed while this ran is not on the shelf any more.
-    const reports = found.reports.filter((hits) => library.get(hits.report)?.removed === undefined);
-    return { query, total: reports.reduce((sum, r) => sum + r.total, 0), reports };
+    return search.search(query, { limit: hitsPerReport });
   }
 
   return {
     hits,
     async forPage(query, hitsPerReport) {
       const found = await hits(query, hitsPerReport);
-      const keywords = queryKeywords(query);
       const reports: ReportHits[] = [];
-      for (const { report, total, blocks, hits: shown } of found.reports) {
-        const document = await sessions.document(report);
+      for (const group of found.groups) {
+        const document = await sessions.document(group.report);
         const order = new Map(document.blocks.map((block, index) => [block.id, index]));
-        const texts = new Map(document.blocks.map((block) => [block.id, block.text]));
-        const pageHits: LibraryHit[] = shown.map((hit) => ({
+        const shown: LibraryHit[] = group.hits.map((hit) => ({
           block: hit.block,
           count: hit.count,
           path: sectionPath(document.outline, order, hit.block)
             .map((entry) => entry.title)
             .join(' › '),
-          snippet: makeSnippet(texts.get(hit.block) ?? '', hit.matches ?? [], keywords),
+          snippet: { text: hit.snippet ?? '', marks: hit.snippetMarks ?? [] },
         }));
+        const title = library.get(group.report)?.title ?? BUNDLED_REPORT_ID;
         reports.push({
-          report,
-          title: library.require(report).title,
-          total,
-          blocks,
-          hits: pageHits,
+          report: group.report,
+          title,
+          total: group.total,
+          blocks: group.count,
+          hits: shown,
         });
       }
       return { query, total: found.total, reports };
     },
-    forget: (report) => search.remove(report),
+    forget: (report) => void search.remove(report),
   };
 }

@@ -1,25 +1,25 @@
 /**
- * Search across reports finds exactly what Ctrl+F finds in each report: the
- * same blocks and the same match ranges as an independent brute-force oracle
- * (tests/unit/search/oracle.ts) and as each report's own engine, grouped by
- * report, most matches first; reports leave and join it as the shelf changes.
+ * Search across the shelf through the contract finds exactly what Ctrl+F
+ * finds in each report: the same blocks and the same matches as an
+ * independent brute-force oracle (tests/unit/search/oracle.ts), grouped by
+ * report with each hit's place and a snippet; a report taken off the shelf
+ * leaves the answers, one put back joins them again.
  */
-import { describe, expect, it } from 'vitest';
-import { plainCrossReportSearch } from '../../../src/core/search/cross-report';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseReport } from '../../../src/core/report/parse-report';
-import { buildSearchIndex } from '../../../src/core/search/build-index';
-import { SearchEngine } from '../../../src/core/search/engine';
-import { segmentWords } from '../../../src/services/search/words';
+import type { ServiceHandlers } from '../../../src/shared/api';
+import { BUNDLED_REPORT_ID } from '../../../src/shared/library';
 import { mulberry32, Oracle, randomInt, REALISTIC_QUERIES } from '../search/oracle';
-import { BUNDLED, otherReportText } from './helpers';
+import { makeTempDir, removeTempDir } from '../storage/helpers';
+import { BUNDLED, ok, openLibrary, otherReportText, utf8 } from './helpers';
 
-const OTHER = parseReport(otherReportText('江北', '2019年1月8日'));
-const reports = { bundled: BUNDLED, other: OTHER };
+const OTHER_TEXT = otherReportText('江北', '2019年1月8日');
+const OTHER = parseReport(OTHER_TEXT);
 
 function queries(): string[] {
   const random = mulberry32(20190108);
   const texts = [...BUNDLED.blocks, ...OTHER.blocks].map((b) => b.text).filter((t) => t.length > 8);
-  const picked = Array.from({ length: 150 }, () => {
+  const picked = Array.from({ length: 60 }, () => {
     const text = texts[randomInt(random, 0, texts.length - 1)];
     const length = randomInt(random, 1, 6);
     const start = randomInt(random, 0, text.length - length);
@@ -28,67 +28,78 @@ function queries(): string[] {
   return [...REALISTIC_QUERIES, '江北', '海曙', '江北 海曙', ...picked];
 }
 
-describe('the plain search across reports', () => {
-  const search = plainCrossReportSearch();
-  for (const [id, document] of Object.entries(reports)) search.add(id, document.blocks);
-  const oracles = Object.fromEntries(
-    Object.entries(reports).map(([id, document]) => [id, new Oracle(document.blocks)]),
-  );
-  const engines = Object.fromEntries(
-    Object.entries(reports).map(([id, document]) => [
-      id,
-      new SearchEngine(buildSearchIndex(document.blocks, segmentWords), document.blocks),
-    ]),
-  );
+let dir: string;
+let handlers: ServiceHandlers;
+let other: string;
 
-  it('finds in each report what the oracle finds, with the same ranges, and every hit counted', () => {
+beforeAll(async () => {
+  dir = await makeTempDir('library-search');
+  ({ handlers } = await openLibrary(dir));
+  other = ok(await handlers.addReport({ fileName: '江北.txt', bytes: utf8(OTHER_TEXT) })).report.id;
+});
+afterAll(() => removeTempDir(dir));
+
+describe('searchLibrary', () => {
+  it('finds in each report what the oracle finds, every hit counted, with its place and a marked snippet', async () => {
+    const oracles = {
+      [BUNDLED_REPORT_ID]: new Oracle(BUNDLED.blocks),
+      [other]: new Oracle(OTHER.blocks),
+    };
     for (const query of queries()) {
-      const found = search.search(query, { hitsPerReport: Infinity });
-      for (const id of Object.keys(reports)) {
-        const expected = oracles[id].search(query);
+      const found = ok(await handlers.searchLibrary({ query, hitsPerReport: 200 }));
+      for (const [id, oracle] of Object.entries(oracles)) {
+        const expected = oracle.search(query);
         const group = found.reports.find((candidate) => candidate.report === id);
         if (expected.length === 0) {
           expect(group, `${query} in ${id}`).toBeUndefined();
           continue;
         }
-        const byBlock = <T extends { block: string }>(hits: T[]) =>
-          [...hits].sort((a, b) => a.block.localeCompare(b.block));
-        expect(
-          byBlock(group!.hits).map((hit) => [hit.block, hit.matches]),
-          `${query} in ${id}`,
-        ).toEqual(byBlock(expected).map((hit) => [hit.block, hit.matches]));
         const total = expected.reduce((sum, hit) => sum + hit.matches.length, 0);
-        expect(group!.total).toBe(total);
-        expect(group!.blocks).toBe(expected.length);
-        // Each report's own engine agrees.
-        const own = engines[id].search(query);
-        expect(own.total, `${query} engine ${id}`).toBe(total);
+        expect(group!.blocks, `${query} in ${id}`).toBe(expected.length);
+        expect(group!.total, `${query} in ${id}`).toBe(total);
+        expect(group!.hits.map((hit) => hit.block).sort()).toEqual(
+          expected.map((hit) => hit.block).sort(),
+        );
+        for (const hit of group!.hits) {
+          const want = expected.find((candidate) => candidate.block === hit.block)!;
+          expect(hit.count).toBe(want.matches.length);
+          for (const [start, end] of hit.snippet.marks) {
+            expect(start).toBeLessThan(end);
+            expect(end).toBeLessThanOrEqual(hit.snippet.text.length);
+          }
+        }
       }
       expect(found.total).toBe(found.reports.reduce((sum, group) => sum + group.total, 0));
     }
   });
 
-  it('ranks reports by their matches and hits by theirs; shows a page, counts the rest', () => {
-    const found = search.search('海曙', { hitsPerReport: 3 });
-    expect(found.reports.map((group) => group.report)).toEqual(['bundled']);
-    const both = search.search('发展', { hitsPerReport: 3 });
-    expect(both.reports).toHaveLength(2);
-    expect(both.reports[0].total).toBeGreaterThanOrEqual(both.reports[1].total);
-    for (const group of both.reports) {
+  it('lists a page of hits per report, counts the rest, and names each report as the shelf does', async () => {
+    const found = ok(await handlers.searchLibrary({ query: '发展', hitsPerReport: 3 }));
+    expect(found.reports.map((group) => group.title).sort()).toEqual(
+      ['2018年海曙区政府工作报告', '2019年江北区政府工作报告'].sort(),
+    );
+    for (const group of found.reports) {
       expect(group.hits).toHaveLength(3);
       expect(group.blocks).toBeGreaterThan(3);
-      const counts = group.hits.map((hit) => hit.count);
-      expect(counts).toEqual([...counts].sort((a, b) => b - a));
     }
+    const placed = ok(await handlers.searchLibrary({ query: '污水零直排区' }));
+    const hits = placed.reports.find((group) => group.report === BUNDLED_REPORT_ID)!.hits;
+    const hit = hits.find((candidate) => candidate.block === 'b11')!;
+    expect(hit.path).toBe('一、2017年工作回顾 › （四）城乡环境不断改善');
+    const [start, end] = hit.snippet.marks[0];
+    expect(hit.snippet.text.slice(start, end)).toBe('污水零直排区');
   });
 
-  it('a report that leaves is not searched; nothing to look for finds nothing', () => {
-    const local = plainCrossReportSearch();
-    local.add('other', OTHER.blocks);
-    expect(local.search('江北').reports).toHaveLength(1);
-    local.remove('other');
-    expect(local.has('other')).toBe(false);
-    expect(local.search('江北')).toEqual({ query: '江北', total: 0, reports: [] });
-    expect(search.search('、，').reports).toEqual([]);
+  it('a report taken off the shelf leaves the answers; put back, it joins them again', async () => {
+    const ids = async () =>
+      ok(await handlers.searchLibrary({ query: '区人民政府' })).reports.map(
+        (group) => group.report,
+      );
+    expect((await ids()).sort()).toEqual([BUNDLED_REPORT_ID, other].sort());
+    ok(await handlers.removeReport({ report: other }));
+    expect(await ids()).toEqual([BUNDLED_REPORT_ID]);
+    ok(await handlers.restoreReport({ report: other }));
+    expect((await ids()).sort()).toEqual([BUNDLED_REPORT_ID, other].sort());
+    expect(ok(await handlers.searchLibrary({ query: '、，' })).reports).toEqual([]);
   });
 });
