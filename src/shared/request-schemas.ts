@@ -21,24 +21,25 @@ export const NoPayload = z.union([z.undefined(), z.null()]);
 
 /**
  * A call about one report names it: `{ report, …the call's own fields }`.
- * `report` is taken off before the service sees the rest.
+ * `report` is taken off before the service sees the rest. safeExtend keeps
+ * the schema's own checks (an export's 数据摘录 only with md, say) and its
+ * strictness.
  */
-const inReport = <Shape extends z.ZodRawShape>(shape: Shape) =>
-  z.strictObject({ report: ReportIdSchema, ...shape });
+const REPORT = { report: ReportIdSchema };
 
 /** The per-report calls' requests (the contract's rows with `scope: 'report'`). */
 export const IN_REPORT = {
-  only: inReport({}),
-  search: inReport(SearchRequestSchema.shape),
-  searchMatches: inReport(SearchMatchesRequestSchema.shape),
-  createAnnotation: inReport(REQUESTS.createAnnotation.shape),
-  updateAnnotation: inReport(REQUESTS.updateAnnotation.shape),
-  byId: inReport(REQUESTS.byId.shape),
-  restoreAnnotation: inReport({ annotation: AnnotationSchema }),
-  createBookmark: inReport(REQUESTS.createBookmark.shape),
-  updateBookmark: inReport(REQUESTS.updateBookmark.shape),
-  restoreBookmark: inReport({ bookmark: BookmarkSchema }),
-  saveTerm: inReport(REQUESTS.saveTerm.shape),
-  exportAnnotations: inReport(REQUESTS.exportAnnotations.shape),
-  importAnnotations: inReport(REQUESTS.importAnnotations.shape),
+  only: z.strictObject({}).safeExtend(REPORT),
+  search: SearchRequestSchema.safeExtend(REPORT),
+  searchMatches: SearchMatchesRequestSchema.safeExtend(REPORT),
+  createAnnotation: REQUESTS.createAnnotation.safeExtend(REPORT),
+  updateAnnotation: REQUESTS.updateAnnotation.safeExtend(REPORT),
+  byId: REQUESTS.byId.safeExtend(REPORT),
+  restoreAnnotation: z.strictObject({ annotation: AnnotationSchema }).safeExtend(REPORT),
+  createBookmark: REQUESTS.createBookmark.safeExtend(REPORT),
+  updateBookmark: REQUESTS.updateBookmark.safeExtend(REPORT),
+  restoreBookmark: z.strictObject({ bookmark: BookmarkSchema }).safeExtend(REPORT),
+  saveTerm: REQUESTS.saveTerm.safeExtend(REPORT),
+  exportAnnotations: REQUESTS.exportAnnotations.safeExtend(REPORT),
+  importAnnotations: REQUESTS.importAnnotations.safeExtend(REPORT),
 };

@@ -244,10 +244,13 @@ test('the bundled report as a PDF, a web page or GB18030 text is the bundled rep
   await openReader(page, server.url);
   const notice = page.getByRole('alert');
   await addByChooser(page, '海曙.pdf', await makePrintedPdf());
-  await expect(notice).toContainText('《2018年海曙区政府工作报告》已在书架上，已为你打开。');
+  // A PDF is read in a worker: on a busy machine that takes a few seconds.
+  await expect(notice).toContainText('《2018年海曙区政府工作报告》已在书架上，已为你打开。', {
+    timeout: 20_000,
+  });
   await addByDrop(page, '海曙.html', new TextEncoder().encode(makeSavedPage()));
   await addByDrop(page, '海曙.txt', encodeGb18030(reportText()));
-  await expect(notice.locator('.notice')).toHaveCount(3);
+  await expect(notice.locator('.notice')).toHaveCount(3, { timeout: 20_000 });
   await page.keyboard.press('l');
   await expect(shelfRows(page)).toHaveCount(1);
   expect(await shownReport(page)).toBe(BUNDLED_REPORT_ID);
@@ -288,7 +291,9 @@ test('bad files: one clear sentence each, and the data folder is left as it was'
   const notices = page.getByRole('alert').locator('.notice');
   for (const [index, [name, bytes, sentence]] of bad.entries()) {
     await (index % 2 === 0 ? addByChooser : addByDrop)(page, name, bytes);
-    await expect(notices.nth(index)).toContainText(`“${name}”没有加入书架：${sentence}`);
+    await expect(notices.nth(index)).toContainText(`“${name}”没有加入书架：${sentence}`, {
+      timeout: 20_000,
+    });
   }
   await page.screenshot({ path: 'test-results/library-bad-files.png' });
   expect(await settledSnapshot(server.dataDir)).toEqual(before);

@@ -3,6 +3,7 @@
  * `cli export --format md --data-excerpt` prints it: only when asked for,
  * holding exactly the figures the panel's filter keeps, and refused for JSON.
  */
+import { forReport } from '../../support/report-handlers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataExcerpt } from '../../../src/core/figures/excerpt';
 import { selectFigures } from '../../../src/core/figures/select';
@@ -23,11 +24,15 @@ function ok<T>(result: Result<T>): T {
 
 beforeAll(async () => {
   dir = await makeTempDir('excerpt-export');
-  ({ handlers } = await createReaderServices({
-    dataDir: dir,
-    document: REPORT,
-    loadSearchIndex: loadFakeSearchIndex,
-  }));
+  handlers = forReport(
+    (
+      await createReaderServices({
+        dataDir: dir,
+        document: REPORT,
+        loadSearchIndex: loadFakeSearchIndex,
+      })
+    ).handlers,
+  );
   runs = await runAll({
     all: runCli(['export', '--format', 'md', '--data-dir', dir, '--data-excerpt', 'all']),
     target: runCli(['export', '--format', 'md', '--data-dir', dir, '--data-excerpt', 'target']),
