@@ -24,6 +24,7 @@ import {
   loadBuiltDocument,
 } from '../services/built-document';
 import { createReaderServices, type ReaderServices } from '../services/reader-services';
+import { warmParseWorker } from '../services/report-file/parse-in-worker';
 import { openDataFolder, type FolderAccess } from '../services/storage/folder-access';
 import {
   ipcChannel,
@@ -171,6 +172,8 @@ async function start(): Promise<void> {
   applyMenu();
   const saved = await handlers.getSettings(undefined);
   createWindow(saved.ok ? saved.value.window : null);
+  // A moment after start, a worker gets ready for the first report file (pdf.js loaded).
+  setTimeout(warmParseWorker, 3_000).unref();
   // Registered only now: macOS sends `activate` at launch too, which would
   // otherwise open a second window while start() is still reading files.
   app.on('activate', () => {

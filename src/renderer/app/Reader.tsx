@@ -13,10 +13,7 @@ import { PrintedFigures } from '../features/figures/PrintedFigures';
 import { settleLayoutWhenIdle } from '../features/reading/scroll';
 import { SearchHighlights } from '../features/search/SearchHighlights';
 import { Shortcuts } from '../features/shortcuts/ShortcutsDialog';
-import { AddingProgress } from '../features/library/AddingProgress';
 import { DropZone } from '../features/library/DropZone';
-import { LibraryView } from '../features/library/LibraryView';
-import { RemovalToast } from '../features/library/RemovalToast';
 import { markInteractive } from '../instrumentation';
 import { ReaderContext } from './context';
 import { NoticeBar } from './NoticeBar';
@@ -31,6 +28,12 @@ import { Toolbar } from './Toolbar';
 const AnnotationLayer = lazy(() =>
   import('../features/annotations/AnnotationLayer').then((module) => ({
     default: module.AnnotationLayer,
+  })),
+);
+// The 书架, a file's progress and 撤销 of a removal: never part of the first frame.
+const LibraryLayer = lazy(() =>
+  import('../features/library/LibraryLayer').then((module) => ({
+    default: module.LibraryLayer,
   })),
 );
 const GlossaryTerms = lazy(() =>
@@ -74,6 +77,7 @@ export function Reader({ app, report }: Props) {
           <Suspense fallback={null}>
             <GlossaryTerms />
             <AnnotationLayer />
+            <LibraryLayer />
           </Suspense>
           <SidebarPanels />
           <PrintedFigures />
@@ -82,10 +86,7 @@ export function Reader({ app, report }: Props) {
       <SearchHighlights />
       <PrintedNotes />
       <Shortcuts />
-      <LibraryView />
       <DropZone />
-      <AddingProgress />
-      <RemovalToast />
     </ReaderContext>
   );
 }

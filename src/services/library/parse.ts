@@ -11,4 +11,6 @@ export type ParseFile = (
   options: WorkerParseOptions,
 ) => Promise<WorkerResult>;
 
-export const parseInWorker: ParseFile = parseReportFileInWorker;
+/** In a worker; the next file's worker is kept warm, so a PDF's read never waits for pdf.js to load. */
+export const parseInWorker: ParseFile = (input, options) =>
+  parseReportFileInWorker(input, { ...options, keepWarm: true });

@@ -1,11 +1,14 @@
 /**
  * The worker thread behind parse-in-worker.ts: reads and parses one file,
  * posts progress, then the result or the error, and ends. Runs nothing else.
+ * Started warm (`{ warm: true }`), it first reads a tiny file of its own
+ * (warm-up.ts) and then waits for its one real file as a message.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { ReportFormatError } from '../../core/formats/errors';
 import { buildSerializedIndex } from '../../core/search/build-index';
 import { segmentWords } from '../search/words';
+import { warmUp } from './warm-up';
 import { parseReportFile, readReportFile, type ParsedReportFile } from './parse-file';
 import type { ParseProgress } from './extract-text';
 
@@ -59,4 +62,11 @@ async function run(input: WorkerInput): Promise<void> {
   }
 }
 
-void run(workerData as WorkerInput);
+const data = workerData as WorkerInput | { warm: true };
+if ('warm' in data) {
+  // Ready or not, the file is taken as soon as it comes: a failed preload only loses the head start.
+  const ready = warmUp().catch(() => undefined);
+  parentPort?.once('message', (input: WorkerInput) => void ready.then(() => run(input)));
+} else {
+  void run(data);
+}

@@ -138,7 +138,7 @@ export class ShelfStore extends Store<ShelfState> {
         `《${report.title}》此前被移出书架，已放回，连同 ${annotations} 条批注、${bookmarks} 个书签。`,
       );
     }
-    await this.refresh();
+    // On screen first; the shelf's list follows (the switch refreshes it too).
     await this.openReport(report.id);
   }
 
