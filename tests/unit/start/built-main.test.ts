@@ -133,6 +133,32 @@ describe('after ready', () => {
       value?: { total: number };
     };
     expect(found.value?.total).toBe(1);
+
+    // Opened, it heads 文件 → 最近打开; choosing it there tells the page to show it.
+    const openReport = record.ipcHandlers.get(ipcChannel('openReport'))!;
+    expect(await openReport({ senderFrame: PAGE_FRAME }, { report: id })).toMatchObject({
+      ok: true,
+    });
+    const file = record.menus.at(-1)!.find((item) => item.label === '文件')!;
+    const recent = (file.submenu as MenuItemConstructorOptions[]).find(
+      (item) => item.id === 'library.recent',
+    )!;
+    const [first] = recent.submenu as MenuItemConstructorOptions[];
+    expect(first.label).toBe('江北区2019年政府工作报告');
+    (first.click as () => void)();
+    expect(record.windows[0].webContents.sent.at(-1)).toEqual({
+      channel: messageChannel('openReport'),
+      data: { report: id },
+    });
+  });
+
+  it('打开报告… cancelled in the open dialog adds nothing', async () => {
+    const addReportFile = record.ipcHandlers.get(ipcChannel('addReportFile'))!;
+    const sender = { isDestroyed: () => false, send: () => undefined };
+    expect(await addReportFile({ senderFrame: PAGE_FRAME, sender }, undefined)).toEqual({
+      ok: true,
+      value: null,
+    });
   });
 
   it('opens one window with the secure webPreferences and the built preload', () => {
