@@ -54,18 +54,26 @@ export function createShellCalls(options: ShellCallOptions): ShellCalls {
   };
 }
 
+/** The file the reader picks in the system's open dialog (over the page's window), or null. */
+async function pickFile(
+  contents: Electron.WebContents,
+  options: Electron.OpenDialogOptions,
+): Promise<string | null> {
+  const window = BrowserWindow.fromWebContents(contents);
+  const choice = window
+    ? await dialog.showOpenDialog(window, options)
+    : await dialog.showOpenDialog(options);
+  const [path] = choice.filePaths;
+  return choice.canceled || !path ? null : path;
+}
+
 /** Asks for a report file, then adds it, telling the page how far it has come. */
 async function addFromDialog(
   contents: Electron.WebContents,
   addFile: ShellCallOptions['addFile'],
 ): Promise<AddedReport | null> {
-  const window = BrowserWindow.fromWebContents(contents);
-  const options = openReportDialogOptions(app.getPath('documents'));
-  const choice = window
-    ? await dialog.showOpenDialog(window, options)
-    : await dialog.showOpenDialog(options);
-  const [path] = choice.filePaths;
-  if (choice.canceled || !path) return null;
+  const path = await pickFile(contents, openReportDialogOptions(app.getPath('documents')));
+  if (path === null) return null;
   return addFile(path, (progress) => {
     if (!contents.isDestroyed()) contents.send(messageChannel('addProgress'), progress);
   });
@@ -88,13 +96,8 @@ async function importFromDialog(
   handlers: ServiceHandlers,
   report: string,
 ): Promise<ImportReport | null> {
-  const window = BrowserWindow.fromWebContents(contents);
-  const options = importDialogOptions(app.getPath('documents'));
-  const choice = window
-    ? await dialog.showOpenDialog(window, options)
-    : await dialog.showOpenDialog(options);
-  const [path] = choice.filePaths;
-  if (choice.canceled || !path) return null;
+  const path = await pickFile(contents, importDialogOptions(app.getPath('documents')));
+  if (path === null) return null;
   const info = await stat(path);
   const refused = refuseImportFile(info.size, info.isFile());
   if (refused) throw new Error(refused);

@@ -2,7 +2,7 @@
  * Annotations, bookmarks and terms through the contract handlers, on the real
  * report: what a renderer call does to the data on disk, and what it refuses.
  */
-import { forReport } from '../../support/report-handlers';
+import { bundledHandlers } from '../../support/report-handlers';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -10,7 +10,6 @@ import { userDataPath, userDataSpec } from '../../../src/services/user-data/user
 import { createUserDataService } from '../../../src/services/user-data/user-data-service';
 import { VersionedFile } from '../../../src/services/storage/versioned-file';
 import { toWebAnnotations } from '../../../src/core/annotations/web-annotation';
-import { createReaderServices } from '../../../src/services/reader-services';
 import type { ServiceHandlers, Result } from '../../../src/shared/api';
 import {
   DEFAULT_COLOR_NAMES,
@@ -20,7 +19,7 @@ import {
   type UserDataView,
   type UserTerm,
 } from '../../../src/shared/user-data';
-import { loadFakeSearchIndex, makeTempDir, removeTempDir } from '../storage/helpers';
+import { makeTempDir, removeTempDir } from '../storage/helpers';
 import { mulberry32 } from '../../support/random';
 import { DOC, REPORT, annotation, dataWith, faultyIo, rangeOf } from './helpers';
 import { snapshot } from './snapshot';
@@ -28,16 +27,7 @@ import { snapshot } from './snapshot';
 let dir: string;
 let handlers: ServiceHandlers;
 
-const start = async () =>
-  forReport(
-    (
-      await createReaderServices({
-        dataDir: dir,
-        document: REPORT,
-        loadSearchIndex: loadFakeSearchIndex,
-      })
-    ).handlers,
-  );
+const start = async () => await bundledHandlers(dir, REPORT);
 
 beforeEach(async () => {
   dir = await makeTempDir('annotation-service');

@@ -11,7 +11,7 @@ export function AddingProgress() {
   // PDF pages are counted; the other steps are one step each.
   const pages = stage === 'extract' && total > 1 ? `（第 ${done}/${total} 页）` : '';
   return (
-    <div className="adding-progress" role="status" aria-live="polite">
+    <div className="toast adding-progress" role="status" aria-live="polite">
       <span className="adding-text">
         正在加入书架{fileName ? `：${fileName}` : ''} — {STAGE_LABELS[stage]}
         {pages}

@@ -4,23 +4,10 @@
  * Choosing one in the report on screen shows it there; in another report,
  * that report is opened at the hit, with every match of the query marked.
  */
-import type { LibraryHit, ReportHits } from '../../../shared/search';
+import type { ReportHits } from '../../../shared/search';
 import { useReader } from '../../app/context';
 import { useStore } from '../../store';
-
-function Snippet({ snippet }: { snippet: LibraryHit['snippet'] }) {
-  const parts: React.ReactNode[] = [];
-  let at = 0;
-  snippet.marks.forEach(([start, end], index) => {
-    parts.push(
-      snippet.text.slice(at, start),
-      <mark key={index}>{snippet.text.slice(start, end)}</mark>,
-    );
-    at = end;
-  });
-  parts.push(snippet.text.slice(at));
-  return <span className="result-snippet">{parts}</span>;
-}
+import { MarkedSnippet } from '../search/SearchResults';
 
 function ReportGroup({ group, query }: { group: ReportHits; query: string }) {
   const { report, shelf, jumpAndClose, search } = useReader();
@@ -45,7 +32,7 @@ function ReportGroup({ group, query }: { group: ReportHits; query: string }) {
           <li key={hit.block}>
             <button type="button" className="result row-button" onClick={() => choose(hit.block)}>
               <span className="result-path">{hit.path || '标题'}</span>
-              <Snippet snippet={hit.snippet} />
+              <MarkedSnippet snippet={hit.snippet} />
             </button>
           </li>
         ))}
