@@ -2,6 +2,7 @@
 import { memo, useMemo, useRef, useEffect } from 'react';
 import { useReader } from '../../app/context';
 import { useStore } from '../../store';
+import { revealInList } from '../../ui/scroll-within';
 import { useFocusInto } from '../sidebar/useFocusInto';
 import { ancestorsOf, buildOutlineTree, type OutlineNode } from './outline-tree';
 import { currentEntry, toggleCollapsed } from './toc';
@@ -43,10 +44,9 @@ export const TableOfContents = memo(function TableOfContents({ hitCounts }: Prop
       list?.querySelector<HTMLElement>('[aria-current="location"]') ?? list?.querySelector('a')
     )?.focus();
   });
+  // The marked entry kept in view (see ui/scroll-within.ts for why not scrollIntoView).
   useEffect(() => {
-    listRef.current
-      ?.querySelector('[aria-current="location"]')
-      ?.scrollIntoView({ block: 'nearest' });
+    revealInList(listRef.current?.querySelector('[aria-current="location"]'));
   }, [marked]);
 
   const renderNode = (node: OutlineNode) => {
