@@ -1,8 +1,9 @@
-/** The 目录: three collapsible levels; marks where the reader is. */
+/** The 目录: three collapsible levels; marks the section the reader is looking at. */
 import { memo, useMemo, useRef, useEffect } from 'react';
 import { useReader } from '../../app/context';
 import { useStore } from '../../store';
 import { revealInList } from '../../ui/scroll-within';
+import { lookingAt } from '../reading/reading-pane';
 import { useFocusInto } from '../sidebar/useFocusInto';
 import { ancestorsOf, buildOutlineTree, type OutlineNode } from './outline-tree';
 import { currentEntry, toggleCollapsed } from './toc';
@@ -20,10 +21,10 @@ interface Props {
 export const TableOfContents = memo(function TableOfContents({ hitCounts }: Props) {
   const { document, doc, reading, settings, jumpAndClose } = useReader();
   const { outline } = document;
-  const topBlock = useStore(reading, (state) => state.topBlock);
+  const at = useStore(reading, lookingAt);
   const current = useMemo(
-    () => currentEntry(outline, doc.indexOf, topBlock)?.block ?? null,
-    [outline, doc, topBlock],
+    () => currentEntry(outline, doc.indexOf, at)?.block ?? null,
+    [outline, doc, at],
   );
   const collapsedList = useStore(settings, (state) => state.collapsed);
   const collapsed = useMemo(() => new Set(collapsedList), [collapsedList]);
