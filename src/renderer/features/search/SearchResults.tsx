@@ -79,6 +79,14 @@ export function SearchResults() {
   const { search, doc } = useReader();
   const result = useStore(search, (state) => state.result);
   const inDocumentOrder = useStore(search, (state) => state.inDocumentOrder);
+  const problem = useStore(search, (state) => state.problem);
+  if (problem) {
+    return (
+      <section className="search-results" aria-label="搜索结果">
+        <p className="results-empty">{problem.message}</p>
+      </section>
+    );
+  }
   if (!result) return null;
   const hits = inDocumentOrder ? hitsInDocumentOrder(result.hits, doc.indexOf) : result.hits;
   return (
