@@ -60,3 +60,47 @@ test('a query too long, or of punctuation only, is told plainly, and no earlier 
   await expect(status).toHaveText('');
   await expect(results).toHaveCount(0);
 });
+
+test('the results list marks the current hit and numbers its steps; Enter steps on after a result is chosen', async ({
+  page,
+  server,
+}, testInfo) => {
+  await openReader(page, server.url);
+  const box = page.getByRole('searchbox', { name: '搜索' });
+  const status = page.locator('.search-status');
+  const results = page.getByRole('region', { name: '搜索结果' }).getByRole('listitem');
+  await box.fill('污水零直排');
+  await expect(results).toHaveCount(2);
+  // Ranked by relevance, the 2018 task comes first, though it is the second in the text.
+  await expect(results.nth(0).locator('.result-path')).toContainText('深化环境整治');
+  await expect(results.nth(0).locator('.result-steps')).toHaveText('第 2 处');
+  await expect(results.nth(1).locator('.result-steps')).toHaveText('第 1 处');
+  await expect(page.getByText('列表按相关度排列；“第 k 处”是在原文中的顺序')).toBeVisible();
+  const current = page.locator('.result[aria-current="true"]');
+  await expect(current).toHaveCount(0);
+
+  await box.press('Enter');
+  await expect(status).toHaveText('第 1/2 处');
+  await expect(current).toHaveCount(1);
+  await expect(current.locator('.result-steps')).toHaveText('第 1 处');
+  await page.screenshot({ path: testInfo.outputPath('current-result-marked.png') });
+
+  // A result chosen with the mouse: focus goes to its paragraph, and Enter steps on from it.
+  await results.nth(0).getByRole('button').click();
+  await expect(status).toHaveText('第 2/2 处');
+  await expect(current.locator('.result-steps')).toHaveText('第 2 处');
+  await page.keyboard.press('Enter');
+  await expect(status).toHaveText('第 1/2 处');
+  await page.keyboard.press('Shift+Enter');
+  await expect(status).toHaveText('第 2/2 处');
+
+  // In document order the list and the steps agree, and nothing needs saying.
+  await page.getByRole('radio', { name: '按原文顺序' }).click();
+  await expect(results.nth(0).locator('.result-steps')).toHaveText('第 1 处');
+  await expect(page.getByText('列表按相关度排列')).toHaveCount(0);
+
+  // Before the first heading is the opening, not the title.
+  await box.fill('各位代表');
+  await expect(results.first().locator('.result-path')).toContainText('开篇');
+  await expect(page.getByRole('region', { name: '搜索结果' })).not.toContainText('标题');
+});
