@@ -58,3 +58,15 @@ test('the 快捷键 sheet lists each command once, each key once, and lone lette
   await expect(sheet.getByRole('row', { name: '显示/隐藏目录' }).locator('kbd')).toHaveText(['o']);
   await expect(sheet.getByRole('row', { name: '向下滚动' }).locator('kbd')).toHaveText(['j', '↓']);
 });
+
+test('an export says on screen that the file was made', async ({ page, server }) => {
+  await openReader(page, server.url);
+  await select(page, ['b31', 0], ['b31', 12]);
+  await page.keyboard.press('Control+Shift+H');
+  await page.keyboard.press('a');
+  const panel = page.getByRole('region', { name: '批注' });
+  const download = page.waitForEvent('download');
+  await panel.getByRole('button', { name: '导出 JSON' }).click();
+  const file = await download;
+  await expect(page.getByRole('alert')).toContainText(`已导出“${file.suggestedFilename()}”。`);
+});

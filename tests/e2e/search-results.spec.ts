@@ -104,3 +104,25 @@ test('the results list marks the current hit and numbers its steps; Enter steps 
   await expect(results.first().locator('.result-path')).toContainText('开篇');
   await expect(page.getByRole('region', { name: '搜索结果' })).not.toContainText('标题');
 });
+
+test('a search that finds nothing says so once; a long list shows that it scrolls', async ({
+  page,
+  server,
+}, testInfo) => {
+  await openReader(page, server.url);
+  const box = page.getByRole('searchbox', { name: '搜索' });
+  const region = page.getByRole('region', { name: '搜索结果' });
+  await box.fill('月球基地');
+  await expect(region).toHaveText('没有找到“月球基地”。');
+  await expect(region.getByRole('radio')).toHaveCount(0);
+
+  await box.fill('发展');
+  const list = region.getByRole('list');
+  await expect(list).toHaveAttribute('data-more', 'true');
+  await page.screenshot({ path: testInfo.outputPath('long-results-list.png') });
+  await list.evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
+  await expect(list).toHaveAttribute('data-more', 'false');
+  // A short list has nothing below it.
+  await box.fill('污水零直排');
+  await expect(region.getByRole('list')).toHaveAttribute('data-more', 'false');
+});

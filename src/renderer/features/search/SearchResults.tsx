@@ -3,7 +3,15 @@
  * marked snippet. Each result says which of the 第 k/N 处 steps it holds,
  * and the one holding the current step is marked.
  */
-import { memo, startTransition, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  memo,
+  startTransition,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import type { SearchHit, SearchOrder } from '../../../shared/search';
 import { makeSnippet } from '../../../core/search/snippet';
 import { queryKeywords } from '../../../core/search/normalize';
@@ -101,13 +109,21 @@ function ResultList({ query, hits }: { query: string; hits: SearchHit[] }) {
   useEffect(() => {
     revealInList(list.current?.querySelector('[aria-current="true"]'));
   }, [currentBlock, all]);
+  // More below the last result in sight: the list fades out at the bottom (search.css).
+  const showMore = () => {
+    const element = list.current;
+    if (!element) return;
+    const more = element.scrollHeight - element.scrollTop - element.clientHeight > 1;
+    element.dataset.more = String(more);
+  };
+  useLayoutEffect(showMore, [hits, all]);
   const [choose] = useState(() => (block: string) => {
     rememberSearch(search, settings);
     jumpAndClose(block);
     search.showBlock(block);
   });
   return (
-    <ol className="results-list" ref={list}>
+    <ol className="results-list" ref={list} onScroll={showMore}>
       {(all ? hits : hits.slice(0, FIRST_RESULTS)).map((hit) => (
         <ResultItem
           key={hit.block}
@@ -127,10 +143,16 @@ export function SearchResults() {
   const result = useStore(search, (state) => state.result);
   const inDocumentOrder = useStore(search, (state) => state.inDocumentOrder);
   const problem = useStore(search, (state) => state.problem);
-  if (problem) {
+  // Nothing found, or nothing searched: one sentence, no count or order to choose.
+  const message = problem
+    ? problem.message
+    : result?.total === 0
+      ? `没有找到“${result.query}”。`
+      : null;
+  if (message !== null) {
     return (
       <section className="search-results" aria-label="搜索结果">
-        <p className="results-empty">{problem.message}</p>
+        <p className="results-empty">{message}</p>
       </section>
     );
   }
@@ -157,12 +179,8 @@ export function SearchResults() {
           列表按相关度排列；“第 k 处”是在原文中的顺序，回车按它逐处跳转。
         </p>
       )}
-      {hits.length === 0 ? (
-        <p className="results-empty">没有找到“{result.query}”。</p>
-      ) : (
-        // A new query starts the list afresh, first results first.
-        <ResultList key={result.query} query={result.query} hits={hits} />
-      )}
+      {/* A new query starts the list afresh, first results first. */}
+      <ResultList key={result.query} query={result.query} hits={hits} />
     </section>
   );
 }

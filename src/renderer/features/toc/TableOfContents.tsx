@@ -93,8 +93,8 @@ export const TableOfContents = memo(function TableOfContents({ hitCounts }: Prop
   };
 
   return (
+    // Named, not titled: its tab and the toolbar's button already say 目录.
     <nav className="toc" aria-label="目录">
-      <h2 className="panel-title">目录</h2>
       <ul className="toc-list toc-root" ref={listRef}>
         {tree.map(renderNode)}
       </ul>
