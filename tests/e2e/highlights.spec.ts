@@ -1,4 +1,5 @@
 /** Highlights and notes as the reader sees them: named colours, two highlights kept two, notes in the margin. */
+import type { Page } from '@playwright/test';
 import { expect, openReader, test } from './fixtures';
 import { blockText, highlighted, select } from './text-selection';
 
@@ -69,4 +70,110 @@ test('an export says on screen that the file was made', async ({ page, server })
   await panel.getByRole('button', { name: '导出 JSON' }).click();
   const file = await download;
   await expect(page.getByRole('alert')).toContainText(`已导出“${file.suggestedFilename()}”。`);
+});
+
+/** One pixel of the page, as PNG bytes: equal bytes, equal colour. */
+async function pixel(page: Page, x: number, y: number): Promise<string> {
+  const shot = await page.screenshot({ clip: { x, y, width: 1, height: 1 } });
+  return shot.toString('base64');
+}
+
+test('two touching highlights of one colour stay visibly two', async ({
+  page,
+  server,
+}, testInfo) => {
+  await openReader(page, server.url);
+  const text = await blockText(page, 'b11');
+  const start = text.indexOf('污水零直排');
+  const toolbar = page.getByRole('toolbar', { name: '批注工具' });
+  for (const [from, to] of [
+    [start - 5, start],
+    [start, start + 5],
+  ]) {
+    await select(page, ['b11', from], ['b11', to]);
+    await toolbar.getByRole('button', { name: '高亮：重点' }).click();
+    await expect(toolbar).toBeHidden();
+  }
+  await expect
+    .poll(() => highlighted(page, 'annotation-c1'))
+    .toEqual([text.slice(start - 5, start), '污水零直排']);
+  await page.evaluate(() => window.getSelection()?.removeAllRanges());
+  // The top-left corner of each highlight's first character, inside its side bearing: no ink.
+  const corners = await page.evaluate(() =>
+    [...CSS.highlights.get('annotation-c1')!].map((range) => {
+      const box = (range as Range).getClientRects()[0];
+      return [Math.round(box.left) + 2, Math.round(box.top) + 2];
+    }),
+  );
+  const [first, second] = await Promise.all(corners.map(([x, y]) => pixel(page, x, y)));
+  expect(second).not.toBe(first);
+  const b11 = (await page.locator('#b11').boundingBox())!;
+  await page.screenshot({
+    path: testInfo.outputPath('touching-highlights.png'),
+    clip: { x: b11.x, y: corners[0][1] - 20, width: b11.width, height: 60 },
+  });
+});
+
+test('a note gets a numbered marker in the margin, which opens it; on paper, the number is in the text', async ({
+  page,
+  server,
+}, testInfo) => {
+  await openReader(page, server.url);
+  const text = await blockText(page, 'b31');
+  await select(page, ['b31', 0], ['b31', 9]);
+  await page
+    .getByRole('toolbar', { name: '批注工具' })
+    .getByRole('button', { name: '批注…' })
+    .click();
+  const note = page.getByRole('dialog', { name: '新批注' }).getByRole('textbox', { name: '批注' });
+  await note.fill('会上追问：资金从哪里来？');
+  await note.press('Control+Enter');
+  await expect(page.getByRole('dialog', { name: '新批注' })).toHaveCount(0);
+
+  const marker = page.locator('#b31 .note-marker');
+  await expect(marker).toHaveCount(1);
+  await expect(marker).toHaveAccessibleName('批注 1：会上追问：资金从哪里来？');
+  await expect(marker).toBeVisible();
+  // Beside the text, on the line where the noted words end; the text itself is unchanged.
+  const box = (await marker.boundingBox())!;
+  const paragraph = (await page.locator('#b31').boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(paragraph.x + paragraph.width);
+  const line = await page.evaluate(() => {
+    const range = [...CSS.highlights.get('annotation-note')!][0] as Range;
+    const rects = range.getClientRects();
+    const last = rects[rects.length - 1];
+    return { top: last.top, bottom: last.bottom };
+  });
+  expect(box.y + box.height / 2).toBeGreaterThan(line.top - 8);
+  expect(box.y + box.height / 2).toBeLessThan(line.bottom + 8);
+  expect(await blockText(page, 'b31')).toBe(text);
+  await page.screenshot({
+    path: testInfo.outputPath('note-marker.png'),
+    clip: { x: paragraph.x - 40, y: paragraph.y - 10, width: paragraph.width + 80, height: 160 },
+  });
+
+  await marker.click();
+  await expect(page.getByRole('dialog', { name: '批注' })).toBeVisible();
+  await expect(
+    page.getByRole('dialog', { name: '批注' }).getByRole('textbox', { name: '批注' }),
+  ).toHaveValue('会上追问：资金从哪里来？');
+  await page.keyboard.press('Escape');
+
+  await page.emulateMedia({ media: 'print' });
+  // In the text, the note's number, raised; after the report, the note under that number, in the text's face.
+  expect(
+    await marker.evaluate((element) => [
+      getComputedStyle(element).position,
+      getComputedStyle(element, '::before').content,
+    ]),
+  ).toEqual(['static', '"1"']);
+  const printed = page.locator('.printed-notes');
+  const faces = await printed.evaluate((element) => [
+    getComputedStyle(element.querySelector('.printed-place')!).fontFamily,
+    getComputedStyle(document.querySelector('.report')!).fontFamily,
+  ]);
+  expect(faces[0]).toBe(faces[1]);
+  await expect(printed.locator('li')).toHaveCount(1);
+  await page.locator('#b31').screenshot({ path: testInfo.outputPath('note-reference-print.png') });
+  await printed.screenshot({ path: testInfo.outputPath('printed-notes.png') });
 });
