@@ -6,7 +6,7 @@ import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, openReader, test } from './fixtures';
 import { inputMethod } from './ime';
-import { blockText, highlighted, select } from './text-selection';
+import { blockText, highlighted, openNoteEditor, select, writeNote } from './text-selection';
 
 const DATA_FILE = join('reports', 'haishu-2018-government-work-report.json');
 
@@ -57,12 +57,7 @@ test('a note with tags: saved with Ctrl+Enter, shown as text, edited, deleted an
 }) => {
   await openReader(page, server.url);
   const text = await blockText(page, 'b12');
-  await select(page, ['b12', 10], ['b12', 24]);
-  await page
-    .getByRole('toolbar', { name: '批注工具' })
-    .getByRole('button', { name: '批注…' })
-    .click();
-  const editor = page.getByRole('dialog', { name: '新批注' });
+  const editor = await openNoteEditor(page, 'b12', [10, 24]);
   await expect(editor).toBeVisible();
   const note = editor.getByRole('textbox', { name: '批注' });
   await expect(note).toBeFocused();
@@ -338,12 +333,7 @@ test('a note typed through an input method is saved exactly as composed', async 
   server,
 }) => {
   await openReader(page, server.url);
-  await select(page, ['b30', 0], ['b30', 10]);
-  await page
-    .getByRole('toolbar', { name: '批注工具' })
-    .getByRole('button', { name: '批注…' })
-    .click();
-  const editor = page.getByRole('dialog', { name: '新批注' });
+  const editor = await openNoteEditor(page, 'b30', [0, 10]);
   const note = editor.getByRole('textbox', { name: '批注' });
   await expect(note).toBeFocused();
   const ime = await inputMethod(page);
@@ -366,14 +356,7 @@ test('printing keeps the highlights and adds the notes after the report', async 
 }) => {
   await openReader(page, server.url);
   const text = await blockText(page, 'b33');
-  await select(page, ['b33', 0], ['b33', 9]);
-  await page
-    .getByRole('toolbar', { name: '批注工具' })
-    .getByRole('button', { name: '批注…' })
-    .click();
-  const note = page.getByRole('dialog', { name: '新批注' }).getByRole('textbox', { name: '批注' });
-  await note.fill('会上追问：资金从哪里来？');
-  await note.press('Control+Enter');
+  await writeNote(page, 'b33', [0, 9], '会上追问：资金从哪里来？');
   await expect.poll(() => highlighted(page, 'annotation-c1')).toEqual([text.slice(0, 9)]);
 
   const printed = page.locator('.printed-notes');

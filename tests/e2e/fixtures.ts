@@ -69,3 +69,14 @@ export async function offsetInPane(page: Page, blockId: string): Promise<number>
     return block.getBoundingClientRect().top - pane.getBoundingClientRect().top;
   }, blockId);
 }
+
+/** Scrolls the reading pane by hand so the heading starting with `prefix` is just under its top. */
+export async function scrollToHeading(page: Page, prefix: string): Promise<void> {
+  await page.evaluate((start) => {
+    const pane = document.querySelector('main.pane')!;
+    const heading = [...document.querySelectorAll('h2')].find((h) =>
+      h.textContent?.startsWith(start),
+    )!;
+    pane.scrollTop += heading.getBoundingClientRect().top - pane.getBoundingClientRect().top - 5;
+  }, prefix);
+}

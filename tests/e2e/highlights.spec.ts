@@ -1,7 +1,7 @@
 /** Highlights and notes as the reader sees them: named colours, two highlights kept two, notes in the margin. */
 import type { Page } from '@playwright/test';
 import { expect, openReader, test } from './fixtures';
-import { blockText, highlighted, select } from './text-selection';
+import { blockText, highlighted, select, writeNote } from './text-selection';
 
 test('the selection toolbar names its colours on screen; only the one the key uses names the key', async ({
   page,
@@ -120,15 +120,7 @@ test('a note gets a numbered marker in the margin, which opens it; on paper, the
 }, testInfo) => {
   await openReader(page, server.url);
   const text = await blockText(page, 'b31');
-  await select(page, ['b31', 0], ['b31', 9]);
-  await page
-    .getByRole('toolbar', { name: '批注工具' })
-    .getByRole('button', { name: '批注…' })
-    .click();
-  const note = page.getByRole('dialog', { name: '新批注' }).getByRole('textbox', { name: '批注' });
-  await note.fill('会上追问：资金从哪里来？');
-  await note.press('Control+Enter');
-  await expect(page.getByRole('dialog', { name: '新批注' })).toHaveCount(0);
+  await writeNote(page, 'b31', [0, 9], '会上追问：资金从哪里来？');
 
   const marker = page.locator('#b31 .note-marker');
   await expect(marker).toHaveCount(1);

@@ -1,5 +1,5 @@
 /** Search results and stepping as one: the 目录's mark, the list's current hit, plain messages. */
-import { expect, openReader, test, waitForPageIndex } from './fixtures';
+import { expect, openReader, scrollToHeading, test, waitForPageIndex } from './fixtures';
 
 test('stepping through hits marks the section of the current hit in the 目录; scrolling on, the reading line decides', async ({
   page,
@@ -21,13 +21,7 @@ test('stepping through hits marks the section of the current hit in the 目录; 
   await expect(marked).toHaveText('深化环境整治');
 
   // The reader scrolls on by hand: the mark follows the text at the reading line again.
-  await page.evaluate(() => {
-    const pane = document.querySelector('main.pane')!;
-    const heading = [...document.querySelectorAll('h2')].find((h) =>
-      h.textContent?.startsWith('三、'),
-    )!;
-    pane.scrollTop += heading.getBoundingClientRect().top - pane.getBoundingClientRect().top - 5;
-  });
+  await scrollToHeading(page, '三、');
   await expect(marked).toHaveText('三、切实加强政府自身建设');
 });
 

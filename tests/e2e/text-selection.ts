@@ -39,3 +39,27 @@ export function highlighted(page: Page, name: string): Promise<string[]> {
 
 export const blockText = (page: Page, id: string) =>
   page.evaluate((block) => document.getElementById(block)!.textContent!, id);
+
+/** Selects [from, to) of a block and opens 批注… on it; answers the editor. */
+export async function openNoteEditor(page: Page, block: string, [from, to]: [number, number]) {
+  await select(page, [block, from], [block, to]);
+  await page
+    .getByRole('toolbar', { name: '批注工具' })
+    .getByRole('button', { name: '批注…' })
+    .click();
+  return page.getByRole('dialog', { name: '新批注' });
+}
+
+/** Writes a note on [from, to) of a block and saves it with Ctrl+Enter. */
+export async function writeNote(
+  page: Page,
+  block: string,
+  range: [number, number],
+  words: string,
+): Promise<void> {
+  const editor = await openNoteEditor(page, block, range);
+  const note = editor.getByRole('textbox', { name: '批注' });
+  await note.fill(words);
+  await note.press('Control+Enter');
+  await expect(editor).toHaveCount(0);
+}
