@@ -1,7 +1,9 @@
 /** The results tables, the machine description, and BENCHMARKS.md's text. */
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
+import type { GcPauses } from './child-tools';
 import type { FiguresBenchResult } from './figures';
+import { multisearchTables, type MultisearchBenchResult } from './multisearch';
 import type { ScaleResult, SearchBenchResult, SearchGoal } from './search';
 import type { Summary } from './stats';
 
@@ -131,19 +133,23 @@ export interface RunReport {
   /** Each part is absent when BENCH_ONLY skipped it. */
   pageLoad?: PageLoadReport;
   search?: SearchBenchResult;
+  /** The search across a library of reports (bench/multisearch.ts). */
+  multisearch?: MultisearchBenchResult;
   /** The annotations table (bench/annotations.ts). */
   annotations?: string;
   /** The parse-throughput and PDF tables (bench/parse.ts). */
   parse?: string;
   /** Figure extraction against parsing (bench/figures.ts). */
   figures?: FiguresBenchResult;
+  /** Opening the 数说报告 panel (bench/figures-panel.ts). */
+  figuresPanel?: { table: string; goal: SearchGoal };
   /** The editions table and its goal (bench/editions.ts). */
   editions?: { table: string; goal: SearchGoal };
   /** The BENCH_ONLY value that limited the run, if any. */
   only?: string;
 }
 
-function ms(amount: number): string {
+export function ms(amount: number): string {
   if (amount >= 100) return `${amount.toFixed(0)} ms`;
   if (amount >= 1) return `${amount.toFixed(2)} ms`;
   return `${amount.toFixed(3)} ms`;
@@ -155,8 +161,61 @@ function bytes(amount: number): string {
     : `${(amount / 1024).toFixed(1)} KiB`;
 }
 
-function mib(amount: number): string {
+export function mib(amount: number): string {
   return `${amount.toFixed(1)} MiB`;
+}
+
+/** What both search benches time of a corpus's queries (search.ts, multisearch.ts). */
+export interface QueryTimings {
+  engine: Summary;
+  scan: Summary;
+  /** The first round, nothing cached yet. */
+  engineFirstPass: Summary;
+  /** The engine's full answer, every hit's ranges. */
+  engineFull?: Summary;
+  gc: GcPauses;
+}
+
+/** How many queries found exactly the scan's blocks, or FAIL with how many did. */
+export function sameHitsCell({
+  queries,
+  mismatches,
+}: {
+  queries: number;
+  mismatches: unknown[];
+}): string {
+  const same = `${queries - mismatches.length}/${queries}`;
+  return mismatches.length === 0 ? same : `FAIL: ${same}`;
+}
+
+/** The rows both search tables show of query timings, with their own labels for the first pass and the full answer. */
+export function queryTimingRows(labels: {
+  firstPass: string;
+  full: string;
+}): [string, (timings: QueryTimings) => string][] {
+  return [
+    ['engine query, median', (timings) => ms(timings.engine.median)],
+    ['engine query, p95', (timings) => ms(timings.engine.p95)],
+    ['scan floor query, median', (timings) => ms(timings.scan.median)],
+    ['scan floor query, p95', (timings) => ms(timings.scan.p95)],
+    [
+      'engine / scan, median · p95',
+      ({ engine, scan }) =>
+        `${(engine.median / scan.median).toFixed(2)}× · ${(engine.p95 / scan.p95).toFixed(2)}×`,
+    ],
+    [
+      labels.firstPass,
+      ({ engineFirstPass }) => `${ms(engineFirstPass.median)} · ${ms(engineFirstPass.p95)}`,
+    ],
+    [
+      labels.full,
+      ({ engineFull }) => (engineFull ? `${ms(engineFull.median)} · ${ms(engineFull.p95)}` : '—'),
+    ],
+    [
+      'GC in timed rounds: pauses, total · longest',
+      ({ gc }) => `${gc.count}, ${ms(gc.totalMs)} · ${ms(gc.maxMs)}`,
+    ],
+  ];
 }
 
 /** The search numbers, one column per corpus. */
@@ -179,31 +238,13 @@ export function searchTable(result: SearchBenchResult): string {
       'load (JSON.parse + SearchEngine.load), median',
       ({ measure }) => `${ms(measure.load.median)} (n=${measure.load.runs})`,
     ],
-    ['engine query, median', ({ measure }) => ms(measure.engine.median)],
-    ['engine query, p95', ({ measure }) => ms(measure.engine.p95)],
-    ['scan floor query, median', ({ measure }) => ms(measure.scan.median)],
-    ['scan floor query, p95', ({ measure }) => ms(measure.scan.p95)],
-    [
-      'engine / scan, median · p95',
-      ({ measure }) =>
-        `${(measure.engine.median / measure.scan.median).toFixed(2)}× · ` +
-        `${(measure.engine.p95 / measure.scan.p95).toFixed(2)}×`,
-    ],
-    [
-      'engine first pass (cold caches), median · p95',
-      ({ measure }) => `${ms(measure.engineFirstPass.median)} · ${ms(measure.engineFirstPass.p95)}`,
-    ],
-    [
-      'engine, full answer (every hit’s ranges, as the CLI), median · p95',
-      ({ measure }) =>
-        measure.engineFull
-          ? `${ms(measure.engineFull.median)} · ${ms(measure.engineFull.p95)}`
-          : '—',
-    ],
-    [
-      'GC in timed rounds: pauses, total · longest',
-      ({ measure }) => `${measure.gc.count}, ${ms(measure.gc.totalMs)} · ${ms(measure.gc.maxMs)}`,
-    ],
+    ...queryTimingRows({
+      firstPass: 'engine first pass (cold caches), median · p95',
+      full: 'engine, full answer (every hit’s ranges, as the CLI), median · p95',
+    }).map(([label, cell]): [string, (scale: ScaleResult) => string] => [
+      label,
+      ({ measure }) => cell(measure),
+    ]),
     ['peak RSS: blocks only (baseline)', ({ blocksRss }) => mib(blocksRss.maxRssMiB)],
     [
       'peak RSS: + index loaded from disk, queried',
@@ -215,13 +256,7 @@ export function searchTable(result: SearchBenchResult): string {
       ({ measure, blocksRss }) =>
         `${mib(measure.maxRssMiB)} (+${mib(measure.maxRssMiB - blocksRss.maxRssMiB)})`,
     ],
-    [
-      'engine hits = scan hits',
-      ({ measure }) =>
-        measure.mismatches.length === 0
-          ? `${measure.queries}/${measure.queries}`
-          : `FAIL: ${measure.queries - measure.mismatches.length}/${measure.queries}`,
-    ],
+    ['engine hits = scan hits', ({ measure }) => sameHitsCell(measure)],
   ];
   return markdownTable(
     ['metric', ...result.scales.map(({ scale }) => `${scale}×`)],
@@ -265,12 +300,19 @@ export function slowestQueriesTable(result: SearchBenchResult, count = 10): stri
 
 /** Every goal of the run that was missed, by name. */
 export function missedGoalNames(
-  report: Pick<RunReport, 'pageLoad' | 'search' | 'figures' | 'editions'>,
+  report: Pick<
+    RunReport,
+    'pageLoad' | 'search' | 'multisearch' | 'figures' | 'figuresPanel' | 'editions'
+  >,
 ): string[] {
+  const missed = (goals: SearchGoal[] = []) =>
+    goals.filter((goal) => goal.pass === false).map((goal) => goal.goal);
   return [
     ...(report.pageLoad ? missedGoals(report.pageLoad.rows).map((row) => row.metric) : []),
-    ...(report.search?.goals.filter((goal) => goal.pass === false).map((goal) => goal.goal) ?? []),
+    ...missed(report.search?.goals),
+    ...missed(report.multisearch?.goals),
     ...(report.figures && !report.figures.pass ? [report.figures.goal] : []),
+    ...(report.figuresPanel?.goal.pass === false ? [report.figuresPanel.goal.goal] : []),
     ...(report.editions?.goal.pass === false ? [report.editions.goal.goal] : []),
   ];
 }
@@ -322,9 +364,11 @@ export function runSection(report: RunReport): string {
   const parts = [
     report.pageLoad && 'page load',
     report.search && 'search',
+    report.multisearch && 'search across reports',
     report.annotations && 'annotations',
     report.parse && 'parse',
     report.figures && 'figures',
+    report.figuresPanel && 'figures panel',
     report.editions && 'editions',
   ].filter(Boolean);
   const partsLine =
@@ -344,6 +388,22 @@ export function runSection(report: RunReport): string {
     '',
     ...(report.pageLoad ? pageLoadPart(report.pageLoad) : []),
     ...(report.search ? searchPart(report.search) : []),
+    ...(report.multisearch
+      ? [
+          '### Search across reports',
+          '',
+          'The library’s search (`CrossReportSearch`) against a substring scan of the same blocks,',
+          'with 1, 10 and 100 reports: digit-shifted copies of the bundled report, and generated',
+          'reports of other districts (bench/multisearch.ts). The app’s call: every hit listed',
+          'with its count, ranges and snippets for the first `SEARCH_PAGE` (20); ' +
+            `${report.multisearch.rounds} timed rounds, alternating. Memory in processes of their`,
+          'own after a forced GC. **Goals (issue 14): with 100 reports, engine p95 ≤ scan p95, and',
+          'memory after the search ≤ 300 MB.**',
+          '',
+          multisearchTables(report.multisearch),
+          '',
+        ]
+      : []),
     ...(report.annotations
       ? [
           '### Annotations',
@@ -383,6 +443,21 @@ export function runSection(report: RunReport): string {
           report.figures.table,
           '',
           report.figures.verdict,
+          '',
+        ]
+      : []),
+    ...(report.figuresPanel
+      ? [
+          '### 数说报告 panel',
+          '',
+          'Clicking the panel’s tab in browser mode (bench/figures-panel.ts): the first time,',
+          'which extracts the figures, then twenty times more; the app’s own work is the click to',
+          'the panel committed plus the next frame’s style, layout and paint. The floor is the',
+          'same click on the 书签 tab.',
+          '',
+          report.figuresPanel.table,
+          '',
+          searchGoalsTable([report.figuresPanel.goal]),
           '',
         ]
       : []),

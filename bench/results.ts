@@ -11,6 +11,8 @@ import type { AnnotationBenchRow } from './annotations';
 import { benchmarksFile, type Machine, type Row } from './report';
 import type { EditionsBenchResult } from './editions';
 import type { FiguresBenchResult } from './figures';
+import type { PanelBenchResult } from './figures-panel';
+import type { MultisearchBenchResult } from './multisearch';
 import type { ParseBenchResult } from './parse';
 import type { SearchBenchResult } from './search';
 
@@ -27,9 +29,11 @@ export interface RunRecord {
   only?: string;
   pageLoad?: { runs: number; warmups: number; rows: Row[] };
   search?: SearchBenchResult;
+  multisearch?: MultisearchBenchResult;
   annotations?: AnnotationBenchRow[];
   parse?: ParseBenchResult;
   figures?: FiguresBenchResult;
+  figuresPanel?: PanelBenchResult;
   editions?: EditionsBenchResult;
   goalsMissed: string[];
 }

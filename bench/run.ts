@@ -2,11 +2,12 @@
  * `npm run bench`: the floor against the app, cold page loads in headless
  * Chromium, then the search engine against a substring scan (search.ts),
  * annotations, parse throughput per MB with the PDF open time (parse.ts),
- * and figure extraction against parsing (figures.ts); prints the tables and
+ * figure extraction against parsing (figures.ts), and the search across a
+ * library of 1, 10 and 100 reports (multisearch.ts); prints the tables and
  * saves them under bench-results/ (results.ts); with BENCH_RECORD=1, a full
  * run also rewrites BENCHMARKS.md with them. Exits 0 when a goal is missed
  * (it reports, it does not gate), 1 when it cannot measure. `BENCH_ONLY=search`
- * (or page-load, annotations, parse, figures) runs one part.
+ * (or page-load, multisearch, annotations, parse, figures, figures-panel, editions) runs one part.
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -42,7 +43,9 @@ import {
 } from './results';
 import { runParseBench } from './parse';
 import { runFiguresBench, type FiguresBenchResult } from './figures';
+import { runPanelBench } from './figures-panel';
 import { runEditionsBench } from './editions';
+import { multisearchTables, runMultisearchBench, type MultisearchBenchResult } from './multisearch';
 import { runSearchBench, type SearchBenchResult } from './search';
 import { keystrokeGoal, measureTyping, type TypingSamples } from './search-typing';
 import { startServerProcess } from './server-process';
@@ -64,7 +67,16 @@ function runCount(): number {
   return runs;
 }
 
-const PARTS = ['page-load', 'search', 'annotations', 'parse', 'figures', 'editions'] as const;
+const PARTS = [
+  'page-load',
+  'search',
+  'multisearch',
+  'annotations',
+  'parse',
+  'figures',
+  'figures-panel',
+  'editions',
+] as const;
 type Part = (typeof PARTS)[number];
 
 /** BENCH_ONLY: one part, or undefined for all of them. */
@@ -237,6 +249,13 @@ async function main(): Promise<void> {
     );
   }
 
+  let multisearch: MultisearchBenchResult | undefined;
+  if (only === undefined || only === 'multisearch') {
+    console.log(`bench: search across reports, load average ${loadavg()[0].toFixed(2)}`);
+    multisearch = await runMultisearchBench();
+    console.log(`\nSearch across reports:\n${multisearchTables(multisearch)}\n`);
+  }
+
   let annotations: { rows: AnnotationBenchRow[]; table: string } | undefined;
   if (only === undefined || only === 'annotations') {
     console.log(`bench: annotations, load average ${loadavg()[0].toFixed(2)}`);
@@ -263,6 +282,13 @@ async function main(): Promise<void> {
     console.log(`\nFigures:\n${figures.table}\n\n${figures.verdict}\n`);
   }
 
+  let figuresPanel: Awaited<ReturnType<typeof runPanelBench>> | undefined;
+  if (only === undefined || only === 'figures-panel') {
+    console.log(`bench: 数说报告 panel, load average ${loadavg()[0].toFixed(2)}`);
+    figuresPanel = await runPanelBench();
+    console.log(`\nFigures panel:\n${figuresPanel.table}\n`);
+  }
+
   let editions: ReturnType<typeof runEditionsBench> | undefined;
   if (only === undefined || only === 'editions') {
     console.log(`bench: editions, load average ${loadavg()[0].toFixed(2)}`);
@@ -275,9 +301,11 @@ async function main(): Promise<void> {
     machine: describeMachine(pageLoad?.chromium, loadAverage),
     pageLoad: pageLoad?.report,
     search,
+    multisearch,
     annotations: annotations?.table,
     parse: parse && `${parse.table}\n\n${parse.pdfTable}`,
     figures,
+    figuresPanel,
     editions,
     ...(only !== undefined && { only }),
   };
@@ -291,9 +319,11 @@ async function main(): Promise<void> {
         pageLoad: { runs: pageLoad.report.runs, warmups: WARMUPS, rows: pageLoad.report.rows },
       }),
       ...(search && { search }),
+      ...(multisearch && { multisearch }),
       ...(annotations && { annotations: annotations.rows }),
       ...(parse && { parse }),
       ...(figures && { figures }),
+      ...(figuresPanel && { figuresPanel }),
       ...(editions && { editions }),
       goalsMissed: [...missedGoalNames(report), ...(parse?.missed ?? [])],
     },
@@ -312,7 +342,21 @@ async function main(): Promise<void> {
 
   if (pageLoad) printPageLoadVerdict(pageLoad.report.rows);
   if (search) printSearchVerdict(search);
+  for (const goal of multisearch?.goals ?? []) {
+    if (goal.pass === false) console.log(`GOAL MISSED: ${goal.goal} — measured ${goal.measured}.`);
+  }
+  if (multisearch?.goals.every((goal) => goal.pass !== false)) {
+    console.log('Search across reports: all goals met.');
+  }
   for (const goal of parse?.missed ?? []) console.log(`GOAL MISSED: ${goal}`);
+  if (figuresPanel) {
+    const { goal } = figuresPanel;
+    console.log(
+      goal.pass
+        ? `Figures panel: goal met (${goal.measured}).`
+        : `GOAL MISSED: ${goal.goal} — measured ${goal.measured}.`,
+    );
+  }
   if (editions) {
     const { goal } = editions;
     console.log(

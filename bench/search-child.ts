@@ -7,7 +7,6 @@
  * Progress goes to stderr; the result is one JSON line on stdout after RESULT_TAG.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { PerformanceObserver } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import { buildSearchIndex } from '../src/core/search/build-index';
 import { segmentWords } from '../src/services/search/words';
@@ -16,57 +15,33 @@ import type { Block } from '../src/shared/document';
 import { SEARCH_PAGE } from '../src/shared/search';
 import {
   DEFAULT_ROUNDS,
-  RESULT_TAG,
   SubstringScan,
   loadReportBlocks,
   makeCorpus,
   querySet,
   type ChildMode,
   type MeasureResult,
-  type Mismatch,
   type QueryStat,
   type RssResult,
 } from './search';
+import {
+  collectGarbage,
+  firstPass,
+  maxRssMiB,
+  runChildMain,
+  timeRounds,
+  timed,
+} from './child-tools';
 import { median, p95, summarize } from './stats';
 
-const MiB = 1024 ** 2;
 /** Builds and loads are repeated on the small corpus only; at 100× one build takes seconds. */
 const BUILD_RUNS = { small: 5, large: 1 };
 const LOAD_RUNS = { small: 10, large: 3 };
 /** The app's call: ranges for the first page of hits, counts for all (see src/renderer/features/search/search-session.ts). */
 const APP_OPTIONS = { matchLimit: SEARCH_PAGE };
-/** Rounds of the full answer (every hit's ranges, as the CLI asks) after the timed rounds. */
-const fullRounds = (rounds: number) => Math.max(1, Math.ceil(rounds / 4));
-
-/** process.resourceUsage().maxRSS is in KiB. */
-function maxRssMiB(): number {
-  return (process.resourceUsage().maxRSS * 1024) / MiB;
-}
-
-/** A full GC when the child runs with --expose-gc (search.ts starts it so); else nothing. */
-function collectGarbage(): void {
-  (globalThis as { gc?: () => void }).gc?.();
-}
-
-function timed<T>(work: () => T): [T, number] {
-  const start = performance.now();
-  const value = work();
-  return [value, performance.now() - start];
-}
 
 function progress(scale: number, message: string): void {
   process.stderr.write(`  [${scale}×] ${message}\n`);
-}
-
-function sameHits(query: string, engineIds: string[], scanIds: string[]): Mismatch | null {
-  const engine = new Set(engineIds);
-  const scan = new Set(scanIds);
-  const engineOnly = [...engine].filter((id) => !scan.has(id));
-  const scanOnly = [...scan].filter((id) => !engine.has(id));
-  if (engineOnly.length === 0 && scanOnly.length === 0 && engine.size === engineIds.length) {
-    return null;
-  }
-  return { query, engineOnly: engineOnly.slice(0, 10), scanOnly: scanOnly.slice(0, 10) };
 }
 
 async function measure(
@@ -103,68 +78,22 @@ async function measure(
   // The builds and discarded loads left garbage that queries should not pay for.
   collectGarbage();
 
-  // Warm-up round: the engine's first pass, timed on its own, and the hit-set check.
-  const firstPass: number[] = [];
-  const mismatches: Mismatch[] = [];
-  const hitCounts: number[] = [];
-  for (const query of queries) {
-    const [result, ms] = timed(() => search.search(query, APP_OPTIONS));
-    firstPass.push(ms);
-    const scanIds = scan.search(query).map((ordinal) => corpus[ordinal].id);
-    hitCounts.push(scanIds.length);
-    const mismatch = sameHits(
-      query,
-      result.hits.map((hit) => hit.block),
-      scanIds,
-    );
-    if (mismatch) mismatches.push(mismatch);
-  }
+  const checked = firstPass(
+    queries,
+    {
+      search: (query) => search.search(query, APP_OPTIONS),
+      ids: (result) => result.hits.map((hit) => hit.block),
+    },
+    (query) => scan.search(query).map((ordinal) => corpus[ordinal].id),
+  );
+  const { mismatches, hitCounts } = checked;
 
-  const engineTimes = queries.map((): number[] => []);
-  const scanTimes = queries.map((): number[] => []);
-  let sink = 0;
-  const timeEngine = () => {
-    for (let q = 0; q < queries.length; q++) {
-      const start = performance.now();
-      sink += search.search(queries[q], APP_OPTIONS).hits.length;
-      engineTimes[q].push(performance.now() - start);
-    }
-  };
-  const timeScan = () => {
-    for (let q = 0; q < queries.length; q++) {
-      const start = performance.now();
-      sink += scan.search(queries[q]).length;
-      scanTimes[q].push(performance.now() - start);
-    }
-  };
-  const gcPauses: number[] = [];
-  const gcObserver = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) gcPauses.push(entry.duration);
+  const { engineTimes, scanTimes, fullTimes, gc } = await timeRounds(queries, rounds, {
+    engine: (query) => search.search(query, APP_OPTIONS).hits.length,
+    scan: (query) => scan.search(query).length,
+    // The full answer, every hit's ranges (what the CLI prints), for comparison.
+    full: (query) => search.search(query).hits.length,
   });
-  gcObserver.observe({ entryTypes: ['gc'] });
-  for (let round = 0; round < rounds; round++) {
-    // Alternate which goes first, so drift within the run hits both alike.
-    if (round % 2 === 0) {
-      timeEngine();
-      timeScan();
-    } else {
-      timeScan();
-      timeEngine();
-    }
-  }
-  // The full answer, every hit's ranges (what the CLI prints), for comparison.
-  const fullTimes: number[] = [];
-  for (let round = 0; round < fullRounds(rounds); round++) {
-    for (const query of queries) {
-      const start = performance.now();
-      sink += search.search(query).hits.length;
-      fullTimes.push(performance.now() - start);
-    }
-  }
-  if (sink < 0) console.log(sink); // keep the results observable
-  // GC entries are delivered once the (synchronous) rounds yield to the event loop.
-  await new Promise((resolve) => setTimeout(resolve, 20));
-  gcObserver.disconnect();
 
   const perQuery: QueryStat[] = queries.map((query, q) => ({
     query,
@@ -185,13 +114,9 @@ async function measure(
     load: summarize(loadTimes),
     engine: summarize(engineTimes.flat()),
     scan: summarize(scanTimes.flat()),
-    engineFirstPass: summarize(firstPass),
+    engineFirstPass: summarize(checked.times),
     engineFull: summarize(fullTimes),
-    gc: {
-      count: gcPauses.length,
-      totalMs: gcPauses.reduce((sum, pause) => sum + pause, 0),
-      maxMs: Math.max(0, ...gcPauses),
-    },
+    gc,
     mismatches,
     perQuery,
     maxRssMiB: 0,
@@ -208,7 +133,7 @@ async function engineOnly(corpus: Block[], queries: string[], indexFile: string)
   return hits;
 }
 
-async function main(): Promise<void> {
+async function main(): Promise<MeasureResult | RssResult> {
   const [scaleArg, mode = 'measure', indexFile, roundsArg] = process.argv.slice(2) as [
     string,
     ChildMode | undefined,
@@ -241,10 +166,7 @@ async function main(): Promise<void> {
   } else {
     throw new Error(`unknown mode "${String(mode)}"`);
   }
-  process.stdout.write(`${RESULT_TAG} ${JSON.stringify(result)}\n`);
+  return result;
 }
 
-main().catch((error: unknown) => {
-  console.error('search-child failed:', error);
-  process.exit(1);
-});
+runChildMain('search-child', main);

@@ -27,6 +27,7 @@ import { fileURLToPath } from 'node:url';
 import { BUNDLED_REPORT, PROJECT_ROOT } from '../src/services/paths';
 import { parseReportBytes } from '../src/core/report/parse-report';
 import type { Block } from '../src/shared/document';
+import type { GcPauses } from './child-tools';
 import type { Summary } from './stats';
 import { KEYSTROKE_GOAL_NAME } from './search-typing';
 import { mulberry32 } from '../tests/support/random';
@@ -216,7 +217,7 @@ export interface MeasureResult {
   /** The full answer, every hit's match ranges (the CLI's), after the timed rounds. */
   engineFull: Summary;
   /** Garbage collection during the timed rounds (engine and scan together; the scan allocates little). */
-  gc: { count: number; totalMs: number; maxMs: number };
+  gc: GcPauses;
   mismatches: Mismatch[];
   perQuery: QueryStat[];
   maxRssMiB: number;
@@ -262,11 +263,14 @@ export function roundCount(): number {
   return rounds;
 }
 
-/** Runs search-child.ts in a fresh Node (tsx loader); its last tagged stdout line is the result. */
-function runChild<T>(args: string[]): Promise<T> {
+/**
+ * Runs a bench child script in a fresh Node (tsx loader, --expose-gc); its
+ * last stdout line tagged RESULT_TAG is the result.
+ */
+export function runBenchChild<T>(script: string, args: string[]): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     // --expose-gc: the measuring child collects the build's garbage before it times queries.
-    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', CHILD, ...args], {
+    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', script, ...args], {
       cwd: PROJECT_ROOT,
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -282,7 +286,7 @@ function runChild<T>(args: string[]): Promise<T> {
       if (code !== 0 || line === undefined) {
         reject(
           new Error(
-            `search-child ${args.join(' ')} exited with ${signal ?? code}` +
+            `${script} ${args.join(' ')} exited with ${signal ?? code}` +
               (line === undefined ? ' and no result line' : ''),
           ),
         );
@@ -292,6 +296,8 @@ function runChild<T>(args: string[]): Promise<T> {
     });
   });
 }
+
+const runChild = <T>(args: string[]) => runBenchChild<T>(CHILD, args);
 
 export function searchGoals(scales: ScaleResult[]): SearchGoal[] {
   const at = (scale: Scale) => scales.find((result) => result.scale === scale)?.measure;

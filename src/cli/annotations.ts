@@ -14,6 +14,8 @@ import { createReaderServices } from '../services/reader-services';
 import { writeFileAtomic } from '../services/storage/atomic-write';
 import { decodeUtf8 } from '../core/formats/text-decode';
 import type { Result } from '../shared/api';
+import type { FigurePeriod } from '../core/figures/figure';
+import type { FigureSelection } from '../core/figures/select';
 import { blockIndexAt, documentText } from '../core/report/doc-text';
 import { readOptions, SEE_HELP } from './options';
 import { readInputFile, readReport } from './read-report';
@@ -26,8 +28,10 @@ import {
 } from '../services/storage/folder-access';
 
 export const ANNOTATION_USAGE = `  npm run -s cli -- export --format md|json [--data-dir DIR] [--out FOLDER]
+                          [--data-excerpt all|result|target|other]
                                                   导出批注：md 为发言提纲，json 为 W3C 批注集合；
-                                                  默认输出到标准输出，--out 时写入该文件夹并输出路径
+                                                  默认输出到标准输出，--out 时写入该文件夹并输出路径；
+                                                  --data-excerpt 在发言提纲后附数据摘录（全部、实绩、目标或其他数字）
   npm run -s cli -- import FILE [--data-dir DIR]  导入 W3C / Hypothesis 批注（按编号合并），输出导入结果；
                                                   阅读器正在使用该数据文件夹时拒绝导入（退出码 75）
   npm run -s cli -- anchor [--file REPORT] [--data-dir DIR]
@@ -70,16 +74,38 @@ async function openServices(dataDir: string, access: FolderAccess) {
   return services;
 }
 
+const EXCERPT_PERIODS = ['all', 'result', 'target', 'other'] as const;
+
+/** `--data-excerpt all|result|target|other`: the 数说报告 panel's period filter, for the 数据摘录. */
+function excerptOf(value: string | undefined): FigureSelection | undefined {
+  if (value === undefined) return undefined;
+  if (!(EXCERPT_PERIODS as readonly string[]).includes(value)) {
+    throw new UsageError(`--data-excerpt 需要 ${EXCERPT_PERIODS.join('、')} 之一${SEE_HELP}`);
+  }
+  return value === 'all' ? {} : { period: value as FigurePeriod };
+}
+
 export async function exportCommand(args: string[]): Promise<void> {
-  const { flags, positional } = readOptions('export', args, ['--format', '--data-dir', '--out']);
+  const { flags, positional } = readOptions('export', args, [
+    '--format',
+    '--data-dir',
+    '--out',
+    '--data-excerpt',
+  ]);
   if (positional.length > 0) throw new UsageError(`多余的参数：${positional[0]}${SEE_HELP}`);
   const format = flags.get('--format');
   if (format !== 'md' && format !== 'json') {
     throw new UsageError(`export 需要 --format md 或 --format json${SEE_HELP}`);
   }
+  const dataExcerpt = excerptOf(flags.get('--data-excerpt'));
+  if (dataExcerpt !== undefined && format !== 'md') {
+    throw new UsageError(`--data-excerpt 只用于 --format md${SEE_HELP}`);
+  }
   const dataDir = dataDirOf(flags);
   const { handlers } = await openServices(dataDir, readingAccess(dataDir));
-  const file = valueOf(await handlers.exportAnnotations({ format }));
+  const file = valueOf(
+    await handlers.exportAnnotations({ format, ...(dataExcerpt && { dataExcerpt }) }),
+  );
   const folder = flags.get('--out');
   if (folder === undefined) {
     process.stdout.write(file.content);

@@ -43,3 +43,31 @@ export type SearchMatchesResult = [number, number][][];
 
 /** How many hits the app asks ranges for with the first answer: one screen of results and more. */
 export const SEARCH_PAGE = 20;
+
+/** A hit of the library's search across reports: a report's hit, and which report. */
+export interface CrossReportHit extends SearchHit {
+  report: string;
+  /** The matches inside `snippet`, as [start, end) offsets into it; with `snippet`. */
+  snippetMarks?: [number, number][];
+}
+
+/** One report's part of the answer. */
+export interface CrossReportGroup {
+  report: string;
+  /** Its hits in the answer's order; at most the request's `limit`. */
+  hits: CrossReportHit[];
+  /** How many blocks of the report are hits, listed or not. */
+  count: number;
+  /** Matches over all of them. */
+  total: number;
+}
+
+export interface CrossReportResult {
+  query: string;
+  /** Reports with at least one hit: by their best hit's score (ties in library order), or in library order. */
+  groups: CrossReportGroup[];
+  /** Hit blocks over every report. */
+  count: number;
+  /** Matches over every report. */
+  total: number;
+}

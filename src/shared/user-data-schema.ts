@@ -29,6 +29,13 @@ export const TargetSchema = z.strictObject({
 
 const dated = { id, created: isoDate, modified: isoDate };
 
+/** Which figures a 数据摘录 holds (core/figures/select.ts): absent fields keep every figure. */
+export const DataExcerptSchema = z.strictObject({
+  period: z.enum(['result', 'target', 'other']).optional(),
+  kind: z.enum(['money', 'rate', 'count', 'other']).optional(),
+  query: z.string().max(200).optional(),
+});
+
 export const AnnotationSchema = z.strictObject({
   ...dated,
   color: z.enum(HIGHLIGHT_COLORS),
@@ -84,7 +91,16 @@ export const REQUESTS = {
     term: z.string().trim().min(1).max(LIMITS.term),
     definition: z.string().trim().min(1).max(LIMITS.definition),
   }),
-  exportAnnotations: z.strictObject({ format: z.enum(['md', 'json']) }),
+  exportAnnotations: z
+    .strictObject({
+      format: z.enum(['md', 'json']),
+      // 数据摘录: the figures the 数说报告 panel's filter keeps, appended to the 发言提纲.
+      dataExcerpt: DataExcerptSchema.optional(),
+    })
+    .refine(
+      (request) => request.format === 'md' || request.dataExcerpt === undefined,
+      '数据摘录只能附在发言提纲（md）里',
+    ),
   // A week of notes is far below this; a mistaken multi-megabyte file is refused early.
   importAnnotations: z.strictObject({ content: z.string().max(5_000_000) }),
 };

@@ -28,14 +28,14 @@ import { indexTerms } from './tokens';
 export type SegmentWords = (normalized: string) => string[];
 
 /** Headings and glossary entries rank above a paragraph that merely mentions a term. */
-const KIND_BOOST: Record<Block['kind'], number> = {
+export const KIND_BOOST: Record<Block['kind'], number> = {
   heading: 3,
   glossary: 1.5,
   paragraph: 1,
   meta: 1,
 };
 /** A run-in head (`强化平台建设。`) counts again as a field of its own. */
-const HEAD_BOOST = 3;
+export const HEAD_BOOST = 3;
 /**
  * A keyword that is a whole word of a block: a nudge, not a second score.
  * Tried on the report (tests/unit/search/ranking.test.ts): at 1 it outweighs

@@ -11,6 +11,7 @@ import { useCommandKeys } from '../commands/useCommandKeys';
 import { useShellMenu } from '../commands/useShellMenu';
 import { PrintedNotes } from '../features/annotations/PrintedNotes';
 import { BookmarkMarkers } from '../features/bookmarks/BookmarkMarkers';
+import { PrintedFigures } from '../features/figures/PrintedFigures';
 import { settleLayoutWhenIdle } from '../features/reading/scroll';
 import { SearchHighlights } from '../features/search/SearchHighlights';
 import { Shortcuts } from '../features/shortcuts/ShortcutsDialog';
@@ -83,6 +84,7 @@ export function Reader({ api, slots, document, initialSettings, initialNotices }
             <AnnotationLayer />
           </Suspense>
           <SidebarPanels />
+          <PrintedFigures />
         </>
       )}
       <SearchHighlights />

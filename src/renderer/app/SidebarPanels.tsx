@@ -1,11 +1,12 @@
 /**
  * What the sidebar holds: search results above every panel, then one of
- * 目录, 名词解释, 批注 and 书签. Each panel is its feature's own component;
+ * 目录, 名词解释, 批注, 书签 and 数说报告. Each panel is its feature's own component;
  * this only puts them side by side.
  */
 import { createPortal } from 'react-dom';
 import { AnnotationsPanel } from '../features/annotations/AnnotationsPanel';
 import { BookmarksPanel } from '../features/bookmarks/BookmarksPanel';
+import { FiguresPanel } from '../features/figures/FiguresPanel';
 import { GlossaryPanel } from '../features/glossary/GlossaryPanel';
 import { RecentSearches } from '../features/search/RecentSearches';
 import { SearchResults } from '../features/search/SearchResults';
@@ -32,6 +33,7 @@ const PANELS: SidebarPanel<PanelId>[] = [
   { id: 'glossary', label: '名词解释', content: <GlossaryPanel /> },
   { id: 'annotations', label: '批注', content: <AnnotationsPanel /> },
   { id: 'bookmarks', label: '书签', content: <BookmarksPanel /> },
+  { id: 'figures', label: '数说报告', content: <FiguresPanel /> },
 ];
 
 export function SidebarPanels() {

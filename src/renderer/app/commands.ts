@@ -7,6 +7,7 @@ import type { Command, CommandBinding, CommandRegistry } from '../commands/regis
 import { annotationBinding, annotationCommands } from '../features/annotations/commands';
 import { appearanceBinding, appearanceCommands } from '../features/appearance/commands';
 import { bookmarkBinding, bookmarkCommands } from '../features/bookmarks/commands';
+import { figureBinding, figureCommands } from '../features/figures/commands';
 import { glossaryBinding, glossaryCommands } from '../features/glossary/commands';
 import { printBinding, printCommands } from '../features/print/commands';
 import { readingBinding, readingCommands } from '../features/reading/commands';
@@ -45,6 +46,7 @@ export const FEATURE_COMMANDS: readonly FeatureCommands[] = [
   feature(searchCommands, searchBinding),
   feature(annotationCommands, annotationBinding),
   feature(bookmarkCommands, bookmarkBinding),
+  feature(figureCommands, figureBinding),
   feature(tocCommands, tocBinding),
   feature(readingCommands, readingBinding),
 ];

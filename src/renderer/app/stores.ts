@@ -10,6 +10,8 @@ import type { Settings } from '../../shared/settings';
 import { isDesktop } from '../api/client';
 import { CommandRegistry } from '../commands/registry';
 import { AnnotatingStore } from '../features/annotations/annotating';
+import { figureNavigation } from '../features/figures/figure-mark';
+import { FiguresStore } from '../features/figures/figures-store';
 import { watchAppearance } from '../features/appearance/appearance';
 import { GlossaryStore } from '../features/glossary/glossary-store';
 import { ReadingPane } from '../features/reading/reading-pane';
@@ -48,6 +50,8 @@ export interface ReaderStores {
   readonly userData: UserDataStore;
   readonly annotating: AnnotatingStore;
   readonly glossary: GlossaryStore;
+  /** 数说报告: figures are extracted when its panel first opens. */
+  readonly figures: FiguresStore;
   readonly shortcuts: ShortcutsSheet;
   readonly commands: CommandRegistry;
   /** Jumps to a block, closing the sidebar where it covers the text. */
@@ -101,6 +105,7 @@ export function createReaderStores(start: ReaderStart): ReaderStores {
     userData,
     annotating: new AnnotatingStore(slots.pane, doc, userData),
     glossary: new GlossaryStore(slots.pane, document, userData, glossaryNavigation, notices.add),
+    figures: new FiguresStore(document, figureNavigation(slots.pane, sidebar)),
     shortcuts: new ShortcutsSheet(),
     commands: new CommandRegistry(),
     jumpAndClose,

@@ -25,6 +25,9 @@ import { anchorTarget } from '../../core/annotations/anchor';
 import { safeFileName } from '../file-name';
 import { CONTEXT_LENGTH, targetFor } from '../../core/annotations/selectors';
 import { speakingNotes } from '../../core/annotations/speaking-notes';
+import { dataExcerpt } from '../../core/figures/excerpt';
+import { extractFigures } from '../../core/figures/extract';
+import { selectFigures, type FigureSelection } from '../../core/figures/select';
 import {
   mergeAnnotations,
   parseWebAnnotations,
@@ -201,13 +204,26 @@ export function createUserDataService(options: UserDataServiceOptions) {
       return current;
     },
 
-    exportAnnotations({ format }: { format: 'md' | 'json' }): ExportedFile {
+    exportAnnotations({
+      format,
+      dataExcerpt: excerpt,
+    }: {
+      format: 'md' | 'json';
+      dataExcerpt?: FigureSelection;
+    }): ExportedFile {
       const annotations = data().annotations.map(anchored);
       if (format === 'md') {
+        const notes = speakingNotes(document, doc, annotations, options.colorNames(), now());
+        // Extracted here, only when asked for: a plain 发言提纲 never pays for it.
+        const figures =
+          excerpt === undefined
+            ? ''
+            : '\n' +
+              dataExcerpt(selectFigures(extractFigures(document), excerpt, document), document);
         return {
           fileName: exportName('发言提纲', 'md'),
           mimeType: 'text/markdown;charset=utf-8',
-          content: speakingNotes(document, doc, annotations, options.colorNames(), now()),
+          content: notes + figures,
         };
       }
       const collection = toWebAnnotations(

@@ -77,7 +77,7 @@ describe('buildMenuTemplate', () => {
     expect(submenuOf(top(template, '文件')).at(-1)?.role).toBe('quit');
   });
 
-  it('文件 has 打印…, 导出为 PDF… and the annotation files from the command list', () => {
+  it('文件 has 打印…, 导出为 PDF… and the annotation and figure files from the command list', () => {
     const file = submenuOf(top(template, '文件'));
     expect(labels(file)).toEqual([
       '打印…',
@@ -86,6 +86,8 @@ describe('buildMenuTemplate', () => {
       '导出发言提纲…',
       '导入批注…',
       '导出批注（JSON）…',
+      '导出数字表格（CSV）…',
+      '导出发言提纲（含数据摘录）…',
       '---',
       '退出',
     ]);

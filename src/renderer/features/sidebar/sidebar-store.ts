@@ -7,7 +7,7 @@ import type { Slots } from '../../app/slots';
 import { readViewCache, writeViewCache } from '../../app/view-cache';
 import { Store } from '../../store';
 
-export type PanelId = 'toc' | 'glossary' | 'annotations' | 'bookmarks';
+export type PanelId = 'toc' | 'glossary' | 'annotations' | 'bookmarks' | 'figures';
 
 /** Below this width the sidebar covers the text instead of sitting beside it. */
 const WIDE_LAYOUT = '(min-width: 960px)';
