@@ -80,3 +80,13 @@ export async function scrollToHeading(page: Page, prefix: string): Promise<void>
     pane.scrollTop += heading.getBoundingClientRect().top - pane.getBoundingClientRect().top - 5;
   }, prefix);
 }
+
+/** Picks a theme (明亮, 护眼, 夜间, 跟随系统) in the toolbar, or in its 更多 menu where a narrow window folded it there. */
+export async function chooseTheme(page: Page, name: string): Promise<void> {
+  const inline = page.getByRole('radio', { name });
+  if (await inline.isVisible()) return inline.click();
+  const more = page.getByRole('button', { name: '更多' });
+  await more.click();
+  await page.getByRole('group', { name: '更多' }).getByRole('radio', { name }).click();
+  await page.keyboard.press('Escape');
+}
