@@ -104,7 +104,7 @@ export function createReaderStores(app: AppStores, report: LoadedReport): Reader
     afterJump: sidebar.closeIfCovering,
     showBlock: jumpAndClose,
   };
-  const search = new SearchSession(pageIndex, doc.indexOf, notices.add);
+  const search = new SearchSession(pageIndex, doc.indexOf);
   const stores: ReaderStores = {
     api,
     slots,
