@@ -11,12 +11,23 @@
 /** What folds, in order. Each part carries `data-fold="<name>"` inline and in the menu. */
 export const FOLDS = ['theme', 'font', 'help', 'scope', 'title', 'label'] as const;
 
+/**
+ * Whether everything shown fits: nothing runs past the toolbar, and the
+ * title, which shrinks rather than overflows, is not cut to an ellipsis
+ * (a title cut to 「2018年海曙区政府工…」 reads as another report's).
+ */
+function fits(toolbar: HTMLElement): boolean {
+  if (toolbar.scrollWidth > toolbar.clientWidth) return false;
+  const title = toolbar.querySelector<HTMLElement>(':scope > .toolbar-title');
+  return !title || title.offsetWidth === 0 || title.scrollWidth <= title.clientWidth;
+}
+
 /** Folds the fewest parts that let the toolbar's contents fit its width; answers how many. */
 export function fitToolbar(toolbar: HTMLElement): number {
   for (let count = 0; count <= FOLDS.length; count++) {
     const folded = FOLDS.slice(0, count).join(' ');
     if (toolbar.dataset.folded !== folded) toolbar.dataset.folded = folded;
-    if (toolbar.scrollWidth <= toolbar.clientWidth) return count;
+    if (fits(toolbar)) return count;
   }
   return FOLDS.length;
 }
