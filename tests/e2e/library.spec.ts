@@ -131,9 +131,12 @@ test('a second report opened by the file chooser and a third by a drop keep thei
   await highlight(page, '镇海区人民政府');
   await highlight(page, '民生实事');
   await page.screenshot({ path: 'test-results/library-third-report.png' });
+  expect(await problems()).toEqual([]);
 
   await server.restart();
   await page.reload();
+  // Requests refused while the server was down are the restart's, not the page's.
+  await problems();
   // The report read last reopens.
   await expect(page.locator(reportShownSelector(zhenhai))).toHaveCount(1);
   await expect(page.locator('#pane')).toContainText('镇海区第十一届人民代表大会');
