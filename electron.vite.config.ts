@@ -43,7 +43,14 @@ function prerenderedReport(): Plugin {
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src/main/index.ts'),
+          // Report files are parsed in a worker thread, whose entry must sit
+          // next to main's code as parse-worker.js (parse-in-worker.ts loads it).
+          'parse-worker': resolve(__dirname, 'src/services/report-file/parse-worker.ts'),
+        },
+      },
     },
   },
   preload: {

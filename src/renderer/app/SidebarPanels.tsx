@@ -1,5 +1,6 @@
 /**
- * What the sidebar holds: search results above every panel, then one of
+ * What the sidebar holds: search results above every panel (this report's,
+ * or every report's grouped by report), then one of
  * 目录, 名词解释, 批注, 书签 and 数说报告. Each panel is its feature's own component;
  * this only puts them side by side.
  */
@@ -8,6 +9,7 @@ import { AnnotationsPanel } from '../features/annotations/AnnotationsPanel';
 import { BookmarksPanel } from '../features/bookmarks/BookmarksPanel';
 import { FiguresPanel } from '../features/figures/FiguresPanel';
 import { GlossaryPanel } from '../features/glossary/GlossaryPanel';
+import { LibraryResults } from '../features/library/LibraryResults';
 import { RecentSearches } from '../features/search/RecentSearches';
 import { SearchResults } from '../features/search/SearchResults';
 import { useSectionHitCounts } from '../features/search/useSectionHitCounts';
@@ -37,16 +39,17 @@ const PANELS: SidebarPanel<PanelId>[] = [
 ];
 
 export function SidebarPanels() {
-  const { sidebar, slots } = useReader();
+  const { sidebar, slots, librarySearch } = useReader();
   const open = useStore(sidebar, (state) => state.open);
   const active = useStore(sidebar, (state) => state.panel);
+  const everyReport = useStore(librarySearch, (state) => state.scope === 'all');
   if (!open) return null;
   return createPortal(
     <Sidebar<PanelId>
       panels={PANELS}
       active={active}
       onChoose={sidebar.choose}
-      above={<SearchResults />}
+      above={everyReport ? <LibraryResults /> : <SearchResults />}
     />,
     slots.sidebar,
   );

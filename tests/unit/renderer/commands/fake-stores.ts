@@ -97,6 +97,12 @@ export function fakeStores(options: FakeOptions = {}) {
       startNote: vi.fn(),
     },
     glossary: { startAdd: vi.fn() },
+    shelf: {
+      getSnapshot: () => ({ shown: false, adding: null }),
+      subscribe: noSubscription,
+      toggle: vi.fn(),
+      addFromDialog: vi.fn(async () => {}),
+    },
     shortcuts: { open: vi.fn() },
     document: { outline: [] },
     doc: { indexOf: new Map() },
