@@ -228,7 +228,6 @@ const isRangeMark = (code: number) =>
 
 interface ClauseEnd {
   continues: boolean;
-  sentence: number;
 }
 
 /** -1: the number is inside a quotation or a title; else where its clause starts. */
@@ -239,8 +238,7 @@ const QUOTED = -1;
  * its clause starts, and whether it sits inside `“…”` or `《…》`. A quoted
  * name (`“365”产业`, `“15分钟公共文化圈”`) is short and holds no clause end,
  * so an opening mark met before a closing one or a clause end means quoted.
- * `continues` is set when the clause end is a comma or colon, `sentence`
- * when it is a full stop (else it stays -1).
+ * `continues` is set when the clause end is a comma or colon.
  */
 function clauseBefore(text: string, lead: number, out: ClauseEnd): number {
   const stop = Math.max(0, lead - CLAUSE_REACH);
@@ -268,9 +266,6 @@ function clauseBefore(text: string, lead: number, out: ClauseEnd): number {
         out.continues = true;
         return i + 1;
       case 0x3002: // 。
-        out.continues = false;
-        out.sentence = i + 1;
-        return i + 1;
       case 0xff1b: // ；
       case 0xff01: // ！
       case 0xff1f: // ？
@@ -323,7 +318,11 @@ function numberStart(text: string, matchEnd: number, floor: number): [number, nu
 /** Every quantity in `text`, in order. */
 export function findQuantities(text: string): Quantity[] {
   const found: Quantity[] = [];
-  const ended: ClauseEnd = { continues: false, sentence: -1 };
+  const ended: ClauseEnd = { continues: false };
+  // Sentence starts, found going forward through the block's full stops: one
+  // indexOf per sentence, where a lastIndexOf per figure cost a tenth of extraction.
+  let sentence = 0;
+  let stop = text.indexOf('。');
   let previousEnd = 0;
   QUANTITY.lastIndex = 0;
   while (QUANTITY.test(text)) {
@@ -370,9 +369,13 @@ export function findQuantities(text: string): Quantity[] {
 
     const pre = preQualifier(text, start);
     const lead = pre === undefined ? start : start - pre.length;
-    ended.sentence = -1;
     const clause = clauseBefore(text, lead, ended);
     if (clause === QUOTED) continue;
+    // Figures come in order, so the sentence start only moves forward.
+    while (stop !== -1 && stop < start) {
+      sentence = stop + 1;
+      stop = text.indexOf('。', sentence);
+    }
     found.push({
       start,
       end,
@@ -384,8 +387,7 @@ export function findQuantities(text: string): Quantity[] {
       tail,
       clause,
       continues: ended.continues,
-      // The scan back may have met the full stop already.
-      sentence: ended.sentence === -1 ? text.lastIndexOf('。', start) + 1 : ended.sentence,
+      sentence,
     });
   }
   return found;
