@@ -274,7 +274,7 @@ export function clauseAfter(text: string, at: number): string {
  * Split only where every part is a phrase of its own (three characters or more):
  * `城区、农村生活垃圾分类收集覆盖率` shares its noun and stays whole.
  */
-export function splitList(indicator: string, count: number): string[] | undefined {
+export function listParts(indicator: string, count: number): string[] | undefined {
   const parts = indicator.split('、');
   if (parts.length !== count || parts.some((part) => part.length < 3)) return undefined;
   return parts;
