@@ -320,6 +320,21 @@ function numberStart(text: string, digitsEnd: number, floor: number): number {
   return start;
 }
 
+/**
+ * Where the sentence of a figure at `start` starts, after the last `。` before
+ * it, given the figure `before` it in the same text: its sentence, unless a
+ * full stop lies between them. Going back no further than that figure reads
+ * each character once, and a short loop here costs less than the indexOf per
+ * sentence it replaces (about a tenth of extraction, mostly in the calls).
+ */
+function sentenceStart(text: string, start: number, before: Quantity | undefined): number {
+  const floor = before === undefined ? 0 : before.start;
+  for (let i = start - 1; i >= floor; i--) {
+    if (text.charCodeAt(i) === 0x3002) return i + 1;
+  }
+  return before === undefined ? 0 : before.sentence;
+}
+
 const newQuantity = (): Quantity => ({
   start: 0,
   end: 0,
@@ -351,10 +366,6 @@ export class QuantityReader {
   read(text: string): void {
     const { found, ended } = this;
     this.count = 0;
-    // Sentence starts, found going forward through the block's full stops: one
-    // indexOf per sentence, where a lastIndexOf per figure cost a tenth of extraction.
-    let sentence = 0;
-    let stop = text.indexOf('。');
     let previousEnd = 0;
     QUANTITY.lastIndex = 0;
     while (QUANTITY.test(text)) {
@@ -409,11 +420,8 @@ export class QuantityReader {
       const lead = pre === undefined ? start : start - pre.length;
       const clause = clauseBefore(text, lead, ended);
       if (clause === QUOTED) continue;
-      // Figures come in order, so the sentence start only moves forward.
-      while (stop !== -1 && stop < start) {
-        sentence = stop + 1;
-        stop = text.indexOf('。', sentence);
-      }
+      const before = this.count > 0 ? found[this.count - 1] : undefined;
+      const sentence = sentenceStart(text, start, before);
       if (this.count === found.length) found.push(newQuantity());
       const quantity = found[this.count++];
       quantity.start = start;
