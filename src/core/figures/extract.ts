@@ -9,7 +9,6 @@ import type { Figure, FigureChange, FigurePeriod } from './figure';
 import { clauseAfter, listParts, nounAfter, phraseBefore } from './indicator';
 import { reportYearOf, SectionPeriods, SentencePeriods } from './period';
 import { QuantityReader, type Quantity } from './quantities';
-import { figureKind } from './units';
 
 export type FigureSource = Pick<ReportDocument, 'blocks' | 'outline' | 'date' | 'occasion'>;
 
@@ -85,9 +84,8 @@ function blockFigures(
       const from =
         previous === undefined ? quantity.clause : Math.max(quantity.clause, previous.tail);
       const phrase = phraseBefore(text, from, quantity.lead);
-      const kind = figureKind(quantity);
       // A count names what it counts after it (`34个市级重大项目`); money and rates before.
-      const counted = kind === 'count' || kind === 'other';
+      const counted = quantity.kind === 'count' || quantity.kind === 'other';
       const noun = counted || phrase.indicator === '' ? nounAfter(text, quantity.tail) : '';
       indicator = counted ? noun || phrase.indicator : phrase.indicator || noun;
       if (indicator === '' && previous !== undefined && sharesGroup(text, previous, quantity)) {

@@ -14,7 +14,7 @@
  * bench) a function imported from another module is called through a getter,
  * which at one call per character cost about a fifth of extraction.
  */
-import { BASE_UNITS, MULTIPLIER_LIST, readUnitText } from './units';
+import { BASE_UNITS, figureKind, MULTIPLIER_LIST, readUnitText, type FigureKind } from './units';
 import { WordTable } from './words';
 
 export interface Quantity {
@@ -24,6 +24,8 @@ export interface Quantity {
   value: number;
   to?: number;
   unit: string;
+  /** What the unit measures (figureKind), read once per unit rather than once per figure. */
+  kind: FigureKind;
   qualifier?: string;
   /** Where a pre-qualifier (`超过`, `近`) starts, else `start`. */
   lead: number;
@@ -171,6 +173,7 @@ export function readNumber(digits: string): number {
 interface PrintedUnit {
   unit: string;
   inner: string | undefined;
+  kind: FigureKind;
 }
 
 /** A unit as matched, by its characters, one node per character. */
@@ -199,7 +202,10 @@ function unitAt(text: string, start: number, end: number): PrintedUnit | undefin
     }
     node = next;
   }
-  node.printed ??= readUnitText(text.slice(start, end)) ?? null;
+  if (node.printed === undefined) {
+    const read = readUnitText(text.slice(start, end));
+    node.printed = read === undefined ? null : { ...read, kind: figureKind(read) };
+  }
   return node.printed ?? undefined;
 }
 
@@ -352,6 +358,7 @@ const newQuantity = (): Quantity => ({
   value: 0,
   to: undefined,
   unit: '',
+  kind: 'other',
   qualifier: undefined,
   lead: 0,
   tail: 0,
@@ -396,7 +403,7 @@ export class QuantityReader {
       while (isSpaceCode(text.charCodeAt(end - 1))) end--;
       const printed = unitAt(text, unitStart, end);
       if (printed === undefined) continue;
-      const { unit, inner } = printed;
+      const { unit, inner, kind } = printed;
       if (unit === '年' && !isDuration(text, start, digitsEnd - start, end)) continue;
       if (post === '内' && !TIME_UNITS.has(unit)) post = undefined;
       const tail = post === undefined ? end : matchEnd;
@@ -440,6 +447,7 @@ export class QuantityReader {
       quantity.value = value;
       quantity.to = to;
       quantity.unit = unit;
+      quantity.kind = kind;
       quantity.qualifier = post ?? pre ?? inner;
       quantity.lead = lead;
       quantity.tail = tail;
