@@ -258,6 +258,30 @@ interface ClauseEnd {
 /** -1: the number is inside a quotation or a title; else where its clause starts. */
 const QUOTED = -1;
 
+/** What a character is to clauseBefore: none of these (0), or one of the marks below. */
+const OPEN = 1; // “ ‘ 《 「 『
+const CLOSE = 2; // ” ’ 》 」 』
+const CONTINUES = 3; // ， ： , : (the clause goes on from the one before)
+const FULL_STOP = 4; // 。
+const END = 5; // ； ！ ？ ; ! ? and a line break
+
+/**
+ * The marks, looked up by character code: one load per character, where a
+ * switch over these twenty codes compiled to a row of comparisons per
+ * character and cost over a tenth of extraction.
+ */
+const MARKS = new Uint8Array(0x10000);
+const marked: [string, number][] = [
+  ['“‘《「『', OPEN],
+  ['”’》」』', CLOSE],
+  ['，：,:', CONTINUES],
+  ['。', FULL_STOP],
+  ['；！？;!?\n', END],
+];
+for (const [chars, mark] of marked) {
+  for (const char of chars) MARKS[char.charCodeAt(0)] = mark;
+}
+
 /**
  * One scan back from a figure's lead, at most CLAUSE_REACH characters: where
  * its clause starts, and whether it sits inside `“…”` or `《…》`. A quoted
@@ -270,42 +294,16 @@ function clauseBefore(text: string, lead: number, out: ClauseEnd): number {
   const stop = Math.max(0, lead - CLAUSE_REACH);
   let closed = false;
   for (let i = lead - 1; i >= stop; i--) {
-    switch (text.charCodeAt(i)) {
-      case 0x201c: // “
-      case 0x2018: // ‘
-      case 0x300a: // 《
-      case 0x300c: // 「
-      case 0x300e: // 『
-        if (!closed) return QUOTED;
-        break;
-      case 0x201d: // ”
-      case 0x2019: // ’
-      case 0x300b: // 》
-      case 0x300d: // 」
-      case 0x300f: // 』
-        closed = true;
-        break;
-      case 0xff0c: // ，
-      case 0xff1a: // ：
-      case 0x2c:
-      case 0x3a:
-        out.continues = true;
-        out.fullStop = false;
-        return i + 1;
-      case 0x3002: // 。
-        out.continues = false;
-        out.fullStop = true;
-        return i + 1;
-      case 0xff1b: // ；
-      case 0xff01: // ！
-      case 0xff1f: // ？
-      case 0x3b:
-      case 0x21:
-      case 0x3f:
-      case 0x0a:
-        out.continues = false;
-        out.fullStop = false;
-        return i + 1;
+    const mark = MARKS[text.charCodeAt(i)];
+    if (mark === 0) continue;
+    if (mark === OPEN) {
+      if (!closed) return QUOTED;
+    } else if (mark === CLOSE) {
+      closed = true;
+    } else {
+      out.continues = mark === CONTINUES;
+      out.fullStop = mark === FULL_STOP;
+      return i + 1;
     }
   }
   out.continues = false;
