@@ -105,26 +105,17 @@ const LEADING_WORDS = WordTable.of(LEADING);
 const isLeadingMark = (code: number) =>
   code === 0xff0c || code === 0x2c || code === 0x3001 || code === 0x20 || code === 0x3000;
 
-/** Ends of a clause: the phrase never reaches across them. */
-function isClauseEnd(code: number): boolean {
-  switch (code) {
-    case 0xff0c: // ，
-    case 0x3002: // 。
-    case 0xff1b: // ；
-    case 0xff1a: // ：
-    case 0xff01: // ！
-    case 0xff1f: // ？
-    case 0x2c:
-    case 0x3b:
-    case 0x3a:
-    case 0x21:
-    case 0x3f:
-    case 0x0a:
-      return true;
-    default:
-      return false;
-  }
-}
+/**
+ * What ends a noun or a clause read forward, by character code: 1 for the end
+ * of a clause (the phrase never reaches across one), 2 for a digit. One load
+ * per character; a switch of comparisons per character cost more than the
+ * rest of the reading.
+ */
+const STOPS = new Uint8Array(0x10000);
+const CLAUSE_END = 1;
+const DIGIT = 2;
+for (const char of '，。；：！？,;:!?\n') STOPS[char.charCodeAt(0)] = CLAUSE_END;
+for (const char of '0123456789０１２３４５６７８９') STOPS[char.charCodeAt(0)] = DIGIT;
 
 /** Predicates that end a noun read forward: `市级重大项目|进展良好`, `公厕|完成改造提升`. */
 const FORWARD_END = WordTable.of([
@@ -250,8 +241,7 @@ export function nounAfter(text: string, at: number): string {
   const limit = Math.min(text.length, at + REACH);
   let end = at;
   while (end < limit) {
-    const code = text.charCodeAt(end);
-    if (isClauseEnd(code) || isDigit(code) || FORWARD_END.startingAt(text, end)) break;
+    if (STOPS[text.charCodeAt(end)] !== 0 || FORWARD_END.startingAt(text, end)) break;
     end++;
   }
   for (let entry = FORWARD_TRAILING.endingAt(text, end, at); entry;) {
@@ -265,7 +255,7 @@ export function nounAfter(text: string, at: number): string {
 export function clauseAfter(text: string, at: number): string {
   const limit = Math.min(text.length, at + REACH);
   let end = at;
-  while (end < limit && !isClauseEnd(text.charCodeAt(end))) end++;
+  while (end < limit && STOPS[text.charCodeAt(end)] !== CLAUSE_END) end++;
   return text.slice(at, end);
 }
 
