@@ -6,7 +6,7 @@
  */
 import type { Block, ReportDocument } from '../../shared/document';
 import type { Figure, FigureChange, FigurePeriod } from './figure';
-import { clauseAfter, listParts, nounAfter, phraseBefore } from './indicator';
+import { clauseAfter, listParts, nounAfter, phraseBefore, type Phrase } from './indicator';
 import { reportYearOf, SectionPeriods, SentencePeriods } from './period';
 import { QuantityReader, type Quantity } from './quantities';
 
@@ -66,6 +66,7 @@ function blockFigures(
   let head = -1;
   let headOwn = '';
   let listLength = 0;
+  const phrase: Phrase = { indicator: '', change: undefined };
   for (let index = 0; index < count; index++) {
     const quantity = quantities[index];
     const previous = index > 0 ? quantities[index - 1] : undefined;
@@ -83,7 +84,7 @@ function blockFigures(
       // The clause may hold the figure before: `拆除农村旧房12万平方米、新建60万平方米`.
       const from =
         previous === undefined ? quantity.clause : Math.max(quantity.clause, previous.tail);
-      const phrase = phraseBefore(text, from, quantity.lead);
+      phraseBefore(text, from, quantity.lead, phrase);
       // A count names what it counts after it (`34个市级重大项目`); money and rates before.
       const counted = quantity.kind === 'count' || quantity.kind === 'other';
       const noun = counted || phrase.indicator === '' ? nounAfter(text, quantity.tail) : '';

@@ -190,7 +190,7 @@ const isDigit = (code: number) =>
 export interface Phrase {
   /** The indicator, or '' when the clause holds none (`同比增长6.3%`). */
   indicator: string;
-  change?: FigureChange;
+  change: FigureChange | undefined;
 }
 
 /** `2017年`, `到2020年底` at `at`: the length of a year there, else 0. */
@@ -204,8 +204,12 @@ function yearAt(text: string, at: number, end: number): number {
   return i - at;
 }
 
-/** The phrase before a number, from `from` to `to`: trimmed, with the change it states. */
-export function phraseBefore(text: string, from: number, to: number): Phrase {
+/**
+ * The phrase before a number, from `from` to `to`, read into `out` (one
+ * object for every figure, rather than a new one each): trimmed, with the
+ * change it states.
+ */
+export function phraseBefore(text: string, from: number, to: number, out: Phrase): void {
   let end = to;
   let change: FigureChange | undefined;
   let level = false;
@@ -231,8 +235,8 @@ export function phraseBefore(text: string, from: number, to: number): Phrase {
     start += skip;
   }
   start = Math.max(start, end - LONGEST);
-  const indicator = text.slice(start, end);
-  return change === undefined ? { indicator } : { indicator, change };
+  out.indicator = text.slice(start, end);
+  out.change = change;
 }
 
 /** The noun a count stands before: `34个|市级重大项目|进展良好` → `市级重大项目`; '' if none. */
@@ -265,6 +269,8 @@ export function clauseAfter(text: string, at: number): string {
  * `城区、农村生活垃圾分类收集覆盖率` shares its noun and stays whole.
  */
 export function listParts(indicator: string, count: number): string[] | undefined {
+  // Most lists share one indicator with no `、` in it: nothing to split.
+  if (!indicator.includes('、')) return undefined;
   const parts = indicator.split('、');
   if (parts.length !== count || parts.some((part) => part.length < 3)) return undefined;
   return parts;
