@@ -338,12 +338,13 @@ function numberStart(text: string, digitsEnd: number, floor: number): number {
  * its clause (which starts at `clause`, after a clause end that is no `。`)
  * holds none: the sentence of the figure `before` it in the same text, unless
  * a full stop lies between them. So the loop reads only what lies between the
- * two figures and outside the clause that clauseBefore has read already, each
- * character once; an indexOf per sentence instead cost a tenth of extraction,
- * mostly in the calls.
+ * end of that figure (its number, unit and qualifier hold no `。`) and the
+ * clause, which clauseBefore has read already: each character at most once,
+ * and none of the sentences between two figures, which an indexOf per full
+ * stop went through.
  */
 function sentenceBefore(text: string, clause: number, before: Quantity | undefined): number {
-  const floor = before === undefined ? 0 : before.start;
+  const floor = before === undefined ? 0 : before.tail;
   for (let i = clause - 1; i >= floor; i--) {
     if (text.charCodeAt(i) === 0x3002) return i + 1;
   }
