@@ -139,6 +139,45 @@ describe('another report', () => {
   });
 });
 
+describe('two adds at once', () => {
+  it('of the same file make one report, kept whole: the second never takes the first one’s copy back', async () => {
+    const { handlers, flush } = await openLibrary(dir);
+    const bytes = utf8(otherReportText());
+    // Two windows, or a drop while the open dialog's file is still being read.
+    const answers = await Promise.all([
+      handlers.addReport({ fileName: 'a.txt', bytes }),
+      handlers.addReport({ fileName: 'b.txt', bytes }),
+    ]);
+    const [first, second] = answers.map(ok);
+    expect(first.report.id).toBe(second.report.id);
+    expect([first.added, second.added].sort()).toEqual([false, true]);
+    await flush();
+    const { id } = first.report;
+    expect(await readdir(join(dir, 'library', id, id))).toEqual(
+      expect.arrayContaining(['source.txt', 'document.json', 'search-index.json']),
+    );
+    expect(ok(await handlers.getDocument({ report: id })).version).toBe(id);
+    expect(ok(await handlers.getLibrary(undefined)).reports).toHaveLength(2);
+  });
+
+  it('a failed listing takes back only a copy nothing lists: one a later save carried stays', async () => {
+    const services = await openLibrary(dir);
+    const { library, handlers } = services;
+    const list = library.add.bind(library);
+    // The save of the entry failed (a full disk), but a save made meanwhile
+    // (the reading position, say) carried the entry to disk all the same.
+    library.add = async (report) => {
+      await list(report);
+      throw new Error('磁盘已满');
+    };
+    const bytes = utf8(otherReportText());
+    expect(refused(await handlers.addReport({ fileName: 'a.txt', bytes }))).toBe('磁盘已满');
+    const [listed] = ok(await handlers.getLibrary(undefined)).reports.slice(1);
+    expect(listed).toBeDefined();
+    expect(ok(await handlers.getDocument({ report: listed.id })).version).toBe(listed.id);
+  });
+});
+
 describe('a bad file changes nothing', () => {
   const cases: [string, string, () => Uint8Array | Promise<Uint8Array>][] = [
     ['an empty file', 'empty.txt', () => new Uint8Array(0)],
