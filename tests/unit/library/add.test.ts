@@ -139,6 +139,36 @@ describe('another report', () => {
   });
 });
 
+describe('what a file says of itself', () => {
+  it('is listed within the shelf’s own limits, so the entry and its new name outlive a restart', async () => {
+    // A hostile or badly extracted file: an occasion line far longer than any real one.
+    const occasion = '在某区第十一届人民代表大会第二次会议上'.repeat(30);
+    const text = `政府工作报告\n\n——${occasion}\n\n一、工作回顾\n\n过去一年，我们做了很多工作。`;
+    const first = await openLibrary(dir);
+    const added = ok(await first.handlers.addReport({ fileName: 'a.txt', bytes: utf8(text) }));
+    expect(added.report.occasion?.length).toBeLessThanOrEqual(300);
+    const { id } = added.report;
+    ok(await first.handlers.renameReport({ report: id, title: '我的名字' }));
+    ok(await first.handlers.removeReport({ report: id }));
+    await first.flush();
+    const again = await openLibrary(dir);
+    expect(ok(await again.handlers.getNotices(undefined))).toEqual([]);
+    const library = ok(await again.handlers.getLibrary(undefined));
+    expect(library.removed.map((report) => [report.id, report.title])).toEqual([[id, '我的名字']]);
+    expect(library.reports.map((report) => report.id)).toEqual([BUNDLED_REPORT_ID]);
+  });
+
+  it('an entry the library file would set aside at the next start is refused now, unwritten', async () => {
+    const { library, flush } = await openLibrary(dir);
+    const [bundled] = library.all();
+    const entry = { ...bundled, id: 'abc123', bundled: undefined, date: '2019年1月8日' };
+    await expect(library.add(entry)).rejects.toThrow(/date/);
+    await flush();
+    expect(library.get('abc123')).toBeUndefined();
+    expect(await readdir(dir)).toEqual([]);
+  });
+});
+
 describe('two adds at once', () => {
   it('of the same file make one report, kept whole: the second never takes the first one’s copy back', async () => {
     const { handlers, flush } = await openLibrary(dir);
