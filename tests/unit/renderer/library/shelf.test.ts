@@ -222,6 +222,32 @@ describe('the report switch', () => {
     await first;
     expect(switcher.getSnapshot().pending?.id).toBe('fast');
   });
+
+  it('asking for the report on screen while another loads keeps the one on screen', async () => {
+    const tell = { error: vi.fn(), notices: vi.fn(), opened: vi.fn() };
+    let slow: () => void = () => undefined;
+    const api = {
+      getDocument: vi.fn(async ({ report }: { report: string }) => {
+        if (report === 'slow') await new Promise<void>((resolve) => (slow = resolve));
+        return { ok: true as const, value: document(report) };
+      }),
+      openReport: vi.fn(({ report }: { report: string }) =>
+        ok({ report: entry(report), notices: [] }),
+      ),
+    };
+    const switcher = new ReportSwitch(api, loaded('a'), tell);
+    const first = switcher.open('slow');
+    // 最近打开 → b, then straight back to a, the one still on screen.
+    await switcher.open('a');
+    slow();
+    await first;
+    expect(switcher.getSnapshot()).toMatchObject({
+      current: { id: 'a' },
+      pending: null,
+      opening: null,
+    });
+    expect(tell.opened).not.toHaveBeenCalled();
+  });
 });
 
 describe('small stores', () => {
