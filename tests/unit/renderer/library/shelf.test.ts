@@ -98,6 +98,22 @@ describe('adding files', () => {
     expect(opened).toEqual(['same']);
   });
 
+  it('a file over the limit is refused by its size, before a byte of it is read', async () => {
+    const { shelf, api, opened, notices } = fakeShelf(view);
+    // A 4 GB video dropped by mistake: reading it first would take the page's memory with it.
+    const arrayBuffer = vi.fn();
+    const huge = { name: '会议录像.mp4', size: 4 * 1024 ** 3, arrayBuffer } as unknown as File;
+    await shelf.addFiles([huge, file('one.pdf')]);
+    expect(arrayBuffer).not.toHaveBeenCalled();
+    expect(notices).toEqual([
+      '“会议录像.mp4”没有加入书架：文件超过 100 MB，报告阅读器不打开这么大的文件。',
+    ]);
+    expect(
+      (api.addReport as ReturnType<typeof vi.fn>).mock.calls.map(([call]) => call.fileName),
+    ).toEqual(['one.pdf']);
+    expect(opened).toEqual(['one']);
+  });
+
   it('files dropped while another is being added wait their turn', async () => {
     const { shelf, api } = fakeShelf(view);
     const first = shelf.addFiles([file('one.pdf')]);
