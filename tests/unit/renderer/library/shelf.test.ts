@@ -219,12 +219,13 @@ describe('the report switch', () => {
     expect(tell.error).toHaveBeenCalledWith('这份报告没能打开：副本已损坏');
   });
 
-  it('the latest report asked for wins', async () => {
+  /** A switch whose report 'slow' loads until `release` is called. */
+  function slowSwitch() {
     const tell = { error: vi.fn(), notices: vi.fn(), opened: vi.fn() };
-    let slow: () => void = () => undefined;
+    let release: () => void = () => undefined;
     const api = {
       getDocument: vi.fn(async ({ report }: { report: string }) => {
-        if (report === 'slow') await new Promise<void>((resolve) => (slow = resolve));
+        if (report === 'slow') await new Promise<void>((resolve) => (release = resolve));
         return { ok: true as const, value: document(report) };
       }),
       openReport: vi.fn(({ report }: { report: string }) =>
@@ -232,30 +233,24 @@ describe('the report switch', () => {
       ),
     };
     const switcher = new ReportSwitch(api, loaded('a'), tell);
+    return { switcher, tell, release: () => release() };
+  }
+
+  it('the latest report asked for wins', async () => {
+    const { switcher, release } = slowSwitch();
     const first = switcher.open('slow');
     await switcher.open('fast');
-    slow();
+    release();
     await first;
     expect(switcher.getSnapshot().pending?.id).toBe('fast');
   });
 
   it('asking for the report on screen while another loads keeps the one on screen', async () => {
-    const tell = { error: vi.fn(), notices: vi.fn(), opened: vi.fn() };
-    let slow: () => void = () => undefined;
-    const api = {
-      getDocument: vi.fn(async ({ report }: { report: string }) => {
-        if (report === 'slow') await new Promise<void>((resolve) => (slow = resolve));
-        return { ok: true as const, value: document(report) };
-      }),
-      openReport: vi.fn(({ report }: { report: string }) =>
-        ok({ report: entry(report), notices: [] }),
-      ),
-    };
-    const switcher = new ReportSwitch(api, loaded('a'), tell);
+    const { switcher, tell, release } = slowSwitch();
     const first = switcher.open('slow');
     // 最近打开 → b, then straight back to a, the one still on screen.
     await switcher.open('a');
-    slow();
+    release();
     await first;
     expect(switcher.getSnapshot()).toMatchObject({
       current: { id: 'a' },
