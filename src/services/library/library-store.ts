@@ -26,8 +26,8 @@ import { LibraryReportSchema } from '../../shared/library-schema';
 import type { Settings } from '../../shared/settings';
 import { libraryView, reportPlace, shelfTitle } from '../../core/library/shelf';
 import type { VersionedFile } from '../storage/versioned-file';
-import { reasonOf } from './library-file';
 import { ReadOnlyError } from '../storage/versioned-file';
+import { reasonOf } from './library-file';
 
 /**
  * The entry's fields read from a document: what the shelf shows of it, cut
