@@ -123,6 +123,19 @@ export async function createReaderServices(options: ServiceOptions): Promise<Rea
     parse,
     onAdded: () => changed(),
   };
+  /**
+   * One file added at a time, whoever asks (two windows or tabs, a drop while
+   * the open dialog's file is read): between asking whether a text is on the
+   * shelf and listing it, a second add of the same file would find it
+   * missing, write the same folder, fail to list it and take the first one's
+   * copy back with its own.
+   */
+  let adding: Promise<unknown> = Promise.resolve();
+  const add: ReaderServices['addFile'] = (input, progress) => {
+    const next = adding.then(() => addReport(addContext, input, progress));
+    adding = next.catch(() => undefined);
+    return next;
+  };
 
   const handlers: ServiceHandlers = {
     getDocument: (payload) =>
@@ -229,14 +242,14 @@ export async function createReaderServices(options: ServiceOptions): Promise<Rea
       library,
       sessions,
       search,
-      add: (input, progress) => addReport(addContext, input, progress),
+      add,
       changed,
     }),
   };
   return {
     handlers,
     library,
-    addFile: (input, progress) => addReport(addContext, input, progress),
+    addFile: add,
     searchEveryReport: (query) => search.hits(query, Infinity),
     flush: async () => {
       await Promise.all([settings.flush(), library.flush(), sessions.flush()]);

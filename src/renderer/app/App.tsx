@@ -35,8 +35,6 @@ function createAppStores(api: ReaderApi, slots: Slots, startup: StartupData) {
     startup.report.id,
     (report, arrival) => {
       shelf.hide();
-      // Already on screen: nothing to load (a hit in it is shown by its own search).
-      if (report === switcher.getSnapshot().current?.id && !arrival) return Promise.resolve();
       return switcher.open(report, arrival);
     },
     notices.add,

@@ -57,9 +57,15 @@ export class ReportSwitch extends Store<SwitchState> {
     super({ current: initial, pending: null, opening: null });
   }
 
-  /** Loads a report and puts it on screen; the latest asked for wins. */
+  /**
+   * Loads a report and puts it on screen; the latest asked for wins, even
+   * when it is the one already on screen (nothing to load then, unless a
+   * place in it is to be shown: a hit chosen in a search across reports).
+   */
   async open(report: string, arrival?: Arrival): Promise<void> {
     const ticket = ++this.ticket;
+    const { current } = this.getSnapshot();
+    if (report === current?.id && !arrival) return this.set({ opening: null });
     this.set({ opening: report });
     const [document, opened] = await Promise.all([
       this.api.getDocument({ report }),

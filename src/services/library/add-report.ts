@@ -99,9 +99,14 @@ export async function addReport(
     () => true,
     () => false,
   );
-  /** A half-written copy (a full disk) is taken back: the folder is left as it was. */
+  /**
+   * A half-written copy (a full disk) is taken back: the folder is left as it
+   * was. Never the copy of a report the shelf lists: a failed save of the
+   * entry may still have been carried to disk by a later one.
+   */
   const takeBack = async () => {
-    if (!existed) await rm(reportDir, { recursive: true, force: true }).catch(() => undefined);
+    if (existed || library.get(id)) return;
+    await rm(reportDir, { recursive: true, force: true }).catch(() => undefined);
   };
   try {
     await writeEdition(dir, {

@@ -13,26 +13,41 @@ import type { ReportDocument } from '../../shared/document';
 import {
   BUNDLED_REPORT_ID,
   EMPTY_VIEW,
+  MAX_OCCASION_LENGTH,
+  MAX_PLACE_LENGTH,
+  MAX_SPEAKER_LENGTH,
   type Library,
   type LibraryReport,
   type LibraryView,
   type ReportCounts,
   type ReportView,
 } from '../../shared/library';
+import { LibraryReportSchema } from '../../shared/library-schema';
 import type { Settings } from '../../shared/settings';
 import { libraryView, reportPlace, shelfTitle } from '../../core/library/shelf';
 import type { VersionedFile } from '../storage/versioned-file';
 import { ReadOnlyError } from '../storage/versioned-file';
+import { reasonOf } from './library-file';
 
-/** The entry's fields read from a document: what the shelf shows of it. */
+/**
+ * The entry's fields read from a document: what the shelf shows of it, cut
+ * to the library file's limits. The document is an opened file's: an entry
+ * longer than the schema takes would be written, then set aside at every
+ * start, taking the reader's name for it and its removal with it.
+ */
 export function describedBy(document: ReportDocument) {
   const place = reportPlace(document);
+  const cut = (text: string, max: number) => text.slice(0, max);
   return {
     title: shelfTitle(document),
-    ...(document.occasion !== undefined && { occasion: document.occasion }),
+    ...(document.occasion !== undefined && {
+      occasion: cut(document.occasion, MAX_OCCASION_LENGTH),
+    }),
     ...(document.date !== undefined && { date: document.date }),
-    ...(place !== undefined && { place }),
-    ...(document.speaker !== undefined && { speaker: document.speaker }),
+    ...(place !== undefined && { place: cut(place, MAX_PLACE_LENGTH) }),
+    ...(document.speaker !== undefined && {
+      speaker: cut(document.speaker, MAX_SPEAKER_LENGTH),
+    }),
   };
 }
 
@@ -184,6 +199,11 @@ export class LibraryStore {
 
   async add(report: LibraryReport): Promise<LibraryReport> {
     if (this.get(report.id)) throw new Error(`报告 ${report.id} 已在书架上`);
+    // Checked as the next start will read it: an entry it would set aside is never written.
+    const checked = LibraryReportSchema.safeParse(report);
+    if (!checked.success) {
+      throw new Error(`这份报告的书架记录无效（${reasonOf(checked.error)}），没有加入书架。`);
+    }
     await this.save({ reports: [...this.value.reports, report] }, true);
     return report;
   }

@@ -5,7 +5,14 @@
  * switch (app/report-switch.ts); this store only asks for it.
  */
 import type { ReaderApi, Result } from '../../../shared/api';
-import type { AddedReport, AddProgress, LibraryReport, LibraryView } from '../../../shared/library';
+import { ERROR_MESSAGES } from '../../../core/formats/errors';
+import {
+  MAX_REPORT_FILE_BYTES,
+  type AddedReport,
+  type AddProgress,
+  type LibraryReport,
+  type LibraryView,
+} from '../../../shared/library';
 import { Store } from '../../store';
 
 /** Where to land in the report being opened: a search hit chosen in another report. */
@@ -95,10 +102,13 @@ export class ShelfStore extends Store<ShelfState> {
     const run = async () => {
       for (const file of files) {
         await this.add(file.name, async () =>
-          this.api.addReport({
-            fileName: file.name,
-            bytes: new Uint8Array(await file.arrayBuffer()),
-          }),
+          // Said by its size: a video dropped by mistake is never read into the page.
+          file.size > MAX_REPORT_FILE_BYTES
+            ? { ok: false, error: ERROR_MESSAGES['too-large'] }
+            : this.api.addReport({
+                fileName: file.name,
+                bytes: new Uint8Array(await file.arrayBuffer()),
+              }),
         );
       }
     };
