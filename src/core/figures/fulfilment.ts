@@ -45,6 +45,13 @@ export const VERDICT_LABELS: Record<Verdict, string> = {
 
 /** How far `左右` and `约` reach either way, as a share of the value. */
 export const ABOUT = 0.05;
+/** The rule for `左右` in words, for whoever reads a band: `按上下5%计`. */
+export const ABOUT_RULE = `左右、约按上下${ABOUT * 100}%计`;
+/** The rules above, as the panel and the printed table state them under the table. */
+export const VERDICT_RULES =
+  `评价规则：${ABOUT_RULE}；未加限定或带“以上”的目标须达到，超过即超额完成；` +
+  '“以内”“以下”须不超过；下降类及失业率、能耗等以低为好；' +
+  '另有“力争”目标的，达到力争值即超额完成。';
 /** How far under its value `近` reaches. */
 const NEAR = 0.1;
 
@@ -64,8 +71,8 @@ export interface FulfilmentRow {
   stretch?: TargetFigure;
   result: Figure;
   verdict: Verdict;
-  /** How the target was read, where it is not plain: `左右：6.65%–7.35%`. */
-  rule?: string;
+  /** What a `左右` or `约` target was read as: `6.65%–7.35%`. */
+  band?: string;
 }
 
 interface Span {
@@ -103,12 +110,12 @@ function lessIsBetter(target: Figure): boolean {
 
 /**
  * What the target asks, measured so that more is better: at least `met`,
- * and beyond `exceeded` it is exceeded. `rule` says how a 左右 was read.
+ * and beyond `exceeded` it is exceeded. `band` says how a 左右 was read.
  */
 function targetBounds(
   target: Figure,
   flip: boolean,
-): { met: number; exceeded: number; rule?: string } {
+): { met: number; exceeded: number; band?: string } {
   const better = (value: number) => (flip ? -signed(target, value) : signed(target, value));
   const { value, qualifier } = target;
   if (target.to !== undefined) {
@@ -123,7 +130,7 @@ function targetBounds(
     return {
       met: Math.min(...ends),
       exceeded: Math.max(...ends),
-      rule: `${qualifier}：按上下${ABOUT * 100}%计，${shown(low)}–${shown(high)}`,
+      band: `${shown(low)}–${shown(high)}`,
     };
   }
   if (qualifier !== undefined && CEILING.has(qualifier)) {
@@ -137,17 +144,19 @@ const EPSILON = 1e-9;
 const atLeast = (a: number, b: number) => a >= b - EPSILON * Math.max(1, Math.abs(b));
 const above = (a: number, b: number) => a > b + EPSILON * Math.max(1, Math.abs(b));
 
+type Judged = { verdict: Verdict; band?: string };
+
 /** One target against one result: the verdict, and how a 左右 was read. */
-export function judge(target: Figure, result: Figure): { verdict: Verdict; rule?: string } {
+export function judge(target: Figure, result: Figure): Judged {
   const flip = lessIsBetter(target);
   const bounds = targetBounds(target, flip);
   const span = resultSpan(result);
   const [low, high] = flip ? [-span.high, -span.low] : [span.low, span.high];
-  const rule = bounds.rule === undefined ? {} : { rule: bounds.rule };
-  if (above(low, bounds.exceeded)) return { verdict: 'exceeded', ...rule };
-  if (atLeast(low, bounds.met)) return { verdict: 'met', ...rule };
-  if (!atLeast(high, bounds.met)) return { verdict: 'missed', ...rule };
-  return { verdict: 'unknown', ...rule };
+  const band = bounds.band === undefined ? {} : { band: bounds.band };
+  if (above(low, bounds.exceeded)) return { verdict: 'exceeded', ...band };
+  if (atLeast(low, bounds.met)) return { verdict: 'met', ...band };
+  if (!atLeast(high, bounds.met)) return { verdict: 'missed', ...band };
+  return { verdict: 'unknown', ...band };
 }
 
 /** An expected target judged, and its stretch goal reached too: 超额完成. */
@@ -155,7 +164,7 @@ function judgeWithStretch(
   target: TargetFigure,
   stretch: TargetFigure | undefined,
   result: Figure,
-): { verdict: Verdict; rule?: string } {
+): Judged {
   const judged = judge(target, result);
   if (stretch === undefined || judged.verdict !== 'met') return judged;
   const reached = judge(stretch, result).verdict;
@@ -231,7 +240,7 @@ export function fulfilment(
     const found = answers.get(key);
     if (found === undefined) continue;
     for (const { target, stretch, result } of pairUp(group, found)) {
-      const { verdict, rule } = judgeWithStretch(target, stretch, result);
+      const { verdict, band } = judgeWithStretch(target, stretch, result);
       rows.push({
         indicator: target.indicator ?? yearIndicator(key),
         key,
@@ -239,7 +248,7 @@ export function fulfilment(
         ...(stretch && { stretch }),
         result,
         verdict,
-        ...(rule !== undefined && { rule }),
+        ...(band !== undefined && { band }),
       });
     }
   }

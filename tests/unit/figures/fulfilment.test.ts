@@ -85,7 +85,7 @@ describe('two years of one district', () => {
 
   it('states how a 左右 was read', () => {
     const gdp = fulfilment(last.targets, next.results)[0];
-    expect(gdp.rule).toBe('左右：按上下5%计，7.125%–7.875%');
+    expect(gdp.band).toBe('7.125%–7.875%');
   });
 });
 
