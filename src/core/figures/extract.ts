@@ -9,7 +9,7 @@ import type { Figure, FigureChange, FigurePeriod } from './figure';
 import { clauseAfter, nounAfter, phraseBefore, splitList } from './indicator';
 import { reportYearOf, SectionPeriods, SentencePeriods } from './period';
 import { findQuantities, type Quantity } from './quantities';
-import { figureKind } from './units';
+import { figureKind, unitScale } from './units';
 
 export type FigureSource = Pick<ReportDocument, 'blocks' | 'outline' | 'date' | 'occasion'>;
 
@@ -84,11 +84,16 @@ function blockFigures(
       const counted = kind === 'count' || kind === 'other';
       const noun = counted || phrase.indicator === '' ? nounAfter(text, quantity.tail) : '';
       indicator = counted ? noun || phrase.indicator : phrase.indicator || noun;
+      change = phrase.change;
       if (indicator === '' && previous !== undefined && sharesGroup(text, previous, quantity)) {
-        indicator = figures[index - 1].indicator ?? '';
+        const before = figures[index - 1];
+        indicator = before.indicator ?? '';
+        // `增长6.5%左右，力争7%`: a second value of the same change, in the same unit.
+        if (change === undefined && unitScale(before.unit).base === unitScale(quantity.unit).base) {
+          change = before.change;
+        }
       }
       if (indicator === '') indicator = clauseAfter(text, quantity.tail);
-      change = phrase.change;
       own.push(phrase.indicator);
       heads.push(index);
     }

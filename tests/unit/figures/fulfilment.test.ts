@@ -307,5 +307,13 @@ describe('year figures', () => {
       ['7%', true],
       ['3000个', false],
     ]);
+    // `力争7%` is the same growth as `增长6.5%左右`: it joins that row as its stretch goal.
+    const next = [growth(7.1, { period: 'result', indicator: '全区生产总值' })];
+    const [row] = fulfilment(targets, next);
+    expect([row.target.text, row.stretch?.text, VERDICT_LABELS[row.verdict]]).toEqual([
+      '6.5%',
+      '7%',
+      '超额完成',
+    ]);
   });
 });
