@@ -31,6 +31,7 @@
  *   the span straddles the target.
  */
 import type { Figure, TargetFigure } from '../../shared/figures';
+import { groupByKey } from './pairs';
 import { baseValue } from './units';
 import { yearIndicator, yearKey } from './year-key';
 
@@ -182,18 +183,6 @@ function distinct<T extends Figure>(figures: readonly T[]): T[] {
   });
 }
 
-function groupByKey<T extends Figure>(figures: readonly T[]): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const figure of figures) {
-    const key = yearKey(figure);
-    if (key === undefined) continue;
-    const group = groups.get(key);
-    if (group === undefined) groups.set(key, [figure]);
-    else group.push(figure);
-  }
-  return groups;
-}
-
 const oneBlock = (figures: readonly Figure[]) =>
   figures.every((figure) => figure.block === figures[0].block);
 
@@ -234,9 +223,9 @@ export function fulfilment(
   targets: readonly TargetFigure[],
   results: readonly Figure[],
 ): FulfilmentRow[] {
-  const answers = groupByKey(results);
+  const answers = groupByKey(results, yearKey);
   const rows: FulfilmentRow[] = [];
-  for (const [key, group] of groupByKey(targets)) {
+  for (const [key, group] of groupByKey(targets, yearKey)) {
     const found = answers.get(key);
     if (found === undefined) continue;
     for (const { target, stretch, result } of pairUp(group, found)) {
