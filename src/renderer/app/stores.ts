@@ -173,9 +173,11 @@ export function attachAfterPaint(stores: ReaderStores): () => void {
     whenIdle(() => void stores.pageIndex.load(), LOCAL_INDEX_WITHIN_MS),
   ];
   const { arrival } = stores.report;
-  if (arrival && 'query' in arrival)
+  if (arrival && 'query' in arrival) {
     stops.push(arrive(stores.search, stores.jumpAndClose, arrival));
-  // A figure of 目标兑现: marked, with the panel beside the text where there is room for both.
-  else if (arrival) stores.figures.arrive(arrival, stores.sidebar);
+  } else if (arrival) {
+    // A figure of 目标兑现: marked, with the panel beside the text where there is room for both.
+    stores.figures.arrive(arrival, stores.sidebar);
+  }
   return () => stops.forEach((stop) => stop());
 }
