@@ -7,7 +7,7 @@
  */
 import { lazy, Suspense } from 'react';
 import { createPortal } from 'react-dom';
-import { VERDICT_LABELS, VERDICT_RULES } from '../../../core/figures/fulfilment';
+import { VERDICT_RULES } from '../../../core/figures/fulfilment';
 import { useReader } from '../../app/context';
 import { useStore } from '../../store';
 import type { ComparisonView } from './comparison';
@@ -41,9 +41,7 @@ function PrintedFulfilment() {
         <p className="printed-legend">{VERDICT_RULES}</p>
         <p className="printed-legend">
           深色：{view.labels.result}；浅色：{view.labels.target}
-          。每项按该项较大的一方缩放，括号内为评价（
-          {VERDICT_LABELS.exceeded}、{VERDICT_LABELS.met}、{VERDICT_LABELS.missed}、
-          {VERDICT_LABELS.unknown}）。
+          。每项按该项较大的一方缩放，名称下为评价。
         </p>
         <Chart view={view.chart} />
       </section>
