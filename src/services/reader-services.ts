@@ -25,6 +25,7 @@ import { libraryHandlers } from './library/library-handlers';
 import { parseInWorker, type ParseFile } from './library/parse';
 import { countsOf, ReportSessions, type ReportSession } from './library/report-sessions';
 import { findUnlisted } from './library/library-recovery';
+import { reportYearFigures } from '../core/figures/year-figures';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -154,6 +155,10 @@ export async function createReaderServices(options: ServiceOptions): Promise<Rea
       ),
     getSearchIndex: (payload) =>
       validate('getSearchIndex', payload, ({ report }) => sessions.searchIndex(report)),
+    getYearFigures: (payload) =>
+      validate('getYearFigures', payload, async ({ report }) =>
+        reportYearFigures(await sessions.document(report)),
+      ),
     getUserData: (payload) =>
       validate(
         'getUserData',

@@ -9,6 +9,7 @@ import type { Figure, FigureChange, FigurePeriod } from './figure';
 import { clauseAfter, listParts, nounAfter, phraseBefore, type Phrase } from './indicator';
 import { reportYearOf, SectionPeriods, SentencePeriods } from './period';
 import { QuantityReader, type Quantity } from './quantities';
+import { unitScale } from './units';
 
 export type FigureSource = Pick<ReportDocument, 'blocks' | 'outline' | 'date' | 'occasion'>;
 
@@ -89,11 +90,16 @@ function blockFigures(
       const counted = quantity.kind === 'count' || quantity.kind === 'other';
       const noun = counted || phrase.indicator === '' ? nounAfter(text, quantity.tail) : '';
       indicator = counted ? noun || phrase.indicator : phrase.indicator || noun;
+      change = phrase.change;
       if (indicator === '' && previous !== undefined && sharesGroup(text, previous, quantity)) {
-        indicator = all[all.length - 1].indicator ?? '';
+        const before = all[all.length - 1];
+        indicator = before.indicator ?? '';
+        // `增长6.5%左右，力争7%`: a second value of the same change, in the same unit.
+        if (change === undefined && unitScale(before.unit).base === unitScale(quantity.unit).base) {
+          change = before.change;
+        }
       }
       if (indicator === '') indicator = clauseAfter(text, quantity.tail);
-      change = phrase.change;
       own = phrase.indicator;
     }
     all.push(toFigure(block.id, text, quantity, indicator, change, period));

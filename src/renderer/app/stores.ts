@@ -18,6 +18,8 @@ import { CommandRegistry } from '../commands/registry';
 import { AnnotatingStore } from '../features/annotations/annotating';
 import { figureNavigation } from '../features/figures/figure-mark';
 import { FiguresStore } from '../features/figures/figures-store';
+import { FulfilmentStore } from '../features/figures/fulfilment-store';
+import { yearFigures } from '../../core/figures/year-figures';
 import { watchAppearance } from '../features/appearance/appearance';
 import { GlossaryStore } from '../features/glossary/glossary-store';
 import { ReadingPane } from '../features/reading/reading-pane';
@@ -65,6 +67,8 @@ export interface ReaderStores {
   readonly glossary: GlossaryStore;
   /** 数说报告: figures are extracted when its panel first opens. */
   readonly figures: FiguresStore;
+  /** 目标兑现 against the same place's reports of the year before and after, found while the panel shows. */
+  readonly fulfilment: FulfilmentStore;
   readonly shortcuts: ShortcutsSheet;
   readonly commands: CommandRegistry;
   /** Jumps to a block, closing the sidebar where it covers the text. */
@@ -105,6 +109,18 @@ export function createReaderStores(app: AppStores, report: LoadedReport): Reader
     showBlock: jumpAndClose,
   };
   const search = new SearchSession(pageIndex, doc.indexOf);
+  const figures = new FiguresStore(document, figureNavigation(slots.pane, sidebar));
+  const fulfilment = new FulfilmentStore({
+    own: report.entry,
+    ownFigures: () =>
+      yearFigures(
+        document,
+        figures.table().rows.map((row) => row.figure),
+      ),
+    shelf: app.shelf,
+    // The one call a report's features make about another report: read only.
+    fetch: (other) => app.api.getYearFigures({ report: other }),
+  });
   const stores: ReaderStores = {
     api,
     slots,
@@ -125,7 +141,8 @@ export function createReaderStores(app: AppStores, report: LoadedReport): Reader
     userData,
     annotating: new AnnotatingStore(slots.pane, doc, userData),
     glossary: new GlossaryStore(slots.pane, document, userData, glossaryNavigation, notices.add),
-    figures: new FiguresStore(document, figureNavigation(slots.pane, sidebar)),
+    figures,
+    fulfilment,
     shortcuts: new ShortcutsSheet(),
     commands: new CommandRegistry(),
     jumpAndClose,
@@ -156,6 +173,11 @@ export function attachAfterPaint(stores: ReaderStores): () => void {
     whenIdle(() => void stores.pageIndex.load(), LOCAL_INDEX_WITHIN_MS),
   ];
   const { arrival } = stores.report;
-  if (arrival) stops.push(arrive(stores.search, stores.jumpAndClose, arrival));
+  if (arrival && 'query' in arrival) {
+    stops.push(arrive(stores.search, stores.jumpAndClose, arrival));
+  } else if (arrival) {
+    // A figure of 目标兑现: marked, with the panel beside the text where there is room for both.
+    stores.figures.arrive(arrival, stores.sidebar);
+  }
   return () => stops.forEach((stop) => stop());
 }

@@ -16,10 +16,19 @@ import {
 import { Store } from '../../store';
 
 /** Where to land in the report being opened: a search hit chosen in another report. */
-export interface Arrival {
+export interface SearchArrival {
   block: string;
   query: string;
 }
+
+/** A figure chosen in 目标兑现 that is in the report being opened: marked there as the panel marks one. */
+export interface FigureArrival {
+  block: string;
+  start: number;
+  end: number;
+}
+
+export type Arrival = SearchArrival | FigureArrival;
 
 export type OpenReport = (report: string, arrival?: Arrival) => Promise<void>;
 

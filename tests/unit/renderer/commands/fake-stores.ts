@@ -30,6 +30,8 @@ export interface FakeOptions {
   annotations?: number;
   /** Records set aside as unreadable. */
   quarantined?: number;
+  /** 目标兑现 tables the 数说报告 panel shows. */
+  fulfilment?: number;
 }
 
 export function fakeStores(options: FakeOptions = {}) {
@@ -97,6 +99,10 @@ export function fakeStores(options: FakeOptions = {}) {
       startNote: vi.fn(),
     },
     glossary: { startAdd: vi.fn() },
+    fulfilment: {
+      shown: Array.from({ length: options.fulfilment ?? 0 }, () => ({ rows: [] })),
+      subscribe: noSubscription,
+    },
     shelf: {
       getSnapshot: () => ({ shown: false, adding: null }),
       subscribe: noSubscription,
