@@ -1,0 +1,267 @@
+/**
+ * The 书架 as a demanding reader uses it, keyboard alone and on a phone:
+ * focus after renaming and removing, a name refused with a reason, typed
+ * through an input method, lines that wrap instead of losing their end,
+ * toasts that stack, and a drop overlay whose words can be read.
+ */
+import type { Locator, Page } from '@playwright/test';
+import { BUNDLED_REPORT_ID } from '../../src/shared/library';
+import { reportShownSelector } from '../../src/renderer/instrumentation';
+import { makeDocx, reportLines } from '../unit/formats/fixtures';
+import { chooseTheme, expect, openReader, test } from './fixtures';
+import { inputMethod } from './ime';
+import {
+  addByChooser,
+  addByDrop,
+  district,
+  shownReport,
+  waitForOtherReport,
+} from './library-files';
+
+const text = (place: string, day: number) =>
+  new TextEncoder().encode(district(place, `2019年1月${day}日`));
+
+/** The bundled report, then 江北 (.txt) and 镇海 (.docx); 镇海 on screen. */
+async function twoMoreReports(page: Page): Promise<void> {
+  await addByChooser(page, '江北.txt', text('江北', 8));
+  const jiangbei = await waitForOtherReport(page, BUNDLED_REPORT_ID);
+  await addByChooser(page, '镇海.docx', makeDocx(reportLines(district('镇海', '2019年1月9日'))));
+  await waitForOtherReport(page, jiangbei);
+}
+
+const shelfRows = (page: Page) => page.locator('.library > ul.library-list .shelf-title');
+
+/** The element with focus, as a screen reader names it. */
+const focusedName = (page: Page) =>
+  page.evaluate(() => {
+    const element = document.activeElement as HTMLElement;
+    return element.getAttribute('aria-label') ?? element.textContent ?? element.tagName;
+  });
+
+test('renaming by keyboard and input method: an empty name is refused with a reason; focus comes back to 重命名', async ({
+  page,
+  server,
+}, testInfo) => {
+  await openReader(page, server.url);
+  await addByChooser(page, '江北.txt', text('江北', 8));
+  await waitForOtherReport(page, BUNDLED_REPORT_ID);
+  await page.keyboard.press('l');
+  await page.getByRole('button', { name: '重命名《2019年江北区政府工作报告》' }).focus();
+  await page.keyboard.press('Enter');
+  const field = page.getByRole('textbox', { name: '《2019年江北区政府工作报告》的新名称' });
+  await expect(field).toBeFocused();
+  // Esc: nothing changes, and focus is where renaming started.
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('region', { name: '书架' })).toBeVisible();
+  expect(await focusedName(page)).toBe('重命名《2019年江北区政府工作报告》');
+
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Delete');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('alert').filter({ hasText: '名称不能为空。' })).toBeVisible();
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await expect(field).toHaveAccessibleDescription('名称不能为空。');
+  await expect(field).toBeFocused();
+  await page.screenshot({ path: testInfo.outputPath('rename-empty.png') });
+
+  // Typed through an input method: the Enter that picks a word saves nothing.
+  const ime = await inputMethod(page);
+  await ime.compose(['j', 'jiang', 'jiangbei']);
+  await field.dispatchEvent('keydown', { key: 'Enter', isComposing: true });
+  await expect(field).toBeVisible();
+  await ime.type(['jiangbei'], '江北区报告');
+  await expect(page.getByRole('alert').filter({ hasText: '名称不能为空。' })).toHaveCount(0);
+  await page.keyboard.press('Enter');
+  await expect(shelfRows(page).nth(1)).toHaveText('江北区报告正在阅读');
+  expect(await focusedName(page)).toBe('重命名《江北区报告》');
+  await expect(page.locator('.toolbar-title')).toHaveText('江北区报告');
+});
+
+test('removing by keyboard: focus goes to the report in its place; the 书架 stays up when the report on screen goes', async ({
+  page,
+  server,
+}) => {
+  await openReader(page, server.url);
+  await twoMoreReports(page);
+  await page.keyboard.press('l');
+  await expect(shelfRows(page)).toHaveText([
+    '2018年海曙区政府工作报告内置',
+    '2019年镇海区政府工作报告正在阅读',
+    '2019年江北区政府工作报告',
+  ]);
+  // The last row: focus goes to the one above it.
+  await page.getByRole('button', { name: '移除《2019年江北区政府工作报告》' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(shelfRows(page)).toHaveCount(2);
+  await expect.poll(() => focusedName(page)).toMatch(/^2019年镇海区政府工作报告/);
+  await page.getByRole('status').getByRole('button', { name: '撤销' }).click();
+  await expect(shelfRows(page)).toHaveCount(3);
+
+  // The report on screen: the bundled one takes its place behind the 书架, which stays.
+  await page.getByRole('button', { name: '移除《2019年镇海区政府工作报告》' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator(reportShownSelector(BUNDLED_REPORT_ID))).toHaveCount(1);
+  await expect(shelfRows(page)).toHaveText([
+    '2018年海曙区政府工作报告内置正在阅读',
+    '2019年江北区政府工作报告',
+  ]);
+  await expect(page.getByRole('region', { name: '书架' })).toBeVisible();
+  // Focus is on the 书架, not lost to the page.
+  await expect
+    .poll(() => page.evaluate(() => !!document.activeElement?.closest('.library')))
+    .toBe(true);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('region', { name: '书架' })).toHaveCount(0);
+  expect(await shownReport(page)).toBe(BUNDLED_REPORT_ID);
+});
+
+/** Whether two boxes share any area. */
+function overlap(a: Locator, b: Locator): Promise<boolean> {
+  return Promise.all([a.boundingBox(), b.boundingBox()]).then(
+    ([x, y]) =>
+      !!x &&
+      !!y &&
+      x.x < y.x + y.width &&
+      y.x < x.x + x.width &&
+      x.y < y.y + y.height &&
+      y.y < x.y + x.height,
+  );
+}
+
+test('a removal’s 撤销 and a file’s progress show together, one above the other, at 1366 and 390 px', async ({
+  page,
+  server,
+}, testInfo) => {
+  await openReader(page, server.url);
+  await addByChooser(page, '江北.txt', text('江北', 8));
+  await waitForOtherReport(page, BUNDLED_REPORT_ID);
+  // The next file is held on its way until both toasts have been looked at.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/addReport', async (route) => {
+    await held;
+    await route.continue();
+  });
+  for (const width of [1366, 390]) {
+    await page.setViewportSize({ width, height: 700 });
+    if (!(await page.getByRole('region', { name: '书架' }).isVisible())) {
+      await page.locator('#pane').focus();
+      await page.keyboard.press('l');
+    }
+    const remove = page.getByRole('button', { name: /^移除《2019年江北区/ });
+    if (await remove.isVisible()) await remove.click();
+    const undo = page.getByRole('status').filter({ hasText: '移出书架' });
+    await expect(undo).toBeVisible();
+    if (width === 1366) await addByDrop(page, '镇海.txt', text('镇海', 9));
+    const progress = page.getByRole('status').filter({ hasText: '正在加入书架' });
+    await expect(progress).toBeVisible();
+    expect(await overlap(undo, progress)).toBe(false);
+    // 撤销 on one line; the step being done is never cut off.
+    const undoButton = undo.getByRole('button', { name: '撤销' });
+    expect(
+      await undoButton.evaluate((button) => {
+        const words = document.createRange();
+        words.selectNodeContents(button);
+        return new Set([...words.getClientRects()].map((rect) => Math.round(rect.top))).size;
+      }),
+    ).toBe(1);
+    expect(
+      await progress
+        .locator('.adding-text')
+        .evaluate((words) => words.scrollWidth <= words.clientWidth),
+    ).toBe(true);
+    for (const toast of [undo, progress]) {
+      const box = (await toast.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(width);
+    }
+    await page.screenshot({ path: testInfo.outputPath(`toasts-${width}.png`) });
+  }
+  release();
+  await expect(page.getByRole('status').filter({ hasText: '正在加入书架' })).toHaveCount(0, {
+    timeout: 20_000,
+  });
+});
+
+test('on a phone the 书架’s lines wrap: the format and date at a line’s end are never cut off', async ({
+  page,
+  server,
+}, testInfo) => {
+  await openReader(page, server.url);
+  await twoMoreReports(page);
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.locator('#pane').focus();
+  await page.keyboard.press('l');
+  const metas = page.locator('.library .shelf-meta');
+  await expect(metas).toHaveCount(6);
+  const cut = await metas.evaluateAll((lines) =>
+    lines.filter((line) => line.scrollWidth > line.clientWidth + 1).map((line) => line.textContent),
+  );
+  expect(cut).toEqual([]);
+  await expect(metas.filter({ hasText: /· Word$/ })).toBeInViewport();
+  // Two sentences, no space between them.
+  await expect(page.locator('.library-hint')).toContainText('拖进窗口。报告会在');
+  await page.screenshot({ path: testInfo.outputPath('shelf-390.png'), fullPage: true });
+});
+
+/** The WCAG contrast ratio of an element's text against its own (opaque) background. */
+function contrastOnOwnBackground(element: Locator): Promise<number> {
+  return element.evaluate((node) => {
+    const rgb = (colour: string) => {
+      const parts = colour.match(/[\d.]+/g)!.map(Number);
+      return { channels: parts.slice(0, 3), alpha: parts[3] ?? 1 };
+    };
+    let card: Element | null = node;
+    while (card && rgb(getComputedStyle(card).backgroundColor).alpha < 1) card = card.parentElement;
+    if (!card) return 0;
+    const luminance = (colour: string) => {
+      const [r, g, b] = rgb(colour).channels.map((value) => {
+        const v = value / 255;
+        return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const [a, b] = [
+      luminance(getComputedStyle(node).color),
+      luminance(getComputedStyle(card).backgroundColor),
+    ].sort((x, y) => y - x);
+    return (a + 0.05) / (b + 0.05);
+  });
+}
+
+test('a file dragged over the window: the whole window fades and the words sit on a card that can be read in every theme', async ({
+  page,
+  server,
+}, testInfo) => {
+  for (const width of [1366, 390]) {
+    await page.setViewportSize({ width, height: 700 });
+    await openReader(page, server.url);
+    for (const theme of ['明亮', '护眼', '夜间']) {
+      await chooseTheme(page, theme);
+      await addByDrop(page, '镇海.txt', text('镇海', 9), true);
+      const overlay = page.locator('.drop-overlay');
+      await expect(overlay).toBeVisible();
+      expect(await overlay.boundingBox()).toEqual({ x: 0, y: 0, width, height: 700 });
+      for (const words of [
+        overlay.getByText('松开鼠标，把文件加入书架'),
+        overlay.getByText('PDF、Word（.docx）、网页（.html）或文本（.txt）'),
+      ]) {
+        await expect(words).toBeInViewport({ ratio: 1 });
+        expect(await contrastOnOwnBackground(words), `${theme} at ${width} px`).toBeGreaterThan(
+          4.5,
+        );
+      }
+      await page.screenshot({ path: testInfo.outputPath(`dragging-${width}-${theme}.png`) });
+      // The file is dragged away again.
+      await page.evaluate(() => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File(['x'], 'x.txt'));
+        document
+          .getElementById('pane')!
+          .dispatchEvent(new DragEvent('dragleave', { dataTransfer: transfer, bubbles: true }));
+      });
+      await expect(overlay).toHaveCount(0);
+    }
+  }
+});
