@@ -265,3 +265,46 @@ test('a file dragged over the window: the whole window fades and the words sit o
     }
   }
 });
+
+test('results across four reports scroll as one list inside the sidebar: the tabs stay, the last report’s hits can be reached', async ({
+  page,
+  server,
+}, testInfo) => {
+  await openReader(page, server.url);
+  await twoMoreReports(page);
+  await addByChooser(page, '北仑.txt', text('北仑', 10));
+  await expect(page.locator('#pane')).toContainText('北仑区第十一届人民代表大会');
+  await page.getByRole('combobox', { name: '搜索范围' }).selectOption('all');
+  await page.getByRole('searchbox', { name: '搜索' }).fill('区人民政府');
+  const results = page.getByRole('region', { name: '全部报告的搜索结果' });
+  await expect(results.locator('.results-group')).toHaveCount(4);
+  for (const [width, height] of [
+    [1366, 768],
+    [800, 800],
+  ]) {
+    await page.setViewportSize({ width, height });
+    if (!(await page.getByRole('tablist', { name: '侧栏' }).isVisible())) {
+      await page.locator('#pane').focus();
+      await page.keyboard.press('o');
+    }
+    const sidebar = (await page.locator('#sidebar').boundingBox())!;
+    const inSidebar = async (target: Locator) => {
+      const box = await target.boundingBox();
+      return (
+        !!box && box.y >= sidebar.y - 1 && box.y + box.height <= sidebar.y + sidebar.height + 1
+      );
+    };
+    await expect.poll(() => inSidebar(page.getByRole('tab', { name: '目录' }))).toBe(true);
+    expect(await inSidebar(results)).toBe(true);
+    // The 目录 keeps room below the results.
+    const panel = (await page.getByRole('tabpanel').boundingBox())!;
+    expect(sidebar.y + sidebar.height - panel.y).toBeGreaterThan(150);
+    // The last report's last hit: scrolled to with the wheel, as a reader would.
+    const last = results.locator('.results-group').last().getByRole('button').last();
+    await results.locator('.results-groups').hover();
+    await page.mouse.wheel(0, 5000);
+    await expect.poll(() => inSidebar(last)).toBe(true);
+    await page.screenshot({ path: testInfo.outputPath(`results-all-${width}.png`) });
+    await results.locator('.results-groups').evaluate((list) => (list.scrollTop = 0));
+  }
+});

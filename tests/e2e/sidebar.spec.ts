@@ -251,3 +251,47 @@ test('search results belong to the 目录 tab: a search typed over 数说报告 
   await page.keyboard.press('o');
   await expect(page.getByRole('tab', { name: '批注' })).toHaveAttribute('aria-selected', 'true');
 });
+
+/** Whether the focused element's ring lies inside every box that clips it. */
+function ringDrawnWhole(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const element = document.activeElement as HTMLElement;
+    const style = getComputedStyle(element);
+    if (style.outlineStyle === 'none') return false;
+    const spread = parseFloat(style.outlineOffset) + parseFloat(style.outlineWidth);
+    const box = element.getBoundingClientRect();
+    for (let clip = element.parentElement; clip; clip = clip.parentElement) {
+      if (getComputedStyle(clip).overflow === 'visible') continue;
+      const view = clip.getBoundingClientRect();
+      if (
+        box.left - spread < view.left - 0.5 ||
+        box.right + spread > view.right + 0.5 ||
+        box.top - spread < view.top - 0.5 ||
+        box.bottom + spread > view.bottom + 0.5
+      ) {
+        return false;
+      }
+    }
+    return true;
+  });
+}
+
+test('focus rings in the sidebar are drawn whole: a tab, the 目录’s first entry, a search result', async ({
+  page,
+  server,
+}) => {
+  await page.setViewportSize({ width: 800, height: 700 });
+  await openReader(page, server.url);
+  await page.keyboard.press('o');
+  await expect(page.locator('#sidebar .toc-link:focus')).toHaveCount(1);
+  expect(await ringDrawnWhole(page)).toBe(true);
+  await page.getByRole('tab', { name: '目录' }).focus();
+  expect(await ringDrawnWhole(page)).toBe(true);
+  await page.getByRole('searchbox', { name: '搜索' }).fill('污水零直排');
+  const first = page.getByRole('region', { name: '搜索结果' }).getByRole('button').first();
+  await first.focus();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  await expect(first).toBeFocused();
+  expect(await ringDrawnWhole(page)).toBe(true);
+});
