@@ -10,6 +10,7 @@ import { reportShownSelector } from '../../src/renderer/instrumentation';
 import { makeDocx, reportLines } from '../unit/formats/fixtures';
 import { chooseTheme, expect, openReader, test } from './fixtures';
 import { inputMethod } from './ime';
+import { watchProblems } from './problems';
 import {
   addByChooser,
   addByDrop,
@@ -307,4 +308,46 @@ test('results across four reports scroll as one list inside the sidebar: the tab
     await page.screenshot({ path: testInfo.outputPath(`results-all-${width}.png`) });
     await results.locator('.results-groups').evaluate((list) => (list.scrollTop = 0));
   }
+});
+
+test('bad queries across every report: told why in the results, never a raw error; no results of the query before stay', async ({
+  page,
+  server,
+}) => {
+  const problems = await watchProblems(page);
+  await openReader(page, server.url);
+  await page.getByRole('combobox', { name: '搜索范围' }).selectOption('all');
+  const box = page.getByRole('searchbox', { name: '搜索' });
+  const results = page.getByRole('region', { name: '全部报告的搜索结果' });
+  await box.fill('区人民政府');
+  await expect(results.locator('.results-group')).toHaveCount(1);
+  await box.fill('政'.repeat(201));
+  await expect(results).toHaveText('搜索词太长：最多 200 个字，现在有 201 个。请缩短后再搜。');
+  await box.fill('区人民政府');
+  await expect(results.locator('.results-group')).toHaveCount(1);
+  await box.fill('^“”');
+  await expect(results).toHaveText('没有可搜索的文字：请输入汉字、字母或数字。');
+  await expect(page.locator('.notice')).toHaveCount(0);
+  expect(await problems()).toEqual([]);
+});
+
+test('a notice on a phone: its sentence wraps, 知道了 stays one word', async ({
+  page,
+  server,
+}, testInfo) => {
+  await page.setViewportSize({ width: 390, height: 700 });
+  await openReader(page, server.url);
+  await addByChooser(page, '一份很长很长的文件名（第二次修改稿）.txt', new Uint8Array(0));
+  const notice = page.locator('.notice');
+  await expect(notice).toContainText('没有加入书架：文件是空的，没有任何内容。');
+  const button = notice.getByRole('button', { name: '知道了' });
+  const lines = await button.evaluate((element) => {
+    const words = document.createRange();
+    words.selectNodeContents(element);
+    return new Set([...words.getClientRects()].map((rect) => Math.round(rect.top))).size;
+  });
+  expect(lines).toBe(1);
+  await page.screenshot({ path: testInfo.outputPath('notice-390.png') });
+  await button.click();
+  await expect(notice).toHaveCount(0);
 });

@@ -134,7 +134,7 @@ test('a count of many matches (共 N 处，M 段) never runs under 更多: on a 
       expect(apart, `${width}: the search overlaps ${part.name}`).toBe(true);
     }
     // What is seen: the whole count where there is room, 共 N 处 on a phone.
-    const seenText = await status.evaluate((element) => element.innerText);
+    const seenText = await status.evaluate((element) => (element as HTMLElement).innerText);
     expect(seenText).toMatch(width >= 800 ? /^共 \d+ 处，\d+ 段$/ : /^共 \d+ 处(，\d+ 段)?$/);
     await page.screenshot({
       path: testInfo.outputPath(`count-${width}.png`),
