@@ -351,3 +351,45 @@ test('a notice on a phone: its sentence wraps, 知道了 stays one word', async 
   await button.click();
   await expect(notice).toHaveCount(0);
 });
+
+test('five bad files at once: their notices keep to a third of the window, go one by one from the keyboard or all at once', async ({
+  page,
+  server,
+}, testInfo) => {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await openReader(page, server.url);
+  const names = ['一.txt', '二.txt', '三.txt', '四.txt', '五.txt'];
+  for (const name of names) await addByDrop(page, name, new Uint8Array(0));
+  const notices = page.locator('.notice:not(.notice-all)');
+  await expect(notices).toHaveCount(5, { timeout: 20_000 });
+  const bar = (await page.getByRole('alert').boundingBox())!;
+  expect(bar.height).toBeLessThanOrEqual(700 / 3 + 1);
+  // The text below keeps the rest of the window.
+  expect((await page.locator('#pane').boundingBox())!.height).toBeGreaterThan(400);
+  const all = page.getByRole('button', { name: '全部知道了' });
+  await expect(all).toBeInViewport();
+  await expect(page.getByRole('alert')).toContainText('共 5 条提示');
+  await page.screenshot({ path: testInfo.outputPath('notices-1024.png') });
+
+  // From the keyboard: focus goes to the next notice's 知道了, not the page's start.
+  await notices.first().getByRole('button', { name: '知道了' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(notices).toHaveCount(4);
+  await expect(notices.first().getByRole('button', { name: '知道了' })).toBeFocused();
+  await expect(notices.first()).toContainText('“二.txt”');
+  await all.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.locator('#pane')).toBeFocused();
+});
+
+test('a report without headings says why its 目录 is empty', async ({ page, server }) => {
+  await openReader(page, server.url);
+  const note =
+    '关于今年工作的几点意见\n\n各位代表：请大家在会前阅读材料，准备发言。\n\n会议安排在下周举行，具体时间另行通知。\n';
+  await addByChooser(page, '意见.txt', new TextEncoder().encode(note));
+  await waitForOtherReport(page, BUNDLED_REPORT_ID);
+  const toc = page.getByRole('navigation', { name: '目录' });
+  await expect(toc).toHaveText('这份报告里没有找到章节标题（如“一、”“（一）”），所以目录是空的。');
+  await expect(toc.getByRole('link')).toHaveCount(0);
+});
