@@ -3,10 +3,11 @@
  * shelf. When renaming ends (saved or cancelled), focus goes back to 重命名,
  * the button it started from, never to the page's start.
  */
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import type { LibraryReport } from '../../../shared/library';
 import { MAX_TITLE_LENGTH } from '../../../shared/library';
 import { useReader } from '../../app/context';
+import { useFocusReturn } from '../../ui/useFocusReturn';
 import { occasionLine, statsLine } from './shelf-view';
 
 interface Props {
@@ -75,15 +76,9 @@ function RenameForm({ report, done }: { report: LibraryReport; done(): void }) {
 export function ReportRow({ report, current, onRemove }: Props) {
   const { shelf } = useReader();
   const [renaming, setRenaming] = useState(false);
-  const renameButton = useRef<HTMLButtonElement>(null);
-  const focusBack = useRef(false);
-  useEffect(() => {
-    if (renaming || !focusBack.current) return;
-    focusBack.current = false;
-    renameButton.current?.focus();
-  }, [renaming]);
+  const { target: renameButton, returnFocus } = useFocusReturn<HTMLButtonElement>(renaming);
   const endRename = () => {
-    focusBack.current = true;
+    returnFocus();
     setRenaming(false);
   };
   return (
