@@ -36,6 +36,22 @@ async function twoMoreReports(page: Page): Promise<string> {
 
 const shelfRows = (page: Page) => page.locator('.library > ul.library-list .shelf-title');
 
+/** The bundled report and 江北 (.txt), which is on screen. */
+async function oneMoreReport(page: Page, url: string): Promise<void> {
+  await openReader(page, url);
+  await addByChooser(page, '江北.txt', text('江北', 8));
+  await waitForOtherReport(page, BUNDLED_REPORT_ID);
+}
+
+/** How many lines an element's words take. */
+function lineCount(element: Locator): Promise<number> {
+  return element.evaluate((node) => {
+    const words = document.createRange();
+    words.selectNodeContents(node);
+    return new Set([...words.getClientRects()].map((rect) => Math.round(rect.top))).size;
+  });
+}
+
 /** The element with focus, as a screen reader names it. */
 const focusedName = (page: Page) =>
   page.evaluate(() => {
@@ -47,9 +63,7 @@ test('renaming by keyboard and input method: an empty name is refused with a rea
   page,
   server,
 }, testInfo) => {
-  await openReader(page, server.url);
-  await addByChooser(page, '江北.txt', text('江北', 8));
-  await waitForOtherReport(page, BUNDLED_REPORT_ID);
+  await oneMoreReport(page, server.url);
   await page.keyboard.press('l');
   await page.getByRole('button', { name: '重命名《2019年江北区政府工作报告》' }).focus();
   await page.keyboard.press('Enter');
@@ -139,9 +153,7 @@ test('a removal’s 撤销 and a file’s progress show together, one above the 
   page,
   server,
 }, testInfo) => {
-  await openReader(page, server.url);
-  await addByChooser(page, '江北.txt', text('江北', 8));
-  await waitForOtherReport(page, BUNDLED_REPORT_ID);
+  await oneMoreReport(page, server.url);
   // The next file is held on its way until both toasts have been looked at.
   let release = () => {};
   const held = new Promise<void>((resolve) => (release = resolve));
@@ -164,14 +176,7 @@ test('a removal’s 撤销 and a file’s progress show together, one above the 
     await expect(progress).toBeVisible();
     expect(await overlap(undo, progress)).toBe(false);
     // 撤销 on one line; the step being done is never cut off.
-    const undoButton = undo.getByRole('button', { name: '撤销' });
-    expect(
-      await undoButton.evaluate((button) => {
-        const words = document.createRange();
-        words.selectNodeContents(button);
-        return new Set([...words.getClientRects()].map((rect) => Math.round(rect.top))).size;
-      }),
-    ).toBe(1);
+    expect(await lineCount(undo.getByRole('button', { name: '撤销' }))).toBe(1);
     expect(
       await progress
         .locator('.adding-text')
@@ -349,12 +354,7 @@ test('a notice on a phone: its sentence wraps, 知道了 stays one word', async 
   const notice = page.locator('.notice');
   await expect(notice).toContainText('没有加入书架：文件是空的，没有任何内容。');
   const button = notice.getByRole('button', { name: '知道了' });
-  const lines = await button.evaluate((element) => {
-    const words = document.createRange();
-    words.selectNodeContents(element);
-    return new Set([...words.getClientRects()].map((rect) => Math.round(rect.top))).size;
-  });
-  expect(lines).toBe(1);
+  expect(await lineCount(button)).toBe(1);
   await page.screenshot({ path: testInfo.outputPath('notice-390.png') });
   await button.click();
   await expect(notice).toHaveCount(0);
