@@ -169,6 +169,8 @@ test('a removal’s 撤销 and a file’s progress show together, one above the 
     }
     const remove = page.getByRole('button', { name: /^移除《2019年江北区/ });
     if (await remove.isVisible()) await remove.click();
+    // The report on screen was removed: the bundled one is put up, and the toasts with it.
+    await expect(page.locator(reportShownSelector(BUNDLED_REPORT_ID))).toHaveCount(1);
     const undo = page.getByRole('status').filter({ hasText: '移出书架' });
     await expect(undo).toBeVisible();
     if (width === 1366) await addByDrop(page, '镇海.txt', text('镇海', 9));
@@ -176,7 +178,7 @@ test('a removal’s 撤销 and a file’s progress show together, one above the 
     await expect(progress).toBeVisible();
     expect(await overlap(undo, progress)).toBe(false);
     // 撤销 on one line; the step being done is never cut off.
-    expect(await lineCount(undo.getByRole('button', { name: '撤销' }))).toBe(1);
+    await expect.poll(() => lineCount(undo.getByRole('button', { name: '撤销' }))).toBe(1);
     expect(
       await progress
         .locator('.adding-text')
@@ -354,7 +356,7 @@ test('a notice on a phone: its sentence wraps, 知道了 stays one word', async 
   const notice = page.locator('.notice');
   await expect(notice).toContainText('没有加入书架：文件是空的，没有任何内容。');
   const button = notice.getByRole('button', { name: '知道了' });
-  expect(await lineCount(button)).toBe(1);
+  await expect.poll(() => lineCount(button)).toBe(1);
   await page.screenshot({ path: testInfo.outputPath('notice-390.png') });
   await button.click();
   await expect(notice).toHaveCount(0);
