@@ -168,8 +168,10 @@ export function attachAfterPaint(stores: ReaderStores): () => void {
   const stops = [
     stores.reading.attach(),
     stores.annotating.attach(),
-    // Every query the box runs is followed by the search across reports.
+    // Every query the box runs is followed by the search across reports,
+    // and shown on the 目录 tab, where its results are.
     stores.search.onRun(stores.librarySearch.follow),
+    stores.search.onRun(stores.sidebar.showSearch),
     whenIdle(() => void stores.pageIndex.load(), LOCAL_INDEX_WITHIN_MS),
   ];
   const { arrival } = stores.report;

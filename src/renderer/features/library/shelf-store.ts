@@ -171,13 +171,20 @@ export class ShelfStore extends Store<ShelfState> {
     return true;
   }
 
-  /** Takes a report off the shelf (its copy and notes are kept); the one on screen gives way to the bundled report. */
+  /**
+   * Takes a report off the shelf (its copy and notes are kept); the one on
+   * screen gives way to the bundled report, behind the 书架, which stays up
+   * as it does when any other report is removed.
+   */
   async remove(report: string): Promise<void> {
     const answer = await this.api.removeReport({ report });
     if (!answer.ok) return this.addNotice(`移除失败：${answer.error}`);
     this.set({ removed: answer.value });
     await this.refresh();
-    if (this.getSnapshot().current === report) await this.openReport(this.reports[0].id);
+    if (this.getSnapshot().current !== report) return;
+    const shown = this.getSnapshot().shown;
+    await this.openReport(this.reports[0].id);
+    if (shown) this.show();
   }
 
   /** Puts a removed report back on the shelf, with its notes. */

@@ -1,0 +1,48 @@
+/** Adding report files as a reader does (the chooser, a drop), and waiting for the report they open. */
+import type { Page } from '@playwright/test';
+import { reportText } from '../unit/report/helpers';
+import { expect } from './fixtures';
+
+/** Another district's report, made from the bundled text. */
+export const district = (place: string, date: string) =>
+  reportText().replace(/海曙/g, place).replace('2018年2月7日', date);
+
+/** 打开报告… (Ctrl+O) and the browser's own file chooser. */
+export async function addByChooser(page: Page, name: string, bytes: Uint8Array) {
+  const chooser = page.waitForEvent('filechooser');
+  await page.keyboard.press('Control+o');
+  await (
+    await chooser
+  ).setFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(bytes) });
+}
+
+/**
+ * A file dropped on the window, as the system's drag and drop hands it over;
+ * with `hold`, only dragged over the window, not yet let go.
+ */
+export async function addByDrop(page: Page, name: string, bytes: Uint8Array, hold = false) {
+  await page.evaluate(
+    ([fileName, base64, held]) => {
+      const data = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([data], fileName));
+      const target = document.getElementById('pane')!;
+      for (const type of held ? ['dragenter', 'dragover'] : ['dragenter', 'dragover', 'drop']) {
+        target.dispatchEvent(
+          new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }),
+        );
+      }
+    },
+    [name, Buffer.from(bytes).toString('base64'), hold] as const,
+  );
+}
+
+/** The id of the report on screen. */
+export const shownReport = (page: Page) =>
+  page.evaluate(() => document.documentElement.dataset.report);
+
+export async function waitForOtherReport(page: Page, than: string): Promise<string> {
+  await expect.poll(() => shownReport(page), { timeout: 20_000 }).not.toBe(than);
+  await expect(page.locator('.report.settled')).toHaveCount(1);
+  return (await shownReport(page))!;
+}
