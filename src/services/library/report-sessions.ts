@@ -110,15 +110,15 @@ export class ReportSessions {
    */
   added(id: string, { document, searchIndex, written }: StoredParts): void {
     this.documents.set(id, () => Promise.resolve(document));
+    const load = retrying(() => searchIndex.catch(this.indexFromFolder(id)));
+    this.indexes.set(id, load);
     const write = written.finally(() => {
       if (this.writing.get(id) === write) this.writing.delete(id);
+      // Once in the folder, it is read from there like any other's: a session
+      // that adds many reports does not keep every index text in memory.
+      if (this.indexes.get(id) === load) this.indexes.delete(id);
     });
     this.writing.set(id, write);
-    const fromFolder = this.indexFromFolder(id);
-    this.indexes.set(
-      id,
-      retrying(() => searchIndex.catch(fromFolder)),
-    );
   }
 
   /** The report's serialized search index, made again from the copy if damaged. */
