@@ -1,8 +1,10 @@
 /**
- * An engine loaded from the index as shipped (JSON) reads lunr's tables
- * straight from it, without lunr.Index.load: it must answer exactly as an
- * engine over the index just built, and refuse what is no index.
+ * The index is built without lunr's TokenSet, and an engine loaded from the
+ * index as shipped (JSON) reads lunr's tables straight from it, without
+ * lunr.Index.load: the JSON must be lunr's own, the engine must answer
+ * exactly as one over the index just built, and refuse what is no index.
  */
+import lunr from 'lunr';
 import { describe, expect, it } from 'vitest';
 import { buildSearchIndex } from '../../../src/core/search/build-index';
 import { SearchEngine } from '../../../src/core/search/engine';
@@ -40,5 +42,28 @@ describe('an engine loaded from the shipped index', () => {
   it('refuses what is not an index, as lunr did, so the caller can fall back', () => {
     expect(() => SearchEngine.load('{"version":"2.3.9"}', blocks)).toThrow();
     expect(() => SearchEngine.load('null', blocks)).toThrow();
+  });
+});
+
+describe('the index as built', () => {
+  it('serializes exactly as lunr’s own build() would, without the TokenSet it skips', () => {
+    const fast = JSON.stringify(buildSearchIndex(blocks, segmentWords));
+    // The same build with lunr's createTokenSet put back on every builder.
+    const build = lunr.Builder.prototype.build;
+    let tokenSets = 0;
+    lunr.Builder.prototype.build = function (this: lunr.Builder) {
+      delete (this as unknown as { createTokenSet?: unknown }).createTokenSet;
+      const index = build.call(this);
+      if (Object.keys((index as unknown as { tokenSet: { edges: object } }).tokenSet.edges).length)
+        tokenSets++;
+      return index;
+    };
+    try {
+      expect(JSON.stringify(buildSearchIndex(blocks, segmentWords))).toBe(fast);
+    } finally {
+      lunr.Builder.prototype.build = build;
+    }
+    // Both of its lunr indexes (characters and pairs; words) were built the full way.
+    expect(tokenSets).toBe(2);
   });
 });
