@@ -18,7 +18,7 @@ import { shelfSearch } from './library/shelf-search';
 import { SettingsStore } from './storage/settings-store';
 import { validate } from './validate';
 import { LOST_MESSAGE, type FolderAccess } from './storage/folder-access';
-import { addReport, type AddInput } from './library/add-report';
+import { addReport, type AddInput, type StoredParts } from './library/add-report';
 import { openLibraryFile } from './library/library-file';
 import { LibraryStore } from './library/library-store';
 import { libraryHandlers } from './library/library-handlers';
@@ -122,6 +122,7 @@ export async function createReaderServices(options: ServiceOptions): Promise<Rea
     access,
     library,
     parse,
+    onStored: (id: string, parts: StoredParts) => sessions.added(id, parts),
     onAdded: () => changed(),
   };
   /**

@@ -5,6 +5,12 @@
  * data folder is left exactly as it was. The same text already on the shelf
  * is the same report (its id is the text's hash): nothing is added twice,
  * and a report that had been removed comes back with its notes.
+ *
+ * The report is on the shelf, and the answer given, as soon as its text is
+ * read and kept: the worker goes on to build its search index, which the
+ * report's searches wait for (`onStored`) and which is written to its folder
+ * when it comes. A report whose index never got there (the app closed
+ * meanwhile) has it made again from the copy when it is first searched.
  */
 import { readFile, rm, stat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
@@ -16,12 +22,14 @@ import {
   type AddProgress,
   type LibraryReport,
 } from '../../shared/library';
+import type { ReportDocument } from '../../shared/document';
 import { FileReadError } from '../report-file/parse-in-worker';
+import type { ParsedReportFile } from '../report-file/parse-file';
 import { plainFsError } from '../storage/fs-errors';
 import type { FileAccess } from '../storage/versioned-file';
 import { describedBy, type LibraryStore } from './library-store';
 import type { ParseFile } from './parse';
-import { editionDir, sha256OfBytes, writeEdition } from './report-folder';
+import { editionDir, sha256OfBytes, writeEdition, writeEditionIndex } from './report-folder';
 
 export type AddInput = { bytes: Uint8Array; fileName: string } | { path: string };
 
@@ -32,7 +40,47 @@ export interface AddReportContext {
   parse: ParseFile;
   /** Told of each report newly on the shelf (the search across reports takes it in). */
   onAdded?: (report: LibraryReport) => void;
+  /**
+   * Told of a new report's document as it was kept, and of its search index
+   * on its way from the worker; `written` settles once the index is in the
+   * report's folder (or failed to get there).
+   */
+  onStored?: (id: string, parts: StoredParts) => void;
   now?: () => Date;
+}
+
+export interface StoredParts {
+  document: ReportDocument;
+  searchIndex: Promise<string>;
+  written: Promise<void>;
+}
+
+/**
+ * The file parsed, as soon as its document is read, and its search index to
+ * come: the worker builds it after handing the document over. A parse that
+ * hands nothing over early (tests parse in this thread) answers with both.
+ */
+function parseThenIndex(
+  parse: ParseFile,
+  bytes: Uint8Array,
+  options: Parameters<ParseFile>[1],
+): Promise<{ parsed: ParsedReportFile; searchIndex: Promise<string> }> {
+  let early: ParsedReportFile | undefined;
+  let handOver: (parsed: ParsedReportFile) => void = (parsed) => {
+    early = parsed;
+  };
+  const whole = parse({ bytes }, { ...options, index: true, onParsed: (p) => handOver(p) });
+  const searchIndex = whole.then(({ searchIndex: index }) => {
+    if (index === undefined) throw new Error('解析没有给出检索索引');
+    return index;
+  });
+  // Whoever waits for the index sees its failure; here it only must not go unhandled.
+  searchIndex.catch(() => undefined);
+  return new Promise((resolve, reject) => {
+    handOver = (parsed) => resolve({ parsed, searchIndex });
+    if (early) handOver(early);
+    whole.then(handOver, reject);
+  });
 }
 
 /** A file picked by path: its bytes, refused before reading when it is too big or not a file. */
@@ -65,24 +113,25 @@ export async function addReport(
     progress({ fileName, stage, done, total });
   tell('read', 0, 1);
   const bytes = 'path' in input ? await readPicked(input.path) : input.bytes;
-  const parsed = await context
-    .parse(
-      { bytes },
-      {
-        fileName,
-        index: true,
-        onProgress: ({ stage, done, total }) => {
-          if (stage !== 'done') tell(stage, done, total);
-        },
-      },
-    )
-    .catch((error: unknown) => {
-      if (error instanceof FileReadError) throw new Error(`无法读取 ${fileName}：${error.message}`);
-      throw error;
-    });
-  const { document, source, searchIndex } = parsed;
+  // Stops the worker when its index will not be wanted (the report is known, or could not be kept).
+  const stop = new AbortController();
+  let answered = false;
+  const { parsed, searchIndex } = await parseThenIndex(context.parse, bytes, {
+    fileName,
+    signal: stop.signal,
+    onProgress: ({ stage, done, total }) => {
+      // The index is built after the answer: its steps are no longer this add's.
+      if (!answered && stage !== 'done') tell(stage, done, total);
+    },
+  }).catch((error: unknown) => {
+    if (error instanceof FileReadError) throw new Error(`无法读取 ${fileName}：${error.message}`);
+    throw error;
+  });
+  answered = true;
+  const { document, source } = parsed;
   const known = library.withEdition(document.version) ?? library.get(document.version);
   if (known) {
+    stop.abort();
     tell('done', 1, 1);
     if (known.removed === undefined) return { report: known, added: false };
     const back = await library.restore(known.id);
@@ -105,16 +154,12 @@ export async function addReport(
    * entry may still have been carried to disk by a later one.
    */
   const takeBack = async () => {
+    stop.abort();
     if (existed || library.get(id)) return;
     await rm(reportDir, { recursive: true, force: true }).catch(() => undefined);
   };
   try {
-    await writeEdition(dir, {
-      bytes,
-      format: source.format,
-      document,
-      searchIndex: searchIndex ?? '',
-    });
+    await writeEdition(dir, { bytes, format: source.format, document });
   } catch (error) {
     await takeBack();
     throw plainFsError(error, '报告副本', dir);
@@ -143,6 +188,9 @@ export async function addReport(
     await takeBack();
     throw error;
   });
+  // Not awaited: a failed write leaves the search working, and the index is made again next time.
+  const written = searchIndex.then((index) => writeEditionIndex(dir, index)).catch(() => undefined);
+  context.onStored?.(id, { document, searchIndex, written });
   context.onAdded?.(report);
   tell('done', 1, 1);
   return { report, added: true };

@@ -223,8 +223,16 @@ export class LibraryStore {
     return this.change(id, ({ removed: _removed, ...rest }) => rest, true);
   }
 
-  opened(id: string): Promise<LibraryReport> {
-    return this.change(id, (report) => ({ ...report, opened: this.now().toISOString() }), false);
+  /**
+   * Notes the report as opened now, and answers its entry at once: the write
+   * follows (in order with the others) and is not waited for. Where the reader
+   * is on the shelf is not worth holding a switch of report for a disk's
+   * fsync; a write that fails is taken back as any other.
+   */
+  opened(id: string): LibraryReport {
+    const next = { ...this.require(id), opened: this.now().toISOString() };
+    this.save(this.replace(next), false).catch(() => undefined);
+    return next;
   }
 
   saveView(id: string, view: Partial<ReportView>): Promise<LibraryReport> {

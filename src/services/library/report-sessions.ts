@@ -17,6 +17,7 @@ import type { FileAccess, VersionedFile } from '../storage/versioned-file';
 import { openUserData } from '../user-data/user-data-file';
 import { createUserDataService, type UserDataService } from '../user-data/user-data-service';
 import type { LibraryStore } from './library-store';
+import type { StoredParts } from './add-report';
 import type { ParseFile } from './parse';
 import {
   editionDir,
@@ -69,6 +70,8 @@ export class ReportSessions {
   private readonly engines = new Map<string, () => Promise<SearchEngine>>();
   /** What recovering a derived file had to say, per report, until its session takes it. */
   private readonly recovered = new Map<string, string[]>();
+  /** Indexes of reports just added, being written to their folders. */
+  private readonly writing = new Map<string, Promise<void>>();
 
   constructor(private readonly options: ReportSessionsOptions) {}
 
@@ -98,20 +101,46 @@ export class ReportSessions {
     return load();
   }
 
+  /**
+   * A report just added (add-report.ts): its document as it was kept, and its
+   * index as the worker builds it after the document, then writes it to the
+   * report's folder. Its searches wait for that index rather than read a
+   * folder it is not in yet; should it fail, the index is read from the
+   * folder as any other's (and made again from the copy when missing).
+   */
+  added(id: string, { document, searchIndex, written }: StoredParts): void {
+    this.documents.set(id, () => Promise.resolve(document));
+    const load = retrying(() => searchIndex.catch(this.indexFromFolder(id)));
+    this.indexes.set(id, load);
+    const write = written.finally(() => {
+      if (this.writing.get(id) === write) this.writing.delete(id);
+      // Once in the folder, it is read from there like any other's: a session
+      // that adds many reports does not keep every index text in memory.
+      if (this.indexes.get(id) === load) this.indexes.delete(id);
+    });
+    this.writing.set(id, write);
+  }
+
   /** The report's serialized search index, made again from the copy if damaged. */
   searchIndex(id: string): Promise<string> {
     if (id === BUNDLED_REPORT_ID) return this.options.bundled.loadSearchIndex();
     let load = this.indexes.get(id);
     if (!load) {
-      load = retrying(async () => {
-        const { dir } = this.editionOf(id);
-        const read = await readEditionIndex(dir, isIndexText, this.canWrite);
-        if (read.status === 'ok') return read.value;
-        return (await this.rebuild(id, read.status === 'bad' ? read.kept : null)).searchIndex;
-      });
+      load = retrying(this.indexFromFolder(id));
       this.indexes.set(id, load);
     }
     return load();
+  }
+
+  /** Reads the report's index from its folder, once a write of it under way is done. */
+  private indexFromFolder(id: string): () => Promise<string> {
+    return async () => {
+      await this.writing.get(id);
+      const { dir } = this.editionOf(id);
+      const read = await readEditionIndex(dir, isIndexText, this.canWrite);
+      if (read.status === 'ok') return read.value;
+      return (await this.rebuild(id, read.status === 'bad' ? read.kept : null)).searchIndex;
+    };
   }
 
   /** The derived files made again from the app's copy of the file, and written back. */
@@ -194,10 +223,13 @@ export class ReportSessions {
     return load();
   }
 
-  /** Resolves once every write of every open report's notes is on disk. */
+  /** Resolves once every write of every open report's notes, and of a new report's index, is on disk. */
   async flush(): Promise<void> {
     const open = [...this.sessions.values()].map((load) => load().catch(() => null));
-    await Promise.all((await Promise.all(open)).map((session) => session?.file.flush()));
+    await Promise.all([
+      ...(await Promise.all(open)).map((session) => session?.file.flush()),
+      ...this.writing.values(),
+    ]);
   }
 }
 

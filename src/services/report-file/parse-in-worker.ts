@@ -16,6 +16,7 @@ import { Worker } from 'node:worker_threads';
 import { ReportFormatError, type ReportErrorCode } from '../../core/formats/errors';
 import { LIMITS } from '../../core/formats/limits';
 import type { ParseProgress } from './extract-text';
+import type { ParsedReportFile } from './parse-file';
 import type { WorkerInput, WorkerMessage, WorkerResult } from './parse-worker';
 
 export interface WorkerParseOptions {
@@ -29,6 +30,12 @@ export interface WorkerParseOptions {
   signal?: AbortSignal;
   /** Also build the document's search index in the worker (the answer's `searchIndex`). */
   index?: boolean;
+  /**
+   * With `index`: called with the parsed file as soon as it is read, while
+   * the worker goes on to build its index (the answer then carries both).
+   * The library shows a new report without waiting for its index.
+   */
+  onParsed?: (parsed: ParsedReportFile) => void;
   /**
    * Keep a warm worker waiting for the next file (warmParseWorker): the app
    * does, so a file's read does not wait for pdf.js to load; the CLI, which
@@ -91,6 +98,14 @@ function startWorker(workerData: WorkerInput | { warm: true }, heapMb: number): 
  */
 let spare: Worker | undefined;
 
+/**
+ * How long after a file is read the worker for the next one is started. Not
+ * at once: its start (pdf.js loaded, a tiny PDF read) costs about a second of
+ * CPU, which on a two-core machine would be taken from this file's search
+ * index and from the window showing the report.
+ */
+const WARM_AGAIN_AFTER_MS = 2_000;
+
 /** Starts a warm worker for the next file, unless one is waiting already. */
 export function warmParseWorker(): void {
   if (spare) return;
@@ -120,19 +135,26 @@ export function parseReportFileInWorker(
   input: WorkerParseInput,
   options: WorkerParseOptions = {},
 ): Promise<WorkerResult> {
-  const data: WorkerInput = { ...input, fileName: options.fileName, index: options.index };
+  const early = options.index === true && options.onParsed !== undefined;
+  const data: WorkerInput = {
+    ...input,
+    fileName: options.fileName,
+    index: options.index,
+    ...(early && { early }),
+  };
   const heapMb = options.heapMb ?? LIMITS.workerHeapMb;
   const worker = takeSpare(data, heapMb) ?? startWorker(data, heapMb);
-  // The next file's worker warms up while this one works.
-  if (options.keepWarm) setImmediate(warmParseWorker);
   return new Promise<WorkerResult>((resolve, reject) => {
     let settled = false;
+    let parsed: ParsedReportFile | undefined;
     const finish = (error: Error | undefined, result?: WorkerResult) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', abort);
       void worker.terminate();
+      // The next file's worker, once this one's work is out of the way.
+      if (options.keepWarm) setTimeout(warmParseWorker, WARM_AGAIN_AFTER_MS).unref();
       if (error) reject(error);
       else resolve(result!);
     };
@@ -145,9 +167,21 @@ export function parseReportFileInWorker(
     options.signal?.addEventListener('abort', abort);
 
     worker.on('message', (message: WorkerMessage) => {
-      if (message.type === 'progress') options.onProgress?.(message.progress);
-      else if (message.type === 'done') finish(undefined, message.result);
-      else finish(errorFrom(message));
+      if (settled) return;
+      switch (message.type) {
+        case 'progress':
+          return options.onProgress?.(message.progress);
+        case 'parsed':
+          parsed = message.result;
+          return options.onParsed?.(parsed);
+        case 'indexed':
+          // The worker posts `parsed` first, always.
+          return finish(undefined, { ...parsed!, searchIndex: message.searchIndex });
+        case 'done':
+          return finish(undefined, message.result);
+        case 'error':
+          return finish(errorFrom(message));
+      }
     });
     worker.on('error', (error: Error & { code?: string }) => {
       const outOfMemory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';

@@ -104,10 +104,10 @@ describe('another report', () => {
     expect(ok(await handlers.getLibrary(undefined)).reports).toHaveLength(2);
   });
 
-  it('is read in a worker thread that tells how far it has come, ending with done', async () => {
-    const { handlers } = await openLibrary(dir, { parse: parseInWorker });
+  it('is read in a worker thread that tells how far it has come, ending with done; its index follows', async () => {
+    const { handlers, flush } = await openLibrary(dir, { parse: parseInWorker });
     const seen: AddProgress[] = [];
-    ok(
+    const { report } = ok(
       await handlers.addReport(
         { fileName: 'x.docx', bytes: other() },
         { progress: (progress) => seen.push(progress) },
@@ -116,11 +116,53 @@ describe('another report', () => {
     const stages = seen.map((progress) => progress.stage);
     expect(stages[0]).toBe('read');
     expect(stages).toContain('structure');
-    expect(stages).toContain('index');
+    // The report is answered before its index is built: that step is no longer the add's.
+    expect(stages).not.toContain('index');
     expect(stages.at(-1)).toBe('done');
     expect(new Set(seen.map((progress) => progress.fileName))).toEqual(new Set(['x.docx']));
+    // Searched at once, it is answered with the index the worker goes on to build…
+    expect(ok(await handlers.search({ report: report.id, query: '江北区' })).total).toBeGreaterThan(
+      0,
+    );
+    // …which is in the report's folder once the writes are done, and read from there next time.
+    await flush();
+    expect(await readdir(join(dir, 'library', report.id, report.id))).toContain(
+      'search-index.json',
+    );
+    const again = await openLibrary(dir);
+    expect(ok(await again.handlers.openReport({ report: report.id })).notices).toEqual([]);
     // A real worker starts, loads its parsers and reads: past 5 s on a busy machine.
   }, 30_000);
+
+  it('is on the shelf before its index is built; its searches wait for that index', async () => {
+    let releaseIndex = () => {};
+    const held = new Promise<void>((resolve) => (releaseIndex = resolve));
+    const parse: typeof parseHere = async (input, options) => {
+      const { searchIndex, ...parsed } = await parseHere(input, options);
+      options.onParsed?.(parsed);
+      await held;
+      return { ...parsed, searchIndex };
+    };
+    const { handlers, flush } = await openLibrary(dir, { parse });
+    const { report } = ok(await handlers.addReport({ fileName: 'x.docx', bytes: other() }));
+    expect(ok(await handlers.getLibrary(undefined)).reports.map((r) => r.id)).toContain(report.id);
+    expect(ok(await handlers.getDocument({ report: report.id })).version).toBe(report.id);
+    let answered = false;
+    const searched = handlers.search({ report: report.id, query: '江北区' }).then((answer) => {
+      answered = true;
+      return answer;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(answered).toBe(false);
+    const folder = join(dir, 'library', report.id, report.id);
+    expect(await readdir(folder)).not.toContain('search-index.json');
+    releaseIndex();
+    expect(ok(await searched).total).toBeGreaterThan(0);
+    await flush();
+    expect(await readdir(folder)).toContain('search-index.json');
+    // No notice of a missing index: it was on its way, not lost.
+    expect(ok(await handlers.openReport({ report: report.id })).notices).toEqual([]);
+  });
 
   it('has notes, a place and an index of its own', async () => {
     const { handlers } = await openLibrary(dir);
