@@ -71,3 +71,17 @@ function add<T>(map: Map<number, T[]>, key: number, value: T): void {
 /** CJK Unified Ideographs (the basic block and extension A): enough for a report's nouns. */
 export const isHan = (code: number): boolean =>
   (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf);
+
+/**
+ * A table by character code, for the checks that run on every character read
+ * around a figure: one typed-array load, where a Set lookup or a switch of
+ * comparisons per character costs several times more. Each character of each
+ * string of `marks` gets its value; every other character is 0.
+ */
+export function charTable(marks: Iterable<readonly [string, number]>): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (const [chars, mark] of marks) {
+    for (const char of chars) table[char.charCodeAt(0)] = mark;
+  }
+  return table;
+}
