@@ -323,7 +323,17 @@ function digitsEndBefore(text: string, matchEnd: number): number {
  */
 function numberStart(text: string, digitsEnd: number, floor: number): number {
   let start = digitsEnd - 1;
-  while (start > floor && isNumberChar(text.charCodeAt(start - 1))) start--;
+  // Digits with at most one point between them (nearly every number): NUMBER
+  // reads them whole, with no need to try it.
+  let plain = true;
+  let points = 0;
+  for (; start > floor; start--) {
+    const code = text.charCodeAt(start - 1);
+    if (isDigit(code)) continue;
+    if (!isNumberChar(code)) break;
+    if (code === 0x2c || ++points > 1) plain = false;
+  }
+  if (plain && isDigit(text.charCodeAt(start))) return start;
   while (!isDigit(text.charCodeAt(start)) || numberEnd(text, start) !== digitsEnd) start++;
   return start;
 }
