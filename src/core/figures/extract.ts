@@ -13,7 +13,8 @@ import { unitScale } from './units';
 
 export type FigureSource = Pick<ReportDocument, 'blocks' | 'outline' | 'date' | 'occasion'>;
 
-const SCANNED = new Set<Block['kind']>(['paragraph', 'heading']);
+/** The kinds of block that hold figures (a comparison each: a Set lookup per block cost more). */
+const isScanned = (kind: Block['kind']) => kind === 'paragraph' || kind === 'heading';
 
 /** How far back a figure with no indicator of its own looks for the one it shares. */
 const SHARE_REACH = 40;
@@ -55,13 +56,13 @@ function joinsList(text: string, previous: Quantity, quantity: Quantity): boolea
  * of its own.
  */
 function blockFigures(
-  block: Block,
+  block: string,
+  text: string,
   quantities: readonly Quantity[],
   count: number,
   periods: SentencePeriods,
   all: Figure[],
 ): void {
-  const { text } = block;
   // The list the figure before belongs to: its head's index in `all`, the
   // phrase before the head's number alone, and how many figures it has.
   let head = -1;
@@ -102,7 +103,7 @@ function blockFigures(
       if (indicator === '') indicator = clauseAfter(text, quantity.tail);
       own = phrase.indicator;
     }
-    all.push(toFigure(block.id, text, quantity, indicator, change, period));
+    all.push(toFigure(block, text, quantity, indicator, change, period));
     if (member) {
       listLength++;
     } else {
@@ -157,13 +158,18 @@ export function extractFigures(document: FigureSource): Figure[] {
   const sections = new SectionPeriods(document.outline, reportYear);
   const reader = new QuantityReader();
   const figures: Figure[] = [];
-  for (const block of document.blocks) {
-    const period = sections.of(block.id);
-    if (!SCANNED.has(block.kind)) continue;
-    reader.read(block.text);
+  const { blocks } = document;
+  for (let index = 0; index < blocks.length; index++) {
+    // Each field is read once: blocks come in several shapes (their optional
+    // fields), too many for V8 to keep a fast path for reading them, so each
+    // read is a lookup; a figure reads its block's id from a plain string.
+    const { id, kind, text } = blocks[index];
+    const period = sections.of(id);
+    if (!isScanned(kind)) continue;
+    reader.read(text);
     if (reader.count === 0) continue;
-    const periods = new SentencePeriods(block.text, period, reportYear);
-    blockFigures(block, reader.found, reader.count, periods, figures);
+    const periods = new SentencePeriods(text, period, reportYear);
+    blockFigures(id, text, reader.found, reader.count, periods, figures);
   }
   return figures;
 }

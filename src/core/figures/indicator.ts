@@ -9,7 +9,7 @@
  * and for counts the noun after the unit wins when there is one.
  */
 import type { FigureChange } from './figure';
-import { isHan, WordTable } from './words';
+import { charTable, isHan, WordTable } from './words';
 
 /** How far forward a noun is read. */
 const REACH = 32;
@@ -105,17 +105,13 @@ const LEADING_WORDS = WordTable.of(LEADING);
 const isLeadingMark = (code: number) =>
   code === 0xff0c || code === 0x2c || code === 0x3001 || code === 0x20 || code === 0x3000;
 
-/**
- * What ends a noun or a clause read forward, by character code: 1 for the end
- * of a clause (the phrase never reaches across one), 2 for a digit. One load
- * per character; a switch of comparisons per character cost more than the
- * rest of the reading.
- */
-const STOPS = new Uint8Array(0x10000);
-const CLAUSE_END = 1;
+/** What ends a noun or a clause read forward, by character code. */
+const CLAUSE_END = 1; // the phrase never reaches across one
 const DIGIT = 2;
-for (const char of '，。；：！？,;:!?\n') STOPS[char.charCodeAt(0)] = CLAUSE_END;
-for (const char of '0123456789０１２３４５６７８９') STOPS[char.charCodeAt(0)] = DIGIT;
+const STOPS = charTable([
+  ['，。；：！？,;:!?\n', CLAUSE_END],
+  ['0123456789０１２３４５６７８９', DIGIT],
+]);
 
 /** Predicates that end a noun read forward: `市级重大项目|进展良好`, `公厕|完成改造提升`. */
 const FORWARD_END = WordTable.of([

@@ -6,6 +6,7 @@
  */
 import type { OutlineEntry, ReportDocument } from '../../shared/document';
 import type { FigurePeriod } from './figure';
+import { charTable } from './words';
 
 const RESULT_HEADING = /回顾|过去|成绩|成就|总结|完成情况|执行情况|取得/u;
 const TARGET_HEADING = /目标|任务|安排|计划|打算|部署|展望|思路|重点工作|今后|未来/u;
@@ -88,20 +89,17 @@ const TARGET_CUES = [
 ];
 const TARGET_CUE = new RegExp(TARGET_CUES.join('|'), 'u');
 /**
- * The character each cue starts with, by code: text with none of them holds
- * no cue, and is passed over without a slice or a regex (most of the text
- * before a figure is such, and the two were a twentieth of extraction).
+ * The characters cues start with: text with none of them holds no cue, and is
+ * passed over without a slice or a regex (most of the text before a figure is
+ * such, and the two were a twentieth of extraction).
  */
-const CUE_FIRST = new Uint8Array(0x10000);
-for (const cue of TARGET_CUES) CUE_FIRST[cue.charCodeAt(0)] = 1;
+const CUE_FIRST = charTable([[TARGET_CUES.map((cue) => cue[0]).join(''), 1]]);
 /** How a sentence opens when it reports: `去年，`, `一年来，`, `过去五年，`, `2017年，`. */
 const RESULT_OPENING =
   /^(?:去年|上年|过去(?:的)?[一二三四五两几]?年|[一二三四五两几]年来|近[一二三四五两几]年来|(\d{4})年(?![\d月度]))/u;
 const TARGET_OPENING = /^(?:今年|明年|今后|未来|(\d{4})年(?![\d月度]))/u;
 /** Every character an opening cue starts with, digits included. */
-const OPENING_FIRST = new Set(
-  Array.from('去上过一二三四五两几近今明未0123456789', (char) => char.charCodeAt(0)),
-);
+const OPENING_FIRST = charTable([['去上过一二三四五两几近今明未0123456789', 1]]);
 /** How much of a sentence its opening cue may take. */
 const OPENING_REACH = 8;
 /** How far before a figure a cue such as `力争` is looked for (besides the sentence's opening). */
@@ -133,9 +131,10 @@ export class SentencePeriods {
       const openingEnd = Math.min(this.text.length, sentence + OPENING_REACH);
       this.cue = this.cueIn(sentence, openingEnd);
       // Most sentences open with none of the cues: one look at the first character settles it.
-      this.opening = OPENING_FIRST.has(this.text.charCodeAt(sentence))
-        ? this.openingPeriod(this.text.slice(sentence, openingEnd))
-        : undefined;
+      this.opening =
+        OPENING_FIRST[this.text.charCodeAt(sentence)] === 1
+          ? this.openingPeriod(this.text.slice(sentence, openingEnd))
+          : undefined;
       this.read = sentence;
     }
     // In a plan a cue changes nothing: look for one only elsewhere.

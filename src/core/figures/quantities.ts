@@ -15,7 +15,7 @@
  * which at one call per character cost about a fifth of extraction.
  */
 import { BASE_UNITS, figureKind, MULTIPLIER_LIST, readUnitText, type FigureKind } from './units';
-import { WordTable } from './words';
+import { charTable, WordTable } from './words';
 
 export interface Quantity {
   /** Offsets of the number (or range) and its unit. */
@@ -266,21 +266,16 @@ const FULL_STOP = 4; // 。
 const END = 5; // ； ！ ？ ; ! ? and a line break
 
 /**
- * The marks, looked up by character code: one load per character, where a
- * switch over these twenty codes compiled to a row of comparisons per
- * character and cost over a tenth of extraction.
+ * The marks by character code: a switch over these twenty codes compiled to a
+ * row of comparisons per character, and cost over a tenth of extraction.
  */
-const MARKS = new Uint8Array(0x10000);
-const marked: [string, number][] = [
+const MARKS = charTable([
   ['“‘《「『', OPEN],
   ['”’》」』', CLOSE],
   ['，：,:', CONTINUES],
   ['。', FULL_STOP],
   ['；！？;!?\n', END],
-];
-for (const [chars, mark] of marked) {
-  for (const char of chars) MARKS[char.charCodeAt(0)] = mark;
-}
+]);
 
 /**
  * One scan back from a figure's lead, at most CLAUSE_REACH characters: where
@@ -328,7 +323,17 @@ function digitsEndBefore(text: string, matchEnd: number): number {
  */
 function numberStart(text: string, digitsEnd: number, floor: number): number {
   let start = digitsEnd - 1;
-  while (start > floor && isNumberChar(text.charCodeAt(start - 1))) start--;
+  // Digits with at most one point between them (nearly every number): NUMBER
+  // reads them whole, with no need to try it.
+  let plain = true;
+  let points = 0;
+  for (; start > floor; start--) {
+    const code = text.charCodeAt(start - 1);
+    if (isDigit(code)) continue;
+    if (!isNumberChar(code)) break;
+    if (code === 0x2c || ++points > 1) plain = false;
+  }
+  if (plain && isDigit(text.charCodeAt(start))) return start;
   while (!isDigit(text.charCodeAt(start)) || numberEnd(text, start) !== digitsEnd) start++;
   return start;
 }
