@@ -40,7 +40,7 @@ export function NoticeBar() {
         </p>
       ))}
       {list.length > 1 && (
-        <p className="notice notice-all">
+        <p className="notices-all">
           <span>共 {list.length} 条提示</span>
           <button type="button" className="tool-button" onClick={() => dismiss(null)}>
             全部知道了

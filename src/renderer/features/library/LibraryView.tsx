@@ -78,24 +78,26 @@ export function LibraryView() {
   const current = useStore(shelf, (state) => state.current);
   const heading = useRef<HTMLHeadingElement>(null);
   const list = useRef<HTMLUListElement>(null);
-  /** The place of the report just removed, until the shelf has let it go. */
-  const removedAt = useRef<number | null>(null);
+  /** The report just removed and its place, until the shelf has let it go. */
+  const removed = useRef<{ id: string; at: number } | null>(null);
 
   useEffect(() => {
     if (shown) return coverText(slots, heading.current);
   }, [shown, slots]);
   useEffect(() => {
-    const at = removedAt.current;
-    if (at === null) return;
-    removedAt.current = null;
+    const gone = removed.current;
+    if (gone === null) return;
+    removed.current = null;
+    // Still listed: the removal failed (a notice says so), and focus stays put.
+    if (reports.some((report) => report.id === gone.id)) return;
     const rows = list.current?.querySelectorAll<HTMLElement>(':scope > li .shelf-open') ?? [];
-    (rows[Math.min(at, rows.length - 1)] ?? heading.current)?.focus();
+    (rows[Math.min(gone.at, rows.length - 1)] ?? heading.current)?.focus();
   }, [reports]);
 
   const slot = document.getElementById(LIBRARY_SLOT_ID);
   if (!shown || !slot) return null;
   const onRemove = (report: string) => {
-    removedAt.current = reports.findIndex((candidate) => candidate.id === report);
+    removed.current = { id: report, at: reports.findIndex((candidate) => candidate.id === report) };
     void shelf.remove(report);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {

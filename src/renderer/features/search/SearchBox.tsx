@@ -4,7 +4,7 @@ import { useReader } from '../../app/context';
 import { useStore } from '../../store';
 import type { SearchSnapshot } from './search-session';
 
-/** What the box says beside it; `detail`, said where there is room, is dropped on a phone (search.css). */
+/** What the box says beside it; `detail`, said where there is room, is dropped on a phone (app/toolbar.css). */
 export function searchStatus(state: SearchSnapshot): { text: string; detail?: string } {
   if (state.problem) return { text: state.problem.status };
   if (!state.result) return { text: '' };
