@@ -316,26 +316,47 @@ function digitsEndBefore(text: string, matchEnd: number): number {
   return digitsEnd;
 }
 
+interface NumberRead {
+  start: number;
+  value: number;
+}
+
 /**
- * Where the number ending at `digitsEnd` starts: the first place, going back
- * over digits, points and commas (no further than `floor`), from which NUMBER
- * reads exactly to that end (`1,5个` starts at `5`, as the regex did).
+ * The number ending at `digitsEnd`, read into `read`: where it starts (the
+ * first place, going back over digits, points and commas no further than
+ * `floor`, from which NUMBER reads exactly to that end: `1,5个` starts at `5`,
+ * as the regex did) and its value.
  */
-function numberStart(text: string, digitsEnd: number, floor: number): number {
+function numberStart(text: string, digitsEnd: number, floor: number, read: NumberRead): void {
   let start = digitsEnd - 1;
   // Digits with at most one point between them (nearly every number): NUMBER
-  // reads them whole, with no need to try it.
+  // reads them whole, with no need to try it, and their value is read on the
+  // way back, as numberValue reads it (the same integer over the same power
+  // of ten).
   let plain = true;
   let points = 0;
+  let digits = digitValue(text.charCodeAt(start));
+  let place = 10;
+  let scale = 1;
   for (; start > floor; start--) {
     const code = text.charCodeAt(start - 1);
-    if (isDigit(code)) continue;
+    if (isDigit(code)) {
+      digits += digitValue(code) * place;
+      place *= 10;
+      continue;
+    }
     if (!isNumberChar(code)) break;
     if (code === 0x2c || ++points > 1) plain = false;
+    scale = place;
   }
-  if (plain && isDigit(text.charCodeAt(start))) return start;
+  if (plain && isDigit(text.charCodeAt(start))) {
+    read.start = start;
+    read.value = digitsEnd - start > 15 ? numberValue(text, start, digitsEnd) : digits / scale;
+    return;
+  }
   while (!isDigit(text.charCodeAt(start)) || numberEnd(text, start) !== digitsEnd) start++;
-  return start;
+  read.start = start;
+  read.value = numberValue(text, start, digitsEnd);
 }
 
 /**
@@ -383,10 +404,11 @@ export class QuantityReader {
   readonly found: Quantity[] = [];
   count = 0;
   private readonly ended: ClauseEnd = { continues: false, fullStop: false };
+  private readonly number: NumberRead = { start: 0, value: 0 };
 
   /** Reads every quantity in `text`, in order. */
   read(text: string): void {
-    const { found, ended } = this;
+    const { found, ended, number } = this;
     this.count = 0;
     let previousEnd = 0;
     QUANTITY.lastIndex = 0;
@@ -395,7 +417,8 @@ export class QuantityReader {
       const floor = previousEnd;
       previousEnd = matchEnd;
       const digitsEnd = digitsEndBefore(text, matchEnd);
-      let start = numberStart(text, digitsEnd, floor);
+      numberStart(text, digitsEnd, floor, number);
+      let start = number.start;
       if (isCode(text, start, digitsEnd)) continue;
 
       // The unit and post-qualifier: spaces, the unit as printed (with any
@@ -412,7 +435,7 @@ export class QuantityReader {
       if (post === '内' && !TIME_UNITS.has(unit)) post = undefined;
       const tail = post === undefined ? end : matchEnd;
 
-      let value = numberValue(text, start, digitsEnd);
+      let value = number.value;
       let to: number | undefined;
       const previous = this.count > 0 ? found[this.count - 1] : undefined;
       if (
