@@ -94,21 +94,23 @@ const isAsciiDigit = (code: number) => code >= 0x30 && code <= 0x39;
 const isDigit = (code: number) => isAsciiDigit(code) || (code >= 0xff10 && code <= 0xff19);
 const isNumberChar = (code: number) =>
   isDigit(code) || code === 0x2e || code === 0xff0e || code === 0x2c;
-const isAsciiLetter = (code: number) =>
-  (code >= 0x41 && code <= 0x5a) ||
-  (code >= 0x61 && code <= 0x7a) ||
-  (code >= 0xff21 && code <= 0xff3a) ||
-  (code >= 0xff41 && code <= 0xff5a);
-/** Before a number, these make it part of a code or a name: `No.3`, `#2`, `1/2`, `第3个`. */
-const isCodeMark = (code: number) =>
-  code === 0x2e ||
-  code === 0xff0e ||
-  code === 0x23 ||
-  code === 0xff03 ||
-  code === 0x2f ||
-  code === 0x5f ||
-  code === 0x2c ||
-  code === 0x7b2c; /* 第 */
+const letters = (from: string, to: string) =>
+  Array.from({ length: to.charCodeAt(0) - from.charCodeAt(0) + 1 }, (_, i) =>
+    String.fromCharCode(from.charCodeAt(0) + i),
+  ).join('');
+/** Latin letters, ASCII and full-width: next to a number, they make it a code (`G60`, `5A级`). */
+const LETTERS = letters('A', 'Z') + letters('a', 'z') + letters('Ａ', 'Ｚ') + letters('ａ', 'ｚ');
+/**
+ * What may not stand just before a number (1) or just after it (2, also 1's):
+ * letters and digits either side, and before it these marks of a code or a
+ * name: `No.3`, `#2`, `1/2`, `第3个`. A table, as these run for every match.
+ */
+const CODE_BEFORE = 1;
+const CODE_AFTER = 2;
+const CODE_MARKS = charTable([
+  ['.．#＃/_,第0123456789０１２３４５６７８９', CODE_BEFORE],
+  [LETTERS, CODE_BEFORE | CODE_AFTER],
+]);
 
 const digitValue = (code: number) => (code <= 0x39 ? code - 0x30 : code - 0xff10);
 const isPoint = (code: number) => code === 0x2e || code === 0xff0e;
@@ -211,12 +213,9 @@ function unitAt(text: string, start: number, end: number): PrintedUnit | undefin
 
 /** A number that is part of a code or a name on either side is no quantity: `G60`, `5A级`. */
 function isCode(text: string, start: number, numberEnd: number): boolean {
-  const before = text.charCodeAt(start - 1);
   return (
-    isAsciiLetter(before) ||
-    isDigit(before) ||
-    isCodeMark(before) ||
-    isAsciiLetter(text.charCodeAt(numberEnd))
+    (CODE_MARKS[text.charCodeAt(start - 1)] & CODE_BEFORE) !== 0 ||
+    (CODE_MARKS[text.charCodeAt(numberEnd)] & CODE_AFTER) !== 0
   );
 }
 
