@@ -188,7 +188,7 @@ interface UnitNode {
 /**
  * Units as matched, read once each: there are few of them, and many figures.
  * Looked up by their characters, so a figure's unit costs no slice of the
- * text (a slice per figure as a Map key was a tenth of extraction's garbage).
+ * text (a slice per figure, as a Map key, made some 4% of extraction's garbage).
  */
 const units: UnitNode = { next: new Map(), printed: undefined };
 
