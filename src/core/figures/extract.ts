@@ -63,12 +63,13 @@ function blockFigures(
   periods: SentencePeriods,
   all: Figure[],
 ): void {
-  // The list the figure before belongs to: its head's index in `all`, the
-  // phrase before the head's number alone, and how many figures it has.
+  // The list the figure before belongs to: its head's index in `all`, where
+  // the phrase before the head's number alone is, and how many figures it has.
   let head = -1;
-  let headOwn = '';
+  let headOwnStart = 0;
+  let headOwnEnd = 0;
   let listLength = 0;
-  const phrase: Phrase = { indicator: '', change: undefined };
+  const phrase: Phrase = { start: 0, end: 0, change: undefined };
   for (let index = 0; index < count; index++) {
     const quantity = quantities[index];
     const previous = index > 0 ? quantities[index - 1] : undefined;
@@ -76,7 +77,6 @@ function blockFigures(
     const member = previous !== undefined && joinsList(text, previous, quantity);
     let indicator: string;
     let change: FigureChange | undefined;
-    let own = '';
 
     if (member) {
       const first = all[head];
@@ -87,10 +87,12 @@ function blockFigures(
       const from =
         previous === undefined ? quantity.clause : Math.max(quantity.clause, previous.tail);
       phraseBefore(text, from, quantity.lead, phrase);
+      const named = phrase.start < phrase.end;
       // A count names what it counts after it (`34个市级重大项目`); money and rates before.
       const counted = quantity.kind === 'count' || quantity.kind === 'other';
-      const noun = counted || phrase.indicator === '' ? nounAfter(text, quantity.tail) : '';
-      indicator = counted ? noun || phrase.indicator : phrase.indicator || noun;
+      const noun = counted || !named ? nounAfter(text, quantity.tail) : '';
+      if (counted && noun !== '') indicator = noun;
+      else indicator = named ? text.slice(phrase.start, phrase.end) : noun;
       change = phrase.change;
       if (indicator === '' && previous !== undefined && sharesGroup(text, previous, quantity)) {
         const before = all[all.length - 1];
@@ -101,7 +103,6 @@ function blockFigures(
         }
       }
       if (indicator === '') indicator = clauseAfter(text, quantity.tail);
-      own = phrase.indicator;
     }
     all.push(toFigure(block, text, quantity, indicator, change, period));
     if (member) {
@@ -109,20 +110,21 @@ function blockFigures(
     } else {
       // The list before has ended. It is split only now, as the figure just
       // made may have taken its indicator from the list's last figure, unsplit.
-      splitList(all, head, headOwn, listLength);
+      if (listLength > 1) splitList(all, head, text.slice(headOwnStart, headOwnEnd), listLength);
       head = all.length - 1;
-      headOwn = own;
+      headOwnStart = phrase.start;
+      headOwnEnd = phrase.end;
       listLength = 1;
     }
   }
-  splitList(all, head, headOwn, listLength);
+  if (listLength > 1) splitList(all, head, text.slice(headOwnStart, headOwnEnd), listLength);
 }
 
 /** A list's head names all its indicators: `土地流转率、规模经营率分别达80%、50%`. */
 function splitList(figures: Figure[], head: number, own: string, length: number): void {
-  if (length < 2) return;
   const parts = listParts(own, length);
-  if (parts !== undefined) parts.forEach((part, i) => (figures[head + i].indicator = part));
+  if (parts === undefined) return;
+  for (let i = 0; i < length; i++) figures[head + i].indicator = parts[i];
 }
 
 function toFigure(

@@ -184,8 +184,13 @@ const isDigit = (code: number) =>
   (code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19);
 
 export interface Phrase {
-  /** The indicator, or '' when the clause holds none (`同比增长6.3%`). */
-  indicator: string;
+  /**
+   * Where the indicator is in the text; empty when the clause holds none
+   * (`同比增长6.3%`). Offsets, not a slice: a count's indicator is mostly the
+   * noun after it, and the phrase need not be cut out for nothing.
+   */
+  start: number;
+  end: number;
   change: FigureChange | undefined;
 }
 
@@ -230,8 +235,8 @@ export function phraseBefore(text: string, from: number, to: number, out: Phrase
     if (skip === 0) break;
     start += skip;
   }
-  start = Math.max(start, end - LONGEST);
-  out.indicator = text.slice(start, end);
+  out.start = Math.max(start, end - LONGEST);
+  out.end = end;
   out.change = change;
 }
 

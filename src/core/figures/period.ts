@@ -91,7 +91,7 @@ const TARGET_CUE = new RegExp(TARGET_CUES.join('|'), 'u');
 /**
  * The characters cues start with: text with none of them holds no cue, and is
  * passed over without a slice or a regex (most of the text before a figure is
- * such, and the two were a twentieth of extraction).
+ * such, and the two cost about a tenth of extraction).
  */
 const CUE_FIRST = charTable([[TARGET_CUES.map((cue) => cue[0]).join(''), 1]]);
 /** How a sentence opens when it reports: `去年，`, `一年来，`, `过去五年，`, `2017年，`. */

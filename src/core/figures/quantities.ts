@@ -94,21 +94,23 @@ const isAsciiDigit = (code: number) => code >= 0x30 && code <= 0x39;
 const isDigit = (code: number) => isAsciiDigit(code) || (code >= 0xff10 && code <= 0xff19);
 const isNumberChar = (code: number) =>
   isDigit(code) || code === 0x2e || code === 0xff0e || code === 0x2c;
-const isAsciiLetter = (code: number) =>
-  (code >= 0x41 && code <= 0x5a) ||
-  (code >= 0x61 && code <= 0x7a) ||
-  (code >= 0xff21 && code <= 0xff3a) ||
-  (code >= 0xff41 && code <= 0xff5a);
-/** Before a number, these make it part of a code or a name: `No.3`, `#2`, `1/2`, `第3个`. */
-const isCodeMark = (code: number) =>
-  code === 0x2e ||
-  code === 0xff0e ||
-  code === 0x23 ||
-  code === 0xff03 ||
-  code === 0x2f ||
-  code === 0x5f ||
-  code === 0x2c ||
-  code === 0x7b2c; /* 第 */
+const letters = (from: string, to: string) =>
+  Array.from({ length: to.charCodeAt(0) - from.charCodeAt(0) + 1 }, (_, i) =>
+    String.fromCharCode(from.charCodeAt(0) + i),
+  ).join('');
+/** Latin letters, ASCII and full-width: next to a number, they make it a code (`G60`, `5A级`). */
+const LETTERS = letters('A', 'Z') + letters('a', 'z') + letters('Ａ', 'Ｚ') + letters('ａ', 'ｚ');
+/**
+ * What may not stand just before a number (1) or just after it (2, also 1's):
+ * letters and digits either side, and before it these marks of a code or a
+ * name: `No.3`, `#2`, `1/2`, `第3个`. A table, as these run for every match.
+ */
+const CODE_BEFORE = 1;
+const CODE_AFTER = 2;
+const CODE_MARKS = charTable([
+  ['.．#＃/_,第0123456789０１２３４５６７８９', CODE_BEFORE],
+  [LETTERS, CODE_BEFORE | CODE_AFTER],
+]);
 
 const digitValue = (code: number) => (code <= 0x39 ? code - 0x30 : code - 0xff10);
 const isPoint = (code: number) => code === 0x2e || code === 0xff0e;
@@ -186,7 +188,7 @@ interface UnitNode {
 /**
  * Units as matched, read once each: there are few of them, and many figures.
  * Looked up by their characters, so a figure's unit costs no slice of the
- * text (a slice per figure as a Map key was a tenth of extraction's garbage).
+ * text (a slice per figure, as a Map key, made some 4% of extraction's garbage).
  */
 const units: UnitNode = { next: new Map(), printed: undefined };
 
@@ -211,12 +213,9 @@ function unitAt(text: string, start: number, end: number): PrintedUnit | undefin
 
 /** A number that is part of a code or a name on either side is no quantity: `G60`, `5A级`. */
 function isCode(text: string, start: number, numberEnd: number): boolean {
-  const before = text.charCodeAt(start - 1);
   return (
-    isAsciiLetter(before) ||
-    isDigit(before) ||
-    isCodeMark(before) ||
-    isAsciiLetter(text.charCodeAt(numberEnd))
+    (CODE_MARKS[text.charCodeAt(start - 1)] & CODE_BEFORE) !== 0 ||
+    (CODE_MARKS[text.charCodeAt(numberEnd)] & CODE_AFTER) !== 0
   );
 }
 
@@ -316,26 +315,47 @@ function digitsEndBefore(text: string, matchEnd: number): number {
   return digitsEnd;
 }
 
+interface NumberRead {
+  start: number;
+  value: number;
+}
+
 /**
- * Where the number ending at `digitsEnd` starts: the first place, going back
- * over digits, points and commas (no further than `floor`), from which NUMBER
- * reads exactly to that end (`1,5个` starts at `5`, as the regex did).
+ * The number ending at `digitsEnd`, read into `read`: where it starts (the
+ * first place, going back over digits, points and commas no further than
+ * `floor`, from which NUMBER reads exactly to that end: `1,5个` starts at `5`,
+ * as the regex did) and its value.
  */
-function numberStart(text: string, digitsEnd: number, floor: number): number {
+function numberStart(text: string, digitsEnd: number, floor: number, read: NumberRead): void {
   let start = digitsEnd - 1;
   // Digits with at most one point between them (nearly every number): NUMBER
-  // reads them whole, with no need to try it.
+  // reads them whole, with no need to try it, and their value is read on the
+  // way back, as numberValue reads it (the same integer over the same power
+  // of ten).
   let plain = true;
   let points = 0;
+  let digits = digitValue(text.charCodeAt(start));
+  let place = 10;
+  let scale = 1;
   for (; start > floor; start--) {
     const code = text.charCodeAt(start - 1);
-    if (isDigit(code)) continue;
+    if (isDigit(code)) {
+      digits += digitValue(code) * place;
+      place *= 10;
+      continue;
+    }
     if (!isNumberChar(code)) break;
     if (code === 0x2c || ++points > 1) plain = false;
+    scale = place;
   }
-  if (plain && isDigit(text.charCodeAt(start))) return start;
+  if (plain && isDigit(text.charCodeAt(start))) {
+    read.start = start;
+    read.value = digitsEnd - start > 15 ? numberValue(text, start, digitsEnd) : digits / scale;
+    return;
+  }
   while (!isDigit(text.charCodeAt(start)) || numberEnd(text, start) !== digitsEnd) start++;
-  return start;
+  read.start = start;
+  read.value = numberValue(text, start, digitsEnd);
 }
 
 /**
@@ -383,10 +403,11 @@ export class QuantityReader {
   readonly found: Quantity[] = [];
   count = 0;
   private readonly ended: ClauseEnd = { continues: false, fullStop: false };
+  private readonly number: NumberRead = { start: 0, value: 0 };
 
   /** Reads every quantity in `text`, in order. */
   read(text: string): void {
-    const { found, ended } = this;
+    const { found, ended, number } = this;
     this.count = 0;
     let previousEnd = 0;
     QUANTITY.lastIndex = 0;
@@ -395,7 +416,8 @@ export class QuantityReader {
       const floor = previousEnd;
       previousEnd = matchEnd;
       const digitsEnd = digitsEndBefore(text, matchEnd);
-      let start = numberStart(text, digitsEnd, floor);
+      numberStart(text, digitsEnd, floor, number);
+      let start = number.start;
       if (isCode(text, start, digitsEnd)) continue;
 
       // The unit and post-qualifier: spaces, the unit as printed (with any
@@ -412,7 +434,7 @@ export class QuantityReader {
       if (post === '内' && !TIME_UNITS.has(unit)) post = undefined;
       const tail = post === undefined ? end : matchEnd;
 
-      let value = numberValue(text, start, digitsEnd);
+      let value = number.value;
       let to: number | undefined;
       const previous = this.count > 0 ? found[this.count - 1] : undefined;
       if (
