@@ -41,11 +41,26 @@ beforeAll(async () => {
 
 afterAll(async () => {
   vi.unstubAllEnvs();
-  // The loaded main goes on with its deferred start work (the warm worker, the
-  // library's first writes) in this process: a file it writes while the folder
-  // is removed makes rmdir answer ENOTEMPTY, which Node's retries outlast.
+  // Quit as Electron does: main holds the quit until the writes it was asked
+  // for are on disk (a report's index follows its answer, a report's place on
+  // the shelf its opening), then quits for real; only then is its folder removed.
+  if (record.events.includes('ready')) {
+    const quits = record.events.filter((event) => event === 'app.quit').length;
+    const event = { preventDefault: () => undefined };
+    for (const listener of record.appListeners.get('before-quit') ?? []) {
+      (listener as (e: typeof event) => void)(event);
+    }
+    await vi.waitFor(
+      () => {
+        if (record.events.filter((e) => e === 'app.quit').length === quits) {
+          throw new Error('main has not quit yet');
+        }
+      },
+      { timeout: 10_000 },
+    );
+  }
   await rm(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
-});
+}, 30_000);
 
 describe('loading the built main process', () => {
   it('does not throw', () => {
