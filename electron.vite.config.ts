@@ -43,7 +43,14 @@ function prerenderedReport(): Plugin {
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src/main/index.ts'),
+          // Two editions are compared in a worker thread, whose entry must sit
+          // next to main's code as compare-worker.js (worker-entry.ts).
+          'compare-worker': resolve(__dirname, 'src/services/editions/compare-worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -8,23 +8,15 @@
 import type { ReportDocument } from '../../shared/document';
 import { locationLabel } from '../report/location';
 import { DEFAULT_COLOR_NAMES, type HighlightColor } from '../../shared/user-data';
+import { figureChangeText, KIND_LABEL, STATUS_LABEL } from './labels';
 import { markdownQuote, markdownText } from './markdown-text';
-import type { ChangeKind, EditionReview, ReviewedChange, TouchedMark } from './types';
+import type { EditionReview, ReviewedChange, TouchedMark } from './types';
 
 export interface ChangesMarkdownOptions {
   /** The reader's names for the highlight colours. */
   colorNames?: Record<HighlightColor, string>;
   now?: Date;
 }
-
-const KIND_LABEL: Record<ChangeKind, string> = {
-  change: '改动',
-  insert: '新增段落',
-  delete: '删除段落',
-  move: '段落移动',
-};
-
-const STATUS_LABEL = { exact: '原文仍在', fuzzy: '近似定位（文字有改动）', orphan: '已无法定位' };
 
 type Labeller = (block: string | undefined) => string;
 
@@ -73,9 +65,7 @@ function change(
         : labels.new(item.newBlock);
   const out = [`### ${number}. ${KIND_LABEL[item.kind]} · ${markdownText(where)}`, ''];
   if (item.figure) {
-    const { label, before, after } = item.figure;
-    const named = [label, `${before} → ${after}`].filter(Boolean).join(' ');
-    out.push(`数字变化：${markdownText(named)}`, '');
+    out.push(`数字变化：${markdownText(figureChangeText(item.figure))}`, '');
   }
   if (item.removed !== '')
     out.push(item.kind === 'delete' ? '删去：' : '原文：', '', markdownQuote(item.removed), '');

@@ -6,18 +6,16 @@
  * (PDF pages as they are read). Main and the browser-mode bridge call this; a
  * crash or hang in a hostile file never reaches their thread.
  *
- * Under tsx (dev, tests) the worker is this folder's parse-worker.ts, loaded
- * with tsx; in a build it must be emitted as parse-worker.js next to the code
- * that imports this module (an extra entry in the main build's inputs).
+ * The worker is this folder's parse-worker (worker-entry.ts says where it is
+ * from source and in a build).
  */
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ReportFormatError, type ReportErrorCode } from '../../core/formats/errors';
 import { LIMITS } from '../../core/formats/limits';
 import type { ParseProgress } from './extract-text';
 import type { ParsedReportFile } from './parse-file';
 import type { WorkerInput, WorkerMessage } from './parse-worker';
+import { workerEntry } from '../worker-entry';
 
 export interface WorkerParseOptions {
   /** The file's name, for its extension. Defaults to the path's. */
@@ -44,21 +42,6 @@ export class FileReadError extends Error {
   }
 }
 
-/**
- * The worker's entry: the built .js, or from source a bootstrap that registers
- * tsx in the worker before importing the .ts (Node 20 does not apply
- * `--import` loaders to a worker's own entry module).
- */
-function workerEntry(): { entry: string | URL; eval: boolean } {
-  if (!import.meta.url.endsWith('.ts')) {
-    return { entry: new URL('./parse-worker.js', import.meta.url), eval: false };
-  }
-  const tsx = createRequire(import.meta.url).resolve('tsx/cjs/api');
-  const source = fileURLToPath(new URL('./parse-worker.ts', import.meta.url));
-  const bootstrap = `require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(source)});`;
-  return { entry: bootstrap, eval: true };
-}
-
 function errorFrom(message: Extract<WorkerMessage, { type: 'error' }>): Error {
   if (message.reportError) {
     return new ReportFormatError(message.code as ReportErrorCode, message.message);
@@ -71,7 +54,7 @@ export function parseReportFileInWorker(
   input: WorkerParseInput,
   options: WorkerParseOptions = {},
 ): Promise<ParsedReportFile> {
-  const { entry, eval: isEval } = workerEntry();
+  const { entry, eval: isEval } = workerEntry('parse-worker', import.meta.url);
   const data: WorkerInput = { ...input, fileName: options.fileName };
   const worker = new Worker(entry, {
     eval: isEval,

@@ -1,0 +1,86 @@
+/**
+ * 修订对照 off the calling thread: two parsed editions of a report and the
+ * report's stored notes go to a worker thread, which compares them and
+ * reviews the notes (compare-worker.ts); the comparison comes back. At 100×
+ * the bundled report (two 1.2-million-character editions) that is up to a
+ * few seconds of work, which main's thread (every IPC answer, the window's
+ * menus) and the browser-mode bridge must never wait behind. The worker has
+ * a heap limit and a wall-time limit, after which it is stopped and the
+ * caller gets an EditionCompareError.
+ */
+import { Worker } from 'node:worker_threads';
+import { LIMITS } from '../../core/formats/limits';
+import type { ReviewedMarks } from '../../core/editions/compare';
+import type { ReportDocument } from '../../shared/document';
+import type { EditionComparison } from '../../shared/editions';
+import { workerEntry } from '../worker-entry';
+import type { CompareInput, CompareMessage } from './compare-worker';
+
+/** Two editions as long as the longest text a report may have take well under this. */
+const COMPARE_MS = 60_000;
+
+export interface WorkerCompareOptions {
+  timeoutMs?: number;
+  /** The worker's old-generation heap. */
+  heapMb?: number;
+  signal?: AbortSignal;
+}
+
+/** Why a comparison did not finish, in words for the reader. */
+export class EditionCompareError extends Error {
+  override name = 'EditionCompareError';
+}
+
+export function compareEditionsInWorker(
+  oldDocument: ReportDocument,
+  newDocument: ReportDocument,
+  marks: ReviewedMarks,
+  options: WorkerCompareOptions = {},
+): Promise<EditionComparison> {
+  const { entry, eval: isEval } = workerEntry('compare-worker', import.meta.url);
+  const data: CompareInput = {
+    old: oldDocument,
+    new: newDocument,
+    // Only what the review reads: the terms and the rest of the file stay here.
+    marks: { annotations: marks.annotations, bookmarks: marks.bookmarks },
+  };
+  const worker = new Worker(entry, {
+    eval: isEval,
+    workerData: data,
+    resourceLimits: {
+      maxOldGenerationSizeMb: options.heapMb ?? LIMITS.workerHeapMb,
+      maxYoungGenerationSizeMb: 64,
+    },
+    stdout: true,
+    stderr: true,
+  });
+  return new Promise<EditionComparison>((resolve, reject) => {
+    let settled = false;
+    const finish = (error: Error | undefined, comparison?: EditionComparison) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', abort);
+      void worker.terminate();
+      if (error) reject(error);
+      else resolve(comparison!);
+    };
+    const timer = setTimeout(
+      () => finish(new EditionCompareError('两个版本太长，修订对照未能在限定时间内完成')),
+      options.timeoutMs ?? COMPARE_MS,
+    );
+    const abort = () => finish(options.signal?.reason ?? new Error('aborted'));
+    if (options.signal?.aborted) abort();
+    options.signal?.addEventListener('abort', abort);
+
+    worker.on('message', (message: CompareMessage) => {
+      if (message.type === 'done') finish(undefined, message.comparison);
+      else finish(new EditionCompareError(`修订对照未能完成：${message.message}`));
+    });
+    worker.on('error', (error: Error & { code?: string }) => {
+      const outOfMemory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
+      finish(outOfMemory ? new EditionCompareError('两个版本太大，修订对照的内存不够') : error);
+    });
+    worker.on('exit', (code) => finish(new Error(`修订对照进程意外退出（代码 ${code}）`)));
+  });
+}
