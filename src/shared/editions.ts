@@ -101,13 +101,39 @@ export interface EditionReview {
   touchedChanges: number;
 }
 
+/** A touched note, with where it is now said the way the reader cites it. */
+export interface ComparedMark extends TouchedMark {
+  /** `二（三）第2段`: the new edition's place of `nowBlock`; absent for an orphan. */
+  nowPlace?: string;
+}
+
+/** A change as the 修订对照 view and its export show it. */
+export interface ComparedChange extends ReviewedChange {
+  /**
+   * Where it is, as a delegate cites it: `二（三）第2段` in the new edition,
+   * `原一（二）第3段` for a paragraph deleted, `由原…移至…` for one moved.
+   */
+  place: string;
+  /**
+   * The words just before and after a change inside a paragraph (from the
+   * new edition's text, `…` where cut), so the words removed and added read
+   * in their sentence; empty for a whole paragraph put in, taken out or moved.
+   */
+  before: string;
+  after: string;
+  touched: ComparedMark[];
+}
+
 /**
- * Two editions compared for the reader: the review (changes touching my notes
- * first), with the versions compared and the counts, which the 修订对照 view
- * and its Markdown export name.
+ * Two editions compared for the reader: the changes that touch my notes
+ * first, each with its place and context, and the versions compared. Plain
+ * data, so the worker that computes it and the view that draws it need
+ * neither edition's document.
  */
-export interface EditionComparison extends EditionReview {
+export interface EditionComparison {
   oldVersion: string;
   newVersion: string;
-  stats: EditionDiffStats;
+  changes: ComparedChange[];
+  /** How many changes (the first ones) touch at least one note. */
+  touchedChanges: number;
 }

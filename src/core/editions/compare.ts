@@ -1,14 +1,15 @@
 /**
  * Two editions compared for the reader, in one call: the changes (figures
- * named as 数说报告 names them), then which of my notes each touches and
- * where those notes anchor in the new edition. What the worker
- * (src/services/editions) runs off the main thread, and what a test can run
- * in its own.
+ * named as 数说报告 names them), which of my notes each touches and where
+ * those notes anchor in the new edition, each with its place and context.
+ * What the worker (src/services/editions) runs off the main thread, and what
+ * a test can run in its own.
  */
 import type { ReportDocument } from '../../shared/document';
 import type { EditionComparison } from '../../shared/editions';
 import type { UserData } from '../../shared/user-data';
 import { diffEditions } from './diff-editions';
+import { presentReview } from './present';
 import { reportFigureNamer } from './report-figures';
 import { reviewChanges } from './touched';
 
@@ -21,10 +22,5 @@ export function compareEditions(
 ): EditionComparison {
   const diff = diffEditions(oldDocument, newDocument, { nameFigure: reportFigureNamer() });
   const review = reviewChanges(diff, oldDocument, newDocument, marks);
-  return {
-    oldVersion: diff.oldVersion,
-    newVersion: diff.newVersion,
-    stats: diff.stats,
-    ...review,
-  };
+  return presentReview(review, oldDocument, newDocument);
 }

@@ -6,6 +6,7 @@
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
+import { kindCounts } from '../../../src/core/editions/changes-markdown';
 import { compareEditions } from '../../../src/core/editions/compare';
 import {
   compareEditionsInWorker,
@@ -21,7 +22,12 @@ describe('compareEditionsInWorker', () => {
     expect(inWorker).toEqual(compareEditions(OLD, NEW, MARKS));
     expect(inWorker.oldVersion).toBe(OLD.version);
     expect(inWorker.newVersion).toBe(NEW.version);
-    expect(inWorker.stats).toMatchObject({ change: 3, insert: 1, delete: 1, move: 1 });
+    expect(kindCounts(inWorker.changes)).toEqual([
+      '改动 3',
+      '新增段落 1',
+      '删除段落 1',
+      '段落移动 1',
+    ]);
     expect(inWorker.touchedChanges).toBe(6);
     expect(inWorker.changes[0].figure).toEqual({
       label: '地区生产总值',
@@ -72,7 +78,12 @@ describe('compareEditionsInWorker', () => {
     setImmediate(turn);
     const comparison = await done;
     delay.disable();
-    expect(comparison.stats).toMatchObject({ change: 300, insert: 100, delete: 100, move: 100 });
+    expect(kindCounts(comparison.changes)).toEqual([
+      '改动 300',
+      '新增段落 100',
+      '删除段落 100',
+      '段落移动 100',
+    ]);
     expect(comparison.changes).toHaveLength(600);
     // The notes sit on the first copy: its six changes touch them.
     expect(comparison.touchedChanges).toBe(6);
