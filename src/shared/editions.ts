@@ -117,7 +117,8 @@ export interface ComparedChange extends ReviewedChange {
   /**
    * The words just before and after a change inside a paragraph (from the
    * new edition's text, `…` where cut), so the words removed and added read
-   * in their sentence; empty for a whole paragraph put in, taken out or moved.
+   * in their sentence. For a paragraph moved, `after` is its opening words;
+   * for one put in or taken out (it is all in `added` or `removed`), both are empty.
    */
   before: string;
   after: string;

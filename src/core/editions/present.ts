@@ -54,12 +54,13 @@ export function presentReview(
         : change.kind === 'move'
           ? `由原${oldPlace(change.oldBlock)}移至${newPlace(change.newBlock)}`
           : newPlace(change.newBlock);
-    const text =
-      change.kind === 'change' && change.new ? newTexts.get(change.new.block) : undefined;
+    const text = change.new && newTexts.get(change.new.block);
     const context =
-      text === undefined || change.new === undefined
+      text === undefined || change.new === undefined || change.kind === 'insert'
         ? { before: '', after: '' }
-        : contextAround(text, change.new.start, change.new.end);
+        : change.kind === 'move'
+          ? contextAround(text, 0, 0)
+          : contextAround(text, change.new.start, change.new.end);
     return {
       ...change,
       place,

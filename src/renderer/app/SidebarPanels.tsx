@@ -1,11 +1,13 @@
 /**
  * What the sidebar holds: search results above every panel, then one of
- * 目录, 名词解释, 批注, 书签 and 数说报告. Each panel is its feature's own component;
- * this only puts them side by side.
+ * 目录, 名词解释, 批注, 书签 and 数说报告, and 修订对照 while two editions are
+ * compared. Each panel is its feature's own component; this only puts them
+ * side by side.
  */
 import { createPortal } from 'react-dom';
 import { AnnotationsPanel } from '../features/annotations/AnnotationsPanel';
 import { BookmarksPanel } from '../features/bookmarks/BookmarksPanel';
+import { EditionsPanel } from '../features/editions/EditionsPanel';
 import { FiguresPanel } from '../features/figures/FiguresPanel';
 import { GlossaryPanel } from '../features/glossary/GlossaryPanel';
 import { RecentSearches } from '../features/search/RecentSearches';
@@ -36,14 +38,21 @@ const PANELS: SidebarPanel<PanelId>[] = [
   { id: 'figures', label: '数说报告', content: <FiguresPanel /> },
 ];
 
+/** Only while a comparison is on show: a tab that could show nothing is not offered. */
+const WITH_EDITIONS: SidebarPanel<PanelId>[] = [
+  ...PANELS,
+  { id: 'editions', label: '修订对照', content: <EditionsPanel /> },
+];
+
 export function SidebarPanels() {
-  const { sidebar, slots } = useReader();
+  const { sidebar, slots, editions } = useReader();
+  const compared = useStore(editions, (state) => state.comparison !== null);
   const open = useStore(sidebar, (state) => state.open);
   const active = useStore(sidebar, (state) => state.panel);
   if (!open) return null;
   return createPortal(
     <Sidebar<PanelId>
-      panels={PANELS}
+      panels={compared ? WITH_EDITIONS : PANELS}
       active={active}
       onChoose={sidebar.choose}
       above={<SearchResults />}

@@ -10,6 +10,8 @@ import type { Settings } from '../../shared/settings';
 import { isDesktop } from '../api/client';
 import { CommandRegistry } from '../commands/registry';
 import { AnnotatingStore } from '../features/annotations/annotating';
+import { editionNavigation } from '../features/editions/edition-marks';
+import { EditionsStore } from '../features/editions/editions-store';
 import { figureNavigation } from '../features/figures/figure-mark';
 import { FiguresStore } from '../features/figures/figures-store';
 import { watchAppearance } from '../features/appearance/appearance';
@@ -52,6 +54,8 @@ export interface ReaderStores {
   readonly glossary: GlossaryStore;
   /** 数说报告: figures are extracted when its panel first opens. */
   readonly figures: FiguresStore;
+  /** 修订对照: a comparison of two editions, shown once there is one. */
+  readonly editions: EditionsStore;
   readonly shortcuts: ShortcutsSheet;
   readonly commands: CommandRegistry;
   /** Jumps to a block, closing the sidebar where it covers the text. */
@@ -106,6 +110,7 @@ export function createReaderStores(start: ReaderStart): ReaderStores {
     annotating: new AnnotatingStore(slots.pane, doc, userData),
     glossary: new GlossaryStore(slots.pane, document, userData, glossaryNavigation, notices.add),
     figures: new FiguresStore(document, figureNavigation(slots.pane, sidebar)),
+    editions: new EditionsStore(document.version, editionNavigation(slots.pane, doc, sidebar)),
     shortcuts: new ShortcutsSheet(),
     commands: new CommandRegistry(),
     jumpAndClose,
@@ -121,6 +126,8 @@ export function attachBeforePaint(stores: ReaderStores): () => void {
     watchAppearance(stores.settings, stores.reading.keepPlace),
     stores.sidebar.attach(),
     stores.glossary.attach(),
+    // The marks over the text are the page's, not the report's: they go with it.
+    () => stores.editions.clear(),
   ];
   return () => stops.forEach((stop) => stop());
 }

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { comparisonMarkdown } from '../../../src/core/editions/changes-markdown';
 import { compareEditions } from '../../../src/core/editions/compare';
 import { contextAround } from '../../../src/core/editions/present';
-import { BOOKMARKS, EXPECTED, NEW, NOTES, OLD } from './fixtures';
+import { BOOKMARKS, EXPECTED, MOVED_PARAGRAPH, NEW, NOTES, OLD } from './fixtures';
 
 const comparison = compareEditions(OLD, NEW, {
   annotations: Object.values(NOTES),
@@ -31,9 +31,10 @@ describe('presentReview', () => {
     expect(figure.after).toMatch(/^亿元，同比增长6\.3%/);
     const text = NEW.blocks.find((block) => block.id === EXPECTED.figure.newBlock)!.text;
     expect(text).toContain(figure.before.slice(1) + figure.added + figure.after.replace(/…$/, ''));
-    for (const kind of ['insert', 'delete', 'move']) {
+    for (const kind of ['insert', 'delete']) {
       expect(byKind(kind)).toMatchObject({ before: '', after: '' });
     }
+    expect(byKind('move')).toMatchObject({ before: '', after: `${MOVED_PARAGRAPH.slice(0, 24)}…` });
   });
 
   it('gives each touched note its place now, and none to an orphan', () => {

@@ -7,20 +7,16 @@ import { figuresCsv } from '../../../core/figures/csv';
 import type { FigureSelection } from '../../../core/figures/select';
 import type { ExportedFile, ReaderApi } from '../../../shared/api';
 import type { ReportDocument } from '../../../shared/document';
-import { offerDownload } from '../../ui/download';
+import { exportFileName, offerDownload } from '../../ui/download';
 import type { FigureRow } from './figure-table';
-
-/** What Windows, macOS and Linux all refuse in a file name, and control characters. */
-const UNSAFE_IN_NAME = /[\\/:*?"<>|\p{Cc}]/gu;
 
 export function csvFile(
   rows: readonly FigureRow[],
   document: Pick<ReportDocument, 'blocks' | 'outline' | 'title'>,
   now = new Date(),
 ): ExportedFile {
-  const day = now.toISOString().slice(0, 10);
   return {
-    fileName: `数说报告-${document.title}-${day}.csv`.replace(UNSAFE_IN_NAME, '_'),
+    fileName: exportFileName('数说报告', document.title, 'csv', now),
     mimeType: 'text/csv;charset=utf-8',
     content: figuresCsv(
       rows.map((row) => row.figure),

@@ -9,7 +9,9 @@ import { registerCommands } from '../../../../src/renderer/app/commands';
 import { SettingsStore } from '../../../../src/renderer/app/settings';
 import type { ReaderStores } from '../../../../src/renderer/app/stores';
 import { CommandRegistry } from '../../../../src/renderer/commands/registry';
+import { EditionsStore } from '../../../../src/renderer/features/editions/editions-store';
 import { SearchSession } from '../../../../src/renderer/features/search/search-session';
+import type { EditionComparison } from '../../../../src/shared/editions';
 import { DEFAULT_SETTINGS, type Settings } from '../../../../src/shared/settings';
 import type { UserDataView } from '../../../../src/shared/user-data';
 
@@ -30,6 +32,8 @@ export interface FakeOptions {
   annotations?: number;
   /** Records set aside as unreadable. */
   quarantined?: number;
+  /** Two editions compared, the new one on screen. */
+  comparison?: EditionComparison;
 }
 
 export function fakeStores(options: FakeOptions = {}) {
@@ -61,6 +65,18 @@ export function fakeStores(options: FakeOptions = {}) {
     readOnly: options.readOnly ?? false,
     quarantined: options.quarantined ?? 0,
   };
+  const editionNavigation = {
+    mark: vi.fn(() => 'b1'),
+    unmark: vi.fn(),
+    redline: vi.fn(),
+    coversText: vi.fn(() => false),
+    landOn: vi.fn(),
+  };
+  const editions = new EditionsStore(
+    options.comparison?.newVersion ?? 'on-screen',
+    editionNavigation,
+  );
+  if (options.comparison) editions.show(options.comparison);
   const fakes = {
     api: {
       printToPdf: vi.fn(async () => ({ ok: true, value: { path: null } })),
@@ -84,6 +100,7 @@ export function fakeStores(options: FakeOptions = {}) {
       subscribe: noSubscription,
       toggle: vi.fn(),
       show: vi.fn(),
+      choose: vi.fn(),
     },
     userData: {
       data,
@@ -98,6 +115,7 @@ export function fakeStores(options: FakeOptions = {}) {
       startNote: vi.fn(),
     },
     glossary: { startAdd: vi.fn() },
+    editions,
     shortcuts: { open: vi.fn() },
     document: { outline: [] },
     doc: { indexOf: new Map() },
@@ -105,5 +123,5 @@ export function fakeStores(options: FakeOptions = {}) {
   };
   const stores = fakes as unknown as ReaderStores;
   registerCommands(stores.commands, stores);
-  return { ...fakes, settingsApi, registry: fakes.commands };
+  return { ...fakes, settingsApi, editionNavigation, registry: fakes.commands };
 }
