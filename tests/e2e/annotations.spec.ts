@@ -2,51 +2,13 @@
  * Highlights, notes and bookmarks in browser mode, against the real services
  * and a real data folder: what is on screen, and what is on disk after a restart.
  */
-import type { Page } from '@playwright/test';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, openReader, test } from './fixtures';
 import { inputMethod } from './ime';
+import { blockText, highlighted, openNoteEditor, select, writeNote } from './text-selection';
 
 const DATA_FILE = join('reports', 'haishu-2018-government-work-report.json');
-
-/** Selects text the way a drag would, from (block, offset) to (block, offset) in block text. */
-async function select(page: Page, from: [string, number], to: [string, number]) {
-  // Until the layout is settled (when the browser is first idle), off-screen
-  // blocks have estimated heights: a selection scrolled to before then can be
-  // carried off screen when they are measured, and its toolbar hides with it.
-  await expect(page.locator('.report.settled')).toHaveCount(1);
-  await page.evaluate(
-    ([[startBlock, startOffset], [endBlock, endOffset]]) => {
-      const point = (id: string, offset: number): [Node, number] => {
-        const block = document.querySelector(`[data-block="${id}"]`)!;
-        const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
-        let seen = 0;
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          const length = node.textContent!.length;
-          if (offset <= seen + length) return [node, offset - seen];
-          seen += length;
-        }
-        throw new Error(`offset ${offset} past the end of ${id}`);
-      };
-      const [startNode, startAt] = point(startBlock, startOffset);
-      const [endNode, endAt] = point(endBlock, endOffset);
-      document.getElementById(startBlock)!.scrollIntoView({ block: 'center' });
-      window.getSelection()!.setBaseAndExtent(startNode, startAt, endNode, endAt);
-    },
-    [from, to] as const,
-  );
-}
-
-function highlighted(page: Page, name: string): Promise<string[]> {
-  return page.evaluate(
-    (highlight) => [...(CSS.highlights.get(highlight) ?? [])].map((range) => range.toString()),
-    name,
-  );
-}
-
-const blockText = (page: Page, id: string) =>
-  page.evaluate((block) => document.getElementById(block)!.textContent!, id);
 
 test('a selection becomes a coloured highlight that survives a restart', async ({
   page,
@@ -95,12 +57,7 @@ test('a note with tags: saved with Ctrl+Enter, shown as text, edited, deleted an
 }) => {
   await openReader(page, server.url);
   const text = await blockText(page, 'b12');
-  await select(page, ['b12', 10], ['b12', 24]);
-  await page
-    .getByRole('toolbar', { name: '批注工具' })
-    .getByRole('button', { name: '批注…' })
-    .click();
-  const editor = page.getByRole('dialog', { name: '新批注' });
+  const editor = await openNoteEditor(page, 'b12', [10, 24]);
   await expect(editor).toBeVisible();
   const note = editor.getByRole('textbox', { name: '批注' });
   await expect(note).toBeFocused();
@@ -376,12 +333,7 @@ test('a note typed through an input method is saved exactly as composed', async 
   server,
 }) => {
   await openReader(page, server.url);
-  await select(page, ['b30', 0], ['b30', 10]);
-  await page
-    .getByRole('toolbar', { name: '批注工具' })
-    .getByRole('button', { name: '批注…' })
-    .click();
-  const editor = page.getByRole('dialog', { name: '新批注' });
+  const editor = await openNoteEditor(page, 'b30', [0, 10]);
   const note = editor.getByRole('textbox', { name: '批注' });
   await expect(note).toBeFocused();
   const ime = await inputMethod(page);
@@ -404,14 +356,7 @@ test('printing keeps the highlights and adds the notes after the report', async 
 }) => {
   await openReader(page, server.url);
   const text = await blockText(page, 'b33');
-  await select(page, ['b33', 0], ['b33', 9]);
-  await page
-    .getByRole('toolbar', { name: '批注工具' })
-    .getByRole('button', { name: '批注…' })
-    .click();
-  const note = page.getByRole('dialog', { name: '新批注' }).getByRole('textbox', { name: '批注' });
-  await note.fill('会上追问：资金从哪里来？');
-  await note.press('Control+Enter');
+  await writeNote(page, 'b33', [0, 9], '会上追问：资金从哪里来？');
   await expect.poll(() => highlighted(page, 'annotation-c1')).toEqual([text.slice(0, 9)]);
 
   const printed = page.locator('.printed-notes');

@@ -7,7 +7,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
-import { expect, openReader, test } from './fixtures';
+import { chooseTheme, expect, openReader, test } from './fixtures';
 import { inputMethod } from './ime';
 import { watchProblems } from './problems';
 
@@ -237,7 +237,7 @@ for (const width of [1366, 800]) {
     }, testInfo) => {
       await page.setViewportSize({ width, height: 860 });
       await openReader(page, server.url);
-      await page.getByRole('radio', { name: theme }).click();
+      await chooseTheme(page, theme);
       await page.keyboard.press('n');
       const panel = panelOf(page);
       await expect(panel.locator('.chart-host svg')).toHaveCount(1);

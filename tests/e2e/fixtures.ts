@@ -69,3 +69,24 @@ export async function offsetInPane(page: Page, blockId: string): Promise<number>
     return block.getBoundingClientRect().top - pane.getBoundingClientRect().top;
   }, blockId);
 }
+
+/** Scrolls the reading pane by hand so the heading starting with `prefix` is just under its top. */
+export async function scrollToHeading(page: Page, prefix: string): Promise<void> {
+  await page.evaluate((start) => {
+    const pane = document.querySelector('main.pane')!;
+    const heading = [...document.querySelectorAll('h2')].find((h) =>
+      h.textContent?.startsWith(start),
+    )!;
+    pane.scrollTop += heading.getBoundingClientRect().top - pane.getBoundingClientRect().top - 5;
+  }, prefix);
+}
+
+/** Picks a theme (明亮, 护眼, 夜间, 跟随系统) in the toolbar, or in its 更多 menu where a narrow window folded it there. */
+export async function chooseTheme(page: Page, name: string): Promise<void> {
+  const inline = page.getByRole('radio', { name });
+  if (await inline.isVisible()) return inline.click();
+  const more = page.getByRole('button', { name: '更多' });
+  await more.click();
+  await page.getByRole('group', { name: '更多' }).getByRole('radio', { name }).click();
+  await page.keyboard.press('Escape');
+}

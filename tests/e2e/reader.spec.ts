@@ -2,7 +2,14 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../../src/shared/csp';
-import { expect, offsetInPane, openReader, READY_SELECTOR, test } from './fixtures';
+import {
+  expect,
+  offsetInPane,
+  openReader,
+  READY_SELECTOR,
+  scrollToHeading,
+  test,
+} from './fixtures';
 
 const settingsFile = (dataDir: string) => join(dataDir, 'settings.json');
 
@@ -61,13 +68,7 @@ test('TOC click jumps to the section and marks it current; scrolling moves the m
   await expect(target).toBeFocused();
 
   // Scroll by hand to the 三、 section: the mark follows.
-  await page.evaluate(() => {
-    const pane = document.querySelector('main.pane')!;
-    const heading = [...document.querySelectorAll('h2')].find((h) =>
-      h.textContent?.startsWith('三、'),
-    )!;
-    pane.scrollTop += heading.getBoundingClientRect().top - pane.getBoundingClientRect().top - 5;
-  });
+  await scrollToHeading(page, '三、');
   await expect(toc.getByRole('link', { name: '三、切实加强政府自身建设' })).toHaveAttribute(
     'aria-current',
     'location',

@@ -137,13 +137,13 @@ test('search semantics on screen: full-width, spaces, several keywords, syntax c
     .getByRole('listitem')
     .filter({ hasText: '海绵城市建设' });
   await expect(together.locator('mark')).toContainText(['城市建设']);
-  // Syntax characters are text (so these find nothing); punctuation alone is quietly nothing.
+  // Syntax characters are text (so these find nothing); punctuation alone is not searched, and says so.
   for (const [query, shown] of [
     ['foo:', '无结果'],
     ['^2', '无结果'],
     ['+海曙 -发展', '无结果'],
-    ['~', ''],
-    ['、。', ''],
+    ['~', '无可搜索的字'],
+    ['、。', '无可搜索的字'],
   ]) {
     await box.fill(query);
     await expect(status, query).toHaveText(shown);

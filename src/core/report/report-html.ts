@@ -4,7 +4,14 @@
  * interface around it, and later overlays on it, find blocks by `data-block`.
  */
 import type { Block, ReportDocument } from '../../shared/document';
-import { segmentBlock, termSpansByBlock, type Segment, type TermSpan } from './segments';
+import {
+  segmentBlock,
+  squeezedPunctuation,
+  termSpansByBlock,
+  underlineStart,
+  type Segment,
+  type TermSpan,
+} from './segments';
 
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -20,8 +27,20 @@ export function escapeHtml(text: string): string {
 
 const TITLE_ROLES = new Set(['title', 'occasion', 'speaker']);
 
-function markedText(segment: Segment): string {
-  const text = escapeHtml(segment.text);
+/** A run's text, escaped, with the marks to draw half-width (at block offsets in `squeezed`) wrapped. */
+function squeezedText(text: string, from: number, squeezed: ReadonlySet<number>): string {
+  let html = '';
+  let at = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (!squeezed.has(from + i)) continue;
+    html += `${escapeHtml(text.slice(at, i))}<span class="pq">${escapeHtml(text[i])}</span>`;
+    at = i + 1;
+  }
+  return html + escapeHtml(text.slice(at));
+}
+
+function markedText(segment: Segment, from: number, squeezed: ReadonlySet<number>): string {
+  const text = squeezedText(segment.text, from, squeezed);
   const marked = segment.emphasis ? `<strong class="emphasis">${text}</strong>` : text;
   return segment.lead ? `<span class="run-in">${marked}</span>` : marked;
 }
@@ -39,15 +58,25 @@ function termOpen(term: TermSpan): string {
   );
 }
 
+/**
+ * A term that starts with an opening quote (“365”产业) keeps it inside, so
+ * its name is whole, but draws its dotted line (.term-line) from after it.
+ */
 function inline(block: Block, terms: readonly TermSpan[] = []): string {
-  const segments = segmentBlock(block, terms);
+  const lines = new Map(terms.map((term) => [term, underlineStart(block.text, term)]));
+  const segments = segmentBlock(block, terms, [...lines.values()]);
+  const squeezed = new Set(squeezedPunctuation(block.text));
   let html = '';
+  let from = 0;
   segments.forEach((segment, i) => {
-    const previous = segments[i - 1]?.term;
-    const next = segments[i + 1]?.term;
-    if (segment.term && segment.term !== previous) html += termOpen(segment.term);
-    html += markedText(segment);
-    if (segment.term && segment.term !== next) html += '</span>';
+    const { term } = segment;
+    const line = term && lines.get(term) !== term.start ? lines.get(term) : undefined;
+    if (term && term !== segments[i - 1]?.term) html += termOpen(term);
+    if (line === from) html += '<span class="term-line">';
+    html += markedText(segment, from, squeezed);
+    from += segment.text.length;
+    if (term && term !== segments[i + 1]?.term)
+      html += line === undefined ? '</span>' : '</span></span>';
   });
   return html;
 }

@@ -104,7 +104,7 @@ export function createReaderStores(start: ReaderStart): ReaderStores {
     settings,
     reading,
     sidebar,
-    search: new SearchSession(pageIndex, doc.indexOf, notices.add),
+    search: new SearchSession(pageIndex, doc.indexOf),
     pageIndex,
     userData,
     annotating: new AnnotatingStore(slots.pane, doc, userData),

@@ -14,6 +14,12 @@ export interface KeyBinding {
   unfocused?: boolean;
   /** Also while typing in a text field (Ctrl+F, F3); other keys are the field's. */
   inTextFields?: boolean;
+  /**
+   * Not while focus is on a control (a button, a link, a term): there the
+   * key (Enter) presses the control. On the text, the pane or the page, it
+   * is the command's.
+   */
+  notOnControls?: boolean;
 }
 
 export interface KeyEventLike {
@@ -30,6 +36,8 @@ export interface KeyPlace {
   /** False when focus is on the page itself (the body). */
   somethingFocused?: boolean;
   inTextField?: boolean;
+  /** Focus is on a control that Enter presses (a button, a link, a term of the glossary). */
+  onControl?: boolean;
 }
 
 export const IS_MAC =
@@ -45,6 +53,7 @@ export function bindingMatches(binding: KeyBinding, event: KeyEventLike, place: 
     Boolean(binding.mod) === mod &&
     (binding.shift === undefined || binding.shift === Boolean(event.shiftKey)) &&
     !(binding.unfocused && place.somethingFocused) &&
+    !(binding.notOnControls && place.onControl) &&
     (!place.inTextField || binding.inTextFields === true)
   );
 }

@@ -12,20 +12,27 @@ const KEY_NAMES: Record<string, string> = {
   PageDown: 'PageDown',
 };
 
-/** `{ key: 'f', mod: true }` → "Ctrl+F" (or "⌘F" on macOS, as Mac menus write it). */
+/**
+ * `{ key: 'f', mod: true }` → "Ctrl+F" (or "⌘F" on macOS, as Mac menus write
+ * it); `{ key: 't' }` → "t". A letter pressed alone is written as typed, in
+ * lower case: "T" would read as Shift+T.
+ */
 export function describeBinding(binding: KeyBinding, isMac: boolean): string {
+  const letter = binding.key.length === 1;
+  const chord = binding.mod || binding.shift;
   const key =
-    KEY_NAMES[binding.key] ?? (binding.key.length === 1 ? binding.key.toUpperCase() : binding.key);
+    KEY_NAMES[binding.key] ??
+    (letter ? (chord ? binding.key.toUpperCase() : binding.key.toLowerCase()) : binding.key);
   if (isMac) return `${binding.mod ? '⌘' : ''}${binding.shift ? '⇧' : ''}${key}`;
   return [binding.mod && 'Ctrl', binding.shift && 'Shift', key].filter(Boolean).join('+');
 }
 
-/** Each different way to press a command's keys, once (`H` and `h` with Shift are both Ctrl+Shift+H). */
+/** Each different way to press a command's keys, once (`H` and `h` with Ctrl+Shift are both Ctrl+Shift+H). */
 export function describeKeys(keys: readonly KeyBinding[], isMac: boolean): string[] {
   return [...new Set(keys.map((binding) => describeBinding(binding, isMac)))];
 }
 
-/** A command's label with its keys, as a tooltip shows it: `显示/隐藏目录（O）`. */
+/** A command's label with its keys, as a tooltip shows it: `显示/隐藏目录（o）`. */
 export function titleWithKeys(
   label: string,
   keys: readonly KeyBinding[],

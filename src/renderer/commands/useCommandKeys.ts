@@ -13,6 +13,14 @@ function isTypingTarget(target: EventTarget | null): boolean {
   );
 }
 
+/** Controls that a key such as Enter presses: the key is theirs, not a command's. */
+const CONTROLS =
+  'a[href], button, summary, [role="button"], [role="tab"], [role="radio"], [role="link"], [role="menuitem"]';
+
+function isControl(element: Element | null): boolean {
+  return element instanceof HTMLElement && element.matches(CONTROLS);
+}
+
 export function useCommandKeys(registry: CommandRegistry): void {
   // Attached at commit, not after paint: keys work from the moment the
   // interface is on screen (this is what markInteractive() marks).
@@ -27,6 +35,7 @@ export function useCommandKeys(registry: CommandRegistry): void {
         isMac: IS_MAC,
         somethingFocused: focused,
         inTextField: isTypingTarget(event.target),
+        onControl: isControl(document.activeElement),
       });
       // Asked at key time: a selection made in this same frame counts.
       if (!command?.isEnabled()) return;

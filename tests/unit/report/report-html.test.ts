@@ -24,6 +24,10 @@ function visibleText(html: string): string {
 
 describe('renderReportHtml', () => {
   const html = renderReportHtml(report);
+  /** The HTML without the wrappers of half-width marks and of terms' lines (tested on their own below). */
+  const plain = html
+    .replace(/<span class="pq">(.)<\/span>/gu, '$1')
+    .replace(/<span class="term-line">([^<]*)<\/span>/gu, '$1');
 
   it('renders every block once, in order, with its id and text', () => {
     const ids = [...html.matchAll(/ id="(b\d+)"/g)].map((match) => match[1]);
@@ -40,9 +44,9 @@ describe('renderReportHtml', () => {
     expect(html).toContain(
       '<h1 id="b1" data-block="b1" tabindex="-1" class="report-title">政府工作报告</h1>',
     );
-    expect(html).toMatch(/<span class="run-in">（一）融合发展平稳推进。<\/span>行政区划调整/);
-    expect(html).toMatch(/<span class="run-in">强化平台建设。<\/span>/);
-    expect(html).toMatch(/<strong class="emphasis">高举习近平[^<]*贡献。<\/strong>/);
+    expect(plain).toMatch(/<span class="run-in">（一）融合发展平稳推进。<\/span>行政区划调整/);
+    expect(plain).toMatch(/<span class="run-in">强化平台建设。<\/span>/);
+    expect(plain).toMatch(/<strong class="emphasis">高举习近平[^<]*贡献。<\/strong>/);
     expect(html).toMatch(
       /<h2 id="b\d+" data-block="b\d+" tabindex="-1" class="section-heading">附件：名词解释<\/h2>/,
     );
@@ -50,7 +54,7 @@ describe('renderReportHtml', () => {
 
   it('marks each glossary occurrence as a focusable button named by the term, in place', () => {
     const terms = [
-      ...html.matchAll(
+      ...plain.matchAll(
         /<span class="term" role="button" tabindex="0" aria-haspopup="dialog" data-glossary="(g\d+)" data-occurrence="(\d+)">(.*?)<\/span>/g,
       ),
     ].map((match) => [match[1], Number(match[2]), visibleText(match[3])]);
@@ -72,6 +76,24 @@ describe('renderReportHtml', () => {
     expect(appendix).not.toContain('class="term"');
     // No number is cut up: 13656人 stays one piece of text.
     expect(html).toContain('13656人');
+  });
+
+  it('draws a term’s dotted line from after the opening quote it starts with', () => {
+    expect(html).toMatch(
+      /data-glossary="g1" data-occurrence="0">“<span class="term-line">365<span class="pq">”<\/span>产业投资导向<\/span><\/span>/u,
+    );
+    // Terms that start with a character need no inner line.
+    expect(html).toMatch(/data-glossary="g2" data-occurrence="0">三品<\/span>/u);
+  });
+
+  it('draws half-width the brackets and quotes beside a character, and no other mark', () => {
+    const squeezed = [...html.matchAll(/<span class="pq">(.)<\/span>/gu)].map((match) => match[1]);
+    expect(squeezed.length).toBeGreaterThan(150);
+    expect(new Set(squeezed)).toEqual(new Set(['“', '”', '（', '）']));
+    expect(html).toContain('实施<span class="pq">“</span>十三五<span class="pq">”</span>规划');
+    // Next to another mark, text-spacing-trim does it: ，“ is not wrapped.
+    expect(html).not.toMatch(/，<span class="pq">/u);
+    expect(visibleText(html)).toBe(visibleText(plain));
   });
 
   it('a term that crosses a run-in head is one button around both parts', () => {

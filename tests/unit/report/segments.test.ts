@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   segmentBlock,
+  squeezedPunctuation,
   termSpansByBlock,
+  underlineStart,
   type Segment,
   type TermSpan,
 } from '../../../src/core/report/segments';
@@ -205,3 +207,26 @@ function mergeRuns(segments: Segment[]): Segment[] {
   }
   return merged;
 }
+
+describe('squeezedPunctuation and underlineStart', () => {
+  it('picks the marks whose blank half faces a character, not another mark or an edge', () => {
+    const text = '实施“十三五”规划，“凤凰行动”。镇（乡）街道';
+    expect(squeezedPunctuation(text).map((i) => text[i] + i)).toEqual(['“2', '”6', '（18', '）20']);
+    expect(squeezedPunctuation('“开头')).toEqual([]);
+    expect(squeezedPunctuation('结尾”')).toEqual([]);
+    expect(squeezedPunctuation('a “b” c')).toEqual([]);
+  });
+
+  it('starts a term’s line after its opening quotes, and never empties it', () => {
+    expect(underlineStart('加快“365”产业投资导向目录', { start: 2, end: 12 })).toBe(3);
+    expect(underlineStart('三品', { start: 0, end: 2 })).toBe(0);
+    expect(underlineStart('“', { start: 0, end: 1 })).toBe(0);
+  });
+
+  it('cuts runs where asked, though no mark changes there', () => {
+    expect(segmentBlock({ text: '“365”产业' }, [], [1]).map((s) => s.text)).toEqual([
+      '“',
+      '365”产业',
+    ]);
+  });
+});

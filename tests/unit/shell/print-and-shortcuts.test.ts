@@ -10,7 +10,7 @@ import {
 } from '../../../src/main/print';
 import { FEATURE_COMMANDS } from '../../../src/renderer/app/commands';
 import type { KeyEventLike } from '../../../src/renderer/commands/keys';
-import { describeBinding } from '../../../src/renderer/commands/shortcut-labels';
+import { describeBinding, describeKeys } from '../../../src/renderer/commands/shortcut-labels';
 import { fakeStores } from '../renderer/commands/fake-stores';
 import type { ReaderHandlers } from '../../../src/shared/api';
 import { fakeServiceHandlers, makeTempDir, removeTempDir } from '../storage/helpers';
@@ -95,6 +95,10 @@ describe('shortcuts', () => {
     [{ key: 'Escape' }, false, 'Esc'],
     [{ key: 'F3', shift: false }, false, 'F3'],
     [{ key: '?' }, false, '?'],
+    // A letter alone is the key as typed: "T" would read as Shift+T.
+    [{ key: 't' }, false, 't'],
+    [{ key: 'o' }, true, 'o'],
+    [{ key: 'H', mod: true, shift: true }, false, 'Ctrl+Shift+H'],
   ])('%j (mac %s) is written %s', (binding, isMac, expected) => {
     expect(describeBinding(binding, isMac)).toBe(expected);
   });
@@ -117,6 +121,16 @@ describe('shortcuts', () => {
     expect(
       commandForKey(press('p', { ctrlKey: true, shiftKey: true }), false, true, true)?.id,
     ).toBe('print.pdf');
+  });
+
+  it('each command’s keys are written once each, a lone letter in lower case', () => {
+    for (const command of COMMANDS) {
+      const written = describeKeys(command.keys, false);
+      expect(new Set(written).size, command.id).toBe(written.length);
+      for (const text of written) expect(text, command.id).not.toMatch(/^[A-Z]$/);
+    }
+    const highlight = COMMANDS.find((command) => command.id === 'annotation.highlight')!;
+    expect(describeKeys(highlight.keys, false)).toEqual(['Ctrl+Shift+H']);
   });
 
   it('every command has its label written once, with a Chinese name', () => {

@@ -10,7 +10,10 @@ import { useStore } from '../../store';
 import { useMarksVersion } from '../glossary/useMarksVersion';
 import { textToRanges } from '../reading/text-ranges';
 import { showAnnotationHighlights } from './annotation-highlights';
+import { annotationsWithWords } from './annotation-view';
 import { offeredSelection } from './annotating';
+import { alternateShades } from './highlight-runs';
+import { clearNotes, markNotes } from './note-markers';
 import { AnnotationEditor, type NoteTarget } from './AnnotationEditor';
 import { SelectionToolbar } from './SelectionToolbar';
 import { UndoToast } from './UndoToast';
@@ -24,14 +27,38 @@ function useHighlights(): void {
   useEffect(() => {
     const byColor = new Map<HighlightColor, Range[]>();
     const withNotes: Range[] = [];
+    const darker: Range[] = [];
+    const shaded = alternateShades(annotations);
     for (const annotation of annotations) {
       if (annotation.anchor.status === 'orphan') continue;
       const ranges = textToRanges(pane, doc, annotation.anchor.start, annotation.anchor.end);
       byColor.set(annotation.color, [...(byColor.get(annotation.color) ?? []), ...ranges]);
       if (annotation.note.trim() !== '') withNotes.push(...ranges);
+      if (shaded.has(annotation.id)) darker.push(...ranges);
     }
-    showAnnotationHighlights(byColor, withNotes);
+    showAnnotationHighlights(byColor, withNotes, darker);
   }, [pane, doc, annotations, marks]);
+}
+
+/** Each note's marker in the margin (note-markers.ts); a click on one opens its note. */
+function useNoteMarkers(): void {
+  const { slots, doc, userData, annotating } = useReader();
+  const { pane } = slots;
+  const annotations = useStore(userData, (state) => state.data.annotations);
+  useEffect(() => {
+    markNotes(pane, doc, annotationsWithWords(annotations));
+    return () => clearNotes(pane);
+  }, [pane, doc, annotations]);
+  useEffect(() => {
+    const onClick = (event: MouseEvent) => {
+      const marker = (event.target as Element | null)?.closest<HTMLElement>('.note-marker');
+      const id = marker?.dataset.annotation;
+      const annotation = id && userData.data.annotations.find((item) => item.id === id);
+      if (marker && annotation) annotating.editAnnotation(annotation, marker);
+    };
+    pane.addEventListener('click', onClick);
+    return () => pane.removeEventListener('click', onClick);
+  }, [pane, userData, annotating]);
 }
 
 /** What the note editor edits now, as data: a new note on a range, or an existing annotation. */
@@ -73,6 +100,7 @@ function useNoteTarget(): NoteTarget | null {
 export function AnnotationLayer() {
   const { userData, annotating } = useReader();
   useHighlights();
+  useNoteMarkers();
   const selection = useStore(annotating, offeredSelection);
   const target = useNoteTarget();
   const lastDeleted = useStore(userData, (state) => state.lastDeleted);

@@ -1,19 +1,20 @@
 /**
  * The reader's notes as they print: after the report, each with its place,
- * quote, note and tags, in reading order. Hidden on screen; the highlights
+ * quote, note and tags, in reading order, numbered as the references in the
+ * text are. Hidden on screen; the highlights
  * themselves print in the text (print-color-adjust keeps their colours).
  */
 import { createPortal } from 'react-dom';
 import { useReader } from '../../app/context';
 import { useStore } from '../../store';
-import { arrangeAnnotations, NO_FILTER, placeOf } from './annotation-view';
+import { annotationsWithWords, placeOf } from './annotation-view';
 
 export function PrintedNotes() {
   const { slots, document, doc, userData, settings } = useReader();
   const annotations = useStore(userData, (state) => state.data.annotations);
   const colorNames = useStore(settings, (state) => state.colorNames);
-  const { placed } = arrangeAnnotations(annotations, NO_FILTER, 'document');
-  const withWords = placed.filter((a) => a.note.trim() !== '' || a.tags.length > 0);
+  // Numbered as their markers in the text are (note-markers.ts).
+  const withWords = annotationsWithWords(annotations);
   if (withWords.length === 0) return null;
   return createPortal(
     <section className="printed-notes" aria-hidden="true">

@@ -1,7 +1,9 @@
 /**
- * The small toolbar over a selection: a highlight in one of five colours, a
+ * The small toolbar over a selection: a highlight in one of five colours
+ * (each a dot with its name, 重点 / 疑问 / …, as the reader named them), a
  * note, or a term of the reader's own. Each button is a registered command:
- * its enabled state and keys come from the registry.
+ * its enabled state and keys come from the registry. Only the colour the
+ * highlight key would use names that key.
  */
 import { HIGHLIGHT_COLORS } from '../../../shared/user-data';
 import { useReader } from '../../app/context';
@@ -15,6 +17,7 @@ import type { TextSelection } from './annotating';
 export function SelectionToolbar({ selection }: { selection: TextSelection }) {
   const { slots, settings, commands, annotating } = useReader();
   const colorNames = useStore(settings, (state) => state.colorNames);
+  const lastColor = useStore(annotating, (state) => state.lastColor);
   const highlight = useCommand(commands, 'annotation.highlight');
   const note = useCommand(commands, 'annotation.note');
   const term = useCommand(commands, 'glossary.addTerm');
@@ -34,15 +37,22 @@ export function SelectionToolbar({ selection }: { selection: TextSelection }) {
             <button
               key={color}
               type="button"
-              className={`swatch swatch-${color}`}
+              className={`swatch-button swatch-${color}`}
               aria-label={`高亮：${colorNames[color]}`}
-              title={titleWithKeys(colorNames[color], highlight.command.keys, IS_MAC, '高亮：')}
+              title={
+                color === lastColor
+                  ? titleWithKeys(colorNames[color], highlight.command.keys, IS_MAC, '高亮：')
+                  : `高亮：${colorNames[color]}`
+              }
               disabled={!highlight.enabled}
               onClick={() => {
                 annotating.chooseColor(color);
                 commands.run('annotation.highlight');
               }}
-            />
+            >
+              <span className="swatch" aria-hidden="true" />
+              {colorNames[color]}
+            </button>
           ))}
           <button
             type="button"

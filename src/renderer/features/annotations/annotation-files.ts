@@ -25,8 +25,10 @@ export async function exportAnnotations(
     format === 'quarantine'
       ? await api.exportQuarantine()
       : await api.exportAnnotations({ format });
-  if (answer.ok) offerDownload(answer.value);
-  else addNotice(`导出失败：${answer.error}`);
+  if (!answer.ok) return addNotice(`导出失败：${answer.error}`);
+  offerDownload(answer.value);
+  // A download can go by unseen: say on screen that the file was made, and its name.
+  addNotice(`已导出“${answer.value.fileName}”。`);
 }
 
 /** Says what an import did, and shows main's new view of the notes. */

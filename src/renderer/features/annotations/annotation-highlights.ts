@@ -11,6 +11,8 @@ const registry = (): HighlightRegistry | undefined =>
 export function showAnnotationHighlights(
   byColor: Map<HighlightColor, Range[]>,
   withNotes: Range[],
+  /** Every other highlight of a run of one colour, drawn a shade darker (highlight-runs.ts). */
+  darker: Range[],
 ): void {
   const highlights = registry();
   if (!highlights) return;
@@ -23,6 +25,10 @@ export function showAnnotationHighlights(
   const notes = new Highlight(...withNotes);
   notes.priority = -1;
   highlights.set('annotation-note', notes);
+  // Set after the colours, so it paints over them (a shade over the colour).
+  const shade = new Highlight(...darker);
+  shade.priority = -1;
+  highlights.set('annotation-shade', shade);
 }
 
 /** A short-lived mark on the passage just jumped to, so the eye finds it. */

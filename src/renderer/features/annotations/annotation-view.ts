@@ -68,6 +68,17 @@ export function arrangeAnnotations(
   return { placed, orphans };
 }
 
+/**
+ * The placed annotations that carry words (a note or tags), in reading
+ * order: numbered 1… alike in the margin, in the text on paper, and in the
+ * notes printed after the report.
+ */
+export function annotationsWithWords(annotations: Anchored<Annotation>[]): Anchored<Annotation>[] {
+  return arrangeAnnotations(annotations, NO_FILTER, 'document').placed.filter(
+    (annotation) => annotation.note.trim() !== '' || annotation.tags.length > 0,
+  );
+}
+
 /** Every tag in use, most used first, then alphabetically. */
 export function tagsInUse(annotations: Annotation[]): string[] {
   const counts = new Map<string, number>();

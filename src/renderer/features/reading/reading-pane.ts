@@ -19,9 +19,24 @@ function measure(pane: HTMLElement): ReadingPosition | null {
   return locateReadingLine(boxes);
 }
 
-export class ReadingPane extends Store<{ topBlock: string | null }> {
+export interface ReadingState {
+  /** The block at the reading line, just under the pane's top edge. */
+  topBlock: string | null;
+  /**
+   * The block last brought into view (a jump, a search hit scrolled to a
+   * third of the way down), until the reader scrolls on from there.
+   */
+  shown: string | null;
+}
+
+/** The block the reader is looking at: the one just shown to them, else the one at the reading line. */
+export const lookingAt = (state: ReadingState): string | null => state.shown ?? state.topBlock;
+
+export class ReadingPane extends Store<ReadingState> {
   /** Where the reader is, as of the last scroll: what a layout change must keep. */
   private place: ReadingPosition | null;
+  /** The pane's scrollTop when `shown` was set: a scroll away from it ends `shown`. */
+  private shownAt: number | null = null;
 
   constructor(
     readonly pane: HTMLElement,
@@ -29,7 +44,7 @@ export class ReadingPane extends Store<{ topBlock: string | null }> {
     private readonly savePosition: (position: ReadingPosition) => void,
   ) {
     // Not measured here: that would force a layout of the whole report on mount.
-    super({ topBlock: initial?.block ?? null });
+    super({ topBlock: initial?.block ?? null, shown: null });
     this.place = initial;
   }
 
@@ -58,7 +73,10 @@ export class ReadingPane extends Store<{ topBlock: string | null }> {
         if (!position) return;
         this.place = position;
         pending = position;
-        this.set({ topBlock: position.block });
+        // The scroll that showed a passage is not the reader scrolling on.
+        const held = this.shownAt !== null && Math.abs(pane.scrollTop - this.shownAt) < 1;
+        if (!held) this.shownAt = null;
+        this.set({ topBlock: position.block, ...(held ? {} : { shown: null }) });
         clearTimeout(timer);
         timer = setTimeout(flush, SAVE_DELAY_MS);
       });
@@ -95,13 +113,22 @@ export class ReadingPane extends Store<{ topBlock: string | null }> {
 
   /** Puts the reader back where they were, after the text has reflowed. */
   readonly keepPlace = (): void => {
-    if (this.place) scrollToPosition(this.pane, this.place, READING_LINE);
+    if (!this.place) return;
+    scrollToPosition(this.pane, this.place, READING_LINE);
+    if (this.shownAt !== null) this.shownAt = this.pane.scrollTop;
+  };
+
+  /** A passage of `block` was just scrolled into view for the reader (a search hit): they are there now. */
+  readonly show = (block: string): void => {
+    this.shownAt = this.pane.scrollTop;
+    this.set({ shown: block });
   };
 
   readonly jumpTo = (block: string): void => {
     if (!scrollToPosition(this.pane, { block, offset: 0 }, LANDING)) return;
     this.place = { block, offset: 0 };
-    this.set({ topBlock: block });
+    this.shownAt = this.pane.scrollTop;
+    this.set({ topBlock: block, shown: block });
     // Move focus with the view, so keyboard and screen-reader users land there too.
     findBlock(this.pane, block)?.focus({ preventScroll: true });
   };

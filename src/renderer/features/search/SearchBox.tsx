@@ -5,6 +5,7 @@ import { useStore } from '../../store';
 import type { SearchSnapshot } from './search-session';
 
 export function searchStatus(state: SearchSnapshot): string {
+  if (state.problem) return state.problem.status;
   if (!state.result) return '';
   const { total, hits } = state.result;
   if (total === 0) return '无结果';

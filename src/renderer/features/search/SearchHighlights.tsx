@@ -11,7 +11,7 @@ import { measureKeystrokeToPaint } from '../../instrumentation';
 import { clearSearchHighlights, showSearchHighlights } from './highlights';
 
 export function SearchHighlights() {
-  const { search: session, slots } = useReader();
+  const { search: session, slots, reading } = useReader();
   const { pane } = slots;
   const occurrences = useStore(session, (state) => state.occurrences);
   const current = useStore(session, (state) => state.current);
@@ -30,12 +30,14 @@ export function SearchHighlights() {
     );
   }, [pane, occurrences, current, marks]);
 
-  // Only a new current occurrence scrolls.
+  // Only a new current occurrence scrolls; the 目录 then marks its section.
   useEffect(() => {
     const occurrence = current >= 0 ? occurrences[current] : undefined;
     const range = occurrence ? rangeInBlock(pane, occurrence) : null;
-    if (range) scrollRangeIntoView(pane, range);
-  }, [pane, occurrences, current]);
+    if (!occurrence || !range) return;
+    scrollRangeIntoView(pane, range);
+    reading.show(occurrence.block);
+  }, [pane, reading, occurrences, current]);
   useEffect(() => clearSearchHighlights, []);
 
   useLayoutEffect(() => {

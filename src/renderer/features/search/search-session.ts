@@ -16,7 +16,7 @@
  * every hit's ranges in its first answer.
  */
 import type { ReaderApi } from '../../../shared/api';
-import { SEARCH_PAGE, type SearchResult } from '../../../shared/search';
+import { MAX_QUERY_LENGTH, SEARCH_PAGE, type SearchResult } from '../../../shared/search';
 import { inputTime } from '../../instrumentation';
 import { Store } from '../../store';
 import { firstOccurrenceFrom, occurrencesInOrder, type Occurrence } from './search-view';
@@ -37,7 +37,36 @@ export interface SearchSnapshot {
   readonly typedAt: number;
   /** The results list in reading order (按原文顺序) rather than by relevance. */
   readonly inDocumentOrder: boolean;
+  /** Why the text in the box was not searched, or its search failed; said instead of results. */
+  readonly problem: SearchProblem | null;
 }
+
+/** What the reader is told instead of results: a short status and a sentence. */
+export interface SearchProblem {
+  readonly status: string;
+  readonly message: string;
+}
+
+/** Says why `text` cannot be searched for, or null when it can (or the box is empty). */
+export function queryProblem(text: string): SearchProblem | null {
+  if (text.trim() === '') return null;
+  if (text.length > MAX_QUERY_LENGTH) {
+    return {
+      status: '搜索词过长',
+      message: `搜索词太长：最多 ${MAX_QUERY_LENGTH} 个字，现在有 ${text.length} 个。请缩短后再搜。`,
+    };
+  }
+  // Punctuation and symbols alone (^, "，) are not indexed: there is nothing to look for.
+  if (!/[\p{L}\p{N}]/u.test(text)) {
+    return { status: '无可搜索的字', message: '没有可搜索的文字：请输入汉字、字母或数字。' };
+  }
+  return null;
+}
+
+const failed = (error: string): SearchProblem => ({
+  status: '搜索失败',
+  message: `搜索没有完成：${error.replace(/[。.]$/u, '')}。请再试一次。`,
+});
 
 export type SearchApi = Pick<ReaderApi, 'search' | 'searchMatches'>;
 /** Picks the current occurrence, given them all and the one current before. */
@@ -50,6 +79,7 @@ const EMPTY: SearchSnapshot = {
   occurrences: [],
   typedAt: 0,
   inDocumentOrder: false,
+  problem: null,
 };
 
 /** The occurrence after (1) or before (-1) `index`; the first step (-1) starts where the reader is. */
@@ -78,7 +108,6 @@ export class SearchSession extends Store<SearchSnapshot> {
   constructor(
     private readonly api: SearchApi,
     private readonly blockOrder: ReadonlyMap<string, number>,
-    private readonly onError: (message: string) => void,
     private readonly now: () => number = inputTime,
   ) {
     super(EMPTY);
@@ -112,22 +141,25 @@ export class SearchSession extends Store<SearchSnapshot> {
     const ticket = ++this.ticket;
     const typedAt = this.now();
     this.pending = null;
-    // Nothing to look for (empty, or punctuation only): quietly no search at all.
-    if (!/[\p{L}\p{N}]/u.test(text)) {
-      this.set({ query: text, result: null, current: -1, occurrences: [], typedAt });
+    // Nothing to look for (an empty box, punctuation only, a pasted page):
+    // no search, and no results of an earlier query left standing either.
+    const problem = queryProblem(text);
+    if (problem || text.trim() === '') {
+      this.set({ query: text, result: null, current: -1, occurrences: [], typedAt, problem });
       return;
     }
-    this.set({ query: text });
+    this.set({ query: text, problem: null });
     void this.api.search({ query: text, matchLimit: SEARCH_PAGE }).then((answer) => {
       // A slower answer to an older query must not replace a newer one.
       if (ticket !== this.ticket) return;
-      if (!answer.ok) return this.onError(`检索失败：${answer.error}`);
+      if (!answer.ok) return this.fail(answer.error, typedAt);
       const result = answer.value;
       this.set({
         result,
         current: -1,
         occurrences: occurrencesInOrder(result.hits, this.blockOrder),
         typedAt,
+        problem: null,
       });
       const missing = result.hits.filter((hit) => !hit.matches).map((hit) => hit.block);
       if (missing.length > 0) this.fetchRest(ticket, text, result, missing);
@@ -137,7 +169,7 @@ export class SearchSession extends Store<SearchSnapshot> {
   private fetchRest(ticket: number, text: string, first: SearchResult, missing: string[]): void {
     void this.api.searchMatches({ query: text, blocks: missing }).then((more) => {
       if (ticket !== this.ticket) return;
-      if (!more.ok) return this.onError(`检索失败：${more.error}`);
+      if (!more.ok) return this.fail(more.error, this.getSnapshot().typedAt);
       const matches = new Map(missing.map((block, i) => [block, more.value[i]]));
       const hits = first.hits.map((hit) =>
         hit.matches ? hit : { ...hit, matches: matches.get(hit.block) },
@@ -152,6 +184,12 @@ export class SearchSession extends Store<SearchSnapshot> {
         ...(choose ? { current: choose(occurrences, -1) } : {}),
       });
     });
+  }
+
+  /** A search main could not answer: said in place of the results, none of an older query kept. */
+  private fail(error: string, typedAt: number): void {
+    this.pending = null;
+    this.set({ result: null, current: -1, occurrences: [], typedAt, problem: failed(error) });
   }
 
   /** Applies a choice now, or once every range is in. */

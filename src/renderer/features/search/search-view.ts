@@ -66,3 +66,34 @@ export function firstOccurrenceFrom(
   );
   return index < 0 ? 0 : index;
 }
+
+/** Where a hit is, as the results list says it: its section path, or 开篇 before the first heading. */
+export function hitPlace(
+  outline: OutlineEntry[],
+  blockOrder: ReadonlyMap<string, number>,
+  block: string,
+): string {
+  const path = sectionPath(outline, blockOrder, block).map((entry) => entry.title);
+  return path.length === 0 ? '开篇' : path.join(' › ');
+}
+
+/**
+ * Per block, the numbers of its first and last occurrence in reading order
+ * (1-based, as 第 k/N 处 counts them): a result says which of the steps it holds.
+ */
+export function occurrenceNumbers(
+  occurrences: readonly Occurrence[],
+): Map<string, [number, number]> {
+  const numbers = new Map<string, [number, number]>();
+  occurrences.forEach((occurrence, index) => {
+    const seen = numbers.get(occurrence.block);
+    if (seen) seen[1] = index + 1;
+    else numbers.set(occurrence.block, [index + 1, index + 1]);
+  });
+  return numbers;
+}
+
+/** `第 3 处`, `第 3–5 处`. */
+export function numbersLabel([first, last]: readonly [number, number]): string {
+  return first === last ? `第 ${first} 处` : `第 ${first}–${last} 处`;
+}

@@ -1,8 +1,10 @@
 /**
  * The sidebar's panels (目录, 批注, 书签 …) behind one row of tabs. Each panel
- * is its own component; this only switches between them.
+ * is its own component; this only switches between them. The tabs and what
+ * is shown above every panel (search results) stay put; only the panel
+ * scrolls, and each panel comes back scrolled where the reader left it.
  */
-import type { KeyboardEvent, ReactNode } from 'react';
+import { useLayoutEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 
 export interface SidebarPanel<Id extends string> {
   id: Id;
@@ -20,6 +22,11 @@ interface Props<Id extends string> {
 
 export function Sidebar<Id extends string>({ panels, active, onChoose, above }: Props<Id>) {
   const shown = panels.find((panel) => panel.id === active) ?? panels[0];
+  const body = useRef<HTMLDivElement>(null);
+  const scrolled = useRef(new Map<Id, number>());
+  useLayoutEffect(() => {
+    if (body.current) body.current.scrollTop = scrolled.current.get(shown.id) ?? 0;
+  }, [shown.id]);
   const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
     const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
     if (step === 0) return;
@@ -50,7 +57,14 @@ export function Sidebar<Id extends string>({ panels, active, onChoose, above }: 
         ))}
       </div>
       {above}
-      <div id={`tabpanel-${shown.id}`} role="tabpanel" aria-labelledby={`tab-${shown.id}`}>
+      <div
+        ref={body}
+        id={`tabpanel-${shown.id}`}
+        className="sidebar-panel"
+        role="tabpanel"
+        aria-labelledby={`tab-${shown.id}`}
+        onScroll={(event) => scrolled.current.set(shown.id, event.currentTarget.scrollTop)}
+      >
         {shown.content}
       </div>
     </>

@@ -1,7 +1,9 @@
-/** The 目录: three collapsible levels; marks where the reader is. */
+/** The 目录: three collapsible levels; marks the section the reader is looking at. */
 import { memo, useMemo, useRef, useEffect } from 'react';
 import { useReader } from '../../app/context';
 import { useStore } from '../../store';
+import { revealInList } from '../../ui/scroll-within';
+import { lookingAt } from '../reading/reading-pane';
 import { useFocusInto } from '../sidebar/useFocusInto';
 import { ancestorsOf, buildOutlineTree, type OutlineNode } from './outline-tree';
 import { currentEntry, toggleCollapsed } from './toc';
@@ -19,10 +21,10 @@ interface Props {
 export const TableOfContents = memo(function TableOfContents({ hitCounts }: Props) {
   const { document, doc, reading, settings, jumpAndClose } = useReader();
   const { outline } = document;
-  const topBlock = useStore(reading, (state) => state.topBlock);
+  const at = useStore(reading, lookingAt);
   const current = useMemo(
-    () => currentEntry(outline, doc.indexOf, topBlock)?.block ?? null,
-    [outline, doc, topBlock],
+    () => currentEntry(outline, doc.indexOf, at)?.block ?? null,
+    [outline, doc, at],
   );
   const collapsedList = useStore(settings, (state) => state.collapsed);
   const collapsed = useMemo(() => new Set(collapsedList), [collapsedList]);
@@ -43,10 +45,9 @@ export const TableOfContents = memo(function TableOfContents({ hitCounts }: Prop
       list?.querySelector<HTMLElement>('[aria-current="location"]') ?? list?.querySelector('a')
     )?.focus();
   });
+  // The marked entry kept in view (see ui/scroll-within.ts for why not scrollIntoView).
   useEffect(() => {
-    listRef.current
-      ?.querySelector('[aria-current="location"]')
-      ?.scrollIntoView({ block: 'nearest' });
+    revealInList(listRef.current?.querySelector('[aria-current="location"]'));
   }, [marked]);
 
   const renderNode = (node: OutlineNode) => {
@@ -92,8 +93,8 @@ export const TableOfContents = memo(function TableOfContents({ hitCounts }: Prop
   };
 
   return (
+    // Named, not titled: its tab and the toolbar's button already say 目录.
     <nav className="toc" aria-label="目录">
-      <h2 className="panel-title">目录</h2>
       <ul className="toc-list toc-root" ref={listRef}>
         {tree.map(renderNode)}
       </ul>

@@ -1,16 +1,16 @@
 /** Where the reader is in the outline, folding its entries, and stepping between sections. */
 import type { OutlineEntry } from '../../../shared/document';
 import type { SettingsStore } from '../../app/settings';
-import type { ReadingPane } from '../reading/reading-pane';
+import { lookingAt, type ReadingPane } from '../reading/reading-pane';
 import { entryForBlock, neighbourEntry } from './outline-tree';
 
-/** The outline entry the reader is in, given the block at the top of the view. */
+/** The outline entry the reader is in, given the block they are looking at. */
 export function currentEntry(
   outline: OutlineEntry[],
   blockOrder: Map<string, number>,
-  topBlock: string | null,
+  block: string | null,
 ): OutlineEntry | undefined {
-  return topBlock === null ? undefined : entryForBlock(outline, blockOrder, topBlock);
+  return block === null ? undefined : entryForBlock(outline, blockOrder, block);
 }
 
 /** Folds or unfolds an entry's children; the choice is kept in the settings. */
@@ -30,7 +30,8 @@ export function goToSection(
   blockOrder: Map<string, number>,
   step: 1 | -1,
 ): void {
-  const current = currentEntry(outline, blockOrder, reading.getSnapshot().topBlock)?.block ?? null;
+  const current =
+    currentEntry(outline, blockOrder, lookingAt(reading.getSnapshot()))?.block ?? null;
   // Like "previous track": first back to the start of the section one is in.
   if (step === -1 && current !== null && reading.isPastStart(current)) {
     return reading.jumpTo(current);

@@ -104,8 +104,20 @@ describe('commandForKey', () => {
   });
 
   // Space pages the text when nothing has focus: see the focus tests below.
-  it.each(['J', 'x', 'Enter', 'Esc', 'ArrowLeft', '1', 'Tab', ''])('%j → nothing', (key) => {
+  it.each(['J', 'x', 'Esc', 'ArrowLeft', '1', 'Tab', ''])('%j → nothing', (key) => {
     expect(commandForKey(press(key), false)).toBeUndefined();
+  });
+
+  it('Enter steps through search hits on the text, and is a control’s own key on a control', () => {
+    const place = (onControl: boolean) => ({ isMac: false, somethingFocused: true, onControl });
+    const { registry } = fakeStores();
+    expect(registry.forKey(press('Enter'), place(false))?.id).toBe('search.next');
+    expect(registry.forKey(press('Enter', { shiftKey: true }), place(false))?.id).toBe(
+      'search.previous',
+    );
+    expect(registry.forKey(press('Enter'), place(true))).toBeUndefined();
+    // In a text field Enter is the field's (the search box steps by itself).
+    expect(registry.forKey(press('Enter'), { ...place(false), inTextField: true })).toBeUndefined();
   });
 
   it('ignores any key with Alt', () => {
@@ -382,5 +394,16 @@ describe('search keys', () => {
       [1, null],
       [-1, null],
     ]);
+  });
+
+  it('stepping is offered only while a search has found something', () => {
+    const stores = fakeStores();
+    const next = stores.registry.get('search.next');
+    expect(next.isEnabled()).toBe(false);
+    vi.spyOn(stores.search, 'getSnapshot').mockReturnValue({
+      ...stores.search.getSnapshot(),
+      result: { query: '月湖', hits: [{ block: 'b1', score: 1, count: 1 }], total: 1 },
+    });
+    expect(next.isEnabled()).toBe(true);
   });
 });

@@ -55,7 +55,6 @@ export function fakeStores(options: FakeOptions = {}) {
       typeof SearchSession
     >[0],
     new Map(),
-    vi.fn(),
   );
   vi.spyOn(search, 'step');
   const data: UserDataView = {

@@ -10,7 +10,7 @@ import type {
   SearchRequest,
   SearchResult,
 } from '../../../../src/shared/search';
-import { SEARCH_PAGE } from '../../../../src/shared/search';
+import { MAX_QUERY_LENGTH, SEARCH_PAGE } from '../../../../src/shared/search';
 import { SearchSession } from '../../../../src/renderer/features/search/search-session';
 import { occurrencesInOrder } from '../../../../src/renderer/features/search/search-view';
 import { loadEngine, loadReport } from '../../search/oracle';
@@ -58,17 +58,11 @@ function heldApi() {
 
 function setup() {
   const held = heldApi();
-  const errors: string[] = [];
   let clock = 0;
-  const session = new SearchSession(
-    held.api,
-    order,
-    (message) => errors.push(message),
-    () => ++clock,
-  );
+  const session = new SearchSession(held.api, order, () => ++clock);
   let notified = 0;
   session.subscribe(() => notified++);
-  return { ...held, session, errors, notifications: () => notified };
+  return { ...held, session, notifications: () => notified };
 }
 
 /** Every occurrence of a query in reading order, straight from the engine. */
@@ -184,14 +178,53 @@ describe('search session', () => {
     expect(session.getSnapshot().current).toBe(all.findIndex((o) => o.block === last));
   });
 
-  it('a refused search is reported, and the last good answer stays', async () => {
-    const { session, searches, errors } = setup();
+  it('a refused search is said plainly, and no results of the query before it stay', async () => {
+    const { session, searches } = setup();
     session.input('月湖', false);
     await searches[0].answer();
+    session.step(1, null);
     session.input('月湖公园', false);
     await searches[1].answer({ ok: false, error: '索引未能加载' });
-    expect(errors).toEqual(['检索失败：索引未能加载']);
-    expect(session.getSnapshot().result?.query).toBe('月湖');
+    const state = session.getSnapshot();
+    expect(state.problem).toEqual({
+      status: '搜索失败',
+      message: '搜索没有完成：索引未能加载。请再试一次。',
+    });
+    expect(state.result).toBeNull();
+    expect(state.occurrences).toEqual([]);
+    expect(state.current).toBe(-1);
+  });
+
+  it('a query too long to search is not sent; it says so, and the earlier results go', async () => {
+    const { session, searches } = setup();
+    session.input('月湖', false);
+    await searches[0].answer();
+    const long = '月湖'.repeat(MAX_QUERY_LENGTH / 2) + '月';
+    session.input(long, false);
+    expect(searches).toHaveLength(1);
+    const state = session.getSnapshot();
+    expect(state.result).toBeNull();
+    expect(state.occurrences).toEqual([]);
+    expect(state.problem?.message).toBe(
+      `搜索词太长：最多 ${MAX_QUERY_LENGTH} 个字，现在有 ${MAX_QUERY_LENGTH + 1} 个。请缩短后再搜。`,
+    );
+    // Exactly the limit is searched.
+    session.input(long.slice(1), false);
+    expect(searches).toHaveLength(2);
+    expect(session.getSnapshot().problem).toBeNull();
+  });
+
+  it('punctuation alone says there is nothing to search for; an empty box says nothing', () => {
+    const { session, searches } = setup();
+    for (const text of ['^', '"', '，。：']) {
+      session.input(text, false);
+      expect(session.getSnapshot().problem?.message).toBe(
+        '没有可搜索的文字：请输入汉字、字母或数字。',
+      );
+    }
+    session.input('  ', false);
+    expect(session.getSnapshot().problem).toBeNull();
+    expect(searches).toHaveLength(0);
   });
 
   it('tells subscribers of each change, and keeps the snapshot when nothing changed', async () => {

@@ -6,8 +6,11 @@ import { segmentWords } from '../../../../src/services/search/words';
 import { SearchEngine } from '../../../../src/core/search/engine';
 import {
   firstOccurrenceFrom,
+  hitPlace,
   hitsInDocumentOrder,
   matchesPerSection,
+  numbersLabel,
+  occurrenceNumbers,
   occurrencesInOrder,
   sectionPath,
 } from '../../../../src/renderer/features/search/search-view';
@@ -104,5 +107,33 @@ describe('a paged answer (ranges for the first hits only)', () => {
     expect(shown).toEqual(
       occurrencesInOrder(full.hits, order).filter((occurrence) => withRanges.has(occurrence.block)),
     );
+  });
+});
+
+describe('what a result says about itself', () => {
+  it('paragraphs before the first heading are 开篇, not 标题; later ones give their sections', () => {
+    expect(hitPlace(report.outline, order, idOf('各位代表'))).toBe('开篇');
+    expect(hitPlace(report.outline, order, idOf('现在，我代表'))).toBe('开篇');
+    expect(hitPlace(report.outline, order, idOf('强化平台建设。'))).toBe(
+      '二、2018年主要目标任务 › （一）突出质量效益，着力提升经济发展后劲 › 强化平台建设',
+    );
+  });
+
+  it('numbers each result’s occurrences as 第 k/N 处 counts them, whatever order the list is in', () => {
+    const result = engine.search('月湖');
+    const all = occurrencesInOrder(result.hits, order);
+    const numbers = occurrenceNumbers(all);
+    expect(numbers.size).toBe(result.hits.length);
+    // Every step 1…N belongs to exactly one result, in reading order.
+    const steps = [...numbers.values()].flatMap(([first, last]) =>
+      Array.from({ length: last - first + 1 }, (_, i) => first + i),
+    );
+    expect(steps.sort((a, b) => a - b)).toEqual(all.map((_, i) => i + 1));
+    for (const [block, [first, last]] of numbers) {
+      expect(all[first - 1].block).toBe(block);
+      expect(all[last - 1].block).toBe(block);
+    }
+    expect(numbersLabel([3, 3])).toBe('第 3 处');
+    expect(numbersLabel([3, 5])).toBe('第 3–5 处');
   });
 });

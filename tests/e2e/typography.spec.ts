@@ -1,0 +1,67 @@
+/** Chinese typography on screen: where a term's line starts, and squeezed punctuation. */
+import { expect, openReader, test } from './fixtures';
+
+test('the dotted line of “365”产业… starts under 3, not under the opening quote', async ({
+  page,
+  server,
+}, testInfo) => {
+  await openReader(page, server.url);
+  const term = page.locator('.term[data-glossary="g1"]');
+  // The term is whole (its name, its popover), but its dotted line starts after the quote.
+  await expect(term).toHaveAccessibleName('“365”产业投资导向');
+  const line = term.locator('.term-line');
+  await expect(line).toHaveText('365”产业投资导向');
+  expect(
+    await term.evaluate((element) => [
+      getComputedStyle(element).textDecorationLine,
+      getComputedStyle(element.querySelector('.term-line')!).textDecorationLine,
+    ]),
+  ).toEqual(['none', 'underline']);
+  const [termBox, lineBox] = [(await term.boundingBox())!, (await line.boundingBox())!];
+  expect(lineBox.x - termBox.x).toBeGreaterThan(5);
+  await term.scrollIntoViewIfNeeded();
+  const box = (await term.boundingBox())!;
+  await page.screenshot({
+    path: testInfo.outputPath('term-after-quote.png'),
+    clip: { x: box.x - 60, y: box.y - 8, width: box.width + 120, height: box.height + 16 },
+  });
+});
+
+test('a quote beside a character is drawn half-width; marks side by side are trimmed too', async ({
+  page,
+  server,
+}, testInfo) => {
+  await openReader(page, server.url);
+  /** The width of `char` where it first follows `before` in the text, in ems of the text. */
+  const widthOf = (before: string, char: string) =>
+    page.evaluate(
+      ([before, char]) => {
+        const report = document.querySelector('.report')!;
+        const size = parseFloat(getComputedStyle(report).fontSize);
+        const walker = document.createTreeWalker(report, NodeFilter.SHOW_TEXT);
+        let previous = '';
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const text = node.textContent ?? '';
+          for (let i = 0; i < text.length; i++) {
+            const last = i === 0 ? previous.slice(-1) : text[i - 1];
+            if (text[i] !== char || last !== before) continue;
+            const range = document.createRange();
+            range.setStart(node, i);
+            range.setEnd(node, i + 1);
+            return range.getBoundingClientRect().width / size;
+          }
+          previous = text;
+        }
+        return null;
+      },
+      [before, char],
+    );
+  // 实施“十三五”: the quote's blank half is gone (justification may add a little).
+  expect(await widthOf('施', '“')).toBeLessThan(0.7);
+  expect(await widthOf('五', '”')).toBeLessThan(0.7);
+  // ，“ : text-spacing-trim's own work, not undone.
+  expect(await widthOf('，', '“')).toBeLessThan(1);
+  const shot = page.getByText('全面建成小康社会、实施').first();
+  await shot.scrollIntoViewIfNeeded();
+  await shot.screenshot({ path: testInfo.outputPath('squeezed-quotes.png') });
+});
