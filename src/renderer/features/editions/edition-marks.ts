@@ -41,6 +41,8 @@ export function editionNavigation(
       const [range] = current.show(place.spans);
       if (range) scrollRangeIntoView(pane, range);
       else element.scrollIntoView({ block: 'center' });
+      // Stepping from a paragraph of the text: the focus goes along, never left behind.
+      if (pane.contains(document.activeElement)) element.focus({ preventScroll: true });
       return place.block;
     },
     unmark: () => current.clear(),
