@@ -12,6 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { targetFor } from '../src/core/annotations/selectors';
 import { toWebAnnotations } from '../src/core/annotations/web-annotation';
 import { createReaderServices } from '../src/services/reader-services';
+import { BUNDLED_REPORT_ID } from '../src/shared/library';
 import type { Result } from '../src/shared/api';
 import type { ReportDocument } from '../src/shared/document';
 import { documentText } from '../src/core/report/doc-text';
@@ -69,7 +70,9 @@ async function importThenRestart(
     });
   const first = await open();
   let start = performance.now();
-  const report = valueOf(await first.handlers.importAnnotations({ content }));
+  const report = valueOf(
+    await first.handlers.importAnnotations({ report: BUNDLED_REPORT_ID, content }),
+  );
   const importMs = performance.now() - start;
   await first.flush();
   if (report.added !== COUNT)
@@ -77,7 +80,7 @@ async function importThenRestart(
 
   const second = await open();
   start = performance.now();
-  valueOf(await second.handlers.getUserData(undefined));
+  valueOf(await second.handlers.getUserData({ report: BUNDLED_REPORT_ID }));
   return { importMs, restartMs: performance.now() - start };
 }
 

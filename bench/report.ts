@@ -145,6 +145,8 @@ export interface RunReport {
   figuresPanel?: { table: string; goal: SearchGoal };
   /** The editions table and its goal (bench/editions.ts). */
   editions?: { table: string; goal: SearchGoal };
+  /** The library's tables and goals (bench/library.ts). */
+  library?: { table: string; goals: SearchGoal[] };
   /** The BENCH_ONLY value that limited the run, if any. */
   only?: string;
 }
@@ -302,7 +304,7 @@ export function slowestQueriesTable(result: SearchBenchResult, count = 10): stri
 export function missedGoalNames(
   report: Pick<
     RunReport,
-    'pageLoad' | 'search' | 'multisearch' | 'figures' | 'figuresPanel' | 'editions'
+    'pageLoad' | 'search' | 'multisearch' | 'figures' | 'figuresPanel' | 'editions' | 'library'
   >,
 ): string[] {
   const missed = (goals: SearchGoal[] = []) =>
@@ -314,6 +316,7 @@ export function missedGoalNames(
     ...(report.figures && !report.figures.pass ? [report.figures.goal] : []),
     ...(report.figuresPanel?.goal.pass === false ? [report.figuresPanel.goal.goal] : []),
     ...(report.editions?.goal.pass === false ? [report.editions.goal.goal] : []),
+    ...missed(report.library?.goals),
   ];
 }
 
@@ -370,6 +373,7 @@ export function runSection(report: RunReport): string {
     report.figures && 'figures',
     report.figuresPanel && 'figures panel',
     report.editions && 'editions',
+    report.library && 'library',
   ].filter(Boolean);
   const partsLine =
     report.only === undefined
@@ -473,6 +477,25 @@ export function runSection(report: RunReport): string {
           report.editions.table,
           '',
           searchGoalsTable([report.editions.goal]),
+          '',
+        ]
+      : []),
+    ...(report.library
+      ? [
+          '### Library (书架)',
+          '',
+          'A shelf of 100 reports (the bundled one and 99 of its size, each with another place',
+          'name), in browser mode. Each app measure is judged against the static page of the',
+          'report it shows, loaded cold in the same run: starting the app (the bundled report',
+          'on screen), opening a report from the 书架 (a click on its row to its reader being',
+          'interactive), and starting the app on that report (the one read last). Then the',
+          'bundled report printed to PDF (one date changed, so it is a new report) is added in',
+          'a fresh folder: from the file chosen to the report on screen and a search in it',
+          "answered, with the page's longest frame and main's longest event-loop stall.",
+          '',
+          report.library.table,
+          '',
+          searchGoalsTable(report.library.goals),
           '',
         ]
       : []),

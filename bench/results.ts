@@ -13,6 +13,7 @@ import type { EditionsBenchResult } from './editions';
 import type { FiguresBenchResult } from './figures';
 import type { PanelBenchResult } from './figures-panel';
 import type { MultisearchBenchResult } from './multisearch';
+import type { LibraryBenchResult } from './library';
 import type { ParseBenchResult } from './parse';
 import type { SearchBenchResult } from './search';
 
@@ -35,6 +36,7 @@ export interface RunRecord {
   figures?: FiguresBenchResult;
   figuresPanel?: PanelBenchResult;
   editions?: EditionsBenchResult;
+  library?: LibraryBenchResult;
   goalsMissed: string[];
 }
 

@@ -47,6 +47,7 @@ import { runPanelBench } from './figures-panel';
 import { runEditionsBench } from './editions';
 import { multisearchTables, runMultisearchBench, type MultisearchBenchResult } from './multisearch';
 import { runSearchBench, type SearchBenchResult } from './search';
+import { libraryTables, runLibraryBench, type LibraryBenchResult } from './library';
 import { keystrokeGoal, measureTyping, type TypingSamples } from './search-typing';
 import { startServerProcess } from './server-process';
 import { median, summarize } from './stats';
@@ -55,6 +56,13 @@ const DEFAULT_RUNS = 15;
 const WARMUPS = 1;
 const GOAL_RATIO = 2;
 const MiB = 1024 ** 2;
+
+/** The library part loads three pairs of pages per run: fewer runs by default. */
+const LIBRARY_DEFAULT_RUNS = 9;
+
+function libraryRuns(): number {
+  return process.env.BENCH_RUNS ? runCount() : LIBRARY_DEFAULT_RUNS;
+}
 
 function runCount(): number {
   const raw = process.env.BENCH_RUNS;
@@ -76,6 +84,7 @@ const PARTS = [
   'figures',
   'figures-panel',
   'editions',
+  'library',
 ] as const;
 type Part = (typeof PARTS)[number];
 
@@ -289,6 +298,18 @@ async function main(): Promise<void> {
     console.log(`\nFigures panel:\n${figuresPanel.table}\n`);
   }
 
+  let library: LibraryBenchResult | undefined;
+  if (only === undefined || only === 'library') {
+    console.log(`bench: library, load average ${loadavg()[0].toFixed(2)}`);
+    const bench = await launchBenchBrowser();
+    try {
+      library = await runLibraryBench(bench, libraryRuns());
+    } finally {
+      await bench.close();
+    }
+    console.log(`\nLibrary:\n${libraryTables(library)}\n\n${searchGoalsTable(library.goals)}\n`);
+  }
+
   let editions: ReturnType<typeof runEditionsBench> | undefined;
   if (only === undefined || only === 'editions') {
     console.log(`bench: editions, load average ${loadavg()[0].toFixed(2)}`);
@@ -307,6 +328,7 @@ async function main(): Promise<void> {
     figures,
     figuresPanel,
     editions,
+    library: library && { table: libraryTables(library), goals: library.goals },
     ...(only !== undefined && { only }),
   };
   const section = runSection(report);
@@ -325,6 +347,7 @@ async function main(): Promise<void> {
       ...(figures && { figures }),
       ...(figuresPanel && { figuresPanel }),
       ...(editions && { editions }),
+      ...(library && { library }),
       goalsMissed: [...missedGoalNames(report), ...(parse?.missed ?? [])],
     },
     section,
@@ -357,6 +380,10 @@ async function main(): Promise<void> {
         : `GOAL MISSED: ${goal.goal} — measured ${goal.measured}.`,
     );
   }
+  for (const goal of library?.goals ?? []) {
+    if (goal.pass === false) console.log(`GOAL MISSED: ${goal.goal} — measured ${goal.measured}.`);
+  }
+  if (library?.goals.every((goal) => goal.pass !== false)) console.log('Library: all goals met.');
   if (editions) {
     const { goal } = editions;
     console.log(

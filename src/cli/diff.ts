@@ -4,7 +4,7 @@
  * (which belong to the bundled report today) are read, never written.
  */
 import { resolve } from 'node:path';
-import { readingAccess } from './annotations';
+import { readingAccess } from './services';
 import { openUserData } from '../services/user-data/user-data-file';
 import { defaultDataDir } from '../services/data-dir';
 import { diffEditions } from '../core/editions/diff-editions';

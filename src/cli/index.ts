@@ -3,6 +3,8 @@
  *   npm run -s cli -- parse [FILE]
  *   npm run -s cli -- search QUERY [--file FILE] [--order relevance|document]
  *   npm run -s cli -- search --stdin [--file FILE] [--order …]
+ *   npm run -s cli -- search QUERY --all [--data-dir DIR]
+ *   npm run -s cli -- library add FILE | list | remove ID [--data-dir DIR]
  *   npm run -s cli -- export --format md|json [--data-dir DIR] [--out FOLDER]
  *   npm run -s cli -- import FILE [--data-dir DIR]
  *   npm run -s cli -- anchor [--file REPORT] [--data-dir DIR]
@@ -20,6 +22,8 @@ import type { SearchOrder } from '../shared/search';
 import { ANNOTATION_USAGE, anchorCommand, exportCommand, importCommand } from './annotations';
 import { FIGURES_USAGE, figuresCommand } from './figures';
 import { DIFF_USAGE, diffCommand } from './diff';
+import { LIBRARY_USAGE, libraryCommand } from './library';
+import { dataDirOf, openServices, readingAccess } from './services';
 import { SEE_HELP } from './options';
 import { readReport } from './read-report';
 import { BusyError, UsageError } from './usage-error';
@@ -29,6 +33,9 @@ const USAGE = `用法 (usage):
   npm run -s cli -- search QUERY [--file FILE] [--order relevance|document]
                                                   检索，按相关度（或原文顺序）输出全部结果
   npm run -s cli -- search --stdin [--file FILE]  每行一个检索词，每行输出一个 JSON
+  npm run -s cli -- search QUERY --all [--data-dir DIR]
+                                                  检索书架上的全部报告，每条结果带 report（报告编号）
+${LIBRARY_USAGE}
 ${ANNOTATION_USAGE}
 ${FIGURES_USAGE}
 ${DIFF_USAGE}
@@ -42,20 +49,24 @@ async function parseCommand(args: string[]): Promise<void> {
 
 interface SearchOptions {
   query?: string;
-  file: string;
+  file?: string;
   order: SearchOrder;
   stdin: boolean;
+  all: boolean;
+  dataDir?: string;
 }
 
 function readSearchOptions(args: string[]): SearchOptions {
-  const options: SearchOptions = { file: BUNDLED_REPORT, order: 'relevance', stdin: false };
+  const options: SearchOptions = { order: 'relevance', stdin: false, all: false };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '--stdin') options.stdin = true;
-    else if (arg === '--file' || arg === '--order') {
+    else if (arg === '--all') options.all = true;
+    else if (arg === '--file' || arg === '--order' || arg === '--data-dir') {
       const value = args[++i];
       if (value === undefined) throw new UsageError(`${arg} 后面缺少参数${SEE_HELP}`);
       if (arg === '--file') options.file = value;
+      else if (arg === '--data-dir') options.dataDir = value;
       else if (value === 'relevance' || value === 'document') options.order = value;
       else throw new UsageError(`--order 只能是 relevance 或 document，而不是 ${value}`);
     } else if (options.query === undefined) options.query = arg;
@@ -64,28 +75,60 @@ function readSearchOptions(args: string[]): SearchOptions {
   if (options.stdin === (options.query !== undefined)) {
     throw new UsageError(`search 需要一个检索词，或 --stdin（二者取一）${SEE_HELP}`);
   }
+  if (options.all && options.file !== undefined) {
+    throw new UsageError(`--all 检索书架上的全部报告，不能和 --file 一起用${SEE_HELP}`);
+  }
+  if (!options.all && options.dataDir !== undefined) {
+    throw new UsageError(`--data-dir 只和 --all 一起用${SEE_HELP}`);
+  }
   return options;
+}
+
+/** Answers each query (the one given, or each line of stdin) with one JSON line. */
+async function answerEach(
+  options: SearchOptions,
+  answer: (query: string) => string | Promise<string>,
+) {
+  if (options.query !== undefined) {
+    process.stdout.write((await answer(options.query)) + '\n');
+    return;
+  }
+  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+    process.stdout.write((await answer(line)) + '\n');
+  }
 }
 
 async function searchCommand(args: string[]): Promise<void> {
   const options = readSearchOptions(args);
-  const document = await readReport(options.file);
+  if (options.all) {
+    const flags = new Map(options.dataDir === undefined ? [] : [['--data-dir', options.dataDir]]);
+    const dataDir = dataDirOf(flags);
+    const services = await openServices(dataDir, readingAccess(dataDir));
+    return answerEach(options, async (query) => {
+      const found = await services.searchEveryReport(query);
+      // The one-report shape, each hit with its report: reports as their best hits rank.
+      const hits = found.groups.flatMap((group) =>
+        group.hits.map(({ report, block, score, snippet, matches }) => ({
+          report,
+          block,
+          score,
+          snippet,
+          matches,
+        })),
+      );
+      return JSON.stringify({ query, hits });
+    });
+  }
+  const document = await readReport(options.file ?? BUNDLED_REPORT);
   const engine = new SearchEngine(buildSearchIndex(document.blocks, segmentWords), document.blocks);
-  const answer = (query: string) => {
+  await answerEach(options, (query) => {
     const { hits } = engine.search(query, { order: options.order, snippets: true });
     // The CLI's documented shape: every hit with its snippet and every match.
     return JSON.stringify({
       query,
       hits: hits.map(({ block, score, snippet, matches }) => ({ block, score, snippet, matches })),
     });
-  };
-  if (options.query !== undefined) {
-    process.stdout.write(answer(options.query) + '\n');
-    return;
-  }
-  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
-    process.stdout.write(answer(line) + '\n');
-  }
+  });
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -97,6 +140,7 @@ async function main(argv: string[]): Promise<number> {
   else if (command === 'anchor') await anchorCommand(args);
   else if (command === 'figures') await figuresCommand(args);
   else if (command === 'diff') await diffCommand(args);
+  else if (command === 'library') await libraryCommand(args);
   else if (command === undefined || command === '--help' || command === '-h') {
     process.stdout.write(USAGE + '\n');
     return command === undefined ? 2 : 0;

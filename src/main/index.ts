@@ -24,6 +24,7 @@ import {
   loadBuiltDocument,
 } from '../services/built-document';
 import { createReaderServices, type ReaderServices } from '../services/reader-services';
+import { warmParseWorker } from '../services/report-file/parse-in-worker';
 import { openDataFolder, type FolderAccess } from '../services/storage/folder-access';
 import {
   ipcChannel,
@@ -36,6 +37,7 @@ import {
 import type { MenuCommand } from '../shared/menu-commands';
 import { downloadDecision } from './downloads';
 import { buildMenuTemplate } from './menu';
+import { recentMenuItem } from './recent-menu';
 import { createShellCalls } from './shell-calls';
 import { MIN_WINDOW_SIZE, restoreWindowBounds } from './window-bounds';
 import type { WindowState } from '../shared/settings';
@@ -76,9 +78,16 @@ let folder: FolderAccess | undefined;
 let menuCommands: MenuCommand[] = [];
 
 function applyMenu(): void {
+  const recent = services ? recentMenuItem(services.library.all(), openRecent) : undefined;
   Menu.setApplicationMenu(
-    Menu.buildFromTemplate(buildMenuTemplate(process.platform, menuCommands, runCommand)),
+    Menu.buildFromTemplate(buildMenuTemplate(process.platform, menuCommands, runCommand, recent)),
   );
+}
+
+/** 文件 → 最近打开: the page opens the report as it would from the 书架. */
+function openRecent(report: string): void {
+  const window = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+  if (window) send(window, 'openReport', { report });
 }
 
 function send<K extends MessageName>(window: BrowserWindow, message: K, data: MainMessages[K]) {
@@ -93,6 +102,7 @@ function runCommand(id: string): void {
 
 const shellCalls = createShellCalls({
   handlers: () => services!.handlers,
+  addFile: (path, progress) => services!.addFile({ path }, progress),
   showMenuCommands: (commands) => {
     menuCommands = commands;
     applyMenu();
@@ -116,6 +126,8 @@ async function start(): Promise<void> {
     document,
     loadSearchIndex: () => readFile(join(here, '../data', BUILT_SEARCH_INDEX_FILE), 'utf8'),
     access: folder,
+    // 最近打开 follows the shelf.
+    onLibraryChange: applyMenu,
   });
   const { handlers } = services;
 
@@ -124,7 +136,15 @@ async function start(): Promise<void> {
       if (!isTrustedSender(event.senderFrame, pageUrl)) {
         return { ok: false, error: '拒绝：请求不是来自本应用的页面' };
       }
-      return isDesktopOnly(method) ? shellCalls[method](event, payload) : handlers[method](payload);
+      if (isDesktopOnly(method)) return shellCalls[method](event, payload);
+      // A long call (adding a report) tells the window that asked how far it has come.
+      return handlers[method](payload, {
+        progress: (progress) => {
+          if (!event.sender.isDestroyed()) {
+            event.sender.send(messageChannel('addProgress'), progress);
+          }
+        },
+      });
     });
   }
 
@@ -152,6 +172,8 @@ async function start(): Promise<void> {
   applyMenu();
   const saved = await handlers.getSettings(undefined);
   createWindow(saved.ok ? saved.value.window : null);
+  // A moment after start, a worker gets ready for the first report file (pdf.js loaded).
+  setTimeout(warmParseWorker, 3_000).unref();
   // Registered only now: macOS sends `activate` at launch too, which would
   // otherwise open a second window while start() is still reading files.
   app.on('activate', () => {

@@ -115,10 +115,25 @@ function commandItem(
   };
 }
 
+/** The renderer's command 最近打开 follows (文件 → 打开报告…). */
+const OPEN_REPORT_COMMAND = 'library.open';
+
+/** Puts `recent` right after the 打开报告… item, or first when there is none. */
+function withRecent(
+  items: MenuItemConstructorOptions[],
+  recent: MenuItemConstructorOptions | undefined,
+): MenuItemConstructorOptions[] {
+  if (!recent) return items;
+  const at = items.findIndex((item) => item.id === OPEN_REPORT_COMMAND);
+  return [...items.slice(0, at + 1), recent, ...items.slice(at + 1)];
+}
+
 export function buildMenuTemplate(
   platform: NodeJS.Platform,
   commands: readonly MenuCommand[] = [],
   run: (id: string) => void = () => undefined,
+  /** 最近打开, made by recent-menu.ts from the library. */
+  recent?: MenuItemConstructorOptions,
 ): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
   const items = (section: MenuSection) => commandItems(commands, section, platform, run);
@@ -141,7 +156,7 @@ export function buildMenuTemplate(
     : [];
   const sections: Record<MenuSection, MenuItemConstructorOptions[]> = {
     file: [
-      ...withSeparator(items('file')),
+      ...withSeparator(withRecent(items('file'), recent)),
       mac ? { role: 'close', label: '关闭窗口' } : { role: 'quit', label: '退出' },
     ],
     edit: [

@@ -7,6 +7,8 @@
 import { app, BrowserWindow, dialog } from 'electron';
 import { readFile, stat } from 'node:fs/promises';
 import { decodeUtf8 } from '../core/formats/text-decode';
+import { messageChannel } from '../shared/api';
+import type { AddedReport, AddProgress } from '../shared/library';
 import type {
   DesktopOnlyMethod,
   ImportReport,
@@ -19,6 +21,7 @@ import type { MenuCommand } from '../shared/menu-commands';
 import { writeFileAtomic } from '../services/storage/atomic-write';
 import { validate } from '../services/validate';
 import { importDialogOptions, refuseImportFile } from './import-file';
+import { openReportDialogOptions } from './report-dialog';
 import { PDF_OPTIONS, pdfSaveDialogOptions, withPdfExtension } from './print';
 
 export type ShellCalls = {
@@ -31,6 +34,8 @@ export type ShellCalls = {
 export interface ShellCallOptions {
   /** The services, for the import that follows the open dialog. */
   handlers: () => ServiceHandlers;
+  /** Adds a report file by path, as the services' addReport adds bytes. */
+  addFile: (path: string, progress: (progress: AddProgress) => void) => Promise<AddedReport>;
   /** Shows the renderer's commands in the application menu. */
   showMenuCommands: (commands: MenuCommand[]) => void;
 }
@@ -41,10 +46,37 @@ export function createShellCalls(options: ShellCallOptions): ShellCalls {
       validate('setMenuCommands', payload, (commands) => options.showMenuCommands(commands)),
     printToPdf: (event, payload) => validate('printToPdf', payload, () => savePdf(event.sender)),
     importAnnotationsFile: (event, payload) =>
-      validate('importAnnotationsFile', payload, () =>
-        importFromDialog(event.sender, options.handlers()),
+      validate('importAnnotationsFile', payload, ({ report }) =>
+        importFromDialog(event.sender, options.handlers(), report),
       ),
+    addReportFile: (event, payload) =>
+      validate('addReportFile', payload, () => addFromDialog(event.sender, options.addFile)),
   };
+}
+
+/** The file the reader picks in the system's open dialog (over the page's window), or null. */
+async function pickFile(
+  contents: Electron.WebContents,
+  options: Electron.OpenDialogOptions,
+): Promise<string | null> {
+  const window = BrowserWindow.fromWebContents(contents);
+  const choice = window
+    ? await dialog.showOpenDialog(window, options)
+    : await dialog.showOpenDialog(options);
+  const [path] = choice.filePaths;
+  return choice.canceled || !path ? null : path;
+}
+
+/** Asks for a report file, then adds it, telling the page how far it has come. */
+async function addFromDialog(
+  contents: Electron.WebContents,
+  addFile: ShellCallOptions['addFile'],
+): Promise<AddedReport | null> {
+  const path = await pickFile(contents, openReportDialogOptions(app.getPath('documents')));
+  if (path === null) return null;
+  return addFile(path, (progress) => {
+    if (!contents.isDestroyed()) contents.send(messageChannel('addProgress'), progress);
+  });
 }
 
 async function savePdf(contents: Electron.WebContents): Promise<PdfSaved> {
@@ -62,18 +94,15 @@ async function savePdf(contents: Electron.WebContents): Promise<PdfSaved> {
 async function importFromDialog(
   contents: Electron.WebContents,
   handlers: ServiceHandlers,
+  report: string,
 ): Promise<ImportReport | null> {
-  const window = BrowserWindow.fromWebContents(contents);
-  const options = importDialogOptions(app.getPath('documents'));
-  const choice = window
-    ? await dialog.showOpenDialog(window, options)
-    : await dialog.showOpenDialog(options);
-  const [path] = choice.filePaths;
-  if (choice.canceled || !path) return null;
+  const path = await pickFile(contents, importDialogOptions(app.getPath('documents')));
+  if (path === null) return null;
   const info = await stat(path);
   const refused = refuseImportFile(info.size, info.isFile());
   if (refused) throw new Error(refused);
-  const answer = await handlers.importAnnotations({ content: decodeUtf8(await readFile(path)) });
+  const content = decodeUtf8(await readFile(path));
+  const answer = await handlers.importAnnotations({ report, content });
   if (!answer.ok) throw new Error(answer.error);
   return answer.value;
 }

@@ -6,6 +6,8 @@
  * - `data-ready="true"` on <html> and the `reader:interactive` mark: the
  *   interface is committed and its key handler attached, so input is
  *   answered from here on;
+ * - `data-report="<id>"` on <html>: that report's reader is up (after a
+ *   switch from the 书架 too);
  * - `data-search-index="page"` on <html>: searches are answered by the
  *   page's own copy of the index (features/search/local-search.ts);
  * - three measures per search answer, so the benchmark can tell the app's own
@@ -40,6 +42,14 @@ export function markInteractive(): void {
   performance.mark(INTERACTIVE_MARK);
   document.documentElement.dataset.ready = 'true';
 }
+
+/** Called each time a report's reader is up, with the report's id (`data-report` on <html>). */
+export function markReportShown(report: string): void {
+  document.documentElement.dataset.report = report;
+}
+
+/** The selector of <html> once the given report is on screen. */
+export const reportShownSelector = (report: string) => `html[data-report="${report}"]`;
 
 /** Called once, when searches start being answered in the page. */
 export function markPageIndexReady(): void {

@@ -7,8 +7,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isMethodName, type ServiceHandlers } from '../shared/api';
-import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 import { browserHandlers } from './browser-answers';
+import { readBody, send, sendJson, tooLarge } from './http-answers';
+import { receiveReport, UPLOAD_METHOD } from './report-upload';
 import { isLoopbackHost, isOwnHostHeader } from './loopback';
 import { attachSocketBridge } from './socket-bridge';
 import { readStatic } from '../services/static-files';
@@ -20,6 +21,8 @@ export interface BridgeOptions {
   host?: string;
   /** 0 picks a free port. */
   port?: number;
+  /** The largest report file the bridge takes; the library's limit unless a test says otherwise. */
+  uploadLimitBytes?: number;
 }
 
 export interface RunningBridge {
@@ -30,50 +33,7 @@ export interface RunningBridge {
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
-const SECURITY_HEADERS = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-  'X-Frame-Options': 'DENY',
-};
-
 export class BindError extends Error {}
-
-function send(response: ServerResponse, status: number, type: string, body: string | Buffer) {
-  response.writeHead(status, {
-    ...SECURITY_HEADERS,
-    'Content-Type': type,
-    'Cache-Control': 'no-store',
-  });
-  response.end(body);
-}
-
-function sendJson(response: ServerResponse, status: number, value: unknown) {
-  send(response, status, 'application/json; charset=utf-8', JSON.stringify(value));
-}
-
-/**
- * The request body, or null once it passes MAX_BODY_BYTES. Past the limit the
- * rest is drained and dropped rather than the stream destroyed: destroying it
- * takes the socket with it before the 413 can be sent.
- */
-function readBody(request: IncomingMessage): Promise<string | null> {
-  return new Promise((resolveBody, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      if (size > MAX_BODY_BYTES) return;
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) resolveBody(null);
-      else chunks.push(chunk);
-    });
-    request.on('end', () => {
-      if (size <= MAX_BODY_BYTES) resolveBody(Buffer.concat(chunks).toString('utf8'));
-    });
-    request.on('error', reject);
-  });
-}
 
 export async function startBridge(options: BridgeOptions): Promise<RunningBridge> {
   const host = options.host ?? '127.0.0.1';
@@ -111,16 +71,15 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
         return sendJson(response, 405, { ok: false, error: '只接受 POST' });
       if (!isMethodName(method))
         return sendJson(response, 404, { ok: false, error: `没有这个方法：${method}` });
+      // A report file comes as its own bytes, not as JSON (report-upload.ts).
+      if (method === UPLOAD_METHOD) {
+        return receiveReport(request, response, handlers[method], options.uploadLimitBytes);
+      }
       if (!/^application\/json\b/.test(request.headers['content-type'] ?? '')) {
         return sendJson(response, 415, { ok: false, error: '请求须为 application/json' });
       }
-      const body = await readBody(request);
-      if (body === null) {
-        // The rest of the body may still be on the wire: Node closes the
-        // connection after this answer, so a kept-alive socket never hangs.
-        response.setHeader('Connection', 'close');
-        return sendJson(response, 413, { ok: false, error: '请求过大' });
-      }
+      const body = (await readBody(request, MAX_BODY_BYTES))?.toString('utf8');
+      if (body === undefined) return tooLarge(response);
       let payload: unknown;
       try {
         payload = body === '' ? undefined : JSON.parse(body);

@@ -1,7 +1,7 @@
 /**
  * Browser mode's answers to the calls only the desktop shell can make: there
  * is no application menu, the browser's own print dialog saves a PDF, and an
- * <input> picks the file to import. Each payload is still validated, so a bad
+ * <input> picks the file to import or the report to add. Each payload is still validated, so a bad
  * one gets the same refusal as on the desktop.
  */
 import type { DesktopOnlyHandlers, ReaderHandlers, ServiceHandlers } from '../shared/api';
@@ -16,6 +16,10 @@ export const BROWSER_ANSWERS: DesktopOnlyHandlers = {
   importAnnotationsFile: (payload) =>
     validate('importAnnotationsFile', payload, () => {
       throw new Error('浏览器模式下请在批注面板中点“导入…”选择文件');
+    }),
+  addReportFile: (payload) =>
+    validate('addReportFile', payload, () => {
+      throw new Error('浏览器模式下请在书架中点“打开报告…”选择文件，或把文件拖进窗口');
     }),
 };
 

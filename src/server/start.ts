@@ -9,6 +9,7 @@ import {
 } from '../services/built-document';
 import { BUILT_DATA_DIR, RENDERER_DIR } from '../services/paths';
 import { openDataFolder } from '../services/storage/folder-access';
+import { warmParseWorker } from '../services/report-file/parse-in-worker';
 import { startBridge, type RunningBridge } from './bridge-server';
 
 export interface ReaderServerOptions {
@@ -17,7 +18,16 @@ export interface ReaderServerOptions {
   port?: number;
   /** How long to wait for another reader to give the data folder back before opening read-only. */
   lockWaitMs?: number;
+  /**
+   * Start a worker for the first report file a moment after start, so adding
+   * one does not wait for pdf.js to load. Default true; tests that add no
+   * file pass false.
+   */
+  warmParser?: boolean;
 }
+
+/** A moment after start: the page's own start-up comes first. */
+const WARM_AFTER_MS = 2_000;
 
 export interface ReaderServer extends RunningBridge {
   /** Why this server only reads its data folder (another reader holds it, …); null when it writes. */
@@ -38,6 +48,9 @@ export async function startReaderServer(options: ReaderServerOptions): Promise<R
       loadSearchIndex: () => readFile(join(BUILT_DATA_DIR, BUILT_SEARCH_INDEX_FILE), 'utf8'),
       access,
     });
+    const warming =
+      options.warmParser === false ? undefined : setTimeout(warmParseWorker, WARM_AFTER_MS);
+    warming?.unref();
     const bridge = await startBridge({
       handlers: services.handlers,
       rendererDir: RENDERER_DIR,
@@ -52,6 +65,7 @@ export async function startReaderServer(options: ReaderServerOptions): Promise<R
       close: () =>
         bridge
           .close()
+          .then(() => clearTimeout(warming))
           .then(() => services.flush())
           .finally(() => access.release()),
     };

@@ -4,119 +4,242 @@
  * Every payload is `unknown` until a schema says otherwise. The desktop-only
  * calls are not here: main answers them (src/main/shell-calls.ts), and the
  * bridge answers them for browser mode (src/server/browser-answers.ts).
+ *
+ * Settings are global; everything else belongs to one report of the library
+ * (src/services/library/): each per-report call names its report, and is
+ * answered from that report's session (its document, notes and index).
  */
 import type { ServiceHandlers } from '../shared/api';
 import type { ReportDocument } from '../shared/document';
-import { SearchEngine } from '../core/search/engine';
+import { BUNDLED_REPORT_ID, type AddedReport, type AddProgress } from '../shared/library';
+import type { CrossReportSearch } from '../core/search/cross-report';
+import type { CrossReportResult } from '../shared/search';
+import { shelfSearch } from './library/shelf-search';
 import { SettingsStore } from './storage/settings-store';
-import { openUserData, REPORT_KEY } from './user-data/user-data-file';
-import { createUserDataService } from './user-data/user-data-service';
 import { validate } from './validate';
 import { LOST_MESSAGE, type FolderAccess } from './storage/folder-access';
+import { addReport, type AddInput } from './library/add-report';
+import { openLibraryFile } from './library/library-file';
+import { LibraryStore } from './library/library-store';
+import { libraryHandlers } from './library/library-handlers';
+import { parseInWorker, type ParseFile } from './library/parse';
+import { countsOf, ReportSessions, type ReportSession } from './library/report-sessions';
+import { findUnlisted } from './library/library-recovery';
 
 export interface ServiceOptions {
   dataDir: string;
+  /** The bundled report, parsed at build time. */
   document: ReportDocument;
-  /** The serialized lunr index, read only when the first search arrives. */
+  /** The bundled report's serialized lunr index, read only when first needed. */
   loadSearchIndex: () => Promise<string>;
-  /** Names the reader's data file for this report; the bundled report's by default. */
-  reportKey?: string;
   /**
    * Whether this process may write the data folder: the shells open it with
    * openDataFolder (the folder lock) first. Writable without a lock when absent (unit tests).
    */
   access?: FolderAccess;
+  /** How report files are read; in a worker thread unless a test says otherwise. */
+  parse?: ParseFile;
+  /** The search across reports (one compact index per report); a fresh one unless given. */
+  crossSearch?: CrossReportSearch;
+  /** Called after the shelf changed (added, renamed, removed, opened): main's 最近打开 follows it. */
+  onLibraryChange?: () => void;
 }
 
 export interface ReaderServices {
   handlers: ServiceHandlers;
+  library: LibraryStore;
+  /** Every report on the shelf searched, with every match (the CLI's `search --all`). */
+  searchEveryReport(query: string): Promise<CrossReportResult>;
+  /** Adds a file by path (the desktop's open dialog, the CLI), as `addReport` adds bytes. */
+  addFile(input: AddInput, progress?: (progress: AddProgress) => void): Promise<AddedReport>;
   /** Resolves once every write already asked for is on disk. */
   flush(): Promise<void>;
 }
 
 export async function createReaderServices(options: ServiceOptions): Promise<ReaderServices> {
-  const { access } = options;
-  const settings = await SettingsStore.open(options.dataDir, access);
-  const userDataFile = await openUserData(options.dataDir, options.reportKey ?? REPORT_KEY, access);
-  const userData = createUserDataService({
-    document: options.document,
-    file: userDataFile,
-    reportKey: options.reportKey ?? REPORT_KEY,
-    colorNames: () => settings.get().colorNames,
+  const { access, dataDir } = options;
+  const settings = await SettingsStore.open(dataDir, access);
+  const libraryFile = await openLibraryFile(dataDir, access);
+  const library = LibraryStore.open({
+    file: libraryFile,
+    bundled: options.document,
+    legacy: settings.get(),
   });
-  // Loading the index costs tens of ms: keep it off the start-up path. A
-  // failed load is forgotten, so the next search tries again. The text is
-  // kept, so the renderer's copy (getSearchIndex) is the very index main searches.
-  let indexText: Promise<string> | undefined;
-  const searchIndex = () =>
-    (indexText ??= options.loadSearchIndex().catch((error: unknown) => {
-      indexText = undefined;
-      throw error;
-    }));
-  let engine: Promise<SearchEngine> | undefined;
-  const searchEngine = () =>
-    (engine ??= searchIndex()
-      .then((index) => SearchEngine.load(index, options.document.blocks))
-      .catch((error: unknown) => {
-        engine = undefined;
-        throw error;
-      }));
+  const parse = options.parse ?? parseInWorker;
+  const sessions = new ReportSessions({
+    dataDir,
+    access,
+    library,
+    bundled: { document: options.document, loadSearchIndex: options.loadSearchIndex },
+    colorNames: () => settings.get().colorNames,
+    parse,
+  });
+  const search = shelfSearch({
+    dataDir,
+    access,
+    library,
+    sessions,
+    ...(options.crossSearch && { search: options.crossSearch }),
+  });
+  const changed = () => options.onLibraryChange?.();
+  // Reports whose files are in the folder but not in the index (a lost index, a crash between the two).
+  const found = await findUnlisted(dataDir, library, access);
+  // The bundled report's notes are read at start, as they always were: its notices are the first ones.
+  const bundled = await sessions.open(BUNDLED_REPORT_ID);
+  await library.setCounts(BUNDLED_REPORT_ID, countsOf(bundled.file.value), false);
   // Kept for the whole run, not handed out once: a window that failed to start,
   // or a second browser tab, must still be told.
   // Why this window is read-only comes first: it explains the rest.
   const notices = [
     ...(access?.readOnlyReason ? [access.readOnlyReason] : []),
     ...settings.notices,
-    ...userDataFile.notices,
+    ...library.notices,
+    ...found,
+    ...bundled.notices,
   ];
   access?.onLost(() => notices.unshift(LOST_MESSAGE));
 
+  /** A per-report call: its report's session, the rest of the request. */
+  const inReport =
+    <T, R extends { report: string }>(
+      run: (session: ReportSession, request: Omit<R, 'report'>) => T | Promise<T>,
+    ) =>
+    async ({ report, ...rest }: R) =>
+      run(await sessions.open(report), rest);
+  /** A change to a report's notes: the shelf's counts follow it. */
+  const noting = <T, R extends { report: string }>(
+    run: (session: ReportSession, request: Omit<R, 'report'>) => Promise<T>,
+  ) =>
+    inReport<T, R>(async (session, request) => {
+      const answer = await run(session, request);
+      await library.setCounts(session.id, countsOf(session.file.value)).catch(() => undefined);
+      return answer;
+    });
+
+  const addContext = {
+    dataDir,
+    access,
+    library,
+    parse,
+    onAdded: () => changed(),
+  };
+
   const handlers: ServiceHandlers = {
-    getDocument: (payload) => validate('getDocument', payload, () => options.document),
+    getDocument: (payload) =>
+      validate('getDocument', payload, ({ report }) => sessions.document(report)),
     getSettings: (payload) => validate('getSettings', payload, () => settings.get()),
     updateSettings: (payload) =>
       validate('updateSettings', payload, (patch) => settings.update(patch)),
     getNotices: (payload) => validate('getNotices', payload, () => [...notices]),
     search: (payload) =>
-      validate('search', payload, async ({ query, order, matchLimit }) =>
-        (await searchEngine()).search(query, { order, matchLimit }),
+      validate('search', payload, async ({ report, query, order, matchLimit }) =>
+        (await sessions.engine(report)).search(query, { order, matchLimit }),
       ),
     searchMatches: (payload) =>
-      validate('searchMatches', payload, async ({ query, blocks }) =>
-        (await searchEngine()).matchesIn(query, blocks),
+      validate('searchMatches', payload, async ({ report, query, blocks }) =>
+        (await sessions.engine(report)).matchesIn(query, blocks),
       ),
-    getSearchIndex: (payload) => validate('getSearchIndex', payload, () => searchIndex()),
-    getUserData: (payload) => validate('getUserData', payload, () => userData.view()),
+    getSearchIndex: (payload) =>
+      validate('getSearchIndex', payload, ({ report }) => sessions.searchIndex(report)),
+    getUserData: (payload) =>
+      validate(
+        'getUserData',
+        payload,
+        inReport((session) => session.userData.view()),
+      ),
     createAnnotation: (payload) =>
-      validate('createAnnotation', payload, (request) => userData.createAnnotation(request)),
+      validate(
+        'createAnnotation',
+        payload,
+        noting((session, request) => session.userData.createAnnotation(request)),
+      ),
     updateAnnotation: (payload) =>
-      validate('updateAnnotation', payload, (request) => userData.updateAnnotation(request)),
+      validate(
+        'updateAnnotation',
+        payload,
+        inReport((session, request) => session.userData.updateAnnotation(request)),
+      ),
     deleteAnnotation: (payload) =>
-      validate('deleteAnnotation', payload, (request) => userData.deleteAnnotation(request)),
+      validate(
+        'deleteAnnotation',
+        payload,
+        noting((session, request) => session.userData.deleteAnnotation(request)),
+      ),
     restoreAnnotation: (payload) =>
-      validate('restoreAnnotation', payload, (request) => userData.restoreAnnotation(request)),
+      validate(
+        'restoreAnnotation',
+        payload,
+        noting((session, { annotation }) => session.userData.restoreAnnotation(annotation)),
+      ),
     createBookmark: (payload) =>
-      validate('createBookmark', payload, (request) => userData.createBookmark(request)),
+      validate(
+        'createBookmark',
+        payload,
+        noting((session, request) => session.userData.createBookmark(request)),
+      ),
     updateBookmark: (payload) =>
-      validate('updateBookmark', payload, (request) => userData.updateBookmark(request)),
+      validate(
+        'updateBookmark',
+        payload,
+        inReport((session, request) => session.userData.updateBookmark(request)),
+      ),
     deleteBookmark: (payload) =>
-      validate('deleteBookmark', payload, (request) => userData.deleteBookmark(request)),
+      validate(
+        'deleteBookmark',
+        payload,
+        noting((session, request) => session.userData.deleteBookmark(request)),
+      ),
     restoreBookmark: (payload) =>
-      validate('restoreBookmark', payload, (request) => userData.restoreBookmark(request)),
-    saveTerm: (payload) => validate('saveTerm', payload, (request) => userData.saveTerm(request)),
+      validate(
+        'restoreBookmark',
+        payload,
+        noting((session, { bookmark }) => session.userData.restoreBookmark(bookmark)),
+      ),
+    saveTerm: (payload) =>
+      validate(
+        'saveTerm',
+        payload,
+        inReport((session, request) => session.userData.saveTerm(request)),
+      ),
     deleteTerm: (payload) =>
-      validate('deleteTerm', payload, (request) => userData.deleteTerm(request)),
+      validate(
+        'deleteTerm',
+        payload,
+        inReport((session, request) => session.userData.deleteTerm(request)),
+      ),
     exportAnnotations: (payload) =>
-      validate('exportAnnotations', payload, (request) => userData.exportAnnotations(request)),
+      validate(
+        'exportAnnotations',
+        payload,
+        inReport((session, request) => session.userData.exportAnnotations(request)),
+      ),
     exportQuarantine: (payload) =>
-      validate('exportQuarantine', payload, () => userData.exportQuarantine()),
+      validate(
+        'exportQuarantine',
+        payload,
+        inReport((session) => session.userData.exportQuarantine()),
+      ),
     importAnnotations: (payload) =>
-      validate('importAnnotations', payload, (request) => userData.importAnnotations(request)),
+      validate(
+        'importAnnotations',
+        payload,
+        noting((session, request) => session.userData.importAnnotations(request)),
+      ),
+    ...libraryHandlers({
+      library,
+      sessions,
+      search,
+      add: (input, progress) => addReport(addContext, input, progress),
+      changed,
+    }),
   };
   return {
     handlers,
+    library,
+    addFile: (input, progress) => addReport(addContext, input, progress),
+    searchEveryReport: (query) => search.hits(query, Infinity),
     flush: async () => {
-      await Promise.all([settings.flush(), userDataFile.flush()]);
+      await Promise.all([settings.flush(), library.flush(), sessions.flush()]);
     },
   };
 }

@@ -9,7 +9,8 @@
 import type { z } from 'zod';
 import type { ReportDocument } from './document';
 import type * as Schemas from './request-schemas';
-import type { SearchMatchesResult, SearchResult } from './search';
+import type { AddedReport, AddProgress, LibraryReport, LibraryView, OpenedReport } from './library';
+import type { LibrarySearchResult, SearchMatchesResult, SearchResult } from './search';
 import type { Settings } from './settings';
 import type { Anchored, Annotation, Bookmark, UserDataView, UserTerm } from './user-data';
 
@@ -64,11 +65,23 @@ interface CallSpec {
    * message of its own. The services never see it.
    */
   desktopOnly?: true;
+  /**
+   * The call is about one report: its request names it (`report`), and the
+   * renderer's features call it through reportApi(), which adds the id of the
+   * report they belong to.
+   */
+  scope?: 'report';
 }
 
 /** Renderer → main: every call, its request, its answer, and what kind of call it is. */
 export const CONTRACT = {
-  getDocument: { kind: 'query', response: answers<ReportDocument>() },
+  /** The report's text, structured: what the page draws. */
+  getDocument: {
+    kind: 'query',
+    scope: 'report',
+    request: (s) => s.IN_REPORT.only,
+    response: answers<ReportDocument>(),
+  },
   getSettings: { kind: 'query', response: answers<Settings>() },
   updateSettings: {
     kind: 'change',
@@ -79,80 +92,166 @@ export const CONTRACT = {
   getNotices: { kind: 'query', response: answers<string[]>() },
   search: {
     kind: 'query',
-    request: (s) => s.SearchRequestSchema,
+    scope: 'report',
+    request: (s) => s.IN_REPORT.search,
     response: answers<SearchResult>(),
   },
   /** The match ranges a `search` answer left out (hits past its `matchLimit`). */
   searchMatches: {
     kind: 'query',
-    request: (s) => s.SearchMatchesRequestSchema,
+    scope: 'report',
+    request: (s) => s.IN_REPORT.searchMatches,
     response: answers<SearchMatchesResult>(),
   },
   /**
    * The serialized search index main loaded, for the renderer's own copy of
    * the engine: with it, a keystroke's search needs no round trip.
    */
-  getSearchIndex: { kind: 'query', response: answers<string>() },
+  getSearchIndex: {
+    kind: 'query',
+    scope: 'report',
+    request: (s) => s.IN_REPORT.only,
+    response: answers<string>(),
+  },
   /** Annotations and bookmarks anchored in this edition of the text, and the reader's terms. */
-  getUserData: { kind: 'query', response: answers<UserDataView>() },
+  getUserData: {
+    kind: 'query',
+    scope: 'report',
+    request: (s) => s.IN_REPORT.only,
+    response: answers<UserDataView>(),
+  },
   /** Positions are in the document text (doc-text.ts): block texts joined by a newline. */
   createAnnotation: {
     kind: 'change',
-    request: (s) => s.REQUESTS.createAnnotation,
+    scope: 'report',
+    request: (s) => s.IN_REPORT.createAnnotation,
     response: answers<Anchored<Annotation>>(),
   },
   updateAnnotation: {
     kind: 'change',
-    request: (s) => s.REQUESTS.updateAnnotation,
+    scope: 'report',
+    request: (s) => s.IN_REPORT.updateAnnotation,
     response: answers<Anchored<Annotation>>(),
   },
   /** Answers the deleted annotation, so an undo can restore it whole. */
   deleteAnnotation: {
     kind: 'change',
-    request: (s) => s.REQUESTS.byId,
+    scope: 'report',
+    request: (s) => s.IN_REPORT.byId,
     response: answers<Annotation>(),
   },
   restoreAnnotation: {
     kind: 'change',
-    request: (s) => s.AnnotationSchema,
+    scope: 'report',
+    request: (s) => s.IN_REPORT.restoreAnnotation,
     response: answers<Anchored<Annotation>>(),
   },
   createBookmark: {
     kind: 'change',
-    request: (s) => s.REQUESTS.createBookmark,
+    scope: 'report',
+    request: (s) => s.IN_REPORT.createBookmark,
     response: answers<Anchored<Bookmark>>(),
   },
   updateBookmark: {
     kind: 'change',
-    request: (s) => s.REQUESTS.updateBookmark,
+    scope: 'report',
+    request: (s) => s.IN_REPORT.updateBookmark,
     response: answers<Anchored<Bookmark>>(),
   },
   deleteBookmark: {
     kind: 'change',
-    request: (s) => s.REQUESTS.byId,
+    scope: 'report',
+    request: (s) => s.IN_REPORT.byId,
     response: answers<Bookmark>(),
   },
   restoreBookmark: {
     kind: 'change',
-    request: (s) => s.BookmarkSchema,
+    scope: 'report',
+    request: (s) => s.IN_REPORT.restoreBookmark,
     response: answers<Anchored<Bookmark>>(),
   },
   /** Creates a term when there is no id, else changes it. */
-  saveTerm: { kind: 'change', request: (s) => s.REQUESTS.saveTerm, response: answers<UserTerm>() },
-  deleteTerm: { kind: 'change', request: (s) => s.REQUESTS.byId, response: answers<UserTerm>() },
+  saveTerm: {
+    kind: 'change',
+    scope: 'report',
+    request: (s) => s.IN_REPORT.saveTerm,
+    response: answers<UserTerm>(),
+  },
+  deleteTerm: {
+    kind: 'change',
+    scope: 'report',
+    request: (s) => s.IN_REPORT.byId,
+    response: answers<UserTerm>(),
+  },
   /** Only reads the notes, so it is a query: the file is made fresh each time. */
   exportAnnotations: {
     kind: 'query',
-    request: (s) => s.REQUESTS.exportAnnotations,
+    scope: 'report',
+    request: (s) => s.IN_REPORT.exportAnnotations,
     response: answers<ExportedFile>(),
   },
   /** The records set aside because they failed validation, as a JSON file to keep or mend. */
-  exportQuarantine: { kind: 'query', response: answers<ExportedFile>() },
+  exportQuarantine: {
+    kind: 'query',
+    scope: 'report',
+    request: (s) => s.IN_REPORT.only,
+    response: answers<ExportedFile>(),
+  },
   /** A W3C Web Annotation collection (or a list, or Hypothesis's export), merged by id. */
   importAnnotations: {
     kind: 'change',
-    request: (s) => s.REQUESTS.importAnnotations,
+    scope: 'report',
+    request: (s) => s.IN_REPORT.importAnnotations,
     response: answers<ImportReport>(),
+  },
+  /** Where the reader is in the report and which 目录 entries are folded; either may be left out. */
+  saveReportView: {
+    kind: 'change',
+    scope: 'report',
+    request: (s) => s.LIBRARY_REQUESTS.saveReportView,
+    response: answers<void>(),
+  },
+  /** Every report on the shelf, the removed ones, and the one to open at start. */
+  getLibrary: { kind: 'query', response: answers<LibraryView>() },
+  /**
+   * Adds a file (its bytes and name) to the library: parsed off main's
+   * thread, kept as the app's own copy. Progress comes as `addProgress`
+   * messages. The same report already there is answered with `added: false`.
+   * Browser mode carries the bytes in a binary POST (src/server/report-upload.ts).
+   */
+  addReport: {
+    kind: 'change',
+    request: (s) => s.LIBRARY_REQUESTS.addReport,
+    response: answers<AddedReport>(),
+  },
+  /** Marks a report as opened now, and answers what its files' reading had to say. */
+  openReport: {
+    kind: 'change',
+    request: (s) => s.LIBRARY_REQUESTS.byReport,
+    response: answers<OpenedReport>(),
+  },
+  renameReport: {
+    kind: 'change',
+    request: (s) => s.LIBRARY_REQUESTS.renameReport,
+    response: answers<LibraryReport>(),
+  },
+  /** Takes a report off the shelf into 已移除: its copy and its notes are kept, never deleted. */
+  removeReport: {
+    kind: 'change',
+    request: (s) => s.LIBRARY_REQUESTS.byReport,
+    response: answers<LibraryReport>(),
+  },
+  /** Puts a removed report back on the shelf, with its notes (the undo of a removal). */
+  restoreReport: {
+    kind: 'change',
+    request: (s) => s.LIBRARY_REQUESTS.byReport,
+    response: answers<LibraryReport>(),
+  },
+  /** Searches every report on the shelf, with the same exactness as one report's search. */
+  searchLibrary: {
+    kind: 'query',
+    request: (s) => s.LibrarySearchRequestSchema,
+    response: answers<LibrarySearchResult>(),
   },
   /** The commands the application menu shows, with their state now. */
   setMenuCommands: {
@@ -166,9 +265,13 @@ export const CONTRACT = {
   /** Asks for a file in the system's open dialog, then imports it; null when cancelled. */
   importAnnotationsFile: {
     kind: 'change',
+    scope: 'report',
     desktopOnly: true,
+    request: (s) => s.IN_REPORT.only,
     response: answers<ImportReport | null>(),
   },
+  /** Asks for a report file in the system's open dialog, then adds it; null when cancelled. */
+  addReportFile: { kind: 'change', desktopOnly: true, response: answers<AddedReport | null>() },
 } as const satisfies Record<string, CallSpec>;
 
 type Contract = typeof CONTRACT;
@@ -185,9 +288,6 @@ type ResponseOf<M extends MethodName> = Contract[M]['response'] extends Answer<i
 /** Renderer → main: method name → request payload and response value. */
 export type ReaderCalls = { [M in MethodName]: { request: RequestOf<M>; response: ResponseOf<M> } };
 
-export type NewAnnotation = ReaderCalls['createAnnotation']['request'];
-export type AnnotationChange = ReaderCalls['updateAnnotation']['request'];
-
 type MethodsWhere<Row> = { [M in MethodName]: Contract[M] extends Row ? M : never }[MethodName];
 /** Calls that only read: the only ones browser mode's WebSocket may carry. */
 export type QueryMethod = MethodsWhere<{ kind: 'query' }>;
@@ -195,11 +295,17 @@ export type QueryMethod = MethodsWhere<{ kind: 'query' }>;
 export type DesktopOnlyMethod = MethodsWhere<{ desktopOnly: true }>;
 /** Calls the services answer, in the desktop app and in browser mode alike. */
 export type ServiceMethod = Exclude<MethodName, DesktopOnlyMethod>;
+/** Calls about one report: their request names it (see report-api.ts). */
+export type ReportMethod = MethodsWhere<{ scope: 'report' }>;
 
 export const METHOD_NAMES = Object.keys(CONTRACT) as readonly MethodName[];
 
 export const QUERY_METHODS: ReadonlySet<MethodName> = new Set(
   METHOD_NAMES.filter((method) => CONTRACT[method].kind === 'query'),
+);
+
+export const REPORT_METHODS: readonly ReportMethod[] = METHOD_NAMES.filter(
+  (method): method is ReportMethod => 'scope' in CONTRACT[method],
 );
 
 export function isDesktopOnly(method: MethodName): method is DesktopOnlyMethod {
@@ -220,11 +326,19 @@ export function isMethodName(value: unknown): value is MethodName {
 export interface MainMessages {
   /** A menu item was chosen: run the command with this id. */
   command: { id: string };
+  /** How far adding a report file has come. */
+  addProgress: AddProgress;
+  /** A report was chosen in 文件 → 最近打开: show it. */
+  openReport: { report: string };
 }
 
 export type MessageName = keyof MainMessages;
 
-export const MESSAGE_NAMES = ['command'] as const satisfies readonly MessageName[];
+export const MESSAGE_NAMES = [
+  'command',
+  'addProgress',
+  'openReport',
+] as const satisfies readonly MessageName[];
 
 type MissingMessage = Exclude<MessageName, (typeof MESSAGE_NAMES)[number]>;
 const everyMessageListed: MissingMessage extends never ? true : never = true;
@@ -247,7 +361,29 @@ export const MESSAGE_GUARDS: { [K in MessageName]: (value: unknown) => MainMessa
     const id = (value as { id?: unknown } | null)?.id;
     return typeof id === 'string' && id.length > 0 && id.length <= 64 ? { id } : null;
   },
+  addProgress: (value) => {
+    const { fileName, stage, done, total } = (value ?? {}) as Record<string, unknown>;
+    const count = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) >= 0;
+    if (typeof fileName !== 'string' || fileName.length > 255) return null;
+    if (!ADD_STAGES.includes(stage as AddProgress['stage'])) return null;
+    if (!count(done) || !count(total)) return null;
+    return { fileName, stage: stage as AddProgress['stage'], done, total };
+  },
+  openReport: (value) => {
+    const report = (value as { report?: unknown } | null)?.report;
+    return typeof report === 'string' && /^[a-z0-9][a-z0-9-]{0,63}$/.test(report)
+      ? { report }
+      : null;
+  },
 };
+
+const ADD_STAGES: readonly AddProgress['stage'][] = [
+  'read',
+  'extract',
+  'structure',
+  'index',
+  'done',
+];
 
 type ReaderMethods = {
   [K in MethodName]: ReaderCalls[K]['request'] extends void
@@ -270,9 +406,18 @@ export const API_NAMES: readonly string[] = [
   ...MESSAGE_NAMES.map((message) => subscriberName(message)),
 ];
 
+/**
+ * What a shell knows about one call beyond its payload: where to send the
+ * progress of a long one (the window that asked, or browser mode's response stream).
+ */
+export interface CallContext {
+  progress?: (progress: AddProgress) => void;
+}
+
 /** A handler as main and the bridge hold it: the payload arrives as `unknown` and is validated. */
 export type Handler<M extends MethodName> = (
   payload: unknown,
+  context?: CallContext,
 ) => Promise<Result<ReaderCalls[M]['response']>>;
 
 /** Every call's handler: what IPC and the bridge serve. */

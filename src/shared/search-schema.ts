@@ -20,3 +20,10 @@ export const SearchMatchesRequestSchema = z.strictObject({
   // The report has fewer blocks than this; a corpus a hundred times larger asks in pages.
   blocks: z.array(z.string().max(64)).max(10_000),
 });
+
+/** A search of every report on the shelf. */
+export const LibrarySearchRequestSchema = z.strictObject({
+  query,
+  /** Hits per report with their snippets (every report still says how many it has). */
+  hitsPerReport: z.number().int().min(1).max(200).optional(),
+});

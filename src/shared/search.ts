@@ -71,3 +71,35 @@ export interface CrossReportResult {
   /** Matches over every report. */
   total: number;
 }
+
+/** A hit of a search across reports: enough to show it without the report's text at hand. */
+export interface LibraryHit {
+  block: string;
+  count: number;
+  /** The block's place in its report: `一、2017年工作回顾 › （三）…`, or empty for the title block. */
+  path: string;
+  /** An extract around the matches, with the matches as offsets into it. */
+  snippet: { text: string; marks: [number, number][] };
+}
+
+/** One report's hits, in the order its own search ranks them. */
+export interface ReportHits {
+  report: string;
+  title: string;
+  /** Matches in this report. */
+  total: number;
+  /** Blocks with a match in this report (`hits` may show fewer). */
+  blocks: number;
+  hits: LibraryHit[];
+}
+
+/** A search of every report on the shelf: the reports with hits, most matches first. */
+export interface LibrarySearchResult {
+  query: string;
+  /** Matches over every report. */
+  total: number;
+  reports: ReportHits[];
+}
+
+/** Hits shown per report in a search across reports; the count says how many more there are. */
+export const LIBRARY_HITS_PER_REPORT = 20;

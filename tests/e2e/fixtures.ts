@@ -30,7 +30,8 @@ export const test = base.extend<{ server: ReaderServer }>({
   // eslint-disable-next-line no-empty-pattern
   server: async ({}, use) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'reader-e2e-'));
-    let running: RunningBridge = await startReaderServer({ dataDir, port: 0 });
+    // No worker warmed for a file: most tests add none, and CI's two cores have better uses.
+    let running: RunningBridge = await startReaderServer({ dataDir, port: 0, warmParser: false });
     const server: ReaderServer = {
       get url() {
         return running.url;
@@ -39,7 +40,7 @@ export const test = base.extend<{ server: ReaderServer }>({
       async restart(meanwhile) {
         await running.close();
         await meanwhile?.();
-        running = await startReaderServer({ dataDir, port: running.port });
+        running = await startReaderServer({ dataDir, port: running.port, warmParser: false });
       },
     };
     await use(server);

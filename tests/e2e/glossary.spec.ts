@@ -1,7 +1,7 @@
 /** The report's 名词解释 explained where the terms are read: popovers and the panel. */
 import { writeFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
-import { expect, openReader, READY_SELECTOR, test } from './fixtures';
+import { chooseTheme, expect, openReader, READY_SELECTOR, test } from './fixtures';
 
 const term = (page: Page, text: string) =>
   page.locator('article.report [data-glossary]', { hasText: text });
@@ -203,7 +203,7 @@ for (const theme of ['明亮', '夜间'] as const) {
   }, testInfo) => {
     await page.setViewportSize({ width: 1000, height: 640 });
     await openReader(page, server.url);
-    await page.getByRole('radio', { name: theme }).click();
+    await chooseTheme(page, theme);
     const target = term(page, '“凤凰行动”计划');
     await placeAt(page, target, 260);
     await target.click();

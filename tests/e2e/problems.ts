@@ -1,7 +1,12 @@
 /** What went wrong on a page that it did not show: CSP violations and console errors. */
 import type { Page } from '@playwright/test';
 
-/** CSP violations the page reports, and console errors, from before its first script. */
+/**
+ * CSP violations the page reports, and console errors, from before its first
+ * script. Each call answers what happened since the last one, so a test can
+ * leave out a moment it causes on purpose (a server restart refuses the
+ * page's requests meanwhile).
+ */
 export async function watchProblems(page: Page): Promise<() => Promise<string[]>> {
   const errors: string[] = [];
   page.on('console', (message) => {
@@ -16,9 +21,9 @@ export async function watchProblems(page: Page): Promise<() => Promise<string[]>
     );
   });
   return async () => [
-    ...errors,
-    ...(await page.evaluate(
-      () => (window as unknown as { cspViolations: string[] }).cspViolations,
+    ...errors.splice(0),
+    ...(await page.evaluate(() =>
+      (window as unknown as { cspViolations: string[] }).cspViolations.splice(0),
     )),
   ];
 }

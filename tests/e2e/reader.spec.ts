@@ -2,6 +2,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../../src/shared/csp';
+import { BUNDLED_REPORT_ID } from '../../src/shared/library';
 import {
   expect,
   offsetInPane,
@@ -12,6 +13,14 @@ import {
 } from './fixtures';
 
 const settingsFile = (dataDir: string) => join(dataDir, 'settings.json');
+
+/** The bundled report's place as the library keeps it (where the reader is, folded 目录 entries). */
+async function storedView(dataDir: string): Promise<Record<string, unknown>> {
+  const text = await readFile(join(dataDir, 'library.json'), 'utf8').catch(() => '{}');
+  const library = JSON.parse(text) as { library?: { reports: { id: string; view: object }[] } };
+  const bundled = library.library?.reports.find((report) => report.id === BUNDLED_REPORT_ID);
+  return (bundled?.view ?? {}) as Record<string, unknown>;
+}
 
 async function storedSettings(dataDir: string): Promise<Record<string, unknown>> {
   const text = await readFile(settingsFile(dataDir), 'utf8').catch(() => '{}');
@@ -172,7 +181,7 @@ test('the reading position is restored on the next start', async ({ page, server
   const id = (await target.getAttribute('id'))!;
   const before = await offsetInPane(page, id);
   await expect
-    .poll(async () => (await storedSettings(server.dataDir)).position)
+    .poll(async () => (await storedView(server.dataDir)).position)
     .toMatchObject({ block: id });
 
   await server.restart();
@@ -200,11 +209,14 @@ test('keyboard alone: skip link, visible focus, Space and j/k, [ and ] between s
   await expect(skip).toBeFocused();
   await expect(skip).toBeInViewport();
   await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: '书架' })).toBeFocused();
+  await page.keyboard.press('Tab');
   const tocButton = page.getByRole('button', { name: '显示/隐藏目录' });
   await expect(tocButton).toBeFocused();
   expect(await tocButton.evaluate((element) => getComputedStyle(element).outlineStyle)).not.toBe(
     'none',
   );
+  await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('Enter');
   await expect(pane).toBeFocused();

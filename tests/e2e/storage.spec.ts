@@ -8,6 +8,7 @@ import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startReaderServer } from '../../src/server/start';
 import { makeReadOnly } from '../unit/storage/mounts';
+import { BUNDLED_REPORT_ID } from '../../src/shared/library';
 import { expect, openReader, test } from './fixtures';
 
 const DATA_FILE = join('reports', 'haishu-2018-government-work-report.json');
@@ -19,6 +20,7 @@ async function annotate(url: string, count: number): Promise<void> {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({
+        report: BUNDLED_REPORT_ID,
         start: 200 + n * 40,
         end: 210 + n * 40,
         color: 'c3',

@@ -79,7 +79,7 @@ for (const [theme, presses] of Object.entries(THEMES)) {
   });
 }
 
-test('at 390 px the font size, theme and 快捷键 are in the 更多 menu, and work from there', async ({
+test('at 390 px the search scope, font size, theme and 快捷键 are in the 更多 menu, and work from there', async ({
   page,
   server,
 }, testInfo) => {
@@ -101,10 +101,12 @@ test('at 390 px the font size, theme and 快捷键 are in the 更多 menu, and w
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await page.keyboard.press('Escape');
   await expect(menu).toBeHidden();
-  // By keyboard: Enter opens it, Tab goes into it.
+  // By keyboard: Enter opens it, Tab goes into it, in the order the parts fold.
   await more.focus();
   await page.keyboard.press('Enter');
   await expect(menu).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(menu.getByRole('combobox', { name: '搜索范围' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(menu.getByRole('button', { name: '减小字号' })).toBeFocused();
   await menu.getByRole('button', { name: '快捷键' }).click();

@@ -143,20 +143,29 @@ test('navigation away and new windows are refused; https: is only offered after 
 
 test('search runs in main over IPC, with the index built at build time', async () => {
   const page = await app.firstWindow();
-  const answer = await page.evaluate(() => window.readerApi!.search({ query: '污水零直排' }));
+  const answer = await page.evaluate(() =>
+    window.readerApi!.search({ report: 'haishu-2018-government-work-report', query: '污水零直排' }),
+  );
   expect(answer.ok).toBe(true);
   if (answer.ok) {
     expect(answer.value.hits).toHaveLength(2);
     expect(answer.value.total).toBe(2);
   }
-  const refused = await page.evaluate(() => window.readerApi!.search({ query: 'x'.repeat(201) }));
+  const refused = await page.evaluate(() =>
+    window.readerApi!.search({
+      report: 'haishu-2018-government-work-report',
+      query: 'x'.repeat(201),
+    }),
+  );
   expect(refused.ok).toBe(false);
 });
 
 test('the page makes its own copy of main’s index over IPC, and search still shows main’s answer', async () => {
   const page = await app.firstWindow();
   await expect(page.locator(PAGE_INDEX_READY)).toHaveCount(1, { timeout: 10_000 });
-  const index = await page.evaluate(() => window.readerApi!.getSearchIndex());
+  const index = await page.evaluate(() =>
+    window.readerApi!.getSearchIndex({ report: 'haishu-2018-government-work-report' }),
+  );
   expect(index.ok && index.value.length > 100_000).toBe(true);
   await page.getByRole('searchbox', { name: '搜索' }).fill('污水零直排');
   await expect(page.locator('.search-status')).toHaveText('共 2 处，2 段');

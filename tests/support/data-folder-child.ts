@@ -13,6 +13,7 @@ import { createReaderServices } from '../../src/services/reader-services';
 import { startBridge } from '../../src/server/bridge-server';
 import { openDataFolder } from '../../src/services/storage/folder-access';
 import { FAKE_DOCUMENT, loadFakeSearchIndex } from '../unit/storage/helpers';
+import { BUNDLED_REPORT_ID } from '../../src/shared/library';
 
 const [dataDir, mode] = process.argv.slice(2);
 
@@ -45,6 +46,7 @@ if (mode === 'serve') {
   process.stdout.write('ready\n');
   for (let n = 0; ; n++) {
     const made = await services.handlers.createAnnotation({
+      report: BUNDLED_REPORT_ID,
       start: 0,
       end: 2,
       color: 'c1',

@@ -6,10 +6,12 @@
 import {
   buildReaderApi,
   QUERY_METHODS,
+  type MessageName,
   type MethodName,
   type ReaderApi,
   type Result,
 } from '../../shared/api';
+import { uploadReport } from './upload';
 import { SOCKET_PATH } from '../../shared/socket-protocol';
 import { socketChannel } from './socket-channel';
 import { whenIdle } from '../ui/idle';
@@ -42,7 +44,24 @@ function socketUrl(): string {
   return url.href;
 }
 
+/** Main's messages as browser mode gets them: only from the answers of its own calls. */
+function localMessages() {
+  const listeners = new Map<MessageName, Set<(payload: unknown) => void>>();
+  return {
+    deliver(message: MessageName, payload: unknown) {
+      for (const listener of listeners.get(message) ?? []) listener(payload);
+    },
+    subscribe(message: MessageName, deliver: (payload: unknown) => void) {
+      const set = listeners.get(message) ?? new Set();
+      listeners.set(message, set);
+      set.add(deliver);
+      return () => void set.delete(deliver);
+    },
+  };
+}
+
 function httpApi(): ReaderApi {
+  const messages = localMessages();
   const query = socketChannel({
     url: socketUrl(),
     fallback: post,
@@ -65,10 +84,14 @@ function httpApi(): ReaderApi {
     // then whether a change was applied is unknown and a retry might apply it
     // twice. And a save made as the page closes (the reading position) only
     // arrives as a keepalive fetch; a WebSocket goes down with the page.
-    const result = changes.then(() => post(method, payload));
+    const send = () =>
+      method === 'addReport'
+        ? uploadReport(payload, (progress) => messages.deliver('addProgress', progress))
+        : post(method, payload);
+    const result = changes.then(send);
     changes = result;
     return result;
-  });
+  }, messages.subscribe);
 }
 
 /** True in the desktop app, whose preload put the contract on window. */

@@ -1,12 +1,10 @@
 /**
- * The composition root: makes the reader's stores once, attaches them to the
- * page, and puts each feature's pieces in their places around the
- * pre-rendered report. No feature logic lives here.
+ * The composition root of the report on screen: makes its stores when it is
+ * put up, attaches them to the page, and puts each feature's pieces in their
+ * places around the report's text (pre-rendered for the bundled report,
+ * rendered by the report switch for the others). No feature logic lives here.
  */
 import { lazy, startTransition, Suspense, useEffect, useLayoutEffect, useState } from 'react';
-import type { ReaderApi } from '../../shared/api';
-import type { ReportDocument } from '../../shared/document';
-import type { Settings } from '../../shared/settings';
 import { useCommandKeys } from '../commands/useCommandKeys';
 import { useShellMenu } from '../commands/useShellMenu';
 import { PrintedNotes } from '../features/annotations/PrintedNotes';
@@ -15,12 +13,13 @@ import { PrintedFigures } from '../features/figures/PrintedFigures';
 import { settleLayoutWhenIdle } from '../features/reading/scroll';
 import { SearchHighlights } from '../features/search/SearchHighlights';
 import { Shortcuts } from '../features/shortcuts/ShortcutsDialog';
+import { DropZone } from '../features/library/DropZone';
 import { markInteractive } from '../instrumentation';
 import { ReaderContext } from './context';
 import { NoticeBar } from './NoticeBar';
 import { SidebarPanels } from './SidebarPanels';
-import type { Slots } from './slots';
-import { attachAfterPaint, attachBeforePaint, createReaderStores } from './stores';
+import type { LoadedReport } from './report-switch';
+import { attachAfterPaint, attachBeforePaint, createReaderStores, type AppStores } from './stores';
 import { Toolbar } from './Toolbar';
 
 // The layers over the text need Floating UI, a third of the bundle. They are
@@ -31,6 +30,12 @@ const AnnotationLayer = lazy(() =>
     default: module.AnnotationLayer,
   })),
 );
+// The 书架, a file's progress and 撤销 of a removal: never part of the first frame.
+const LibraryLayer = lazy(() =>
+  import('../features/library/LibraryLayer').then((module) => ({
+    default: module.LibraryLayer,
+  })),
+);
 const GlossaryTerms = lazy(() =>
   import('../features/glossary/GlossaryTerms').then((module) => ({
     default: module.GlossaryTerms,
@@ -38,24 +43,14 @@ const GlossaryTerms = lazy(() =>
 );
 
 interface Props {
-  api: ReaderApi;
-  slots: Slots;
-  document: ReportDocument;
-  initialSettings: Settings;
-  initialNotices: string[];
+  app: AppStores;
+  report: LoadedReport;
 }
 
-export function Reader({ api, slots, document, initialSettings, initialNotices }: Props) {
-  // Made once: their inputs are fixed for the reader's life.
-  const [stores] = useState(() =>
-    createReaderStores({
-      api,
-      slots,
-      document,
-      settings: initialSettings,
-      notices: initialNotices,
-    }),
-  );
+export function Reader({ app, report }: Props) {
+  const { api, slots } = app;
+  // Made once: a reader shows one report (the app keys it by the report's id).
+  const [stores] = useState(() => createReaderStores(app, report));
   useLayoutEffect(() => attachBeforePaint(stores), [stores]);
   useEffect(() => attachAfterPaint(stores), [stores]);
   useCommandKeys(stores.commands);
@@ -82,6 +77,7 @@ export function Reader({ api, slots, document, initialSettings, initialNotices }
           <Suspense fallback={null}>
             <GlossaryTerms />
             <AnnotationLayer />
+            <LibraryLayer />
           </Suspense>
           <SidebarPanels />
           <PrintedFigures />
@@ -90,6 +86,7 @@ export function Reader({ api, slots, document, initialSettings, initialNotices }
       <SearchHighlights />
       <PrintedNotes />
       <Shortcuts />
+      <DropZone />
     </ReaderContext>
   );
 }

@@ -1,8 +1,8 @@
 /**
- * What the sidebar holds: search results above every panel, then one of
- * 目录, 名词解释, 批注, 书签 and 数说报告, and 修订对照 while two editions are
- * compared. Each panel is its feature's own component; this only puts them
- * side by side.
+ * What the sidebar holds: search results above every panel (this report's,
+ * or every report's grouped by report), then one of 目录, 名词解释, 批注, 书签
+ * and 数说报告, and 修订对照 while two editions are compared. Each panel is its
+ * feature's own component; this only puts them side by side.
  */
 import { createPortal } from 'react-dom';
 import { AnnotationsPanel } from '../features/annotations/AnnotationsPanel';
@@ -10,6 +10,7 @@ import { BookmarksPanel } from '../features/bookmarks/BookmarksPanel';
 import { EditionsPanel } from '../features/editions/EditionsPanel';
 import { FiguresPanel } from '../features/figures/FiguresPanel';
 import { GlossaryPanel } from '../features/glossary/GlossaryPanel';
+import { LibraryResults } from '../features/library/LibraryResults';
 import { RecentSearches } from '../features/search/RecentSearches';
 import { SearchResults } from '../features/search/SearchResults';
 import { useSectionHitCounts } from '../features/search/useSectionHitCounts';
@@ -45,17 +46,18 @@ const WITH_EDITIONS: SidebarPanel<PanelId>[] = [
 ];
 
 export function SidebarPanels() {
-  const { sidebar, slots, editions } = useReader();
+  const { sidebar, slots, editions, librarySearch } = useReader();
   const compared = useStore(editions, (state) => state.comparison !== null);
   const open = useStore(sidebar, (state) => state.open);
   const active = useStore(sidebar, (state) => state.panel);
+  const everyReport = useStore(librarySearch, (state) => state.scope === 'all');
   if (!open) return null;
   return createPortal(
     <Sidebar<PanelId>
       panels={compared ? WITH_EDITIONS : PANELS}
       active={active}
       onChoose={sidebar.choose}
-      above={<SearchResults />}
+      above={everyReport ? <LibraryResults /> : <SearchResults />}
     />,
     slots.sidebar,
   );

@@ -1,12 +1,14 @@
 /**
- * The top bar: 目录 toggle, title, search, font size, theme and 快捷键, each
- * a command from the registry. As the window narrows, parts fold into the
+ * The top bar: 书架, 目录 toggle, title, search and its scope, font size,
+ * theme and 快捷键, each a command from the registry. As the window narrows, parts fold into the
  * 更多 menu (toolbar-fit.ts); the same controls are drawn there.
  */
 import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { CommandButton } from '../commands/CommandButton';
 import { FontSizeControls, ThemePicker } from '../features/appearance/AppearanceControls';
+import { ScopeSwitch } from '../features/library/ScopeSwitch';
 import { SearchBox } from '../features/search/SearchBox';
+import { useStore } from '../store';
 import { useReader } from './context';
 import { keepToolbarFitted } from './toolbar-fit';
 
@@ -28,6 +30,7 @@ function Foldable({ menu = false }: { menu?: boolean }): ReactNode {
     );
   return (
     <>
+      {row('scope', '搜索范围', <ScopeSwitch />)}
       {row('font', '字号', <FontSizeControls />)}
       {row('theme', '主题', <ThemePicker />)}
       {row(
@@ -42,7 +45,12 @@ function Foldable({ menu = false }: { menu?: boolean }): ReactNode {
 }
 
 export function Toolbar() {
-  const { document, commands } = useReader();
+  const { document, commands, shelf, report } = useReader();
+  // The name it has on the 书架 (renamable), else the report's own title.
+  const title = useStore(
+    shelf,
+    (state) => state.view.reports.find((entry) => entry.id === report.id)?.title,
+  );
   const bar = useRef<HTMLElement>(null);
   useLayoutEffect(() => keepToolbarFitted(bar.current!), []);
   // The menu's controls exist only while it is open: never two of each to find.
@@ -60,12 +68,15 @@ export function Toolbar() {
       >
         跳到正文
       </a>
+      <CommandButton registry={commands} id="library.show">
+        书架
+      </CommandButton>
       <CommandButton registry={commands} id="toc.toggle">
         <span aria-hidden="true">☰</span>
         <span data-fold="label"> 目录</span>
       </CommandButton>
       <span className="toolbar-title" data-fold="title">
-        {document.title}
+        {title ?? document.title}
       </span>
       <SearchBox />
       <Foldable />
@@ -74,7 +85,7 @@ export function Toolbar() {
         className="tool-button toolbar-more-button"
         popoverTarget={MORE_ID}
         aria-label="更多"
-        title="更多：字号、主题、快捷键"
+        title="更多：搜索范围、字号、主题、快捷键"
       >
         ⋯
       </button>

@@ -10,6 +10,7 @@ import { bookmarkBinding, bookmarkCommands } from '../features/bookmarks/command
 import { editionBinding, editionCommands } from '../features/editions/commands';
 import { figureBinding, figureCommands } from '../features/figures/commands';
 import { glossaryBinding, glossaryCommands } from '../features/glossary/commands';
+import { libraryBinding, libraryCommands } from '../features/library/commands';
 import { printBinding, printCommands } from '../features/print/commands';
 import { readingBinding, readingCommands } from '../features/reading/commands';
 import { searchBinding, searchCommands } from '../features/search/commands';
@@ -35,10 +36,11 @@ function feature<Context>(
 }
 
 /*
- * The menu keeps this order within each section and group: 文件 (print, then
- * the notes' files), 编辑 (annotate, then search), 视图 (look, panels, go).
+ * The menu keeps this order within each section and group: 文件 (the library,
+ * print, then the notes' files), 编辑 (annotate, then search), 视图 (look, panels, go).
  */
 export const FEATURE_COMMANDS: readonly FeatureCommands[] = [
+  feature(libraryCommands, libraryBinding),
   feature(printCommands, printBinding),
   feature(shortcutCommands, shortcutBinding),
   feature(appearanceCommands, appearanceBinding),

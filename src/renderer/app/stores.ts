@@ -1,13 +1,19 @@
 /**
- * The reader's stores, made once when the interface mounts: one per feature
- * (settings and notices shared by all), wired to each other here and nowhere
- * else. Components reach them through useReader() (context.ts).
+ * The reader's stores for the report on screen, made when it is put up: one
+ * per feature, wired to each other here and nowhere else. Settings, notices,
+ * the 书架 and the search scope outlive a switch of report (app/App.tsx makes
+ * them once); everything else is the report's own and is made afresh for
+ * the next one. Components reach them through useReader() (context.ts).
  */
 import type { ReaderApi } from '../../shared/api';
 import { documentText, type DocumentText } from '../../core/report/doc-text';
 import type { ReportDocument } from '../../shared/document';
-import type { Settings } from '../../shared/settings';
 import { isDesktop } from '../api/client';
+import { scopedApi, type ScopedApi } from '../api/scoped';
+import type { LibrarySearch } from '../features/library/library-search';
+import type { ShelfStore } from '../features/library/shelf-store';
+import { TocFolds } from '../features/toc/folds';
+import { arrive } from '../features/library/arrival';
 import { CommandRegistry } from '../commands/registry';
 import { AnnotatingStore } from '../features/annotations/annotating';
 import { editionNavigation } from '../features/editions/edition-marks';
@@ -25,8 +31,9 @@ import { markPageIndexReady } from '../instrumentation';
 import { whenIdle } from '../ui/idle';
 import { UserDataStore } from '../user-data/user-data-store';
 import { registerCommands } from './commands';
-import { Notices } from './notices';
-import { SettingsStore } from './settings';
+import type { Notices } from './notices';
+import type { LoadedReport } from './report-switch';
+import type { SettingsStore } from './settings';
 import type { Slots } from './slots';
 import { writeViewCache } from './view-cache';
 
@@ -34,8 +41,11 @@ import { writeViewCache } from './view-cache';
 const LOCAL_INDEX_WITHIN_MS = 3000;
 
 export interface ReaderStores {
-  readonly api: ReaderApi;
+  /** The contract with this report's calls bound to it. */
+  readonly api: ScopedApi;
   readonly slots: Slots;
+  /** The report on screen: its id, its place on the shelf, where to land. */
+  readonly report: LoadedReport;
   readonly document: ReportDocument;
   /** The report as one string: the coordinates of selections and annotations. */
   readonly doc: DocumentText;
@@ -45,6 +55,9 @@ export interface ReaderStores {
   readonly desktop: boolean;
   readonly notices: Notices;
   readonly settings: SettingsStore;
+  readonly shelf: ShelfStore;
+  readonly librarySearch: LibrarySearch;
+  readonly folds: TocFolds;
   readonly reading: ReadingPane;
   readonly sidebar: SidebarStore;
   readonly search: SearchSession;
@@ -62,21 +75,23 @@ export interface ReaderStores {
   jumpAndClose(block: string): void;
 }
 
-export interface ReaderStart {
-  api: ReaderApi;
-  slots: Slots;
-  document: ReportDocument;
-  settings: Settings;
-  notices: string[];
+/** What outlives a switch of report: made once by the app. */
+export interface AppStores {
+  readonly api: ReaderApi;
+  readonly slots: Slots;
+  readonly notices: Notices;
+  readonly settings: SettingsStore;
+  readonly shelf: ShelfStore;
+  readonly librarySearch: LibrarySearch;
 }
 
-export function createReaderStores(start: ReaderStart): ReaderStores {
-  const { api, slots, document } = start;
-  const notices = new Notices(start.notices);
-  const settings = new SettingsStore(api, start.settings, notices.add);
-  const reading = new ReadingPane(slots.pane, start.settings.position, (position) => {
-    writeViewCache({ position });
-    void api.updateSettings({ position }).then((result) => {
+export function createReaderStores(app: AppStores, report: LoadedReport): ReaderStores {
+  const { slots, notices, settings } = app;
+  const { document } = report;
+  const api = scopedApi(app.api, report.id);
+  const reading = new ReadingPane(slots.pane, report.entry.view.position, (position) => {
+    writeViewCache({ report: report.id, position });
+    void api.saveReportView({ position }).then((result) => {
       if (!result.ok) notices.add(`阅读位置未能保存：${result.error}`);
     });
   });
@@ -93,18 +108,23 @@ export function createReaderStores(start: ReaderStart): ReaderStores {
     afterJump: sidebar.closeIfCovering,
     showBlock: jumpAndClose,
   };
+  const search = new SearchSession(pageIndex, doc.indexOf);
   const stores: ReaderStores = {
     api,
     slots,
+    report,
     document,
     doc,
     texts: new Map(document.blocks.map((block) => [block.id, block.text])),
     desktop: isDesktop(),
     notices,
     settings,
+    shelf: app.shelf,
+    librarySearch: app.librarySearch,
+    folds: new TocFolds(api, report.entry.view.collapsed, notices.add),
     reading,
     sidebar,
-    search: new SearchSession(pageIndex, doc.indexOf),
+    search,
     pageIndex,
     userData,
     annotating: new AnnotatingStore(slots.pane, doc, userData),
@@ -138,7 +158,11 @@ export function attachAfterPaint(stores: ReaderStores): () => void {
   const stops = [
     stores.reading.attach(),
     stores.annotating.attach(),
+    // Every query the box runs is followed by the search across reports.
+    stores.search.onRun(stores.librarySearch.follow),
     whenIdle(() => void stores.pageIndex.load(), LOCAL_INDEX_WITHIN_MS),
   ];
+  const { arrival } = stores.report;
+  if (arrival) stops.push(arrive(stores.search, stores.jumpAndClose, arrival));
   return () => stops.forEach((stop) => stop());
 }

@@ -1,6 +1,7 @@
 /**
- * A local copy of what the first paint needs (theme, font size, TOC, reading
- * position), read by public/boot.js before any module loads. Only a cache: the
+ * A local copy of what the first paint needs (theme, font size, TOC, the
+ * report read last and the reading position in it), read by public/boot.js
+ * and public/early-calls.js before any module loads. Only a cache: the
  * settings file in the data folder is the source of truth and overwrites it.
  */
 import type { ReadingPosition, Theme } from '../../shared/settings';
@@ -9,6 +10,8 @@ import type { ReadingPosition, Theme } from '../../shared/settings';
 export const VIEW_CACHE_KEY = 'reader:view';
 
 export interface CachedView {
+  /** The report on screen last; its position is `position`. Absent: the bundled report. */
+  report?: string;
   theme?: Theme;
   fontSize?: number;
   tocOpen?: boolean;

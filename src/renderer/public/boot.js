@@ -5,6 +5,8 @@
  * a dark-theme reader never sees a white flash. If there is a reading position
  * to restore, the text stays hidden until main.tsx has scrolled to it, so the
  * page never visibly jumps; a timer shows it anyway should the script fail.
+ * When the report read last is not the bundled one (whose text the page
+ * holds), that text is hidden too until main.tsx has put the right one in.
  * The settings file in the data folder stays the source of truth.
  */
 (function () {
@@ -25,7 +27,9 @@
   if (typeof view.tocOpen === 'boolean') {
     root.setAttribute('data-toc', view.tocOpen ? 'open' : 'closed');
   }
-  if (view.position && typeof view.position.block === 'string') {
+  var otherReport =
+    typeof view.report === 'string' && view.report !== 'haishu-2018-government-work-report';
+  if (otherReport || (view.position && typeof view.position.block === 'string')) {
     root.setAttribute('data-restoring', 'true');
     setTimeout(function () {
       root.removeAttribute('data-restoring');

@@ -1,26 +1,43 @@
 /*
- * Starts the three calls the interface needs before it can draw (see
+ * Starts the calls the interface needs before it can draw (see
  * app/startup.ts) as soon as the page head is parsed, instead of after the
  * interface's bundle has loaded and run: their answers then wait for the
  * bundle, not the other way round. A classic same-origin script, as the CSP
  * wants. In the desktop app the preload has already put the contract on
  * window; in browser mode the calls go over HTTP exactly as api/client.ts
  * sends them. Anything that fails here is simply asked again by startup.ts.
+ * The report's document is asked for the report the view cache saw last
+ * (the bundled one by default); startup.ts checks that against the library.
  */
 (function () {
-  var methods = ['getDocument', 'getSettings', 'getNotices'];
+  var BUNDLED = 'haishu-2018-government-work-report';
+  var report = BUNDLED;
+  try {
+    var view = JSON.parse(localStorage.getItem('reader:view') || 'null');
+    if (view && typeof view.report === 'string' && /^[a-z0-9][a-z0-9-]{0,63}$/.test(view.report)) {
+      report = view.report;
+    }
+  } catch {
+    // No cache: the bundled report.
+  }
+  var calls = [
+    ['getSettings', null],
+    ['getNotices', null],
+    ['getLibrary', null],
+    ['getDocument', { report: report }],
+  ];
   var api = window.readerApi;
   var call;
   if (api && typeof api.getDocument === 'function') {
-    call = function (method) {
-      return api[method]();
+    call = function (method, payload) {
+      return payload === null ? api[method]() : api[method](payload);
     };
   } else if (typeof fetch === 'function') {
-    call = function (method) {
+    call = function (method, payload) {
       return fetch('/api/' + method, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: 'null',
+        body: JSON.stringify(payload),
       }).then(function (response) {
         return response.json();
       });
@@ -28,11 +45,13 @@
   } else {
     return;
   }
-  var calls = {};
-  methods.forEach(function (method) {
-    calls[method] = call(method);
+  var started = {};
+  calls.forEach(function (entry) {
+    var promise = call(entry[0], entry[1]);
     // Kept from being reported as unhandled; startup.ts sees the failure and asks again.
-    calls[method].catch(function () {});
+    promise.catch(function () {});
+    started[entry[0]] = promise;
   });
-  window.readerEarlyCalls = calls;
+  window.readerEarlyCalls = started;
+  window.readerEarlyReport = report;
 })();

@@ -4,7 +4,9 @@
  * notice and changes nothing on screen. The last deletion can be undone.
  * The annotations, bookmarks and glossary features all read this one store.
  */
-import type { AnnotationChange, NewAnnotation, ReaderApi, Result } from '../../shared/api';
+import type { Result } from '../../shared/api';
+import type { ReportRequest } from '../../shared/report-api';
+import type { ScopedApi } from '../api/scoped';
 import type { Anchored, Annotation, Bookmark, UserDataView } from '../../shared/user-data';
 import { Store } from '../store';
 
@@ -31,7 +33,7 @@ const replaceOrAdd = <T extends { id: string }>(list: T[], item: T) =>
     : [...list, item];
 
 export type UserDataApi = Pick<
-  ReaderApi,
+  ScopedApi,
   | 'getUserData'
   | 'createAnnotation'
   | 'updateAnnotation'
@@ -87,13 +89,13 @@ export class UserDataStore extends Store<UserDataState> {
     this.change((data) => ({ bookmarks: replaceOrAdd(data.bookmarks, bookmark) }));
   }
 
-  async createAnnotation(request: NewAnnotation) {
+  async createAnnotation(request: ReportRequest<'createAnnotation'>) {
     const made = await this.attempt('保存批注', this.api.createAnnotation(request));
     if (made) this.putAnnotation(made);
     return made;
   }
 
-  async updateAnnotation(change: AnnotationChange) {
+  async updateAnnotation(change: ReportRequest<'updateAnnotation'>) {
     const changed = await this.attempt('修改批注', this.api.updateAnnotation(change));
     if (changed) this.putAnnotation(changed);
     return changed;
@@ -148,10 +150,16 @@ export class UserDataStore extends Store<UserDataState> {
     if (!deleted) return;
     this.set({ lastDeleted: null });
     if (deleted.kind === 'annotation') {
-      const back = await this.attempt('撤销删除', this.api.restoreAnnotation(deleted.item));
+      const back = await this.attempt(
+        '撤销删除',
+        this.api.restoreAnnotation({ annotation: deleted.item }),
+      );
       if (back) this.putAnnotation(back);
     } else {
-      const back = await this.attempt('撤销删除', this.api.restoreBookmark(deleted.item));
+      const back = await this.attempt(
+        '撤销删除',
+        this.api.restoreBookmark({ bookmark: deleted.item }),
+      );
       if (back) this.putBookmark(back);
     }
   };

@@ -24,7 +24,8 @@ export interface ExtractedText {
 
 /** How far a parse has come: `done` of `total` steps of `stage`. */
 export interface ParseProgress {
-  stage: 'extract' | 'structure' | 'done';
+  /** `index` only when the search index is built too (parse-in-worker.ts's `index`). */
+  stage: 'extract' | 'structure' | 'index' | 'done';
   done: number;
   total: number;
 }

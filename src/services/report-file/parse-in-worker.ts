@@ -13,8 +13,7 @@ import { Worker } from 'node:worker_threads';
 import { ReportFormatError, type ReportErrorCode } from '../../core/formats/errors';
 import { LIMITS } from '../../core/formats/limits';
 import type { ParseProgress } from './extract-text';
-import type { ParsedReportFile } from './parse-file';
-import type { WorkerInput, WorkerMessage } from './parse-worker';
+import type { WorkerInput, WorkerMessage, WorkerResult } from './parse-worker';
 import { workerEntry } from '../worker-entry';
 
 export interface WorkerParseOptions {
@@ -26,6 +25,14 @@ export interface WorkerParseOptions {
   /** The worker's old-generation heap. */
   heapMb?: number;
   signal?: AbortSignal;
+  /** Also build the document's search index in the worker (the answer's `searchIndex`). */
+  index?: boolean;
+  /**
+   * Keep a warm worker waiting for the next file (warmParseWorker): the app
+   * does, so a file's read does not wait for pdf.js to load; the CLI, which
+   * reads one file and ends, does not.
+   */
+  keepWarm?: boolean;
 }
 
 export type WorkerParseInput = { path: string } | { bytes: Uint8Array };
@@ -49,26 +56,61 @@ function errorFrom(message: Extract<WorkerMessage, { type: 'error' }>): Error {
   return new FileReadError(message.message, message.code);
 }
 
+function startWorker(workerData: WorkerInput | { warm: true }, heapMb: number): Worker {
+  const { entry, eval: isEval } = workerEntry('parse-worker', import.meta.url);
+  return new Worker(entry, {
+    eval: isEval,
+    workerData,
+    resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 64 },
+    stdout: true,
+    stderr: true,
+  });
+}
+
+/**
+ * A worker started ahead, with the costly first imports done, waiting for
+ * one file. It parses that file alone and ends like any other, within the
+ * same limits; it never keeps the process alive while it waits.
+ */
+let spare: Worker | undefined;
+
+/** Starts a warm worker for the next file, unless one is waiting already. */
+export function warmParseWorker(): void {
+  if (spare) return;
+  const worker = startWorker({ warm: true }, LIMITS.workerHeapMb);
+  worker.unref();
+  const forget = () => {
+    if (spare === worker) spare = undefined;
+  };
+  worker.once('error', forget);
+  worker.once('exit', forget);
+  spare = worker;
+}
+
+/** The warm worker for a parse with the default heap, handed its file; null when there is none. */
+function takeSpare(data: WorkerInput, heapMb: number): Worker | null {
+  const worker = spare;
+  if (!worker || heapMb !== LIMITS.workerHeapMb) return null;
+  spare = undefined;
+  worker.removeAllListeners();
+  worker.ref();
+  worker.postMessage(data);
+  return worker;
+}
+
 /** Parses a file (by path or bytes) in a worker thread. Rejects with ReportFormatError for bad files. */
 export function parseReportFileInWorker(
   input: WorkerParseInput,
   options: WorkerParseOptions = {},
-): Promise<ParsedReportFile> {
-  const { entry, eval: isEval } = workerEntry('parse-worker', import.meta.url);
-  const data: WorkerInput = { ...input, fileName: options.fileName };
-  const worker = new Worker(entry, {
-    eval: isEval,
-    workerData: data,
-    resourceLimits: {
-      maxOldGenerationSizeMb: options.heapMb ?? LIMITS.workerHeapMb,
-      maxYoungGenerationSizeMb: 64,
-    },
-    stdout: true,
-    stderr: true,
-  });
-  return new Promise<ParsedReportFile>((resolve, reject) => {
+): Promise<WorkerResult> {
+  const data: WorkerInput = { ...input, fileName: options.fileName, index: options.index };
+  const heapMb = options.heapMb ?? LIMITS.workerHeapMb;
+  const worker = takeSpare(data, heapMb) ?? startWorker(data, heapMb);
+  // The next file's worker warms up while this one works.
+  if (options.keepWarm) setImmediate(warmParseWorker);
+  return new Promise<WorkerResult>((resolve, reject) => {
     let settled = false;
-    const finish = (error: Error | undefined, result?: ParsedReportFile) => {
+    const finish = (error: Error | undefined, result?: WorkerResult) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);

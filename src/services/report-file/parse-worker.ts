@@ -1,9 +1,14 @@
 /**
  * The worker thread behind parse-in-worker.ts: reads and parses one file,
  * posts progress, then the result or the error, and ends. Runs nothing else.
+ * Started warm (`{ warm: true }`), it first reads a tiny file of its own
+ * (warm-up.ts) and then waits for its one real file as a message.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { ReportFormatError } from '../../core/formats/errors';
+import { buildSerializedIndex } from '../../core/search/build-index';
+import { segmentWords } from '../search/words';
+import { warmUp } from './warm-up';
 import { parseReportFile, readReportFile, type ParsedReportFile } from './parse-file';
 import type { ParseProgress } from './extract-text';
 
@@ -11,11 +16,18 @@ export interface WorkerInput {
   path?: string;
   bytes?: Uint8Array;
   fileName?: string;
+  /** Build the document's search index here too, off the caller's thread. */
+  index?: boolean;
+}
+
+/** A parsed file, with its serialized search index when one was asked for. */
+export interface WorkerResult extends ParsedReportFile {
+  searchIndex?: string;
 }
 
 export type WorkerMessage =
   | { type: 'progress'; progress: ParseProgress }
-  | { type: 'done'; result: ParsedReportFile }
+  | { type: 'done'; result: WorkerResult }
   | { type: 'error'; code?: string; reportError: boolean; message: string };
 
 const post = (message: WorkerMessage) => parentPort?.postMessage(message);
@@ -23,14 +35,22 @@ const post = (message: WorkerMessage) => parentPort?.postMessage(message);
 async function run(input: WorkerInput): Promise<void> {
   const options = {
     fileName: input.fileName,
-    onProgress: (progress: ParseProgress) => post({ type: 'progress', progress }),
+    onProgress: (progress: ParseProgress) => {
+      // With an index still to build, the parse being done is not the end.
+      if (!(input.index && progress.stage === 'done')) post({ type: 'progress', progress });
+    },
   };
   try {
-    const result =
+    const parsed: WorkerResult =
       input.path !== undefined
         ? await readReportFile(input.path, options)
         : await parseReportFile(input.bytes ?? new Uint8Array(0), options);
-    post({ type: 'done', result });
+    if (input.index) {
+      post({ type: 'progress', progress: { stage: 'index', done: 0, total: 1 } });
+      parsed.searchIndex = buildSerializedIndex(parsed.document, segmentWords);
+      post({ type: 'progress', progress: { stage: 'done', done: 1, total: 1 } });
+    }
+    post({ type: 'done', result: parsed });
   } catch (error) {
     const reportError = error instanceof ReportFormatError;
     post({
@@ -42,4 +62,11 @@ async function run(input: WorkerInput): Promise<void> {
   }
 }
 
-void run(workerData as WorkerInput);
+const data = workerData as WorkerInput | { warm: true };
+if ('warm' in data) {
+  // Ready or not, the file is taken as soon as it comes: a failed preload only loses the head start.
+  const ready = warmUp().catch(() => undefined);
+  parentPort?.once('message', (input: WorkerInput) => void ready.then(() => run(input)));
+} else {
+  void run(data);
+}

@@ -3,15 +3,15 @@
  * temp data folders. The data is made in-process through the same handlers
  * the app uses; the spawns (about a second each) all start at once.
  */
+import { bundledHandlers } from '../../support/report-handlers';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openUserData } from '../../../src/services/user-data/user-data-file';
-import { createReaderServices } from '../../../src/services/reader-services';
 import type { ServiceHandlers, Result } from '../../../src/shared/api';
 import type { Anchored, Annotation } from '../../../src/shared/user-data';
 import { reportText } from '../report/helpers';
-import { loadFakeSearchIndex, makeTempDir, removeTempDir } from '../storage/helpers';
+import { makeTempDir, removeTempDir } from '../storage/helpers';
 import { REPORT, rangeOf } from './helpers';
 import { snapshot } from './snapshot';
 import { runAll, runCli as runProcess, type Run } from '../../support/run-cli';
@@ -48,11 +48,7 @@ beforeAll(async () => {
   temp = await makeTempDir('annotation-cli');
   data = path('data');
   empty = path('empty');
-  const { handlers }: { handlers: ServiceHandlers } = await createReaderServices({
-    dataDir: data,
-    document: REPORT,
-    loadSearchIndex: loadFakeSearchIndex,
-  });
+  const handlers: ServiceHandlers = await bundledHandlers(data, REPORT);
   made = [
     ok(await handlers.createAnnotation({ ...rangeOf(LONG), color: 'c3', note: '问进度' })),
     ok(await handlers.createAnnotation({ ...rangeOf(GONE), color: 'c1', tags: ['水利'] })),

@@ -3,14 +3,14 @@
  * export), through the handlers on the real report: round trips, merging by
  * id, and bad files that must change nothing and say what is wrong.
  */
+import { bundledHandlers } from '../../support/report-handlers';
 import { readFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { userDataPath } from '../../../src/services/user-data/user-data-file';
 import { parseWebAnnotations } from '../../../src/core/annotations/web-annotation';
-import { createReaderServices } from '../../../src/services/reader-services';
 import type { ImportReport, ServiceHandlers, Result } from '../../../src/shared/api';
 import type { Anchored, Annotation } from '../../../src/shared/user-data';
-import { loadFakeSearchIndex, makeTempDir, removeTempDir } from '../storage/helpers';
+import { makeTempDir, removeTempDir } from '../storage/helpers';
 import { DOC, REPORT, rangeOf } from './helpers';
 import { snapshot } from './snapshot';
 
@@ -19,12 +19,7 @@ const dirs: string[] = [];
 async function services(): Promise<{ dir: string; handlers: ServiceHandlers }> {
   const dir = await makeTempDir('import-export');
   dirs.push(dir);
-  const { handlers } = await createReaderServices({
-    dataDir: dir,
-    document: REPORT,
-    loadSearchIndex: loadFakeSearchIndex,
-  });
-  return { dir, handlers };
+  return { dir, handlers: await bundledHandlers(dir, REPORT) };
 }
 
 afterEach(async () => {

@@ -2,6 +2,7 @@
  * Annotations, bookmarks and terms through the contract handlers, on the real
  * report: what a renderer call does to the data on disk, and what it refuses.
  */
+import { bundledHandlers } from '../../support/report-handlers';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -9,7 +10,6 @@ import { userDataPath, userDataSpec } from '../../../src/services/user-data/user
 import { createUserDataService } from '../../../src/services/user-data/user-data-service';
 import { VersionedFile } from '../../../src/services/storage/versioned-file';
 import { toWebAnnotations } from '../../../src/core/annotations/web-annotation';
-import { createReaderServices } from '../../../src/services/reader-services';
 import type { ServiceHandlers, Result } from '../../../src/shared/api';
 import {
   DEFAULT_COLOR_NAMES,
@@ -19,7 +19,7 @@ import {
   type UserDataView,
   type UserTerm,
 } from '../../../src/shared/user-data';
-import { loadFakeSearchIndex, makeTempDir, removeTempDir } from '../storage/helpers';
+import { makeTempDir, removeTempDir } from '../storage/helpers';
 import { mulberry32 } from '../../support/random';
 import { DOC, REPORT, annotation, dataWith, faultyIo, rangeOf } from './helpers';
 import { snapshot } from './snapshot';
@@ -27,14 +27,7 @@ import { snapshot } from './snapshot';
 let dir: string;
 let handlers: ServiceHandlers;
 
-const start = async () =>
-  (
-    await createReaderServices({
-      dataDir: dir,
-      document: REPORT,
-      loadSearchIndex: loadFakeSearchIndex,
-    })
-  ).handlers;
+const start = async () => await bundledHandlers(dir, REPORT);
 
 beforeEach(async () => {
   dir = await makeTempDir('annotation-service');
@@ -133,7 +126,7 @@ describe('annotations', () => {
     expect((await view()).annotations).toEqual([kept]);
     expect((await view(await start())).annotations).toEqual([kept]);
 
-    const restored = ok(await handlers.restoreAnnotation(deleted));
+    const restored = ok(await handlers.restoreAnnotation({ annotation: deleted }));
     expect(restored).toEqual(created);
     expect((await view()).annotations).toEqual(before.annotations);
     expect((await view(await start())).annotations).toEqual(before.annotations);
@@ -194,7 +187,7 @@ describe('bookmarks', () => {
       b5.id,
       named.id,
     ]);
-    const restored = ok(await handlers.restoreBookmark(deleted));
+    const restored = ok(await handlers.restoreBookmark({ bookmark: deleted }));
     expect(restored).toEqual(b31);
     expect((await view(await start())).bookmarks.map((b) => b.name).sort()).toEqual(
       ['会上要问', '加快区块组团开发', '开篇', '发言用'].sort(),
@@ -266,7 +259,7 @@ describe('bad requests change nothing', () => {
     [
       'an annotation with an extra key',
       'restoreAnnotation',
-      () => ({ ...annotation(1), evil: true }),
+      () => ({ annotation: { ...annotation(1), evil: true } }),
     ],
     ['an unknown block', 'createBookmark', () => ({ block: 'b999' })],
     ['markup as a block', 'createBookmark', () => ({ block: '<script>' })],
@@ -341,11 +334,11 @@ describe('a file from a newer version', () => {
       ['createAnnotation', { ...rangeOf('民生实事'), color: 'c1' }],
       ['updateAnnotation', { id: 'a1', note: 'x' }],
       ['deleteAnnotation', { id: 'a1' }],
-      ['restoreAnnotation', annotation(2)],
+      ['restoreAnnotation', { annotation: annotation(2) }],
       ['createBookmark', { block: 'b8' }],
       ['updateBookmark', { id: 'k1', name: '新名' }],
       ['deleteBookmark', { id: 'k1' }],
-      ['restoreBookmark', { ...stored.bookmarks[0], id: 'k2' }],
+      ['restoreBookmark', { bookmark: { ...stored.bookmarks[0], id: 'k2' } }],
       ['saveTerm', { term: '新词', definition: '释义' }],
       ['saveTerm', { id: 't1', term: '词', definition: '新释义' }],
       ['deleteTerm', { id: 't1' }],

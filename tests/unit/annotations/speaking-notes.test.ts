@@ -3,10 +3,10 @@
  * document order, the citation a delegate would say, the exact quote, note and
  * tags, orphans under 未能定位, and no markup from a note.
  */
+import { bundledHandlers } from '../../support/report-handlers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createReaderServices } from '../../../src/services/reader-services';
 import type { ServiceHandlers, Result } from '../../../src/shared/api';
-import { loadFakeSearchIndex, makeTempDir, removeTempDir } from '../storage/helpers';
+import { makeTempDir, removeTempDir } from '../storage/helpers';
 import { DOC, REPORT, rangeOf } from './helpers';
 
 let dir: string;
@@ -28,11 +28,7 @@ const QUOTES = {
 
 beforeAll(async () => {
   dir = await makeTempDir('speaking-notes');
-  const { handlers }: { handlers: ServiceHandlers } = await createReaderServices({
-    dataDir: dir,
-    document: REPORT,
-    loadSearchIndex: loadFakeSearchIndex,
-  });
+  const handlers: ServiceHandlers = await bundledHandlers(dir, REPORT);
   // Made out of document order on purpose.
   ok(
     await handlers.createAnnotation({
@@ -132,11 +128,7 @@ describe('user text in the speaking notes is never live Markdown', () => {
   beforeAll(async () => {
     const folder = await makeTempDir('speaking-notes-escape');
     try {
-      const { handlers }: { handlers: ServiceHandlers } = await createReaderServices({
-        dataDir: folder,
-        document: REPORT,
-        loadSearchIndex: loadFakeSearchIndex,
-      });
+      const handlers: ServiceHandlers = await bundledHandlers(folder, REPORT);
       const colorNames = ok(await handlers.getSettings(undefined)).colorNames;
       ok(
         await handlers.updateSettings({

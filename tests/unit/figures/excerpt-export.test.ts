@@ -3,13 +3,13 @@
  * `cli export --format md --data-excerpt` prints it: only when asked for,
  * holding exactly the figures the panel's filter keeps, and refused for JSON.
  */
+import { bundledHandlers } from '../../support/report-handlers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataExcerpt } from '../../../src/core/figures/excerpt';
 import { selectFigures } from '../../../src/core/figures/select';
-import { createReaderServices } from '../../../src/services/reader-services';
 import type { Result, ServiceHandlers } from '../../../src/shared/api';
 import { runAll, runCli, type Run } from '../../support/run-cli';
-import { loadFakeSearchIndex, makeTempDir, removeTempDir } from '../storage/helpers';
+import { makeTempDir, removeTempDir } from '../storage/helpers';
 import { FIGURES, REPORT } from './helpers';
 
 let dir: string;
@@ -23,11 +23,7 @@ function ok<T>(result: Result<T>): T {
 
 beforeAll(async () => {
   dir = await makeTempDir('excerpt-export');
-  ({ handlers } = await createReaderServices({
-    dataDir: dir,
-    document: REPORT,
-    loadSearchIndex: loadFakeSearchIndex,
-  }));
+  handlers = await bundledHandlers(dir, REPORT);
   runs = await runAll({
     all: runCli(['export', '--format', 'md', '--data-dir', dir, '--data-excerpt', 'all']),
     target: runCli(['export', '--format', 'md', '--data-dir', dir, '--data-excerpt', 'target']),

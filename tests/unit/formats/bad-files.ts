@@ -5,21 +5,10 @@
 import { chromium } from '@playwright/test';
 import { strToU8, zipSync } from 'fflate';
 import { CHROMIUM_ARGS, findChromium } from '../../e2e/browser-path';
+import { pdfFromObjects } from '../../../src/services/report-file/warm-up';
 
-/** A one-page PDF whose objects are written here, with byte offsets computed. */
-function writePdf(objects: string[], trailerExtra = ''): Uint8Array {
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((body, i) => {
-    offsets.push(out.length);
-    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const offset of offsets) out += `${String(offset).padStart(10, '0')} 00000 n \n`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R ${trailerExtra}>>\nstartxref\n${xref}\n%%EOF\n`;
-  return new Uint8Array([...out].map((char) => char.charCodeAt(0)));
-}
+/** A PDF of these objects, with byte offsets computed (the app's own writer). */
+const writePdf = pdfFromObjects;
 
 const PAGE_OBJECTS = [
   '<< /Type /Catalog /Pages 2 0 R >>',

@@ -4,6 +4,7 @@ import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReaderServices } from '../../../src/services/reader-services';
+import { BUNDLED_REPORT_ID } from '../../../src/shared/library';
 import { BindError, startBridge, type RunningBridge } from '../../../src/server/bridge-server';
 import { CONTENT_SECURITY_POLICY } from '../../../src/shared/csp';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
@@ -213,8 +214,18 @@ describe('the API', () => {
   });
 
   it('an empty body counts as no payload', async () => {
-    const reply = await postJson('getDocument', undefined);
+    const reply = await postJson('getNotices', undefined);
+    expect(JSON.parse(reply.body)).toEqual({ ok: true, value: [] });
+  });
+
+  it('a per-report call names its report', async () => {
+    const reply = await postJson('getDocument', { report: BUNDLED_REPORT_ID });
     expect(JSON.parse(reply.body)).toEqual({ ok: true, value: FAKE_DOCUMENT });
+    const without = JSON.parse((await postJson('getDocument', undefined)).body);
+    expect(without).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^getDocument 的参数无效/),
+    });
   });
 
   it('content type with a charset is accepted', async () => {
@@ -240,8 +251,12 @@ describe('the API', () => {
     expect(JSON.parse((await postJson('setMenuCommands', [])).body)).toEqual({ ok: true });
     const print = JSON.parse((await postJson('printToPdf', null)).body);
     expect(print).toMatchObject({ ok: false, error: expect.stringContaining('另存为 PDF') });
-    const pick = JSON.parse((await postJson('importAnnotationsFile', null)).body);
+    const pick = JSON.parse(
+      (await postJson('importAnnotationsFile', { report: BUNDLED_REPORT_ID })).body,
+    );
     expect(pick).toMatchObject({ ok: false, error: expect.stringContaining('导入…') });
+    const open = JSON.parse((await postJson('addReportFile', null)).body);
+    expect(open).toMatchObject({ ok: false, error: expect.stringContaining('打开报告…') });
     const bad = JSON.parse((await postJson('printToPdf', { path: '/etc/passwd' })).body);
     expect(bad).toMatchObject({
       ok: false,

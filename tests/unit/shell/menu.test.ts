@@ -1,6 +1,8 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { acceleratorFor, buildMenuTemplate } from '../../../src/main/menu';
+import { recentMenuItem } from '../../../src/main/recent-menu';
+import type { LibraryReport } from '../../../src/shared/library';
 import type { MenuCommand } from '../../../src/shared/menu-commands';
 import { FONT_SIZE } from '../../../src/shared/settings';
 import { requestSchema } from '../../../src/services/validate';
@@ -12,6 +14,18 @@ function menuCommands(options: FakeOptions = {}): MenuCommand[] {
 }
 
 const COMMANDS = fakeStores().registry.list();
+
+/** A report on the shelf, opened at `opened` (never when undefined). */
+const entry = (id: string, title: string, opened: string | undefined): LibraryReport => ({
+  id,
+  title,
+  added: '2024-01-01T00:00:00.000Z',
+  ...(opened !== undefined && { opened }),
+  edition: id,
+  editions: [{ id, format: 'pdf', fileName: `${id}.pdf`, added: '2024-01-01T00:00:00.000Z' }],
+  view: { position: null, collapsed: [] },
+  counts: { annotations: 0, bookmarks: 0 },
+});
 
 const submenuOf = (item: MenuItemConstructorOptions | undefined) =>
   (item?.submenu ?? []) as MenuItemConstructorOptions[];
@@ -77,9 +91,12 @@ describe('buildMenuTemplate', () => {
     expect(submenuOf(top(template, '文件')).at(-1)?.role).toBe('quit');
   });
 
-  it('文件 has 打印…, 导出为 PDF… and the annotation and figure files from the command list', () => {
+  it('文件 has 打开报告…, 书架, 打印…, 导出为 PDF… and the annotation and figure files from the command list', () => {
     const file = submenuOf(top(template, '文件'));
     expect(labels(file)).toEqual([
+      '打开报告…',
+      '书架',
+      '---',
       '打印…',
       '导出为 PDF…',
       '---',
@@ -91,7 +108,50 @@ describe('buildMenuTemplate', () => {
       '---',
       '退出',
     ]);
-    expect(file[0]).toMatchObject({ id: 'print', accelerator: 'CmdOrCtrl+P' });
+    expect(file[0]).toMatchObject({ id: 'library.open', accelerator: 'CmdOrCtrl+O' });
+    expect(file[3]).toMatchObject({ id: 'print', accelerator: 'CmdOrCtrl+P' });
+  });
+
+  it('最近打开 follows 打开报告…: the reports read last, latest first, each opening its report', () => {
+    const opened: string[] = [];
+    const reports = [
+      entry('a', '2018年海曙区政府工作报告', '2024-05-01T08:00:00.000Z'),
+      entry('b', '2019年江北区政府工作报告', '2024-05-03T08:00:00.000Z'),
+      entry('c', '从没打开过的报告', undefined),
+      {
+        ...entry('d', '移出书架的报告', '2024-05-04T08:00:00.000Z'),
+        removed: '2024-05-05T00:00:00.000Z',
+      },
+      entry('e', 'R&D 报告', '2024-05-02T08:00:00.000Z'),
+    ];
+    const withRecent = buildMenuTemplate(
+      'linux',
+      menuCommands(),
+      undefined,
+      recentMenuItem(reports, (report) => opened.push(report)),
+    );
+    const file = submenuOf(top(withRecent, '文件'));
+    expect(labels(file).slice(0, 3)).toEqual(['打开报告…', '最近打开', '书架']);
+    const recent = submenuOf(file[1]);
+    expect(labels(recent)).toEqual([
+      '2019年江北区政府工作报告',
+      'R&&D 报告',
+      '2018年海曙区政府工作报告',
+    ]);
+    (recent[0].click as () => void)();
+    expect(opened).toEqual(['b']);
+  });
+
+  it('最近打开 is there but greyed out before any report was opened, and cuts long titles', () => {
+    const none = recentMenuItem([entry('a', '报告', undefined)], () => undefined);
+    expect(none).toMatchObject({ label: '最近打开', enabled: false, submenu: [] });
+    const long = recentMenuItem(
+      [entry('a', '很'.repeat(60), '2024-05-01T08:00:00.000Z')],
+      () => undefined,
+    );
+    const [item] = submenuOf(long);
+    expect(item.label).toHaveLength(40);
+    expect(item.label?.endsWith('…')).toBe(true);
   });
 
   it('视图 has 字号 and 主题 submenus and the 目录 toggle, ticked when open', () => {

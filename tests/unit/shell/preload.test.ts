@@ -93,10 +93,10 @@ describe('the preload', () => {
 
   it('each method invokes its own channel with the payload as given', async () => {
     fake.invoked.length = 0;
-    await api.search({ query: '污水' });
+    await api.search({ report: 'r1', query: '污水' });
     await api.getSettings();
     expect(fake.invoked).toEqual([
-      { channel: ipcChannel('search'), payload: { query: '污水' } },
+      { channel: ipcChannel('search'), payload: { report: 'r1', query: '污水' } },
       { channel: ipcChannel('getSettings'), payload: undefined },
     ]);
   });

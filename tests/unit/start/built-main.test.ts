@@ -14,7 +14,8 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { APP_PAGE_URL, APP_SCHEME_PRIVILEGES } from '../../../src/main/app-protocol';
 import { secureWebPreferences } from '../../../src/main/security';
-import { ipcChannel, METHOD_NAMES } from '../../../src/shared/api';
+import { ipcChannel, messageChannel, METHOD_NAMES } from '../../../src/shared/api';
+import { BUNDLED_REPORT_ID } from '../../../src/shared/library';
 import { fakeStores } from '../renderer/commands/fake-stores';
 import { fireReady, record } from './fake-electron';
 import { PROJECT_ROOT } from './project-root';
@@ -96,14 +97,68 @@ describe('after ready', () => {
       METHOD_NAMES.map((method) => ipcChannel(method)).sort(),
     );
     const getDocument = record.ipcHandlers.get(ipcChannel('getDocument'))!;
-    const answer = (await getDocument({ senderFrame: PAGE_FRAME }, undefined)) as {
+    const bundled = { report: BUNDLED_REPORT_ID };
+    const answer = (await getDocument({ senderFrame: PAGE_FRAME }, bundled)) as {
       ok: boolean;
       value?: { blocks: unknown[] };
     };
     expect(answer.ok).toBe(true);
     expect(answer.value?.blocks.length).toBeGreaterThan(0);
     const stranger = { senderFrame: { url: 'https://example.com/', parent: null } };
-    expect(await getDocument(stranger, undefined)).toMatchObject({ ok: false });
+    expect(await getDocument(stranger, bundled)).toMatchObject({ ok: false });
+  });
+
+  it('parses an added report in the worker built next to main, and tells the window how far it got', async () => {
+    expect(existsSync(join(dirname(MAIN), 'parse-worker.js'))).toBe(true);
+    const sent: { channel: string; data: unknown }[] = [];
+    const sender = {
+      isDestroyed: () => false,
+      send: (channel: string, data: unknown) => sent.push({ channel, data }),
+    };
+    const addReport = record.ipcHandlers.get(ipcChannel('addReport'))!;
+    const text =
+      '江北区2019年政府工作报告\n\n各位代表：\n\n现在，我代表区人民政府向大会报告工作。\n';
+    const answer = (await addReport(
+      { senderFrame: PAGE_FRAME, sender },
+      { fileName: '江北区.txt', bytes: new TextEncoder().encode(text) },
+    )) as { ok: boolean; value?: { added: boolean; report: { id: string } }; error?: string };
+    expect(answer.error).toBeUndefined();
+    expect(answer.value?.added).toBe(true);
+    const progress = sent.filter((message) => message.channel === messageChannel('addProgress'));
+    expect(progress.at(-1)?.data).toMatchObject({ fileName: '江北区.txt', stage: 'done' });
+    const id = answer.value!.report.id;
+    expect(existsSync(join(dataDir, 'library', id, id, 'source.txt'))).toBe(true);
+    const search = record.ipcHandlers.get(ipcChannel('search'))!;
+    const found = (await search({ senderFrame: PAGE_FRAME }, { report: id, query: '大会' })) as {
+      value?: { total: number };
+    };
+    expect(found.value?.total).toBe(1);
+
+    // Opened, it heads 文件 → 最近打开; choosing it there tells the page to show it.
+    const openReport = record.ipcHandlers.get(ipcChannel('openReport'))!;
+    expect(await openReport({ senderFrame: PAGE_FRAME }, { report: id })).toMatchObject({
+      ok: true,
+    });
+    const file = record.menus.at(-1)!.find((item) => item.label === '文件')!;
+    const recent = (file.submenu as MenuItemConstructorOptions[]).find(
+      (item) => item.id === 'library.recent',
+    )!;
+    const [first] = recent.submenu as MenuItemConstructorOptions[];
+    expect(first.label).toBe('江北区2019年政府工作报告');
+    (first.click as () => void)();
+    expect(record.windows[0].webContents.sent.at(-1)).toEqual({
+      channel: messageChannel('openReport'),
+      data: { report: id },
+    });
+  });
+
+  it('打开报告… cancelled in the open dialog adds nothing', async () => {
+    const addReportFile = record.ipcHandlers.get(ipcChannel('addReportFile'))!;
+    const sender = { isDestroyed: () => false, send: () => undefined };
+    expect(await addReportFile({ senderFrame: PAGE_FRAME, sender }, undefined)).toEqual({
+      ok: true,
+      value: null,
+    });
   });
 
   it('opens one window with the secure webPreferences and the built preload', () => {
@@ -138,7 +193,12 @@ describe('after ready', () => {
       value: undefined,
     });
     const ids = allItems(record.menus.at(-1)!).flatMap((item) => (item.id ? [item.id] : []));
-    expect(ids.sort()).toEqual(commands.map((command) => command.id).sort());
+    // Besides the renderer's commands, main's own 最近打开 (the reports read last).
+    const own = ids.filter((id) => id.startsWith('library.recent'));
+    expect(own[0]).toBe('library.recent');
+    expect(ids.filter((id) => !own.includes(id)).sort()).toEqual(
+      commands.map((command) => command.id).sort(),
+    );
   });
 });
 

@@ -1,3 +1,4 @@
+import { forReport } from '../../support/report-handlers';
 import { buildSerializedIndex } from '../../../src/core/search/build-index';
 import { segmentWords } from '../../../src/services/search/words';
 /** Temp folders for storage and server tests: everything written lives under os.tmpdir(). */
@@ -40,12 +41,12 @@ export const FAKE_DOCUMENT: ReportDocument = {
 export const loadFakeSearchIndex = async (): Promise<string> =>
   buildSerializedIndex(FAKE_DOCUMENT, segmentWords);
 
-/** The real services over the small fake document, keeping their data in `dataDir`. */
+/** The real services over the small fake document, keeping their data in `dataDir`; calls go to the bundled report. */
 export async function fakeServiceHandlers(dataDir: string): Promise<ServiceHandlers> {
   const services = await createReaderServices({
     dataDir,
     document: FAKE_DOCUMENT,
     loadSearchIndex: loadFakeSearchIndex,
   });
-  return services.handlers;
+  return forReport(services.handlers);
 }

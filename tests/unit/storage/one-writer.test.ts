@@ -6,6 +6,8 @@
  * that the server's next save removed. Now a write is either kept or refused
  * with a message.
  */
+import { forReport } from '../../support/report-handlers';
+import { BUNDLED_REPORT_ID } from '../../../src/shared/library';
 import type { ChildProcess } from 'node:child_process';
 import { spawnWatched } from '../../support/watched-child';
 import { readdir, writeFile } from 'node:fs/promises';
@@ -94,7 +96,12 @@ describe('two servers and the CLI on one data folder', () => {
       const refusals: string[] = [];
       const writeTo = async (url: string, count: number) => {
         for (let n = 0; n < count; n++) {
-          const answer = await call(url, 'createAnnotation', { start: 0, end: 2, color: 'c1' });
+          const answer = await call(url, 'createAnnotation', {
+            report: BUNDLED_REPORT_ID,
+            start: 0,
+            end: 2,
+            color: 'c1',
+          });
           if (answer.ok) acknowledged.add((answer.value as { id: string }).id);
           else refusals.push(answer.error);
         }
@@ -176,7 +183,7 @@ describe('kill -9 thirty times', () => {
             loadSearchIndex: loadFakeSearchIndex,
             access,
           });
-          const view = await services.handlers.getUserData(undefined);
+          const view = await forReport(services.handlers).getUserData(undefined);
           if (!view.ok) throw new Error(view.error);
           const present = new Set(view.value.annotations.map((a) => a.id));
           const lost = [...acknowledged].filter((id) => !present.has(id));

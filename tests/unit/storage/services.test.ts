@@ -1,3 +1,4 @@
+import { forReport } from '../../support/report-handlers';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -60,7 +61,7 @@ describe('createReaderServices', () => {
   it('has a handler for every method but the desktop shell’s, and nothing more', () => {
     const served = METHOD_NAMES.filter((method) => !isDesktopOnly(method));
     expect(Object.keys(handlers).sort()).toEqual([...served].sort());
-    expect(served.length).toBe(METHOD_NAMES.length - 3);
+    expect(served.length).toBe(METHOD_NAMES.length - 4);
     for (const method of served) expect(typeof handlers[method]).toBe('function');
   });
 
@@ -101,11 +102,31 @@ describe('createReaderServices', () => {
   });
 
   it('methods without a request refuse a payload', async () => {
-    for (const method of ['getDocument', 'getSettings', 'getNotices'] as const) {
+    for (const method of ['getSettings', 'getNotices', 'getLibrary'] as const) {
       for (const payload of [{}, [], 'x', 0, false, { a: 1 }]) {
         const result = await call(method, payload);
         expect(result.ok, `${method}(${JSON.stringify(payload)})`).toBe(false);
       }
+    }
+  });
+
+  it('per-report methods that take nothing else refuse anything but the report', async () => {
+    const raw = (
+      await createReaderServices({
+        dataDir: dir,
+        document: FAKE_DOCUMENT,
+        loadSearchIndex: loadFakeSearchIndex,
+      })
+    ).handlers;
+    for (const method of ['getDocument', 'getUserData', 'getSearchIndex'] as const) {
+      for (const payload of [undefined, null, {}, [], 'x', { a: 1 }, { report: 1 }]) {
+        const result = await raw[method](payload);
+        expect(result.ok, `${method}(${JSON.stringify(payload)})`).toBe(false);
+      }
+      const extra = await raw[method]({ report: 'haishu-2018-government-work-report', a: 1 });
+      expect(extra.ok, `${method} with an extra key`).toBe(false);
+      const traversal = await raw[method]({ report: '../../etc/passwd' });
+      expect(traversal).toMatchObject({ ok: false });
     }
   });
 });
@@ -229,9 +250,10 @@ describe('search', () => {
         return loadFakeSearchIndex();
       },
     });
-    const first = await services.handlers.search({ query: 'x' });
+    const handlers = forReport(services.handlers);
+    const first = await handlers.search({ query: 'x' });
     expect(first).toEqual({ ok: false, error: 'disk hiccup' });
-    const second = await services.handlers.search({ query: 'x' });
+    const second = await handlers.search({ query: 'x' });
     expect(second.ok).toBe(true);
     expect(loads).toBe(2);
   });

@@ -4,6 +4,7 @@
  * the data, and refuses changes with a plain Chinese message, never errno text.
  * The same faults injected per write are in annotations/user-data-file.test.ts.
  */
+import { forReport } from '../../support/report-handlers';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -49,7 +50,7 @@ async function open(dataDir: string): Promise<{ access: FolderAccess; handlers: 
     loadSearchIndex: loadFakeSearchIndex,
     access,
   });
-  return { access, handlers };
+  return { access, handlers: forReport(handlers) };
 }
 
 function value<T>(result: Result<T>): T {

@@ -4,12 +4,13 @@
  * a W3C annotation file imported, from the 批注 panel's file chooser or, in
  * the desktop app, main's own open dialog.
  */
-import type { ImportReport, ReaderApi, Result } from '../../../shared/api';
+import type { ImportReport, Result } from '../../../shared/api';
+import type { ScopedApi } from '../../api/scoped';
 import type { ReaderStores } from '../../app/stores';
 import { offerDownload } from '../../ui/download';
 
 type FilesApi = Pick<
-  ReaderApi,
+  ScopedApi,
   'exportAnnotations' | 'exportQuarantine' | 'importAnnotations' | 'importAnnotationsFile'
 >;
 

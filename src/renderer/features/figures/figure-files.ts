@@ -5,7 +5,8 @@
  */
 import { figuresCsv } from '../../../core/figures/csv';
 import type { FigureSelection } from '../../../core/figures/select';
-import type { ExportedFile, ReaderApi } from '../../../shared/api';
+import type { ExportedFile } from '../../../shared/api';
+import type { ScopedApi } from '../../api/scoped';
 import type { ReportDocument } from '../../../shared/document';
 import { exportFileName, offerDownload } from '../../ui/download';
 import type { FigureRow } from './figure-table';
@@ -34,7 +35,7 @@ export function exportCsv(
 
 /** 发言提纲 (the reader's notes) with a 数据摘录 of the figures the filter keeps. */
 export async function exportNotesWithFigures(
-  api: Pick<ReaderApi, 'exportAnnotations'>,
+  api: Pick<ScopedApi, 'exportAnnotations'>,
   addNotice: (message: string) => void,
   selection: FigureSelection,
 ): Promise<void> {

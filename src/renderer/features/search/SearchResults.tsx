@@ -32,17 +32,12 @@ const FIRST_RESULTS = 8;
 const ORDERS: readonly SearchOrder[] = ['relevance', 'document'];
 const ORDER_LABELS: Record<SearchOrder, string> = { relevance: '按相关度', document: '按原文顺序' };
 
-function Snippet({
-  hit,
-  text,
-  keywords,
+/** An extract with its matches marked; the results across reports show theirs with it too. */
+export function MarkedSnippet({
+  snippet,
 }: {
-  hit: SearchHit;
-  text: string;
-  keywords: readonly string[];
+  snippet: { text: string; marks: [number, number][] };
 }) {
-  // Past the first page, ranges arrive a moment later: until then, the block's start, unmarked.
-  const snippet = makeSnippet(text, hit.matches ?? [], keywords);
   const parts: React.ReactNode[] = [];
   let at = 0;
   snippet.marks.forEach(([start, end], index) => {
@@ -54,6 +49,19 @@ function Snippet({
   });
   parts.push(snippet.text.slice(at));
   return <span className="result-snippet">{parts}</span>;
+}
+
+function Snippet({
+  hit,
+  text,
+  keywords,
+}: {
+  hit: SearchHit;
+  text: string;
+  keywords: readonly string[];
+}) {
+  // Past the first page, ranges arrive a moment later: until then, the block's start, unmarked.
+  return <MarkedSnippet snippet={makeSnippet(text, hit.matches ?? [], keywords)} />;
 }
 
 interface ItemProps {

@@ -9,7 +9,8 @@
  * the same blocks, so its answers are main's, hit for hit. Until the copy is
  * made, or if it cannot be, every search goes to main as before.
  */
-import type { ReaderApi, Result } from '../../../shared/api';
+import type { Result } from '../../../shared/api';
+import type { ScopedApi } from '../../api/scoped';
 import type { Block } from '../../../shared/document';
 import { MAX_QUERY_LENGTH } from '../../../shared/search';
 import type { SearchEngine } from '../../../core/search/engine';
@@ -39,7 +40,7 @@ export interface LocalSearchOptions {
 }
 
 export function localSearch(
-  api: Pick<ReaderApi, 'search' | 'searchMatches' | 'getSearchIndex'>,
+  api: Pick<ScopedApi, 'search' | 'searchMatches' | 'getSearchIndex'>,
   blocks: readonly Pick<Block, 'id' | 'text'>[],
   options: LocalSearchOptions = {},
 ): LocalSearch {

@@ -15,7 +15,7 @@
  * through all N. The page's own copy of the engine (local-search.ts) gives
  * every hit's ranges in its first answer.
  */
-import type { ReaderApi } from '../../../shared/api';
+import type { ScopedApi } from '../../api/scoped';
 import { MAX_QUERY_LENGTH, SEARCH_PAGE, type SearchResult } from '../../../shared/search';
 import { inputTime } from '../../instrumentation';
 import { Store } from '../../store';
@@ -68,7 +68,7 @@ const failed = (error: string): SearchProblem => ({
   message: `搜索没有完成：${error.replace(/[。.]$/u, '')}。请再试一次。`,
 });
 
-export type SearchApi = Pick<ReaderApi, 'search' | 'searchMatches'>;
+export type SearchApi = Pick<ScopedApi, 'search' | 'searchMatches'>;
 /** Picks the current occurrence, given them all and the one current before. */
 type Choose = (occurrences: readonly Occurrence[], current: number) => number;
 
@@ -104,6 +104,8 @@ export class SearchSession extends Store<SearchSnapshot> {
   private ticket = 0;
   /** A step or choice made before every range was in: applied once they are. */
   private pending: Choose | null = null;
+  /** Told of every query run (the search across reports follows the box). */
+  private readonly runListeners = new Set<(query: string) => void>();
 
   constructor(
     private readonly api: SearchApi,
@@ -137,8 +139,15 @@ export class SearchSession extends Store<SearchSnapshot> {
     this.input('', false);
   }
 
+  /** Calls `listener` with each query run, never mid-composition; answers the stop. */
+  onRun(listener: (query: string) => void): () => void {
+    this.runListeners.add(listener);
+    return () => this.runListeners.delete(listener);
+  }
+
   private run(text: string): void {
     const ticket = ++this.ticket;
+    for (const listener of this.runListeners) listener(text);
     const typedAt = this.now();
     this.pending = null;
     // Nothing to look for (an empty box, punctuation only, a pasted page):

@@ -6,7 +6,7 @@ import { revealInList } from '../../ui/scroll-within';
 import { lookingAt } from '../reading/reading-pane';
 import { useFocusInto } from '../sidebar/useFocusInto';
 import { ancestorsOf, buildOutlineTree, type OutlineNode } from './outline-tree';
-import { currentEntry, toggleCollapsed } from './toc';
+import { currentEntry } from './toc';
 
 interface Props {
   /** Search matches per entry (its whole section), while a search is on. */
@@ -19,16 +19,16 @@ interface Props {
  * frame after the results, see app/SidebarPanels.tsx).
  */
 export const TableOfContents = memo(function TableOfContents({ hitCounts }: Props) {
-  const { document, doc, reading, settings, jumpAndClose } = useReader();
+  const { document, doc, reading, folds, jumpAndClose } = useReader();
   const { outline } = document;
   const at = useStore(reading, lookingAt);
   const current = useMemo(
     () => currentEntry(outline, doc.indexOf, at)?.block ?? null,
     [outline, doc, at],
   );
-  const collapsedList = useStore(settings, (state) => state.collapsed);
+  const collapsedList = useStore(folds, (state) => state.collapsed);
   const collapsed = useMemo(() => new Set(collapsedList), [collapsedList]);
-  const onToggle = (block: string) => toggleCollapsed(settings, block);
+  const onToggle = folds.toggle;
   const onJump = jumpAndClose;
   const tree = useMemo(() => buildOutlineTree(outline), [outline]);
   // If the current entry is folded away, mark the nearest entry that shows.

@@ -1,6 +1,5 @@
 /** Where the reader is in the outline, folding its entries, and stepping between sections. */
 import type { OutlineEntry } from '../../../shared/document';
-import type { SettingsStore } from '../../app/settings';
 import { lookingAt, type ReadingPane } from '../reading/reading-pane';
 import { entryForBlock, neighbourEntry } from './outline-tree';
 
@@ -11,16 +10,6 @@ export function currentEntry(
   block: string | null,
 ): OutlineEntry | undefined {
   return block === null ? undefined : entryForBlock(outline, blockOrder, block);
-}
-
-/** Folds or unfolds an entry's children; the choice is kept in the settings. */
-export function toggleCollapsed(settings: SettingsStore, block: string): void {
-  const { collapsed } = settings.getSnapshot();
-  settings.update({
-    collapsed: collapsed.includes(block)
-      ? collapsed.filter((id) => id !== block)
-      : [...collapsed, block],
-  });
 }
 
 /** Jumps to the next (1) or previous (-1) section. */

@@ -115,6 +115,12 @@ export function fakeStores(options: FakeOptions = {}) {
     },
     glossary: { startAdd: vi.fn() },
     editions,
+    shelf: {
+      getSnapshot: () => ({ shown: false, adding: null }),
+      subscribe: noSubscription,
+      toggle: vi.fn(),
+      addFromDialog: vi.fn(async () => {}),
+    },
     shortcuts: { open: vi.fn() },
     document: { outline: [] },
     doc: { indexOf: new Map() },

@@ -3,6 +3,7 @@
  * made from the text main's services hand over, it must answer exactly as
  * main does, and leave to main everything it cannot answer itself.
  */
+import { forReport } from '../../../support/report-handlers';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,11 +23,15 @@ let handlers: ServiceHandlers;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'local-search-'));
-  ({ handlers } = await createReaderServices({
-    dataDir,
-    document: report,
-    loadSearchIndex: async () => serializedIndex,
-  }));
+  handlers = forReport(
+    (
+      await createReaderServices({
+        dataDir,
+        document: report,
+        loadSearchIndex: async () => serializedIndex,
+      })
+    ).handlers,
+  );
 });
 afterAll(() => rm(dataDir, { recursive: true, force: true }));
 

@@ -22,7 +22,7 @@ function fakeMain(view: UserDataView) {
       calls.push(`delete ${id}`);
       return ok(view.bookmarks.find((item) => item.id === id)!);
     },
-    restoreBookmark: (item: Bookmark) => {
+    restoreBookmark: ({ bookmark: item }: { bookmark: Bookmark }) => {
       calls.push(`restore ${item.id}`);
       return ok(item as Anchored<Bookmark>);
     },

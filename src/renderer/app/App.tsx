@@ -1,0 +1,92 @@
+/**
+ * The app around whichever report is on screen: makes what outlives a switch
+ * of report once (settings, notices, the 书架, the search scope, the switch
+ * itself), and puts up a <Reader> for the report on screen, keyed by its id,
+ * so every feature's store starts afresh with the next report.
+ */
+import { useEffect, useLayoutEffect, useState } from 'react';
+import type { ReaderApi } from '../../shared/api';
+import { LibrarySearch } from '../features/library/library-search';
+import { ShelfStore } from '../features/library/shelf-store';
+import { markReportShown } from '../instrumentation';
+import { useStore } from '../store';
+import { Notices } from './notices';
+import { Reader } from './Reader';
+import { ReportSwitch, type LoadedReport } from './report-switch';
+import { SettingsStore } from './settings';
+import type { Slots } from './slots';
+import type { StartupData } from './startup';
+import type { AppStores } from './stores';
+import { writeViewCache } from './view-cache';
+
+interface Props {
+  api: ReaderApi;
+  slots: Slots;
+  startup: StartupData;
+}
+
+function createAppStores(api: ReaderApi, slots: Slots, startup: StartupData) {
+  const notices = new Notices(startup.notices);
+  const settings = new SettingsStore(api, startup.settings, notices.add);
+  // The two call each other, only ever after both are made.
+  const shelf: ShelfStore = new ShelfStore(
+    api,
+    startup.library,
+    startup.report.id,
+    (report, arrival) => {
+      shelf.hide();
+      // Already on screen: nothing to load (a hit in it is shown by its own search).
+      if (report === switcher.getSnapshot().current?.id && !arrival) return Promise.resolve();
+      return switcher.open(report, arrival);
+    },
+    notices.add,
+  );
+  const switcher: ReportSwitch = new ReportSwitch(api, startup.report, {
+    error: notices.add,
+    notices: notices.addOnce,
+    opened: (entry) => {
+      shelf.setCurrent(entry.id);
+      writeViewCache({ report: entry.id, position: entry.view.position });
+      void shelf.refresh();
+    },
+  });
+  const app: AppStores = {
+    api,
+    slots,
+    notices,
+    settings,
+    shelf,
+    librarySearch: new LibrarySearch(api, notices.add),
+  };
+  return { app, switcher };
+}
+
+export function App({ api, slots, startup }: Props) {
+  // Made once: they outlive every switch of report.
+  const [{ app, switcher }] = useState(() => createAppStores(api, slots, startup));
+  const current = useStore(switcher, (state) => state.current);
+  const pending = useStore(switcher, (state) => state.pending);
+
+  // The old reader is down (its effects have let go of the page): the new text goes in.
+  useLayoutEffect(() => {
+    if (!current && pending) switcher.swapIn(slots.pane);
+  }, [current, pending, switcher, slots]);
+  useLayoutEffect(() => {
+    if (current) markReportShown(current.id);
+  }, [current]);
+
+  useEffect(() => app.shelf.attach(), [app]);
+  // The report shown first is opened now (its notices, its place among 最近打开).
+  useEffect(() => {
+    void api.openReport({ report: startup.report.id }).then((answer) => {
+      if (answer.ok) app.notices.addOnce(answer.value.notices);
+      void app.shelf.refresh();
+    });
+  }, [api, app, startup]);
+  // 文件 → 最近打开 in the desktop menu.
+  useEffect(() => api.onOpenReport(({ report }) => void app.shelf.open(report)), [api, app]);
+
+  return current ? <Reader key={current.id} app={app} report={current} /> : null;
+}
+
+export type { LoadedReport };

@@ -1,0 +1,68 @@
+/**
+ * Search results across every report on the shelf, grouped by report (most
+ * matches first): each hit with its place in its report and a snippet.
+ * Choosing one in the report on screen shows it there; in another report,
+ * that report is opened at the hit, with every match of the query marked.
+ */
+import type { ReportHits } from '../../../shared/search';
+import { useReader } from '../../app/context';
+import { useStore } from '../../store';
+import { MarkedSnippet } from '../search/SearchResults';
+
+function ReportGroup({ group, query }: { group: ReportHits; query: string }) {
+  const { report, shelf, jumpAndClose, search } = useReader();
+  const here = group.report === report.id;
+  const choose = (block: string) => {
+    if (!here) return void shelf.open(group.report, { block, query });
+    jumpAndClose(block);
+    search.showBlock(block);
+  };
+  const more = group.blocks - group.hits.length;
+  return (
+    <li className="results-group">
+      <h3 className="results-report">
+        <span className="results-report-title">{group.title}</span>
+        <span className="results-count">
+          {here ? '本报告 · ' : ''}
+          {group.total} 处
+        </span>
+      </h3>
+      <ol className="results-list">
+        {group.hits.map((hit) => (
+          <li key={hit.block}>
+            <button type="button" className="result row-button" onClick={() => choose(hit.block)}>
+              <span className="result-path">{hit.path || '标题'}</span>
+              <MarkedSnippet snippet={hit.snippet} />
+            </button>
+          </li>
+        ))}
+      </ol>
+      {more > 0 && <p className="results-more">还有 {more} 段有匹配，打开这份报告可逐一查看。</p>}
+    </li>
+  );
+}
+
+export function LibraryResults() {
+  const { librarySearch } = useReader();
+  const result = useStore(librarySearch, (state) => state.result);
+  if (!result) return null;
+  return (
+    <section className="search-results library-results" aria-label="全部报告的搜索结果">
+      <div className="results-header">
+        <h2 className="panel-title">全部报告</h2>
+        <span className="results-count">
+          共 {result.total} 处，{result.reports.length} 份报告
+        </span>
+      </div>
+      {result.reports.length === 0 ? (
+        <p className="results-empty">书架上的报告里没有“{result.query}”。</p>
+      ) : (
+        <ol className="results-groups">
+          {result.reports.map((group) => (
+            <ReportGroup key={group.report} group={group} query={result.query} />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,94 @@
+/** One report on the 书架: open it, rename it in place, or take it off the shelf. */
+import { useState, type KeyboardEvent } from 'react';
+import type { LibraryReport } from '../../../shared/library';
+import { MAX_TITLE_LENGTH } from '../../../shared/library';
+import { useReader } from '../../app/context';
+import { occasionLine, statsLine } from './shelf-view';
+
+interface Props {
+  report: LibraryReport;
+  current: boolean;
+}
+
+function RenameForm({ report, done }: { report: LibraryReport; done(): void }) {
+  const { shelf } = useReader();
+  const [title, setTitle] = useState(report.title);
+  const save = async () => {
+    const trimmed = title.trim();
+    if (trimmed === '' || trimmed === report.title || (await shelf.rename(report.id, trimmed)))
+      done();
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.nativeEvent.isComposing) return;
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      void save();
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      done();
+    }
+  };
+  return (
+    <div className="shelf-rename">
+      <input
+        className="field"
+        aria-label={`《${report.title}》的新名称`}
+        value={title}
+        maxLength={MAX_TITLE_LENGTH}
+        autoFocus
+        onChange={(event) => setTitle(event.target.value)}
+        onKeyDown={onKeyDown}
+      />
+      <button type="button" className="tool-button" onClick={() => void save()}>
+        保存
+      </button>
+      <button type="button" className="tool-button" onClick={done}>
+        取消
+      </button>
+    </div>
+  );
+}
+
+export function ReportRow({ report, current }: Props) {
+  const { shelf } = useReader();
+  const [renaming, setRenaming] = useState(false);
+  return (
+    <li className="shelf-row" data-report={report.id} aria-current={current ? 'true' : undefined}>
+      {renaming ? (
+        <RenameForm report={report} done={() => setRenaming(false)} />
+      ) : (
+        <button type="button" className="shelf-open" onClick={() => void shelf.open(report.id)}>
+          <span className="shelf-title">
+            {report.title}
+            {report.bundled && <span className="shelf-badge">内置</span>}
+            {current && <span className="shelf-badge">正在阅读</span>}
+          </span>
+          <span className="shelf-meta">{occasionLine(report)}</span>
+          <span className="shelf-meta">{statsLine(report)}</span>
+        </button>
+      )}
+      <div className="shelf-actions">
+        <button
+          type="button"
+          className="tool-button"
+          aria-label={`重命名《${report.title}》`}
+          onClick={() => setRenaming(true)}
+          disabled={renaming}
+        >
+          重命名
+        </button>
+        {!report.bundled && (
+          <button
+            type="button"
+            className="tool-button"
+            aria-label={`移除《${report.title}》`}
+            onClick={() => void shelf.remove(report.id)}
+          >
+            移除
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}

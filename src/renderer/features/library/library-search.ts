@@ -1,0 +1,60 @@
+/**
+ * The search box's scope: this report (the search session of the report on
+ * screen, as before) or every report on the shelf. In the second, each query
+ * the session runs (never mid-composition: the session decides when) is also
+ * sent to main's search across reports, and the answer replaces the results
+ * list with hits grouped by report. The scope outlives a switch of report.
+ */
+import type { ReaderApi } from '../../../shared/api';
+import type { LibrarySearchResult } from '../../../shared/search';
+import { Store } from '../../store';
+
+export type SearchScope = 'report' | 'all';
+
+interface LibrarySearchState {
+  scope: SearchScope;
+  /** The query last run in the box. */
+  query: string;
+  /** The answer to it across every report (null in this report's scope, or for nothing to look for). */
+  result: LibrarySearchResult | null;
+}
+
+export class LibrarySearch extends Store<LibrarySearchState> {
+  private ticket = 0;
+
+  constructor(
+    private readonly api: Pick<ReaderApi, 'searchLibrary'>,
+    private readonly onError: (message: string) => void,
+  ) {
+    super({ scope: 'report', query: '', result: null });
+  }
+
+  /** A query the box ran (called by the report's search session). */
+  readonly follow = (query: string): void => {
+    this.set({ query });
+    if (this.getSnapshot().scope === 'all') this.run(query);
+  };
+
+  readonly setScope = (scope: SearchScope): void => {
+    this.set({ scope });
+    if (scope === 'all') this.run(this.getSnapshot().query);
+    else {
+      this.ticket++;
+      this.set({ result: null });
+    }
+  };
+
+  private run(query: string): void {
+    const ticket = ++this.ticket;
+    if (!/[\p{L}\p{N}]/u.test(query)) {
+      this.set({ result: null });
+      return;
+    }
+    void this.api.searchLibrary({ query }).then((answer) => {
+      // A slower answer to an older query must not replace a newer one.
+      if (ticket !== this.ticket) return;
+      if (answer.ok) this.set({ result: answer.value });
+      else this.onError(`检索全部报告失败：${answer.error}`);
+    });
+  }
+}

@@ -1,0 +1,46 @@
+/** What a row of the 书架 says about a report: pure, tested under Node. */
+import type { LibraryReport } from '../../../shared/library';
+
+const FORMAT_LABELS: Record<string, string> = {
+  text: '文本',
+  docx: 'Word',
+  pdf: 'PDF',
+  html: '网页',
+};
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** `今天 14:05`, `昨天 09:30`, or `2024-05-03`: when the report was last opened, in local time. */
+export function openedLabel(iso: string | undefined, now: Date = new Date()): string {
+  if (iso === undefined) return '未打开过';
+  const opened = new Date(iso);
+  if (Number.isNaN(opened.getTime())) return '未打开过';
+  const day = (date: Date) =>
+    new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
+  const days = Math.round((day(now) - day(opened)) / 86_400_000);
+  const time = `${pad(opened.getHours())}:${pad(opened.getMinutes())}`;
+  if (days === 0) return `今天 ${time}`;
+  if (days === 1) return `昨天 ${time}`;
+  return `${opened.getFullYear()}-${pad(opened.getMonth() + 1)}-${pad(opened.getDate())}`;
+}
+
+/** The line under a report's title: its occasion, else its date; and the format it was read from. */
+export function occasionLine(report: LibraryReport): string {
+  const edition = report.editions.find((candidate) => candidate.id === report.edition);
+  const format = report.bundled ? '随应用提供' : (FORMAT_LABELS[edition?.format ?? ''] ?? '');
+  const when = report.occasion ?? (report.date ? `${report.date}` : '');
+  return [when, format].filter(Boolean).join(' · ');
+}
+
+/** The last line: the place, the notes and when it was read. */
+export function statsLine(report: LibraryReport, now?: Date): string {
+  const { annotations, bookmarks } = report.counts;
+  return [
+    report.place,
+    `批注 ${annotations}`,
+    `书签 ${bookmarks}`,
+    `最近打开 ${openedLabel(report.opened, now)}`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}

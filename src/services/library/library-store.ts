@@ -1,0 +1,231 @@
+/**
+ * The library's index in memory: every report's entry, kept in `library.json`
+ * (library-file.ts) and changed only through here, one save after another.
+ *
+ * The bundled report is always there and first. Its entry is made from the
+ * built document until the library is first written, so opening the app on
+ * an existing data folder changes nothing on disk: the reader's notes stay in
+ * `reports/haishu-2018-government-work-report.json` as they always were, and
+ * the reading position and folded 目录 entries the settings held become the
+ * bundled report's (settings.json is left as it was).
+ */
+import type { ReportDocument } from '../../shared/document';
+import {
+  BUNDLED_REPORT_ID,
+  EMPTY_VIEW,
+  type Library,
+  type LibraryReport,
+  type LibraryView,
+  type ReportCounts,
+  type ReportView,
+} from '../../shared/library';
+import type { Settings } from '../../shared/settings';
+import { libraryView, reportPlace, shelfTitle } from '../../core/library/shelf';
+import type { VersionedFile } from '../storage/versioned-file';
+import { ReadOnlyError } from '../storage/versioned-file';
+
+/** The entry's fields read from a document: what the shelf shows of it. */
+export function describedBy(document: ReportDocument) {
+  const place = reportPlace(document);
+  return {
+    title: shelfTitle(document),
+    ...(document.occasion !== undefined && { occasion: document.occasion }),
+    ...(document.date !== undefined && { date: document.date }),
+    ...(place !== undefined && { place }),
+    ...(document.speaker !== undefined && { speaker: document.speaker }),
+  };
+}
+
+/** The bundled report's entry as a fresh library has it. */
+export function bundledEntry(
+  document: ReportDocument,
+  legacy: Pick<Settings, 'position' | 'collapsed'> | null,
+): LibraryReport {
+  const added = `${document.date ?? '2018-01-01'}T00:00:00.000Z`;
+  return {
+    id: BUNDLED_REPORT_ID,
+    ...describedBy(document),
+    bundled: true,
+    added,
+    edition: document.version,
+    editions: [
+      {
+        id: document.version,
+        format: 'text',
+        fileName: `${BUNDLED_REPORT_ID}.txt`,
+        encoding: 'utf-8',
+        added,
+      },
+    ],
+    view: legacy ? { position: legacy.position, collapsed: legacy.collapsed } : EMPTY_VIEW,
+    counts: { annotations: 0, bookmarks: 0 },
+  };
+}
+
+/** A stored bundled entry brought up to the built document: a corrected text is a new edition. */
+function withBuiltEdition(stored: LibraryReport, document: ReportDocument): LibraryReport {
+  if (stored.edition === document.version) return stored;
+  const fresh = bundledEntry(document, null);
+  return { ...stored, edition: document.version, editions: fresh.editions };
+}
+
+export class LibraryStore {
+  /** Counts saves asked for, so a failed save knows whether a later one has built on it. */
+  private saves = 0;
+
+  private constructor(
+    private readonly file: VersionedFile<Library>,
+    /** What the reader is shown: what is on disk, with the bundled entry, and this session's changes. */
+    private current: Library,
+    private readonly now: () => Date,
+  ) {}
+
+  static open(options: {
+    file: VersionedFile<Library>;
+    bundled: ReportDocument;
+    /** The settings before the library existed: the bundled report's view comes from them. */
+    legacy: Pick<Settings, 'position' | 'collapsed'> | null;
+    now?: () => Date;
+  }): LibraryStore {
+    const { reports } = options.file.value;
+    const stored = reports.find((report) => report.id === BUNDLED_REPORT_ID);
+    const bundled = stored
+      ? withBuiltEdition(stored, options.bundled)
+      : bundledEntry(options.bundled, options.legacy);
+    const others = reports.filter((report) => report.id !== BUNDLED_REPORT_ID);
+    // In memory only: written with the first real change, never just for opening.
+    const current = { reports: [{ ...bundled, bundled: true as const }, ...others] };
+    return new LibraryStore(options.file, current, options.now ?? (() => new Date()));
+  }
+
+  get readOnly(): boolean {
+    return this.file.readOnly;
+  }
+
+  get readOnlyReason(): string | null {
+    return this.file.readOnlyReason;
+  }
+
+  get notices(): string[] {
+    return this.file.notices;
+  }
+
+  private get value(): Library {
+    return this.current;
+  }
+
+  /** Every entry, removed ones too. */
+  all(): readonly LibraryReport[] {
+    return this.value.reports;
+  }
+
+  view(): LibraryView {
+    return libraryView(this.value.reports, BUNDLED_REPORT_ID);
+  }
+
+  get(id: string): LibraryReport | undefined {
+    return this.value.reports.find((report) => report.id === id);
+  }
+
+  /** The entry, or an error a reader can read. */
+  require(id: string): LibraryReport {
+    const report = this.get(id);
+    if (!report) throw new Error(`书架上没有这份报告（${id}），它可能已被移除。`);
+    return report;
+  }
+
+  /** The report that has an edition with this version, if any: the same text is the same report. */
+  withEdition(version: string): LibraryReport | undefined {
+    return this.value.reports.find((report) =>
+      report.editions.some((edition) => edition.id === version),
+    );
+  }
+
+  flush(): Promise<void> {
+    return this.file.flush();
+  }
+
+  /**
+   * Saves the next library. A change the reader asked for (`must`) fails
+   * when the file may not be written; the reader's place and the counts are
+   * then kept for this session only, as settings are. A failed save is taken
+   * back unless a later one has built on it (and will write it).
+   */
+  private async save(next: Library, must: boolean): Promise<void> {
+    if (this.file.readOnly) {
+      if (must) throw new ReadOnlyError(this.file.readOnlyReason ?? '书架只能查看，不能修改。');
+      this.current = next;
+      return;
+    }
+    const before = this.current;
+    const ticket = ++this.saves;
+    this.current = next;
+    try {
+      await this.file.save(next);
+    } catch (error) {
+      if (ticket === this.saves) this.current = before;
+      throw error;
+    }
+  }
+
+  private replace(report: LibraryReport): Library {
+    return { reports: this.value.reports.map((old) => (old.id === report.id ? report : old)) };
+  }
+
+  private async change(
+    id: string,
+    patch: (report: LibraryReport) => LibraryReport,
+    must: boolean,
+  ): Promise<LibraryReport> {
+    const next = patch(this.require(id));
+    await this.save(this.replace(next), must);
+    return next;
+  }
+
+  async add(report: LibraryReport): Promise<LibraryReport> {
+    if (this.get(report.id)) throw new Error(`报告 ${report.id} 已在书架上`);
+    await this.save({ reports: [...this.value.reports, report] }, true);
+    return report;
+  }
+
+  rename(id: string, title: string): Promise<LibraryReport> {
+    return this.change(id, (report) => ({ ...report, title: title.trim() }), true);
+  }
+
+  remove(id: string): Promise<LibraryReport> {
+    const report = this.require(id);
+    if (report.bundled) return Promise.reject(new Error('内置报告不能移除。'));
+    if (report.removed !== undefined) return Promise.resolve(report);
+    return this.change(id, (old) => ({ ...old, removed: this.now().toISOString() }), true);
+  }
+
+  restore(id: string): Promise<LibraryReport> {
+    return this.change(id, ({ removed: _removed, ...rest }) => rest, true);
+  }
+
+  opened(id: string): Promise<LibraryReport> {
+    return this.change(id, (report) => ({ ...report, opened: this.now().toISOString() }), false);
+  }
+
+  saveView(id: string, view: Partial<ReportView>): Promise<LibraryReport> {
+    return this.change(id, (report) => ({ ...report, view: { ...report.view, ...view } }), false);
+  }
+
+  /**
+   * Keeps the shelf's counts in step with the report's notes; nothing is
+   * written when they agree. Counted at start (`persist: false`), they are
+   * only remembered: opening the app writes nothing, and the next change
+   * writes them along.
+   */
+  async setCounts(id: string, counts: ReportCounts, persist = true): Promise<void> {
+    const report = this.get(id);
+    if (!report) return;
+    const same =
+      report.counts.annotations === counts.annotations &&
+      report.counts.bookmarks === counts.bookmarks;
+    if (same) return;
+    const next = this.replace({ ...report, counts });
+    if (persist) await this.save(next, false);
+    else this.current = next;
+  }
+}

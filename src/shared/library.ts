@@ -1,0 +1,118 @@
+/**
+ * The library (书架): every report the reader has opened, as plain types safe
+ * for the renderer. The zod schemas are in library-schema.ts.
+ *
+ * A report is known by its content: its id is the version (the hash of its
+ * repaired text) of the first edition it was added with, so the same file
+ * added twice, in any format that reads the same, is one report. The bundled
+ * report keeps the id it always had. A report has editions (today exactly
+ * one; issue 16 adds a draft and a final text): the reader's annotations
+ * belong to the report and anchor against the edition being read.
+ */
+import type { ReadingPosition } from './settings';
+
+/** The bundled report's id, which its data file has always been named after. */
+export const BUNDLED_REPORT_ID = 'haishu-2018-government-work-report';
+
+export const REPORT_FORMATS = ['text', 'docx', 'pdf', 'html'] as const;
+export type ReportFileFormat = (typeof REPORT_FORMATS)[number];
+
+/** One text of a report, as a file was read. */
+export interface Edition {
+  /** The document's version: the hash of its repaired text. */
+  id: string;
+  format: ReportFileFormat;
+  /** The file's name as the reader had it (the app keeps its own copy). */
+  fileName: string;
+  /** The size of the file (absent for the bundled report, whose text ships with the app). */
+  bytes?: number;
+  /** SHA-256 of the file's bytes, checked whenever the copy is read again (absent as `bytes`). */
+  sha256?: string;
+  /** For text and web pages: the character encoding read. */
+  encoding?: string;
+  /** For PDFs: the number of pages. */
+  pages?: number;
+  /** ISO 8601. */
+  added: string;
+}
+
+/** Where the reader was in a report, and which 目录 entries they folded. */
+export interface ReportView {
+  position: ReadingPosition | null;
+  collapsed: string[];
+}
+
+export interface ReportCounts {
+  annotations: number;
+  bookmarks: number;
+}
+
+export interface LibraryReport {
+  id: string;
+  /** The name on the shelf: made from the document (year, place, title) until the reader renames it. */
+  title: string;
+  occasion?: string;
+  /** YYYY-MM-DD when the report says. */
+  date?: string;
+  /** 海曙区, 武昌区 …: where the report was given, when the text says. */
+  place?: string;
+  speaker?: string;
+  /** The report that ships with the app: always there, first, never removed. */
+  bundled?: true;
+  /** ISO 8601. */
+  added: string;
+  /** Last opened, ISO 8601. */
+  opened?: string;
+  /** Set while the report is in 已移除: its files and notes are kept, it can be put back. */
+  removed?: string;
+  /** The edition being read (an id in `editions`). */
+  edition: string;
+  editions: Edition[];
+  view: ReportView;
+  counts: ReportCounts;
+}
+
+/** The library file's value. */
+export interface Library {
+  reports: LibraryReport[];
+}
+
+/** The library as the interface shows it. */
+export interface LibraryView {
+  /** The bundled report first, then the others, latest added first. */
+  reports: LibraryReport[];
+  /** Removed reports, latest removed first: kept with their notes until put back. */
+  removed: LibraryReport[];
+  /** The report to open at start: the one read last (the bundled report the first time). */
+  last: string;
+}
+
+/** What adding a file did. */
+export interface AddedReport {
+  report: LibraryReport;
+  /** False when the report was already on the shelf. */
+  added: boolean;
+  /** True when it had been removed and was put back, with its notes. */
+  restored?: boolean;
+}
+
+/** What opening a report answers: its entry and what the reader must be told about its files. */
+export interface OpenedReport {
+  report: LibraryReport;
+  notices: string[];
+}
+
+/** How far adding a file has come (main → renderer). */
+export interface AddProgress {
+  fileName: string;
+  stage: 'read' | 'extract' | 'structure' | 'index' | 'done';
+  done: number;
+  total: number;
+}
+
+export const EMPTY_VIEW: ReportView = { position: null, collapsed: [] };
+
+export const MAX_TITLE_LENGTH = 120;
+/** The largest file the library takes: the report parser's own limit (core/formats/limits.ts). */
+export const MAX_REPORT_FILE_BYTES = 100 * 1024 * 1024;
+export const MAX_FILE_NAME_LENGTH = 255;

@@ -1,0 +1,244 @@
+/**
+ * Adding files to the library through the contract's handlers: a report is
+ * known by its text, so the bundled report in any format is the bundled
+ * report and a file added twice is one report; the app keeps its own copy;
+ * a bad file is refused with one sentence and leaves the data folder exactly
+ * as it was.
+ */
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { BUNDLED_REPORT_ID, type AddProgress } from '../../../src/shared/library';
+import { parseInWorker } from '../../../src/services/library/parse';
+import { snapshot } from '../annotations/snapshot';
+import {
+  blankPdf,
+  corruptDocx,
+  docxBomb,
+  encryptedPdf,
+  legacyDoc,
+  randomBytes,
+  scannedPdf,
+} from '../formats/bad-files';
+import {
+  encodeGb18030,
+  encodeUtf16,
+  makeDocx,
+  makePrintedPdf,
+  makeSavedPage,
+  reportLines,
+} from '../formats/fixtures';
+import { reportText } from '../report/helpers';
+import { makeTempDir, removeTempDir } from '../storage/helpers';
+import { ok, openLibrary, otherReportText, parseHere, refused, utf8 } from './helpers';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await makeTempDir('library-add');
+});
+afterEach(() => removeTempDir(dir));
+
+const add = async (fileName: string, bytes: Uint8Array) => {
+  const { handlers } = await openLibrary(dir);
+  return handlers.addReport({ fileName, bytes });
+};
+
+describe('the bundled report in any format is the bundled report', () => {
+  const text = reportText();
+  it.each([
+    ['GB18030 text', 'report.txt', () => encodeGb18030(text)],
+    ['UTF-16 text', 'report.txt', () => encodeUtf16(text, 'le')],
+    ['a Word file', 'report.docx', () => makeDocx()],
+    ['a saved web page', 'report.html', () => utf8(makeSavedPage())],
+    ['a printed PDF', 'report.pdf', () => makePrintedPdf()],
+  ])(
+    '%s: not added again, and nothing is written',
+    async (_label, name, make) => {
+      const answer = ok(await add(name, await make()));
+      expect(answer).toMatchObject({ added: false, report: { id: BUNDLED_REPORT_ID } });
+      expect(await readdir(dir)).toEqual([]);
+    },
+    60_000,
+  );
+});
+
+describe('another report', () => {
+  const other = () => makeDocx(reportLines(otherReportText()));
+
+  it('is kept as the app’s own copy, with its document and index, and listed', async () => {
+    const { handlers, flush } = await openLibrary(dir);
+    const bytes = other();
+    const answer = ok(await handlers.addReport({ fileName: '江北区报告.docx', bytes }));
+    await flush();
+    expect(answer.added).toBe(true);
+    const { id } = answer.report;
+    expect(id).toMatch(/^[0-9a-f]{16}$/);
+    expect(answer.report).toMatchObject({
+      title: '2019年江北区政府工作报告',
+      place: '江北区',
+      date: '2019-01-08',
+      edition: id,
+      editions: [{ id, format: 'docx', fileName: '江北区报告.docx', bytes: bytes.length }],
+      counts: { annotations: 0, bookmarks: 0 },
+    });
+    const folder = join(dir, 'library', id, id);
+    expect(new Uint8Array(await readFile(join(folder, 'source.docx')))).toEqual(bytes);
+    const stored = JSON.parse(await readFile(join(folder, 'document.json'), 'utf8'));
+    expect(stored.document.version).toBe(id);
+    const library = ok(await handlers.getLibrary(undefined));
+    expect(library.reports.map((report) => report.id)).toEqual([BUNDLED_REPORT_ID, id]);
+    const onDisk = JSON.parse(await readFile(join(dir, 'library.json'), 'utf8'));
+    expect(onDisk.schemaVersion).toBe(1);
+    expect(onDisk.library.reports.map((report: { id: string }) => report.id)).toContain(id);
+  });
+
+  it('added twice, under another name or in another format, is one report', async () => {
+    const { handlers } = await openLibrary(dir);
+    const first = ok(await handlers.addReport({ fileName: 'a.docx', bytes: other() }));
+    const again = ok(await handlers.addReport({ fileName: '改名了.docx', bytes: other() }));
+    const asText = ok(
+      await handlers.addReport({ fileName: 'b.txt', bytes: utf8(otherReportText()) }),
+    );
+    expect(again).toMatchObject({ added: false, report: { id: first.report.id } });
+    expect(asText).toMatchObject({ added: false, report: { id: first.report.id } });
+    expect(ok(await handlers.getLibrary(undefined)).reports).toHaveLength(2);
+  });
+
+  it('is read in a worker thread that tells how far it has come, ending with done', async () => {
+    const { handlers } = await openLibrary(dir, { parse: parseInWorker });
+    const seen: AddProgress[] = [];
+    ok(
+      await handlers.addReport(
+        { fileName: 'x.docx', bytes: other() },
+        { progress: (progress) => seen.push(progress) },
+      ),
+    );
+    const stages = seen.map((progress) => progress.stage);
+    expect(stages[0]).toBe('read');
+    expect(stages).toContain('structure');
+    expect(stages).toContain('index');
+    expect(stages.at(-1)).toBe('done');
+    expect(new Set(seen.map((progress) => progress.fileName))).toEqual(new Set(['x.docx']));
+  });
+
+  it('has notes, a place and an index of its own', async () => {
+    const { handlers } = await openLibrary(dir);
+    const id = ok(await handlers.addReport({ fileName: 'x.docx', bytes: other() })).report.id;
+    ok(await handlers.createAnnotation({ report: id, start: 100, end: 110, color: 'c1' }));
+    ok(await handlers.createBookmark({ report: id, block: 'b8' }));
+    expect(ok(await handlers.getUserData({ report: BUNDLED_REPORT_ID })).annotations).toEqual([]);
+    expect(ok(await handlers.getUserData({ report: id })).annotations).toHaveLength(1);
+    const here = ok(await handlers.search({ report: id, query: '江北' }));
+    const bundled = ok(await handlers.search({ report: BUNDLED_REPORT_ID, query: '江北' }));
+    expect(here.total).toBeGreaterThan(0);
+    expect(bundled.total).toBe(0);
+    const library = ok(await handlers.getLibrary(undefined));
+    expect(library.reports[1].counts).toEqual({ annotations: 1, bookmarks: 1 });
+    // Its notes in a file of its own; the bundled report's was never written.
+    for (const name of await readdir(join(dir, 'reports'))) expect(name.startsWith(id)).toBe(true);
+  });
+});
+
+describe('a bad file changes nothing', () => {
+  const cases: [string, string, () => Uint8Array | Promise<Uint8Array>][] = [
+    ['an empty file', 'empty.txt', () => new Uint8Array(0)],
+    ['a PDF with a password', 'locked.pdf', encryptedPdf],
+    ['a scanned PDF', 'scan.pdf', scannedPdf],
+    ['a PDF with a blank page', 'blank.pdf', blankPdf],
+    ['a truncated PDF', 'cut.pdf', async () => (await makePrintedPdf()).subarray(0, 60_000)],
+    ['random bytes', 'noise.bin', () => randomBytes(4096)],
+    ['a .docx zip bomb', 'bomb.docx', () => docxBomb(80)],
+    ['a corrupt .docx', 'corrupt.docx', corruptDocx],
+    ['an old .doc', 'old.doc', legacyDoc],
+  ];
+
+  it.each(cases)(
+    '%s: one sentence, the folder as it was',
+    async (_label, name, make) => {
+      const { handlers, flush } = await openLibrary(dir);
+      // Something there first, so "unchanged" means something.
+      ok(await handlers.createBookmark({ report: BUNDLED_REPORT_ID, block: 'b8' }));
+      await flush();
+      const before = await snapshot(dir);
+      const error = refused(await handlers.addReport({ fileName: name, bytes: await make() }));
+      expect(error).toMatch(/^[^\n]+。$/u);
+      expect(error).toMatch(/\p{Script=Han}/u);
+      await flush();
+      expect(await snapshot(dir)).toEqual(before);
+      expect(ok(await handlers.getLibrary(undefined)).reports).toHaveLength(1);
+    },
+    60_000,
+  );
+
+  it('a request that is not a file and a name is refused before anything is read', async () => {
+    const parse = vi.fn(parseHere);
+    const { handlers } = await openLibrary(dir, { parse });
+    for (const payload of [
+      undefined,
+      { fileName: 'a.txt' },
+      { fileName: 'a.txt', bytes: 'text' },
+      { fileName: 'a.txt', bytes: [1, 2, 3] },
+      { fileName: '', bytes: new Uint8Array(1) },
+      { fileName: 'a.txt', bytes: new Uint8Array(1), path: '/etc/passwd' },
+    ]) {
+      expect(refused(await handlers.addReport(payload))).toMatch(/^addReport 的参数无效/);
+    }
+    expect(parse).not.toHaveBeenCalled();
+    expect(await readdir(dir)).toEqual([]);
+  });
+});
+
+describe('removing, putting back, renaming', () => {
+  const other = () => utf8(otherReportText());
+
+  it('a removed report leaves the shelf with its copy and notes kept; 撤销 puts it back', async () => {
+    const { handlers, flush } = await openLibrary(dir);
+    const id = ok(await handlers.addReport({ fileName: 'x.txt', bytes: other() })).report.id;
+    ok(await handlers.createAnnotation({ report: id, start: 50, end: 60, color: 'c3' }));
+    const removed = ok(await handlers.removeReport({ report: id }));
+    expect(removed.removed).toBeDefined();
+    let library = ok(await handlers.getLibrary(undefined));
+    expect(library.reports.map((report) => report.id)).toEqual([BUNDLED_REPORT_ID]);
+    expect(library.removed.map((report) => report.id)).toEqual([id]);
+    await flush();
+    expect(await readdir(join(dir, 'library', id, id))).toContain('source.txt');
+    expect(await readdir(join(dir, 'reports'))).toContain(`${id}.json`);
+    ok(await handlers.restoreReport({ report: id }));
+    library = ok(await handlers.getLibrary(undefined));
+    expect(library.reports.map((report) => report.id)).toEqual([BUNDLED_REPORT_ID, id]);
+    expect(ok(await handlers.getUserData({ report: id })).annotations).toHaveLength(1);
+  });
+
+  it('adding a removed report again puts it back with its notes', async () => {
+    const { handlers } = await openLibrary(dir);
+    const id = ok(await handlers.addReport({ fileName: 'x.txt', bytes: other() })).report.id;
+    ok(await handlers.createBookmark({ report: id, block: 'b9' }));
+    ok(await handlers.removeReport({ report: id }));
+    const back = ok(await handlers.addReport({ fileName: 'x.txt', bytes: other() }));
+    expect(back).toMatchObject({
+      added: true,
+      restored: true,
+      report: { id, counts: { bookmarks: 1 } },
+    });
+    expect(ok(await handlers.getUserData({ report: id })).bookmarks).toHaveLength(1);
+  });
+
+  it('the bundled report cannot be removed; any report can be renamed, and it lasts', async () => {
+    const { handlers, flush } = await openLibrary(dir);
+    expect(refused(await handlers.removeReport({ report: BUNDLED_REPORT_ID }))).toBe(
+      '内置报告不能移除。',
+    );
+    expect(
+      ok(await handlers.renameReport({ report: BUNDLED_REPORT_ID, title: '  海曙 2018  ' })).title,
+    ).toBe('海曙 2018');
+    expect(
+      refused(await handlers.renameReport({ report: BUNDLED_REPORT_ID, title: '   ' })),
+    ).toMatch(/^renameReport 的参数无效/);
+    expect(refused(await handlers.renameReport({ report: 'nope', title: 'x' }))).toMatch(
+      /书架上没有这份报告/,
+    );
+    await flush();
+    const again = ok(await (await openLibrary(dir)).handlers.getLibrary(undefined));
+    expect(again.reports[0].title).toBe('海曙 2018');
+  });
+});

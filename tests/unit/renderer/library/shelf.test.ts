@@ -1,0 +1,266 @@
+/**
+ * The 书架's stores under Node with fake calls: adding files one after
+ * another with progress, what the reader is told, removing with 撤销, the
+ * search scope that follows the box, and the report switch that takes one
+ * report down before the next one's text goes in.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import { Notices } from '../../../../src/renderer/app/notices';
+import { ReportSwitch, type LoadedReport } from '../../../../src/renderer/app/report-switch';
+import { LibrarySearch } from '../../../../src/renderer/features/library/library-search';
+import { ShelfStore, type ShelfApi } from '../../../../src/renderer/features/library/shelf-store';
+import {
+  occasionLine,
+  openedLabel,
+  statsLine,
+} from '../../../../src/renderer/features/library/shelf-view';
+import { TocFolds } from '../../../../src/renderer/features/toc/folds';
+import type { Result } from '../../../../src/shared/api';
+import type { ReportDocument } from '../../../../src/shared/document';
+import type { AddProgress, LibraryReport, LibraryView } from '../../../../src/shared/library';
+
+const ok = <T>(value: T): Promise<Result<T>> => Promise.resolve({ ok: true, value });
+
+const entry = (id: string, extra: Partial<LibraryReport> = {}): LibraryReport => ({
+  id,
+  title: id,
+  added: '2024-01-01T00:00:00.000Z',
+  edition: id,
+  editions: [{ id, format: 'pdf', fileName: `${id}.pdf`, added: '2024-01-01T00:00:00.000Z' }],
+  view: { position: null, collapsed: [] },
+  counts: { annotations: 2, bookmarks: 1 },
+  ...extra,
+});
+
+function fakeShelf(view: LibraryView) {
+  let progress: (message: AddProgress) => void = () => undefined;
+  const opened: string[] = [];
+  const notices: string[] = [];
+  const api = {
+    getLibrary: vi.fn(() => ok(view)),
+    addReport: vi.fn(async ({ fileName }: { fileName: string }) => {
+      progress({ fileName, stage: 'extract', done: 2, total: 5 });
+      await Promise.resolve();
+      if (fileName === 'bad.pdf')
+        return { ok: false as const, error: '这个 PDF 文件已损坏或不完整，无法读取。' };
+      const added = fileName !== 'same.pdf';
+      return ok({ report: entry(fileName.replace('.pdf', '')), added });
+    }),
+    addReportFile: vi.fn(() => ok(null)),
+    renameReport: vi.fn(() => ok(entry('x'))),
+    removeReport: vi.fn(({ report }: { report: string }) =>
+      ok(entry(report, { removed: '2024-05-01T00:00:00.000Z' })),
+    ),
+    restoreReport: vi.fn(({ report }: { report: string }) => ok(entry(report))),
+    onAddProgress: (listener: (message: AddProgress) => void) => {
+      progress = listener;
+      return () => undefined;
+    },
+  } as unknown as ShelfApi;
+  const shelf = new ShelfStore(
+    api,
+    view,
+    'b',
+    async (report) => void opened.push(report),
+    (message) => notices.push(message),
+  );
+  shelf.attach();
+  return { shelf, api, opened, notices };
+}
+
+const file = (name: string) => new File([new Uint8Array([1, 2, 3])], name);
+const view: LibraryView = {
+  reports: [entry('bundled', { bundled: true }), entry('b')],
+  removed: [],
+  last: 'b',
+};
+
+describe('adding files', () => {
+  it('one at a time, with progress while it runs, opening each one added', async () => {
+    const { shelf, api, opened } = fakeShelf(view);
+    const seen: (AddProgress | null)[] = [];
+    shelf.subscribe(() => seen.push(shelf.getSnapshot().adding));
+    await shelf.addFiles([file('one.pdf'), file('two.pdf')]);
+    expect(
+      (api.addReport as ReturnType<typeof vi.fn>).mock.calls.map(([call]) => call.fileName),
+    ).toEqual(['one.pdf', 'two.pdf']);
+    expect(seen).toContainEqual({ fileName: 'one.pdf', stage: 'extract', done: 2, total: 5 });
+    expect(shelf.getSnapshot().adding).toBeNull();
+    expect(opened).toEqual(['one', 'two']);
+  });
+
+  it('a bad file is said in one notice and opens nothing; one already there is opened and said so', async () => {
+    const { shelf, opened, notices } = fakeShelf(view);
+    await shelf.addFiles([file('bad.pdf')]);
+    expect(notices).toEqual(['“bad.pdf”没有加入书架：这个 PDF 文件已损坏或不完整，无法读取。']);
+    await shelf.addFiles([file('same.pdf')]);
+    expect(notices[1]).toBe('《same》已在书架上，已为你打开。');
+    expect(opened).toEqual(['same']);
+  });
+
+  it('files dropped while another is being added wait their turn', async () => {
+    const { shelf, api } = fakeShelf(view);
+    const first = shelf.addFiles([file('one.pdf')]);
+    const second = shelf.addFiles([file('two.pdf')]);
+    await Promise.all([first, second]);
+    const order = (api.addReport as ReturnType<typeof vi.fn>).mock.calls.map(
+      ([call]) => call.fileName,
+    );
+    expect(order).toEqual(['one.pdf', 'two.pdf']);
+  });
+});
+
+describe('removing', () => {
+  it('the report on screen gives way to the first on the shelf; 撤销 puts it back', async () => {
+    const { shelf, api, opened } = fakeShelf(view);
+    await shelf.remove('b');
+    expect(shelf.getSnapshot().removed?.id).toBe('b');
+    expect(opened).toEqual(['bundled']);
+    shelf.undoRemove();
+    await vi.waitFor(() => expect(api.restoreReport).toHaveBeenCalledWith({ report: 'b' }));
+    await vi.waitFor(() => expect(shelf.getSnapshot().removed).toBeNull());
+  });
+});
+
+describe('the search scope', () => {
+  it('follows the box only across reports, drops stale answers, and clears when set back', async () => {
+    let release: () => void = () => undefined;
+    const answers: string[] = [];
+    const api = {
+      searchLibrary: vi.fn(async ({ query }: { query: string }) => {
+        answers.push(query);
+        if (query === '月') await new Promise<void>((resolve) => (release = resolve));
+        return { ok: true as const, value: { query, total: 1, reports: [] } };
+      }),
+    };
+    const search = new LibrarySearch(api, vi.fn());
+    search.follow('月湖');
+    expect(api.searchLibrary).not.toHaveBeenCalled();
+    search.setScope('all');
+    await vi.waitFor(() => expect(search.getSnapshot().result?.query).toBe('月湖'));
+    search.follow('月');
+    search.follow('月湖公园');
+    await vi.waitFor(() => expect(search.getSnapshot().result?.query).toBe('月湖公园'));
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(search.getSnapshot().result?.query).toBe('月湖公园');
+    search.follow('、');
+    expect(search.getSnapshot().result).toBeNull();
+    search.setScope('report');
+    expect(search.getSnapshot().result).toBeNull();
+    expect(answers).toEqual(['月湖', '月', '月湖公园']);
+  });
+});
+
+describe('the report switch', () => {
+  const document = (version: string): ReportDocument => ({
+    title: '报告',
+    version,
+    blocks: [{ id: 'b1', kind: 'paragraph', text: `第一段${version}` }],
+    outline: [],
+    glossary: [],
+  });
+  const loaded = (id: string): LoadedReport => ({ id, document: document(id), entry: entry(id) });
+
+  it('takes the report down, then puts the next one’s text in and up', async () => {
+    const tell = { error: vi.fn(), notices: vi.fn(), opened: vi.fn() };
+    const api = {
+      getDocument: vi.fn(({ report }: { report: string }) => ok(document(report))),
+      openReport: vi.fn(({ report }: { report: string }) =>
+        ok({ report: entry(report), notices: ['注意'] }),
+      ),
+    };
+    const switcher = new ReportSwitch(api, loaded('a'), tell);
+    await switcher.open('b', { block: 'b1', query: '第一' });
+    expect(switcher.getSnapshot()).toMatchObject({
+      current: null,
+      pending: { id: 'b', arrival: { block: 'b1', query: '第一' } },
+    });
+    expect(tell.notices).toHaveBeenCalledWith(['注意']);
+    const pane = { innerHTML: 'old', scrollTop: 500 } as unknown as HTMLElement;
+    switcher.swapIn(pane);
+    expect(pane.innerHTML).toContain('第一段b');
+    expect(pane.innerHTML).toContain('data-block="b1"');
+    expect(pane.scrollTop).toBe(0);
+    expect(switcher.getSnapshot()).toMatchObject({
+      current: { id: 'b' },
+      pending: null,
+      opening: null,
+    });
+  });
+
+  it('a report that cannot be opened leaves the one on screen, and says why', async () => {
+    const tell = { error: vi.fn(), notices: vi.fn(), opened: vi.fn() };
+    const api = {
+      getDocument: vi.fn(() => Promise.resolve({ ok: false as const, error: '副本已损坏' })),
+      openReport: vi.fn(({ report }: { report: string }) =>
+        ok({ report: entry(report), notices: [] }),
+      ),
+    };
+    const switcher = new ReportSwitch(api, loaded('a'), tell);
+    await switcher.open('b');
+    expect(switcher.getSnapshot().current?.id).toBe('a');
+    expect(tell.error).toHaveBeenCalledWith('这份报告没能打开：副本已损坏');
+  });
+
+  it('the latest report asked for wins', async () => {
+    const tell = { error: vi.fn(), notices: vi.fn(), opened: vi.fn() };
+    let slow: () => void = () => undefined;
+    const api = {
+      getDocument: vi.fn(async ({ report }: { report: string }) => {
+        if (report === 'slow') await new Promise<void>((resolve) => (slow = resolve));
+        return { ok: true as const, value: document(report) };
+      }),
+      openReport: vi.fn(({ report }: { report: string }) =>
+        ok({ report: entry(report), notices: [] }),
+      ),
+    };
+    const switcher = new ReportSwitch(api, loaded('a'), tell);
+    const first = switcher.open('slow');
+    await switcher.open('fast');
+    slow();
+    await first;
+    expect(switcher.getSnapshot().pending?.id).toBe('fast');
+  });
+});
+
+describe('small stores', () => {
+  it('notices of a report are told once however often it opens', () => {
+    const notices = new Notices(['已从备份恢复']);
+    notices.addOnce(['已从备份恢复', '副本已重新生成']);
+    notices.addOnce(['副本已重新生成']);
+    expect(notices.getSnapshot().list).toEqual(['已从备份恢复', '副本已重新生成']);
+  });
+
+  it('folded 目录 entries are the report’s own, saved with its place', async () => {
+    const saveReportView = vi.fn(() => ok(undefined));
+    const folds = new TocFolds({ saveReportView }, ['b5'], vi.fn());
+    folds.toggle('b9');
+    folds.toggle('b5');
+    expect(folds.getSnapshot().collapsed).toEqual(['b9']);
+    expect(saveReportView).toHaveBeenLastCalledWith({ collapsed: ['b9'] });
+  });
+});
+
+describe('a row of the 书架', () => {
+  const now = new Date(2024, 4, 3, 18, 0);
+  it('says when it was opened the way a person would', () => {
+    expect(openedLabel(undefined, now)).toBe('未打开过');
+    expect(openedLabel(new Date(2024, 4, 3, 9, 5).toISOString(), now)).toBe('今天 09:05');
+    expect(openedLabel(new Date(2024, 4, 2, 23, 59).toISOString(), now)).toBe('昨天 23:59');
+    expect(openedLabel(new Date(2023, 11, 1).toISOString(), now)).toBe('2023-12-01');
+    expect(openedLabel('not a date', now)).toBe('未打开过');
+  });
+
+  it('says its occasion (or date) and format, then its place and notes', () => {
+    const report = entry('x', {
+      occasion: '2019年1月8日在江北区第十一届人民代表大会第二次会议上',
+      place: '江北区',
+    });
+    expect(occasionLine(report)).toBe('2019年1月8日在江北区第十一届人民代表大会第二次会议上 · PDF');
+    expect(occasionLine(entry('y', { date: '2019-01-08', bundled: true }))).toBe(
+      '2019-01-08 · 随应用提供',
+    );
+    expect(statsLine(report, now)).toBe('江北区 · 批注 2 · 书签 1 · 最近打开 未打开过');
+  });
+});

@@ -1,0 +1,175 @@
+/**
+ * Browser mode's binary upload of a report file (POST /api/addReport): the
+ * bytes become the call's payload and its answer streams back with the
+ * parse's progress; everything else is refused before the services see it,
+ * with the bridge's own Host and Origin checks and a size limit, and a
+ * refused file leaves the data folder as it was.
+ */
+import { request as httpRequest, type ClientRequest } from 'node:http';
+import { connect } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBridge, type RunningBridge } from '../../../src/server/bridge-server';
+import { fileNameFrom } from '../../../src/server/report-upload';
+import { snapshot } from '../annotations/snapshot';
+import { randomBytes } from '../formats/bad-files';
+import { openLibrary, otherReportText, utf8 } from '../library/helpers';
+import { makeTempDir, removeTempDir } from '../storage/helpers';
+
+const LIMIT = 64 * 1024;
+let root: string;
+let bridge: RunningBridge;
+
+beforeAll(async () => {
+  root = await makeTempDir('report-upload');
+  const { handlers } = await openLibrary(join(root, 'data'));
+  bridge = await startBridge({
+    handlers,
+    rendererDir: join(root, 'renderer'),
+    port: 0,
+    uploadLimitBytes: LIMIT,
+  });
+});
+
+afterAll(async () => {
+  await bridge?.close();
+  await removeTempDir(root);
+});
+
+interface Reply {
+  status: number;
+  type: string;
+  lines: unknown[];
+}
+
+/** POST /api/addReport with these headers; `write` sends the body (whole, or in pieces). */
+function post(headers: Record<string, string>, write: (request: ClientRequest) => void) {
+  return new Promise<Reply>((resolve, reject) => {
+    const req = httpRequest(
+      {
+        host: '127.0.0.1',
+        port: bridge.port,
+        path: '/api/addReport',
+        method: 'POST',
+        agent: false,
+        headers: {
+          Host: `127.0.0.1:${bridge.port}`,
+          'Content-Type': 'application/octet-stream',
+          'X-File-Name': encodeURIComponent('江北区报告.txt'),
+          ...headers,
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          const lines = text
+            .split('\n')
+            .filter((line) => line !== '')
+            .map((line) => JSON.parse(line) as unknown);
+          resolve({
+            status: res.statusCode ?? 0,
+            type: String(res.headers['content-type']),
+            lines,
+          });
+        });
+      },
+    );
+    req.on('error', reject);
+    write(req);
+  });
+}
+
+/** A whole file, its size announced. */
+function upload(body: Uint8Array | string, headers: Record<string, string> = {}): Promise<Reply> {
+  const bytes = Buffer.from(body);
+  return post({ 'Content-Length': String(bytes.length), ...headers }, (req) => req.end(bytes));
+}
+
+describe('a report file sent as its bytes', () => {
+  it('is added, with the parse’s progress streamed before the result', async () => {
+    const reply = await upload(utf8(otherReportText()));
+    expect(reply.status).toBe(200);
+    expect(reply.type).toBe('application/x-ndjson; charset=utf-8');
+    const progress = reply.lines.slice(0, -1) as {
+      progress: { fileName: string; stage: string };
+    }[];
+    expect(progress.length).toBeGreaterThan(1);
+    expect(progress.every((line) => line.progress.fileName === '江北区报告.txt')).toBe(true);
+    expect(reply.lines.at(-1)).toMatchObject({
+      result: { ok: true, value: { added: true, report: { title: '2019年江北区政府工作报告' } } },
+    });
+  });
+
+  it('that is not a report is answered with one sentence, and nothing is kept', async () => {
+    const before = await snapshot(join(root, 'data'));
+    const reply = await upload(randomBytes(4096));
+    expect(reply.status).toBe(200);
+    expect(reply.lines.at(-1)).toMatchObject({
+      result: { ok: false, error: expect.stringMatching(/^[^\n]+。$/) },
+    });
+    expect(await snapshot(join(root, 'data'))).toEqual(before);
+  });
+});
+
+describe('refused before the services see it', () => {
+  it.each([
+    ['JSON instead of bytes', { 'Content-Type': 'application/json' }, 415],
+    ['no content type', { 'Content-Type': '' }, 415],
+    ['no file name', { 'X-File-Name': '' }, 400],
+    ['a file name that is not percent-encoded UTF-8', { 'X-File-Name': '%E4%B8' }, 400],
+    ['a blank file name', { 'X-File-Name': '%20%20' }, 400],
+    ['a file name longer than a file system takes', { 'X-File-Name': 'x'.repeat(300) }, 400],
+    ['another site’s page', { Origin: 'http://evil.example' }, 403],
+  ])('%s', async (_label, headers, status) => {
+    const reply = await upload(utf8('一份报告\n\n正文。'), headers);
+    expect(reply.status).toBe(status);
+    expect(reply.lines).toEqual([{ ok: false, error: expect.stringMatching(/\p{Script=Han}/u) }]);
+  });
+
+  it('a Host that is not this machine (DNS rebinding)', async () => {
+    const reply = await upload(utf8('一份报告'), { Host: 'evil.example' });
+    expect(reply.status).toBe(421);
+  });
+
+  it('a file over the limit, by its announced size, before a byte is read', async () => {
+    const socket = connect(bridge.port, '127.0.0.1');
+    let received = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => (received += chunk));
+    socket.write(
+      `POST /api/addReport HTTP/1.1\r\nHost: 127.0.0.1:${bridge.port}\r\n` +
+        `Content-Type: application/octet-stream\r\nX-File-Name: a.pdf\r\n` +
+        `Content-Length: ${LIMIT + 1}\r\n\r\n`,
+    );
+    for (let tries = 0; tries < 100 && !received.includes('}'); tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    socket.destroy();
+    expect(received.startsWith('HTTP/1.1 413 ')).toBe(true);
+    expect(received).toContain('报告阅读器不打开这么大的文件');
+  });
+
+  it('a file over the limit, sent without a size, once it passes the limit', async () => {
+    const reply = await post(
+      { 'X-File-Name': 'big.pdf', 'Transfer-Encoding': 'chunked' },
+      (req) => {
+        for (let i = 0; i < 4; i++) req.write(Buffer.alloc(LIMIT / 2, 1));
+        req.end();
+      },
+    );
+    expect(reply.status).toBe(413);
+  });
+});
+
+describe('fileNameFrom', () => {
+  it('reads a percent-encoded name, and nothing else', () => {
+    expect(fileNameFrom(encodeURIComponent('政府工作报告（草案）.pdf'))).toBe(
+      '政府工作报告（草案）.pdf',
+    );
+    for (const bad of [undefined, '', ['a', 'b'], '%', '%ZZ', '%20']) {
+      expect(fileNameFrom(bad), JSON.stringify(bad)).toBeNull();
+    }
+  });
+});
