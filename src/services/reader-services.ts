@@ -12,13 +12,22 @@
 import type { ServiceHandlers } from '../shared/api';
 import type { ReportDocument } from '../shared/document';
 import { BUNDLED_REPORT_ID, type AddedReport, type AddProgress } from '../shared/library';
+import { editionHandlers, carriedNotes } from './editions/edition-handlers';
+import type { compareEditionsInWorker } from './editions/compare-in-worker';
+import { EditionOffers } from './library/edition-offers';
 import type { CrossReportSearch } from '../core/search/cross-report';
 import type { CrossReportResult } from '../shared/search';
 import { shelfSearch } from './library/shelf-search';
 import { SettingsStore } from './storage/settings-store';
 import { validate } from './validate';
 import { LOST_MESSAGE, type FolderAccess } from './storage/folder-access';
-import { addReport, type AddInput } from './library/add-report';
+import {
+  addReport,
+  answerOffer,
+  type AddChoice,
+  type AddInput,
+  type AddReportContext,
+} from './library/add-report';
 import { openLibraryFile } from './library/library-file';
 import { LibraryStore } from './library/library-store';
 import { libraryHandlers } from './library/library-handlers';
@@ -43,6 +52,8 @@ export interface ServiceOptions {
   crossSearch?: CrossReportSearch;
   /** Called after the shelf changed (added, renamed, removed, opened): main's 最近打开 follows it. */
   onLibraryChange?: () => void;
+  /** How two editions are compared; in a worker thread unless a test says otherwise. */
+  compare?: typeof compareEditionsInWorker;
 }
 
 export interface ReaderServices {
@@ -50,8 +61,16 @@ export interface ReaderServices {
   library: LibraryStore;
   /** Every report on the shelf searched, with every match (the CLI's `search --all`). */
   searchEveryReport(query: string): Promise<CrossReportResult>;
-  /** Adds a file by path (the desktop's open dialog, the CLI), as `addReport` adds bytes. */
-  addFile(input: AddInput, progress?: (progress: AddProgress) => void): Promise<AddedReport>;
+  /**
+   * Adds a file by path (the desktop's open dialog, the CLI), as `addReport`
+   * adds bytes. `choice` says what to do with another edition of a report on
+   * the shelf: offer it (the default), or add it as one or as a report of its own.
+   */
+  addFile(
+    input: AddInput,
+    progress?: (progress: AddProgress) => void,
+    choice?: AddChoice,
+  ): Promise<AddedReport>;
   /** Resolves once every write already asked for is on disk. */
   flush(): Promise<void>;
 }
@@ -99,16 +118,16 @@ export async function createReaderServices(options: ServiceOptions): Promise<Rea
   ];
   access?.onLost(() => notices.unshift(LOST_MESSAGE));
 
-  /** A per-report call: its report's session, the rest of the request. */
+  /** A per-report call: the session of its report's edition on screen, the rest of the request. */
   const inReport =
-    <T, R extends { report: string }>(
-      run: (session: ReportSession, request: Omit<R, 'report'>) => T | Promise<T>,
+    <T, R extends { report: string; edition?: string }>(
+      run: (session: ReportSession, request: Omit<R, 'report' | 'edition'>) => T | Promise<T>,
     ) =>
-    async ({ report, ...rest }: R) =>
-      run(await sessions.open(report), rest);
+    async ({ report, edition, ...rest }: R) =>
+      run(await sessions.open(report, edition), rest);
   /** A change to a report's notes: the shelf's counts follow it. */
-  const noting = <T, R extends { report: string }>(
-    run: (session: ReportSession, request: Omit<R, 'report'>) => Promise<T>,
+  const noting = <T, R extends { report: string; edition?: string }>(
+    run: (session: ReportSession, request: Omit<R, 'report' | 'edition'>) => Promise<T>,
   ) =>
     inReport<T, R>(async (session, request) => {
       const answer = await run(session, request);
@@ -116,31 +135,42 @@ export async function createReaderServices(options: ServiceOptions): Promise<Rea
       return answer;
     });
 
-  const addContext = {
+  const addContext: AddReportContext = {
     dataDir,
     access,
     library,
     parse,
+    documentOf: (report) => sessions.document(report),
+    offers: new EditionOffers(),
     onAdded: () => changed(),
+    onEdition: async (report) => {
+      // Its notes anchor in the new text from now on; the search across reports reads it.
+      sessions.editionChanged(report.id);
+      search.forget(report.id);
+      changed();
+      return carriedNotes((await sessions.open(report.id)).userData.view());
+    },
   };
 
   const handlers: ServiceHandlers = {
     getDocument: (payload) =>
-      validate('getDocument', payload, ({ report }) => sessions.document(report)),
+      validate('getDocument', payload, ({ report, edition }) => sessions.document(report, edition)),
     getSettings: (payload) => validate('getSettings', payload, () => settings.get()),
     updateSettings: (payload) =>
       validate('updateSettings', payload, (patch) => settings.update(patch)),
     getNotices: (payload) => validate('getNotices', payload, () => [...notices]),
     search: (payload) =>
-      validate('search', payload, async ({ report, query, order, matchLimit }) =>
-        (await sessions.engine(report)).search(query, { order, matchLimit }),
+      validate('search', payload, async ({ report, edition, query, order, matchLimit }) =>
+        (await sessions.engine(report, edition)).search(query, { order, matchLimit }),
       ),
     searchMatches: (payload) =>
-      validate('searchMatches', payload, async ({ report, query, blocks }) =>
-        (await sessions.engine(report)).matchesIn(query, blocks),
+      validate('searchMatches', payload, async ({ report, edition, query, blocks }) =>
+        (await sessions.engine(report, edition)).matchesIn(query, blocks),
       ),
     getSearchIndex: (payload) =>
-      validate('getSearchIndex', payload, ({ report }) => sessions.searchIndex(report)),
+      validate('getSearchIndex', payload, ({ report, edition }) =>
+        sessions.searchIndex(report, edition),
+      ),
     getUserData: (payload) =>
       validate(
         'getUserData',
@@ -232,11 +262,17 @@ export async function createReaderServices(options: ServiceOptions): Promise<Rea
       add: (input, progress) => addReport(addContext, input, progress),
       changed,
     }),
+    ...editionHandlers({
+      sessions,
+      answer: (token, as) => answerOffer(addContext, token, as),
+      changed,
+      ...(options.compare && { compare: options.compare }),
+    }),
   };
   return {
     handlers,
     library,
-    addFile: (input, progress) => addReport(addContext, input, progress),
+    addFile: (input, progress, choice) => addReport(addContext, input, progress, choice),
     searchEveryReport: (query) => search.hits(query, Infinity),
     flush: async () => {
       await Promise.all([settings.flush(), library.flush(), sessions.flush()]);

@@ -4,6 +4,10 @@
  * text, set for the same meeting), or most of its text the same (a draft
  * titled otherwise, or without its title block).
  *
+ * A report given somewhere else (another district's, its place read from
+ * the occasion or the speaker) is never another edition, however many
+ * phrases it shares.
+ *
  * "Most of its text" is counted by sentences, on the comparison text (so
  * layout never matters): the share of the new document's characters that lie
  * in sentences the other has word for word. A corrected figure or a reworded
@@ -11,6 +15,7 @@
  * built from the same phrases, keeps few whole sentences.
  */
 import type { ReportDocument } from '../../shared/document';
+import { reportPlace } from '../library/shelf';
 import { compareKey } from './compare-text';
 
 /** Share of the text in sentences the other edition has word for word. */
@@ -32,7 +37,8 @@ export interface EditionMatch {
   shared: number;
 }
 
-type Source = Pick<ReportDocument, 'title' | 'occasion' | 'blocks'>;
+type Source = Pick<ReportDocument, 'title' | 'occasion' | 'blocks'> &
+  Partial<Pick<ReportDocument, 'speaker'>>;
 
 const heading = (text: string | undefined) =>
   (text ?? '').normalize('NFKC').replace(/\s+/gu, '').replace(EDITION_LABEL, '');
@@ -57,6 +63,7 @@ export function sharedText(document: Source, other: Source): number {
 
 /** How `document` is another edition of `existing`, or undefined when it is not one. */
 export function editionOf(document: Source, existing: Source): EditionMatch | undefined {
+  if (elsewhere(reportPlace(document), reportPlace(existing))) return undefined;
   const shared = sharedText(document, existing);
   const title = heading(document.title);
   const sameHeading =
@@ -67,4 +74,9 @@ export function editionOf(document: Source, existing: Source): EditionMatch | un
   if (sameHeading) return { evidence: 'title', shared };
   if (shared >= SAME_TEXT_SHARE) return { evidence: 'text', shared };
   return undefined;
+}
+
+/** Two places, both known, that differ: reports given in two places are two reports. */
+export function elsewhere(place: string | undefined, other: string | undefined): boolean {
+  return place !== undefined && other !== undefined && place !== other;
 }
