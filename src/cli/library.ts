@@ -7,7 +7,7 @@
  * `list` only reads.
  */
 import { ReportFormatError } from '../core/formats/errors';
-import { BUNDLED_REPORT_ID, type CarriedNotes, type EditionChoice } from '../shared/library';
+import { BUNDLED_REPORT_ID, carriedSummary, type EditionChoice } from '../shared/library';
 import { readOptions, SEE_HELP } from './options';
 import {
   checkedReportId,
@@ -39,12 +39,6 @@ function choiceOf(flags: Map<string, string>): EditionChoice {
   return as;
 }
 
-/** How the notes anchor in a new edition, said on stderr. */
-function carriedLine({ exact, fuzzy, orphan, bookmarks, orphanBookmarks }: CarriedNotes): string {
-  const kept = orphanBookmarks > 0 ? `，其中 ${orphanBookmarks} 个找不到原段落` : '';
-  return `批注 ${exact} 条原文未变、${fuzzy} 条按上下文找到、${orphan} 条成为孤立批注（保留）；书签 ${bookmarks} 个${kept}`;
-}
-
 async function addCommand(args: string[]): Promise<void> {
   const { flags, positional } = readOptions('library add', args, ['--data-dir', '--as']);
   if (positional.length !== 1) throw new UsageError(`library add 需要一个文件${SEE_HELP}`);
@@ -70,7 +64,7 @@ async function addCommand(args: string[]): Promise<void> {
   }
   if (added.edition) {
     process.stderr.write(
-      `提示：作为《${added.report.title}》的新版本加入（现为当前版本，原版本保留）。${carriedLine(added.edition.carried)}。\n`,
+      `提示：作为《${added.report.title}》的新版本加入（现为当前版本，原版本保留）。${carriedSummary(added.edition.carried)}\n`,
     );
   }
   const { id, title } = added.report;

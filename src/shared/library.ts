@@ -103,6 +103,26 @@ export interface CarriedNotes {
   orphanBookmarks: number;
 }
 
+/** How the notes anchor in a new edition, in the reader's words (the app's notice, the CLI's). */
+export function carriedSummary(carried: CarriedNotes): string {
+  const { exact, fuzzy, orphan, bookmarks, orphanBookmarks } = carried;
+  const notes =
+    exact + fuzzy + orphan === 0
+      ? '没有批注'
+      : [
+          `批注 ${exact} 条原文未变`,
+          fuzzy > 0 && `${fuzzy} 条按上下文找到`,
+          orphan > 0 && `${orphan} 条在新版本中找不到原文（已保留为孤立批注）`,
+        ]
+          .filter(Boolean)
+          .join('，');
+  const marks =
+    bookmarks === 0
+      ? ''
+      : `；书签 ${bookmarks} 个${orphanBookmarks > 0 ? `，其中 ${orphanBookmarks} 个找不到原段落` : ''}`;
+  return `${notes}${marks}。`;
+}
+
 /** A file that reads as another edition of a report on the shelf: nothing is written until the reader says which. */
 export interface EditionOffer {
   /** Names the read file, held by main for a while, in `answerEditionOffer`. */
@@ -156,6 +176,11 @@ export const MAX_REPORT_FILE_BYTES = 100 * 1024 * 1024;
 export const MAX_FILE_NAME_LENGTH = 255;
 /** Editions one report keeps (the library file's own limit). */
 export const MAX_EDITIONS = 50;
+
+/** The bundled report's text as the app ships it (pre-rendered into the page); undefined for other reports. */
+export function shippedEdition(report: LibraryReport): string | undefined {
+  return report.editions.find((edition) => edition.bundled)?.id;
+}
 
 /** The edition being read: the report's current one unless another is named. */
 export function editionIn(report: LibraryReport, edition?: string): Edition | undefined {

@@ -17,6 +17,8 @@ export interface ChangesMarkdownOptions {
   /** The reader's names for the highlight colours. */
   colorNames?: Record<HighlightColor, string>;
   now?: Date;
+  /** What the reader calls the two editions (the files they came from); their versions otherwise. */
+  editionNames?: { old: string; new: string };
 }
 
 /** What the heading says of the report: the new edition's title and occasion. */
@@ -85,7 +87,9 @@ export function comparisonMarkdown(
   const out = [`# 修订对照：${markdownText(report.title)}`, ''];
   const about = [
     report.occasion && markdownText(report.occasion),
-    `旧版 ${comparison.oldVersion} → 新版 ${comparison.newVersion}`,
+    options.editionNames
+      ? `旧版：${markdownText(options.editionNames.old)} → 新版：${markdownText(options.editionNames.new)}`
+      : `旧版 ${comparison.oldVersion} → 新版 ${comparison.newVersion}`,
     changes.length === 0
       ? '两版文字相同（版式差异不计）'
       : `共 ${changes.length} 处修改（${kindCounts(changes).join('、')}），其中 ${touchedChanges} 处涉及我的批注或书签`,

@@ -7,7 +7,8 @@
 import { useEffect, useLayoutEffect, useState } from 'react';
 import type { ReaderApi } from '../../shared/api';
 import { LibrarySearch } from '../features/library/library-search';
-import { ShelfStore } from '../features/library/shelf-store';
+import { ShelfStore, type OpenOptions } from '../features/library/shelf-store';
+import { shippedEdition } from '../../shared/library';
 import { markReportShown } from '../instrumentation';
 import { useStore } from '../store';
 import { Notices } from './notices';
@@ -25,6 +26,12 @@ interface Props {
   startup: StartupData;
 }
 
+/** The report is on screen as asked: the same one, in the same edition, with nothing to land on or compare. */
+function onScreen(current: LoadedReport | null, report: string, options: OpenOptions): boolean {
+  if (current?.id !== report || options.arrival || options.compareWith !== undefined) return false;
+  return current.document.version === (options.edition ?? current.entry.edition);
+}
+
 function createAppStores(api: ReaderApi, slots: Slots, startup: StartupData) {
   const notices = new Notices(startup.notices);
   const settings = new SettingsStore(api, startup.settings, notices.add);
@@ -33,11 +40,11 @@ function createAppStores(api: ReaderApi, slots: Slots, startup: StartupData) {
     api,
     startup.library,
     startup.report.id,
-    (report, arrival) => {
+    (report, options = {}) => {
       shelf.hide();
-      // Already on screen: nothing to load (a hit in it is shown by its own search).
-      if (report === switcher.getSnapshot().current?.id && !arrival) return Promise.resolve();
-      return switcher.open(report, arrival);
+      // Already on screen, in the edition asked for: nothing to load.
+      if (onScreen(switcher.getSnapshot().current, report, options)) return Promise.resolve();
+      return switcher.open(report, options);
     },
     notices.add,
   );
@@ -46,7 +53,12 @@ function createAppStores(api: ReaderApi, slots: Slots, startup: StartupData) {
     notices: notices.addOnce,
     opened: (entry) => {
       shelf.setCurrent(entry.id);
-      writeViewCache({ report: entry.id, position: entry.view.position });
+      writeViewCache({
+        report: entry.id,
+        position: entry.view.position,
+        // What the next start shows is the report's current edition: the page's own text, or not.
+        otherText: entry.edition !== shippedEdition(entry),
+      });
       void shelf.refresh();
     },
   });
@@ -86,7 +98,9 @@ export function App({ api, slots, startup }: Props) {
   // 文件 → 最近打开 in the desktop menu.
   useEffect(() => api.onOpenReport(({ report }) => void app.shelf.open(report)), [api, app]);
 
-  return current ? <Reader key={current.id} app={app} report={current} /> : null;
+  // Keyed by report and edition: another edition of the same report is a fresh reader too.
+  const key = current && `${current.id}@${current.document.version}`;
+  return current ? <Reader key={key} app={app} report={current} /> : null;
 }
 
 export type { LoadedReport };

@@ -11,17 +11,24 @@ import type { ReaderApi } from '../../shared/api';
 import type { ReportDocument } from '../../shared/document';
 import type { LibraryReport } from '../../shared/library';
 import { renderReportHtml } from '../../core/report/report-html';
-import type { Arrival } from '../features/library/shelf-store';
+import type { Arrival, OpenOptions } from '../features/library/shelf-store';
 import { FIRST_PARAGRAPH_TIMING } from '../instrumentation';
 import { Store } from '../store';
 
 export interface LoadedReport {
   id: string;
+  /** The edition on screen (its `version` is the edition's id): the current one, or an earlier one to read. */
   document: ReportDocument;
   entry: LibraryReport;
   /** Where to land once it is on screen (a hit chosen in a search across reports). */
   arrival?: Arrival;
+  /** An edition to compare the one on screen with, once it is up (修订对照 opens). */
+  compareWith?: string;
 }
+
+/** The edition on screen is the report's current one: the one notes are made in. */
+export const isCurrentEdition = (report: LoadedReport) =>
+  report.entry.edition === report.document.version;
 
 interface SwitchState {
   /** The report on screen; null for the moment between taking one down and putting the next up. */
@@ -57,12 +64,13 @@ export class ReportSwitch extends Store<SwitchState> {
     super({ current: initial, pending: null, opening: null });
   }
 
-  /** Loads a report and puts it on screen; the latest asked for wins. */
-  async open(report: string, arrival?: Arrival): Promise<void> {
+  /** Loads a report (in an edition, its current one unless named) and puts it on screen; the latest asked for wins. */
+  async open(report: string, options: OpenOptions = {}): Promise<void> {
+    const { arrival, edition, compareWith } = options;
     const ticket = ++this.ticket;
     this.set({ opening: report });
     const [document, opened] = await Promise.all([
-      this.api.getDocument({ report }),
+      this.api.getDocument({ report, ...(edition !== undefined && { edition }) }),
       this.api.openReport({ report }),
     ]);
     if (ticket !== this.ticket) return;
@@ -78,6 +86,7 @@ export class ReportSwitch extends Store<SwitchState> {
       document: document.value,
       entry: opened.value.report,
       ...(arrival && { arrival }),
+      ...(compareWith !== undefined && { compareWith }),
     };
     this.set({ current: null, pending: next });
   }

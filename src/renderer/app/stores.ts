@@ -88,7 +88,8 @@ export interface AppStores {
 export function createReaderStores(app: AppStores, report: LoadedReport): ReaderStores {
   const { slots, notices, settings } = app;
   const { document } = report;
-  const api = scopedApi(app.api, report.id);
+  // Bound to the edition on screen: main answers from its text and refuses notes in an earlier one.
+  const api = scopedApi(app.api, report.id, document.version);
   const reading = new ReadingPane(slots.pane, report.entry.view.position, (position) => {
     writeViewCache({ report: report.id, position });
     void api.saveReportView({ position }).then((result) => {
@@ -130,7 +131,10 @@ export function createReaderStores(app: AppStores, report: LoadedReport): Reader
     annotating: new AnnotatingStore(slots.pane, doc, userData),
     glossary: new GlossaryStore(slots.pane, document, userData, glossaryNavigation, notices.add),
     figures: new FiguresStore(document, figureNavigation(slots.pane, sidebar)),
-    editions: new EditionsStore(document.version, editionNavigation(slots.pane, doc, sidebar)),
+    editions: new EditionsStore(document.version, editionNavigation(slots.pane, doc, sidebar), {
+      compare: (against) => api.compareEditions({ against }),
+      failed: notices.add,
+    }),
     shortcuts: new ShortcutsSheet(),
     commands: new CommandRegistry(),
     jumpAndClose,
@@ -162,7 +166,13 @@ export function attachAfterPaint(stores: ReaderStores): () => void {
     stores.search.onRun(stores.librarySearch.follow),
     whenIdle(() => void stores.pageIndex.load(), LOCAL_INDEX_WITHIN_MS),
   ];
-  const { arrival } = stores.report;
+  const { arrival, compareWith } = stores.report;
   if (arrival) stops.push(arrive(stores.search, stores.jumpAndClose, arrival));
+  // Opened to see what changed (a new edition just added, two editions chosen): 修订对照 opens.
+  if (compareWith !== undefined) {
+    void stores.editions.compareWith(compareWith).then((shown) => {
+      if (shown) stores.sidebar.show('editions');
+    });
+  }
   return () => stops.forEach((stop) => stop());
 }

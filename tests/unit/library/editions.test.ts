@@ -197,14 +197,14 @@ describe('accepted as the new edition', () => {
 
     const before = await snapshot(dir);
     const start = TEXT.indexOf(QUOTES.kept);
-    const refusals = [
+    const refusals: string[] = [
       await services.handlers.createAnnotation({ ...earlier, start, end: start + 4, color: 'c1' }),
       await services.handlers.updateAnnotation({ ...earlier, id: ids.kept, note: '改' }),
       await services.handlers.deleteAnnotation({ ...earlier, id: ids.kept }),
       await services.handlers.createBookmark({ ...earlier, block: BUNDLED.blocks[3].id }),
       await services.handlers.saveTerm({ ...earlier, term: '零直排', definition: '污水' }),
       await services.handlers.importAnnotations({ ...earlier, content: '[]' }),
-    ].map(refused);
+    ].map((answer) => refused<unknown>(answer));
     for (const reason of refusals) expect(reason).toMatch('较早的版本');
     // Its reading place names its own paragraphs: not kept as the report's.
     ok(

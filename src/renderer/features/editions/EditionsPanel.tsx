@@ -12,6 +12,8 @@ import { useStore } from '../../store';
 import { useFocusInto } from '../sidebar/useFocusInto';
 import { ChangeItem } from './ChangeItem';
 import { comparisonSummary } from './change-view';
+import { shelfEntry } from './commands';
+import { labelOf } from './edition-names';
 
 function ChangeList({ title, changes }: { title: string; changes: ComparedChange[] }) {
   if (changes.length === 0) return null;
@@ -64,6 +66,20 @@ function Legend() {
   );
 }
 
+/** Which two editions: `征求意见稿.docx（…）→ 终稿.docx（…，当前版本）`. */
+function Compared({ oldVersion, newVersion }: { oldVersion: string; newVersion: string }) {
+  const stores = useReader();
+  const entry = useStore(stores.shelf, () => shelfEntry(stores));
+  return (
+    <dl className="edition-pair">
+      <dt>原版本</dt>
+      <dd>{labelOf(entry, oldVersion)}</dd>
+      <dt>新版本</dt>
+      <dd>{labelOf(entry, newVersion)}</dd>
+    </dl>
+  );
+}
+
 export function EditionsPanel() {
   const { editions, commands } = useReader();
   const comparison = useStore(editions, (state) => state.comparison);
@@ -79,6 +95,7 @@ export function EditionsPanel() {
       <h2 className="panel-title" id="editions-panel-title">
         修订对照
       </h2>
+      <Compared oldVersion={comparison.oldVersion} newVersion={comparison.newVersion} />
       <p className="edition-summary">{comparisonSummary(comparison)}</p>
       {onScreen ? (
         <Steps />
@@ -96,6 +113,9 @@ export function EditionsPanel() {
         >
           导出修订清单（Markdown）
         </button>
+        <CommandButton registry={commands} id="editions.choose">
+          换版本…
+        </CommandButton>
       </div>
       <ChangeList
         title={touched.length > 0 ? '涉及我的批注和书签' : '修改'}

@@ -9,11 +9,16 @@ export function changesFile(
   comparison: EditionComparison,
   report: ReportHeading,
   colorNames: Record<HighlightColor, string>,
-  now = new Date(),
+  options: { now?: Date; editionNames?: { old: string; new: string } } = {},
 ): ExportedFile {
+  const now = options.now ?? new Date();
   return {
     fileName: exportFileName('修订对照', report.title, 'md', now),
     mimeType: 'text/markdown;charset=utf-8',
-    content: comparisonMarkdown(comparison, report, { colorNames, now }),
+    content: comparisonMarkdown(comparison, report, {
+      colorNames,
+      now,
+      ...(options.editionNames && { editionNames: options.editionNames }),
+    }),
   };
 }

@@ -8,8 +8,16 @@
  * whose new edition is not the one shown is listed, never marked in the
  * wrong text.
  */
+import type { Result } from '../../../shared/api';
 import type { ComparedChange, EditionChange, EditionComparison } from '../../../shared/editions';
 import { Store } from '../../store';
+
+/** Where comparisons come from: main, comparing an earlier edition with the one on screen. */
+export interface ComparisonSource {
+  compare(against: string): Promise<Result<EditionComparison>>;
+  /** Says a comparison that failed. */
+  failed(message: string): void;
+}
 
 export interface EditionNavigation {
   /** Marks the change in the text and scrolls to it; answers its paragraph, or null when it is not there. */
@@ -30,6 +38,10 @@ interface EditionsState {
   /** The id of the change marked in the text. */
   current: string | null;
   redline: boolean;
+  /** A comparison is being made (main's worker is at it). */
+  comparing: boolean;
+  /** The dialog choosing the two editions to compare is open. */
+  choosing: boolean;
 }
 
 export class EditionsStore extends Store<EditionsState> {
@@ -37,9 +49,20 @@ export class EditionsStore extends Store<EditionsState> {
     /** The version of the edition on screen (ReportDocument.version). */
     private readonly version: string,
     private readonly navigation: EditionNavigation,
+    private readonly source?: ComparisonSource,
   ) {
-    super({ comparison: null, onScreen: false, current: null, redline: false });
+    super({
+      comparison: null,
+      onScreen: false,
+      current: null,
+      redline: false,
+      comparing: false,
+      choosing: false,
+    });
   }
+
+  /** Counts clears: a comparison that arrives after one (the reader went to another text) is dropped. */
+  private cleared = 0;
 
   get comparison(): EditionComparison | null {
     return this.getSnapshot().comparison;
@@ -60,10 +83,36 @@ export class EditionsStore extends Store<EditionsState> {
   };
 
   readonly clear = (): void => {
+    this.cleared++;
     this.navigation.unmark();
     this.navigation.redline(null);
-    this.set({ comparison: null, onScreen: false, current: null, redline: false });
+    this.set({
+      comparison: null,
+      onScreen: false,
+      current: null,
+      redline: false,
+      comparing: false,
+    });
   };
+
+  /** Compares the edition `against` with the one on screen and shows it; false when it failed. */
+  readonly compareWith = async (against: string): Promise<boolean> => {
+    if (!this.source) return false;
+    const ticket = this.cleared;
+    this.set({ comparing: true, choosing: false });
+    const answer = await this.source.compare(against);
+    if (ticket !== this.cleared) return false;
+    this.set({ comparing: false });
+    if (!answer.ok) {
+      this.source.failed(`修订对照没能完成：${answer.error}`);
+      return false;
+    }
+    this.show(answer.value);
+    return true;
+  };
+
+  readonly openChooser = (): void => this.set({ choosing: true });
+  readonly closeChooser = (): void => this.set({ choosing: false });
 
   /** Jumps to a change in the text and marks it. */
   readonly choose = (id: string): void => {

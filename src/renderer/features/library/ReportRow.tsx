@@ -1,9 +1,13 @@
-/** One report on the 书架: open it, rename it in place, or take it off the shelf. */
+/**
+ * One report on the 书架: open it, rename it in place, or take it off the
+ * shelf; with more than one edition, list them to read or compare any.
+ */
 import { useState, type KeyboardEvent } from 'react';
 import type { LibraryReport } from '../../../shared/library';
 import { MAX_TITLE_LENGTH } from '../../../shared/library';
 import { useReader } from '../../app/context';
-import { occasionLine, statsLine } from './shelf-view';
+import { ReportEditions } from './ReportEditions';
+import { editionsLine, occasionLine, statsLine } from './shelf-view';
 
 interface Props {
   report: LibraryReport;
@@ -53,6 +57,8 @@ function RenameForm({ report, done }: { report: LibraryReport; done(): void }) {
 export function ReportRow({ report, current }: Props) {
   const { shelf } = useReader();
   const [renaming, setRenaming] = useState(false);
+  const [listing, setListing] = useState(false);
+  const editions = editionsLine(report);
   return (
     <li className="shelf-row" data-report={report.id} aria-current={current ? 'true' : undefined}>
       {renaming ? (
@@ -63,12 +69,24 @@ export function ReportRow({ report, current }: Props) {
             {report.title}
             {report.bundled && <span className="shelf-badge">内置</span>}
             {current && <span className="shelf-badge">正在阅读</span>}
+            {editions && <span className="shelf-badge">{editions}</span>}
           </span>
           <span className="shelf-meta">{occasionLine(report)}</span>
           <span className="shelf-meta">{statsLine(report)}</span>
         </button>
       )}
       <div className="shelf-actions">
+        {editions && (
+          <button
+            type="button"
+            className="tool-button"
+            aria-expanded={listing}
+            aria-label={`《${report.title}》的 ${editions}`}
+            onClick={() => setListing(!listing)}
+          >
+            版本
+          </button>
+        )}
         <button
           type="button"
           className="tool-button"
@@ -89,6 +107,7 @@ export function ReportRow({ report, current }: Props) {
           </button>
         )}
       </div>
+      {editions && listing && <ReportEditions report={report} />}
     </li>
   );
 }

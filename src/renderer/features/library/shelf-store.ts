@@ -5,7 +5,15 @@
  * switch (app/report-switch.ts); this store only asks for it.
  */
 import type { ReaderApi, Result } from '../../../shared/api';
-import type { AddedReport, AddProgress, LibraryReport, LibraryView } from '../../../shared/library';
+import {
+  carriedSummary,
+  type AddedReport,
+  type AddProgress,
+  type EditionChoice,
+  type EditionOffer,
+  type LibraryReport,
+  type LibraryView,
+} from '../../../shared/library';
 import { Store } from '../../store';
 
 /** Where to land in the report being opened: a search hit chosen in another report. */
@@ -14,13 +22,29 @@ export interface Arrival {
   query: string;
 }
 
-export type OpenReport = (report: string, arrival?: Arrival) => Promise<void>;
+/** How to open a report: where to land, which edition (its current one unless named), what to compare. */
+export interface OpenOptions {
+  arrival?: Arrival;
+  edition?: string;
+  /** Open 修订对照 against this edition once it is on screen. */
+  compareWith?: string;
+}
+
+export type OpenReport = (report: string, options?: OpenOptions) => Promise<void>;
+
+/** A file read as another edition of a report on the shelf, waiting for the reader's answer. */
+export interface PendingOffer {
+  offer: EditionOffer;
+  /** The report it is offered as an edition of. */
+  report: LibraryReport;
+}
 
 export type ShelfApi = Pick<
   ReaderApi,
   | 'getLibrary'
   | 'addReport'
   | 'addReportFile'
+  | 'answerEditionOffer'
   | 'renameReport'
   | 'removeReport'
   | 'restoreReport'
@@ -37,6 +61,8 @@ interface ShelfState {
   removed: LibraryReport | null;
   /** The report on screen. */
   current: string;
+  /** A file that is another edition of a report: 作为新版本 or 单独的报告, the reader says. */
+  offer: PendingOffer | null;
 }
 
 /** The shelf's own words for what a file being added is doing. */
@@ -51,6 +77,8 @@ export const STAGE_LABELS: Record<AddProgress['stage'], string> = {
 export class ShelfStore extends Store<ShelfState> {
   /** Files dropped or chosen while another is being added: taken one at a time. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** Resolves the add waiting for the reader's answer to an offer. */
+  private answered: (() => void) | null = null;
 
   constructor(
     private readonly api: ShelfApi,
@@ -59,7 +87,7 @@ export class ShelfStore extends Store<ShelfState> {
     private readonly openReport: OpenReport,
     private readonly addNotice: (message: string) => void,
   ) {
-    super({ view, shown: false, adding: null, removed: null, current });
+    super({ view, shown: false, adding: null, removed: null, current, offer: null });
   }
 
   /** Follows main's progress messages for the file being added; answers the stop. */
@@ -87,8 +115,8 @@ export class ShelfStore extends Store<ShelfState> {
     if (answer.ok) this.set({ view: answer.value });
   }
 
-  readonly open = (report: string, arrival?: Arrival): Promise<void> =>
-    this.openReport(report, arrival);
+  readonly open = (report: string, options?: OpenOptions): Promise<void> =>
+    this.openReport(report, options);
 
   /** Adds files one after another, and opens the last one added. */
   addFiles(files: readonly File[]): Promise<void> {
@@ -130,7 +158,48 @@ export class ShelfStore extends Store<ShelfState> {
       return;
     }
     if (answer.value === null) return; // the reader cancelled the dialog
-    const { report, added, restored } = answer.value;
+    if (answer.value.offer) {
+      const { offer, report } = answer.value;
+      // Files after this one wait for the answer: one question at a time.
+      return new Promise<void>((resolve) => {
+        this.answered = resolve;
+        this.set({ offer: { offer, report } });
+      });
+    }
+    await this.arrived(answer.value);
+  }
+
+  /**
+   * The reader's answer to an offer: the file as the report's new edition
+   * (then 修订对照 against the edition before it opens), as a report of its
+   * own, or nothing (`cancel`).
+   */
+  async answerOffer(as: EditionChoice | 'cancel'): Promise<void> {
+    const pending = this.getSnapshot().offer;
+    if (!pending) return;
+    this.set({ offer: null });
+    const done = this.answered;
+    this.answered = null;
+    try {
+      const answer = await this.api.answerEditionOffer({ token: pending.offer.token, as });
+      if (!answer.ok) {
+        this.addNotice(`“${pending.offer.fileName}”没有加入书架：${answer.error}`);
+      } else if (answer.value !== null) {
+        await this.arrived(answer.value);
+      }
+    } finally {
+      done?.();
+    }
+  }
+
+  /** A file is on the shelf: said, then opened (an edition with 修订对照 against the one before). */
+  private async arrived(answer: AddedReport): Promise<void> {
+    const { report, added, restored, edition } = answer;
+    if (edition) {
+      this.addNotice(`已作为《${report.title}》的新版本加入：${carriedSummary(edition.carried)}`);
+      await this.openReport(report.id, { compareWith: edition.previous });
+      return;
+    }
     if (!added) this.addNotice(`《${report.title}》已在书架上，已为你打开。`);
     if (restored) {
       const { annotations, bookmarks } = report.counts;

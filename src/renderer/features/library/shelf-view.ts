@@ -1,5 +1,5 @@
 /** What a row of the 书架 says about a report: pure, tested under Node. */
-import type { LibraryReport } from '../../../shared/library';
+import type { EditionOffer, LibraryReport } from '../../../shared/library';
 
 const FORMAT_LABELS: Record<string, string> = {
   text: '文本',
@@ -43,4 +43,21 @@ export function statsLine(report: LibraryReport, now?: Date): string {
   ]
     .filter(Boolean)
     .join(' · ');
+}
+
+/** Why a file is taken for another edition of a report, in one sentence. */
+export function offerSentence(
+  offer: Pick<EditionOffer, 'evidence' | 'shared' | 'fileName'>,
+  title: string,
+): string {
+  const why =
+    offer.evidence === 'title'
+      ? `与书架上的《${title}》标题和会议相同`
+      : `有 ${Math.floor(offer.shared * 100)}% 的文字与书架上的《${title}》相同`;
+  return `“${offer.fileName}”${why}，应是它的另一个版本。`;
+}
+
+/** `3 个版本`, only for a report with more than one. */
+export function editionsLine(report: LibraryReport): string | null {
+  return report.editions.length > 1 ? `${report.editions.length} 个版本` : null;
 }

@@ -34,6 +34,12 @@ export interface FakeOptions {
   quarantined?: number;
   /** Two editions compared, the new one on screen. */
   comparison?: EditionComparison;
+  /** The report's editions, oldest first; the last is current. One (`on-screen`) unless given. */
+  editions?: string[];
+  /** The edition on screen: the comparison's new one, else the current one. */
+  onScreen?: string;
+  /** What main answers when asked to compare. */
+  compareAnswer?: EditionComparison;
 }
 
 export function fakeStores(options: FakeOptions = {}) {
@@ -71,10 +77,28 @@ export function fakeStores(options: FakeOptions = {}) {
     coversText: vi.fn(() => false),
     landOn: vi.fn(),
   };
-  const editions = new EditionsStore(
-    options.comparison?.newVersion ?? 'on-screen',
-    editionNavigation,
-  );
+  const editionIds = options.editions ?? [options.comparison?.newVersion ?? 'on-screen'];
+  const onScreen = options.onScreen ?? options.comparison?.newVersion ?? editionIds.at(-1)!;
+  const entry = {
+    id: 'report',
+    title: '报告',
+    edition: editionIds.at(-1)!,
+    editions: editionIds.map((id) => ({
+      id,
+      format: 'text',
+      fileName: `${id}.txt`,
+      added: '2026-01-05T08:00:00.000Z',
+    })),
+  };
+  const comparisons = {
+    compare: vi.fn(async (_against: string) =>
+      options.compareAnswer
+        ? { ok: true as const, value: options.compareAnswer }
+        : { ok: false as const, error: '没有可对照的' },
+    ),
+    failed: vi.fn(),
+  };
+  const editions = new EditionsStore(onScreen, editionNavigation, comparisons);
   if (options.comparison) editions.show(options.comparison);
   const fakes = {
     api: {
@@ -120,13 +144,16 @@ export function fakeStores(options: FakeOptions = {}) {
       subscribe: noSubscription,
       toggle: vi.fn(),
       addFromDialog: vi.fn(async () => {}),
+      reports: [entry],
+      open: vi.fn(async () => {}),
     },
+    report: { id: entry.id, entry },
     shortcuts: { open: vi.fn() },
-    document: { outline: [] },
+    document: { outline: [], version: onScreen, title: '报告' },
     doc: { indexOf: new Map() },
     commands: new CommandRegistry(),
   };
   const stores = fakes as unknown as ReaderStores;
   registerCommands(stores.commands, stores);
-  return { ...fakes, settingsApi, editionNavigation, registry: fakes.commands };
+  return { ...fakes, settingsApi, editionNavigation, comparisons, registry: fakes.commands };
 }

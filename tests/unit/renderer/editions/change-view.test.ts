@@ -61,17 +61,16 @@ describe('long text', () => {
 
 describe('the Markdown export', () => {
   it('is named for the report and the day, and lists touched changes first', () => {
-    const file = changesFile(
-      COMPARISON,
-      NEW,
-      DEFAULT_COLOR_NAMES,
-      new Date('2026-03-01T08:00:00Z'),
-    );
+    const file = changesFile(COMPARISON, NEW, DEFAULT_COLOR_NAMES, {
+      now: new Date('2026-03-01T08:00:00Z'),
+      editionNames: { old: '征求意见稿.txt', new: '终稿.txt' },
+    });
     expect(file.fileName).toBe(`修订对照-${NEW.title}-2026-03-01.md`);
     expect(file.mimeType).toBe('text/markdown;charset=utf-8');
     const touchedAt = file.content.indexOf('## 涉及我的批注和书签');
     expect(touchedAt).toBeGreaterThan(0);
     expect(file.content).toContain('数字变化：地区生产总值 1164.48亿元 → 1164.50亿元');
     expect(file.content).toContain('核对统计公报');
+    expect(file.content).toContain('旧版：征求意见稿.txt → 新版：终稿.txt');
   });
 });

@@ -3,15 +3,17 @@
  * step through its changes, Shift+R toggles the redline, and stepping shows
  * the list beside the text.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeStores } from '../commands/fake-stores';
 import { COMPARISON } from './comparison';
 
 const IDS = [
   'panel.editions',
+  'editions.choose',
   'editions.next',
   'editions.previous',
   'editions.redline',
+  'editions.current',
   'editions.export',
 ];
 
@@ -22,17 +24,55 @@ const keyFor = (stores: ReturnType<typeof fakeStores>, key: string, shiftKey = f
   )?.id;
 
 describe('without a comparison', () => {
-  it('every 修订对照 command is disabled', () => {
+  it('a report of one edition: every 修订对照 command is disabled', () => {
     const stores = fakeStores();
     for (const id of IDS) expect(stores.registry.get(id).isEnabled(), id).toBe(false);
     expect(stores.registry.run('editions.next')).toBe(false);
   });
+
+  it('two editions, the current on screen: r compares it with the one before, then shows the panel', async () => {
+    const stores = fakeStores({ editions: ['e1', 'e2'], compareAnswer: COMPARISON });
+    expect(stores.registry.get('panel.editions').isEnabled()).toBe(true);
+    expect(stores.registry.get('editions.choose').isEnabled()).toBe(true);
+    expect(stores.registry.get('editions.current').isEnabled()).toBe(false);
+    stores.registry.run('panel.editions');
+    expect(stores.comparisons.compare).toHaveBeenCalledWith('e1');
+    await vi.waitFor(() => expect(stores.sidebar.show).toHaveBeenCalledWith('editions'));
+    expect(stores.editions.comparison).toBe(COMPARISON);
+  });
+
+  it('a comparison that fails is said, and no panel opens', async () => {
+    const stores = fakeStores({ editions: ['e1', 'e2'] });
+    stores.registry.run('panel.editions');
+    await vi.waitFor(() =>
+      expect(stores.comparisons.failed).toHaveBeenCalledWith('修订对照没能完成：没有可对照的'),
+    );
+    expect(stores.sidebar.show).not.toHaveBeenCalled();
+    expect(stores.editions.getSnapshot().comparing).toBe(false);
+  });
+
+  it('the first edition on screen has none before it: r lets the reader choose', () => {
+    const stores = fakeStores({ editions: ['e1', 'e2'], onScreen: 'e1' });
+    stores.registry.run('panel.editions');
+    expect(stores.comparisons.compare).not.toHaveBeenCalled();
+    expect(stores.editions.getSnapshot().choosing).toBe(true);
+  });
+
+  it('an earlier edition on screen offers the way back to the current one', () => {
+    const stores = fakeStores({ editions: ['e1', 'e2'], onScreen: 'e1' });
+    expect(stores.registry.get('editions.current').isEnabled()).toBe(true);
+    stores.registry.run('editions.current');
+    expect(stores.shelf.open).toHaveBeenCalledWith('report');
+  });
 });
 
 describe('with a comparison', () => {
-  it('every command is enabled, and the keys are r . , Shift+R', () => {
-    const stores = fakeStores({ comparison: COMPARISON });
-    for (const id of IDS) expect(stores.registry.get(id).isEnabled(), id).toBe(true);
+  it('every command but the way back is enabled, and the keys are r . , Shift+R', () => {
+    const editions = [COMPARISON.oldVersion, COMPARISON.newVersion];
+    const stores = fakeStores({ comparison: COMPARISON, editions });
+    for (const id of IDS) {
+      expect(stores.registry.get(id).isEnabled(), id).toBe(id !== 'editions.current');
+    }
     expect(keyFor(stores, 'r')).toBe('panel.editions');
     expect(keyFor(stores, '.')).toBe('editions.next');
     expect(keyFor(stores, ',')).toBe('editions.previous');
