@@ -19,6 +19,14 @@ import {
 } from '../unit/formats/fixtures';
 import { reportText } from '../unit/report/helpers';
 import { expect, openReader, test } from './fixtures';
+import {
+  addByChooser,
+  addByDrop,
+  annotationQuotes,
+  highlight,
+  shownReport,
+  waitForOtherReport,
+} from './library-helpers';
 import { watchProblems } from './problems';
 
 /** Another district's report, made from the bundled text. */
@@ -26,70 +34,6 @@ const district = (place: string, date: string) =>
   reportText().replace(/海曙/g, place).replace('2018年2月7日', date);
 const JIANGBEI = district('江北', '2019年1月8日');
 const ZHENHAI = district('镇海', '2019年1月9日');
-
-/** 打开报告… (Ctrl+O) and the browser's own file chooser. */
-async function addByChooser(page: Page, name: string, bytes: Uint8Array) {
-  const chooser = page.waitForEvent('filechooser');
-  await page.keyboard.press('Control+o');
-  await (
-    await chooser
-  ).setFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(bytes) });
-}
-
-/** A file dropped on the window, as the system's drag and drop hands it over. */
-async function addByDrop(page: Page, name: string, bytes: Uint8Array) {
-  await page.evaluate(
-    ([fileName, base64]) => {
-      const data = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([data], fileName));
-      const target = document.getElementById('pane')!;
-      for (const type of ['dragenter', 'dragover', 'drop']) {
-        target.dispatchEvent(
-          new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }),
-        );
-      }
-    },
-    [name, Buffer.from(bytes).toString('base64')] as const,
-  );
-}
-
-/** The id of the report on screen. */
-const shownReport = (page: Page) => page.evaluate(() => document.documentElement.dataset.report);
-
-async function waitForOtherReport(page: Page, than: string): Promise<string> {
-  await expect.poll(() => shownReport(page), { timeout: 20_000 }).not.toBe(than);
-  await expect(page.locator('.report.settled')).toHaveCount(1);
-  return (await shownReport(page))!;
-}
-
-/** Highlights the first occurrence of `phrase` with Ctrl+Shift+H. */
-async function highlight(page: Page, phrase: string) {
-  await expect(page.locator('.report.settled')).toHaveCount(1);
-  await page.evaluate((wanted) => {
-    const walker = document.createTreeWalker(
-      document.getElementById('pane')!,
-      NodeFilter.SHOW_TEXT,
-    );
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(wanted);
-      if (at < 0) continue;
-      (node.parentElement!.closest('[data-block]') as HTMLElement).scrollIntoView({
-        block: 'center',
-      });
-      window.getSelection()!.setBaseAndExtent(node, at, node, at + wanted.length);
-      return;
-    }
-    throw new Error(`no ${wanted} on the page`);
-  }, phrase);
-  await page.keyboard.press('Control+Shift+H');
-}
-
-async function annotationQuotes(page: Page): Promise<string[]> {
-  const panel = page.getByRole('region', { name: '批注' });
-  if (!(await panel.isVisible())) await page.keyboard.press('a');
-  return panel.locator('.annotation-quote').allTextContents();
-}
 
 /** The reports on the shelf (not those under 已移除). */
 const shelfRows = (page: Page) => page.locator('.library > ul.library-list .shelf-title');

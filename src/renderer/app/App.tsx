@@ -84,7 +84,7 @@ export function App({ api, slots, startup }: Props) {
     if (!current && pending) switcher.swapIn(slots.pane);
   }, [current, pending, switcher, slots]);
   useLayoutEffect(() => {
-    if (current) markReportShown(current.id);
+    if (current) markReportShown(current.id, current.document.version);
   }, [current]);
 
   useEffect(() => app.shelf.attach(), [app]);

@@ -27,7 +27,9 @@ export function openedLabel(iso: string | undefined, now: Date = new Date()): st
 /** The line under a report's title: its occasion, else its date; and the format it was read from. */
 export function occasionLine(report: LibraryReport): string {
   const edition = report.editions.find((candidate) => candidate.id === report.edition);
-  const format = report.bundled ? '随应用提供' : (FORMAT_LABELS[edition?.format ?? ''] ?? '');
+  // The edition read now: the bundled report's may be a newer text the reader added (read from a file).
+  const shipped = report.bundled === true && edition?.sha256 === undefined;
+  const format = shipped ? '随应用提供' : (FORMAT_LABELS[edition?.format ?? ''] ?? '');
   const when = report.occasion ?? (report.date ? `${report.date}` : '');
   return [when, format].filter(Boolean).join(' · ');
 }

@@ -7,7 +7,11 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { ShelfStore, type ShelfApi } from '../../../../src/renderer/features/library/shelf-store';
-import { editionsLine, offerSentence } from '../../../../src/renderer/features/library/shelf-view';
+import {
+  editionsLine,
+  occasionLine,
+  offerSentence,
+} from '../../../../src/renderer/features/library/shelf-view';
 import {
   editionLabel,
   labelOf,
@@ -152,6 +156,11 @@ describe('what the reader reads', () => {
 
   it('editions: counted on the shelf, named by file and day, the current one marked', () => {
     expect(editionsLine(REPORT)).toBe('2 个版本');
+    // The bundled report read in a text the reader added: that file's format, not 随应用提供.
+    const added = { ...REPORT, bundled: true as const, occasion: '会议' };
+    added.editions = [REPORT.editions[0], { ...REPORT.editions[1], sha256: 'a'.repeat(64) }];
+    expect(occasionLine(added)).toBe('会议 · Word');
+    expect(occasionLine({ ...added, edition: 'e1' })).toBe('会议 · 随应用提供');
     expect(editionsLine(ONE_EDITION)).toBeNull();
     expect(editionLabel(REPORT, REPORT.editions[0])).toBe('随应用提供的文本');
     expect(editionLabel(REPORT, REPORT.editions[1])).toMatch(
