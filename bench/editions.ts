@@ -65,6 +65,8 @@ export interface EditionsBenchResult {
   table: string;
   /** The 1× goal, for the verdict line. */
   goal: { goal: string; measured: string; pass: boolean };
+  /** 修订对照 at 100× in the page (bench/editions-ui.ts), when a browser ran it. */
+  ui?: { table: string; goal: { goal: string; measured: string; pass: boolean | null } };
 }
 
 export function runEditionsBench(): EditionsBenchResult {

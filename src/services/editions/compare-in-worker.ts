@@ -1,7 +1,9 @@
 /**
- * 修订对照 off the calling thread: two parsed editions of a report and the
- * report's stored notes go to a worker thread, which compares them and
- * reviews the notes (compare-worker.ts); the comparison comes back. At 100×
+ * 修订对照 off the calling thread: two editions of a report (their documents,
+ * or where their stored documents are: a large document is neither read nor
+ * copied on the calling thread) and the report's notes go to a worker
+ * thread, which compares them and reviews the notes (compare-worker.ts); the
+ * comparison comes back. At 100×
  * the bundled report (two 1.2-million-character editions) that is up to a
  * few seconds of work, which main's thread (every IPC answer, the window's
  * menus) and the browser-mode bridge must never wait behind. The worker has
@@ -11,10 +13,11 @@
 import { Worker } from 'node:worker_threads';
 import { LIMITS } from '../../core/formats/limits';
 import type { ReviewedMarks } from '../../core/editions/compare';
-import type { ReportDocument } from '../../shared/document';
 import type { EditionComparison } from '../../shared/editions';
 import { workerEntry } from '../worker-entry';
-import type { CompareInput, CompareMessage } from './compare-worker';
+import type { CompareInput, CompareMessage, EditionSource } from './compare-worker';
+
+export type { EditionSource };
 
 /** Two editions as long as the longest text a report may have take well under this. */
 const COMPARE_MS = 60_000;
@@ -31,16 +34,21 @@ export class EditionCompareError extends Error {
   override name = 'EditionCompareError';
 }
 
+/** A stored document.json was not whole: the caller reads it the way that mends it, and tries again. */
+export class StoredEditionError extends Error {
+  override name = 'StoredEditionError';
+}
+
 export function compareEditionsInWorker(
-  oldDocument: ReportDocument,
-  newDocument: ReportDocument,
+  oldEdition: EditionSource,
+  newEdition: EditionSource,
   marks: ReviewedMarks,
   options: WorkerCompareOptions = {},
 ): Promise<EditionComparison> {
   const { entry, eval: isEval } = workerEntry('compare-worker', import.meta.url);
   const data: CompareInput = {
-    old: oldDocument,
-    new: newDocument,
+    old: oldEdition,
+    new: newEdition,
     // Only what the review reads: the terms and the rest of the file stay here.
     marks: { annotations: marks.annotations, bookmarks: marks.bookmarks },
   };
@@ -75,6 +83,7 @@ export function compareEditionsInWorker(
 
     worker.on('message', (message: CompareMessage) => {
       if (message.type === 'done') finish(undefined, message.comparison);
+      else if (message.stored) finish(new StoredEditionError(message.message));
       else finish(new EditionCompareError(`修订对照未能完成：${message.message}`));
     });
     worker.on('error', (error: Error & { code?: string }) => {

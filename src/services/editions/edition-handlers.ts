@@ -8,7 +8,7 @@ import type { AddedReport, CarriedNotes, EditionChoice } from '../../shared/libr
 import type { UserDataView } from '../../shared/user-data';
 import { validate } from '../validate';
 import type { ReportSessions } from '../library/report-sessions';
-import { compareEditionsInWorker } from './compare-in-worker';
+import { compareEditionsInWorker, StoredEditionError } from './compare-in-worker';
 
 export interface EditionHandlerOptions {
   sessions: ReportSessions;
@@ -52,9 +52,17 @@ export function editionHandlers(options: EditionHandlerOptions): {
         // The session of the edition compared to: it holds the report's notes.
         const session = await sessions.open(report, edition);
         if (against === session.edition) throw new Error('请选择两个不同的版本来对照。');
-        const old = await sessions.document(report, against);
         const { annotations, bookmarks } = session.file.value;
-        return compare(old, session.document, { annotations, bookmarks });
+        const marks = { annotations, bookmarks };
+        // The worker reads stored editions itself: main neither reads nor copies a large document.
+        const stored = (version: string) => sessions.storedDocument(report, version);
+        const oldSource = stored(against) ?? (await sessions.document(report, against));
+        const newSource = stored(session.edition) ?? session.document;
+        return compare(oldSource, newSource, marks).catch(async (error: unknown) => {
+          if (!(error instanceof StoredEditionError)) throw error;
+          // A damaged document.json: read here, which mends it from the app's copy of the file.
+          return compare(await sessions.document(report, against), session.document, marks);
+        });
       }),
   };
 }

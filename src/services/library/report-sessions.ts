@@ -27,7 +27,9 @@ import { openUserData } from '../user-data/user-data-file';
 import { createUserDataService, type UserDataService } from '../user-data/user-data-service';
 import type { LibraryStore } from './library-store';
 import type { ParseFile } from './parse';
+import { join } from 'node:path';
 import {
+  DOCUMENT_FILE,
   editionDir,
   readEditionDocument,
   readEditionIndex,
@@ -134,6 +136,17 @@ export class ReportSessions {
       this.documents.set(place.key, load);
     }
     return load();
+  }
+
+  /**
+   * Where an edition's stored document is (the current one's unless named),
+   * for a reader in another thread; undefined for the bundled report's
+   * shipped text, which only main holds.
+   */
+  storedDocument(id: string, edition?: string): { file: string; version: string } | undefined {
+    const place = this.placeOf(id, edition);
+    if (place.built) return undefined;
+    return { file: join(place.dir, DOCUMENT_FILE), version: place.edition.id };
   }
 
   /** An edition's serialized search index, made again from the copy if damaged. */

@@ -92,7 +92,8 @@ describe('compareEditionsInWorker', () => {
       `100× in a worker: ${turns} event-loop turns on the calling thread meanwhile, ` +
         `its longest delay ${(delay.max / 1e6).toFixed(1)} ms`,
     );
-  });
+    // A worker's start and two 1.2-million-character editions: seconds on a busy machine.
+  }, 60_000);
 
   it('is stopped at its time limit, with a reason the reader can read', async () => {
     const error = await compareEditionsInWorker(OLD, NEW, MARKS, { timeoutMs: 1 }).catch(

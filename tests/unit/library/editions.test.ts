@@ -9,7 +9,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { compareEditions } from '../../../src/core/editions/compare';
 import { documentText } from '../../../src/core/report/doc-text';
 import { parseReportBytes } from '../../../src/core/report/parse-report';
 import { BUNDLED_REPORT_ID } from '../../../src/shared/library';
@@ -22,12 +21,9 @@ const REVISED = utf8(revise(RAW));
 const OLD_VERSION = BUNDLED.version;
 const TEXT = documentText(BUNDLED.blocks).text;
 
-/** Opens the library with comparisons made in this thread (the worker is tested on its own). */
+/** Opens the library; comparisons are made in the worker, as the app makes them. */
 const open = (dataDir: string, options: Parameters<typeof openLibrary>[1] = {}) =>
-  openLibrary(dataDir, {
-    compare: async (old, next, marks) => compareEditions(old, next, marks),
-    ...options,
-  });
+  openLibrary(dataDir, options);
 
 type Services = Awaited<ReturnType<typeof open>>;
 
@@ -331,5 +327,36 @@ describe('修订对照 between two editions', () => {
         await services.handlers.compareEditions({ report: BUNDLED_REPORT_ID, against: version }),
       ),
     ).toMatch('两个不同的版本');
-  });
+  }, 30_000);
+
+  it('a stored edition’s damaged document is mended from the app’s copy, and compared all the same', async () => {
+    // Another district's report and its revised text: both editions stored in the folder.
+    const jiangbei = (text: string) => utf8(text.replace(/海曙/g, '江北'));
+    const services = await open(dir);
+    const first = await services.addFile(
+      { fileName: '初稿.txt', bytes: jiangbei(RAW) },
+      undefined,
+      'report',
+    );
+    const second = await services.addFile(
+      { fileName: '终稿.txt', bytes: jiangbei(revise(RAW)) },
+      undefined,
+      'edition',
+    );
+    expect(second.edition?.previous).toBe(first.report.edition);
+    await services.flush();
+    const file = join(dir, 'library', first.report.id, first.report.edition, 'document.json');
+    await writeFile(file, '{"schemaVersion":1,"document":{"title":"不是这份"}}');
+    // Read in the worker, found damaged, read again here, which mends it.
+    const again = await open(dir);
+    const comparison = ok(
+      await again.handlers.compareEditions({
+        report: first.report.id,
+        against: first.report.edition,
+      }),
+    );
+    expect(comparison.changes).toHaveLength(6);
+    const mended = JSON.parse(await readFile(file, 'utf8'));
+    expect(mended.document.version).toBe(first.report.edition);
+  }, 30_000);
 });

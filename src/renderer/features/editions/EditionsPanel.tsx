@@ -9,13 +9,24 @@ import type { ComparedChange } from '../../../shared/editions';
 import { useReader } from '../../app/context';
 import { CommandButton } from '../../commands/CommandButton';
 import { useStore } from '../../store';
+import { useGrowing } from '../../ui/useGrowing';
 import { useFocusInto } from '../sidebar/useFocusInto';
 import { ChangeItem } from './ChangeItem';
 import { comparisonSummary } from './change-view';
 import { shelfEntry } from './commands';
 import { labelOf } from './edition-names';
 
+/** Changes drawn a few each frame: a list of hundreds never holds one frame. */
+const DRAWN_PER_FRAME = 30;
+
 function ChangeList({ title, changes }: { title: string; changes: ComparedChange[] }) {
+  const { editions } = useReader();
+  const current = useStore(editions, (state) => state.current);
+  const drawn = useGrowing(
+    changes.length,
+    DRAWN_PER_FRAME,
+    changes.findIndex((change) => change.id === current) + 1,
+  );
   if (changes.length === 0) return null;
   return (
     <section className="change-group" aria-label={title}>
@@ -24,7 +35,7 @@ function ChangeList({ title, changes }: { title: string; changes: ComparedChange
         <span className="panel-count">{changes.length}</span>
       </h3>
       <ol className="item-list">
-        {changes.map((change) => (
+        {changes.slice(0, drawn).map((change) => (
           <ChangeItem key={change.id} change={change} />
         ))}
       </ol>
@@ -118,10 +129,17 @@ export function EditionsPanel() {
         </CommandButton>
       </div>
       <ChangeList
+        key={`${comparison.oldVersion}-${comparison.newVersion}-first`}
         title={touched.length > 0 ? '涉及我的批注和书签' : '修改'}
         changes={touched.length > 0 ? touched : others}
       />
-      {touched.length > 0 && <ChangeList title="其他修改" changes={others} />}
+      {touched.length > 0 && (
+        <ChangeList
+          key={`${comparison.oldVersion}-${comparison.newVersion}-others`}
+          title="其他修改"
+          changes={others}
+        />
+      )}
     </section>
   );
 }
