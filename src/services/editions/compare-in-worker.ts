@@ -15,6 +15,7 @@ import { LIMITS } from '../../core/formats/limits';
 import type { ReviewedMarks } from '../../core/editions/compare';
 import type { EditionComparison } from '../../shared/editions';
 import { workerEntry } from '../worker-entry';
+import { awaitWorker } from '../worker-run';
 import type { CompareInput, CompareMessage, EditionSource } from './compare-worker';
 
 export type { EditionSource };
@@ -62,34 +63,16 @@ export function compareEditionsInWorker(
     stdout: true,
     stderr: true,
   });
-  return new Promise<EditionComparison>((resolve, reject) => {
-    let settled = false;
-    const finish = (error: Error | undefined, comparison?: EditionComparison) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      options.signal?.removeEventListener('abort', abort);
-      void worker.terminate();
-      if (error) reject(error);
-      else resolve(comparison!);
-    };
-    const timer = setTimeout(
-      () => finish(new EditionCompareError('两个版本太长，修订对照未能在限定时间内完成')),
-      options.timeoutMs ?? COMPARE_MS,
-    );
-    const abort = () => finish(options.signal?.reason ?? new Error('aborted'));
-    if (options.signal?.aborted) abort();
-    options.signal?.addEventListener('abort', abort);
-
-    worker.on('message', (message: CompareMessage) => {
-      if (message.type === 'done') finish(undefined, message.comparison);
-      else if (message.stored) finish(new StoredEditionError(message.message));
-      else finish(new EditionCompareError(`修订对照未能完成：${message.message}`));
-    });
-    worker.on('error', (error: Error & { code?: string }) => {
-      const outOfMemory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
-      finish(outOfMemory ? new EditionCompareError('两个版本太大，修订对照的内存不够') : error);
-    });
-    worker.on('exit', (code) => finish(new Error(`修订对照进程意外退出（代码 ${code}）`)));
+  return awaitWorker<CompareMessage, EditionComparison>(worker, {
+    timeoutMs: options.timeoutMs ?? COMPARE_MS,
+    ...(options.signal && { signal: options.signal }),
+    onMessage: (message) => {
+      if (message.type === 'done') return { result: message.comparison };
+      if (message.stored) return { error: new StoredEditionError(message.message) };
+      return { error: new EditionCompareError(`修订对照未能完成：${message.message}`) };
+    },
+    timedOut: () => new EditionCompareError('两个版本太长，修订对照未能在限定时间内完成'),
+    outOfMemory: () => new EditionCompareError('两个版本太大，修订对照的内存不够'),
+    exited: (code) => new Error(`修订对照进程意外退出（代码 ${code}）`),
   });
 }

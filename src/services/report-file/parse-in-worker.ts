@@ -15,6 +15,7 @@ import { LIMITS } from '../../core/formats/limits';
 import type { ParseProgress } from './extract-text';
 import type { WorkerInput, WorkerMessage, WorkerResult } from './parse-worker';
 import { workerEntry } from '../worker-entry';
+import { awaitWorker } from '../worker-run';
 
 export interface WorkerParseOptions {
   /** The file's name, for its extension. Defaults to the path's. */
@@ -108,36 +109,16 @@ export function parseReportFileInWorker(
   const worker = takeSpare(data, heapMb) ?? startWorker(data, heapMb);
   // The next file's worker warms up while this one works.
   if (options.keepWarm) setImmediate(warmParseWorker);
-  return new Promise<WorkerResult>((resolve, reject) => {
-    let settled = false;
-    const finish = (error: Error | undefined, result?: WorkerResult) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      options.signal?.removeEventListener('abort', abort);
-      void worker.terminate();
-      if (error) reject(error);
-      else resolve(result!);
-    };
-    const timer = setTimeout(
-      () => finish(new ReportFormatError('timeout')),
-      options.timeoutMs ?? LIMITS.parseMs,
-    );
-    const abort = () => finish(options.signal?.reason ?? new Error('aborted'));
-    if (options.signal?.aborted) abort();
-    options.signal?.addEventListener('abort', abort);
-
-    worker.on('message', (message: WorkerMessage) => {
-      if (message.type === 'progress') options.onProgress?.(message.progress);
-      else if (message.type === 'done') finish(undefined, message.result);
-      else finish(errorFrom(message));
-    });
-    worker.on('error', (error: Error & { code?: string }) => {
-      const outOfMemory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
-      finish(outOfMemory ? new ReportFormatError('out-of-memory') : error);
-    });
-    worker.on('exit', (code) => {
-      finish(new Error(`解析进程意外退出（代码 ${code}）`));
-    });
+  return awaitWorker<WorkerMessage, WorkerResult>(worker, {
+    timeoutMs: options.timeoutMs ?? LIMITS.parseMs,
+    ...(options.signal && { signal: options.signal }),
+    onMessage: (message) => {
+      if (message.type === 'progress') return void options.onProgress?.(message.progress);
+      if (message.type === 'done') return { result: message.result };
+      return { error: errorFrom(message) };
+    },
+    timedOut: () => new ReportFormatError('timeout'),
+    outOfMemory: () => new ReportFormatError('out-of-memory'),
+    exited: (code) => new Error(`解析进程意外退出（代码 ${code}）`),
   });
 }
