@@ -32,7 +32,7 @@ import { whenIdle } from '../ui/idle';
 import { UserDataStore } from '../user-data/user-data-store';
 import { registerCommands } from './commands';
 import type { Notices } from './notices';
-import type { LoadedReport } from './report-switch';
+import { isCurrentEdition, type LoadedReport } from './report-switch';
 import type { SettingsStore } from './settings';
 import type { Slots } from './slots';
 import { writeViewCache } from './view-cache';
@@ -90,12 +90,19 @@ export function createReaderStores(app: AppStores, report: LoadedReport): Reader
   const { document } = report;
   // Bound to the edition on screen: main answers from its text and refuses notes in an earlier one.
   const api = scopedApi(app.api, report.id, document.version);
-  const reading = new ReadingPane(slots.pane, report.entry.view.position, (position) => {
-    writeViewCache({ report: report.id, position });
-    void api.saveReportView({ position }).then((result) => {
-      if (!result.ok) notices.add(`阅读位置未能保存：${result.error}`);
-    });
-  });
+  // The place kept is the current edition's: an earlier one opens at its top and keeps none.
+  const current = isCurrentEdition(report);
+  const reading = new ReadingPane(
+    slots.pane,
+    current ? report.entry.view.position : null,
+    (position) => {
+      if (!current) return;
+      writeViewCache({ report: report.id, position });
+      void api.saveReportView({ position }).then((result) => {
+        if (!result.ok) notices.add(`阅读位置未能保存：${result.error}`);
+      });
+    },
+  );
   const sidebar = new SidebarStore(slots);
   const jumpAndClose = (block: string) => {
     reading.jumpTo(block);
