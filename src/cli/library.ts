@@ -17,7 +17,7 @@ import {
   valueOf,
   withFolderLock,
 } from './services';
-import { readInputFile } from './read-report';
+import { checkReportFile } from './read-report';
 import { UsageError } from './usage-error';
 
 export const LIBRARY_USAGE = `  npm run -s cli -- library add FILE [--as edition|report] [--data-dir DIR]
@@ -44,8 +44,8 @@ async function addCommand(args: string[]): Promise<void> {
   if (positional.length !== 1) throw new UsageError(`library add 需要一个文件${SEE_HELP}`);
   const [file] = positional;
   const choice = choiceOf(flags);
-  // Missing files, folders and named pipes are said here, before the folder is locked.
-  await readInputFile(file);
+  // Missing, too large, folders and named pipes are said here, before the folder is locked.
+  await checkReportFile(file);
   const added = await withFolderLock(
     dataDirOf(flags),
     { action: '添加报告', inApp: IN_APP },

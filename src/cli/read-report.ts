@@ -1,6 +1,7 @@
 /** Reading a report file for the CLI, with the reason it failed said in Chinese. */
 import { readFile, stat } from 'node:fs/promises';
 import { ReportFormatError } from '../core/formats/errors';
+import { LIMITS } from '../core/formats/limits';
 import { readReportFile } from '../services/report-file/parse-file';
 import type { ReportDocument } from '../shared/document';
 import { UsageError } from './usage-error';
@@ -27,6 +28,23 @@ export async function readInputFile(file: string): Promise<Uint8Array> {
       throw new UsageError(`不是普通文件（命名管道、设备等）：${file}`);
     }
     return await readFile(file);
+  } catch (error) {
+    throw fileError(file, error);
+  }
+}
+
+/**
+ * Checks a report file before the data folder is locked, without reading it:
+ * the add reads it once, and one too large is said to be so by its size
+ * (reading 3 GB first failed with ERR_FS_FILE_TOO_LARGE, and 150 MB were
+ * held in memory only to be refused).
+ */
+export async function checkReportFile(file: string): Promise<void> {
+  try {
+    const info = await stat(file);
+    if (info.isDirectory()) throw new UsageError(`这是一个文件夹，不是文件：${file}`);
+    if (!info.isFile()) throw new ReportFormatError('not-a-file');
+    if (info.size > LIMITS.fileBytes) throw new ReportFormatError('too-large');
   } catch (error) {
     throw fileError(file, error);
   }

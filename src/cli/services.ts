@@ -5,6 +5,7 @@
  * `import` always has, and are refused (exit 75) while a reader holds it.
  */
 import { resolve } from 'node:path';
+import { LIMITS } from '../core/formats/limits';
 import { buildSerializedIndex } from '../core/search/build-index';
 import { defaultDataDir } from '../services/data-dir';
 import { BUNDLED_REPORT } from '../services/paths';
@@ -78,10 +79,13 @@ export async function openServices(dataDir: string, access: FolderAccess): Promi
   return services;
 }
 
+/** The longest another command holds the folder: its file's parse, and a moment to keep it. */
+const ANOTHER_COMMAND_MS = LIMITS.parseMs + 15_000;
+
 /**
- * Runs a command that changes the data folder with its lock held. Waits a
- * moment for another command to finish; a running app or server is not
- * waited for: its next save would write over what this command changes.
+ * Runs a command that changes the data folder with its lock held. Waits for
+ * another command to finish; a running app or server is not waited for: its
+ * next save would write over what this command changes.
  */
 export async function withFolderLock<T>(
   dataDir: string,
@@ -89,7 +93,12 @@ export async function withFolderLock<T>(
   what: { action: string; inApp: string },
   run: (services: ReaderServices) => Promise<T>,
 ): Promise<T> {
-  const access = await openDataFolder(dataDir, { app: 'cli', waitMs: 2_000 });
+  let access = await openDataFolder(dataDir, { app: 'cli', waitMs: 2_000 });
+  if (access.heldBy?.app === 'cli') {
+    // Another command ends by itself, but an add can take as long as its parse
+    // (a long PDF on a busy machine): two scripted adds must not fail for that.
+    access = await openDataFolder(dataDir, { app: 'cli', waitMs: ANOTHER_COMMAND_MS });
+  }
   try {
     if (access.heldBy) {
       throw new BusyError(

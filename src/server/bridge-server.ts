@@ -47,6 +47,8 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
 
   const server = createServer((request, response) => {
     void handle(request, response).catch((error: unknown) => {
+      // Once an answer has begun (a streamed upload) no status can follow: end it.
+      if (response.headersSent) return void response.destroy();
       sendJson(response, 500, { ok: false, error: (error as Error).message });
     });
   });

@@ -62,7 +62,11 @@ export async function receiveReport(
   });
   const line = (value: unknown) => response.write(JSON.stringify(value) + '\n');
   const bytes = new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
-  const result = await handler({ fileName, bytes }, { progress: (progress) => line({ progress }) });
+  // The answer has begun: a failure from here on can only be said as the stream's result.
+  const result = await handler(
+    { fileName, bytes },
+    { progress: (progress) => line({ progress }) },
+  ).catch((error: unknown) => ({ ok: false, error: (error as Error)?.message ?? String(error) }));
   line({ result });
   response.end();
 }

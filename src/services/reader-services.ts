@@ -27,6 +27,7 @@ import {
   type AddChoice,
   type AddInput,
   type AddReportContext,
+  type StoredParts,
 } from './library/add-report';
 import { openLibraryFile } from './library/library-file';
 import { LibraryStore } from './library/library-store';
@@ -34,6 +35,7 @@ import { libraryHandlers } from './library/library-handlers';
 import { parseInWorker, type ParseFile } from './library/parse';
 import { countsOf, ReportSessions, type ReportSession } from './library/report-sessions';
 import { findUnlisted } from './library/library-recovery';
+import { reportYearFigures } from '../core/figures/year-figures';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -142,6 +144,8 @@ export async function createReaderServices(options: ServiceOptions): Promise<Rea
     parse,
     documentOf: (report) => sessions.document(report),
     offers: new EditionOffers(),
+    onStored: (id: string, edition: string, parts: StoredParts) =>
+      sessions.added(id, edition, parts),
     onAdded: () => changed(),
     onEdition: async (report) => {
       // Its notes anchor in the new text from now on; the search across reports reads it.
@@ -151,6 +155,21 @@ export async function createReaderServices(options: ServiceOptions): Promise<Rea
       return carriedNotes((await sessions.open(report.id)).userData.view());
     },
   };
+  /**
+   * One file added at a time, whoever asks (two windows or tabs, a drop while
+   * the open dialog's file is read): between asking whether a text is on the
+   * shelf and listing it, a second add of the same file would find it
+   * missing, write the same folder, fail to list it and take the first one's
+   * copy back with its own.
+   */
+  let adding: Promise<unknown> = Promise.resolve();
+  const oneAtATime = <T>(run: () => Promise<T>): Promise<T> => {
+    const next = adding.then(run);
+    adding = next.catch(() => undefined);
+    return next;
+  };
+  const add: ReaderServices['addFile'] = (input, progress, choice) =>
+    oneAtATime(() => addReport(addContext, input, progress, choice));
 
   const handlers: ServiceHandlers = {
     getDocument: (payload) =>
@@ -170,6 +189,10 @@ export async function createReaderServices(options: ServiceOptions): Promise<Rea
     getSearchIndex: (payload) =>
       validate('getSearchIndex', payload, ({ report, edition }) =>
         sessions.searchIndex(report, edition),
+      ),
+    getYearFigures: (payload) =>
+      validate('getYearFigures', payload, async ({ report, edition }) =>
+        reportYearFigures(await sessions.document(report, edition)),
       ),
     getUserData: (payload) =>
       validate(
@@ -259,12 +282,13 @@ export async function createReaderServices(options: ServiceOptions): Promise<Rea
       library,
       sessions,
       search,
-      add: (input, progress) => addReport(addContext, input, progress),
+      add,
       changed,
     }),
     ...editionHandlers({
       sessions,
-      answer: (token, as) => answerOffer(addContext, token, as),
+      // An answer adds a file too: one at a time with the others.
+      answer: (token, as) => oneAtATime(() => answerOffer(addContext, token, as)),
       changed,
       ...(options.compare && { compare: options.compare }),
     }),
@@ -272,7 +296,7 @@ export async function createReaderServices(options: ServiceOptions): Promise<Rea
   return {
     handlers,
     library,
-    addFile: (input, progress, choice) => addReport(addContext, input, progress, choice),
+    addFile: add,
     searchEveryReport: (query) => search.hits(query, Infinity),
     flush: async () => {
       await Promise.all([settings.flush(), library.flush(), sessions.flush()]);

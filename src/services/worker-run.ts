@@ -40,6 +40,8 @@ export function awaitWorker<M, T>(worker: Worker, run: WorkerRun<M, T>): Promise
     run.signal?.addEventListener('abort', abort);
 
     worker.on('message', (message: M) => {
+      // Nothing after the answer: not even a progress message already on its way.
+      if (settled) return;
       const outcome = run.onMessage(message);
       if (outcome) finish(outcome);
     });

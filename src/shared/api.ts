@@ -9,6 +9,7 @@
 import type { z } from 'zod';
 import type { ReportDocument } from './document';
 import type { EditionComparison } from './editions';
+import type { YearFigures } from './figures';
 import type * as Schemas from './request-schemas';
 import type { AddedReport, AddProgress, LibraryReport, LibraryView, OpenedReport } from './library';
 import type { LibrarySearchResult, SearchMatchesResult, SearchResult } from './search';
@@ -113,6 +114,18 @@ export const CONTRACT = {
     scope: 'report',
     request: (s) => s.IN_REPORT.only,
     response: answers<string>(),
+  },
+  /**
+   * The report's figures of one year each (core/figures/year-figures.ts): the
+   * results its review gives for the year before it, and the targets it sets
+   * for its own year. 目标兑现 asks it of the same place's report of the year
+   * before or after the one on screen, which the page has not loaded.
+   */
+  getYearFigures: {
+    kind: 'query',
+    scope: 'report',
+    request: (s) => s.IN_REPORT.only,
+    response: answers<YearFigures>(),
   },
   /** Annotations and bookmarks anchored in this edition of the text, and the reader's terms. */
   getUserData: {

@@ -29,7 +29,8 @@ export const ReportDocumentSchema = z.strictObject({
   outline: z.array(z.strictObject({ level, title: z.string(), block: blockId })),
   glossary: z.array(
     z.strictObject({
-      id: z.string().max(20),
+      // Drawn into the page as an attribute (report-html.ts): only the parser's own ids.
+      id: z.string().regex(/^g\d{1,7}$/),
       terms: z.array(z.string()),
       definition: z.string(),
       block: blockId,

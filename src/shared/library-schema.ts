@@ -6,7 +6,10 @@ import { z } from 'zod';
 import {
   MAX_EDITIONS,
   MAX_FILE_NAME_LENGTH,
+  MAX_OCCASION_LENGTH,
+  MAX_PLACE_LENGTH,
   MAX_REPORT_FILE_BYTES,
+  MAX_SPEAKER_LENGTH,
   MAX_TITLE_LENGTH,
   REPORT_FORMATS,
   type Edition,
@@ -48,13 +51,13 @@ export const LibraryReportSchema = z
   .strictObject({
     id: ReportIdSchema,
     title: z.string().trim().min(1).max(MAX_TITLE_LENGTH),
-    occasion: text(300).optional(),
+    occasion: text(MAX_OCCASION_LENGTH).optional(),
     date: z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/)
       .optional(),
-    place: text(60).optional(),
-    speaker: text(120).optional(),
+    place: text(MAX_PLACE_LENGTH).optional(),
+    speaker: text(MAX_SPEAKER_LENGTH).optional(),
     bundled: z.literal(true).optional(),
     added: isoDate,
     opened: isoDate.optional(),

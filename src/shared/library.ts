@@ -171,6 +171,10 @@ export interface AddProgress {
 export const EMPTY_VIEW: ReportView = { position: null, collapsed: [] };
 
 export const MAX_TITLE_LENGTH = 120;
+/** What the shelf keeps of a report's own lines: longer ones (a hostile or badly read file) are cut. */
+export const MAX_OCCASION_LENGTH = 300;
+export const MAX_PLACE_LENGTH = 60;
+export const MAX_SPEAKER_LENGTH = 120;
 /** The largest file the library takes: the report parser's own limit (core/formats/limits.ts). */
 export const MAX_REPORT_FILE_BYTES = 100 * 1024 * 1024;
 export const MAX_FILE_NAME_LENGTH = 255;

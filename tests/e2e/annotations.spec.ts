@@ -370,3 +370,38 @@ test('printing keeps the highlights and adds the notes after the report', async 
   await expect(page.locator('.toolbar')).toBeHidden();
   expect(await highlighted(page, 'annotation-c1')).toEqual([text.slice(0, 9)]);
 });
+
+test('a bookmark renamed through an input method: the Enter that picks a word does not end it; Enter after does, and focus comes back to 重命名', async ({
+  page,
+  server,
+}) => {
+  await openReader(page, server.url);
+  // At the top of a report just opened, before any scroll: Ctrl+D still bookmarks where the reader is.
+  await page.locator('#pane').focus();
+  await page.keyboard.press('Control+d');
+  await expect(page.locator('[data-bookmarked]')).toHaveCount(1);
+  await page.keyboard.press('b');
+  const panel = page.getByRole('region', { name: '书签' });
+  const rename = panel.getByRole('button', { name: '重命名' });
+  await rename.focus();
+  await page.keyboard.press('Enter');
+  const name = panel.getByRole('textbox', { name: '书签名称' });
+  await expect(name).toBeFocused();
+  await page.keyboard.press('Control+a');
+  const ime = await inputMethod(page);
+  await ime.compose(['f', 'fa', 'fayan']);
+  // The input method's own Enter (it picks the word, or commits the letters): still renaming.
+  await name.dispatchEvent('keydown', { key: 'Enter', isComposing: true });
+  await name.dispatchEvent('keydown', { key: 'Escape', isComposing: true });
+  await expect(name).toBeVisible();
+  await ime.type(['fayan'], '发言要点');
+  await page.keyboard.press('Enter');
+  await expect(panel.locator('.bookmark-name')).toHaveText(['发言要点']);
+  await expect(rename).toBeFocused();
+  // Esc leaves the name as it was, and focus where renaming started.
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('x');
+  await page.keyboard.press('Escape');
+  await expect(panel.locator('.bookmark-name')).toHaveText(['发言要点']);
+  await expect(rename).toBeFocused();
+});

@@ -14,7 +14,7 @@ import { BUNDLED_REPORT_ID } from '../../src/shared/library';
 import { snapshot } from '../unit/annotations/snapshot';
 import { FIGURE, RAW, revise } from '../unit/editions/fixtures';
 import { expect, openReader, test } from './fixtures';
-import { addByChooser, annotationQuotes, highlight } from './library-helpers';
+import { addByChooser, annotationQuotes, highlight } from './library-files';
 import { watchProblems } from './problems';
 import { highlighted, writeNote } from './text-selection';
 

@@ -45,7 +45,8 @@ export const test = base.extend<{ server: ReaderServer }>({
     };
     await use(server);
     await running.close();
-    await rm(dataDir, { recursive: true, force: true });
+    // A report added last may still be writing its index as the server closes: rmdir's ENOTEMPTY is retried.
+    await rm(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   },
 });
 

@@ -116,3 +116,182 @@ test('目录 is said once in the sidebar, and the 批注 panel’s three file bu
     clip: { x: 0, y: 0, width: 320, height: 300 },
   });
 });
+
+/** Each tab's name on one line, and inside the strip's visible box (nothing scrolled away). */
+function tabsAsSeen(page: Page) {
+  return page.evaluate(() => {
+    const strip = document.querySelector<HTMLElement>('[role="tablist"][aria-label="侧栏"]')!;
+    const view = strip.getBoundingClientRect();
+    return [...strip.querySelectorAll<HTMLElement>('[role="tab"]')].map((tab) => {
+      const text = document.createRange();
+      text.selectNodeContents(tab);
+      const lines = new Set([...text.getClientRects()].map((rect) => Math.round(rect.top)));
+      const box = tab.getBoundingClientRect();
+      return {
+        name: tab.getAttribute('aria-label') ?? tab.textContent,
+        lines: lines.size,
+        inView: box.left >= view.left - 0.5 && box.right <= view.right + 0.5,
+      };
+    });
+  });
+}
+
+test('six tabs share the strip at every width: no name wraps, none is out of sight, full names said and shown', async ({
+  page,
+  server,
+}, testInfo) => {
+  await openReader(page, server.url);
+  for (const width of [1366, 1024, 800, 390, 360]) {
+    await page.setViewportSize({ width, height: 700 });
+    const strip = page.getByRole('tablist', { name: '侧栏' });
+    if (!(await strip.isVisible())) await page.keyboard.press('o');
+    await expect(strip).toBeVisible();
+    // The editions panel's tab (修订对照) comes as a sixth: until it is on
+    // this branch, a stand-in of the same make takes its place.
+    await page.evaluate(() => {
+      const strip = document.querySelector('[role="tablist"][aria-label="侧栏"]')!;
+      const tabs = strip.querySelectorAll('[role="tab"]');
+      if (tabs.length >= 6) return;
+      const sixth = tabs[tabs.length - 1].cloneNode(true) as HTMLElement;
+      sixth.id = 'tab-stand-in';
+      sixth.setAttribute('aria-selected', 'false');
+      sixth.setAttribute('aria-label', '修订对照');
+      sixth.textContent = '修订';
+      strip.append(sixth);
+    });
+    const seen = await tabsAsSeen(page);
+    expect(seen).toHaveLength(6);
+    for (const tab of seen)
+      expect(tab, `${tab.name} at ${width} px`).toEqual({ ...tab, lines: 1, inView: true });
+    await page.screenshot({
+      path: testInfo.outputPath(`tabs-${width}.png`),
+      clip: { x: 0, y: 40, width: Math.min(width, 480), height: 80 },
+    });
+    await page.evaluate(() => document.getElementById('tab-stand-in')?.remove());
+    if (width < 960) await page.keyboard.press('Escape');
+  }
+  // Short on screen, whole in the accessible name, and in the tooltip with the key.
+  await page.setViewportSize({ width: 1366, height: 700 });
+  const glossary = page.getByRole('tab', { name: '名词解释' });
+  await expect(glossary).toHaveText('名词');
+  await expect(glossary).toHaveAttribute('title', '名词解释（g）');
+  await expect(page.getByRole('tab', { name: '数说报告' })).toHaveAttribute(
+    'title',
+    '数说报告（n）',
+  );
+});
+
+test('the keyboard reaches every tab: arrows go round, Home and End go to the ends, the chosen tab stays in view', async ({
+  page,
+  server,
+}) => {
+  await page.setViewportSize({ width: 390, height: 700 });
+  await openReader(page, server.url);
+  await page.keyboard.press('o');
+  const strip = page.getByRole('tablist', { name: '侧栏' });
+  const names = ['目录', '名词解释', '批注', '书签', '数说报告'];
+  await strip.getByRole('tab', { name: '目录' }).focus();
+  for (const name of [...names.slice(1), names[0]]) {
+    await page.keyboard.press('ArrowRight');
+    const tab = strip.getByRole('tab', { name });
+    await expect(tab).toBeFocused();
+    await expect(tab).toHaveAttribute('aria-selected', 'true');
+  }
+  await page.keyboard.press('ArrowLeft');
+  await expect(strip.getByRole('tab', { name: '数说报告' })).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(strip.getByRole('tab', { name: '目录' })).toBeFocused();
+  // Should names ever need more room than the strip has (a large system
+  // font), the strip scrolls and keeps the chosen tab in sight.
+  await strip.evaluate((element) => {
+    for (const tab of element.querySelectorAll<HTMLElement>('[role="tab"]')) {
+      tab.style.fontSize = '32px';
+    }
+  });
+  await page.keyboard.press('End');
+  const last = strip.getByRole('tab', { name: '数说报告' });
+  await expect(last).toHaveAttribute('aria-selected', 'true');
+  await expect.poll(async () => (await tabsAsSeen(page)).at(-1)?.inView).toBe(true);
+  expect((await tabsAsSeen(page)).every((tab) => tab.lines === 1)).toBe(true);
+  await page.keyboard.press('Home');
+  await expect.poll(async () => (await tabsAsSeen(page))[0].inView).toBe(true);
+});
+
+test('search results belong to the 目录 tab: a search typed over 数说报告 turns to it, and other panels show none', async ({
+  page,
+  server,
+}) => {
+  await openReader(page, server.url);
+  await page.keyboard.press('n');
+  const figures = page.getByRole('tab', { name: '数说报告' });
+  await expect(figures).toHaveAttribute('aria-selected', 'true');
+  const box = page.getByRole('searchbox', { name: '搜索' });
+  await box.fill('污水零直排');
+  const results = page.getByRole('region', { name: '搜索结果' });
+  await expect(page.getByRole('tab', { name: '目录' })).toHaveAttribute('aria-selected', 'true');
+  await expect(results.getByRole('button')).toHaveCount(2);
+  // The reader goes back to the figures: they fill the panel, no results above them.
+  await figures.click();
+  await expect(page.getByRole('tabpanel')).toContainText('目标与实绩');
+  await expect(results).toHaveCount(0);
+  await expect(box).toHaveValue('污水零直排');
+  await expect(page.locator('.search-status')).toHaveText('共 2 处，2 段');
+  // The 目录 tab has them still.
+  await page.getByRole('tab', { name: '目录' }).click();
+  await expect(results.getByRole('button')).toHaveCount(2);
+  // A closed sidebar stays closed: the box counts the matches, Enter steps.
+  await page.locator('#pane').focus();
+  await page.keyboard.press('a');
+  await page.keyboard.press('o');
+  await expect(page.getByRole('tablist', { name: '侧栏' })).toHaveCount(0);
+  await box.fill('月湖');
+  await expect(page.locator('.search-status')).toHaveText(/^共 \d+ 处/);
+  await expect(page.getByRole('tablist', { name: '侧栏' })).toHaveCount(0);
+  await page.locator('#pane').focus();
+  await page.keyboard.press('o');
+  await expect(page.getByRole('tab', { name: '批注' })).toHaveAttribute('aria-selected', 'true');
+});
+
+/** Whether the focused element's ring lies inside every box that clips it. */
+function ringDrawnWhole(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const element = document.activeElement as HTMLElement;
+    const style = getComputedStyle(element);
+    if (style.outlineStyle === 'none') return false;
+    const spread = parseFloat(style.outlineOffset) + parseFloat(style.outlineWidth);
+    const box = element.getBoundingClientRect();
+    for (let clip = element.parentElement; clip; clip = clip.parentElement) {
+      if (getComputedStyle(clip).overflow === 'visible') continue;
+      const view = clip.getBoundingClientRect();
+      if (
+        box.left - spread < view.left - 0.5 ||
+        box.right + spread > view.right + 0.5 ||
+        box.top - spread < view.top - 0.5 ||
+        box.bottom + spread > view.bottom + 0.5
+      ) {
+        return false;
+      }
+    }
+    return true;
+  });
+}
+
+test('focus rings in the sidebar are drawn whole: a tab, the 目录’s first entry, a search result', async ({
+  page,
+  server,
+}) => {
+  await page.setViewportSize({ width: 800, height: 700 });
+  await openReader(page, server.url);
+  await page.keyboard.press('o');
+  await expect(page.locator('#sidebar .toc-link:focus')).toHaveCount(1);
+  expect(await ringDrawnWhole(page)).toBe(true);
+  await page.getByRole('tab', { name: '目录' }).focus();
+  expect(await ringDrawnWhole(page)).toBe(true);
+  await page.getByRole('searchbox', { name: '搜索' }).fill('污水零直排');
+  const first = page.getByRole('region', { name: '搜索结果' }).getByRole('button').first();
+  await first.focus();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  await expect(first).toBeFocused();
+  expect(await ringDrawnWhole(page)).toBe(true);
+});

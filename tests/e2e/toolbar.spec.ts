@@ -112,3 +112,33 @@ test('at 390 px the search scope, font size, theme and 快捷键 are in the 更�
   await menu.getByRole('button', { name: '快捷键' }).click();
   await expect(page.getByRole('dialog', { name: '快捷键' })).toBeVisible();
 });
+
+test('a count of many matches (共 N 处，M 段) never runs under 更多: on a phone it says 共 N 处', async ({
+  page,
+  server,
+}, testInfo) => {
+  await openReader(page, server.url);
+  await page.getByRole('searchbox', { name: '搜索' }).fill('发展');
+  const status = page.locator('.search-status');
+  await expect(status).toHaveText(/^共 \d{2,} 处，\d{2,} 段$/);
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: 700 });
+    await expect
+      .poll(async () => (await layout(page)).toolbarOverflow, { message: `${width}` })
+      .toBeLessThanOrEqual(0);
+    const seen = await layout(page);
+    expect(seen.status, `${width}: the count shown whole`).toBe(true);
+    const search = seen.parts.find((part) => part.name === 'search')!;
+    for (const part of seen.parts.filter((other) => other !== search)) {
+      const apart = search.right <= part.left + 0.5 || part.right <= search.left + 0.5;
+      expect(apart, `${width}: the search overlaps ${part.name}`).toBe(true);
+    }
+    // What is seen: the whole count where there is room, 共 N 处 on a phone.
+    const seenText = await status.evaluate((element) => (element as HTMLElement).innerText);
+    expect(seenText).toMatch(width >= 800 ? /^共 \d+ 处，\d+ 段$/ : /^共 \d+ 处(，\d+ 段)?$/);
+    await page.screenshot({
+      path: testInfo.outputPath(`count-${width}.png`),
+      clip: { x: 0, y: 0, width, height: 48 },
+    });
+  }
+});

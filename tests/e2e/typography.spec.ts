@@ -1,4 +1,5 @@
 /** Chinese typography on screen: where a term's line starts, and squeezed punctuation. */
+import type { Page } from '@playwright/test';
 import { expect, openReader, test } from './fixtures';
 
 test('the dotted line of “365”产业… starts under 3, not under the opening quote', async ({
@@ -64,4 +65,48 @@ test('a quote beside a character is drawn half-width; marks side by side are tri
   const shot = page.getByText('全面建成小康社会、实施').first();
   await shot.scrollIntoViewIfNeeded();
   await shot.screenshot({ path: testInfo.outputPath('squeezed-quotes.png') });
+});
+
+/** The title's lines, as the characters on each. */
+function titleLines(page: Page): Promise<string[]> {
+  return page.locator('.report-title').evaluate((title) => {
+    const text = title.firstChild!;
+    const lines = new Map<number, string>();
+    for (let i = 0; i < text.textContent!.length; i++) {
+      const range = document.createRange();
+      range.setStart(text, i);
+      range.setEnd(text, i + 1);
+      const top = Math.round(range.getBoundingClientRect().top);
+      lines.set(top, (lines.get(top) ?? '') + text.textContent![i]);
+    }
+    return [...lines.entries()].sort(([a], [b]) => a - b).map(([, line]) => line);
+  });
+}
+
+test('the spaced title stays on one line on a phone, at any font size; a longer one never leaves one character alone', async ({
+  page,
+  server,
+}, testInfo) => {
+  await openReader(page, server.url);
+  for (const width of [320, 360, 390, 800, 1366]) {
+    await page.setViewportSize({ width, height: 700 });
+    await expect.poll(() => titleLines(page), `at ${width} px`).toEqual(['政府工作报告']);
+  }
+  await page.setViewportSize({ width: 390, height: 700 });
+  for (let i = 0; i < 4; i++) await page.keyboard.press('+');
+  await expect.poll(() => titleLines(page)).toEqual(['政府工作报告']);
+  await page.screenshot({
+    path: testInfo.outputPath('title-390-large.png'),
+    clip: { x: 0, y: 0, width: 390, height: 260 },
+  });
+  // A report whose title is longer than a line: balanced, never one character alone.
+  await page.locator('.report-title').evaluate((title) => {
+    title.textContent = '政府工作报告（征求意见稿）';
+  });
+  for (const width of [360, 390]) {
+    await page.setViewportSize({ width, height: 700 });
+    const lines = await titleLines(page);
+    expect(lines.join('')).toBe('政府工作报告（征求意见稿）');
+    expect(Math.min(...lines.map((line) => line.length)), lines.join(' / ')).toBeGreaterThan(2);
+  }
 });

@@ -38,7 +38,12 @@ export function sectionTitles(
       .join(' › ');
 }
 
-/** The CSV file's text: a BOM, the header, one row per figure, CRLF after every row. */
+/** A CSV file's text: a BOM, then each row (the header first), CRLF after every row. */
+export function csvText(rows: readonly (readonly string[])[]): string {
+  return BOM + rows.map((row) => row.map(csvCell).join(',') + '\r\n').join('');
+}
+
+/** The figures' CSV: the header, one row per figure. */
 export function figuresCsv(
   figures: readonly Figure[],
   document: Pick<ReportDocument, 'blocks' | 'outline'>,
@@ -53,7 +58,5 @@ export function figuresCsv(
     PERIOD_LABELS[figure.period],
     section(figure.block),
   ]);
-  return (
-    BOM + [[...CSV_HEADER], ...rows].map((row) => row.map(csvCell).join(',') + '\r\n').join('')
-  );
+  return csvText([CSV_HEADER, ...rows]);
 }

@@ -6,14 +6,15 @@
  */
 import type { Block, ReportDocument } from '../../shared/document';
 import type { Figure, FigureChange, FigurePeriod } from './figure';
-import { clauseAfter, nounAfter, phraseBefore, splitList } from './indicator';
+import { clauseAfter, listParts, nounAfter, phraseBefore, type Phrase } from './indicator';
 import { reportYearOf, SectionPeriods, SentencePeriods } from './period';
-import { findQuantities, type Quantity } from './quantities';
-import { figureKind } from './units';
+import { QuantityReader, type Quantity } from './quantities';
+import { unitScale } from './units';
 
 export type FigureSource = Pick<ReportDocument, 'blocks' | 'outline' | 'date' | 'occasion'>;
 
-const SCANNED = new Set<Block['kind']>(['paragraph', 'heading']);
+/** The kinds of block that hold figures (a comparison each: a Set lookup per block cost more). */
+const isScanned = (kind: Block['kind']) => kind === 'paragraph' || kind === 'heading';
 
 /** How far back a figure with no indicator of its own looks for the one it shares. */
 const SHARE_REACH = 40;
@@ -49,65 +50,79 @@ function joinsList(text: string, previous: Quantity, quantity: Quantity): boolea
   return joiners === 1;
 }
 
-/** The figures of one block, in order, added to `all`. */
+/**
+ * The figures of one block, in order, added to `all`. They go straight into
+ * `all`, and a list is split as soon as it ends, so a block costs no arrays
+ * of its own.
+ */
 function blockFigures(
-  block: Block,
-  quantities: Quantity[],
+  block: string,
+  text: string,
+  quantities: readonly Quantity[],
+  count: number,
   periods: SentencePeriods,
   all: Figure[],
 ): void {
-  const { text } = block;
-  const figures: Figure[] = [];
-  /** Per figure: the phrase before its number alone, and the index of its list's head. */
-  const own: string[] = [];
-  const heads: number[] = [];
-  for (let index = 0; index < quantities.length; index++) {
+  // The list the figure before belongs to: its head's index in `all`, the
+  // phrase before the head's number alone, and how many figures it has.
+  let head = -1;
+  let headOwn = '';
+  let listLength = 0;
+  const phrase: Phrase = { indicator: '', change: undefined };
+  for (let index = 0; index < count; index++) {
     const quantity = quantities[index];
     const previous = index > 0 ? quantities[index - 1] : undefined;
     const period = periods.at(quantity.sentence, quantity.lead);
+    const member = previous !== undefined && joinsList(text, previous, quantity);
     let indicator: string;
     let change: FigureChange | undefined;
+    let own = '';
 
-    if (previous !== undefined && joinsList(text, previous, quantity)) {
-      const head = figures[heads[index - 1]];
-      indicator = head.indicator ?? '';
-      change = head.change;
-      own.push('');
-      heads.push(heads[index - 1]);
+    if (member) {
+      const first = all[head];
+      indicator = first.indicator ?? '';
+      change = first.change;
     } else {
       // The clause may hold the figure before: `拆除农村旧房12万平方米、新建60万平方米`.
       const from =
         previous === undefined ? quantity.clause : Math.max(quantity.clause, previous.tail);
-      const phrase = phraseBefore(text, from, quantity.lead);
-      const kind = figureKind(quantity);
+      phraseBefore(text, from, quantity.lead, phrase);
       // A count names what it counts after it (`34个市级重大项目`); money and rates before.
-      const counted = kind === 'count' || kind === 'other';
+      const counted = quantity.kind === 'count' || quantity.kind === 'other';
       const noun = counted || phrase.indicator === '' ? nounAfter(text, quantity.tail) : '';
       indicator = counted ? noun || phrase.indicator : phrase.indicator || noun;
+      change = phrase.change;
       if (indicator === '' && previous !== undefined && sharesGroup(text, previous, quantity)) {
-        indicator = figures[index - 1].indicator ?? '';
+        const before = all[all.length - 1];
+        indicator = before.indicator ?? '';
+        // `增长6.5%左右，力争7%`: a second value of the same change, in the same unit.
+        if (change === undefined && unitScale(before.unit).base === unitScale(quantity.unit).base) {
+          change = before.change;
+        }
       }
       if (indicator === '') indicator = clauseAfter(text, quantity.tail);
-      change = phrase.change;
-      own.push(phrase.indicator);
-      heads.push(index);
+      own = phrase.indicator;
     }
-    figures.push(toFigure(block.id, text, quantity, indicator, change, period));
+    all.push(toFigure(block, text, quantity, indicator, change, period));
+    if (member) {
+      listLength++;
+    } else {
+      // The list before has ended. It is split only now, as the figure just
+      // made may have taken its indicator from the list's last figure, unsplit.
+      splitList(all, head, headOwn, listLength);
+      head = all.length - 1;
+      headOwn = own;
+      listLength = 1;
+    }
   }
-  splitLists(figures, own, heads);
-  for (const figure of figures) all.push(figure);
+  splitList(all, head, headOwn, listLength);
 }
 
 /** A list's head names all its indicators: `土地流转率、规模经营率分别达80%、50%`. */
-function splitLists(figures: Figure[], own: string[], heads: number[]): void {
-  for (let head = 0; head < figures.length; head++) {
-    let last = head;
-    while (last + 1 < figures.length && heads[last + 1] === head) last++;
-    if (last === head) continue;
-    const parts = splitList(own[head], last - head + 1);
-    if (parts !== undefined) parts.forEach((part, i) => (figures[head + i].indicator = part));
-    head = last;
-  }
+function splitList(figures: Figure[], head: number, own: string, length: number): void {
+  if (length < 2) return;
+  const parts = listParts(own, length);
+  if (parts !== undefined) parts.forEach((part, i) => (figures[head + i].indicator = part));
 }
 
 function toFigure(
@@ -141,14 +156,20 @@ function toFigure(
 export function extractFigures(document: FigureSource): Figure[] {
   const reportYear = reportYearOf(document);
   const sections = new SectionPeriods(document.outline, reportYear);
+  const reader = new QuantityReader();
   const figures: Figure[] = [];
-  for (const block of document.blocks) {
-    const period = sections.of(block.id);
-    if (!SCANNED.has(block.kind)) continue;
-    const quantities = findQuantities(block.text);
-    if (quantities.length === 0) continue;
-    const periods = new SentencePeriods(block.text, period, reportYear);
-    blockFigures(block, quantities, periods, figures);
+  const { blocks } = document;
+  for (let index = 0; index < blocks.length; index++) {
+    // Each field is read once: blocks come in several shapes (their optional
+    // fields), too many for V8 to keep a fast path for reading them, so each
+    // read is a lookup; a figure reads its block's id from a plain string.
+    const { id, kind, text } = blocks[index];
+    const period = sections.of(id);
+    if (!isScanned(kind)) continue;
+    reader.read(text);
+    if (reader.count === 0) continue;
+    const periods = new SentencePeriods(text, period, reportYear);
+    blockFigures(id, text, reader.found, reader.count, periods, figures);
   }
   return figures;
 }

@@ -9,7 +9,7 @@
  * and for counts the noun after the unit wins when there is one.
  */
 import type { FigureChange } from './figure';
-import { isHan, WordTable } from './words';
+import { charTable, isHan, WordTable } from './words';
 
 /** How far forward a noun is read. */
 const REACH = 32;
@@ -105,26 +105,13 @@ const LEADING_WORDS = WordTable.of(LEADING);
 const isLeadingMark = (code: number) =>
   code === 0xff0c || code === 0x2c || code === 0x3001 || code === 0x20 || code === 0x3000;
 
-/** Ends of a clause: the phrase never reaches across them. */
-function isClauseEnd(code: number): boolean {
-  switch (code) {
-    case 0xff0c: // ，
-    case 0x3002: // 。
-    case 0xff1b: // ；
-    case 0xff1a: // ：
-    case 0xff01: // ！
-    case 0xff1f: // ？
-    case 0x2c:
-    case 0x3b:
-    case 0x3a:
-    case 0x21:
-    case 0x3f:
-    case 0x0a:
-      return true;
-    default:
-      return false;
-  }
-}
+/** What ends a noun or a clause read forward, by character code. */
+const CLAUSE_END = 1; // the phrase never reaches across one
+const DIGIT = 2;
+const STOPS = charTable([
+  ['，。；：！？,;:!?\n', CLAUSE_END],
+  ['0123456789０１２３４５６７８９', DIGIT],
+]);
 
 /** Predicates that end a noun read forward: `市级重大项目|进展良好`, `公厕|完成改造提升`. */
 const FORWARD_END = WordTable.of([
@@ -199,7 +186,7 @@ const isDigit = (code: number) =>
 export interface Phrase {
   /** The indicator, or '' when the clause holds none (`同比增长6.3%`). */
   indicator: string;
-  change?: FigureChange;
+  change: FigureChange | undefined;
 }
 
 /** `2017年`, `到2020年底` at `at`: the length of a year there, else 0. */
@@ -213,8 +200,12 @@ function yearAt(text: string, at: number, end: number): number {
   return i - at;
 }
 
-/** The phrase before a number, from `from` to `to`: trimmed, with the change it states. */
-export function phraseBefore(text: string, from: number, to: number): Phrase {
+/**
+ * The phrase before a number, from `from` to `to`, read into `out` (one
+ * object for every figure, rather than a new one each): trimmed, with the
+ * change it states.
+ */
+export function phraseBefore(text: string, from: number, to: number, out: Phrase): void {
   let end = to;
   let change: FigureChange | undefined;
   let level = false;
@@ -240,8 +231,8 @@ export function phraseBefore(text: string, from: number, to: number): Phrase {
     start += skip;
   }
   start = Math.max(start, end - LONGEST);
-  const indicator = text.slice(start, end);
-  return change === undefined ? { indicator } : { indicator, change };
+  out.indicator = text.slice(start, end);
+  out.change = change;
 }
 
 /** The noun a count stands before: `34个|市级重大项目|进展良好` → `市级重大项目`; '' if none. */
@@ -250,8 +241,7 @@ export function nounAfter(text: string, at: number): string {
   const limit = Math.min(text.length, at + REACH);
   let end = at;
   while (end < limit) {
-    const code = text.charCodeAt(end);
-    if (isClauseEnd(code) || isDigit(code) || FORWARD_END.startingAt(text, end)) break;
+    if (STOPS[text.charCodeAt(end)] !== 0 || FORWARD_END.startingAt(text, end)) break;
     end++;
   }
   for (let entry = FORWARD_TRAILING.endingAt(text, end, at); entry;) {
@@ -265,7 +255,7 @@ export function nounAfter(text: string, at: number): string {
 export function clauseAfter(text: string, at: number): string {
   const limit = Math.min(text.length, at + REACH);
   let end = at;
-  while (end < limit && !isClauseEnd(text.charCodeAt(end))) end++;
+  while (end < limit && STOPS[text.charCodeAt(end)] !== CLAUSE_END) end++;
   return text.slice(at, end);
 }
 
@@ -274,7 +264,9 @@ export function clauseAfter(text: string, at: number): string {
  * Split only where every part is a phrase of its own (three characters or more):
  * `城区、农村生活垃圾分类收集覆盖率` shares its noun and stays whole.
  */
-export function splitList(indicator: string, count: number): string[] | undefined {
+export function listParts(indicator: string, count: number): string[] | undefined {
+  // Most lists share one indicator with no `、` in it: nothing to split.
+  if (!indicator.includes('、')) return undefined;
   const parts = indicator.split('、');
   if (parts.length !== count || parts.some((part) => part.length < 3)) return undefined;
   return parts;

@@ -53,19 +53,28 @@ export interface TargetPair {
   targets: Figure[];
 }
 
+/** Figures by the key `keyOf` gives them, in order; those with none are left out. */
+export function groupByKey<T extends Figure>(
+  figures: readonly T[],
+  keyOf: (figure: T) => string | undefined,
+): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const figure of figures) {
+    const key = keyOf(figure);
+    if (key === undefined) continue;
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [figure]);
+    else group.push(figure);
+  }
+  return groups;
+}
+
 /**
  * Every indicator that has both results and targets, in the order of the
  * targets. `results` and `targets` may come from one report or from two.
  */
 export function pairResultsWithTargets(results: Figure[], targets: Figure[]): TargetPair[] {
-  const byKey = new Map<string, Figure[]>();
-  for (const figure of results) {
-    const key = figureKey(figure);
-    if (key === undefined) continue;
-    const list = byKey.get(key);
-    if (list === undefined) byKey.set(key, [figure]);
-    else list.push(figure);
-  }
+  const byKey = groupByKey(results, figureKey);
   const pairs = new Map<string, TargetPair>();
   for (const target of targets) {
     const key = figureKey(target);

@@ -54,7 +54,7 @@ function markedText(segment: Segment, from: number, squeezed: ReadonlySet<number
 function termOpen(term: TermSpan): string {
   return (
     `<span class="term" role="button" tabindex="0" aria-haspopup="dialog"` +
-    ` data-glossary="${term.entry}" data-occurrence="${term.index}">`
+    ` data-glossary="${escapeHtml(term.entry)}" data-occurrence="${term.index}">`
   );
 }
 

@@ -57,6 +57,24 @@ function wordTokens(value: unknown): lunr.Token[] {
   return Array.isArray(value) ? value.map((word: string) => new lunr.Token(word, {})) : [];
 }
 
+/**
+ * lunr's Builder.build less its TokenSet: build() also makes an automaton of
+ * every term, which only lunr's own query parser walks. The engine never runs
+ * that parser, and the serialized index never holds the automaton (Index.toJSON
+ * leaves it out; lunr.Index.load would make it again). It was ~30% of a build
+ * (the app builds an index for every report file added, in the parse worker).
+ * The index made here is for its tables and its JSON, not for lunr's search().
+ */
+function buildTables(builder: lunr.Builder): lunr.Index {
+  // lunr 2.3.9's build() calls this.createTokenSet(); its typings do not declare it.
+  (builder as unknown as { createTokenSet(): void }).createTokenSet = function (this: {
+    tokenSet: lunr.TokenSet;
+  }) {
+    this.tokenSet = new lunr.TokenSet();
+  };
+  return builder.build();
+}
+
 function emptyBuilder(tokenizer: (value: unknown) => lunr.Token[]): lunr.Builder {
   const builder = new lunr.Builder();
   builder.pipeline.reset();
@@ -79,7 +97,7 @@ function buildWordWeights(
     builder.add({ id: block.id, words: segmentWords(texts[i]) }, { boost: KIND_BOOST[block.kind] });
   });
   // lunr keeps term numbers in the inverted index and weights in field vectors.
-  const index = builder.build() as unknown as {
+  const index = buildTables(builder) as unknown as {
     invertedIndex: Record<string, { _index: number }>;
     fieldVectors: Record<string, { elements: number[] }>;
   };
@@ -114,7 +132,7 @@ export function buildSearchIndex(
       { boost: KIND_BOOST[block.kind] },
     );
   });
-  const index = builder.build();
+  const index = buildTables(builder);
   const words = buildWordWeights(blocks, texts, segmentWords);
   return { lunr: index, words, toJSON: () => ({ ...index.toJSON(), words }) };
 }

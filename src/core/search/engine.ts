@@ -29,10 +29,47 @@ const NO_ELEMENTS: number[] = [];
  */
 export type WordWeights = Record<string, (string | number)[]>;
 
+/**
+ * The two tables of lunr's index the engine reads: each term's postings
+ * (`{ _index, <field>: { <ref>: … } }`) and each field vector's elements.
+ * A lunr.Index has them; `load` reads them straight from its JSON.
+ */
+export interface LunrTables {
+  invertedIndex: Record<string, unknown>;
+  fieldVectors: Record<string, { elements: number[] }>;
+}
+
 /** What the engine searches: lunr's index of characters and pairs, and the word table. */
 export interface SearchIndex {
-  lunr: lunr.Index;
+  lunr: lunr.Index | LunrTables;
   words: WordWeights;
+}
+
+/** lunr's serialized index: `[term, posting]` and `[field/ref, elements]` pairs. */
+interface SerializedLunr {
+  invertedIndex?: [string, unknown][];
+  fieldVectors?: [string, number[]][];
+  words?: WordWeights;
+}
+
+/**
+ * The tables from lunr's JSON, as lunr.Index.load would make them, without
+ * the rest of what it makes: it also builds a TokenSet of every term (an
+ * automaton for lunr's own query syntax, which the engine never runs) and a
+ * Vector object per field vector. That was most of a load: ~60 ms of ~100 ms
+ * for the bundled report, on main's or the page's thread.
+ */
+function tablesOf(json: SerializedLunr): LunrTables {
+  // Not an index at all: said, as lunr.Index.load did by throwing, so a caller falls back.
+  if (!Array.isArray(json?.invertedIndex) || !Array.isArray(json.fieldVectors)) {
+    throw new TypeError('not a serialized lunr index');
+  }
+  // No prototype, as lunr's own: a term such as `constructor` is just a term.
+  const invertedIndex: Record<string, unknown> = Object.create(null);
+  for (const [term, posting] of json.invertedIndex) invertedIndex[term] = posting;
+  const fieldVectors: Record<string, { elements: number[] }> = Object.create(null);
+  for (const [ref, elements] of json.fieldVectors) fieldVectors[ref] = { elements };
+  return { invertedIndex, fieldVectors };
 }
 
 export interface SearchOptions {
@@ -56,21 +93,20 @@ export class SearchEngine implements HitSource {
   private readonly wordPostings = new Map<string, Posting | null>();
   /** Each field's lunr vector elements, by block ordinal: looked up once, not per hit. */
   private readonly vectors: number[][][];
-  private readonly index: lunr.Index;
+  private readonly index: LunrTables;
   private readonly words: WordWeights;
 
   constructor(
     index: SearchIndex,
     private readonly blocks: readonly Pick<Block, 'id' | 'text'>[],
   ) {
-    this.index = index.lunr;
+    // lunr.Index has both tables; its typings hide them.
+    this.index = index.lunr as unknown as LunrTables;
     this.words = index.words;
     blocks.forEach((block, ordinal) => this.order.set(block.id, ordinal));
     this.normalized = new Array(blocks.length);
-    // lunr keeps field vectors keyed by "field/ref"; its typings hide the elements.
-    const fieldVectors = (
-      this.index as unknown as { fieldVectors: Record<string, { elements: number[] }> }
-    ).fieldVectors;
+    // lunr keeps field vectors keyed by "field/ref".
+    const fieldVectors = this.index.fieldVectors;
     this.vectors = FIELDS.map((field) =>
       blocks.map((block) => fieldVectors[`${field}/${block.id}`]?.elements ?? NO_ELEMENTS),
     );
@@ -80,12 +116,11 @@ export class SearchEngine implements HitSource {
     serialized: string | object,
     blocks: readonly Pick<Block, 'id' | 'text'>[],
   ): SearchEngine {
-    const json = (typeof serialized === 'string' ? JSON.parse(serialized) : serialized) as {
-      words?: WordWeights;
-    };
-    // lunr.Index.load reads lunr's own keys and ignores `words`. An index built
-    // before the word table ranks without it.
-    return new SearchEngine({ lunr: lunr.Index.load(json), words: json.words ?? {} }, blocks);
+    const json = (
+      typeof serialized === 'string' ? JSON.parse(serialized) : serialized
+    ) as SerializedLunr;
+    // An index built before the word table ranks without it.
+    return new SearchEngine({ lunr: tablesOf(json), words: json.words ?? {} }, blocks);
   }
 
   normalizedText(ordinal: number): Normalized {
@@ -96,9 +131,8 @@ export class SearchEngine implements HitSource {
   posting(term: string): Posting | null {
     let posting = this.postings.get(term);
     if (posting !== undefined) return posting;
-    // lunr's inverted index is a plain object keyed by term.
-    const entry = (this.index as unknown as { invertedIndex: Record<string, unknown> })
-      .invertedIndex[term] as
+    // lunr's inverted index is an object keyed by term, with no prototype.
+    const entry = this.index.invertedIndex[term] as
       ({ _index: number } & Record<string, Record<string, unknown>>) | undefined;
     if (!entry) {
       posting = null;

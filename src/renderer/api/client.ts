@@ -84,11 +84,16 @@ function httpApi(): ReaderApi {
     // then whether a change was applied is unknown and a retry might apply it
     // twice. And a save made as the page closes (the reading position) only
     // arrives as a keepalive fetch; a WebSocket goes down with the page.
-    const send = () =>
-      method === 'addReport'
-        ? uploadReport(payload, (progress) => messages.deliver('addProgress', progress))
-        : post(method, payload);
-    const result = changes.then(send);
+    // Adding a file goes after the changes made before it, but holds up none
+    // made after it: its upload and parse may take a minute, and a note made
+    // meanwhile would wait behind it (and be lost if the tab closed). Main
+    // takes one add at a time by itself.
+    if (method === 'addReport') {
+      return changes.then(() =>
+        uploadReport(payload, (progress) => messages.deliver('addProgress', progress)),
+      );
+    }
+    const result = changes.then(() => post(method, payload));
     changes = result;
     return result;
   }, messages.subscribe);

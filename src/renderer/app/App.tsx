@@ -7,7 +7,7 @@
 import { useEffect, useLayoutEffect, useState } from 'react';
 import type { ReaderApi } from '../../shared/api';
 import { LibrarySearch } from '../features/library/library-search';
-import { ShelfStore, type OpenOptions } from '../features/library/shelf-store';
+import { ShelfStore } from '../features/library/shelf-store';
 import { shippedEdition } from '../../shared/library';
 import { markReportShown } from '../instrumentation';
 import { useStore } from '../store';
@@ -26,12 +26,6 @@ interface Props {
   startup: StartupData;
 }
 
-/** The report is on screen as asked: the same one, in the same edition, with nothing to land on or compare. */
-function onScreen(current: LoadedReport | null, report: string, options: OpenOptions): boolean {
-  if (current?.id !== report || options.arrival || options.compareWith !== undefined) return false;
-  return current.document.version === (options.edition ?? current.entry.edition);
-}
-
 function createAppStores(api: ReaderApi, slots: Slots, startup: StartupData) {
   const notices = new Notices(startup.notices);
   const settings = new SettingsStore(api, startup.settings, notices.add);
@@ -42,8 +36,6 @@ function createAppStores(api: ReaderApi, slots: Slots, startup: StartupData) {
     startup.report.id,
     (report, options = {}) => {
       shelf.hide();
-      // Already on screen, in the edition asked for: nothing to load.
-      if (onScreen(switcher.getSnapshot().current, report, options)) return Promise.resolve();
       return switcher.open(report, options);
     },
     notices.add,

@@ -1,10 +1,14 @@
 /**
- * What the sidebar holds: search results above every panel (this report's,
- * or every report's grouped by report), then one of 目录, 名词解释, 批注, 书签
- * and 数说报告, and 修订对照 while two editions are compared. Each panel is its
- * feature's own component; this only puts them side by side.
+ * What the sidebar holds: 目录, 名词解释, 批注, 书签 and 数说报告, and 修订对照
+ * while two editions are compared, each its feature's own component; this only puts them side by side. A search's
+ * results (this report's, or every report's grouped by report) belong to the
+ * 目录 tab, above the 目录 that counts their matches per section: as calibre
+ * and Thorium give search a panel of its own, never stacked above notes or
+ * figures. A new search brings the sidebar to that tab (stores.ts).
  */
 import { createPortal } from 'react-dom';
+import { IS_MAC } from '../commands/keys';
+import { titleWithKeys } from '../commands/shortcut-labels';
 import { AnnotationsPanel } from '../features/annotations/AnnotationsPanel';
 import { BookmarksPanel } from '../features/bookmarks/BookmarksPanel';
 import { EditionsPanel } from '../features/editions/EditionsPanel';
@@ -31,34 +35,74 @@ function TocPanel() {
   );
 }
 
-const PANELS: SidebarPanel<PanelId>[] = [
-  { id: 'toc', label: '目录', content: <TocPanel /> },
-  { id: 'glossary', label: '名词解释', content: <GlossaryPanel /> },
-  { id: 'annotations', label: '批注', content: <AnnotationsPanel /> },
-  { id: 'bookmarks', label: '书签', content: <BookmarksPanel /> },
-  { id: 'figures', label: '数说报告', content: <FiguresPanel /> },
+/** The results of the search in the box: this report's, or every report's. */
+function Results() {
+  const { librarySearch } = useReader();
+  const everyReport = useStore(librarySearch, (state) => state.scope === 'all');
+  return everyReport ? <LibraryResults /> : <SearchResults />;
+}
+
+interface PanelRow extends Omit<SidebarPanel<PanelId>, 'title'> {
+  /** The command that shows the panel: its keys go in the tab's tooltip. */
+  command?: string;
+}
+
+const PANELS: PanelRow[] = [
+  { id: 'toc', label: '目录', short: '目录', content: <TocPanel />, above: <Results /> },
+  {
+    id: 'glossary',
+    label: '名词解释',
+    short: '名词',
+    command: 'panel.glossary',
+    content: <GlossaryPanel />,
+  },
+  {
+    id: 'annotations',
+    label: '批注',
+    short: '批注',
+    command: 'panel.annotations',
+    content: <AnnotationsPanel />,
+  },
+  {
+    id: 'bookmarks',
+    label: '书签',
+    short: '书签',
+    command: 'panel.bookmarks',
+    content: <BookmarksPanel />,
+  },
+  {
+    id: 'figures',
+    label: '数说报告',
+    short: '数说',
+    command: 'panel.figures',
+    content: <FiguresPanel />,
+  },
 ];
 
 /** Only while a comparison is on show: a tab that could show nothing is not offered. */
-const WITH_EDITIONS: SidebarPanel<PanelId>[] = [
+const WITH_EDITIONS: PanelRow[] = [
   ...PANELS,
-  { id: 'editions', label: '修订对照', content: <EditionsPanel /> },
+  {
+    id: 'editions',
+    label: '修订对照',
+    short: '修订',
+    command: 'panel.editions',
+    content: <EditionsPanel />,
+  },
 ];
 
 export function SidebarPanels() {
-  const { sidebar, slots, editions, librarySearch } = useReader();
-  const compared = useStore(editions, (state) => state.comparison !== null);
+  const { sidebar, slots, commands, editions } = useReader();
   const open = useStore(sidebar, (state) => state.open);
   const active = useStore(sidebar, (state) => state.panel);
-  const everyReport = useStore(librarySearch, (state) => state.scope === 'all');
+  const compared = useStore(editions, (state) => state.comparison !== null);
   if (!open) return null;
+  const panels = (compared ? WITH_EDITIONS : PANELS).map(({ command, ...panel }) => ({
+    ...panel,
+    title: command && titleWithKeys(panel.label, commands.get(command).keys, IS_MAC),
+  }));
   return createPortal(
-    <Sidebar<PanelId>
-      panels={compared ? WITH_EDITIONS : PANELS}
-      active={active}
-      onChoose={sidebar.choose}
-      above={everyReport ? <LibraryResults /> : <SearchResults />}
-    />,
+    <Sidebar<PanelId> panels={panels} active={active} onChoose={sidebar.choose} />,
     slots.sidebar,
   );
 }

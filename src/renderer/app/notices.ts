@@ -22,4 +22,6 @@ export class Notices extends Store<{ list: readonly string[] }> {
 
   readonly dismiss = (index: number): void =>
     this.set({ list: this.getSnapshot().list.filter((_, i) => i !== index) });
+
+  readonly dismissAll = (): void => this.set({ list: [] });
 }

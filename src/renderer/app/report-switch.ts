@@ -47,6 +47,12 @@ export function showReportText(pane: HTMLElement, document: ReportDocument): voi
   pane.scrollTop = 0;
 }
 
+/** The report is on screen as asked: the same one, in the same edition, with nothing to land on or compare. */
+function onScreen(current: LoadedReport | null, report: string, options: OpenOptions): boolean {
+  if (current?.id !== report || options.arrival || options.compareWith !== undefined) return false;
+  return current.document.version === (options.edition ?? current.entry.edition);
+}
+
 export class ReportSwitch extends Store<SwitchState> {
   private ticket = 0;
 
@@ -64,10 +70,16 @@ export class ReportSwitch extends Store<SwitchState> {
     super({ current: initial, pending: null, opening: null });
   }
 
-  /** Loads a report (in an edition, its current one unless named) and puts it on screen; the latest asked for wins. */
+  /**
+   * Loads a report (in an edition, its current one unless named) and puts it
+   * on screen; the latest asked for wins, even when it is the one already on
+   * screen (nothing to load then, unless a place in it is to be shown or two
+   * editions compared).
+   */
   async open(report: string, options: OpenOptions = {}): Promise<void> {
     const { arrival, edition, compareWith } = options;
     const ticket = ++this.ticket;
+    if (onScreen(this.getSnapshot().current, report, options)) return this.set({ opening: null });
     this.set({ opening: report });
     const [document, opened] = await Promise.all([
       this.api.getDocument({ report, ...(edition !== undefined && { edition }) }),

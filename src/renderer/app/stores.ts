@@ -20,6 +20,8 @@ import { editionNavigation } from '../features/editions/edition-marks';
 import { EditionsStore } from '../features/editions/editions-store';
 import { figureNavigation } from '../features/figures/figure-mark';
 import { FiguresStore } from '../features/figures/figures-store';
+import { FulfilmentStore } from '../features/figures/fulfilment-store';
+import { yearFigures } from '../../core/figures/year-figures';
 import { watchAppearance } from '../features/appearance/appearance';
 import { GlossaryStore } from '../features/glossary/glossary-store';
 import { ReadingPane } from '../features/reading/reading-pane';
@@ -67,6 +69,8 @@ export interface ReaderStores {
   readonly glossary: GlossaryStore;
   /** 数说报告: figures are extracted when its panel first opens. */
   readonly figures: FiguresStore;
+  /** 目标兑现 against the same place's reports of the year before and after, found while the panel shows. */
+  readonly fulfilment: FulfilmentStore;
   /** 修订对照: a comparison of two editions, shown once there is one. */
   readonly editions: EditionsStore;
   readonly shortcuts: ShortcutsSheet;
@@ -117,6 +121,18 @@ export function createReaderStores(app: AppStores, report: LoadedReport): Reader
     showBlock: jumpAndClose,
   };
   const search = new SearchSession(pageIndex, doc.indexOf);
+  const figures = new FiguresStore(document, figureNavigation(slots.pane, sidebar));
+  const fulfilment = new FulfilmentStore({
+    own: report.entry,
+    ownFigures: () =>
+      yearFigures(
+        document,
+        figures.table().rows.map((row) => row.figure),
+      ),
+    shelf: app.shelf,
+    // The one call a report's features make about another report: read only.
+    fetch: (other) => app.api.getYearFigures({ report: other }),
+  });
   const stores: ReaderStores = {
     api,
     slots,
@@ -137,7 +153,8 @@ export function createReaderStores(app: AppStores, report: LoadedReport): Reader
     userData,
     annotating: new AnnotatingStore(slots.pane, doc, userData),
     glossary: new GlossaryStore(slots.pane, document, userData, glossaryNavigation, notices.add),
-    figures: new FiguresStore(document, figureNavigation(slots.pane, sidebar)),
+    figures,
+    fulfilment,
     editions: new EditionsStore(document.version, editionNavigation(slots.pane, doc, sidebar), {
       compare: (against) => api.compareEditions({ against }),
       failed: notices.add,
@@ -169,12 +186,19 @@ export function attachAfterPaint(stores: ReaderStores): () => void {
   const stops = [
     stores.reading.attach(),
     stores.annotating.attach(),
-    // Every query the box runs is followed by the search across reports.
+    // Every query the box runs is followed by the search across reports,
+    // and shown on the 目录 tab, where its results are.
     stores.search.onRun(stores.librarySearch.follow),
+    stores.search.onRun(stores.sidebar.showSearch),
     whenIdle(() => void stores.pageIndex.load(), LOCAL_INDEX_WITHIN_MS),
   ];
   const { arrival, compareWith } = stores.report;
-  if (arrival) stops.push(arrive(stores.search, stores.jumpAndClose, arrival));
+  if (arrival && 'query' in arrival) {
+    stops.push(arrive(stores.search, stores.jumpAndClose, arrival));
+  } else if (arrival) {
+    // A figure of 目标兑现: marked, with the panel beside the text where there is room for both.
+    stores.figures.arrive(arrival, stores.sidebar);
+  }
   // Opened to see what changed (a new edition just added, two editions chosen): 修订对照 opens.
   if (compareWith !== undefined) {
     void stores.editions.compareWith(compareWith).then((shown) => {

@@ -30,3 +30,11 @@ export function revealInList(element: Element | null | undefined): void {
   const container = element && scrollingAncestor(element);
   if (element && container) revealWithin(container, element);
 }
+
+/** Scrolls `container` sideways the least that shows all of `element`. */
+export function revealSideways(container: HTMLElement, element: Element): void {
+  const box = element.getBoundingClientRect();
+  const view = container.getBoundingClientRect();
+  if (box.left < view.left) container.scrollLeft -= view.left - box.left;
+  else if (box.right > view.right) container.scrollLeft += box.right - view.right;
+}

@@ -6,6 +6,12 @@
  * is the same report (its id is the text's hash): nothing is added twice,
  * and a report that had been removed comes back with its notes.
  *
+ * The report is on the shelf, and the answer given, as soon as its text is
+ * read and kept: the worker goes on to build its search index, which the
+ * report's searches wait for (`onStored`) and which is written to its folder
+ * when it comes. A report whose index never got there (the app closed
+ * meanwhile) has it made again from the copy when it is first searched.
+ *
  * A file that reads as another edition of a report on the shelf (the final
  * text of a draft: same title and occasion, or most sentences the same) is
  * held, not kept, and offered: the reader says whether it is that report's
@@ -27,14 +33,14 @@ import {
   type LibraryReport,
 } from '../../shared/library';
 import { FileReadError } from '../report-file/parse-in-worker';
-import type { WorkerResult } from '../report-file/parse-worker';
+import type { ParsedReportFile } from '../report-file/parse-file';
 import { plainFsError } from '../storage/fs-errors';
 import type { FileAccess } from '../storage/versioned-file';
 import { findEditionOf } from './edition-match';
 import type { EditionOffers } from './edition-offers';
 import { describedBy, type LibraryStore } from './library-store';
 import type { ParseFile } from './parse';
-import { editionDir, sha256OfBytes, writeEdition } from './report-folder';
+import { editionDir, sha256OfBytes, writeEdition, writeEditionIndex } from './report-folder';
 
 export type AddInput = { bytes: Uint8Array; fileName: string } | { path: string };
 
@@ -52,16 +58,60 @@ export interface AddReportContext {
   offers: EditionOffers;
   /** Told of each report newly on the shelf (the search across reports takes it in). */
   onAdded?: (report: LibraryReport) => void;
+  /**
+   * Told of a new edition's document as it was kept (a new report's first
+   * edition, or another edition of a report), and of its search index on its
+   * way from the worker; `written` settles once the index is in the edition's
+   * folder (or failed to get there).
+   */
+  onStored?: (id: string, edition: string, parts: StoredParts) => void;
   /** A report has a new current edition: answers how its notes anchor in it. */
   onEdition: (report: LibraryReport) => Promise<CarriedNotes>;
   now?: () => Date;
 }
 
-/** A file read as a report, not kept yet. */
+export interface StoredParts {
+  document: ReportDocument;
+  searchIndex: Promise<string>;
+  written: Promise<void>;
+}
+
+/** A file read as a report, not kept yet; its index still on its way from the worker. */
 export interface ReadReportFile {
   fileName: string;
   bytes: Uint8Array;
-  parsed: WorkerResult;
+  parsed: ParsedReportFile;
+  searchIndex: Promise<string>;
+  /** Stops the worker when the index will not be wanted (known already, not kept, let go). */
+  stop: AbortController;
+}
+
+/**
+ * The file parsed, as soon as its document is read, and its search index to
+ * come: the worker builds it after handing the document over. A parse that
+ * hands nothing over early (tests parse in this thread) answers with both.
+ */
+function parseThenIndex(
+  parse: ParseFile,
+  bytes: Uint8Array,
+  options: Parameters<ParseFile>[1],
+): Promise<{ parsed: ParsedReportFile; searchIndex: Promise<string> }> {
+  let early: ParsedReportFile | undefined;
+  let handOver: (parsed: ParsedReportFile) => void = (parsed) => {
+    early = parsed;
+  };
+  const whole = parse({ bytes }, { ...options, index: true, onParsed: (p) => handOver(p) });
+  const searchIndex = whole.then(({ searchIndex: index }) => {
+    if (index === undefined) throw new Error('解析没有给出检索索引');
+    return index;
+  });
+  // Whoever waits for the index sees its failure; here it only must not go unhandled.
+  searchIndex.catch(() => undefined);
+  return new Promise((resolve, reject) => {
+    handOver = (parsed) => resolve({ parsed, searchIndex });
+    if (early) handOver(early);
+    whole.then(handOver, reject);
+  });
 }
 
 /** A file picked by path: its bytes, refused before reading when it is too big or not a file. */
@@ -98,22 +148,21 @@ export async function addReport(
     progress({ fileName, stage, done, total });
   tell('read', 0, 1);
   const bytes = 'path' in input ? await readPicked(input.path) : input.bytes;
-  const parsed = await context
-    .parse(
-      { bytes },
-      {
-        fileName,
-        index: true,
-        onProgress: ({ stage, done, total }) => {
-          if (stage !== 'done') tell(stage, done, total);
-        },
-      },
-    )
-    .catch((error: unknown) => {
-      if (error instanceof FileReadError) throw new Error(`无法读取 ${fileName}：${error.message}`);
-      throw error;
-    });
-  const file: ReadReportFile = { fileName, bytes, parsed };
+  const stop = new AbortController();
+  let answered = false;
+  const { parsed, searchIndex } = await parseThenIndex(context.parse, bytes, {
+    fileName,
+    signal: stop.signal,
+    onProgress: ({ stage, done, total }) => {
+      // The index is built after the answer: its steps are no longer this add's.
+      if (!answered && stage !== 'done') tell(stage, done, total);
+    },
+  }).catch((error: unknown) => {
+    if (error instanceof FileReadError) throw new Error(`无法读取 ${fileName}：${error.message}`);
+    throw error;
+  });
+  answered = true;
+  const file: ReadReportFile = { fileName, bytes, parsed, searchIndex, stop };
   const known = await alreadyThere(context, file);
   if (known) {
     tell('done', 1, 1);
@@ -143,7 +192,10 @@ export async function answerOffer(
   as: EditionChoice | 'cancel',
 ): Promise<AddedReport | null> {
   const held = context.offers.take(token);
-  if (as === 'cancel') return null;
+  if (as === 'cancel') {
+    held?.file.stop.abort();
+    return null;
+  }
   if (!held) throw new Error('这份文件等待太久，已不再保留：请重新打开它。');
   refuseReadOnly(context.library);
   // Added meanwhile (the same file dropped twice): nothing is added twice.
@@ -166,6 +218,8 @@ async function alreadyThere(
   const { version } = file.parsed.document;
   const known = library.withEdition(version) ?? library.get(version);
   if (!known) return undefined;
+  // Its index is not wanted: the report has one.
+  file.stop.abort();
   if (known.removed === undefined) return { report: known, added: false };
   const back = await library.restore(known.id);
   context.onAdded?.(back);
@@ -188,44 +242,52 @@ function editionEntry(file: ReadReportFile, now: string): Edition {
 }
 
 /**
- * Writes an edition's folder, then `list` puts it in the library; a
- * half-written copy (a full disk) or a failed listing is taken back, so the
- * folder is left as it was.
+ * Writes an edition's copy and document, then `list` puts it in the library,
+ * then its index follows when the worker has it. A half-written copy (a full
+ * disk) or a failed listing is taken back, so the folder is left as it was;
+ * never the copy of an edition the shelf lists: a failed save of the entry
+ * may still have been carried to disk by a later one.
  */
-async function keepEdition<T>(
+async function keepEdition(
   context: AddReportContext,
   report: string,
   file: ReadReportFile,
-  list: () => Promise<T>,
-): Promise<T> {
-  const { document, source, searchIndex } = file.parsed;
-  const dir = editionDir(context.dataDir, report, document.version);
+  list: () => Promise<LibraryReport>,
+): Promise<LibraryReport> {
+  const { document, source } = file.parsed;
+  const version = document.version;
+  const dir = editionDir(context.dataDir, report, version);
   // Checked per write: another reader may have taken the folder over meanwhile.
   await context.access?.beforeWrite?.();
   // A new report's folder goes whole; a new edition's, only its own.
-  const made = report === document.version ? dirname(dir) : dir;
+  const made = report === version ? dirname(dir) : dir;
   const existed = await stat(made).then(
     () => true,
     () => false,
   );
+  const listed = () =>
+    context.library.get(report)?.editions.some((edition) => edition.id === version) === true;
   const takeBack = async () => {
-    if (!existed) await rm(made, { recursive: true, force: true }).catch(() => undefined);
+    file.stop.abort();
+    if (existed || listed()) return;
+    await rm(made, { recursive: true, force: true }).catch(() => undefined);
   };
   try {
-    await writeEdition(dir, {
-      bytes: file.bytes,
-      format: source.format,
-      document,
-      searchIndex: searchIndex ?? '',
-    });
+    await writeEdition(dir, { bytes: file.bytes, format: source.format, document });
   } catch (error) {
     await takeBack();
     throw plainFsError(error, '报告副本', dir);
   }
-  return list().catch(async (error: unknown) => {
+  const entry = await list().catch(async (error: unknown) => {
     await takeBack();
     throw error;
   });
+  // Not awaited: a failed write leaves the search working, and the index is made again next time.
+  const written = file.searchIndex
+    .then((index) => writeEditionIndex(dir, index))
+    .catch(() => undefined);
+  context.onStored?.(report, version, { document, searchIndex: file.searchIndex, written });
+  return entry;
 }
 
 const nowOf = (context: AddReportContext) => (context.now ?? (() => new Date()))().toISOString();

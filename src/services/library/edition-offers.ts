@@ -27,13 +27,13 @@ export class EditionOffers {
 
   hold(file: ReadReportFile, match: ReportMatch): EditionOffer {
     const token = randomUUID();
-    const timer = setTimeout(() => this.held.delete(token), this.heldMs);
+    const timer = setTimeout(() => this.drop(token), this.heldMs);
     // Holding a file never keeps the process alive.
     timer.unref?.();
     this.held.set(token, { file, report: match.report.id, timer });
     for (const old of this.held.keys()) {
       if (this.held.size <= HELD) break;
-      this.take(old);
+      this.drop(old);
     }
     return {
       token,
@@ -50,6 +50,11 @@ export class EditionOffers {
     clearTimeout(entry.timer);
     this.held.delete(token);
     return { file: entry.file, report: entry.report };
+  }
+
+  /** Lets a file go unanswered: its worker, still building the index, is stopped. */
+  private drop(token: string): void {
+    this.take(token)?.file.stop.abort();
   }
 
   get size(): number {

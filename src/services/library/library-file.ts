@@ -19,7 +19,8 @@ export const LIBRARY_SCHEMA_VERSION = 1;
 export const libraryPath = (dataDir: string) => join(dataDir, LIBRARY_FILE);
 export const libraryQuarantinePath = (dataDir: string) => join(dataDir, 'quarantine', LIBRARY_FILE);
 
-function reasonOf(error: z.ZodError): string {
+/** A schema's first complaint, as the reader is told it. */
+export function reasonOf(error: z.ZodError): string {
   const issue = error.issues[0];
   if (!issue) return '格式不对';
   return `${issue.path.length > 0 ? `${issue.path.join('.')}：` : ''}${issue.message}`;

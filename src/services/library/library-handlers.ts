@@ -49,8 +49,8 @@ export function libraryHandlers(options: LibraryHandlerOptions): {
         const session = await sessions.open(report);
         // The shelf's counts as the notes file has them now (a .bak recovered, say).
         await library.setCounts(report, countsOf(session.file.value)).catch(() => undefined);
-        // The place on the shelf is not worth an error: kept in memory when it cannot be written.
-        const opened = await library.opened(report).catch(() => library.require(report));
+        // The place on the shelf is not worth an error, nor a wait for the disk.
+        const opened = library.opened(report);
         changed();
         return { report: opened, notices: session.notices };
       }),

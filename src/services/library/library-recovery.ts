@@ -60,14 +60,29 @@ export async function findUnlisted(
     if (entry) found.push(entry);
   }
   if (found.length === 0) return [];
-  const titles = found.map((report) => `《${report.title}》`).join('、');
-  if (access?.readOnlyReason ?? null) {
-    return [
-      `数据文件夹中有 ${found.length} 份报告不在书架索引里（${titles}），本次只读，未能放回书架。`,
-    ];
+  const titlesOf = (reports: LibraryReport[]) =>
+    reports.map((report) => `《${report.title}》`).join('、');
+  const notPutBack = (reports: LibraryReport[], why: string) =>
+    `数据文件夹中有 ${reports.length} 份报告不在书架索引里（${titlesOf(reports)}），${why}，未能放回书架。`;
+  // The folder, or the index itself (a newer version's), may not be written this session.
+  if ((access?.readOnlyReason ?? null) !== null || library.readOnly) {
+    return [notPutBack(found, '本次只读')];
   }
-  for (const entry of found) await library.add(entry).catch(() => undefined);
+  const back: LibraryReport[] = [];
+  const failed: LibraryReport[] = [];
+  for (const entry of found) {
+    const listed = await library.add(entry).then(
+      () => true,
+      () => false,
+    );
+    (listed ? back : failed).push(entry);
+  }
   return [
-    `书架索引中缺少 ${found.length} 份报告（${titles}），已按数据文件夹中保存的副本放回书架。`,
+    ...(back.length > 0
+      ? [
+          `书架索引中缺少 ${back.length} 份报告（${titlesOf(back)}），已按数据文件夹中保存的副本放回书架。`,
+        ]
+      : []),
+    ...(failed.length > 0 ? [notPutBack(failed, '书架索引写入失败')] : []),
   ];
 }

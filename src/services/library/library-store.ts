@@ -13,6 +13,9 @@ import type { ReportDocument } from '../../shared/document';
 import {
   BUNDLED_REPORT_ID,
   EMPTY_VIEW,
+  MAX_OCCASION_LENGTH,
+  MAX_PLACE_LENGTH,
+  MAX_SPEAKER_LENGTH,
   type Edition,
   type Library,
   type LibraryReport,
@@ -21,20 +24,32 @@ import {
   type ReportView,
   MAX_EDITIONS,
 } from '../../shared/library';
+import { LibraryReportSchema } from '../../shared/library-schema';
 import type { Settings } from '../../shared/settings';
 import { libraryView, reportPlace, shelfTitle } from '../../core/library/shelf';
 import type { VersionedFile } from '../storage/versioned-file';
 import { ReadOnlyError } from '../storage/versioned-file';
+import { reasonOf } from './library-file';
 
-/** The entry's fields read from a document: what the shelf shows of it. */
+/**
+ * The entry's fields read from a document: what the shelf shows of it, cut
+ * to the library file's limits. The document is an opened file's: an entry
+ * longer than the schema takes would be written, then set aside at every
+ * start, taking the reader's name for it and its removal with it.
+ */
 export function describedBy(document: ReportDocument) {
   const place = reportPlace(document);
+  const cut = (text: string, max: number) => text.slice(0, max);
   return {
     title: shelfTitle(document),
-    ...(document.occasion !== undefined && { occasion: document.occasion }),
+    ...(document.occasion !== undefined && {
+      occasion: cut(document.occasion, MAX_OCCASION_LENGTH),
+    }),
     ...(document.date !== undefined && { date: document.date }),
-    ...(place !== undefined && { place }),
-    ...(document.speaker !== undefined && { speaker: document.speaker }),
+    ...(place !== undefined && { place: cut(place, MAX_PLACE_LENGTH) }),
+    ...(document.speaker !== undefined && {
+      speaker: cut(document.speaker, MAX_SPEAKER_LENGTH),
+    }),
   };
 }
 
@@ -202,6 +217,11 @@ export class LibraryStore {
 
   async add(report: LibraryReport): Promise<LibraryReport> {
     if (this.get(report.id)) throw new Error(`报告 ${report.id} 已在书架上`);
+    // Checked as the next start will read it: an entry it would set aside is never written.
+    const checked = LibraryReportSchema.safeParse(report);
+    if (!checked.success) {
+      throw new Error(`这份报告的书架记录无效（${reasonOf(checked.error)}），没有加入书架。`);
+    }
     await this.save({ reports: [...this.value.reports, report] }, true);
     return report;
   }
@@ -221,12 +241,18 @@ export class LibraryStore {
         if (report.editions.length >= MAX_EDITIONS) {
           throw new Error(`《${report.title}》已有 ${MAX_EDITIONS} 个版本，不能再加入。`);
         }
-        return {
+        const next = {
           ...report,
           edition: edition.id,
           editions: [...report.editions, edition],
           view: { ...report.view, position: null },
         };
+        // Checked as the next start will read it, as a new report's entry is.
+        const checked = LibraryReportSchema.safeParse(next);
+        if (!checked.success) {
+          throw new Error(`这个版本的书架记录无效（${reasonOf(checked.error)}），没有加入书架。`);
+        }
+        return next;
       },
       true,
     );
@@ -247,8 +273,16 @@ export class LibraryStore {
     return this.change(id, ({ removed: _removed, ...rest }) => rest, true);
   }
 
-  opened(id: string): Promise<LibraryReport> {
-    return this.change(id, (report) => ({ ...report, opened: this.now().toISOString() }), false);
+  /**
+   * Notes the report as opened now, and answers its entry at once: the write
+   * follows (in order with the others) and is not waited for. Where the reader
+   * is on the shelf is not worth holding a switch of report for a disk's
+   * fsync; a write that fails is taken back as any other.
+   */
+  opened(id: string): LibraryReport {
+    const next = { ...this.require(id), opened: this.now().toISOString() };
+    this.save(this.replace(next), false).catch(() => undefined);
+    return next;
   }
 
   saveView(id: string, view: Partial<ReportView>): Promise<LibraryReport> {

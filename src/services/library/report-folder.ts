@@ -41,18 +41,25 @@ export interface EditionFiles {
   bytes: Uint8Array;
   format: ReportFileFormat;
   document: ReportDocument;
-  searchIndex: string;
 }
 
 const documentBody = (document: ReportDocument) =>
   JSON.stringify({ schemaVersion: DOCUMENT_SCHEMA_VERSION, document }) + '\n';
 
-/** Writes an edition's three files; the copy first, so what is derived never outlives it. */
+/**
+ * Writes an edition's copy and document; the copy first, so what is derived
+ * never outlives it. Its index follows (writeEditionIndex) once it is built:
+ * an edition whose index is missing has it made again from the copy.
+ */
 export async function writeEdition(dir: string, files: EditionFiles, io?: WriterIo): Promise<void> {
   await mkdir(dir, { recursive: true });
   await writeFileAtomic(join(dir, sourceName(files.format)), files.bytes, io);
   await writeFileAtomic(join(dir, DOCUMENT_FILE), documentBody(files.document), io);
-  await writeFileAtomic(join(dir, INDEX_FILE), files.searchIndex, io);
+}
+
+/** Writes an edition's search index. */
+export function writeEditionIndex(dir: string, searchIndex: string, io?: WriterIo): Promise<void> {
+  return writeFileAtomic(join(dir, INDEX_FILE), searchIndex, io);
 }
 
 /** Writes the derived files again, after one was found damaged. */
@@ -62,7 +69,7 @@ export async function rewriteDerived(
   searchIndex: string,
 ): Promise<void> {
   await writeFileAtomic(join(dir, DOCUMENT_FILE), documentBody(document));
-  await writeFileAtomic(join(dir, INDEX_FILE), searchIndex);
+  await writeEditionIndex(dir, searchIndex);
 }
 
 /** What reading a derived file found. */

@@ -26,6 +26,7 @@ import type { FileAccess, VersionedFile } from '../storage/versioned-file';
 import { openUserData } from '../user-data/user-data-file';
 import { createUserDataService, type UserDataService } from '../user-data/user-data-service';
 import type { LibraryStore } from './library-store';
+import type { StoredParts } from './add-report';
 import type { ParseFile } from './parse';
 import { join } from 'node:path';
 import {
@@ -100,6 +101,8 @@ export class ReportSessions {
   private readonly engines = new Map<string, () => Promise<SearchEngine>>();
   /** What recovering a derived file had to say, per edition, until its session takes it. */
   private readonly recovered = new Map<string, string[]>();
+  /** Indexes of editions just added, being written to their folders (keyed as `documents`). */
+  private readonly writing = new Map<string, Promise<void>>();
 
   constructor(private readonly options: ReportSessionsOptions) {}
 
@@ -149,20 +152,48 @@ export class ReportSessions {
     return { file: join(place.dir, DOCUMENT_FILE), version: place.edition.id };
   }
 
+  /**
+   * An edition just added (add-report.ts): its document as it was kept, and
+   * its index as the worker builds it after the document, then writes it to
+   * the edition's folder. Its searches wait for that index rather than read
+   * a folder it is not in yet; should it fail, the index is read from the
+   * folder as any other's (and made again from the copy when missing).
+   */
+  added(id: string, edition: string, { document, searchIndex, written }: StoredParts): void {
+    const key = keyOf(id, edition);
+    this.documents.set(key, () => Promise.resolve(document));
+    const load = retrying(() => searchIndex.catch(this.indexFromFolder(id, edition)));
+    this.indexes.set(key, load);
+    const write = written.finally(() => {
+      if (this.writing.get(key) === write) this.writing.delete(key);
+      // Once in the folder, it is read from there like any other's: a session
+      // that adds many reports does not keep every index text in memory.
+      if (this.indexes.get(key) === load) this.indexes.delete(key);
+    });
+    this.writing.set(key, write);
+  }
+
   /** An edition's serialized search index, made again from the copy if damaged. */
   searchIndex(id: string, edition?: string): Promise<string> {
     const place = this.placeOf(id, edition);
     if (place.built) return this.options.bundled.loadSearchIndex();
     let load = this.indexes.get(place.key);
     if (!load) {
-      load = retrying(async () => {
-        const read = await readEditionIndex(place.dir, isIndexText, this.canWrite);
-        if (read.status === 'ok') return read.value;
-        return (await this.rebuild(place, read.status === 'bad' ? read.kept : null)).searchIndex;
-      });
+      load = retrying(this.indexFromFolder(id, place.edition.id));
       this.indexes.set(place.key, load);
     }
     return load();
+  }
+
+  /** Reads an edition's index from its folder, once a write of it under way is done. */
+  private indexFromFolder(id: string, edition: string): () => Promise<string> {
+    return async () => {
+      const place = this.placeOf(id, edition);
+      await this.writing.get(place.key);
+      const read = await readEditionIndex(place.dir, isIndexText, this.canWrite);
+      if (read.status === 'ok') return read.value;
+      return (await this.rebuild(place, read.status === 'bad' ? read.kept : null)).searchIndex;
+    };
   }
 
   /** The derived files made again from the app's copy of the file, and written back. */
@@ -281,10 +312,13 @@ export class ReportSessions {
     }
   }
 
-  /** Resolves once every write of every open report's notes is on disk. */
+  /** Resolves once every write of every open report's notes, and of a new edition's index, is on disk. */
   async flush(): Promise<void> {
     const open = [...this.files.values()].map((load) => load().catch(() => null));
-    await Promise.all((await Promise.all(open)).map((file) => file?.flush()));
+    await Promise.all([
+      ...(await Promise.all(open)).map((file) => file?.flush()),
+      ...this.writing.values(),
+    ]);
   }
 }
 

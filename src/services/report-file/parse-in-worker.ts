@@ -13,6 +13,7 @@ import { Worker } from 'node:worker_threads';
 import { ReportFormatError, type ReportErrorCode } from '../../core/formats/errors';
 import { LIMITS } from '../../core/formats/limits';
 import type { ParseProgress } from './extract-text';
+import type { ParsedReportFile } from './parse-file';
 import type { WorkerInput, WorkerMessage, WorkerResult } from './parse-worker';
 import { workerEntry } from '../worker-entry';
 import { awaitWorker } from '../worker-run';
@@ -28,6 +29,12 @@ export interface WorkerParseOptions {
   signal?: AbortSignal;
   /** Also build the document's search index in the worker (the answer's `searchIndex`). */
   index?: boolean;
+  /**
+   * With `index`: called with the parsed file as soon as it is read, while
+   * the worker goes on to build its index (the answer then carries both).
+   * The library shows a new report without waiting for its index.
+   */
+  onParsed?: (parsed: ParsedReportFile) => void;
   /**
    * Keep a warm worker waiting for the next file (warmParseWorker): the app
    * does, so a file's read does not wait for pdf.js to load; the CLI, which
@@ -75,6 +82,14 @@ function startWorker(workerData: WorkerInput | { warm: true }, heapMb: number): 
  */
 let spare: Worker | undefined;
 
+/**
+ * How long after a file is read the worker for the next one is started. Not
+ * at once: its start (pdf.js loaded, a tiny PDF read) costs about a second of
+ * CPU, which on a two-core machine would be taken from this file's search
+ * index and from the window showing the report.
+ */
+const WARM_AGAIN_AFTER_MS = 2_000;
+
 /** Starts a warm worker for the next file, unless one is waiting already. */
 export function warmParseWorker(): void {
   if (spare) return;
@@ -104,21 +119,43 @@ export function parseReportFileInWorker(
   input: WorkerParseInput,
   options: WorkerParseOptions = {},
 ): Promise<WorkerResult> {
-  const data: WorkerInput = { ...input, fileName: options.fileName, index: options.index };
+  const early = options.index === true && options.onParsed !== undefined;
+  const data: WorkerInput = {
+    ...input,
+    fileName: options.fileName,
+    index: options.index,
+    ...(early && { early }),
+  };
   const heapMb = options.heapMb ?? LIMITS.workerHeapMb;
   const worker = takeSpare(data, heapMb) ?? startWorker(data, heapMb);
-  // The next file's worker warms up while this one works.
-  if (options.keepWarm) setImmediate(warmParseWorker);
-  return awaitWorker<WorkerMessage, WorkerResult>(worker, {
+  let parsed: ParsedReportFile | undefined;
+  const answer = awaitWorker<WorkerMessage, WorkerResult>(worker, {
     timeoutMs: options.timeoutMs ?? LIMITS.parseMs,
     ...(options.signal && { signal: options.signal }),
     onMessage: (message) => {
-      if (message.type === 'progress') return void options.onProgress?.(message.progress);
-      if (message.type === 'done') return { result: message.result };
-      return { error: errorFrom(message) };
+      switch (message.type) {
+        case 'progress':
+          return void options.onProgress?.(message.progress);
+        case 'parsed':
+          parsed = message.result;
+          return void options.onParsed?.(parsed);
+        case 'indexed':
+          // The worker posts `parsed` first, always.
+          return { result: { ...parsed!, searchIndex: message.searchIndex } };
+        case 'done':
+          return { result: message.result };
+        case 'error':
+          return { error: errorFrom(message) };
+      }
     },
     timedOut: () => new ReportFormatError('timeout'),
     outOfMemory: () => new ReportFormatError('out-of-memory'),
     exited: (code) => new Error(`解析进程意外退出（代码 ${code}）`),
   });
+  // The next file's worker, once this one's work is out of the way.
+  if (options.keepWarm) {
+    const warmAgain = () => void setTimeout(warmParseWorker, WARM_AGAIN_AFTER_MS).unref();
+    answer.then(warmAgain, warmAgain);
+  }
+  return answer;
 }

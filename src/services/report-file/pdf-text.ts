@@ -16,12 +16,33 @@ type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
 let loading: Promise<PdfJs> | undefined;
 
+/**
+ * The built-ins pdf.js's legacy build replaces. It bundles core-js, which
+ * swaps JSON.parse, JSON.stringify and Array.prototype.push for polyfills of
+ * features Node 20 lacks (JSON.rawJSON, JSON.parse with source, a length
+ * check of push) that neither pdf.js's own code nor this app uses. They stay
+ * replaced for the whole thread, and are several times slower: the worker's
+ * search index (lunr pushes into arrays, then the index is serialized) took
+ * ~30% longer after a PDF than after a text file. So the engine's own are put
+ * back once pdf.js is loaded.
+ */
+const BUILT_INS = [
+  [JSON, 'parse'],
+  [JSON, 'stringify'],
+  [Array.prototype, 'push'],
+] as const;
+
 /** Loads pdf.js once, with its worker code in this thread. */
 function loadPdfJs(): Promise<PdfJs> {
   loading ??= (async () => {
-    const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
-    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
-    return import('pdfjs-dist/legacy/build/pdf.mjs');
+    const saved = BUILT_INS.map(([owner, name]) => Object.getOwnPropertyDescriptor(owner, name)!);
+    try {
+      const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+      (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
+      return await import('pdfjs-dist/legacy/build/pdf.mjs');
+    } finally {
+      BUILT_INS.forEach(([owner, name], i) => Object.defineProperty(owner, name, saved[i]));
+    }
   })();
   return loading;
 }

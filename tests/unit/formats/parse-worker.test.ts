@@ -31,6 +31,30 @@ describe('parseReportFileInWorker', () => {
     expect(events.at(-1)).toEqual({ stage: 'done', done: 1, total: 1 });
   }, 60_000);
 
+  it('hands the document over before building its index, when asked, and answers with both', async () => {
+    const bytes = await makePrintedPdf();
+    const order: string[] = [];
+    let early: unknown;
+    const answer = await parseReportFileInWorker(
+      { bytes },
+      {
+        fileName: 'report.pdf',
+        index: true,
+        onParsed: (parsed) => {
+          order.push('parsed');
+          early = parsed;
+        },
+        onProgress: (p) => order.push(p.stage),
+      },
+    );
+    expect(order.indexOf('parsed')).toBeLessThan(order.indexOf('index'));
+    expect(order.at(-1)).toBe('done');
+    const { searchIndex, ...parsed } = answer;
+    expect(early).toEqual(parsed);
+    expect(parsed).toEqual(await parseReportFile(bytes, { fileName: 'report.pdf' }));
+    expect(JSON.parse(searchIndex!)).toMatchObject({ version: expect.any(String) });
+  }, 60_000);
+
   it('passes a bad file’s error through with its code and sentence', async () => {
     const error = await parseReportFileInWorker({ bytes: encryptedPdf() }).catch((e) => e);
     expect(error).toBeInstanceOf(ReportFormatError);

@@ -104,10 +104,10 @@ describe('another report', () => {
     expect(ok(await handlers.getLibrary(undefined)).reports).toHaveLength(2);
   });
 
-  it('is read in a worker thread that tells how far it has come, ending with done', async () => {
-    const { handlers } = await openLibrary(dir, { parse: parseInWorker });
+  it('is read in a worker thread that tells how far it has come, ending with done; its index follows', async () => {
+    const { handlers, flush } = await openLibrary(dir, { parse: parseInWorker });
     const seen: AddProgress[] = [];
-    ok(
+    const { report } = ok(
       await handlers.addReport(
         { fileName: 'x.docx', bytes: other() },
         { progress: (progress) => seen.push(progress) },
@@ -116,9 +116,52 @@ describe('another report', () => {
     const stages = seen.map((progress) => progress.stage);
     expect(stages[0]).toBe('read');
     expect(stages).toContain('structure');
-    expect(stages).toContain('index');
+    // The report is answered before its index is built: that step is no longer the add's.
+    expect(stages).not.toContain('index');
     expect(stages.at(-1)).toBe('done');
     expect(new Set(seen.map((progress) => progress.fileName))).toEqual(new Set(['x.docx']));
+    // Searched at once, it is answered with the index the worker goes on to build…
+    expect(ok(await handlers.search({ report: report.id, query: '江北区' })).total).toBeGreaterThan(
+      0,
+    );
+    // …which is in the report's folder once the writes are done, and read from there next time.
+    await flush();
+    expect(await readdir(join(dir, 'library', report.id, report.id))).toContain(
+      'search-index.json',
+    );
+    const again = await openLibrary(dir);
+    expect(ok(await again.handlers.openReport({ report: report.id })).notices).toEqual([]);
+    // A real worker starts, loads its parsers and reads: past 5 s on a busy machine.
+  }, 30_000);
+
+  it('is on the shelf before its index is built; its searches wait for that index', async () => {
+    let releaseIndex = () => {};
+    const held = new Promise<void>((resolve) => (releaseIndex = resolve));
+    const parse: typeof parseHere = async (input, options) => {
+      const { searchIndex, ...parsed } = await parseHere(input, options);
+      options.onParsed?.(parsed);
+      await held;
+      return { ...parsed, searchIndex };
+    };
+    const { handlers, flush } = await openLibrary(dir, { parse });
+    const { report } = ok(await handlers.addReport({ fileName: 'x.docx', bytes: other() }));
+    expect(ok(await handlers.getLibrary(undefined)).reports.map((r) => r.id)).toContain(report.id);
+    expect(ok(await handlers.getDocument({ report: report.id })).version).toBe(report.id);
+    let answered = false;
+    const searched = handlers.search({ report: report.id, query: '江北区' }).then((answer) => {
+      answered = true;
+      return answer;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(answered).toBe(false);
+    const folder = join(dir, 'library', report.id, report.id);
+    expect(await readdir(folder)).not.toContain('search-index.json');
+    releaseIndex();
+    expect(ok(await searched).total).toBeGreaterThan(0);
+    await flush();
+    expect(await readdir(folder)).toContain('search-index.json');
+    // No notice of a missing index: it was on its way, not lost.
+    expect(ok(await handlers.openReport({ report: report.id })).notices).toEqual([]);
   });
 
   it('has notes, a place and an index of its own', async () => {
@@ -136,6 +179,75 @@ describe('another report', () => {
     expect(library.reports[1].counts).toEqual({ annotations: 1, bookmarks: 1 });
     // Its notes in a file of its own; the bundled report's was never written.
     for (const name of await readdir(join(dir, 'reports'))) expect(name.startsWith(id)).toBe(true);
+  });
+});
+
+describe('what a file says of itself', () => {
+  it('is listed within the shelf’s own limits, so the entry and its new name outlive a restart', async () => {
+    // A hostile or badly extracted file: an occasion line far longer than any real one.
+    const occasion = '在某区第十一届人民代表大会第二次会议上'.repeat(30);
+    const text = `政府工作报告\n\n——${occasion}\n\n一、工作回顾\n\n过去一年，我们做了很多工作。`;
+    const first = await openLibrary(dir);
+    const added = ok(await first.handlers.addReport({ fileName: 'a.txt', bytes: utf8(text) }));
+    expect(added.report.occasion?.length).toBeLessThanOrEqual(300);
+    const { id } = added.report;
+    ok(await first.handlers.renameReport({ report: id, title: '我的名字' }));
+    ok(await first.handlers.removeReport({ report: id }));
+    await first.flush();
+    const again = await openLibrary(dir);
+    expect(ok(await again.handlers.getNotices(undefined))).toEqual([]);
+    const library = ok(await again.handlers.getLibrary(undefined));
+    expect(library.removed.map((report) => [report.id, report.title])).toEqual([[id, '我的名字']]);
+    expect(library.reports.map((report) => report.id)).toEqual([BUNDLED_REPORT_ID]);
+  });
+
+  it('an entry the library file would set aside at the next start is refused now, unwritten', async () => {
+    const { library, flush } = await openLibrary(dir);
+    const [bundled] = library.all();
+    const entry = { ...bundled, id: 'abc123', bundled: undefined, date: '2019年1月8日' };
+    await expect(library.add(entry)).rejects.toThrow(/date/);
+    await flush();
+    expect(library.get('abc123')).toBeUndefined();
+    expect(await readdir(dir)).toEqual([]);
+  });
+});
+
+describe('two adds at once', () => {
+  it('of the same file make one report, kept whole: the second never takes the first one’s copy back', async () => {
+    const { handlers, flush } = await openLibrary(dir);
+    const bytes = utf8(otherReportText());
+    // Two windows, or a drop while the open dialog's file is still being read.
+    const answers = await Promise.all([
+      handlers.addReport({ fileName: 'a.txt', bytes }),
+      handlers.addReport({ fileName: 'b.txt', bytes }),
+    ]);
+    const [first, second] = answers.map(ok);
+    expect(first.report.id).toBe(second.report.id);
+    expect([first.added, second.added].sort()).toEqual([false, true]);
+    await flush();
+    const { id } = first.report;
+    expect(await readdir(join(dir, 'library', id, id))).toEqual(
+      expect.arrayContaining(['source.txt', 'document.json', 'search-index.json']),
+    );
+    expect(ok(await handlers.getDocument({ report: id })).version).toBe(id);
+    expect(ok(await handlers.getLibrary(undefined)).reports).toHaveLength(2);
+  });
+
+  it('a failed listing takes back only a copy nothing lists: one a later save carried stays', async () => {
+    const services = await openLibrary(dir);
+    const { library, handlers } = services;
+    const list = library.add.bind(library);
+    // The save of the entry failed (a full disk), but a save made meanwhile
+    // (the reading position, say) carried the entry to disk all the same.
+    library.add = async (report) => {
+      await list(report);
+      throw new Error('磁盘已满');
+    };
+    const bytes = utf8(otherReportText());
+    expect(refused(await handlers.addReport({ fileName: 'a.txt', bytes }))).toBe('磁盘已满');
+    const [listed] = ok(await handlers.getLibrary(undefined)).reports.slice(1);
+    expect(listed).toBeDefined();
+    expect(ok(await handlers.getDocument({ report: listed.id })).version).toBe(listed.id);
   });
 });
 

@@ -4,7 +4,7 @@
  * the app (and the same worker for reading a file). Runs that do not depend
  * on each other start at once; each spawn costs about a second.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDataFolder } from '../../../src/services/storage/folder-access';
@@ -39,6 +39,9 @@ beforeAll(async () => {
   await writeFile(path('jiangbei.docx'), makeDocx(reportLines(otherReportText())));
   await writeFile(path('jiangbei.txt'), otherReportText());
   await writeFile(path('locked.pdf'), encryptedPdf());
+  // 3 GB with no blocks behind them: said to be too large by its size, never read.
+  await writeFile(path('huge.pdf'), '');
+  await truncate(path('huge.pdf'), 3 * 1024 ** 3);
   await writeFile(
     path('bundled.txt'),
     await readFile(
@@ -80,6 +83,7 @@ describe('library add and list', () => {
   it('the same text again, in another format, is the same report: added false', () => {
     expect(again.code, again.stderr).toBe(0);
     expect(lines(again)).toEqual([{ ...lines(added)[0], added: false }]);
+    expect(bundled.code, bundled.stderr).toBe(0);
     expect(lines(bundled)).toEqual([
       { id: BUNDLED_REPORT_ID, title: '2018年海曙区政府工作报告', added: false },
     ]);
@@ -167,6 +171,7 @@ describe('what library refuses', () => {
     runs = await runAll({
       locked: runCli(['library', 'add', path('locked.pdf'), ...dataArgs()]),
       missing: runCli(['library', 'add', path('nope.pdf'), ...dataArgs()]),
+      huge: runCli(['library', 'add', path('huge.pdf'), ...dataArgs()]),
       removeBundled: runCli(['library', 'remove', BUNDLED_REPORT_ID, ...dataArgs()]),
       removePath: runCli(['library', 'remove', '../../etc', ...dataArgs()]),
       noSub: runCli(['library', ...dataArgs()]),
@@ -182,6 +187,8 @@ describe('what library refuses', () => {
     expect(runs.locked.stderr).toBe('错误：这个 PDF 设有密码或加密保护，请先去掉保护后再打开。\n');
     expect(runs.missing.code).toBe(1);
     expect(runs.missing.stderr).toMatch(/^错误：找不到文件：/);
+    expect(runs.huge.code).toBe(1);
+    expect(runs.huge.stderr).toBe('错误：文件超过 100 MB，报告阅读器不打开这么大的文件。\n');
     expect(await snapshot(data)).toEqual(before);
   });
 
@@ -267,6 +274,18 @@ describe('search --all, --report, remove', () => {
     const back = await runCli(['library', 'add', path('jiangbei.txt'), ...dataArgs()]);
     expect(lines(back)).toEqual([{ id, title: '2019年江北区政府工作报告', added: true }]);
     expect(back.stderr).toMatch(/已放回，连同 1 条批注/);
+  }, 30_000);
+
+  it('another command holding the folder is waited for, however long its add takes', async () => {
+    // Another `library add` reading a long PDF on a busy machine: more than a moment.
+    const other = await openDataFolder(data, { app: 'cli' });
+    const waiting = runCli(['library', 'add', path('jiangbei.txt'), ...dataArgs()]);
+    // Longer than the child takes to start and then wait its first moment (2 s).
+    await new Promise((resolve) => setTimeout(resolve, 9_000));
+    await other.release();
+    const add = await waiting;
+    expect(add.code, add.stderr).toBe(0);
+    expect(lines(add)).toEqual([{ id, title: '2019年江北区政府工作报告', added: false }]);
   }, 30_000);
 
   it('a folder the app holds refuses add and remove with exit 75', async () => {

@@ -30,6 +30,7 @@ describe('per-report rows', () => {
         'search',
         'searchMatches',
         'getSearchIndex',
+        'getYearFigures',
         'getUserData',
         'createAnnotation',
         'updateAnnotation',

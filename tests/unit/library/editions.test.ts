@@ -21,9 +21,15 @@ const REVISED = utf8(revise(RAW));
 const OLD_VERSION = BUNDLED.version;
 const TEXT = documentText(BUNDLED.blocks).text;
 
+/** The services each test opened: flushed before its folder goes (an index is written after its add answers). */
+let opened: { flush(): Promise<void> }[] = [];
+
 /** Opens the library; comparisons are made in the worker, as the app makes them. */
-const open = (dataDir: string, options: Parameters<typeof openLibrary>[1] = {}) =>
-  openLibrary(dataDir, options);
+async function open(dataDir: string, options: Parameters<typeof openLibrary>[1] = {}) {
+  const services = await openLibrary(dataDir, options);
+  opened.push(services);
+  return services;
+}
 
 type Services = Awaited<ReturnType<typeof open>>;
 
@@ -51,7 +57,11 @@ let dir: string;
 beforeEach(async () => {
   dir = await makeTempDir('library-editions');
 });
-afterEach(() => removeTempDir(dir));
+afterEach(async () => {
+  await Promise.all(opened.map((services) => services.flush().catch(() => undefined)));
+  opened = [];
+  await removeTempDir(dir);
+});
 
 /** The bundled report annotated three times, and the revised text offered as its new edition. */
 async function annotatedAndOffered() {

@@ -126,6 +126,27 @@ describe('a damaged library index', () => {
   });
 });
 
+describe('reports missing from an index this version may not write', () => {
+  it('are not said to be put back', async () => {
+    // A newer app's index, in a shape this version cannot read: shown as an empty shelf, never written.
+    const path = join(dir, 'library.json');
+    const stored = JSON.parse(await readFile(path, 'utf8'));
+    stored.library.reports = stored.library.reports.map((report: object) => ({
+      ...report,
+      shelfColour: 'red',
+    }));
+    const newer = JSON.stringify({ ...stored, schemaVersion: 2 });
+    await writeFile(path, newer);
+    const { handlers, flush } = await openLibrary(dir);
+    const notices = ok(await handlers.getNotices(undefined)).join('');
+    expect(notices).toMatch(/来自更新版本的报告阅读器/);
+    expect(notices).not.toMatch(/已按数据文件夹中保存的副本放回书架/);
+    expect(notices).toMatch(/未能放回书架/);
+    await flush();
+    expect(await readFile(path, 'utf8')).toBe(newer);
+  });
+});
+
 describe('a folder this process may not write', () => {
   it('refuses a new report before reading it, and keeps the reader’s place in memory only', async () => {
     const before = await snapshot(dir);

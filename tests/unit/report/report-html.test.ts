@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseReportBytes } from '../../../src/core/report/parse-report';
 import type { ReportDocument } from '../../../src/shared/document';
+import { ReportDocumentSchema } from '../../../src/shared/document-schema';
 import { escapeHtml, renderReportHtml } from '../../../src/core/report/report-html';
 import { FIRST_PARAGRAPH_TIMING } from '../../../src/renderer/instrumentation';
 
@@ -137,6 +138,28 @@ describe('renderReportHtml', () => {
     expect(out).not.toMatch(/<script|<img|<b>/);
     expect(out).toContain('aria-label="&quot;&gt;&lt;script&gt;x&lt;/script&gt;"');
     expect(visibleText(out)).toContain('a & b <b>c</b> "d" \'e\'');
+  });
+
+  it('a document read back from the data folder can put no markup in an attribute', () => {
+    // document.json of a report in the library: a hand-edited or damaged file.
+    const entry = '"><img src=x>';
+    const tampered: ReportDocument = {
+      ...report,
+      blocks: [{ id: 'b1', kind: 'paragraph', text: '月湖公园' }],
+      glossary: [
+        {
+          id: entry,
+          terms: ['月湖'],
+          definition: '一个湖',
+          block: 'b1',
+          occurrences: [{ block: 'b1', start: 0, end: 2, term: '月湖' }],
+        },
+      ],
+    };
+    expect(ReportDocumentSchema.safeParse(tampered).success).toBe(false);
+    const out = renderReportHtml(tampered);
+    expect(out).not.toMatch(/<img/);
+    expect(out).toContain('data-glossary="&quot;&gt;&lt;img src=x&gt;"');
   });
 
   it('escapeHtml handles all five special characters', () => {

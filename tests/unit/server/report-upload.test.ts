@@ -19,10 +19,13 @@ import { makeTempDir, removeTempDir } from '../storage/helpers';
 const LIMIT = 64 * 1024;
 let root: string;
 let bridge: RunningBridge;
+let flush: () => Promise<void>;
 
 beforeAll(async () => {
   root = await makeTempDir('report-upload');
-  const { handlers } = await openLibrary(join(root, 'data'));
+  const services = await openLibrary(join(root, 'data'));
+  const { handlers } = services;
+  flush = services.flush;
   bridge = await startBridge({
     handlers,
     rendererDir: join(root, 'renderer'),
@@ -103,6 +106,8 @@ describe('a report file sent as its bytes', () => {
   });
 
   it('that is not a report is answered with one sentence, and nothing is kept', async () => {
+    // The report added before is answered before its search index is written: that write is its.
+    await flush();
     const before = await snapshot(join(root, 'data'));
     const reply = await upload(randomBytes(4096));
     expect(reply.status).toBe(200);
@@ -160,6 +165,65 @@ describe('refused before the services see it', () => {
       },
     );
     expect(reply.status).toBe(413);
+  });
+});
+
+describe('a handler that fails after the answer has begun', () => {
+  it('ends the stream with the error as its result, and the server goes on', async () => {
+    const { handlers } = await openLibrary(join(root, 'failing'));
+    const failing = await startBridge({
+      handlers: {
+        ...handlers,
+        addReport: async (_payload, context) => {
+          context?.progress?.({ fileName: 'a.txt', stage: 'extract', done: 1, total: 2 });
+          await new Promise((resolve) => setTimeout(resolve, 10));
+          throw new Error('解析进程意外退出');
+        },
+      },
+      rendererDir: join(root, 'renderer'),
+      port: 0,
+    });
+    const unhandled: unknown[] = [];
+    const note = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', note);
+    try {
+      const reply = await new Promise<string>((resolve, reject) => {
+        const req = httpRequest(
+          {
+            host: '127.0.0.1',
+            port: failing.port,
+            path: '/api/addReport',
+            method: 'POST',
+            agent: false,
+            headers: {
+              Host: `127.0.0.1:${failing.port}`,
+              'Content-Type': 'application/octet-stream',
+              'X-File-Name': 'a.txt',
+            },
+          },
+          (res) => {
+            let text = '';
+            res.setEncoding('utf8');
+            res.on('data', (chunk: string) => (text += chunk));
+            res.on('end', () => resolve(text));
+          },
+        );
+        req.setTimeout(3_000, () => req.destroy(new Error('the answer never ended')));
+        req.on('error', reject);
+        req.end('一份报告');
+      });
+      const lines = reply
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as unknown);
+      expect(lines[0]).toMatchObject({ progress: { stage: 'extract' } });
+      expect(lines.at(-1)).toEqual({ result: { ok: false, error: '解析进程意外退出' } });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', note);
+      await failing.close();
+    }
   });
 });
 

@@ -41,7 +41,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   vi.unstubAllEnvs();
-  await rm(dataDir, { recursive: true, force: true });
+  // The loaded main goes on with its deferred start work (the warm worker, the
+  // library's first writes) in this process: a file it writes while the folder
+  // is removed makes rmdir answer ENOTEMPTY, which Node's retries outlast.
+  await rm(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 });
 
 describe('loading the built main process', () => {

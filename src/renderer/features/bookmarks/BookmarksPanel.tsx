@@ -4,6 +4,7 @@ import type { Anchored, Bookmark } from '../../../shared/user-data';
 import { useReader } from '../../app/context';
 import { keyLabel } from '../../commands/shortcut-labels';
 import { useStore } from '../../store';
+import { useFocusReturn } from '../../ui/useFocusReturn';
 import { placeOf } from '../annotations/annotation-view';
 import { jumpToBookmark } from './bookmarks';
 
@@ -11,6 +12,7 @@ function BookmarkItem({ bookmark }: { bookmark: Anchored<Bookmark> }) {
   const { document, doc, userData, reading, sidebar } = useReader();
   const readOnly = useStore(userData, (state) => state.data.readOnly);
   const [renaming, setRenaming] = useState(false);
+  const { target: renameButton, returnFocus } = useFocusReturn<HTMLButtonElement>(renaming);
   const place =
     bookmark.anchor.status === 'orphan' ? undefined : placeOf(document, doc, bookmark.anchor.start);
   const finish = (name: string) => {
@@ -30,9 +32,17 @@ function BookmarkItem({ bookmark }: { bookmark: Anchored<Bookmark> }) {
           autoFocus
           onBlur={(event) => finish(event.target.value)}
           onKeyDown={(event) => {
-            if (event.key === 'Enter') finish(event.currentTarget.value);
+            // The Enter or Esc that ends an input method's composition is the input method's.
+            if (event.nativeEvent.isComposing) return;
+            if (event.key === 'Enter') {
+              // Else the Enter would go on to press 重命名, which takes focus back.
+              event.preventDefault();
+              returnFocus();
+              finish(event.currentTarget.value);
+            }
             if (event.key === 'Escape') {
               event.stopPropagation();
+              returnFocus();
               setRenaming(false);
             }
           }}
@@ -53,6 +63,7 @@ function BookmarkItem({ bookmark }: { bookmark: Anchored<Bookmark> }) {
       )}
       <div className="button-row">
         <button
+          ref={renameButton}
           type="button"
           className="link-button"
           disabled={readOnly}

@@ -11,7 +11,8 @@ export function toggleBookmark(
   reading: ReadingPane,
   doc: DocumentText,
 ): void {
-  const { topBlock } = reading.getSnapshot();
+  // A report just opened has not been scrolled: the block is measured.
+  const topBlock = reading.blockAtReadingLine();
   if (topBlock === null) return;
   const current = bookmarkInBlock(userData.data.bookmarks, doc, topBlock);
   if (current) void userData.deleteBookmark(current.id);

@@ -1,8 +1,10 @@
 /**
  * 数说报告: every figure of the report with what it measures. 目标与实绩 first
  * (the indicators with both a result and a target, as a table and a chart),
- * then the whole table with its filters, and the files it exports. The
- * figures are extracted the first time the panel opens and kept after that.
+ * then 目标兑现 (against the same place's report of the year before or after,
+ * when the shelf has one), then the whole table with its filters, and the
+ * files it exports. The figures are extracted the first time the panel opens
+ * and kept after that.
  */
 import { startTransition, useEffect, useRef, useState } from 'react';
 import { useReader } from '../../app/context';
@@ -11,10 +13,12 @@ import { useFocusInto } from '../sidebar/useFocusInto';
 import { ComparisonSection } from './ComparisonSection';
 import { FigureFilters } from './FigureFilters';
 import { FigureRows } from './FigureRows';
+import { FulfilmentSections } from './FulfilmentSection';
 
-/** The panel's own buttons for the two export commands (also in the 文件 menu). */
+/** The panel's own buttons for the export commands (also in the 文件 menu). */
 function FileActions() {
-  const { commands } = useReader();
+  const { commands, fulfilment } = useReader();
+  const fulfilled = useStore(fulfilment, () => fulfilment.shown.length > 0);
   return (
     <div className="panel-actions button-row">
       <button
@@ -24,6 +28,15 @@ function FileActions() {
       >
         导出 CSV
       </button>
+      {fulfilled && (
+        <button
+          type="button"
+          className="tool-button"
+          onClick={() => commands.run('figures.exportFulfilment')}
+        >
+          导出目标兑现 CSV
+        </button>
+      )}
       <button
         type="button"
         className="tool-button"
@@ -84,6 +97,7 @@ export function FiguresPanel() {
       </h2>
       <FileActions />
       <ComparisonSection view={table.comparison} />
+      <FulfilmentSections />
       <section className="figure-all" aria-labelledby="figure-all-title">
         <h3 className="panel-subtitle" id="figure-all-title">
           全部数字

@@ -1,5 +1,5 @@
 /**
- * The 目标 vs 实绩 chart's ECharts instance, made once and kept: the panel
+ * The 目标 vs 实绩 charts' ECharts instances, each made once and kept: the panel
  * closed and opened again puts the same drawn SVG back in place instead of
  * drawing it anew (drawing was most of an opening's work).
  * Only ECharts' bar chart, grid and SVG renderer are registered: no canvas,
@@ -31,18 +31,23 @@ interface KeptChart {
 }
 
 /**
- * One chart is kept: the open report's. A comparison of another report (the
- * library opens several) replaces it, and the old instance is disposed, since
- * ECharts holds every live instance in a registry of its own.
+ * The charts kept: the open report's 目标与实绩, and its 目标兑现 against each
+ * neighbouring year's report, at most three at once. Beyond KEPT, the chart
+ * made longest ago (a report switched away from) is disposed, since ECharts
+ * holds every live instance in a registry of its own.
  */
-let current: { view: ComparisonView; chart: KeptChart } | null = null;
+const KEPT = 4;
+const charts = new Map<ComparisonView, KeptChart>();
 const kept = {
-  get: (view: ComparisonView): KeptChart | undefined =>
-    current?.view === view ? current.chart : undefined,
+  get: (view: ComparisonView): KeptChart | undefined => charts.get(view),
   set(view: ComparisonView, chart: KeptChart): void {
-    current?.chart.chart.dispose();
-    current?.chart.element.remove();
-    current = { view, chart };
+    charts.set(view, chart);
+    for (const [old, entry] of charts) {
+      if (charts.size <= KEPT) break;
+      entry.chart.dispose();
+      entry.element.remove();
+      charts.delete(old);
+    }
   },
 };
 

@@ -45,7 +45,7 @@ export function chartHeight(view: ComparisonView): number {
 export function chartLabel(view: ComparisonView): string {
   return (
     `${view.labels.result}与${view.labels.target}对比图，${view.rows.length} 项指标，` +
-    '每项按该项较大的一方缩放；数值见“目标与实绩”表'
+    `每项按该项较大的一方缩放；数值见“${view.name ?? '目标与实绩'}”表`
   );
 }
 

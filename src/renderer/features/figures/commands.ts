@@ -1,11 +1,17 @@
-/** 数说报告: the panel, its table as CSV, and the 发言提纲 with a 数据摘录 of the rows it shows. */
+/**
+ * 数说报告: the panel, its table as CSV, 目标兑现 as CSV (while it shows), and
+ * the 发言提纲 with a 数据摘录 of the rows it shows.
+ */
 import type { ReaderStores } from '../../app/stores';
 import type { Command, CommandBinding } from '../../commands/registry';
-import { exportCsv, exportNotesWithFigures } from './figure-files';
+import { exportCsv, exportFulfilmentCsv, exportNotesWithFigures } from './figure-files';
 
 export interface FiguresContext {
   showPanel(): void;
   exportCsv(): void;
+  exportFulfilment(): void;
+  /** Whether the panel shows a 目标兑现 table (a neighbouring year's report is on the shelf). */
+  readonly hasFulfilment: boolean;
   exportNotes(): void;
 }
 
@@ -28,6 +34,14 @@ export const figureCommands: Command<FiguresContext>[] = [
     perform: (context) => context.exportCsv(),
   },
   {
+    id: 'figures.exportFulfilment',
+    label: '导出目标兑现表格（CSV）…',
+    keys: [],
+    menu: FILES,
+    enabled: (context) => context.hasFulfilment,
+    perform: (context) => context.exportFulfilment(),
+  },
+  {
     id: 'figures.exportNotes',
     label: '导出发言提纲（含数据摘录）…',
     keys: [],
@@ -38,6 +52,7 @@ export const figureCommands: Command<FiguresContext>[] = [
 
 export function figureBinding({
   figures,
+  fulfilment,
   sidebar,
   document,
   api,
@@ -48,8 +63,13 @@ export function figureBinding({
       showPanel: () => sidebar.show('figures'),
       // The rows the panel shows (every figure until it is filtered), extracted if it never opened.
       exportCsv: () => exportCsv(figures.visibleRows(), document),
+      exportFulfilment: () => exportFulfilmentCsv(fulfilment.shown, document.title),
+      get hasFulfilment() {
+        return fulfilment.shown.length > 0;
+      },
       exportNotes: () =>
         void exportNotesWithFigures(api, notices.add, figures.getSnapshot().selection),
     },
+    watch: [fulfilment],
   };
 }

@@ -46,6 +46,8 @@ export interface ComparisonLabels {
 }
 
 export interface ComparisonView {
+  /** The table the chart stands for, as its heading names it: `目标与实绩` unless said. */
+  name?: string;
   labels: ComparisonLabels;
   rows: ComparisonRow[];
 }

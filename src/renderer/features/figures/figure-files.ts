@@ -3,27 +3,76 @@
  * the page already has them), and the 发言提纲 with a 数据摘录 of the same
  * rows (made by main with the notes, as the 批注 panel's export is).
  */
-import { figuresCsv } from '../../../core/figures/csv';
+import { csvText, figuresCsv } from '../../../core/figures/csv';
+import { ABOUT_RULE, VERDICT_LABELS } from '../../../core/figures/fulfilment';
 import type { FigureSelection } from '../../../core/figures/select';
 import type { ExportedFile } from '../../../shared/api';
 import type { ScopedApi } from '../../api/scoped';
 import type { ReportDocument } from '../../../shared/document';
 import { exportFileName, offerDownload } from '../../ui/download';
 import type { FigureRow } from './figure-table';
+import type { FulfilmentView } from './fulfilment-view';
+
+/** A CSV file named for what it holds, the report and the day. */
+function csv(what: string, title: string, content: string, now: Date): ExportedFile {
+  return {
+    fileName: exportFileName(what, title, 'csv', now),
+    mimeType: 'text/csv;charset=utf-8',
+    content,
+  };
+}
 
 export function csvFile(
   rows: readonly FigureRow[],
   document: Pick<ReportDocument, 'blocks' | 'outline' | 'title'>,
   now = new Date(),
 ): ExportedFile {
-  return {
-    fileName: exportFileName('数说报告', document.title, 'csv', now),
-    mimeType: 'text/csv;charset=utf-8',
-    content: figuresCsv(
-      rows.map((row) => row.figure),
-      document,
-    ),
-  };
+  const content = figuresCsv(
+    rows.map((row) => row.figure),
+    document,
+  );
+  return csv('数说报告', document.title, content, now);
+}
+
+export const FULFILMENT_HEADER = [
+  '年度',
+  '指标',
+  '目标',
+  '目标出处',
+  '实绩',
+  '实绩出处',
+  '评价',
+  '说明',
+] as const;
+
+/**
+ * 目标兑现 as a CSV file of its own: one table with one header, so a
+ * spreadsheet can sort and filter it (the figures' CSV keeps its own columns).
+ * Both neighbours' rows, told apart by 年度 and by where each side comes from.
+ */
+export function fulfilmentCsvFile(
+  views: readonly FulfilmentView[],
+  title: string,
+  now = new Date(),
+): ExportedFile {
+  const rows = views.flatMap((view) =>
+    view.rows.map((row) => [
+      view.year === undefined ? '' : String(view.year),
+      row.indicator,
+      [
+        row.stretchOnly ? `力争${row.target.text}` : row.target.text,
+        row.stretch && `力争${row.stretch.text}`,
+      ]
+        .filter(Boolean)
+        .join('；'),
+      view.targetReport.title,
+      row.result.text,
+      view.resultReport.title,
+      VERDICT_LABELS[row.verdict],
+      row.band === undefined ? '' : `${ABOUT_RULE}：${row.band}`,
+    ]),
+  );
+  return csv('目标兑现', title, csvText([FULFILMENT_HEADER, ...rows]), now);
 }
 
 export function exportCsv(
@@ -31,6 +80,10 @@ export function exportCsv(
   document: Pick<ReportDocument, 'blocks' | 'outline' | 'title'>,
 ): void {
   offerDownload(csvFile(rows, document));
+}
+
+export function exportFulfilmentCsv(views: readonly FulfilmentView[], title: string): void {
+  offerDownload(fulfilmentCsvFile(views, title));
 }
 
 /** 发言提纲 (the reader's notes) with a 数据摘录 of the figures the filter keeps. */

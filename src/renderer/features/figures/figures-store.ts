@@ -9,6 +9,7 @@ import type { FigureSelection } from '../../../core/figures/select';
 import type { ReportDocument } from '../../../shared/document';
 import { Store } from '../../store';
 import type { BlockSpan } from '../reading/block-ranges';
+import type { SidebarStore } from '../sidebar/sidebar-store';
 import {
   figureTableOf,
   nextSort,
@@ -37,6 +38,9 @@ export interface FigureNavigation {
   /** Closes the sidebar over the text and gives the block focus, so the reader lands there. */
   landOn(block: string): void;
 }
+
+/** What an arrival needs of the sidebar: whether it sits beside the text, and the panel. */
+export type ArrivalSidebar = Pick<SidebarStore, 'getSnapshot' | 'choose'>;
 
 export class FiguresStore extends Store<FiguresState> {
   private built: FigureTable | null = null;
@@ -86,7 +90,7 @@ export class FiguresStore extends Store<FiguresState> {
   };
 
   /** Jumps to a figure in the text and marks it there. */
-  readonly choose = (figure: Figure): void => {
+  readonly choose = (figure: Pick<Figure, 'block' | 'start' | 'end'>): void => {
     const covering = this.navigation.coversText();
     if (!this.navigation.mark({ block: figure.block, start: figure.start, end: figure.end })) {
       this.set({ current: null });
@@ -95,6 +99,19 @@ export class FiguresStore extends Store<FiguresState> {
     this.set({ current: figureId(figure) });
     if (covering) this.navigation.landOn(figure.block);
   };
+
+  /**
+   * The report was opened at one of its figures (from 目标兑现 in the other
+   * year's report): where the sidebar is open beside the text, it shows this
+   * panel (its 目标兑现 holds the row the reader came from); the figure is
+   * marked and its paragraph takes focus, the button that opened it being gone.
+   */
+  arrive(figure: Pick<Figure, 'block' | 'start' | 'end'>, sidebar: ArrivalSidebar): void {
+    const { wide, open } = sidebar.getSnapshot();
+    if (wide && open) sidebar.choose('figures');
+    this.choose(figure);
+    if (this.getSnapshot().current !== null) this.navigation.landOn(figure.block);
+  }
 
   readonly clearMark = (): void => {
     this.navigation.unmark();

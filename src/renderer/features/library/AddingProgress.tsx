@@ -1,6 +1,7 @@
 /** While a file is being added: its name, what is being done, and how far it has come. The window stays usable. */
 import { useReader } from '../../app/context';
 import { useStore } from '../../store';
+import { Toast } from '../../ui/Toast';
 import { STAGE_LABELS } from './shelf-store';
 
 export function AddingProgress() {
@@ -11,7 +12,7 @@ export function AddingProgress() {
   // PDF pages are counted; the other steps are one step each.
   const pages = stage === 'extract' && total > 1 ? `（第 ${done}/${total} 页）` : '';
   return (
-    <div className="toast adding-progress" role="status" aria-live="polite">
+    <Toast className="adding-progress">
       <span className="adding-text">
         正在加入书架{fileName ? `：${fileName}` : ''} — {STAGE_LABELS[stage]}
         {pages}
@@ -21,6 +22,6 @@ export function AddingProgress() {
         value={total > 1 ? done : undefined}
         aria-label="加入书架的进度"
       />
-    </div>
+    </Toast>
   );
 }

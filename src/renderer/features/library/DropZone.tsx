@@ -77,8 +77,10 @@ export function DropZone() {
       />
       {over && (
         <div className="drop-overlay" aria-hidden="true">
-          <p>松开鼠标，把文件加入书架</p>
-          <p className="drop-formats">PDF、Word（.docx）、网页（.html）或文本（.txt）</p>
+          <div className="drop-card">
+            <p>松开鼠标，把文件加入书架</p>
+            <p className="drop-formats">PDF、Word（.docx）、网页（.html）或文本（.txt）</p>
+          </div>
         </div>
       )}
     </>

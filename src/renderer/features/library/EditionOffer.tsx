@@ -10,39 +10,32 @@ import { offerSentence } from './shelf-view';
 
 export function EditionOffer() {
   const { shelf } = useReader();
-  const pending = useStore(shelf, (state) => state.offer);
+  const { question } = shelf;
+  const pending = useStore(question, (state) => state.pending);
   if (!pending) return null;
   const { offer, report } = pending;
   return (
     <ModalDialog
       title={`这是《${report.title}》的新版本吗？`}
       className="edition-offer"
-      onCancel={() => void shelf.answerOffer('cancel')}
+      onCancel={() => question.answer('cancel')}
     >
       <p>{offerSentence(offer, report.title)}</p>
       <p className="modal-dialog-hint">
         作为新版本加入：它成为这份报告的当前版本，批注、书签和注释随之转到新版本（找不到原文的批注保留为孤立批注），并打开修订对照；原来的版本保留，随时可以打开查看。
       </p>
       <div className="modal-dialog-actions">
-        <button
-          type="button"
-          className="tool-button"
-          onClick={() => void shelf.answerOffer('cancel')}
-        >
+        <button type="button" className="tool-button" onClick={() => question.answer('cancel')}>
           取消
         </button>
-        <button
-          type="button"
-          className="tool-button"
-          onClick={() => void shelf.answerOffer('report')}
-        >
+        <button type="button" className="tool-button" onClick={() => question.answer('report')}>
           作为单独的报告
         </button>
         <button
           type="button"
           className="tool-button modal-dialog-default"
           data-autofocus
-          onClick={() => void shelf.answerOffer('edition')}
+          onClick={() => question.answer('edition')}
         >
           作为新版本加入
         </button>

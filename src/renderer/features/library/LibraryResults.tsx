@@ -8,6 +8,7 @@ import type { ReportHits } from '../../../shared/search';
 import { useReader } from '../../app/context';
 import { isCurrentEdition } from '../../app/report-switch';
 import { useStore } from '../../store';
+import { queryProblem } from '../search/search-session';
 import { MarkedSnippet } from '../search/SearchResults';
 
 function ReportGroup({ group, query }: { group: ReportHits; query: string }) {
@@ -47,6 +48,15 @@ function ReportGroup({ group, query }: { group: ReportHits; query: string }) {
 export function LibraryResults() {
   const { librarySearch } = useReader();
   const result = useStore(librarySearch, (state) => state.result);
+  // A query that cannot be searched (punctuation alone, too long): why, as in this report's scope.
+  const problem = useStore(librarySearch, (state) => queryProblem(state.query)?.message ?? null);
+  if (problem) {
+    return (
+      <section className="search-results library-results" aria-label="全部报告的搜索结果">
+        <p className="results-empty">{problem}</p>
+      </section>
+    );
+  }
   if (!result) return null;
   return (
     <section className="search-results library-results" aria-label="全部报告的搜索结果">

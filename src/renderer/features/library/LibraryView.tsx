@@ -2,7 +2,8 @@
  * The 书架: every report on the shelf over the reading pane, the bundled one
  * first. Open one (click, or Enter), rename it, take it off the shelf (its
  * copy and its notes are kept: 已移除 puts it back), or add a file. Esc or
- * 返回阅读 goes back to the report, with focus where it was.
+ * 返回阅读 goes back to the report, with focus where it was. After a removal
+ * focus goes to the report now in the removed one's place.
  */
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { Slots } from '../../app/slots';
@@ -14,6 +15,11 @@ import { ReportRow } from './ReportRow';
 import { occasionLine } from './shelf-view';
 
 export const LIBRARY_SLOT_ID = 'library-slot';
+
+/** One string: a line break in JSX would put a space between two Chinese sentences. */
+const HINT =
+  '可以打开 PDF、Word（.docx）、网页（.html）和文本（.txt）格式的报告，也可以把文件直接拖进窗口。' +
+  '报告会在数据文件夹中另存一份，原文件移走后照样能读。';
 
 /**
  * While the shelf covers the text, the text and the sidebar are out of reach
@@ -71,13 +77,27 @@ export function LibraryView() {
   const reports = useStore(shelf, (state) => state.view.reports);
   const current = useStore(shelf, (state) => state.current);
   const heading = useRef<HTMLHeadingElement>(null);
+  const list = useRef<HTMLUListElement>(null);
+  /** The place of the report just removed, until the shelf has let it go. */
+  const removedAt = useRef<number | null>(null);
 
   useEffect(() => {
     if (shown) return coverText(slots, heading.current);
   }, [shown, slots]);
+  useEffect(() => {
+    const at = removedAt.current;
+    if (at === null) return;
+    removedAt.current = null;
+    const rows = list.current?.querySelectorAll<HTMLElement>(':scope > li .shelf-open') ?? [];
+    (rows[Math.min(at, rows.length - 1)] ?? heading.current)?.focus();
+  }, [reports]);
 
   const slot = document.getElementById(LIBRARY_SLOT_ID);
   if (!shown || !slot) return null;
+  const onRemove = (report: string) => {
+    removedAt.current = reports.findIndex((candidate) => candidate.id === report);
+    void shelf.remove(report);
+  };
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     if (event.key !== 'Escape' || event.nativeEvent.isComposing) return;
     event.preventDefault();
@@ -98,14 +118,15 @@ export function LibraryView() {
           返回阅读
         </button>
       </header>
-      <p className="library-hint">
-        可以打开
-        PDF、Word（.docx）、网页（.html）和文本（.txt）格式的报告，也可以把文件直接拖进窗口。
-        报告会在数据文件夹中另存一份，原文件移走后照样能读。
-      </p>
-      <ul className="library-list">
+      <p className="library-hint">{HINT}</p>
+      <ul className="library-list" ref={list}>
         {reports.map((report) => (
-          <ReportRow key={report.id} report={report} current={report.id === current} />
+          <ReportRow
+            key={report.id}
+            report={report}
+            current={report.id === current}
+            onRemove={onRemove}
+          />
         ))}
       </ul>
       <Removed />

@@ -6,6 +6,7 @@
 import { useEffect } from 'react';
 import { useReader } from '../../app/context';
 import { useStore } from '../../store';
+import { Toast } from '../../ui/Toast';
 
 const SHOWN_FOR_MS = 10_000;
 
@@ -22,13 +23,13 @@ export function RemovalToast() {
   const kept =
     annotations + bookmarks > 0 ? `，其 ${annotations} 条批注、${bookmarks} 个书签保留着` : '';
   return (
-    <div className="toast" role="status">
+    <Toast>
       <span>
         已把《{removed.title}》移出书架{kept}
       </span>
       <button type="button" className="tool-button" onClick={shelf.undoRemove}>
         撤销
       </button>
-    </div>
+    </Toast>
   );
 }

@@ -5,12 +5,12 @@
  * paragraph is shown and made the current match.
  */
 import type { SearchSession } from '../search/search-session';
-import type { Arrival } from './shelf-store';
+import type { SearchArrival } from './shelf-store';
 
 export function arrive(
   search: SearchSession,
   jump: (block: string) => void,
-  arrival: Arrival,
+  arrival: SearchArrival,
 ): () => void {
   jump(arrival.block);
   const stop = search.subscribe(() => {

@@ -8,6 +8,7 @@
 import type { ReaderApi } from '../../../shared/api';
 import type { LibrarySearchResult } from '../../../shared/search';
 import { Store } from '../../store';
+import { queryProblem } from '../search/search-session';
 
 export type SearchScope = 'report' | 'all';
 
@@ -46,7 +47,8 @@ export class LibrarySearch extends Store<LibrarySearchState> {
 
   private run(query: string): void {
     const ticket = ++this.ticket;
-    if (!/[\p{L}\p{N}]/u.test(query)) {
+    // Nothing to look for, or too long to be asked: the box says why (search-session.ts).
+    if (query.trim() === '' || queryProblem(query)) {
       this.set({ result: null });
       return;
     }

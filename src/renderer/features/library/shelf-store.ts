@@ -5,22 +5,32 @@
  * switch (app/report-switch.ts); this store only asks for it.
  */
 import type { ReaderApi, Result } from '../../../shared/api';
+import { ERROR_MESSAGES } from '../../../core/formats/errors';
 import {
-  carriedSummary,
+  MAX_REPORT_FILE_BYTES,
   type AddedReport,
   type AddProgress,
-  type EditionChoice,
-  type EditionOffer,
   type LibraryReport,
   type LibraryView,
 } from '../../../shared/library';
 import { Store } from '../../store';
+import { EditionQuestion, type PendingOffer } from './edition-question';
+import { arrivalNotices } from './shelf-view';
 
 /** Where to land in the report being opened: a search hit chosen in another report. */
-export interface Arrival {
+export interface SearchArrival {
   block: string;
   query: string;
 }
+
+/** A figure chosen in 目标兑现 that is in the report being opened: marked there as the panel marks one. */
+export interface FigureArrival {
+  block: string;
+  start: number;
+  end: number;
+}
+
+export type Arrival = SearchArrival | FigureArrival;
 
 /** How to open a report: where to land, which edition (its current one unless named), what to compare. */
 export interface OpenOptions {
@@ -31,13 +41,6 @@ export interface OpenOptions {
 }
 
 export type OpenReport = (report: string, options?: OpenOptions) => Promise<void>;
-
-/** A file read as another edition of a report on the shelf, waiting for the reader's answer. */
-export interface PendingOffer {
-  offer: EditionOffer;
-  /** The report it is offered as an edition of. */
-  report: LibraryReport;
-}
 
 export type ShelfApi = Pick<
   ReaderApi,
@@ -61,8 +64,6 @@ interface ShelfState {
   removed: LibraryReport | null;
   /** The report on screen. */
   current: string;
-  /** A file that is another edition of a report: 作为新版本 or 单独的报告, the reader says. */
-  offer: PendingOffer | null;
 }
 
 /** The shelf's own words for what a file being added is doing. */
@@ -77,8 +78,8 @@ export const STAGE_LABELS: Record<AddProgress['stage'], string> = {
 export class ShelfStore extends Store<ShelfState> {
   /** Files dropped or chosen while another is being added: taken one at a time. */
   private queue: Promise<unknown> = Promise.resolve();
-  /** Resolves the add waiting for the reader's answer to an offer. */
-  private answered: (() => void) | null = null;
+  /** A file that is another edition of a report: 作为新版本 or 单独的报告, the reader says. */
+  readonly question = new EditionQuestion();
 
   constructor(
     private readonly api: ShelfApi,
@@ -87,7 +88,7 @@ export class ShelfStore extends Store<ShelfState> {
     private readonly openReport: OpenReport,
     private readonly addNotice: (message: string) => void,
   ) {
-    super({ view, shown: false, adding: null, removed: null, current, offer: null });
+    super({ view, shown: false, adding: null, removed: null, current });
   }
 
   /** Follows main's progress messages for the file being added; answers the stop. */
@@ -123,10 +124,13 @@ export class ShelfStore extends Store<ShelfState> {
     const run = async () => {
       for (const file of files) {
         await this.add(file.name, async () =>
-          this.api.addReport({
-            fileName: file.name,
-            bytes: new Uint8Array(await file.arrayBuffer()),
-          }),
+          // Said by its size: a video dropped by mistake is never read into the page.
+          file.size > MAX_REPORT_FILE_BYTES
+            ? { ok: false, error: ERROR_MESSAGES['too-large'] }
+            : this.api.addReport({
+                fileName: file.name,
+                bytes: new Uint8Array(await file.arrayBuffer()),
+              }),
         );
       }
     };
@@ -158,57 +162,30 @@ export class ShelfStore extends Store<ShelfState> {
       return;
     }
     if (answer.value === null) return; // the reader cancelled the dialog
-    if (answer.value.offer) {
-      const { offer, report } = answer.value;
-      // Files after this one wait for the answer: one question at a time.
-      return new Promise<void>((resolve) => {
-        this.answered = resolve;
-        this.set({ offer: { offer, report } });
-      });
-    }
+    const { offer, report } = answer.value;
+    // Files after this one wait for the answer: one question at a time.
+    if (offer) return this.settleOffer({ offer, report });
     await this.arrived(answer.value);
   }
 
   /**
-   * The reader's answer to an offer: the file as the report's new edition
-   * (then 修订对照 against the edition before it opens), as a report of its
-   * own, or nothing (`cancel`).
+   * Asks what a file that is another edition of a report is, then adds it as
+   * that: the report's new edition (opened with 修订对照 against the edition
+   * before it), a report of its own, or nothing.
    */
-  async answerOffer(as: EditionChoice | 'cancel'): Promise<void> {
-    const pending = this.getSnapshot().offer;
-    if (!pending) return;
-    this.set({ offer: null });
-    const done = this.answered;
-    this.answered = null;
-    try {
-      const answer = await this.api.answerEditionOffer({ token: pending.offer.token, as });
-      if (!answer.ok) {
-        this.addNotice(`“${pending.offer.fileName}”没有加入书架：${answer.error}`);
-      } else if (answer.value !== null) {
-        await this.arrived(answer.value);
-      }
-    } finally {
-      done?.();
-    }
+  private async settleOffer(pending: PendingOffer): Promise<void> {
+    const as = await this.question.ask(pending);
+    const answer = await this.api.answerEditionOffer({ token: pending.offer.token, as });
+    if (!answer.ok)
+      return this.addNotice(`“${pending.offer.fileName}”没有加入书架：${answer.error}`);
+    if (answer.value !== null) await this.arrived(answer.value);
   }
 
-  /** A file is on the shelf: said, then opened (an edition with 修订对照 against the one before). */
+  /** A file is on the shelf: said, then opened (on screen first; the shelf's list follows). */
   private async arrived(answer: AddedReport): Promise<void> {
-    const { report, added, restored, edition } = answer;
-    if (edition) {
-      this.addNotice(`已作为《${report.title}》的新版本加入：${carriedSummary(edition.carried)}`);
-      await this.openReport(report.id, { compareWith: edition.previous });
-      return;
-    }
-    if (!added) this.addNotice(`《${report.title}》已在书架上，已为你打开。`);
-    if (restored) {
-      const { annotations, bookmarks } = report.counts;
-      this.addNotice(
-        `《${report.title}》此前被移出书架，已放回，连同 ${annotations} 条批注、${bookmarks} 个书签。`,
-      );
-    }
-    // On screen first; the shelf's list follows (the switch refreshes it too).
-    await this.openReport(report.id);
+    for (const notice of arrivalNotices(answer)) this.addNotice(notice);
+    const { report, edition } = answer;
+    await this.openReport(report.id, edition && { compareWith: edition.previous });
   }
 
   async rename(report: string, title: string): Promise<boolean> {
@@ -221,13 +198,20 @@ export class ShelfStore extends Store<ShelfState> {
     return true;
   }
 
-  /** Takes a report off the shelf (its copy and notes are kept); the one on screen gives way to the bundled report. */
+  /**
+   * Takes a report off the shelf (its copy and notes are kept); the one on
+   * screen gives way to the bundled report, behind the 书架, which stays up
+   * as it does when any other report is removed.
+   */
   async remove(report: string): Promise<void> {
     const answer = await this.api.removeReport({ report });
     if (!answer.ok) return this.addNotice(`移除失败：${answer.error}`);
     this.set({ removed: answer.value });
     await this.refresh();
-    if (this.getSnapshot().current === report) await this.openReport(this.reports[0].id);
+    if (this.getSnapshot().current !== report) return;
+    const shown = this.getSnapshot().shown;
+    await this.openReport(this.reports[0].id);
+    if (shown) this.show();
   }
 
   /** Puts a removed report back on the shelf, with its notes. */

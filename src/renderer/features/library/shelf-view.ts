@@ -1,5 +1,10 @@
 /** What a row of the 书架 says about a report: pure, tested under Node. */
-import type { EditionOffer, LibraryReport } from '../../../shared/library';
+import {
+  carriedSummary,
+  type AddedReport,
+  type EditionOffer,
+  type LibraryReport,
+} from '../../../shared/library';
 
 const FORMAT_LABELS: Record<string, string> = {
   text: '文本',
@@ -62,4 +67,18 @@ export function offerSentence(
 /** `3 个版本`, only for a report with more than one. */
 export function editionsLine(report: LibraryReport): string | null {
   return report.editions.length > 1 ? `${report.editions.length} 个版本` : null;
+}
+
+/** What the reader is told when a file has been added (or was there already). */
+export function arrivalNotices({ report, added, restored, edition }: AddedReport): string[] {
+  if (edition) return [`已作为《${report.title}》的新版本加入：${carriedSummary(edition.carried)}`];
+  const notices: string[] = [];
+  if (!added) notices.push(`《${report.title}》已在书架上，已为你打开。`);
+  if (restored) {
+    const { annotations, bookmarks } = report.counts;
+    notices.push(
+      `《${report.title}》此前被移出书架，已放回，连同 ${annotations} 条批注、${bookmarks} 个书签。`,
+    );
+  }
+  return notices;
 }

@@ -111,6 +111,14 @@ export class ReadingPane extends Store<ReadingState> {
     };
   }
 
+  /**
+   * The block at the reading line now, measured if the reader has not
+   * scrolled yet (a report just opened at its top has no topBlock).
+   */
+  blockAtReadingLine(): string | null {
+    return this.getSnapshot().topBlock ?? measure(this.pane)?.block ?? null;
+  }
+
   /** Puts the reader back where they were, after the text has reflowed. */
   readonly keepPlace = (): void => {
     if (!this.place) return;

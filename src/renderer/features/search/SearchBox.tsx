@@ -4,19 +4,21 @@ import { useReader } from '../../app/context';
 import { useStore } from '../../store';
 import type { SearchSnapshot } from './search-session';
 
-export function searchStatus(state: SearchSnapshot): string {
-  if (state.problem) return state.problem.status;
-  if (!state.result) return '';
+/** What the box says beside it; `detail`, said where there is room, is dropped on a phone (search.css). */
+export function searchStatus(state: SearchSnapshot): { text: string; detail?: string } {
+  if (state.problem) return { text: state.problem.status };
+  if (!state.result) return { text: '' };
   const { total, hits } = state.result;
-  if (total === 0) return '无结果';
-  if (state.current >= 0) return `第 ${state.current + 1}/${total} 处`;
-  return `共 ${total} 处，${hits.length} 段`;
+  if (total === 0) return { text: '无结果' };
+  if (state.current >= 0) return { text: `第 ${state.current + 1}/${total} 处` };
+  return { text: `共 ${total} 处`, detail: `，${hits.length} 段` };
 }
 
 export function SearchBox() {
   const { search: session, commands } = useReader();
   const query = useStore(session, (state) => state.query);
-  const status = useStore(session, searchStatus);
+  const text = useStore(session, (state) => searchStatus(state).text);
+  const detail = useStore(session, (state) => searchStatus(state).detail);
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     // Keys that finish an IME composition belong to the IME.
     if (event.nativeEvent.isComposing) return;
@@ -47,7 +49,8 @@ export function SearchBox() {
         onKeyDown={onKeyDown}
       />
       <output className="search-status" aria-live="polite">
-        {status}
+        {text}
+        {detail && <span className="search-status-detail">{detail}</span>}
       </output>
     </div>
   );

@@ -75,6 +75,16 @@ export class SidebarStore extends Store<SidebarState> {
 
   readonly choose = (panel: PanelId): void => this.set({ panel });
 
+  /**
+   * A search was typed: its results are on the 目录 tab, so an open sidebar
+   * showing another panel turns to it. A closed one stays closed: the box
+   * says 共 N 处 and Enter steps through them, as a find bar does.
+   */
+  readonly showSearch = (query: string): void => {
+    const { open, panel } = this.getSnapshot();
+    if (open && panel !== 'toc' && query.trim() !== '') this.set({ panel: 'toc' });
+  };
+
   readonly focusDone = (): void => this.set({ focusInto: false });
 
   /** After a jump from the sidebar: over the text, it would hide what it jumped to. */

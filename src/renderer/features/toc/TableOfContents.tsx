@@ -95,6 +95,11 @@ export const TableOfContents = memo(function TableOfContents({ hitCounts }: Prop
   return (
     // Named, not titled: its tab and the toolbar's button already say 目录.
     <nav className="toc" aria-label="目录">
+      {tree.length === 0 && (
+        <p className="toc-empty">
+          这份报告里没有找到章节标题（如“一、”“（一）”），所以目录是空的。
+        </p>
+      )}
       <ul className="toc-list toc-root" ref={listRef}>
         {tree.map(renderNode)}
       </ul>

@@ -40,6 +40,8 @@ export interface FakeOptions {
   onScreen?: string;
   /** What main answers when asked to compare. */
   compareAnswer?: EditionComparison;
+  /** 目标兑现 tables the 数说报告 panel shows. */
+  fulfilment?: number;
 }
 
 export function fakeStores(options: FakeOptions = {}) {
@@ -139,6 +141,10 @@ export function fakeStores(options: FakeOptions = {}) {
     },
     glossary: { startAdd: vi.fn() },
     editions,
+    fulfilment: {
+      shown: Array.from({ length: options.fulfilment ?? 0 }, () => ({ rows: [] })),
+      subscribe: noSubscription,
+    },
     shelf: {
       getSnapshot: () => ({ shown: false, adding: null }),
       subscribe: noSubscription,

@@ -153,6 +153,19 @@ describe('the commands', () => {
       .registry.menu()
       .filter((entry) => entry.section === 'file')
       .map((entry) => entry.id);
-    expect(ids).toEqual(expect.arrayContaining(['figures.exportCsv', 'figures.exportNotes']));
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'figures.exportCsv',
+        'figures.exportFulfilment',
+        'figures.exportNotes',
+      ]),
+    );
+  });
+
+  it('目标兑现 exports only while the panel shows a 目标兑现 table', () => {
+    const isEnabled = (fulfilment: number) =>
+      fakeStores({ fulfilment }).registry.get('figures.exportFulfilment').isEnabled();
+    expect(isEnabled(0)).toBe(false);
+    expect(isEnabled(1)).toBe(true);
   });
 });

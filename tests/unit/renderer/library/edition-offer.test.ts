@@ -79,18 +79,18 @@ describe('a file that is another edition of a report', () => {
   it('asks, and files after it wait for the answer', async () => {
     const { shelf, api, opened } = offering(() => ({ ok: true, value: null }));
     const adding = shelf.addFiles([file('终稿.docx'), file('other.pdf')]);
-    await vi.waitFor(() => expect(shelf.getSnapshot().offer).not.toBeNull());
-    expect(shelf.getSnapshot().offer).toEqual({ offer: OFFER, report: ONE_EDITION });
+    await vi.waitFor(() => expect(shelf.question.getSnapshot().pending).not.toBeNull());
+    expect(shelf.question.getSnapshot().pending).toEqual({ offer: OFFER, report: ONE_EDITION });
     expect(shelf.getSnapshot().adding).toBeNull();
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(api.addReport).toHaveBeenCalledTimes(1);
     expect(opened).toEqual([]);
-    await shelf.answerOffer('cancel');
+    shelf.question.answer('cancel');
     await adding;
     expect(api.answerEditionOffer).toHaveBeenCalledWith({ token: 'tok', as: 'cancel' });
     // 取消 opened nothing; the next file went on.
     expect(opened).toEqual([['other.pdf', undefined]]);
-    expect(shelf.getSnapshot().offer).toBeNull();
+    expect(shelf.question.getSnapshot().pending).toBeNull();
   });
 
   it('作为新版本加入: told how the notes carried over, then opened with 修订对照 against the edition before', async () => {
@@ -99,8 +99,8 @@ describe('a file that is another edition of a report', () => {
       value: { report: REPORT, added: true, edition: { previous: 'e1', carried: CARRIED } },
     }));
     const adding = shelf.addFiles([file('终稿.docx')]);
-    await vi.waitFor(() => expect(shelf.getSnapshot().offer).not.toBeNull());
-    await shelf.answerOffer('edition');
+    await vi.waitFor(() => expect(shelf.question.getSnapshot().pending).not.toBeNull());
+    shelf.question.answer('edition');
     await adding;
     expect(opened).toEqual([['haishu', { compareWith: 'e1' }]]);
     expect(notices).toEqual([`已作为《${REPORT.title}》的新版本加入：${carriedSummary(CARRIED)}`]);
@@ -113,8 +113,8 @@ describe('a file that is another edition of a report', () => {
       value: { report: separate, added: true },
     }));
     const adding = shelf.addFiles([file('终稿.docx')]);
-    await vi.waitFor(() => expect(shelf.getSnapshot().offer).not.toBeNull());
-    await shelf.answerOffer('report');
+    await vi.waitFor(() => expect(shelf.question.getSnapshot().pending).not.toBeNull());
+    shelf.question.answer('report');
     await adding;
     expect(opened).toEqual([['new', undefined]]);
   });
@@ -125,8 +125,8 @@ describe('a file that is another edition of a report', () => {
       error: '这份文件等待太久，已不再保留：请重新打开它。',
     }));
     const adding = shelf.addFiles([file('终稿.docx')]);
-    await vi.waitFor(() => expect(shelf.getSnapshot().offer).not.toBeNull());
-    await shelf.answerOffer('edition');
+    await vi.waitFor(() => expect(shelf.question.getSnapshot().pending).not.toBeNull());
+    shelf.question.answer('edition');
     await adding;
     expect(opened).toEqual([]);
     expect(notices).toEqual([

@@ -98,6 +98,22 @@ describe('adding files', () => {
     expect(opened).toEqual(['same']);
   });
 
+  it('a file over the limit is refused by its size, before a byte of it is read', async () => {
+    const { shelf, api, opened, notices } = fakeShelf(view);
+    // A 4 GB video dropped by mistake: reading it first would take the page's memory with it.
+    const arrayBuffer = vi.fn();
+    const huge = { name: '会议录像.mp4', size: 4 * 1024 ** 3, arrayBuffer } as unknown as File;
+    await shelf.addFiles([huge, file('one.pdf')]);
+    expect(arrayBuffer).not.toHaveBeenCalled();
+    expect(notices).toEqual([
+      '“会议录像.mp4”没有加入书架：文件超过 100 MB，报告阅读器不打开这么大的文件。',
+    ]);
+    expect(
+      (api.addReport as ReturnType<typeof vi.fn>).mock.calls.map(([call]) => call.fileName),
+    ).toEqual(['one.pdf']);
+    expect(opened).toEqual(['one']);
+  });
+
   it('files dropped while another is being added wait their turn', async () => {
     const { shelf, api } = fakeShelf(view);
     const first = shelf.addFiles([file('one.pdf')]);
@@ -203,12 +219,13 @@ describe('the report switch', () => {
     expect(tell.error).toHaveBeenCalledWith('这份报告没能打开：副本已损坏');
   });
 
-  it('the latest report asked for wins', async () => {
+  /** A switch whose report 'slow' loads until `release` is called. */
+  function slowSwitch() {
     const tell = { error: vi.fn(), notices: vi.fn(), opened: vi.fn() };
-    let slow: () => void = () => undefined;
+    let release: () => void = () => undefined;
     const api = {
       getDocument: vi.fn(async ({ report }: { report: string }) => {
-        if (report === 'slow') await new Promise<void>((resolve) => (slow = resolve));
+        if (report === 'slow') await new Promise<void>((resolve) => (release = resolve));
         return { ok: true as const, value: document(report) };
       }),
       openReport: vi.fn(({ report }: { report: string }) =>
@@ -216,11 +233,31 @@ describe('the report switch', () => {
       ),
     };
     const switcher = new ReportSwitch(api, loaded('a'), tell);
+    return { switcher, tell, release: () => release() };
+  }
+
+  it('the latest report asked for wins', async () => {
+    const { switcher, release } = slowSwitch();
     const first = switcher.open('slow');
     await switcher.open('fast');
-    slow();
+    release();
     await first;
     expect(switcher.getSnapshot().pending?.id).toBe('fast');
+  });
+
+  it('asking for the report on screen while another loads keeps the one on screen', async () => {
+    const { switcher, tell, release } = slowSwitch();
+    const first = switcher.open('slow');
+    // 最近打开 → b, then straight back to a, the one still on screen.
+    await switcher.open('a');
+    release();
+    await first;
+    expect(switcher.getSnapshot()).toMatchObject({
+      current: { id: 'a' },
+      pending: null,
+      opening: null,
+    });
+    expect(tell.opened).not.toHaveBeenCalled();
   });
 });
 

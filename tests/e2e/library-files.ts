@@ -1,10 +1,14 @@
 /**
- * The 书架 as the e2e tests use it: adding a file by the chooser (Ctrl+O) or
- * by a drop, which report is on screen, and highlighting and listing notes
- * the way a reader does.
+ * Adding report files as a reader does (the chooser, a drop), waiting for the
+ * report they open, and highlighting and listing notes in it.
  */
 import type { Page } from '@playwright/test';
+import { reportText } from '../unit/report/helpers';
 import { expect } from './fixtures';
+
+/** Another district's report, made from the bundled text. */
+export const district = (place: string, date: string) =>
+  reportText().replace(/海曙/g, place).replace('2018年2月7日', date);
 
 /** 打开报告… (Ctrl+O) and the browser's own file chooser. */
 export async function addByChooser(page: Page, name: string, bytes: Uint8Array) {
@@ -15,21 +19,24 @@ export async function addByChooser(page: Page, name: string, bytes: Uint8Array) 
   ).setFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(bytes) });
 }
 
-/** A file dropped on the window, as the system's drag and drop hands it over. */
-export async function addByDrop(page: Page, name: string, bytes: Uint8Array) {
+/**
+ * A file dropped on the window, as the system's drag and drop hands it over;
+ * with `hold`, only dragged over the window, not yet let go.
+ */
+export async function addByDrop(page: Page, name: string, bytes: Uint8Array, hold = false) {
   await page.evaluate(
-    ([fileName, base64]) => {
+    ([fileName, base64, held]) => {
       const data = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
       const transfer = new DataTransfer();
       transfer.items.add(new File([data], fileName));
       const target = document.getElementById('pane')!;
-      for (const type of ['dragenter', 'dragover', 'drop']) {
+      for (const type of held ? ['dragenter', 'dragover'] : ['dragenter', 'dragover', 'drop']) {
         target.dispatchEvent(
           new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }),
         );
       }
     },
-    [name, Buffer.from(bytes).toString('base64')] as const,
+    [name, Buffer.from(bytes).toString('base64'), hold] as const,
   );
 }
 
