@@ -47,8 +47,11 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           // Report files are parsed in a worker thread, whose entry must sit
-          // next to main's code as parse-worker.js (parse-in-worker.ts loads it).
+          // next to main's code as parse-worker.js (worker-entry.ts).
           'parse-worker': resolve(__dirname, 'src/services/report-file/parse-worker.ts'),
+          // Two editions are compared in a worker thread, whose entry must sit
+          // next to main's code as compare-worker.js (worker-entry.ts).
+          'compare-worker': resolve(__dirname, 'src/services/editions/compare-worker.ts'),
         },
       },
     },

@@ -18,29 +18,11 @@ import { documentText } from '../src/core/report/doc-text';
 import type { ReportDocument } from '../src/shared/document';
 import type { Annotation } from '../src/shared/user-data';
 import { mulberry32 } from '../tests/support/random';
-import { NEW, OLD } from '../tests/unit/editions/fixtures';
+import { documentOf, NEW, OLD, repeated } from '../tests/unit/editions/fixtures';
 import { markdownTable } from './report';
 import { summarize, type Summary } from './stats';
 
 const GOAL_MS = 100;
-
-function documentOf(blocks: ReportDocument['blocks'], version: string): ReportDocument {
-  return { title: OLD.title, version, blocks, outline: [], glossary: [] };
-}
-
-/** `times` copies of a document's blocks, ids renumbered; `edit` may change copy k's texts. */
-function repeated(
-  document: ReportDocument,
-  times: number,
-  edit: (text: string, copy: number) => string = (text) => text,
-): ReportDocument {
-  const blocks = Array.from({ length: times }, (_, copy) =>
-    document.blocks.map((block) => ({ ...block, text: edit(block.text, copy) })),
-  )
-    .flat()
-    .map((block, index) => ({ ...block, id: `b${index + 1}` }));
-  return documentOf(blocks, `${document.version}x${times}`);
-}
 
 function time(run: () => unknown, rounds: number): { summary: Summary; last: unknown } {
   const samples: number[] = [];
@@ -83,6 +65,8 @@ export interface EditionsBenchResult {
   table: string;
   /** The 1× goal, for the verdict line. */
   goal: { goal: string; measured: string; pass: boolean };
+  /** 修订对照 at 100× in the page (bench/editions-ui.ts), when a browser ran it. */
+  ui?: { table: string; goal: { goal: string; measured: string; pass: boolean | null } };
 }
 
 export function runEditionsBench(): EditionsBenchResult {

@@ -30,7 +30,7 @@ const PLACES = [
 ];
 const NUMERALS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
-const parseHere: ParseFile = async (input, options) => {
+export const parseHere: ParseFile = async (input, options) => {
   if (!('bytes' in input)) throw new Error('bench: bytes only');
   const parsed = await parseReportFile(input.bytes, options);
   return { ...parsed, searchIndex: buildSerializedIndex(parsed.document, segmentWords) };

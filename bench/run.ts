@@ -45,6 +45,7 @@ import { runParseBench } from './parse';
 import { runFiguresBench, type FiguresBenchResult } from './figures';
 import { runPanelBench } from './figures-panel';
 import { runEditionsBench } from './editions';
+import { runEditionsUiBench } from './editions-ui';
 import { multisearchTables, runMultisearchBench, type MultisearchBenchResult } from './multisearch';
 import { runSearchBench, type SearchBenchResult } from './search';
 import { libraryTables, runLibraryBench, type LibraryBenchResult } from './library';
@@ -315,6 +316,13 @@ async function main(): Promise<void> {
     console.log(`bench: editions, load average ${loadavg()[0].toFixed(2)}`);
     editions = runEditionsBench();
     console.log(`\nEditions:\n${editions.table}\n`);
+    const bench = await launchBenchBrowser();
+    try {
+      editions.ui = await runEditionsUiBench(bench);
+    } finally {
+      await bench.close();
+    }
+    console.log(`${editions.ui.table}\n`);
   }
 
   const report = {
@@ -385,10 +393,16 @@ async function main(): Promise<void> {
   }
   if (library?.goals.every((goal) => goal.pass !== false)) console.log('Library: all goals met.');
   if (editions) {
-    const { goal } = editions;
-    console.log(
-      goal.pass ? 'Editions: goal met.' : `GOAL MISSED: ${goal.goal} — measured ${goal.measured}.`,
-    );
+    for (const { goal, measured, pass } of [
+      editions.goal,
+      ...(editions.ui ? [editions.ui.goal] : []),
+    ]) {
+      console.log(
+        pass !== false
+          ? `Editions: ${goal} — met (${measured}).`
+          : `GOAL MISSED: ${goal} — measured ${measured}.`,
+      );
+    }
   }
 }
 

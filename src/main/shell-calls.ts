@@ -46,8 +46,8 @@ export function createShellCalls(options: ShellCallOptions): ShellCalls {
       validate('setMenuCommands', payload, (commands) => options.showMenuCommands(commands)),
     printToPdf: (event, payload) => validate('printToPdf', payload, () => savePdf(event.sender)),
     importAnnotationsFile: (event, payload) =>
-      validate('importAnnotationsFile', payload, ({ report }) =>
-        importFromDialog(event.sender, options.handlers(), report),
+      validate('importAnnotationsFile', payload, (where) =>
+        importFromDialog(event.sender, options.handlers(), where),
       ),
     addReportFile: (event, payload) =>
       validate('addReportFile', payload, () => addFromDialog(event.sender, options.addFile)),
@@ -94,7 +94,8 @@ async function savePdf(contents: Electron.WebContents): Promise<PdfSaved> {
 async function importFromDialog(
   contents: Electron.WebContents,
   handlers: ServiceHandlers,
-  report: string,
+  /** The report, and the edition on screen (an earlier one refuses the import). */
+  where: { report: string; edition?: string },
 ): Promise<ImportReport | null> {
   const path = await pickFile(contents, importDialogOptions(app.getPath('documents')));
   if (path === null) return null;
@@ -102,7 +103,7 @@ async function importFromDialog(
   const refused = refuseImportFile(info.size, info.isFile());
   if (refused) throw new Error(refused);
   const content = decodeUtf8(await readFile(path));
-  const answer = await handlers.importAnnotations({ report, content });
+  const answer = await handlers.importAnnotations({ ...where, content });
   if (!answer.ok) throw new Error(answer.error);
   return answer.value;
 }

@@ -43,9 +43,11 @@ export function markInteractive(): void {
   document.documentElement.dataset.ready = 'true';
 }
 
-/** Called each time a report's reader is up, with the report's id (`data-report` on <html>). */
-export function markReportShown(report: string): void {
+/** Called each time a report's reader is up, with its id and edition (`data-report`, `data-edition` on <html>). */
+export function markReportShown(report: string, edition: string): void {
   document.documentElement.dataset.report = report;
+  // Which edition of it (its document version): a new edition of the same report is another text.
+  document.documentElement.dataset.edition = edition;
 }
 
 /** The selector of <html> once the given report is on screen. */

@@ -2,7 +2,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { ReaderApi } from '../shared/api';
-import { BUNDLED_REPORT_ID } from '../shared/library';
+import { BUNDLED_REPORT_ID, shippedEdition } from '../shared/library';
 import { App } from './app/App';
 import { LoadFailed } from './app/LoadFailed';
 import { showReportText } from './app/report-switch';
@@ -17,17 +17,19 @@ export function mount(api: ReaderApi, startup: Promise<StartupData>): void {
   // boot.js hid the text while a position waits to be restored: restore it now,
   // if the cached position is the pre-rendered (bundled) report's.
   const cached = readViewCache();
-  const cachedReport = cached.report ?? BUNDLED_REPORT_ID;
-  if (cached.position && cachedReport === BUNDLED_REPORT_ID) {
-    scrollToPosition(slots.pane, cached.position, READING_LINE);
-  }
-  if (cachedReport === BUNDLED_REPORT_ID) root.removeAttribute('data-restoring');
+  const pageText = (cached.report ?? BUNDLED_REPORT_ID) === BUNDLED_REPORT_ID && !cached.otherText;
+  if (cached.position && pageText) scrollToPosition(slots.pane, cached.position, READING_LINE);
+  if (pageText) root.removeAttribute('data-restoring');
 
   const reactRoot = createRoot(slots.toolbar);
   startup.then(
     (data) => {
-      // Another report than the pre-rendered one: its text goes in before anything is drawn around it.
-      if (data.report.id !== BUNDLED_REPORT_ID) showReportText(slots.pane, data.report.document);
+      // Another text than the pre-rendered one (another report, or a newer edition
+      // of the bundled one): it goes in before anything is drawn around it.
+      const shipped = shippedEdition(data.report.entry);
+      if (data.report.id !== BUNDLED_REPORT_ID || data.report.document.version !== shipped) {
+        showReportText(slots.pane, data.report.document);
+      }
       root.removeAttribute('data-restoring');
       reactRoot.render(
         <StrictMode>

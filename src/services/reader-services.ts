@@ -12,13 +12,23 @@
 import type { ServiceHandlers } from '../shared/api';
 import type { ReportDocument } from '../shared/document';
 import { BUNDLED_REPORT_ID, type AddedReport, type AddProgress } from '../shared/library';
+import { editionHandlers, carriedNotes } from './editions/edition-handlers';
+import type { compareEditionsInWorker } from './editions/compare-in-worker';
+import { EditionOffers } from './library/edition-offers';
 import type { CrossReportSearch } from '../core/search/cross-report';
 import type { CrossReportResult } from '../shared/search';
 import { shelfSearch } from './library/shelf-search';
 import { SettingsStore } from './storage/settings-store';
 import { validate } from './validate';
 import { LOST_MESSAGE, type FolderAccess } from './storage/folder-access';
-import { addReport, type AddInput, type StoredParts } from './library/add-report';
+import {
+  addReport,
+  answerOffer,
+  type AddChoice,
+  type AddInput,
+  type AddReportContext,
+  type StoredParts,
+} from './library/add-report';
 import { openLibraryFile } from './library/library-file';
 import { LibraryStore } from './library/library-store';
 import { libraryHandlers } from './library/library-handlers';
@@ -44,6 +54,8 @@ export interface ServiceOptions {
   crossSearch?: CrossReportSearch;
   /** Called after the shelf changed (added, renamed, removed, opened): main's 最近打开 follows it. */
   onLibraryChange?: () => void;
+  /** How two editions are compared; in a worker thread unless a test says otherwise. */
+  compare?: typeof compareEditionsInWorker;
 }
 
 export interface ReaderServices {
@@ -51,8 +63,16 @@ export interface ReaderServices {
   library: LibraryStore;
   /** Every report on the shelf searched, with every match (the CLI's `search --all`). */
   searchEveryReport(query: string): Promise<CrossReportResult>;
-  /** Adds a file by path (the desktop's open dialog, the CLI), as `addReport` adds bytes. */
-  addFile(input: AddInput, progress?: (progress: AddProgress) => void): Promise<AddedReport>;
+  /**
+   * Adds a file by path (the desktop's open dialog, the CLI), as `addReport`
+   * adds bytes. `choice` says what to do with another edition of a report on
+   * the shelf: offer it (the default), or add it as one or as a report of its own.
+   */
+  addFile(
+    input: AddInput,
+    progress?: (progress: AddProgress) => void,
+    choice?: AddChoice,
+  ): Promise<AddedReport>;
   /** Resolves once every write already asked for is on disk. */
   flush(): Promise<void>;
 }
@@ -100,16 +120,16 @@ export async function createReaderServices(options: ServiceOptions): Promise<Rea
   ];
   access?.onLost(() => notices.unshift(LOST_MESSAGE));
 
-  /** A per-report call: its report's session, the rest of the request. */
+  /** A per-report call: the session of its report's edition on screen, the rest of the request. */
   const inReport =
-    <T, R extends { report: string }>(
-      run: (session: ReportSession, request: Omit<R, 'report'>) => T | Promise<T>,
+    <T, R extends { report: string; edition?: string }>(
+      run: (session: ReportSession, request: Omit<R, 'report' | 'edition'>) => T | Promise<T>,
     ) =>
-    async ({ report, ...rest }: R) =>
-      run(await sessions.open(report), rest);
+    async ({ report, edition, ...rest }: R) =>
+      run(await sessions.open(report, edition), rest);
   /** A change to a report's notes: the shelf's counts follow it. */
-  const noting = <T, R extends { report: string }>(
-    run: (session: ReportSession, request: Omit<R, 'report'>) => Promise<T>,
+  const noting = <T, R extends { report: string; edition?: string }>(
+    run: (session: ReportSession, request: Omit<R, 'report' | 'edition'>) => Promise<T>,
   ) =>
     inReport<T, R>(async (session, request) => {
       const answer = await run(session, request);
@@ -117,13 +137,23 @@ export async function createReaderServices(options: ServiceOptions): Promise<Rea
       return answer;
     });
 
-  const addContext = {
+  const addContext: AddReportContext = {
     dataDir,
     access,
     library,
     parse,
-    onStored: (id: string, parts: StoredParts) => sessions.added(id, parts),
+    documentOf: (report) => sessions.document(report),
+    offers: new EditionOffers(),
+    onStored: (id: string, edition: string, parts: StoredParts) =>
+      sessions.added(id, edition, parts),
     onAdded: () => changed(),
+    onEdition: async (report) => {
+      // Its notes anchor in the new text from now on; the search across reports reads it.
+      sessions.editionChanged(report.id);
+      search.forget(report.id);
+      changed();
+      return carriedNotes((await sessions.open(report.id)).userData.view());
+    },
   };
   /**
    * One file added at a time, whoever asks (two windows or tabs, a drop while
@@ -133,32 +163,36 @@ export async function createReaderServices(options: ServiceOptions): Promise<Rea
    * copy back with its own.
    */
   let adding: Promise<unknown> = Promise.resolve();
-  const add: ReaderServices['addFile'] = (input, progress) => {
-    const next = adding.then(() => addReport(addContext, input, progress));
+  const oneAtATime = <T>(run: () => Promise<T>): Promise<T> => {
+    const next = adding.then(run);
     adding = next.catch(() => undefined);
     return next;
   };
+  const add: ReaderServices['addFile'] = (input, progress, choice) =>
+    oneAtATime(() => addReport(addContext, input, progress, choice));
 
   const handlers: ServiceHandlers = {
     getDocument: (payload) =>
-      validate('getDocument', payload, ({ report }) => sessions.document(report)),
+      validate('getDocument', payload, ({ report, edition }) => sessions.document(report, edition)),
     getSettings: (payload) => validate('getSettings', payload, () => settings.get()),
     updateSettings: (payload) =>
       validate('updateSettings', payload, (patch) => settings.update(patch)),
     getNotices: (payload) => validate('getNotices', payload, () => [...notices]),
     search: (payload) =>
-      validate('search', payload, async ({ report, query, order, matchLimit }) =>
-        (await sessions.engine(report)).search(query, { order, matchLimit }),
+      validate('search', payload, async ({ report, edition, query, order, matchLimit }) =>
+        (await sessions.engine(report, edition)).search(query, { order, matchLimit }),
       ),
     searchMatches: (payload) =>
-      validate('searchMatches', payload, async ({ report, query, blocks }) =>
-        (await sessions.engine(report)).matchesIn(query, blocks),
+      validate('searchMatches', payload, async ({ report, edition, query, blocks }) =>
+        (await sessions.engine(report, edition)).matchesIn(query, blocks),
       ),
     getSearchIndex: (payload) =>
-      validate('getSearchIndex', payload, ({ report }) => sessions.searchIndex(report)),
+      validate('getSearchIndex', payload, ({ report, edition }) =>
+        sessions.searchIndex(report, edition),
+      ),
     getYearFigures: (payload) =>
-      validate('getYearFigures', payload, async ({ report }) =>
-        reportYearFigures(await sessions.document(report)),
+      validate('getYearFigures', payload, async ({ report, edition }) =>
+        reportYearFigures(await sessions.document(report, edition)),
       ),
     getUserData: (payload) =>
       validate(
@@ -250,6 +284,13 @@ export async function createReaderServices(options: ServiceOptions): Promise<Rea
       search,
       add,
       changed,
+    }),
+    ...editionHandlers({
+      sessions,
+      // An answer adds a file too: one at a time with the others.
+      answer: (token, as) => oneAtATime(() => answerOffer(addContext, token, as)),
+      changed,
+      ...(options.compare && { compare: options.compare }),
     }),
   };
   return {

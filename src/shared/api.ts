@@ -8,6 +8,7 @@
  */
 import type { z } from 'zod';
 import type { ReportDocument } from './document';
+import type { EditionComparison } from './editions';
 import type { YearFigures } from './figures';
 import type * as Schemas from './request-schemas';
 import type { AddedReport, AddProgress, LibraryReport, LibraryView, OpenedReport } from './library';
@@ -236,6 +237,28 @@ export const CONTRACT = {
     kind: 'change',
     request: (s) => s.LIBRARY_REQUESTS.addReport,
     response: answers<AddedReport>(),
+  },
+  /**
+   * The reader's answer to an `offer` of addReport or addReportFile (the file
+   * is another edition of a report on the shelf): adds the file main holds as
+   * the report's new current edition, or as a report of its own; `cancel`
+   * lets it go. Null after a cancel.
+   */
+  answerEditionOffer: {
+    kind: 'change',
+    request: (s) => s.LIBRARY_REQUESTS.answerEditionOffer,
+    response: answers<AddedReport | null>(),
+  },
+  /**
+   * 修订对照: what changed from the report's edition `against` to the edition
+   * on screen, the changes that touch the reader's notes first. Compared off
+   * main's thread.
+   */
+  compareEditions: {
+    kind: 'query',
+    scope: 'report',
+    request: (s) => s.LIBRARY_REQUESTS.compareEditions,
+    response: answers<EditionComparison>(),
   },
   /** Marks a report as opened now, and answers what its files' reading had to say. */
   openReport: {

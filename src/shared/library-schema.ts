@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import {
+  MAX_EDITIONS,
   MAX_FILE_NAME_LENGTH,
   MAX_OCCASION_LENGTH,
   MAX_PLACE_LENGTH,
@@ -36,6 +37,7 @@ export const EditionSchema = z.strictObject({
   encoding: text(40).optional(),
   pages: z.number().int().min(0).optional(),
   added: isoDate,
+  bundled: z.literal(true).optional(),
 }) satisfies z.ZodType<Edition, unknown>;
 
 export const ReportViewSchema = z.strictObject({
@@ -61,7 +63,7 @@ export const LibraryReportSchema = z
     opened: isoDate.optional(),
     removed: isoDate.optional(),
     edition: ReportIdSchema,
-    editions: z.array(EditionSchema).min(1).max(50),
+    editions: z.array(EditionSchema).min(1).max(MAX_EDITIONS),
     view: ReportViewSchema,
     counts: z.strictObject({ annotations: count, bookmarks: count }),
   })
@@ -80,6 +82,8 @@ export const LibrarySchema = z.strictObject({
 }) satisfies z.ZodType<Library, unknown>;
 
 const reportRef = { report: ReportIdSchema };
+/** The edition on screen, when a call is about one (the report's current one when absent). */
+export const editionRef = { edition: ReportIdSchema.optional() };
 
 /** Requests of the library's calls. */
 export const LIBRARY_REQUESTS = {
@@ -97,7 +101,15 @@ export const LIBRARY_REQUESTS = {
   }),
   saveReportView: z.strictObject({
     ...reportRef,
+    ...editionRef,
     position: ReadingPositionSchema.nullable().optional(),
     collapsed: z.array(blockId).max(500).optional(),
   }),
+  /** The reader's answer to an EditionOffer: add as a new edition, as a report of its own, or nothing. */
+  answerEditionOffer: z.strictObject({
+    token: z.uuid(),
+    as: z.enum(['edition', 'report', 'cancel']),
+  }),
+  /** 修订对照: `against` (the old edition) compared with the edition on screen. */
+  compareEditions: z.strictObject({ ...reportRef, ...editionRef, against: ReportIdSchema }),
 };

@@ -5,7 +5,7 @@
  * shells, which validate, pass this module in (src/services/validate.ts).
  */
 import { z } from 'zod';
-import { ReportIdSchema } from './library-schema';
+import { editionRef, ReportIdSchema } from './library-schema';
 import { SearchMatchesRequestSchema, SearchRequestSchema } from './search-schema';
 import { AnnotationSchema, BookmarkSchema, REQUESTS } from './user-data-schema';
 
@@ -20,12 +20,13 @@ export { AnnotationSchema, BookmarkSchema, REQUESTS };
 export const NoPayload = z.union([z.undefined(), z.null()]);
 
 /**
- * A call about one report names it: `{ report, …the call's own fields }`.
- * `report` is taken off before the service sees the rest. safeExtend keeps
- * the schema's own checks (an export's 数据摘录 only with md, say) and its
- * strictness.
+ * A call about one report names it: `{ report, edition?, …the call's own
+ * fields }`, `edition` being the one on screen (the current one when
+ * absent: an earlier edition is read-only). Both are taken off before the
+ * service sees the rest. safeExtend keeps the schema's own checks (an
+ * export's 数据摘录 only with md, say) and its strictness.
  */
-const REPORT = { report: ReportIdSchema };
+const REPORT = { report: ReportIdSchema, ...editionRef };
 
 /** The per-report calls' requests (the contract's rows with `scope: 'report'`). */
 export const IN_REPORT = {

@@ -1,4 +1,7 @@
-/** Adding report files as a reader does (the chooser, a drop), and waiting for the report they open. */
+/**
+ * Adding report files as a reader does (the chooser, a drop), waiting for the
+ * report they open, and highlighting and listing notes in it.
+ */
 import type { Page } from '@playwright/test';
 import { reportText } from '../unit/report/helpers';
 import { expect } from './fixtures';
@@ -45,4 +48,32 @@ export async function waitForOtherReport(page: Page, than: string): Promise<stri
   await expect.poll(() => shownReport(page), { timeout: 20_000 }).not.toBe(than);
   await expect(page.locator('.report.settled')).toHaveCount(1);
   return (await shownReport(page))!;
+}
+
+/** Highlights the first occurrence of `phrase` with Ctrl+Shift+H. */
+export async function highlight(page: Page, phrase: string) {
+  await expect(page.locator('.report.settled')).toHaveCount(1);
+  await page.evaluate((wanted) => {
+    const walker = document.createTreeWalker(
+      document.getElementById('pane')!,
+      NodeFilter.SHOW_TEXT,
+    );
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf(wanted);
+      if (at < 0) continue;
+      (node.parentElement!.closest('[data-block]') as HTMLElement).scrollIntoView({
+        block: 'center',
+      });
+      window.getSelection()!.setBaseAndExtent(node, at, node, at + wanted.length);
+      return;
+    }
+    throw new Error(`no ${wanted} on the page`);
+  }, phrase);
+  await page.keyboard.press('Control+Shift+H');
+}
+
+export async function annotationQuotes(page: Page): Promise<string[]> {
+  const panel = page.getByRole('region', { name: '批注' });
+  if (!(await panel.isVisible())) await page.keyboard.press('a');
+  return panel.locator('.annotation-quote').allTextContents();
 }

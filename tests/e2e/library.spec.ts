@@ -22,7 +22,9 @@ import { expect, openReader, test } from './fixtures';
 import {
   addByChooser,
   addByDrop,
+  annotationQuotes,
   district,
+  highlight,
   shownReport,
   waitForOtherReport,
 } from './library-files';
@@ -30,34 +32,6 @@ import { watchProblems } from './problems';
 
 const JIANGBEI = district('江北', '2019年1月8日');
 const ZHENHAI = district('镇海', '2019年1月9日');
-
-/** Highlights the first occurrence of `phrase` with Ctrl+Shift+H. */
-async function highlight(page: Page, phrase: string) {
-  await expect(page.locator('.report.settled')).toHaveCount(1);
-  await page.evaluate((wanted) => {
-    const walker = document.createTreeWalker(
-      document.getElementById('pane')!,
-      NodeFilter.SHOW_TEXT,
-    );
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(wanted);
-      if (at < 0) continue;
-      (node.parentElement!.closest('[data-block]') as HTMLElement).scrollIntoView({
-        block: 'center',
-      });
-      window.getSelection()!.setBaseAndExtent(node, at, node, at + wanted.length);
-      return;
-    }
-    throw new Error(`no ${wanted} on the page`);
-  }, phrase);
-  await page.keyboard.press('Control+Shift+H');
-}
-
-async function annotationQuotes(page: Page): Promise<string[]> {
-  const panel = page.getByRole('region', { name: '批注' });
-  if (!(await panel.isVisible())) await page.keyboard.press('a');
-  return panel.locator('.annotation-quote').allTextContents();
-}
 
 /** The reports on the shelf (not those under 已移除). */
 const shelfRows = (page: Page) => page.locator('.library > ul.library-list .shelf-title');

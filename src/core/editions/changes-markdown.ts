@@ -6,35 +6,25 @@
  * or the reader's, goes through markdownText: nothing in it becomes markup.
  */
 import type { ReportDocument } from '../../shared/document';
-import { locationLabel } from '../report/location';
+import type { ComparedChange, ComparedMark, EditionComparison } from '../../shared/editions';
 import { DEFAULT_COLOR_NAMES, type HighlightColor } from '../../shared/user-data';
+import { figureChangeText, KIND_LABEL, STATUS_LABEL } from './labels';
 import { markdownQuote, markdownText } from './markdown-text';
-import type { ChangeKind, EditionReview, ReviewedChange, TouchedMark } from './types';
+import { presentReview } from './present';
+import type { EditionReview } from './types';
 
 export interface ChangesMarkdownOptions {
   /** The reader's names for the highlight colours. */
   colorNames?: Record<HighlightColor, string>;
   now?: Date;
+  /** What the reader calls the two editions (the files they came from); their versions otherwise. */
+  editionNames?: { old: string; new: string };
 }
 
-const KIND_LABEL: Record<ChangeKind, string> = {
-  change: '改动',
-  insert: '新增段落',
-  delete: '删除段落',
-  move: '段落移动',
-};
+/** What the heading says of the report: the new edition's title and occasion. */
+export type ReportHeading = Pick<ReportDocument, 'title' | 'occasion'>;
 
-const STATUS_LABEL = { exact: '原文仍在', fuzzy: '近似定位（文字有改动）', orphan: '已无法定位' };
-
-type Labeller = (block: string | undefined) => string;
-
-function labeller(document: ReportDocument): Labeller {
-  const order = new Map(document.blocks.map((block, index) => [block.id, index]));
-  return (block) =>
-    block === undefined ? '' : locationLabel(document.blocks, document.outline, order, block);
-}
-
-function mark(entry: TouchedMark, newLabel: Labeller, colorNames: Record<HighlightColor, string>) {
+function mark(entry: ComparedMark, colorNames: Record<HighlightColor, string>) {
   const what =
     entry.kind === 'annotation'
       ? `**批注** · ${markdownText(entry.color ? colorNames[entry.color] : '')}`
@@ -42,7 +32,7 @@ function mark(entry: TouchedMark, newLabel: Labeller, colorNames: Record<Highlig
   const where =
     entry.now.status === 'orphan'
       ? STATUS_LABEL.orphan
-      : `现在位于 ${markdownText(newLabel(entry.nowBlock))}，${STATUS_LABEL[entry.now.status]}`;
+      : `现在位于 ${markdownText(entry.nowPlace ?? '')}，${STATUS_LABEL[entry.now.status]}`;
   const lines = [`${what} · ${where}`, '', markdownQuote(entry.quote)];
   if (entry.kind === 'annotation' && entry.note.trim() !== '') {
     lines.push(
@@ -60,68 +50,73 @@ function mark(entry: TouchedMark, newLabel: Labeller, colorNames: Record<Highlig
 }
 
 function change(
-  item: ReviewedChange,
+  item: ComparedChange,
   number: number,
-  labels: { old: Labeller; new: Labeller },
   colorNames: Record<HighlightColor, string>,
 ): string {
-  const where =
-    item.kind === 'delete'
-      ? `原${labels.old(item.oldBlock)}`
-      : item.kind === 'move'
-        ? `由原${labels.old(item.oldBlock)}移至${labels.new(item.newBlock)}`
-        : labels.new(item.newBlock);
-  const out = [`### ${number}. ${KIND_LABEL[item.kind]} · ${markdownText(where)}`, ''];
-  if (item.figure) {
-    const { label, before, after } = item.figure;
-    const named = [label, `${before} → ${after}`].filter(Boolean).join(' ');
-    out.push(`数字变化：${markdownText(named)}`, '');
-  }
+  const out = [`### ${number}. ${KIND_LABEL[item.kind]} · ${markdownText(item.place)}`, ''];
+  if (item.figure) out.push(`数字变化：${markdownText(figureChangeText(item.figure))}`, '');
   if (item.removed !== '')
     out.push(item.kind === 'delete' ? '删去：' : '原文：', '', markdownQuote(item.removed), '');
   if (item.added !== '')
     out.push(item.kind === 'insert' ? '新增：' : '改为：', '', markdownQuote(item.added), '');
   if (item.kind === 'change' && item.removed === '') out.push('（只有增补，没有删去文字）', '');
   if (item.kind === 'change' && item.added === '') out.push('（删去，没有新增文字）', '');
-  for (const entry of item.touched) out.push(mark(entry, labels.new, colorNames), '');
+  for (const entry of item.touched) out.push(mark(entry, colorNames), '');
   return out.join('\n');
 }
 
+/** `改动 3、新增段落 1`: the count of each kind there is, in a fixed order. */
+export function kindCounts(changes: readonly Pick<ComparedChange, 'kind'>[]): string[] {
+  return (['change', 'insert', 'delete', 'move'] as const)
+    .map((kind) => [kind, changes.filter((item) => item.kind === kind).length] as const)
+    .filter(([, count]) => count > 0)
+    .map(([kind, count]) => `${KIND_LABEL[kind]} ${count}`);
+}
+
+/** The Markdown of a comparison as the 修订对照 view holds it. */
+export function comparisonMarkdown(
+  comparison: EditionComparison,
+  report: ReportHeading,
+  options: ChangesMarkdownOptions = {},
+): string {
+  const colorNames = options.colorNames ?? DEFAULT_COLOR_NAMES;
+  const now = options.now ?? new Date();
+  const { changes, touchedChanges } = comparison;
+
+  const out = [`# 修订对照：${markdownText(report.title)}`, ''];
+  const about = [
+    report.occasion && markdownText(report.occasion),
+    options.editionNames
+      ? `旧版：${markdownText(options.editionNames.old)} → 新版：${markdownText(options.editionNames.new)}`
+      : `旧版 ${comparison.oldVersion} → 新版 ${comparison.newVersion}`,
+    changes.length === 0
+      ? '两版文字相同（版式差异不计）'
+      : `共 ${changes.length} 处修改（${kindCounts(changes).join('、')}），其中 ${touchedChanges} 处涉及我的批注或书签`,
+    `导出于 ${now.toLocaleString('zh-CN', { hour12: false })}`,
+  ];
+  out.push(...about.filter(Boolean).map((line) => `> ${line}`), '');
+
+  const touched = changes.slice(0, touchedChanges);
+  const others = changes.slice(touchedChanges);
+  let number = 0;
+  if (touched.length > 0) {
+    out.push('## 涉及我的批注和书签', '');
+    for (const item of touched) out.push(change(item, ++number, colorNames));
+  }
+  if (others.length > 0) {
+    out.push(touched.length > 0 ? '## 其他修改' : '## 修改', '');
+    for (const item of others) out.push(change(item, ++number, colorNames));
+  }
+  return out.join('\n');
+}
+
+/** The Markdown of a review, from the two editions compared. */
 export function changesMarkdown(
   review: EditionReview,
   oldDocument: ReportDocument,
   newDocument: ReportDocument,
   options: ChangesMarkdownOptions = {},
 ): string {
-  const colorNames = options.colorNames ?? DEFAULT_COLOR_NAMES;
-  const now = options.now ?? new Date();
-  const labels = { old: labeller(oldDocument), new: labeller(newDocument) };
-  const counts = (['change', 'insert', 'delete', 'move'] as const)
-    .map((kind) => [kind, review.changes.filter((item) => item.kind === kind).length] as const)
-    .filter(([, count]) => count > 0)
-    .map(([kind, count]) => `${KIND_LABEL[kind]} ${count}`);
-
-  const out = [`# 修订对照：${markdownText(newDocument.title)}`, ''];
-  const about = [
-    newDocument.occasion && markdownText(newDocument.occasion),
-    `旧版 ${oldDocument.version} → 新版 ${newDocument.version}`,
-    review.changes.length === 0
-      ? '两版文字相同（版式差异不计）'
-      : `共 ${review.changes.length} 处修改（${counts.join('、')}），其中 ${review.touchedChanges} 处涉及我的批注或书签`,
-    `导出于 ${now.toLocaleString('zh-CN', { hour12: false })}`,
-  ];
-  out.push(...about.filter(Boolean).map((line) => `> ${line}`), '');
-
-  const touched = review.changes.slice(0, review.touchedChanges);
-  const others = review.changes.slice(review.touchedChanges);
-  let number = 0;
-  if (touched.length > 0) {
-    out.push('## 涉及我的批注和书签', '');
-    for (const item of touched) out.push(change(item, ++number, labels, colorNames));
-  }
-  if (others.length > 0) {
-    out.push(touched.length > 0 ? '## 其他修改' : '## 修改', '');
-    for (const item of others) out.push(change(item, ++number, labels, colorNames));
-  }
-  return out.join('\n');
+  return comparisonMarkdown(presentReview(review, oldDocument, newDocument), newDocument, options);
 }

@@ -8,6 +8,7 @@ import { reportApi, type ReportApi } from '../../shared/report-api';
 
 export type ScopedApi = Omit<ReaderApi, ReportMethod> & ReportApi;
 
-export function scopedApi(api: ReaderApi, report: string): ScopedApi {
-  return Object.freeze({ ...api, ...reportApi(api, report) }) as ScopedApi;
+/** `edition`: the edition on screen, when it is not simply the report's current one. */
+export function scopedApi(api: ReaderApi, report: string, edition?: string): ScopedApi {
+  return Object.freeze({ ...api, ...reportApi(api, report, edition) }) as ScopedApi;
 }

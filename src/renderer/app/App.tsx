@@ -8,6 +8,7 @@ import { useEffect, useLayoutEffect, useState } from 'react';
 import type { ReaderApi } from '../../shared/api';
 import { LibrarySearch } from '../features/library/library-search';
 import { ShelfStore } from '../features/library/shelf-store';
+import { shippedEdition } from '../../shared/library';
 import { markReportShown } from '../instrumentation';
 import { useStore } from '../store';
 import { Notices } from './notices';
@@ -33,9 +34,9 @@ function createAppStores(api: ReaderApi, slots: Slots, startup: StartupData) {
     api,
     startup.library,
     startup.report.id,
-    (report, arrival) => {
+    (report, options = {}) => {
       shelf.hide();
-      return switcher.open(report, arrival);
+      return switcher.open(report, options);
     },
     notices.add,
   );
@@ -44,7 +45,12 @@ function createAppStores(api: ReaderApi, slots: Slots, startup: StartupData) {
     notices: notices.addOnce,
     opened: (entry) => {
       shelf.setCurrent(entry.id);
-      writeViewCache({ report: entry.id, position: entry.view.position });
+      writeViewCache({
+        report: entry.id,
+        position: entry.view.position,
+        // What the next start shows is the report's current edition: the page's own text, or not.
+        otherText: entry.edition !== shippedEdition(entry),
+      });
       void shelf.refresh();
     },
   });
@@ -70,7 +76,7 @@ export function App({ api, slots, startup }: Props) {
     if (!current && pending) switcher.swapIn(slots.pane);
   }, [current, pending, switcher, slots]);
   useLayoutEffect(() => {
-    if (current) markReportShown(current.id);
+    if (current) markReportShown(current.id, current.document.version);
   }, [current]);
 
   useEffect(() => app.shelf.attach(), [app]);
@@ -84,7 +90,9 @@ export function App({ api, slots, startup }: Props) {
   // 文件 → 最近打开 in the desktop menu.
   useEffect(() => api.onOpenReport(({ report }) => void app.shelf.open(report)), [api, app]);
 
-  return current ? <Reader key={current.id} app={app} report={current} /> : null;
+  // Keyed by report and edition: another edition of the same report is a fresh reader too.
+  const key = current && `${current.id}@${current.document.version}`;
+  return current ? <Reader key={key} app={app} report={current} /> : null;
 }
 
 export type { LoadedReport };

@@ -14,6 +14,8 @@ import { settleLayoutWhenIdle } from '../features/reading/scroll';
 import { SearchHighlights } from '../features/search/SearchHighlights';
 import { Shortcuts } from '../features/shortcuts/ShortcutsDialog';
 import { DropZone } from '../features/library/DropZone';
+import { CompareDialog } from '../features/editions/CompareDialog';
+import { EarlierEdition } from '../features/editions/EarlierEdition';
 import { markInteractive } from '../instrumentation';
 import { ReaderContext } from './context';
 import { NoticeBar } from './NoticeBar';
@@ -70,6 +72,7 @@ export function Reader({ app, report }: Props) {
   return (
     <ReaderContext value={stores}>
       <Toolbar />
+      <EarlierEdition />
       <NoticeBar />
       {tocDrawn && (
         <>
@@ -86,6 +89,7 @@ export function Reader({ app, report }: Props) {
       <SearchHighlights />
       <PrintedNotes />
       <Shortcuts />
+      <CompareDialog />
       <DropZone />
     </ReaderContext>
   );

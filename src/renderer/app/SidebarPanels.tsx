@@ -1,6 +1,6 @@
 /**
- * What the sidebar holds: 目录, 名词解释, 批注, 书签 and 数说报告, each its
- * feature's own component; this only puts them side by side. A search's
+ * What the sidebar holds: 目录, 名词解释, 批注, 书签 and 数说报告, and 修订对照
+ * while two editions are compared, each its feature's own component; this only puts them side by side. A search's
  * results (this report's, or every report's grouped by report) belong to the
  * 目录 tab, above the 目录 that counts their matches per section: as calibre
  * and Thorium give search a panel of its own, never stacked above notes or
@@ -11,6 +11,7 @@ import { IS_MAC } from '../commands/keys';
 import { titleWithKeys } from '../commands/shortcut-labels';
 import { AnnotationsPanel } from '../features/annotations/AnnotationsPanel';
 import { BookmarksPanel } from '../features/bookmarks/BookmarksPanel';
+import { EditionsPanel } from '../features/editions/EditionsPanel';
 import { FiguresPanel } from '../features/figures/FiguresPanel';
 import { GlossaryPanel } from '../features/glossary/GlossaryPanel';
 import { LibraryResults } from '../features/library/LibraryResults';
@@ -78,12 +79,25 @@ const PANELS: PanelRow[] = [
   },
 ];
 
+/** Only while a comparison is on show: a tab that could show nothing is not offered. */
+const WITH_EDITIONS: PanelRow[] = [
+  ...PANELS,
+  {
+    id: 'editions',
+    label: '修订对照',
+    short: '修订',
+    command: 'panel.editions',
+    content: <EditionsPanel />,
+  },
+];
+
 export function SidebarPanels() {
-  const { sidebar, slots, commands } = useReader();
+  const { sidebar, slots, commands, editions } = useReader();
   const open = useStore(sidebar, (state) => state.open);
   const active = useStore(sidebar, (state) => state.panel);
+  const compared = useStore(editions, (state) => state.comparison !== null);
   if (!open) return null;
-  const panels = PANELS.map(({ command, ...panel }) => ({
+  const panels = (compared ? WITH_EDITIONS : PANELS).map(({ command, ...panel }) => ({
     ...panel,
     title: command && titleWithKeys(panel.label, commands.get(command).keys, IS_MAC),
   }));

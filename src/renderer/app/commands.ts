@@ -7,6 +7,7 @@ import type { Command, CommandBinding, CommandRegistry } from '../commands/regis
 import { annotationBinding, annotationCommands } from '../features/annotations/commands';
 import { appearanceBinding, appearanceCommands } from '../features/appearance/commands';
 import { bookmarkBinding, bookmarkCommands } from '../features/bookmarks/commands';
+import { editionBinding, editionCommands } from '../features/editions/commands';
 import { figureBinding, figureCommands } from '../features/figures/commands';
 import { glossaryBinding, glossaryCommands } from '../features/glossary/commands';
 import { libraryBinding, libraryCommands } from '../features/library/commands';
@@ -49,6 +50,7 @@ export const FEATURE_COMMANDS: readonly FeatureCommands[] = [
   feature(annotationCommands, annotationBinding),
   feature(bookmarkCommands, bookmarkBinding),
   feature(figureCommands, figureBinding),
+  feature(editionCommands, editionBinding),
   feature(tocCommands, tocBinding),
   feature(readingCommands, readingBinding),
 ];

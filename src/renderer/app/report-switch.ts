@@ -11,17 +11,24 @@ import type { ReaderApi } from '../../shared/api';
 import type { ReportDocument } from '../../shared/document';
 import type { LibraryReport } from '../../shared/library';
 import { renderReportHtml } from '../../core/report/report-html';
-import type { Arrival } from '../features/library/shelf-store';
+import type { Arrival, OpenOptions } from '../features/library/shelf-store';
 import { FIRST_PARAGRAPH_TIMING } from '../instrumentation';
 import { Store } from '../store';
 
 export interface LoadedReport {
   id: string;
+  /** The edition on screen (its `version` is the edition's id): the current one, or an earlier one to read. */
   document: ReportDocument;
   entry: LibraryReport;
   /** Where to land once it is on screen (a hit chosen in a search across reports). */
   arrival?: Arrival;
+  /** An edition to compare the one on screen with, once it is up (修订对照 opens). */
+  compareWith?: string;
 }
+
+/** The edition on screen is the report's current one: the one notes are made in. */
+export const isCurrentEdition = (report: LoadedReport) =>
+  report.entry.edition === report.document.version;
 
 interface SwitchState {
   /** The report on screen; null for the moment between taking one down and putting the next up. */
@@ -38,6 +45,12 @@ export type SwitchApi = Pick<ReaderApi, 'getDocument' | 'openReport'>;
 export function showReportText(pane: HTMLElement, document: ReportDocument): void {
   pane.innerHTML = renderReportHtml(document, { firstParagraphTiming: FIRST_PARAGRAPH_TIMING });
   pane.scrollTop = 0;
+}
+
+/** The report is on screen as asked: the same one, in the same edition, with nothing to land on or compare. */
+function onScreen(current: LoadedReport | null, report: string, options: OpenOptions): boolean {
+  if (current?.id !== report || options.arrival || options.compareWith !== undefined) return false;
+  return current.document.version === (options.edition ?? current.entry.edition);
 }
 
 export class ReportSwitch extends Store<SwitchState> {
@@ -58,17 +71,18 @@ export class ReportSwitch extends Store<SwitchState> {
   }
 
   /**
-   * Loads a report and puts it on screen; the latest asked for wins, even
-   * when it is the one already on screen (nothing to load then, unless a
-   * place in it is to be shown: a hit chosen in a search across reports).
+   * Loads a report (in an edition, its current one unless named) and puts it
+   * on screen; the latest asked for wins, even when it is the one already on
+   * screen (nothing to load then, unless a place in it is to be shown or two
+   * editions compared).
    */
-  async open(report: string, arrival?: Arrival): Promise<void> {
+  async open(report: string, options: OpenOptions = {}): Promise<void> {
+    const { arrival, edition, compareWith } = options;
     const ticket = ++this.ticket;
-    const { current } = this.getSnapshot();
-    if (report === current?.id && !arrival) return this.set({ opening: null });
+    if (onScreen(this.getSnapshot().current, report, options)) return this.set({ opening: null });
     this.set({ opening: report });
     const [document, opened] = await Promise.all([
-      this.api.getDocument({ report }),
+      this.api.getDocument({ report, ...(edition !== undefined && { edition }) }),
       this.api.openReport({ report }),
     ]);
     if (ticket !== this.ticket) return;
@@ -84,6 +98,7 @@ export class ReportSwitch extends Store<SwitchState> {
       document: document.value,
       entry: opened.value.report,
       ...(arrival && { arrival }),
+      ...(compareWith !== undefined && { compareWith }),
     };
     this.set({ current: null, pending: next });
   }

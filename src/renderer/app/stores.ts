@@ -16,6 +16,8 @@ import { TocFolds } from '../features/toc/folds';
 import { arrive } from '../features/library/arrival';
 import { CommandRegistry } from '../commands/registry';
 import { AnnotatingStore } from '../features/annotations/annotating';
+import { editionNavigation } from '../features/editions/edition-marks';
+import { EditionsStore } from '../features/editions/editions-store';
 import { figureNavigation } from '../features/figures/figure-mark';
 import { FiguresStore } from '../features/figures/figures-store';
 import { FulfilmentStore } from '../features/figures/fulfilment-store';
@@ -32,7 +34,7 @@ import { whenIdle } from '../ui/idle';
 import { UserDataStore } from '../user-data/user-data-store';
 import { registerCommands } from './commands';
 import type { Notices } from './notices';
-import type { LoadedReport } from './report-switch';
+import { isCurrentEdition, type LoadedReport } from './report-switch';
 import type { SettingsStore } from './settings';
 import type { Slots } from './slots';
 import { writeViewCache } from './view-cache';
@@ -69,6 +71,8 @@ export interface ReaderStores {
   readonly figures: FiguresStore;
   /** 目标兑现 against the same place's reports of the year before and after, found while the panel shows. */
   readonly fulfilment: FulfilmentStore;
+  /** 修订对照: a comparison of two editions, shown once there is one. */
+  readonly editions: EditionsStore;
   readonly shortcuts: ShortcutsSheet;
   readonly commands: CommandRegistry;
   /** Jumps to a block, closing the sidebar where it covers the text. */
@@ -88,13 +92,21 @@ export interface AppStores {
 export function createReaderStores(app: AppStores, report: LoadedReport): ReaderStores {
   const { slots, notices, settings } = app;
   const { document } = report;
-  const api = scopedApi(app.api, report.id);
-  const reading = new ReadingPane(slots.pane, report.entry.view.position, (position) => {
-    writeViewCache({ report: report.id, position });
-    void api.saveReportView({ position }).then((result) => {
-      if (!result.ok) notices.add(`阅读位置未能保存：${result.error}`);
-    });
-  });
+  // Bound to the edition on screen: main answers from its text and refuses notes in an earlier one.
+  const api = scopedApi(app.api, report.id, document.version);
+  // The place kept is the current edition's: an earlier one opens at its top and keeps none.
+  const current = isCurrentEdition(report);
+  const reading = new ReadingPane(
+    slots.pane,
+    current ? report.entry.view.position : null,
+    (position) => {
+      if (!current) return;
+      writeViewCache({ report: report.id, position });
+      void api.saveReportView({ position }).then((result) => {
+        if (!result.ok) notices.add(`阅读位置未能保存：${result.error}`);
+      });
+    },
+  );
   const sidebar = new SidebarStore(slots);
   const jumpAndClose = (block: string) => {
     reading.jumpTo(block);
@@ -143,6 +155,10 @@ export function createReaderStores(app: AppStores, report: LoadedReport): Reader
     glossary: new GlossaryStore(slots.pane, document, userData, glossaryNavigation, notices.add),
     figures,
     fulfilment,
+    editions: new EditionsStore(document.version, editionNavigation(slots.pane, doc, sidebar), {
+      compare: (against) => api.compareEditions({ against }),
+      failed: notices.add,
+    }),
     shortcuts: new ShortcutsSheet(),
     commands: new CommandRegistry(),
     jumpAndClose,
@@ -158,6 +174,8 @@ export function attachBeforePaint(stores: ReaderStores): () => void {
     watchAppearance(stores.settings, stores.reading.keepPlace),
     stores.sidebar.attach(),
     stores.glossary.attach(),
+    // The marks over the text are the page's, not the report's: they go with it.
+    () => stores.editions.clear(),
   ];
   return () => stops.forEach((stop) => stop());
 }
@@ -174,12 +192,18 @@ export function attachAfterPaint(stores: ReaderStores): () => void {
     stores.search.onRun(stores.sidebar.showSearch),
     whenIdle(() => void stores.pageIndex.load(), LOCAL_INDEX_WITHIN_MS),
   ];
-  const { arrival } = stores.report;
+  const { arrival, compareWith } = stores.report;
   if (arrival && 'query' in arrival) {
     stops.push(arrive(stores.search, stores.jumpAndClose, arrival));
   } else if (arrival) {
     // A figure of 目标兑现: marked, with the panel beside the text where there is room for both.
     stores.figures.arrive(arrival, stores.sidebar);
+  }
+  // Opened to see what changed (a new edition just added, two editions chosen): 修订对照 opens.
+  if (compareWith !== undefined) {
+    void stores.editions.compareWith(compareWith).then((shown) => {
+      if (shown) stores.sidebar.show('editions');
+    });
   }
   return () => stops.forEach((stop) => stop());
 }

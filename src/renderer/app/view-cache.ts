@@ -12,6 +12,12 @@ export const VIEW_CACHE_KEY = 'reader:view';
 export interface CachedView {
   /** The report on screen last; its position is `position`. Absent: the bundled report. */
   report?: string;
+  /**
+   * The next start shows another text than the page's pre-rendered one (the
+   * bundled report's shipped edition): another report, or a newer edition of
+   * the bundled one. boot.js keeps the page's text hidden until it is replaced.
+   */
+  otherText?: boolean;
   theme?: Theme;
   fontSize?: number;
   tocOpen?: boolean;

@@ -6,7 +6,8 @@
  * to restore, the text stays hidden until main.tsx has scrolled to it, so the
  * page never visibly jumps; a timer shows it anyway should the script fail.
  * When the report read last is not the bundled one (whose text the page
- * holds), that text is hidden too until main.tsx has put the right one in.
+ * holds), or is a newer edition of it, that text is hidden too until
+ * main.tsx has put the right one in.
  * The settings file in the data folder stays the source of truth.
  */
 (function () {
@@ -28,7 +29,8 @@
     root.setAttribute('data-toc', view.tocOpen ? 'open' : 'closed');
   }
   var otherReport =
-    typeof view.report === 'string' && view.report !== 'haishu-2018-government-work-report';
+    (typeof view.report === 'string' && view.report !== 'haishu-2018-government-work-report') ||
+    view.otherText === true;
   if (otherReport || (view.position && typeof view.position.block === 'string')) {
     root.setAttribute('data-restoring', 'true');
     setTimeout(function () {

@@ -11,41 +11,62 @@
  * report's searches wait for (`onStored`) and which is written to its folder
  * when it comes. A report whose index never got there (the app closed
  * meanwhile) has it made again from the copy when it is first searched.
+ *
+ * A file that reads as another edition of a report on the shelf (the final
+ * text of a draft: same title and occasion, or most sentences the same) is
+ * held, not kept, and offered: the reader says whether it is that report's
+ * new edition or a report of its own (edition-offers.ts). The CLI, which
+ * asks no one, says so up front.
  */
 import { readFile, rm, stat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { ReportFormatError } from '../../core/formats/errors';
+import type { ReportDocument } from '../../shared/document';
 import {
   EMPTY_VIEW,
   MAX_REPORT_FILE_BYTES,
   type AddedReport,
   type AddProgress,
+  type CarriedNotes,
+  type Edition,
+  type EditionChoice,
   type LibraryReport,
 } from '../../shared/library';
-import type { ReportDocument } from '../../shared/document';
 import { FileReadError } from '../report-file/parse-in-worker';
 import type { ParsedReportFile } from '../report-file/parse-file';
 import { plainFsError } from '../storage/fs-errors';
 import type { FileAccess } from '../storage/versioned-file';
+import { findEditionOf } from './edition-match';
+import type { EditionOffers } from './edition-offers';
 import { describedBy, type LibraryStore } from './library-store';
 import type { ParseFile } from './parse';
 import { editionDir, sha256OfBytes, writeEdition, writeEditionIndex } from './report-folder';
 
 export type AddInput = { bytes: Uint8Array; fileName: string } | { path: string };
 
+/** What to do with a file that is another edition of a report: ask the reader, or what they chose already. */
+export type AddChoice = 'ask' | EditionChoice;
+
 export interface AddReportContext {
   dataDir: string;
   access?: FileAccess;
   library: LibraryStore;
   parse: ParseFile;
+  /** A report's current document, to tell whether a file is another edition of it. */
+  documentOf: (report: string) => Promise<ReportDocument>;
+  /** Files read and offered as another edition, until the reader answers. */
+  offers: EditionOffers;
   /** Told of each report newly on the shelf (the search across reports takes it in). */
   onAdded?: (report: LibraryReport) => void;
   /**
-   * Told of a new report's document as it was kept, and of its search index
-   * on its way from the worker; `written` settles once the index is in the
-   * report's folder (or failed to get there).
+   * Told of a new edition's document as it was kept (a new report's first
+   * edition, or another edition of a report), and of its search index on its
+   * way from the worker; `written` settles once the index is in the edition's
+   * folder (or failed to get there).
    */
-  onStored?: (id: string, parts: StoredParts) => void;
+  onStored?: (id: string, edition: string, parts: StoredParts) => void;
+  /** A report has a new current edition: answers how its notes anchor in it. */
+  onEdition: (report: LibraryReport) => Promise<CarriedNotes>;
   now?: () => Date;
 }
 
@@ -53,6 +74,16 @@ export interface StoredParts {
   document: ReportDocument;
   searchIndex: Promise<string>;
   written: Promise<void>;
+}
+
+/** A file read as a report, not kept yet; its index still on its way from the worker. */
+export interface ReadReportFile {
+  fileName: string;
+  bytes: Uint8Array;
+  parsed: ParsedReportFile;
+  searchIndex: Promise<string>;
+  /** Stops the worker when the index will not be wanted (known already, not kept, let go). */
+  stop: AbortController;
 }
 
 /**
@@ -100,20 +131,23 @@ async function readPicked(path: string): Promise<Uint8Array> {
   }
 }
 
+function refuseReadOnly(library: LibraryStore): void {
+  // Said at once, not after a long parse that could never be kept.
+  if (library.readOnly) throw new Error(library.readOnlyReason ?? '书架只能查看，不能添加报告。');
+}
+
 export async function addReport(
   context: AddReportContext,
   input: AddInput,
   progress: (progress: AddProgress) => void = () => undefined,
+  choice: AddChoice = 'ask',
 ): Promise<AddedReport> {
-  const { library } = context;
-  // Said at once, not after a long parse that could never be kept.
-  if (library.readOnly) throw new Error(library.readOnlyReason ?? '书架只能查看，不能添加报告。');
+  refuseReadOnly(context.library);
   const fileName = 'path' in input ? basename(input.path) : input.fileName;
   const tell = (stage: AddProgress['stage'], done: number, total: number) =>
     progress({ fileName, stage, done, total });
   tell('read', 0, 1);
   const bytes = 'path' in input ? await readPicked(input.path) : input.bytes;
-  // Stops the worker when its index will not be wanted (the report is known, or could not be kept).
   const stop = new AbortController();
   let answered = false;
   const { parsed, searchIndex } = await parseThenIndex(context.parse, bytes, {
@@ -128,70 +162,164 @@ export async function addReport(
     throw error;
   });
   answered = true;
-  const { document, source } = parsed;
-  const known = library.withEdition(document.version) ?? library.get(document.version);
+  const file: ReadReportFile = { fileName, bytes, parsed, searchIndex, stop };
+  const known = await alreadyThere(context, file);
   if (known) {
-    stop.abort();
     tell('done', 1, 1);
-    if (known.removed === undefined) return { report: known, added: false };
-    const back = await library.restore(known.id);
-    context.onAdded?.(back);
-    return { report: back, added: true, restored: true };
+    return known;
   }
-  const now = (context.now ?? (() => new Date()))().toISOString();
-  const id = document.version;
-  const dir = editionDir(context.dataDir, id, id);
+  const match = choice === 'report' ? undefined : await findEditionOf(context, parsed.document);
+  let added: AddedReport;
+  if (match && choice === 'ask') {
+    const offer = context.offers.hold(file, match);
+    added = { report: match.report, added: false, offer };
+  } else if (match) {
+    added = await addAsEdition(context, match.report.id, file);
+  } else {
+    added = await addAsReport(context, file);
+  }
+  tell('done', 1, 1);
+  return added;
+}
+
+/**
+ * The reader's answer to an offer: the file held is added as the report's
+ * new edition, or as a report of its own; or let go (null).
+ */
+export async function answerOffer(
+  context: AddReportContext,
+  token: string,
+  as: EditionChoice | 'cancel',
+): Promise<AddedReport | null> {
+  const held = context.offers.take(token);
+  if (as === 'cancel') {
+    held?.file.stop.abort();
+    return null;
+  }
+  if (!held) throw new Error('这份文件等待太久，已不再保留：请重新打开它。');
+  refuseReadOnly(context.library);
+  // Added meanwhile (the same file dropped twice): nothing is added twice.
+  const known = await alreadyThere(context, held.file);
+  if (known) return known;
+  if (as === 'report') return addAsReport(context, held.file);
+  const report = context.library.get(held.report);
+  if (!report || report.removed !== undefined) {
+    throw new Error(`《${report?.title ?? held.report}》已不在书架上，不能再加入它的新版本。`);
+  }
+  return addAsEdition(context, report.id, held.file);
+}
+
+/** The same text is on the shelf already (as any edition of a report): that report, put back if removed. */
+async function alreadyThere(
+  context: AddReportContext,
+  file: ReadReportFile,
+): Promise<AddedReport | undefined> {
+  const { library } = context;
+  const { version } = file.parsed.document;
+  const known = library.withEdition(version) ?? library.get(version);
+  if (!known) return undefined;
+  // Its index is not wanted: the report has one.
+  file.stop.abort();
+  if (known.removed === undefined) return { report: known, added: false };
+  const back = await library.restore(known.id);
+  context.onAdded?.(back);
+  return { report: back, added: true, restored: true };
+}
+
+/** The edition's entry, as the file was read. */
+function editionEntry(file: ReadReportFile, now: string): Edition {
+  const { document, source } = file.parsed;
+  return {
+    id: document.version,
+    format: source.format,
+    fileName: file.fileName.slice(0, 255),
+    bytes: file.bytes.length,
+    sha256: sha256OfBytes(file.bytes),
+    ...(source.encoding !== undefined && { encoding: source.encoding }),
+    ...(source.pages !== undefined && { pages: source.pages }),
+    added: now,
+  };
+}
+
+/**
+ * Writes an edition's copy and document, then `list` puts it in the library,
+ * then its index follows when the worker has it. A half-written copy (a full
+ * disk) or a failed listing is taken back, so the folder is left as it was;
+ * never the copy of an edition the shelf lists: a failed save of the entry
+ * may still have been carried to disk by a later one.
+ */
+async function keepEdition(
+  context: AddReportContext,
+  report: string,
+  file: ReadReportFile,
+  list: () => Promise<LibraryReport>,
+): Promise<LibraryReport> {
+  const { document, source } = file.parsed;
+  const version = document.version;
+  const dir = editionDir(context.dataDir, report, version);
   // Checked per write: another reader may have taken the folder over meanwhile.
   await context.access?.beforeWrite?.();
-  const reportDir = dirname(dir);
-  const existed = await stat(reportDir).then(
+  // A new report's folder goes whole; a new edition's, only its own.
+  const made = report === version ? dirname(dir) : dir;
+  const existed = await stat(made).then(
     () => true,
     () => false,
   );
-  /**
-   * A half-written copy (a full disk) is taken back: the folder is left as it
-   * was. Never the copy of a report the shelf lists: a failed save of the
-   * entry may still have been carried to disk by a later one.
-   */
+  const listed = () =>
+    context.library.get(report)?.editions.some((edition) => edition.id === version) === true;
   const takeBack = async () => {
-    stop.abort();
-    if (existed || library.get(id)) return;
-    await rm(reportDir, { recursive: true, force: true }).catch(() => undefined);
+    file.stop.abort();
+    if (existed || listed()) return;
+    await rm(made, { recursive: true, force: true }).catch(() => undefined);
   };
   try {
-    await writeEdition(dir, { bytes, format: source.format, document });
+    await writeEdition(dir, { bytes: file.bytes, format: source.format, document });
   } catch (error) {
     await takeBack();
     throw plainFsError(error, '报告副本', dir);
   }
+  const entry = await list().catch(async (error: unknown) => {
+    await takeBack();
+    throw error;
+  });
+  // Not awaited: a failed write leaves the search working, and the index is made again next time.
+  const written = file.searchIndex
+    .then((index) => writeEditionIndex(dir, index))
+    .catch(() => undefined);
+  context.onStored?.(report, version, { document, searchIndex: file.searchIndex, written });
+  return entry;
+}
+
+const nowOf = (context: AddReportContext) => (context.now ?? (() => new Date()))().toISOString();
+
+async function addAsReport(context: AddReportContext, file: ReadReportFile): Promise<AddedReport> {
+  const now = nowOf(context);
+  const { document } = file.parsed;
+  const id = document.version;
   const report: LibraryReport = {
     id,
     ...describedBy(document),
     added: now,
     edition: id,
-    editions: [
-      {
-        id,
-        format: source.format,
-        fileName: fileName.slice(0, 255),
-        bytes: bytes.length,
-        sha256: sha256OfBytes(bytes),
-        ...(source.encoding !== undefined && { encoding: source.encoding }),
-        ...(source.pages !== undefined && { pages: source.pages }),
-        added: now,
-      },
-    ],
+    editions: [editionEntry(file, now)],
     view: EMPTY_VIEW,
     counts: { annotations: 0, bookmarks: 0 },
   };
-  await library.add(report).catch(async (error: unknown) => {
-    await takeBack();
-    throw error;
-  });
-  // Not awaited: a failed write leaves the search working, and the index is made again next time.
-  const written = searchIndex.then((index) => writeEditionIndex(dir, index)).catch(() => undefined);
-  context.onStored?.(id, { document, searchIndex, written });
+  await keepEdition(context, id, file, () => context.library.add(report));
   context.onAdded?.(report);
-  tell('done', 1, 1);
   return { report, added: true };
+}
+
+/** The file as the report's new current edition: the notes, the report's, now anchor in it. */
+async function addAsEdition(
+  context: AddReportContext,
+  id: string,
+  file: ReadReportFile,
+): Promise<AddedReport> {
+  const previous = context.library.require(id).edition;
+  const report = await keepEdition(context, id, file, () =>
+    context.library.addEdition(id, editionEntry(file, nowOf(context))),
+  );
+  const carried = await context.onEdition(report);
+  return { report, added: true, edition: { previous, carried } };
 }

@@ -69,7 +69,9 @@ export function libraryHandlers(options: LibraryHandlerOptions): {
     restoreReport: (payload) =>
       validate('restoreReport', payload, ({ report }) => changing(() => library.restore(report))),
     saveReportView: (payload) =>
-      validate('saveReportView', payload, async ({ report, position, collapsed }) => {
+      validate('saveReportView', payload, async ({ report, edition, position, collapsed }) => {
+        // The place in an earlier edition names its paragraphs, not the current one's: not kept.
+        if (edition !== undefined && edition !== library.require(report).edition) return;
         await library.saveView(report, {
           ...(position !== undefined && { position }),
           ...(collapsed !== undefined && { collapsed }),

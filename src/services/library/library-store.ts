@@ -16,11 +16,13 @@ import {
   MAX_OCCASION_LENGTH,
   MAX_PLACE_LENGTH,
   MAX_SPEAKER_LENGTH,
+  type Edition,
   type Library,
   type LibraryReport,
   type LibraryView,
   type ReportCounts,
   type ReportView,
+  MAX_EDITIONS,
 } from '../../shared/library';
 import { LibraryReportSchema } from '../../shared/library-schema';
 import type { Settings } from '../../shared/settings';
@@ -70,6 +72,7 @@ export function bundledEntry(
         fileName: `${BUNDLED_REPORT_ID}.txt`,
         encoding: 'utf-8',
         added,
+        bundled: true,
       },
     ],
     view: legacy ? { position: legacy.position, collapsed: legacy.collapsed } : EMPTY_VIEW,
@@ -77,11 +80,26 @@ export function bundledEntry(
   };
 }
 
-/** A stored bundled entry brought up to the built document: a corrected text is a new edition. */
+/** The bundled report's shipped text among its editions (marked so, or as main wrote it before editions). */
+const isShipped = (edition: Edition) =>
+  edition.bundled === true ||
+  (edition.sha256 === undefined && edition.fileName === `${BUNDLED_REPORT_ID}.txt`);
+
+/**
+ * A stored bundled entry brought up to the built document: a corrected text
+ * in a new version of the app is the shipped edition now. Editions the
+ * reader added are kept, and stay current when one was.
+ */
 function withBuiltEdition(stored: LibraryReport, document: ReportDocument): LibraryReport {
-  if (stored.edition === document.version) return stored;
-  const fresh = bundledEntry(document, null);
-  return { ...stored, edition: document.version, editions: fresh.editions };
+  const shipped = stored.editions.find(isShipped);
+  if (shipped?.id === document.version && shipped.bundled) return stored;
+  const fresh = bundledEntry(document, null).editions[0];
+  const added = stored.editions.filter(
+    (edition) => !isShipped(edition) && edition.id !== document.version,
+  );
+  const editions = [fresh, ...added];
+  const keeps = added.some((edition) => edition.id === stored.edition);
+  return { ...stored, edition: keeps ? stored.edition : document.version, editions };
 }
 
 export class LibraryStore {
@@ -206,6 +224,38 @@ export class LibraryStore {
     }
     await this.save({ reports: [...this.value.reports, report] }, true);
     return report;
+  }
+
+  /**
+   * Adds an edition to a report and makes it the current one: the edition
+   * notes are made in from now on. The reading place is cleared, since it
+   * named a paragraph of the edition before.
+   */
+  addEdition(id: string, edition: Edition): Promise<LibraryReport> {
+    return this.change(
+      id,
+      (report) => {
+        if (report.editions.some((known) => known.id === edition.id)) {
+          throw new Error(`《${report.title}》已有这个版本`);
+        }
+        if (report.editions.length >= MAX_EDITIONS) {
+          throw new Error(`《${report.title}》已有 ${MAX_EDITIONS} 个版本，不能再加入。`);
+        }
+        const next = {
+          ...report,
+          edition: edition.id,
+          editions: [...report.editions, edition],
+          view: { ...report.view, position: null },
+        };
+        // Checked as the next start will read it, as a new report's entry is.
+        const checked = LibraryReportSchema.safeParse(next);
+        if (!checked.success) {
+          throw new Error(`这个版本的书架记录无效（${reasonOf(checked.error)}），没有加入书架。`);
+        }
+        return next;
+      },
+      true,
+    );
   }
 
   rename(id: string, title: string): Promise<LibraryReport> {

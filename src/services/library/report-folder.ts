@@ -82,6 +82,14 @@ async function setAside(path: string, canWrite: boolean): Promise<string | null>
   return moveAside(path).catch(() => null);
 }
 
+/** The document in a document.json's value, when it is whole and the version stored; else null. */
+export function documentOfEnvelope(value: unknown, edition: string): ReportDocument | null {
+  const envelope = value as { schemaVersion?: unknown; document?: unknown } | null;
+  if (envelope?.schemaVersion !== DOCUMENT_SCHEMA_VERSION) return null;
+  const parsed = ReportDocumentSchema.safeParse(envelope.document);
+  return parsed.success && parsed.data.version === edition ? parsed.data : null;
+}
+
 /** The edition's parsed document, checked: the right shape, and the version it was stored as. */
 export async function readEditionDocument(
   dir: string,
@@ -92,15 +100,8 @@ export async function readEditionDocument(
   const read = await readJsonFile(path).catch(() => ({ status: 'corrupt' as const, reason: '' }));
   if (read.status === 'missing') return { status: 'missing' };
   if (read.status === 'ok') {
-    const envelope = read.value as { schemaVersion?: unknown; document?: unknown } | null;
-    const parsed = ReportDocumentSchema.safeParse(envelope?.document);
-    if (
-      envelope?.schemaVersion === DOCUMENT_SCHEMA_VERSION &&
-      parsed.success &&
-      parsed.data.version === edition
-    ) {
-      return { status: 'ok', value: parsed.data };
-    }
+    const document = documentOfEnvelope(read.value, edition);
+    if (document) return { status: 'ok', value: document };
   }
   return { status: 'bad', kept: await setAside(path, canWrite) };
 }

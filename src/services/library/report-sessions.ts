@@ -5,12 +5,21 @@
  * opened at its first call and stays open; engines, the costly part (a few MB
  * each), are kept for the few reports searched last.
  *
- * The bundled report's document and index come from the build (out/data);
- * every other report's from its folder in the library (report-folder.ts),
+ * Each is opened in an edition: the current one unless another is named. The
+ * notes belong to the report (one file for every edition) and are anchored in
+ * the edition's text; only the current edition may change them.
+ *
+ * The bundled report's shipped text and index come from the build (out/data);
+ * every other edition's from its folder in the library (report-folder.ts),
  * made again from the app's copy of the file when one is found damaged.
  */
 import type { ReportDocument } from '../../shared/document';
-import { BUNDLED_REPORT_ID, type Edition, type ReportCounts } from '../../shared/library';
+import {
+  BUNDLED_REPORT_ID,
+  editionIn,
+  type Edition,
+  type ReportCounts,
+} from '../../shared/library';
 import type { HighlightColor, UserData } from '../../shared/user-data';
 import { SearchEngine } from '../../core/search/engine';
 import type { FileAccess, VersionedFile } from '../storage/versioned-file';
@@ -19,7 +28,9 @@ import { createUserDataService, type UserDataService } from '../user-data/user-d
 import type { LibraryStore } from './library-store';
 import type { StoredParts } from './add-report';
 import type { ParseFile } from './parse';
+import { join } from 'node:path';
 import {
+  DOCUMENT_FILE,
   editionDir,
   readEditionDocument,
   readEditionIndex,
@@ -29,6 +40,10 @@ import {
 
 export interface ReportSession {
   readonly id: string;
+  /** The edition whose text the notes are anchored in. */
+  readonly edition: string;
+  /** The edition is the report's current one: notes can be made and changed. */
+  readonly current: boolean;
   readonly document: ReportDocument;
   readonly file: VersionedFile<UserData>;
   readonly userData: UserDataService;
@@ -63,14 +78,30 @@ function retrying<T>(load: () => Promise<T>): () => Promise<T> {
     }));
 }
 
+/** What an edition's files are keyed by: an edition's text never changes. */
+const keyOf = (id: string, edition: string) => `${id}@${edition}`;
+
+interface EditionPlace {
+  key: string;
+  dir: string;
+  edition: Edition;
+  title: string;
+  /** The bundled report's text as the app ships it: read from the build, not the folder. */
+  built: boolean;
+  current: boolean;
+}
+
 export class ReportSessions {
+  /** Keyed by edition and by whether it was current when opened: a change of edition never finds a stale one. */
   private readonly sessions = new Map<string, () => Promise<ReportSession>>();
+  /** Each report's notes file, opened once, whichever edition is read. */
+  private readonly files = new Map<string, () => Promise<VersionedFile<UserData>>>();
   private readonly documents = new Map<string, () => Promise<ReportDocument>>();
   private readonly indexes = new Map<string, () => Promise<string>>();
   private readonly engines = new Map<string, () => Promise<SearchEngine>>();
-  /** What recovering a derived file had to say, per report, until its session takes it. */
+  /** What recovering a derived file had to say, per edition, until its session takes it. */
   private readonly recovered = new Map<string, string[]>();
-  /** Indexes of reports just added, being written to their folders. */
+  /** Indexes of editions just added, being written to their folders (keyed as `documents`). */
   private readonly writing = new Map<string, Promise<void>>();
 
   constructor(private readonly options: ReportSessionsOptions) {}
@@ -79,76 +110,98 @@ export class ReportSessions {
     return (this.options.access?.readOnlyReason ?? null) === null;
   }
 
-  private editionOf(id: string): { dir: string; edition: Edition; title: string } {
+  /** Where an edition of a report is (its current one unless named); an error a reader can read when there is none. */
+  private placeOf(id: string, edition?: string): EditionPlace {
     const report = this.options.library.require(id);
-    const edition = report.editions.find((candidate) => candidate.id === report.edition)!;
-    return { dir: editionDir(this.options.dataDir, id, edition.id), edition, title: report.title };
+    const found = editionIn(report, edition);
+    if (!found) throw new Error(`《${report.title}》没有这个版本（${edition}），它可能已被移除。`);
+    return {
+      key: keyOf(id, found.id),
+      dir: editionDir(this.options.dataDir, id, found.id),
+      edition: found,
+      title: report.title,
+      built: id === BUNDLED_REPORT_ID && found.id === this.options.bundled.document.version,
+      current: found.id === report.edition,
+    };
   }
 
-  /** The report's document: the built one, or its folder's, made again from the copy if damaged. */
-  document(id: string): Promise<ReportDocument> {
-    if (id === BUNDLED_REPORT_ID) return Promise.resolve(this.options.bundled.document);
-    let load = this.documents.get(id);
+  /** An edition's document (the current one's unless named): the built one, or its folder's, made again from the copy if damaged. */
+  document(id: string, edition?: string): Promise<ReportDocument> {
+    const place = this.placeOf(id, edition);
+    if (place.built) return Promise.resolve(this.options.bundled.document);
+    let load = this.documents.get(place.key);
     if (!load) {
       load = retrying(async () => {
-        const { dir, edition } = this.editionOf(id);
-        const read = await readEditionDocument(dir, edition.id, this.canWrite);
+        const read = await readEditionDocument(place.dir, place.edition.id, this.canWrite);
         if (read.status === 'ok') return read.value;
-        return (await this.rebuild(id, read.status === 'bad' ? read.kept : null)).document;
+        return (await this.rebuild(place, read.status === 'bad' ? read.kept : null)).document;
       });
-      this.documents.set(id, load);
+      this.documents.set(place.key, load);
     }
     return load();
   }
 
   /**
-   * A report just added (add-report.ts): its document as it was kept, and its
-   * index as the worker builds it after the document, then writes it to the
-   * report's folder. Its searches wait for that index rather than read a
-   * folder it is not in yet; should it fail, the index is read from the
-   * folder as any other's (and made again from the copy when missing).
+   * Where an edition's stored document is (the current one's unless named),
+   * for a reader in another thread; undefined for the bundled report's
+   * shipped text, which only main holds.
    */
-  added(id: string, { document, searchIndex, written }: StoredParts): void {
-    this.documents.set(id, () => Promise.resolve(document));
-    const load = retrying(() => searchIndex.catch(this.indexFromFolder(id)));
-    this.indexes.set(id, load);
-    const write = written.finally(() => {
-      if (this.writing.get(id) === write) this.writing.delete(id);
-      // Once in the folder, it is read from there like any other's: a session
-      // that adds many reports does not keep every index text in memory.
-      if (this.indexes.get(id) === load) this.indexes.delete(id);
-    });
-    this.writing.set(id, write);
+  storedDocument(id: string, edition?: string): { file: string; version: string } | undefined {
+    const place = this.placeOf(id, edition);
+    if (place.built) return undefined;
+    return { file: join(place.dir, DOCUMENT_FILE), version: place.edition.id };
   }
 
-  /** The report's serialized search index, made again from the copy if damaged. */
-  searchIndex(id: string): Promise<string> {
-    if (id === BUNDLED_REPORT_ID) return this.options.bundled.loadSearchIndex();
-    let load = this.indexes.get(id);
+  /**
+   * An edition just added (add-report.ts): its document as it was kept, and
+   * its index as the worker builds it after the document, then writes it to
+   * the edition's folder. Its searches wait for that index rather than read
+   * a folder it is not in yet; should it fail, the index is read from the
+   * folder as any other's (and made again from the copy when missing).
+   */
+  added(id: string, edition: string, { document, searchIndex, written }: StoredParts): void {
+    const key = keyOf(id, edition);
+    this.documents.set(key, () => Promise.resolve(document));
+    const load = retrying(() => searchIndex.catch(this.indexFromFolder(id, edition)));
+    this.indexes.set(key, load);
+    const write = written.finally(() => {
+      if (this.writing.get(key) === write) this.writing.delete(key);
+      // Once in the folder, it is read from there like any other's: a session
+      // that adds many reports does not keep every index text in memory.
+      if (this.indexes.get(key) === load) this.indexes.delete(key);
+    });
+    this.writing.set(key, write);
+  }
+
+  /** An edition's serialized search index, made again from the copy if damaged. */
+  searchIndex(id: string, edition?: string): Promise<string> {
+    const place = this.placeOf(id, edition);
+    if (place.built) return this.options.bundled.loadSearchIndex();
+    let load = this.indexes.get(place.key);
     if (!load) {
-      load = retrying(this.indexFromFolder(id));
-      this.indexes.set(id, load);
+      load = retrying(this.indexFromFolder(id, place.edition.id));
+      this.indexes.set(place.key, load);
     }
     return load();
   }
 
-  /** Reads the report's index from its folder, once a write of it under way is done. */
-  private indexFromFolder(id: string): () => Promise<string> {
+  /** Reads an edition's index from its folder, once a write of it under way is done. */
+  private indexFromFolder(id: string, edition: string): () => Promise<string> {
     return async () => {
-      await this.writing.get(id);
-      const { dir } = this.editionOf(id);
-      const read = await readEditionIndex(dir, isIndexText, this.canWrite);
+      const place = this.placeOf(id, edition);
+      await this.writing.get(place.key);
+      const read = await readEditionIndex(place.dir, isIndexText, this.canWrite);
       if (read.status === 'ok') return read.value;
-      return (await this.rebuild(id, read.status === 'bad' ? read.kept : null)).searchIndex;
+      return (await this.rebuild(place, read.status === 'bad' ? read.kept : null)).searchIndex;
     };
   }
 
   /** The derived files made again from the app's copy of the file, and written back. */
   private async rebuild(
-    id: string,
+    place: EditionPlace,
     kept: string | null,
   ): Promise<{ document: ReportDocument; searchIndex: string }> {
-    const { dir, edition, title } = this.editionOf(id);
+    const { dir, edition, title, key } = place;
     const bytes = await readSourceCopy(dir, edition);
     if (!bytes) {
       throw new Error(
@@ -170,67 +223,109 @@ export class ReportSessions {
       written = '（本次只读，未写回）';
     }
     const aside = kept ? `；损坏的文件保留为 ${kept.split(/[\\/]/).at(-1)}` : '';
-    const notices = this.recovered.get(id) ?? [];
+    const notices = this.recovered.get(key) ?? [];
     notices.push(
       `《${title}》的解析数据已损坏或缺失，已从保存的原文件副本重新生成${written}${aside}。`,
     );
-    this.recovered.set(id, notices);
-    this.documents.set(id, () => Promise.resolve(parsed.document));
-    this.indexes.set(id, () => Promise.resolve(parsed.searchIndex!));
+    this.recovered.set(key, notices);
+    this.documents.set(key, () => Promise.resolve(parsed.document));
+    this.indexes.set(key, () => Promise.resolve(parsed.searchIndex!));
     return { document: parsed.document, searchIndex: parsed.searchIndex };
   }
 
-  /** The report's search engine, kept for the last few reports searched. */
-  engine(id: string): Promise<SearchEngine> {
-    let load = this.engines.get(id);
+  /** An edition's search engine, kept for the last few searched. */
+  engine(id: string, edition?: string): Promise<SearchEngine> {
+    const { key, edition: found } = this.placeOf(id, edition);
+    let load = this.engines.get(key);
     if (load) {
       // Most recently used last.
-      this.engines.delete(id);
+      this.engines.delete(key);
     } else {
       load = retrying(async () =>
-        SearchEngine.load(await this.searchIndex(id), (await this.document(id)).blocks),
+        SearchEngine.load(
+          await this.searchIndex(id, found.id),
+          (await this.document(id, found.id)).blocks,
+        ),
       );
     }
-    this.engines.set(id, load);
+    this.engines.set(key, load);
     for (const old of this.engines.keys()) {
       if (this.engines.size <= ENGINES_KEPT) break;
       this.engines.delete(old);
-      // The index text goes with its engine; the bundled one is main's build output.
-      if (old !== BUNDLED_REPORT_ID) this.indexes.delete(old);
+      // The index text goes with its engine (the built one is main's build output, never cached here).
+      this.indexes.delete(old);
     }
     return load();
   }
 
-  /** The report open for its notes: opened at the first call, then kept. */
-  open(id: string): Promise<ReportSession> {
-    let load = this.sessions.get(id);
+  /** The report's notes file: opened at the first call, then kept for every edition. */
+  private file(id: string): Promise<VersionedFile<UserData>> {
+    let load = this.files.get(id);
+    if (!load) {
+      load = retrying(() => openUserData(this.options.dataDir, id, this.options.access));
+      this.files.set(id, load);
+    }
+    return load();
+  }
+
+  /**
+   * The report open for its notes, in an edition (the current one unless
+   * named): opened at the first call, then kept. An earlier edition shows
+   * the notes anchored in its text and refuses every change to them.
+   */
+  open(id: string, edition?: string): Promise<ReportSession> {
+    const place = this.placeOf(id, edition);
+    const key = place.current ? place.key : `${place.key}:earlier`;
+    let load = this.sessions.get(key);
     if (!load) {
       load = retrying(async () => {
-        const document = await this.document(id);
-        const file = await openUserData(this.options.dataDir, id, this.options.access);
+        const document = await this.document(id, place.edition.id);
+        const file = await this.file(id);
         const userData = createUserDataService({
           document,
           file,
           reportKey: id,
           colorNames: this.options.colorNames,
+          ...(!place.current && { lockedReason: earlierEditionReason(place) }),
         });
-        const notices = [...(this.recovered.get(id) ?? []), ...file.notices];
-        this.recovered.delete(id);
-        return { id, document, file, userData, notices };
+        const notices = [...(this.recovered.get(place.key) ?? []), ...file.notices];
+        this.recovered.delete(place.key);
+        return {
+          id,
+          edition: place.edition.id,
+          current: place.current,
+          document,
+          file,
+          userData,
+          notices,
+        };
       });
-      this.sessions.set(id, load);
+      this.sessions.set(key, load);
     }
     return load();
   }
 
-  /** Resolves once every write of every open report's notes, and of a new report's index, is on disk. */
+  /** The report's current edition changed: its sessions are made again (its notes file is kept). */
+  editionChanged(id: string): void {
+    for (const key of [...this.sessions.keys()]) {
+      if (key.startsWith(`${id}@`)) this.sessions.delete(key);
+    }
+  }
+
+  /** Resolves once every write of every open report's notes, and of a new edition's index, is on disk. */
   async flush(): Promise<void> {
-    const open = [...this.sessions.values()].map((load) => load().catch(() => null));
+    const open = [...this.files.values()].map((load) => load().catch(() => null));
     await Promise.all([
-      ...(await Promise.all(open)).map((session) => session?.file.flush()),
+      ...(await Promise.all(open)).map((file) => file?.flush()),
       ...this.writing.values(),
     ]);
   }
+}
+
+/** Why an earlier edition's notes cannot be changed, in the reader's words. */
+function earlierEditionReason(place: EditionPlace): string {
+  const day = place.edition.added.slice(0, 10);
+  return `这是《${place.title}》较早的版本（${place.edition.fileName}，${day} 加入），只能查看：批注、书签和注释请在当前版本中添加或修改。`;
 }
 
 /** Cheap check that a stored index is whole: it parses, and is lunr's. */

@@ -6,18 +6,17 @@
  * (PDF pages as they are read). Main and the browser-mode bridge call this; a
  * crash or hang in a hostile file never reaches their thread.
  *
- * Under tsx (dev, tests) the worker is this folder's parse-worker.ts, loaded
- * with tsx; in a build it must be emitted as parse-worker.js next to the code
- * that imports this module (an extra entry in the main build's inputs).
+ * The worker is this folder's parse-worker (worker-entry.ts says where it is
+ * from source and in a build).
  */
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ReportFormatError, type ReportErrorCode } from '../../core/formats/errors';
 import { LIMITS } from '../../core/formats/limits';
 import type { ParseProgress } from './extract-text';
 import type { ParsedReportFile } from './parse-file';
 import type { WorkerInput, WorkerMessage, WorkerResult } from './parse-worker';
+import { workerEntry } from '../worker-entry';
+import { awaitWorker } from '../worker-run';
 
 export interface WorkerParseOptions {
   /** The file's name, for its extension. Defaults to the path's. */
@@ -58,21 +57,6 @@ export class FileReadError extends Error {
   }
 }
 
-/**
- * The worker's entry: the built .js, or from source a bootstrap that registers
- * tsx in the worker before importing the .ts (Node 20 does not apply
- * `--import` loaders to a worker's own entry module).
- */
-function workerEntry(): { entry: string | URL; eval: boolean } {
-  if (!import.meta.url.endsWith('.ts')) {
-    return { entry: new URL('./parse-worker.js', import.meta.url), eval: false };
-  }
-  const tsx = createRequire(import.meta.url).resolve('tsx/cjs/api');
-  const source = fileURLToPath(new URL('./parse-worker.ts', import.meta.url));
-  const bootstrap = `require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(source)});`;
-  return { entry: bootstrap, eval: true };
-}
-
 function errorFrom(message: Extract<WorkerMessage, { type: 'error' }>): Error {
   if (message.reportError) {
     return new ReportFormatError(message.code as ReportErrorCode, message.message);
@@ -81,7 +65,7 @@ function errorFrom(message: Extract<WorkerMessage, { type: 'error' }>): Error {
 }
 
 function startWorker(workerData: WorkerInput | { warm: true }, heapMb: number): Worker {
-  const { entry, eval: isEval } = workerEntry();
+  const { entry, eval: isEval } = workerEntry('parse-worker', import.meta.url);
   return new Worker(entry, {
     eval: isEval,
     workerData,
@@ -144,51 +128,34 @@ export function parseReportFileInWorker(
   };
   const heapMb = options.heapMb ?? LIMITS.workerHeapMb;
   const worker = takeSpare(data, heapMb) ?? startWorker(data, heapMb);
-  return new Promise<WorkerResult>((resolve, reject) => {
-    let settled = false;
-    let parsed: ParsedReportFile | undefined;
-    const finish = (error: Error | undefined, result?: WorkerResult) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      options.signal?.removeEventListener('abort', abort);
-      void worker.terminate();
-      // The next file's worker, once this one's work is out of the way.
-      if (options.keepWarm) setTimeout(warmParseWorker, WARM_AGAIN_AFTER_MS).unref();
-      if (error) reject(error);
-      else resolve(result!);
-    };
-    const timer = setTimeout(
-      () => finish(new ReportFormatError('timeout')),
-      options.timeoutMs ?? LIMITS.parseMs,
-    );
-    const abort = () => finish(options.signal?.reason ?? new Error('aborted'));
-    if (options.signal?.aborted) abort();
-    options.signal?.addEventListener('abort', abort);
-
-    worker.on('message', (message: WorkerMessage) => {
-      if (settled) return;
+  let parsed: ParsedReportFile | undefined;
+  const answer = awaitWorker<WorkerMessage, WorkerResult>(worker, {
+    timeoutMs: options.timeoutMs ?? LIMITS.parseMs,
+    ...(options.signal && { signal: options.signal }),
+    onMessage: (message) => {
       switch (message.type) {
         case 'progress':
-          return options.onProgress?.(message.progress);
+          return void options.onProgress?.(message.progress);
         case 'parsed':
           parsed = message.result;
-          return options.onParsed?.(parsed);
+          return void options.onParsed?.(parsed);
         case 'indexed':
           // The worker posts `parsed` first, always.
-          return finish(undefined, { ...parsed!, searchIndex: message.searchIndex });
+          return { result: { ...parsed!, searchIndex: message.searchIndex } };
         case 'done':
-          return finish(undefined, message.result);
+          return { result: message.result };
         case 'error':
-          return finish(errorFrom(message));
+          return { error: errorFrom(message) };
       }
-    });
-    worker.on('error', (error: Error & { code?: string }) => {
-      const outOfMemory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
-      finish(outOfMemory ? new ReportFormatError('out-of-memory') : error);
-    });
-    worker.on('exit', (code) => {
-      finish(new Error(`解析进程意外退出（代码 ${code}）`));
-    });
+    },
+    timedOut: () => new ReportFormatError('timeout'),
+    outOfMemory: () => new ReportFormatError('out-of-memory'),
+    exited: (code) => new Error(`解析进程意外退出（代码 ${code}）`),
   });
+  // The next file's worker, once this one's work is out of the way.
+  if (options.keepWarm) {
+    const warmAgain = () => void setTimeout(warmParseWorker, WARM_AGAIN_AFTER_MS).unref();
+    answer.then(warmAgain, warmAgain);
+  }
+  return answer;
 }

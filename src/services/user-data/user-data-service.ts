@@ -40,6 +40,12 @@ export interface UserDataServiceOptions {
   reportKey: string;
   colorNames: () => Record<HighlightColor, string>;
   now?: () => Date;
+  /**
+   * Set for an earlier edition of the report: its notes are shown anchored in
+   * that edition's text, and every change is refused with this reason (the
+   * notes are the report's, kept against its current edition).
+   */
+  lockedReason?: string;
 }
 
 export type UserDataService = ReturnType<typeof createUserDataService>;
@@ -59,7 +65,12 @@ export function createUserDataService(options: UserDataServiceOptions) {
     anchor: anchorOf(item.target),
   });
   const data = () => file.value;
-  const save = async (next: UserData) => file.save(next);
+  const { lockedReason } = options;
+  const save = async (next: UserData) => {
+    if (lockedReason !== undefined) throw new Error(lockedReason);
+    return file.save(next);
+  };
+  const readOnlyReason = lockedReason ?? file.readOnlyReason;
 
   function find<T extends { id: string }>(list: T[], id: string, what: string): T {
     const item = list.find((candidate) => candidate.id === id);
@@ -89,8 +100,8 @@ export function createUserDataService(options: UserDataServiceOptions) {
         annotations: data().annotations.map(anchored),
         bookmarks: data().bookmarks.map(anchored),
         terms: data().terms,
-        readOnly: file.readOnly,
-        ...(file.readOnlyReason !== null ? { readOnlyReason: file.readOnlyReason } : {}),
+        readOnly: file.readOnly || lockedReason !== undefined,
+        ...(readOnlyReason !== null ? { readOnlyReason } : {}),
         quarantined: file.quarantine.length,
       };
     },
@@ -251,7 +262,7 @@ export function createUserDataService(options: UserDataServiceOptions) {
     async importAnnotations({ content }: { content: string }): Promise<ImportReport> {
       // Refused up front, not only when something would be saved: a report of
       // "0 added" from a read-only file would read as a successful import.
-      if (file.readOnly) await file.save(data());
+      if (file.readOnly || lockedReason !== undefined) await save(data());
       const incoming = parseWebAnnotations(content, now());
       const merged = mergeAnnotations(data().annotations, incoming);
       if (merged.report.added + merged.report.updated > 0) {

@@ -7,6 +7,7 @@
 import { targetFor } from '../../../src/core/annotations/selectors';
 import { parseReport } from '../../../src/core/report/parse-report';
 import { documentText } from '../../../src/core/report/doc-text';
+import type { ReportDocument } from '../../../src/shared/document';
 import type { Annotation, Bookmark } from '../../../src/shared/user-data';
 import { bodyLineRange, isHeadingLine, reportText, rewrap } from '../report/helpers';
 
@@ -194,3 +195,25 @@ export const EXPECTED_IN_ORDER = [
   EXPECTED.sentence,
   EXPECTED.moved,
 ];
+
+/** A document of these blocks under the bundled report's title. */
+export function documentOf(blocks: ReportDocument['blocks'], version: string): ReportDocument {
+  return { title: OLD.title, version, blocks, outline: [], glossary: [] };
+}
+
+/**
+ * `times` copies of a document's blocks, ids renumbered (the 100× editions of
+ * the bench and the worker test); `edit` may change copy k's texts.
+ */
+export function repeated(
+  document: ReportDocument,
+  times: number,
+  edit: (text: string, copy: number) => string = (text) => text,
+): ReportDocument {
+  const blocks = Array.from({ length: times }, (_, copy) =>
+    document.blocks.map((block) => ({ ...block, text: edit(block.text, copy) })),
+  )
+    .flat()
+    .map((block, index) => ({ ...block, id: `b${index + 1}` }));
+  return documentOf(blocks, `${document.version}x${times}`);
+}

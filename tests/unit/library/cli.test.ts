@@ -15,6 +15,7 @@ import { makeDocx, reportLines } from '../formats/fixtures';
 import { runAll, runCli as runProcess, type Run } from '../../support/run-cli';
 import { makeTempDir, removeTempDir } from '../storage/helpers';
 import { otherReportText } from './helpers';
+import { RAW, revise } from '../editions/fixtures';
 
 function runCli(args: string[]): Promise<Run> {
   // An empty READER_DATA_DIR: the caller's own setting must not leak into the test.
@@ -105,6 +106,59 @@ describe('library add and list', () => {
         date: '2019-01-08',
       },
     ]);
+  });
+});
+
+describe('library add of another edition of a report on the shelf', () => {
+  let runs: Record<string, Run>;
+  let list: Run;
+  const editionArgs = () => ['--data-dir', path('edition-data')];
+
+  beforeAll(async () => {
+    const final = revise(RAW);
+    await writeFile(path('final.txt'), final);
+    await writeFile(path('final-2.txt'), final.replace('新增停车位 5000 个', '新增停车位 6000 个'));
+    // One after another: each takes the folder's lock.
+    runs = {
+      edition: await runCli(['library', 'add', path('final.txt'), ...editionArgs()]),
+      apart: await runCli([
+        'library',
+        'add',
+        path('final-2.txt'),
+        '--as',
+        'report',
+        ...editionArgs(),
+      ]),
+      badAs: await runCli(['library', 'add', path('final.txt'), '--as', 'both', ...editionArgs()]),
+    };
+    list = await runCli(['library', 'list', ...editionArgs()]);
+  }, 60_000);
+
+  it('becomes its new edition unless told otherwise: "edition": true, and how the notes fared', () => {
+    expect(runs.edition.code, runs.edition.stderr).toBe(0);
+    expect(lines(runs.edition)).toEqual([
+      { id: BUNDLED_REPORT_ID, title: '2018年海曙区政府工作报告', added: true, edition: true },
+    ]);
+    expect(runs.edition.stderr).toBe(
+      '提示：作为《2018年海曙区政府工作报告》的新版本加入（现为当前版本，原版本保留）。没有批注。\n',
+    );
+  });
+
+  it('--as report keeps it apart; --as takes nothing else', () => {
+    expect(runs.apart.code, runs.apart.stderr).toBe(0);
+    const [line] = lines(runs.apart);
+    expect(line).toMatchObject({ added: true, title: '2018年海曙区政府工作报告' });
+    expect(line.id).not.toBe(BUNDLED_REPORT_ID);
+    expect(line.edition).toBeUndefined();
+    expect(runs.badAs.code).toBe(1);
+    expect(runs.badAs.stderr).toMatch('--as 只能是 edition 或 report，不是 both');
+  });
+
+  it('list counts the editions of a report that has more than one', () => {
+    expect(list.code, list.stderr).toBe(0);
+    const [bundled, apart] = lines(list);
+    expect(bundled).toMatchObject({ id: BUNDLED_REPORT_ID, editions: 2 });
+    expect(apart.editions).toBeUndefined();
   });
 });
 

@@ -23,7 +23,7 @@ import { reportApi } from '../../../src/shared/report-api';
 const NOT_IDS = ['', '../etc/passwd', 'A1', 'a/b', 'a b', '.hidden', 'x'.repeat(65), 7, null];
 
 describe('per-report rows', () => {
-  it('are every call about one report’s text, notes, place or index, and no other', () => {
+  it('are every call about one report’s text, notes, place, index or editions, and no other', () => {
     expect([...REPORT_METHODS].sort()).toEqual(
       [
         'getDocument',
@@ -47,6 +47,7 @@ describe('per-report rows', () => {
         'importAnnotations',
         'importAnnotationsFile',
         'saveReportView',
+        'compareEditions',
       ].sort(),
     );
   });

@@ -91,7 +91,7 @@ describe('buildMenuTemplate', () => {
     expect(submenuOf(top(template, '文件')).at(-1)?.role).toBe('quit');
   });
 
-  it('文件 has 打开报告…, 书架, 打印…, 导出为 PDF… and the annotation and figure files from the command list', () => {
+  it('文件 has 打开报告…, 书架, 打印…, 导出为 PDF… and the annotation, figure and 修订对照 files from the command list', () => {
     const file = submenuOf(top(template, '文件'));
     expect(labels(file)).toEqual([
       '打开报告…',
@@ -106,6 +106,7 @@ describe('buildMenuTemplate', () => {
       '导出数字表格（CSV）…',
       '导出目标兑现表格（CSV）…',
       '导出发言提纲（含数据摘录）…',
+      '导出修订对照（Markdown）…',
       '---',
       '退出',
     ]);

@@ -37,7 +37,7 @@ function Rows({ view }: { view: FulfilmentView }) {
   const choose = (side: FulfilmentSide) => {
     const { block, start, end } = side.figure;
     if (side.onScreen) figures.choose(side.figure);
-    else void shelf.open(side.report, { block, start, end });
+    else void shelf.open(side.report, { arrival: { block, start, end } });
   };
   return (
     <>

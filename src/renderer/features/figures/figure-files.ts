@@ -9,18 +9,14 @@ import type { FigureSelection } from '../../../core/figures/select';
 import type { ExportedFile } from '../../../shared/api';
 import type { ScopedApi } from '../../api/scoped';
 import type { ReportDocument } from '../../../shared/document';
-import { offerDownload } from '../../ui/download';
+import { exportFileName, offerDownload } from '../../ui/download';
 import type { FigureRow } from './figure-table';
 import type { FulfilmentView } from './fulfilment-view';
 
-/** What Windows, macOS and Linux all refuse in a file name, and control characters. */
-const UNSAFE_IN_NAME = /[\\/:*?"<>|\p{Cc}]/gu;
-
 /** A CSV file named for what it holds, the report and the day. */
 function csv(what: string, title: string, content: string, now: Date): ExportedFile {
-  const day = now.toISOString().slice(0, 10);
   return {
-    fileName: `${what}-${title}-${day}.csv`.replace(UNSAFE_IN_NAME, '_'),
+    fileName: exportFileName(what, title, 'csv', now),
     mimeType: 'text/csv;charset=utf-8',
     content,
   };

@@ -36,7 +36,7 @@ export function UserTermDialog({ draft }: { draft: TermDraft }) {
   return createPortal(
     <dialog
       ref={dialog}
-      className="term-dialog"
+      className="modal-dialog term-dialog"
       aria-labelledby={titleId}
       onCancel={(event) => {
         event.preventDefault();
@@ -57,7 +57,7 @@ export function UserTermDialog({ draft }: { draft: TermDraft }) {
           });
         }}
       >
-        <h2 id={titleId} className="term-dialog-title">
+        <h2 id={titleId} className="modal-dialog-title">
           {draft.id === undefined ? '添加我的注释' : '编辑我的注释'}
         </h2>
         <label className="term-field">

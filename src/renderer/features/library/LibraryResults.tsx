@@ -6,15 +6,17 @@
  */
 import type { ReportHits } from '../../../shared/search';
 import { useReader } from '../../app/context';
+import { isCurrentEdition } from '../../app/report-switch';
 import { useStore } from '../../store';
 import { queryProblem } from '../search/search-session';
 import { MarkedSnippet } from '../search/SearchResults';
 
 function ReportGroup({ group, query }: { group: ReportHits; query: string }) {
   const { report, shelf, jumpAndClose, search } = useReader();
-  const here = group.report === report.id;
+  // The hits are in the report's current edition: an earlier one on screen is not where they are.
+  const here = group.report === report.id && isCurrentEdition(report);
   const choose = (block: string) => {
-    if (!here) return void shelf.open(group.report, { block, query });
+    if (!here) return void shelf.open(group.report, { arrival: { block, query } });
     jumpAndClose(block);
     search.showBlock(block);
   };

@@ -1,14 +1,16 @@
 /**
  * One report on the 书架: open it, rename it in place, or take it off the
- * shelf. When renaming ends (saved or cancelled), focus goes back to 重命名,
- * the button it started from, never to the page's start.
+ * shelf; with more than one edition, list them to read or compare any.
+ * When renaming ends (saved or cancelled), focus goes back to 重命名, the
+ * button it started from, never to the page's start.
  */
 import { useState, type KeyboardEvent } from 'react';
 import type { LibraryReport } from '../../../shared/library';
 import { MAX_TITLE_LENGTH } from '../../../shared/library';
 import { useReader } from '../../app/context';
 import { useFocusReturn } from '../../ui/useFocusReturn';
-import { occasionLine, statsLine } from './shelf-view';
+import { ReportEditions } from './ReportEditions';
+import { editionsLine, occasionLine, statsLine } from './shelf-view';
 
 interface Props {
   report: LibraryReport;
@@ -76,6 +78,8 @@ function RenameForm({ report, done }: { report: LibraryReport; done(): void }) {
 export function ReportRow({ report, current, onRemove }: Props) {
   const { shelf } = useReader();
   const [renaming, setRenaming] = useState(false);
+  const [listing, setListing] = useState(false);
+  const editions = editionsLine(report);
   const { target: renameButton, returnFocus } = useFocusReturn<HTMLButtonElement>(renaming);
   const endRename = () => {
     returnFocus();
@@ -91,12 +95,24 @@ export function ReportRow({ report, current, onRemove }: Props) {
             {report.title}
             {report.bundled && <span className="shelf-badge">内置</span>}
             {current && <span className="shelf-badge">正在阅读</span>}
+            {editions && <span className="shelf-badge">{editions}</span>}
           </span>
           <span className="shelf-meta">{occasionLine(report)}</span>
           <span className="shelf-meta">{statsLine(report)}</span>
         </button>
       )}
       <div className="shelf-actions">
+        {editions && (
+          <button
+            type="button"
+            className="tool-button"
+            aria-expanded={listing}
+            aria-label={`《${report.title}》的 ${editions}`}
+            onClick={() => setListing(!listing)}
+          >
+            版本
+          </button>
+        )}
         <button
           ref={renameButton}
           type="button"
@@ -118,6 +134,7 @@ export function ReportRow({ report, current, onRemove }: Props) {
           </button>
         )}
       </div>
+      {editions && listing && <ReportEditions report={report} />}
     </li>
   );
 }

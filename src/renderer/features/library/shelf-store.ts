@@ -14,6 +14,8 @@ import {
   type LibraryView,
 } from '../../../shared/library';
 import { Store } from '../../store';
+import { EditionQuestion, type PendingOffer } from './edition-question';
+import { arrivalNotices } from './shelf-view';
 
 /** Where to land in the report being opened: a search hit chosen in another report. */
 export interface SearchArrival {
@@ -30,13 +32,22 @@ export interface FigureArrival {
 
 export type Arrival = SearchArrival | FigureArrival;
 
-export type OpenReport = (report: string, arrival?: Arrival) => Promise<void>;
+/** How to open a report: where to land, which edition (its current one unless named), what to compare. */
+export interface OpenOptions {
+  arrival?: Arrival;
+  edition?: string;
+  /** Open 修订对照 against this edition once it is on screen. */
+  compareWith?: string;
+}
+
+export type OpenReport = (report: string, options?: OpenOptions) => Promise<void>;
 
 export type ShelfApi = Pick<
   ReaderApi,
   | 'getLibrary'
   | 'addReport'
   | 'addReportFile'
+  | 'answerEditionOffer'
   | 'renameReport'
   | 'removeReport'
   | 'restoreReport'
@@ -67,6 +78,8 @@ export const STAGE_LABELS: Record<AddProgress['stage'], string> = {
 export class ShelfStore extends Store<ShelfState> {
   /** Files dropped or chosen while another is being added: taken one at a time. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** A file that is another edition of a report: 作为新版本 or 单独的报告, the reader says. */
+  readonly question = new EditionQuestion();
 
   constructor(
     private readonly api: ShelfApi,
@@ -103,8 +116,8 @@ export class ShelfStore extends Store<ShelfState> {
     if (answer.ok) this.set({ view: answer.value });
   }
 
-  readonly open = (report: string, arrival?: Arrival): Promise<void> =>
-    this.openReport(report, arrival);
+  readonly open = (report: string, options?: OpenOptions): Promise<void> =>
+    this.openReport(report, options);
 
   /** Adds files one after another, and opens the last one added. */
   addFiles(files: readonly File[]): Promise<void> {
@@ -149,16 +162,30 @@ export class ShelfStore extends Store<ShelfState> {
       return;
     }
     if (answer.value === null) return; // the reader cancelled the dialog
-    const { report, added, restored } = answer.value;
-    if (!added) this.addNotice(`《${report.title}》已在书架上，已为你打开。`);
-    if (restored) {
-      const { annotations, bookmarks } = report.counts;
-      this.addNotice(
-        `《${report.title}》此前被移出书架，已放回，连同 ${annotations} 条批注、${bookmarks} 个书签。`,
-      );
-    }
-    // On screen first; the shelf's list follows (the switch refreshes it too).
-    await this.openReport(report.id);
+    const { offer, report } = answer.value;
+    // Files after this one wait for the answer: one question at a time.
+    if (offer) return this.settleOffer({ offer, report });
+    await this.arrived(answer.value);
+  }
+
+  /**
+   * Asks what a file that is another edition of a report is, then adds it as
+   * that: the report's new edition (opened with 修订对照 against the edition
+   * before it), a report of its own, or nothing.
+   */
+  private async settleOffer(pending: PendingOffer): Promise<void> {
+    const as = await this.question.ask(pending);
+    const answer = await this.api.answerEditionOffer({ token: pending.offer.token, as });
+    if (!answer.ok)
+      return this.addNotice(`“${pending.offer.fileName}”没有加入书架：${answer.error}`);
+    if (answer.value !== null) await this.arrived(answer.value);
+  }
+
+  /** A file is on the shelf: said, then opened (on screen first; the shelf's list follows). */
+  private async arrived(answer: AddedReport): Promise<void> {
+    for (const notice of arrivalNotices(answer)) this.addNotice(notice);
+    const { report, edition } = answer;
+    await this.openReport(report.id, edition && { compareWith: edition.previous });
   }
 
   async rename(report: string, title: string): Promise<boolean> {

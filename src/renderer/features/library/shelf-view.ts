@@ -1,5 +1,10 @@
 /** What a row of the 书架 says about a report: pure, tested under Node. */
-import type { LibraryReport } from '../../../shared/library';
+import {
+  carriedSummary,
+  type AddedReport,
+  type EditionOffer,
+  type LibraryReport,
+} from '../../../shared/library';
 
 const FORMAT_LABELS: Record<string, string> = {
   text: '文本',
@@ -27,7 +32,9 @@ export function openedLabel(iso: string | undefined, now: Date = new Date()): st
 /** The line under a report's title: its occasion, else its date; and the format it was read from. */
 export function occasionLine(report: LibraryReport): string {
   const edition = report.editions.find((candidate) => candidate.id === report.edition);
-  const format = report.bundled ? '随应用提供' : (FORMAT_LABELS[edition?.format ?? ''] ?? '');
+  // The edition read now: the bundled report's may be a newer text the reader added (read from a file).
+  const shipped = report.bundled === true && edition?.sha256 === undefined;
+  const format = shipped ? '随应用提供' : (FORMAT_LABELS[edition?.format ?? ''] ?? '');
   const when = report.occasion ?? (report.date ? `${report.date}` : '');
   return [when, format].filter(Boolean).join(' · ');
 }
@@ -43,4 +50,35 @@ export function statsLine(report: LibraryReport, now?: Date): string {
   ]
     .filter(Boolean)
     .join(' · ');
+}
+
+/** Why a file is taken for another edition of a report, in one sentence. */
+export function offerSentence(
+  offer: Pick<EditionOffer, 'evidence' | 'shared' | 'fileName'>,
+  title: string,
+): string {
+  const why =
+    offer.evidence === 'title'
+      ? `与书架上的《${title}》标题和会议相同`
+      : `有 ${Math.floor(offer.shared * 100)}% 的文字与书架上的《${title}》相同`;
+  return `“${offer.fileName}”${why}，应是它的另一个版本。`;
+}
+
+/** `3 个版本`, only for a report with more than one. */
+export function editionsLine(report: LibraryReport): string | null {
+  return report.editions.length > 1 ? `${report.editions.length} 个版本` : null;
+}
+
+/** What the reader is told when a file has been added (or was there already). */
+export function arrivalNotices({ report, added, restored, edition }: AddedReport): string[] {
+  if (edition) return [`已作为《${report.title}》的新版本加入：${carriedSummary(edition.carried)}`];
+  const notices: string[] = [];
+  if (!added) notices.push(`《${report.title}》已在书架上，已为你打开。`);
+  if (restored) {
+    const { annotations, bookmarks } = report.counts;
+    notices.push(
+      `《${report.title}》此前被移出书架，已放回，连同 ${annotations} 条批注、${bookmarks} 个书签。`,
+    );
+  }
+  return notices;
 }

@@ -6,8 +6,9 @@
 import type { Slots } from '../../app/slots';
 import { readViewCache, writeViewCache } from '../../app/view-cache';
 import { Store } from '../../store';
+import { findBlock } from '../reading/scroll';
 
-export type PanelId = 'toc' | 'glossary' | 'annotations' | 'bookmarks' | 'figures';
+export type PanelId = 'toc' | 'glossary' | 'annotations' | 'bookmarks' | 'figures' | 'editions';
 
 /** Below this width the sidebar covers the text instead of sitting beside it. */
 const WIDE_LAYOUT = '(min-width: 960px)';
@@ -89,5 +90,15 @@ export class SidebarStore extends Store<SidebarState> {
   /** After a jump from the sidebar: over the text, it would hide what it jumped to. */
   readonly closeIfCovering = (): void => {
     if (!this.getSnapshot().wide) this.set({ open: false });
+  };
+
+  /**
+   * After a jump that marked a place in the text (a figure, a change): the
+   * sidebar over the text closes, and the paragraph gets the focus the
+   * sidebar took away with it, so the reader lands there.
+   */
+  readonly landOn = (block: string): void => {
+    this.closeIfCovering();
+    findBlock(this.slots.pane, block)?.focus({ preventScroll: true });
   };
 }

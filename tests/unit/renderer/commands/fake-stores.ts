@@ -9,7 +9,9 @@ import { registerCommands } from '../../../../src/renderer/app/commands';
 import { SettingsStore } from '../../../../src/renderer/app/settings';
 import type { ReaderStores } from '../../../../src/renderer/app/stores';
 import { CommandRegistry } from '../../../../src/renderer/commands/registry';
+import { EditionsStore } from '../../../../src/renderer/features/editions/editions-store';
 import { SearchSession } from '../../../../src/renderer/features/search/search-session';
+import type { EditionComparison } from '../../../../src/shared/editions';
 import { DEFAULT_SETTINGS, type Settings } from '../../../../src/shared/settings';
 import type { UserDataView } from '../../../../src/shared/user-data';
 
@@ -30,6 +32,14 @@ export interface FakeOptions {
   annotations?: number;
   /** Records set aside as unreadable. */
   quarantined?: number;
+  /** Two editions compared, the new one on screen. */
+  comparison?: EditionComparison;
+  /** The report's editions, oldest first; the last is current. One (`on-screen`) unless given. */
+  editions?: string[];
+  /** The edition on screen: the comparison's new one, else the current one. */
+  onScreen?: string;
+  /** What main answers when asked to compare. */
+  compareAnswer?: EditionComparison;
   /** 目标兑现 tables the 数说报告 panel shows. */
   fulfilment?: number;
 }
@@ -62,6 +72,36 @@ export function fakeStores(options: FakeOptions = {}) {
     readOnly: options.readOnly ?? false,
     quarantined: options.quarantined ?? 0,
   };
+  const editionNavigation = {
+    mark: vi.fn(() => 'b1'),
+    unmark: vi.fn(),
+    redline: vi.fn(),
+    coversText: vi.fn(() => false),
+    landOn: vi.fn(),
+  };
+  const editionIds = options.editions ?? [options.comparison?.newVersion ?? 'on-screen'];
+  const onScreen = options.onScreen ?? options.comparison?.newVersion ?? editionIds.at(-1)!;
+  const entry = {
+    id: 'report',
+    title: '报告',
+    edition: editionIds.at(-1)!,
+    editions: editionIds.map((id) => ({
+      id,
+      format: 'text',
+      fileName: `${id}.txt`,
+      added: '2026-01-05T08:00:00.000Z',
+    })),
+  };
+  const comparisons = {
+    compare: vi.fn(async (_against: string) =>
+      options.compareAnswer
+        ? { ok: true as const, value: options.compareAnswer }
+        : { ok: false as const, error: '没有可对照的' },
+    ),
+    failed: vi.fn(),
+  };
+  const editions = new EditionsStore(onScreen, editionNavigation, comparisons);
+  if (options.comparison) editions.show(options.comparison);
   const fakes = {
     api: {
       printToPdf: vi.fn(async () => ({ ok: true, value: { path: null } })),
@@ -85,6 +125,7 @@ export function fakeStores(options: FakeOptions = {}) {
       subscribe: noSubscription,
       toggle: vi.fn(),
       show: vi.fn(),
+      choose: vi.fn(),
     },
     userData: {
       data,
@@ -99,6 +140,7 @@ export function fakeStores(options: FakeOptions = {}) {
       startNote: vi.fn(),
     },
     glossary: { startAdd: vi.fn() },
+    editions,
     fulfilment: {
       shown: Array.from({ length: options.fulfilment ?? 0 }, () => ({ rows: [] })),
       subscribe: noSubscription,
@@ -108,13 +150,16 @@ export function fakeStores(options: FakeOptions = {}) {
       subscribe: noSubscription,
       toggle: vi.fn(),
       addFromDialog: vi.fn(async () => {}),
+      reports: [entry],
+      open: vi.fn(async () => {}),
     },
+    report: { id: entry.id, entry },
     shortcuts: { open: vi.fn() },
-    document: { outline: [] },
+    document: { outline: [], version: onScreen, title: '报告' },
     doc: { indexOf: new Map() },
     commands: new CommandRegistry(),
   };
   const stores = fakes as unknown as ReaderStores;
   registerCommands(stores.commands, stores);
-  return { ...fakes, settingsApi, registry: fakes.commands };
+  return { ...fakes, settingsApi, editionNavigation, comparisons, registry: fakes.commands };
 }

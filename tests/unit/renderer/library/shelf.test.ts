@@ -187,7 +187,7 @@ describe('the report switch', () => {
       ),
     };
     const switcher = new ReportSwitch(api, loaded('a'), tell);
-    await switcher.open('b', { block: 'b1', query: '第一' });
+    await switcher.open('b', { arrival: { block: 'b1', query: '第一' } });
     expect(switcher.getSnapshot()).toMatchObject({
       current: null,
       pending: { id: 'b', arrival: { block: 'b1', query: '第一' } },

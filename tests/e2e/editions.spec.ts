@@ -1,0 +1,195 @@
+/**
+ * A new edition of the bundled report in browser mode, against the real
+ * services and a real data folder: annotate the bundled report, open its
+ * revised text (made here from the bundled text: a figure corrected, a
+ * paragraph inserted, a sentence and a paragraph deleted, a phrase reworded
+ * across a page break, a paragraph moved), accept it as a new edition, see
+ * the touched notes first in 修订对照, jump to one, export the list; after a
+ * restart both editions and the notes are there, the earlier edition
+ * read-only. And the question answered with the keyboard alone.
+ */
+import type { Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { BUNDLED_REPORT_ID } from '../../src/shared/library';
+import { snapshot } from '../unit/annotations/snapshot';
+import { FIGURE, RAW, revise } from '../unit/editions/fixtures';
+import { expect, openReader, test } from './fixtures';
+import { addByChooser, annotationQuotes, highlight } from './library-files';
+import { watchProblems } from './problems';
+import { highlighted, writeNote } from './text-selection';
+
+const REVISED = new TextEncoder().encode(revise(RAW));
+const TITLE = '2018年海曙区政府工作报告';
+
+/** The edition on screen (its document version). */
+const shownEdition = (page: Page) => page.evaluate(() => document.documentElement.dataset.edition);
+
+/** Writes a note on the first occurrence of `phrase`. */
+async function noteOn(page: Page, phrase: string, words: string): Promise<void> {
+  const [block, start] = await page.evaluate((wanted) => {
+    for (const element of document.querySelectorAll<HTMLElement>('[data-block]')) {
+      const at = element.textContent!.indexOf(wanted);
+      if (at >= 0) return [element.id, at] as const;
+    }
+    throw new Error(`no ${wanted} on the page`);
+  }, phrase);
+  await writeNote(page, block, [start, start + phrase.length], words);
+}
+
+/** Presses Tab until the focused element's accessible text is `name` (at most 40 times). */
+async function tabTo(page: Page, name: string, back = false): Promise<void> {
+  for (let presses = 0; presses < 40; presses++) {
+    const focused = await page.evaluate(
+      () =>
+        document.activeElement?.getAttribute('aria-label') ??
+        document.activeElement?.textContent?.trim(),
+    );
+    if (focused === name) return;
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+  }
+  throw new Error(`Tab never reached ${name}`);
+}
+
+const offer = (page: Page) => page.getByRole('dialog', { name: `这是《${TITLE}》的新版本吗？` });
+
+test('a revised text as a new edition: touched notes first in 修订对照, a jump, the export; a restart keeps both editions', async ({
+  page,
+  server,
+}) => {
+  const problems = await watchProblems(page);
+  await openReader(page, server.url);
+  const first = (await shownEdition(page))!;
+  await noteOn(page, `地区生产总值${FIGURE.from}`, '核对统计公报');
+  await highlight(page, '表示衷心的感谢');
+  await highlight(page, '污水零直排区');
+  await expect.poll(() => annotationQuotes(page)).toHaveLength(3);
+
+  await addByChooser(page, '终稿.txt', REVISED);
+  await expect(offer(page)).toBeVisible({ timeout: 20_000 });
+  await expect(offer(page)).toContainText(`“终稿.txt”与书架上的《${TITLE}》标题和会议相同`);
+  // The default answer has the focus: Enter takes it.
+  await expect(offer(page).getByRole('button', { name: '作为新版本加入' })).toBeFocused();
+  await page.keyboard.press('Enter');
+
+  await expect.poll(() => shownEdition(page), { timeout: 20_000 }).not.toBe(first);
+  const second = (await shownEdition(page))!;
+  await expect(page.locator('#pane')).toContainText(`地区生产总值${FIGURE.to}`);
+  await expect(page.getByRole('alert')).toContainText(
+    `已作为《${TITLE}》的新版本加入：批注 1 条原文未变，1 条按上下文找到，1 条在新版本中找不到原文（已保留为孤立批注）。`,
+  );
+
+  // 修订对照 opened by itself: the changes touching my notes first, each with its note and where it is now.
+  const panel = page.getByRole('region', { name: '修订对照' });
+  await expect(panel).toBeVisible();
+  await expect(panel.locator('.edition-pair')).toContainText('随应用提供的文本');
+  await expect(panel.locator('.edition-pair')).toContainText('终稿.txt');
+  await expect(panel.locator('.edition-summary')).toHaveText(
+    '共 6 处修改（改动 3、新增段落 1、删除段落 1、段落移动 1），其中 2 处涉及我的批注或书签',
+  );
+  const touched = panel.getByRole('region', { name: '涉及我的批注和书签' });
+  const others = panel.getByRole('region', { name: '其他修改' });
+  await expect(touched.locator('.change-item')).toHaveCount(2);
+  await expect(others.locator('.change-item')).toHaveCount(4);
+  const figure = touched.locator('.change-item').filter({ hasText: '数字变化' });
+  await expect(figure).toContainText(`地区生产总值 ${FIGURE.from} → ${FIGURE.to}`);
+  await expect(figure.locator('.touched-quote')).toHaveText(`地区生产总值${FIGURE.from}`);
+  await expect(figure.locator('.touched-text')).toHaveText('核对统计公报');
+  await expect(figure.locator('.touched-where')).toContainText('现在位于 一（一）第1段');
+  const deleted = touched.locator('.change-item').filter({ hasText: '表示衷心的感谢' });
+  await expect(deleted.locator('.touched-where')).toContainText('未能定位');
+
+  // Jump to the corrected figure in the new edition's text.
+  await figure.locator('.change-jump').click();
+  // The words that changed are marked: the digits, not the unit after them.
+  await expect.poll(() => highlighted(page, 'edition-current')).toEqual(['1164.50']);
+  // `.` steps on through the list, in its order.
+  await page.locator('#pane').focus();
+  await page.keyboard.press('.');
+  await expect(panel.locator('.edition-position')).toHaveText('第 2/6 处');
+
+  const download = page.waitForEvent('download');
+  await panel.getByRole('button', { name: '导出修订清单（Markdown）' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^修订对照-政府工作报告-\d{4}-\d{2}-\d{2}\.md$/);
+  const markdown = await readFile((await file.path())!, 'utf8');
+  expect(markdown).toContain('旧版：随应用提供的文本 → 新版：终稿.txt（');
+  const touchedAt = markdown.indexOf('## 涉及我的批注和书签');
+  const othersAt = markdown.indexOf('## 其他修改');
+  expect(touchedAt).toBeGreaterThan(0);
+  expect(othersAt).toBeGreaterThan(touchedAt);
+  const touchedPart = markdown.slice(touchedAt, othersAt);
+  expect(touchedPart).toContain(`数字变化：地区生产总值 ${FIGURE.from} → ${FIGURE.to}`);
+  expect(touchedPart).toContain('核对统计公报');
+  expect(touchedPart).toContain('> 表示衷心的感谢');
+  expect(markdown.match(/^### \d+\./gm)).toHaveLength(6);
+  expect(await problems()).toEqual([]);
+
+  await server.restart();
+  await page.reload();
+  await problems();
+  // The new edition is the one read, with every note, the orphan too.
+  await expect.poll(() => shownEdition(page), { timeout: 20_000 }).toBe(second);
+  await expect(page.locator('#pane')).toContainText(`地区生产总值${FIGURE.to}`);
+  await expect
+    .poll(() => annotationQuotes(page))
+    .toEqual(
+      expect.arrayContaining([`地区生产总值${FIGURE.from}`, '表示衷心的感谢', '污水零直排区']),
+    );
+
+  // The 书架 counts the editions; the first one can still be read, read-only.
+  await page.keyboard.press('l');
+  const row = page.locator('.library .shelf-row', { hasText: TITLE });
+  await expect(row.locator('.shelf-title')).toContainText('2 个版本');
+  await row.getByRole('button', { name: `《${TITLE}》的 2 个版本` }).click();
+  await row.getByRole('button', { name: '阅读第 1 版（只读）' }).click();
+  await expect.poll(() => shownEdition(page), { timeout: 20_000 }).toBe(first);
+  await expect(page.locator('#pane')).toContainText(`地区生产总值${FIGURE.from}`);
+  await expect(page.locator('.earlier-edition')).toContainText('正在查看较早的版本');
+  const before = await snapshot(server.dataDir);
+  await highlight(page, '月湖西区二期');
+  await expect.poll(() => annotationQuotes(page)).toHaveLength(3);
+  expect(await snapshot(server.dataDir)).toEqual(before);
+  expect(await problems()).toEqual([]);
+
+  // Back to the current edition, from the banner.
+  await page.getByRole('button', { name: '回到当前版本' }).click();
+  await expect.poll(() => shownEdition(page)).toBe(second);
+  const stored = JSON.parse(await readFile(`${server.dataDir}/library.json`, 'utf8'));
+  const entry = stored.library.reports.find(
+    (report: { id: string }) => report.id === BUNDLED_REPORT_ID,
+  );
+  expect(entry.edition).toBe(second);
+  expect(entry.editions.map((edition: { id: string }) => edition.id)).toEqual([first, second]);
+});
+
+test('with the keyboard alone: Esc adds nothing; 作为单独的报告 adds a report of its own', async ({
+  page,
+  server,
+}) => {
+  const problems = await watchProblems(page);
+  await openReader(page, server.url);
+  await addByChooser(page, '终稿.txt', REVISED);
+  await expect(offer(page)).toBeVisible({ timeout: 20_000 });
+  // The page behind is out of reach: Shift+Tab goes to the other answers.
+  await page.keyboard.press('Shift+Tab');
+  await expect(offer(page).getByRole('button', { name: '作为单独的报告' })).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(offer(page).getByRole('button', { name: '取消' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(offer(page)).toHaveCount(0);
+  await page.keyboard.press('l');
+  await expect(page.locator('.library .shelf-title')).toHaveCount(1);
+  await page.keyboard.press('Escape');
+
+  await addByChooser(page, '终稿.txt', REVISED);
+  await expect(offer(page)).toBeVisible({ timeout: 20_000 });
+  await tabTo(page, '作为单独的报告', true);
+  await page.keyboard.press('Enter');
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.dataset.report), { timeout: 20_000 })
+    .not.toBe(BUNDLED_REPORT_ID);
+  await page.keyboard.press('l');
+  await expect(page.locator('.library > ul.library-list .shelf-title')).toHaveCount(2);
+  await expect(page.locator('.library .shelf-badge', { hasText: '个版本' })).toHaveCount(0);
+  expect(await problems()).toEqual([]);
+});
