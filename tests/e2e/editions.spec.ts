@@ -18,6 +18,11 @@ import { addByChooser, annotationQuotes, highlight } from './library-files';
 import { watchProblems } from './problems';
 import { highlighted, writeNote } from './text-selection';
 
+// Every test here adds files, and each is parsed in a worker process of its own
+// (the fixture's server does not warm one): on a machine whose cores are shared,
+// that start alone has taken 2–7 s a file, so 30 s is too little for five files.
+test.describe.configure({ timeout: 90_000 });
+
 const REVISED = new TextEncoder().encode(revise(RAW));
 const TITLE = '2018年海曙区政府工作报告';
 

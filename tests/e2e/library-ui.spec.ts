@@ -19,6 +19,11 @@ import {
   waitForOtherReport,
 } from './library-files';
 
+// Every test here adds files, and each is parsed in a worker process of its own
+// (the fixture's server does not warm one): on a machine whose cores are shared,
+// that start alone has taken 2–7 s a file, so 30 s is too little for five files.
+test.describe.configure({ timeout: 90_000 });
+
 const text = (place: string, day: number) =>
   new TextEncoder().encode(district(place, `2019年1月${day}日`));
 

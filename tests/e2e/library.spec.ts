@@ -30,6 +30,11 @@ import {
 } from './library-files';
 import { watchProblems } from './problems';
 
+// Every test here adds files, and each is parsed in a worker process of its own
+// (the fixture's server does not warm one): on a machine whose cores are shared,
+// that start alone has taken 2–7 s a file, so 30 s is too little for five files.
+test.describe.configure({ timeout: 90_000 });
+
 const JIANGBEI = district('江北', '2019年1月8日');
 const ZHENHAI = district('镇海', '2019年1月9日');
 
