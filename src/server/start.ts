@@ -11,6 +11,7 @@ import { BUILT_DATA_DIR, RENDERER_DIR } from '../services/paths';
 import { openDataFolder } from '../services/storage/folder-access';
 import { warmParseWorker } from '../services/report-file/parse-in-worker';
 import { startBridge, type RunningBridge } from './bridge-server';
+import { libraryUpload } from './report-upload';
 
 export interface ReaderServerOptions {
   dataDir: string;
@@ -53,6 +54,7 @@ export async function startReaderServer(options: ReaderServerOptions): Promise<R
     warming?.unref();
     const bridge = await startBridge({
       handlers: services.handlers,
+      upload: libraryUpload(options.dataDir, services),
       rendererDir: RENDERER_DIR,
       host: options.host,
       port: options.port,
