@@ -38,22 +38,30 @@ export interface UploadTarget {
   /** A folder in the data folder (its `library/`). */
   dir: string;
   /** Why nothing may be added now (the folder is another reader's), or null. */
-  refusal(): string | null;
+  refusal(): Promise<string | null>;
   add(
     input: { path: string; fileName: string },
     progress: (progress: AddProgress) => void,
   ): Promise<AddedReport>;
 }
 
-/** Uploads into the library's folder of the data folder, added by the services. */
+/**
+ * Uploads into the library's folder of the data folder, added by the
+ * services of the moment; `beforeAdd` first (the folder taken, if another
+ * reader has let go of it: folder-return.ts).
+ */
 export function libraryUpload(
   dataDir: string,
-  services: Pick<ReaderServices, 'library' | 'addFile'>,
+  services: () => Pick<ReaderServices, 'library' | 'addFile'>,
+  beforeAdd: () => Promise<unknown> = async () => undefined,
 ): UploadTarget {
   return {
     dir: join(dataDir, LIBRARY_DIR),
-    refusal: () => addRefusal(services.library),
-    add: (input, progress) => services.addFile(input, progress),
+    refusal: async () => {
+      await beforeAdd();
+      return addRefusal(services().library);
+    },
+    add: (input, progress) => services().addFile(input, progress),
   };
 }
 
@@ -128,7 +136,7 @@ export async function receiveReport(
   const announced = Number(request.headers['content-length'] ?? NaN);
   if (announced > limit) return tooLarge(response, tooLargeMessage(limit));
   // Nothing is written in a folder this server may not write.
-  const refusal = target ? target.refusal() : '浏览器模式没有可保存报告的数据文件夹。';
+  const refusal = target ? await target.refusal() : '浏览器模式没有可保存报告的数据文件夹。';
   if (refusal !== null || !target) {
     response.setHeader('Connection', 'close');
     return sendJson(response, 409, { ok: false, error: refusal });

@@ -30,7 +30,7 @@ beforeAll(async () => {
   flush = services.flush;
   bridge = await startBridge({
     handlers,
-    upload: libraryUpload(join(root, 'data'), services),
+    upload: libraryUpload(join(root, 'data'), () => services),
     rendererDir: join(root, 'renderer'),
     port: 0,
     uploadLimitBytes: LIMIT,
@@ -177,7 +177,7 @@ describe('a handler that fails after the answer has begun', () => {
     const failing = await startBridge({
       handlers: services.handlers,
       upload: {
-        ...libraryUpload(join(root, 'failing'), services),
+        ...libraryUpload(join(root, 'failing'), () => services),
         add: async (_input, progress) => {
           progress({ fileName: 'a.txt', stage: 'extract', done: 1, total: 2 });
           await new Promise((resolve) => setTimeout(resolve, 10));
@@ -323,7 +323,7 @@ describe('a file on its way', () => {
     });
     const held = await startBridge({
       handlers: services.handlers,
-      upload: libraryUpload(dir, services),
+      upload: libraryUpload(dir, () => services),
       rendererDir: join(root, 'renderer'),
       port: 0,
     });
