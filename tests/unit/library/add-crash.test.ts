@@ -68,15 +68,23 @@ function addKilledMidway(file: string): Promise<void> {
   });
 }
 
+/** The data folder with a report of the reader's own on the shelf; answers its id. */
+async function withOwnReport(bookmarkBundled = false): Promise<string> {
+  const services = await openLibrary(data);
+  const { report } = ok(
+    await services.handlers.addReport({ fileName: '江北.txt', bytes: utf8(otherReportText()) }),
+  );
+  if (bookmarkBundled) {
+    ok(await services.handlers.createBookmark({ report: BUNDLED_REPORT_ID, block: 'b8' }));
+  }
+  await services.flush();
+  return report.id;
+}
+
 describe('an add killed midway', () => {
   it('leaves nothing behind after the next start, and touches nothing else', async () => {
     // The data folder as a reader has it: a report of their own, notes on the bundled one, a quarantine.
-    const before = await openLibrary(data);
-    const kept = ok(
-      await before.handlers.addReport({ fileName: '江北.txt', bytes: utf8(otherReportText()) }),
-    ).report.id;
-    ok(await before.handlers.createBookmark({ report: BUNDLED_REPORT_ID, block: 'b8' }));
-    await before.flush();
+    const kept = await withOwnReport(true);
     await mkdir(join(data, 'quarantine'), { recursive: true });
     await writeFile(join(data, 'quarantine', 'kept-by-reader.json'), '{"a":1}');
     const untouched = await filesUnder(data);
@@ -117,11 +125,7 @@ describe('an add killed midway', () => {
 
 describe('what the start clears, and what it never does', () => {
   it('an edition an add never finished goes; a folder with a document, or with notes, stays', async () => {
-    const first = await openLibrary(data);
-    const id = ok(
-      await first.handlers.addReport({ fileName: '江北.txt', bytes: utf8(otherReportText()) }),
-    ).report.id;
-    await first.flush();
+    const id = await withOwnReport();
     const reportDir = join(data, 'library', id);
     // A new edition killed while its copy was written; another whose document got written.
     await mkdir(join(reportDir, 'half-edition'), { recursive: true });

@@ -49,17 +49,21 @@ interface Reply {
 }
 
 /** POST /api/addReport with these headers; `write` sends the body (whole, or in pieces). */
-function post(headers: Record<string, string>, write: (request: ClientRequest) => void) {
+function post(
+  headers: Record<string, string>,
+  write: (request: ClientRequest) => void,
+  port = bridge.port,
+) {
   return new Promise<Reply>((resolve, reject) => {
     const req = httpRequest(
       {
         host: '127.0.0.1',
-        port: bridge.port,
+        port,
         path: '/api/addReport',
         method: 'POST',
         agent: false,
         headers: {
-          Host: `127.0.0.1:${bridge.port}`,
+          Host: `127.0.0.1:${port}`,
           'Content-Type': 'application/octet-stream',
           'X-File-Name': encodeURIComponent('江北区报告.txt'),
           ...headers,
@@ -328,35 +332,11 @@ describe('a file on its way', () => {
       port: 0,
     });
     try {
-      const reply = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-        const req = httpRequest(
-          {
-            host: '127.0.0.1',
-            port: held.port,
-            path: '/api/addReport',
-            method: 'POST',
-            agent: false,
-            headers: {
-              Host: `127.0.0.1:${held.port}`,
-              'Content-Type': 'application/octet-stream',
-              'X-File-Name': 'a.txt',
-            },
-          },
-          (res) => {
-            let text = '';
-            res.setEncoding('utf8');
-            res.on('data', (chunk: string) => (text += chunk));
-            res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-          },
-        );
-        req.on('error', reject);
-        req.end(utf8(otherReportText('象山')));
-      });
+      const reply = await post({}, (req) => req.end(utf8(otherReportText('象山'))), held.port);
       expect(reply.status).toBe(409);
-      expect(JSON.parse(reply.body)).toEqual({
-        ok: false,
-        error: '另一个报告阅读器正在使用这个数据文件夹。',
-      });
+      expect(reply.lines).toEqual([
+        { ok: false, error: '另一个报告阅读器正在使用这个数据文件夹。' },
+      ]);
       expect(await readdir(dir).catch(() => [])).not.toContain('library');
     } finally {
       await held.close();
