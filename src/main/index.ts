@@ -26,6 +26,7 @@ import {
 import { createReaderServices, type ReaderServices } from '../services/reader-services';
 import { warmParseWorker } from '../services/report-file/parse-in-worker';
 import { openDataFolder, type FolderAccess } from '../services/storage/folder-access';
+import { takeFolderWhenFree } from '../services/folder-return';
 import {
   ipcChannel,
   isDesktopOnly,
@@ -73,6 +74,8 @@ protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 let services: ReaderServices | undefined;
 /** The data folder's lock: held from start to quit, so browser mode and the CLI cannot write under us. */
 let folder: FolderAccess | undefined;
+/** Tries to take a data folder another reader held at start (before a change). */
+let retakeFolder: () => Promise<unknown> = async () => undefined;
 
 /** The renderer's commands as the menu last showed them. */
 let menuCommands: MenuCommand[] = [];
@@ -102,7 +105,10 @@ function runCommand(id: string): void {
 
 const shellCalls = createShellCalls({
   handlers: () => services!.handlers,
-  addFile: (path, progress) => services!.addFile({ path }, progress),
+  addFile: async (path, progress) => {
+    await retakeFolder();
+    return services!.addFile({ path }, progress);
+  },
   showMenuCommands: (commands) => {
     menuCommands = commands;
     applyMenu();
@@ -121,15 +127,30 @@ async function start(): Promise<void> {
   // this lock keeps browser mode and the CLI's import from writing alongside.
   // Held elsewhere, the window opens read-only and its first notice says why.
   folder = await openDataFolder(app.getPath('userData'), { app: 'desktop', waitMs: 3_000 });
-  services = await createReaderServices({
-    dataDir: app.getPath('userData'),
-    document,
-    loadSearchIndex: () => readFile(join(here, '../data', BUILT_SEARCH_INDEX_FILE), 'utf8'),
+  const open = (access: FolderAccess) =>
+    createReaderServices({
+      dataDir: app.getPath('userData'),
+      document,
+      loadSearchIndex: () => readFile(join(here, '../data', BUILT_SEARCH_INDEX_FILE), 'utf8'),
+      access,
+      // 最近打开 follows the shelf.
+      onLibraryChange: applyMenu,
+    });
+  services = await open(folder);
+  // Held by another reader (the CLI adding a report): taken once it lets go, without a restart.
+  const { handlers, tryNow } = takeFolderWhenFree({
+    dir: app.getPath('userData'),
+    app: 'desktop',
     access: folder,
-    // 最近打开 follows the shelf.
-    onLibraryChange: applyMenu,
+    services,
+    open,
+    onTaken: (access, next) => {
+      folder = access;
+      services = next;
+      applyMenu();
+    },
   });
-  const { handlers } = services;
+  retakeFolder = tryNow;
 
   for (const method of METHOD_NAMES) {
     ipcMain.handle(ipcChannel(method), (event, payload: unknown) => {

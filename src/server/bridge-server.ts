@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { isMethodName, type ServiceHandlers } from '../shared/api';
 import { browserHandlers } from './browser-answers';
 import { readBody, send, sendJson, tooLarge } from './http-answers';
-import { receiveReport, UPLOAD_METHOD } from './report-upload';
+import { receiveReport, UPLOAD_METHOD, type UploadTarget } from './report-upload';
 import { isLoopbackHost, isOwnHostHeader } from './loopback';
 import { attachSocketBridge } from './socket-bridge';
 import { readStatic } from '../services/static-files';
@@ -21,6 +21,8 @@ export interface BridgeOptions {
   host?: string;
   /** 0 picks a free port. */
   port?: number;
+  /** Where an uploaded report file is kept while it arrives, and how it is added; none: uploads are refused. */
+  upload?: UploadTarget;
   /** The largest report file the bridge takes; the library's limit unless a test says otherwise. */
   uploadLimitBytes?: number;
 }
@@ -75,7 +77,7 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
         return sendJson(response, 404, { ok: false, error: `没有这个方法：${method}` });
       // A report file comes as its own bytes, not as JSON (report-upload.ts).
       if (method === UPLOAD_METHOD) {
-        return receiveReport(request, response, handlers[method], options.uploadLimitBytes);
+        return receiveReport(request, response, options.upload, options.uploadLimitBytes);
       }
       if (!/^application\/json\b/.test(request.headers['content-type'] ?? '')) {
         return sendJson(response, 415, { ok: false, error: '请求须为 application/json' });

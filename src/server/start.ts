@@ -8,9 +8,11 @@ import {
   loadBuiltDocument,
 } from '../services/built-document';
 import { BUILT_DATA_DIR, RENDERER_DIR } from '../services/paths';
-import { openDataFolder } from '../services/storage/folder-access';
+import { openDataFolder, type FolderAccess } from '../services/storage/folder-access';
+import { takeFolderWhenFree } from '../services/folder-return';
 import { warmParseWorker } from '../services/report-file/parse-in-worker';
 import { startBridge, type RunningBridge } from './bridge-server';
+import { libraryUpload } from './report-upload';
 
 export interface ReaderServerOptions {
   dataDir: string;
@@ -24,6 +26,8 @@ export interface ReaderServerOptions {
    * file pass false.
    */
   warmParser?: boolean;
+  /** How often to try again for a data folder another reader holds (folder-return.ts). */
+  retryEveryMs?: number;
 }
 
 /** A moment after start: the page's own start-up comes first. */
@@ -42,17 +46,28 @@ export async function startReaderServer(options: ReaderServerOptions): Promise<R
     waitMs: options.lockWaitMs ?? 3_000,
   });
   try {
-    const services = await createReaderServices({
-      dataDir: options.dataDir,
-      document,
-      loadSearchIndex: () => readFile(join(BUILT_DATA_DIR, BUILT_SEARCH_INDEX_FILE), 'utf8'),
+    const open = (held: FolderAccess) =>
+      createReaderServices({
+        dataDir: options.dataDir,
+        document,
+        loadSearchIndex: () => readFile(join(BUILT_DATA_DIR, BUILT_SEARCH_INDEX_FILE), 'utf8'),
+        access: held,
+      });
+    // Held by another reader: taken once it lets go, and the services opened again over it.
+    const folder = takeFolderWhenFree({
+      dir: options.dataDir,
+      app: 'browser',
       access,
+      services: await open(access),
+      open,
+      ...(options.retryEveryMs !== undefined && { everyMs: options.retryEveryMs }),
     });
     const warming =
       options.warmParser === false ? undefined : setTimeout(warmParseWorker, WARM_AFTER_MS);
     warming?.unref();
     const bridge = await startBridge({
-      handlers: services.handlers,
+      handlers: folder.handlers,
+      upload: libraryUpload(options.dataDir, folder.services, folder.tryNow),
       rendererDir: RENDERER_DIR,
       host: options.host,
       port: options.port,
@@ -65,9 +80,12 @@ export async function startReaderServer(options: ReaderServerOptions): Promise<R
       close: () =>
         bridge
           .close()
-          .then(() => clearTimeout(warming))
-          .then(() => services.flush())
-          .finally(() => access.release()),
+          .then(() => {
+            clearTimeout(warming);
+            folder.stop();
+          })
+          .then(() => folder.services().flush())
+          .finally(() => folder.access().release()),
     };
   } catch (error) {
     await access.release();

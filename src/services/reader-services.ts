@@ -35,6 +35,7 @@ import { libraryHandlers } from './library/library-handlers';
 import { parseInWorker, type ParseFile } from './library/parse';
 import { countsOf, ReportSessions, type ReportSession } from './library/report-sessions';
 import { findUnlisted } from './library/library-recovery';
+import { clearAddDebris } from './library/add-debris';
 import { reportYearFigures } from '../core/figures/year-figures';
 
 export interface ServiceOptions {
@@ -105,6 +106,9 @@ export async function createReaderServices(options: ServiceOptions): Promise<Rea
   const changed = () => options.onLibraryChange?.();
   // Reports whose files are in the folder but not in the index (a lost index, a crash between the two).
   const found = await findUnlisted(dataDir, library, access);
+  // What an add killed midway left; only the folder's holder tidies (no one else can be mid-add).
+  const writable = (access?.readOnlyReason ?? null) === null && !library.readOnly;
+  const debris = writable ? await clearAddDebris(dataDir, library) : [];
   // The bundled report's notes are read at start, as they always were: its notices are the first ones.
   const bundled = await sessions.open(BUNDLED_REPORT_ID);
   await library.setCounts(BUNDLED_REPORT_ID, countsOf(bundled.file.value), false);
@@ -116,6 +120,7 @@ export async function createReaderServices(options: ServiceOptions): Promise<Rea
     ...settings.notices,
     ...library.notices,
     ...found,
+    ...debris,
     ...bundled.notices,
   ];
   access?.onLost(() => notices.unshift(LOST_MESSAGE));

@@ -6,6 +6,7 @@
  * and how each failure reads.
  */
 import type { Worker } from 'node:worker_threads';
+import { drainWorkerOutput } from './worker-output';
 
 /** What a message from the worker settles: its answer, its error, or nothing yet (progress). */
 export type Settled<T> = { result: T } | { error: Error } | undefined;
@@ -18,11 +19,13 @@ export interface WorkerRun<M, T> {
   timedOut(): Error;
   /** The worker ran out of its heap. */
   outOfMemory(): Error;
-  /** The worker ended without an answer. */
-  exited(code: number): Error;
+  /** The worker ended without an answer; `output` is the tail of what it printed ('' when nothing). */
+  exited(code: number, output: string): Error;
 }
 
 export function awaitWorker<M, T>(worker: Worker, run: WorkerRun<M, T>): Promise<T> {
+  // Read as it comes, or the worker's output would pile up in its heap (worker-output.ts).
+  const output = drainWorkerOutput(worker);
   return new Promise<T>((resolve, reject) => {
     let settled = false;
     const finish = (outcome: NonNullable<Settled<T>>) => {
@@ -49,6 +52,6 @@ export function awaitWorker<M, T>(worker: Worker, run: WorkerRun<M, T>): Promise
       const outOfMemory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
       finish({ error: outOfMemory ? run.outOfMemory() : error });
     });
-    worker.on('exit', (code) => finish({ error: run.exited(code) }));
+    worker.on('exit', (code) => finish({ error: run.exited(code, output()) }));
   });
 }

@@ -17,6 +17,8 @@ export type ReportErrorCode =
   | 'pdf-encrypted'
   | 'pdf-damaged'
   | 'pdf-scanned'
+  | 'pdf-blank'
+  | 'not-chinese'
   | 'docx-damaged'
   | 'docx-too-large'
   | 'legacy-office'
@@ -38,6 +40,8 @@ export const ERROR_MESSAGES: Record<ReportErrorCode, string> = {
   'pdf-encrypted': '这个 PDF 设有密码或加密保护，请先去掉保护后再打开。',
   'pdf-damaged': '这个 PDF 文件已损坏或不完整，无法读取。',
   'pdf-scanned': '这个 PDF 是扫描件，只有页面图像、没有文字层，报告阅读器无法读取其中的文字。',
+  'pdf-blank': '这个 PDF 是空白的，页面上既没有文字也没有图像，无法作为报告打开。',
+  'not-chinese': '这个文件的文字几乎都不是中文，不像是一份中文报告，无法作为报告打开。',
   'docx-damaged': '这个 Word 文件已损坏或不完整，无法读取。',
   'docx-too-large': `这个 Word 文件解压后超过 ${LIMITS.docxXmlBytes / MiB} MB，可能是恶意构造的压缩文件，已拒绝打开。`,
   'legacy-office': '这是旧版 Office 文件（如 .doc），请在 Word 或 WPS 中另存为 .docx 后再打开。',

@@ -25,6 +25,8 @@ export interface PdfPageText {
   width: number;
   height: number;
   items: PdfTextItem[];
+  /** A page with no text that draws a picture (a scanned page); looked for only on textless pages. */
+  image?: boolean;
 }
 
 interface Line {

@@ -8,7 +8,6 @@ import { useEffect, useLayoutEffect, useState } from 'react';
 import type { ReaderApi } from '../../shared/api';
 import { LibrarySearch } from '../features/library/library-search';
 import { ShelfStore } from '../features/library/shelf-store';
-import { shippedEdition } from '../../shared/library';
 import { markReportShown } from '../instrumentation';
 import { useStore } from '../store';
 import { Notices } from './notices';
@@ -18,7 +17,8 @@ import { SettingsStore } from './settings';
 import type { Slots } from './slots';
 import type { StartupData } from './startup';
 import type { AppStores } from './stores';
-import { writeViewCache } from './view-cache';
+import { cacheShownReport, readViewCache } from './view-cache';
+import { BUNDLED_REPORT_ID } from '../../shared/library';
 
 interface Props {
   api: ReaderApi;
@@ -45,12 +45,7 @@ function createAppStores(api: ReaderApi, slots: Slots, startup: StartupData) {
     notices: notices.addOnce,
     opened: (entry) => {
       shelf.setCurrent(entry.id);
-      writeViewCache({
-        report: entry.id,
-        position: entry.view.position,
-        // What the next start shows is the report's current edition: the page's own text, or not.
-        otherText: entry.edition !== shippedEdition(entry),
-      });
+      cacheShownReport(entry);
       void shelf.refresh();
     },
   });
@@ -84,6 +79,10 @@ export function App({ api, slots, startup }: Props) {
   useEffect(() => {
     void api.openReport({ report: startup.report.id }).then((answer) => {
       if (answer.ok) app.notices.addOnce(answer.value.notices);
+      // The cache names the report on screen (not one read last that could not be opened): its place is kept.
+      if (answer.ok && (readViewCache().report ?? BUNDLED_REPORT_ID) !== startup.report.id) {
+        cacheShownReport(answer.value.report);
+      }
       void app.shelf.refresh();
     });
   }, [api, app, startup]);

@@ -24,4 +24,8 @@ export class Notices extends Store<{ list: readonly string[] }> {
     this.set({ list: this.getSnapshot().list.filter((_, i) => i !== index) });
 
   readonly dismissAll = (): void => this.set({ list: [] });
+
+  /** Takes a message back that is no longer true (the folder read-only, now writable). */
+  readonly withdraw = (message: string): void =>
+    this.set({ list: this.getSnapshot().list.filter((shown) => shown !== message) });
 }

@@ -37,7 +37,8 @@ import type { Notices } from './notices';
 import { isCurrentEdition, type LoadedReport } from './report-switch';
 import type { SettingsStore } from './settings';
 import type { Slots } from './slots';
-import { writeViewCache } from './view-cache';
+import { cachePosition } from './view-cache';
+import { WRITABLE_AGAIN, watchWritableAgain } from '../user-data/writable-again';
 
 /** The page's copy of the index is made once the reader is idle, at the latest this long after start. */
 const LOCAL_INDEX_WITHIN_MS = 3000;
@@ -101,7 +102,7 @@ export function createReaderStores(app: AppStores, report: LoadedReport): Reader
     current ? report.entry.view.position : null,
     (position) => {
       if (!current) return;
-      writeViewCache({ report: report.id, position });
+      cachePosition(report.id, position);
       void api.saveReportView({ position }).then((result) => {
         if (!result.ok) notices.add(`阅读位置未能保存：${result.error}`);
       });
@@ -191,6 +192,12 @@ export function attachAfterPaint(stores: ReaderStores): () => void {
     stores.search.onRun(stores.librarySearch.follow),
     stores.search.onRun(stores.sidebar.showSearch),
     whenIdle(() => void stores.pageIndex.load(), LOCAL_INDEX_WITHIN_MS),
+    // Read-only because another reader held the folder: writable again once main has taken it.
+    watchWritableAgain(stores.userData, (reason) => {
+      if (reason !== null) stores.notices.withdraw(reason);
+      stores.notices.add(WRITABLE_AGAIN);
+      void stores.shelf.refresh();
+    }),
   ];
   const { arrival, compareWith } = stores.report;
   if (arrival && 'query' in arrival) {

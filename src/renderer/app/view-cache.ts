@@ -4,6 +4,7 @@
  * and public/early-calls.js before any module loads. Only a cache: the
  * settings file in the data folder is the source of truth and overwrites it.
  */
+import { BUNDLED_REPORT_ID, shippedEdition, type LibraryReport } from '../../shared/library';
 import type { ReadingPosition, Theme } from '../../shared/settings';
 
 /** public/boot.js reads the same key (a test keeps the two in step). */
@@ -39,4 +40,25 @@ export function writeViewCache(patch: CachedView): void {
   } catch {
     // Storage full or disabled: the cache only saves a flash, nothing is lost.
   }
+}
+
+/** The report now on screen: the next start opens it, at its place. */
+export function cacheShownReport(entry: LibraryReport): void {
+  writeViewCache({
+    report: entry.id,
+    position: entry.view.position,
+    // What the next start shows is the report's current edition: the page's own text, or not.
+    otherText: entry.edition !== shippedEdition(entry),
+  });
+}
+
+/**
+ * Where the reader is in `report`, kept only while the cache names that
+ * report. A switch names the next report first, then takes the old reader
+ * down, and the old reader saves its last place as it goes: written with its
+ * own id, that place would make the next start open the report left behind.
+ */
+export function cachePosition(report: string, position: ReadingPosition): void {
+  if ((readViewCache().report ?? BUNDLED_REPORT_ID) !== report) return;
+  writeViewCache({ position });
 }

@@ -16,6 +16,7 @@ import type { ReviewedMarks } from '../../core/editions/compare';
 import type { EditionComparison } from '../../shared/editions';
 import { workerEntry } from '../worker-entry';
 import { awaitWorker } from '../worker-run';
+import { exitedMessage } from '../worker-output';
 import type { CompareInput, CompareMessage, EditionSource } from './compare-worker';
 
 export type { EditionSource };
@@ -73,6 +74,6 @@ export function compareEditionsInWorker(
     },
     timedOut: () => new EditionCompareError('两个版本太长，修订对照未能在限定时间内完成'),
     outOfMemory: () => new EditionCompareError('两个版本太大，修订对照的内存不够'),
-    exited: (code) => new Error(`修订对照进程意外退出（代码 ${code}）`),
+    exited: (code, output) => new Error(exitedMessage('修订对照进程', code, output)),
   });
 }

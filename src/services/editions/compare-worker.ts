@@ -11,6 +11,10 @@ import { compareEditions, type ReviewedMarks } from '../../core/editions/compare
 import type { ReportDocument } from '../../shared/document';
 import type { EditionComparison } from '../../shared/editions';
 import { documentOfEnvelope } from '../library/report-folder';
+import { quietWorkerOutput } from '../worker-output';
+
+// What this thread (or a library in it) prints is dropped: never piled up unread (worker-output.ts).
+quietWorkerOutput();
 
 /** An edition: its document, or where its document.json is and the version it must hold. */
 export type EditionSource = ReportDocument | { file: string; version: string };

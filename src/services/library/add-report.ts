@@ -42,7 +42,9 @@ import { describedBy, type LibraryStore } from './library-store';
 import type { ParseFile } from './parse';
 import { editionDir, sha256OfBytes, writeEdition, writeEditionIndex } from './report-folder';
 
-export type AddInput = { bytes: Uint8Array; fileName: string } | { path: string };
+/** A file's bytes, or its path (its name the path's unless given: browser mode's upload is a temp file). */
+export type AddInput =
+  { bytes: Uint8Array; fileName: string } | { path: string; fileName?: string };
 
 /** What to do with a file that is another edition of a report: ask the reader, or what they chose already. */
 export type AddChoice = 'ask' | EditionChoice;
@@ -131,9 +133,14 @@ async function readPicked(path: string): Promise<Uint8Array> {
   }
 }
 
+/** Why no report may be added now (the folder is another reader's, …), or null. */
+export const addRefusal = (library: LibraryStore): string | null =>
+  library.readOnly ? (library.readOnlyReason ?? '书架只能查看，不能添加报告。') : null;
+
 function refuseReadOnly(library: LibraryStore): void {
   // Said at once, not after a long parse that could never be kept.
-  if (library.readOnly) throw new Error(library.readOnlyReason ?? '书架只能查看，不能添加报告。');
+  const refusal = addRefusal(library);
+  if (refusal !== null) throw new Error(refusal);
 }
 
 export async function addReport(
@@ -143,7 +150,7 @@ export async function addReport(
   choice: AddChoice = 'ask',
 ): Promise<AddedReport> {
   refuseReadOnly(context.library);
-  const fileName = 'path' in input ? basename(input.path) : input.fileName;
+  const fileName = input.fileName ?? ('path' in input ? basename(input.path) : '');
   const tell = (stage: AddProgress['stage'], done: number, total: number) =>
     progress({ fileName, stage, done, total });
   tell('read', 0, 1);

@@ -58,7 +58,8 @@ async function extractPdf(bytes: Uint8Array, options: ExtractOptions): Promise<E
   const text = layoutPdfText(pages);
   const letters = text.replace(/[\s\p{P}\d]/gu, '').length;
   if (letters < Math.max(SCAN_CHARS_MIN, pages.length * SCAN_CHARS_PER_PAGE)) {
-    throw new ReportFormatError('pdf-scanned');
+    // Pictures of pages are a scan; pages with neither text nor pictures are blank.
+    throw new ReportFormatError(pages.some((page) => page.image) ? 'pdf-scanned' : 'pdf-blank');
   }
   return { text, format: 'pdf', pages: pages.length };
 }
@@ -84,6 +85,17 @@ async function extractByFormat(
   }
 }
 
+/**
+ * At least a fifth of the letters are Chinese. An English note or shopping
+ * list opened by mistake is refused; a short Chinese text is not (a 决议 or
+ * a 公告 is short, and length alone does not tell a report).
+ */
+function mostlyChinese(text: string): boolean {
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+  return han > 0 && han * 5 >= letters;
+}
+
 /** Throws ReportFormatError (with a Chinese sentence) for every file it cannot read. */
 export async function extractReportText(
   bytes: Uint8Array,
@@ -94,5 +106,6 @@ export async function extractReportText(
   const extracted = await extractByFormat(bytes, format, options);
   if (extracted.text.length > LIMITS.textChars) throw new ReportFormatError('text-too-long');
   if (extracted.text.trim() === '') throw new ReportFormatError('no-text');
+  if (!mostlyChinese(extracted.text)) throw new ReportFormatError('not-chinese');
   return extracted;
 }

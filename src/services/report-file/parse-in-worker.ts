@@ -17,6 +17,7 @@ import type { ParsedReportFile } from './parse-file';
 import type { WorkerInput, WorkerMessage, WorkerResult } from './parse-worker';
 import { workerEntry } from '../worker-entry';
 import { awaitWorker } from '../worker-run';
+import { exitedMessage } from '../worker-output';
 
 export interface WorkerParseOptions {
   /** The file's name, for its extension. Defaults to the path's. */
@@ -150,7 +151,7 @@ export function parseReportFileInWorker(
     },
     timedOut: () => new ReportFormatError('timeout'),
     outOfMemory: () => new ReportFormatError('out-of-memory'),
-    exited: (code) => new Error(`解析进程意外退出（代码 ${code}）`),
+    exited: (code, output) => new Error(exitedMessage('解析进程', code, output)),
   });
   // The next file's worker, once this one's work is out of the way.
   if (options.keepWarm) {

@@ -15,6 +15,10 @@ import { segmentWords } from '../search/words';
 import { warmUp } from './warm-up';
 import { parseReportFile, readReportFile, type ParsedReportFile } from './parse-file';
 import type { ParseProgress } from './extract-text';
+import { quietWorkerOutput } from '../worker-output';
+
+// What this thread (or a library in it) prints is dropped: never piled up unread (worker-output.ts).
+quietWorkerOutput();
 
 /*
  * pdf.js inflates every compressed stream through DecompressionStream when

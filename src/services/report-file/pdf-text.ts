@@ -70,6 +70,32 @@ interface TextItemLike {
   height?: number;
 }
 
+/**
+ * Whether the file says it is encrypted: `/Encrypt` in its trailer (at the
+ * end, or at the start in a linearized file). Read before pdf.js is loaded
+ * and the file parsed, which took ~3 s to end in the same refusal. A file
+ * this misses is still refused by pdf.js (PasswordException).
+ */
+export function saysEncrypted(bytes: Uint8Array): boolean {
+  const ENDS = 64 * 1024;
+  const latin1 = (part: Uint8Array) => Buffer.from(part).toString('latin1');
+  const head = latin1(bytes.subarray(0, ENDS));
+  const tail = latin1(bytes.subarray(Math.max(0, bytes.length - ENDS)));
+  return /\/Encrypt\s*(\d+\s+\d+\s+R|<<)/.test(head + '\n' + tail);
+}
+
+/** pdf.js's drawing operations that put a picture on the page. */
+const IMAGE_OPS = [
+  'paintImageXObject',
+  'paintImageXObjectRepeat',
+  'paintInlineImageXObject',
+  'paintInlineImageXObjectGroup',
+  'paintImageMaskXObject',
+  'paintImageMaskXObjectGroup',
+  'paintImageMaskXObjectRepeat',
+  'paintSolidColorImageMask',
+] as const;
+
 function toError(error: unknown): ReportFormatError {
   const name = (error as { name?: string } | null)?.name;
   return new ReportFormatError(name === 'PasswordException' ? 'pdf-encrypted' : 'pdf-damaged');
@@ -80,7 +106,11 @@ export async function readPdfPages(
   bytes: Uint8Array,
   onPage: PageProgress = () => {},
 ): Promise<PdfPageText[]> {
+  if (saysEncrypted(bytes)) throw new ReportFormatError('pdf-encrypted');
   const pdfjs = await loadPdfJs();
+  const imageOps = new Set<number>(IMAGE_OPS.map((name) => pdfjs.OPS[name]));
+  /** Until one textless page is found to draw a picture: then the file is a scan, and that is enough. */
+  let lookForImages = true;
   const task = pdfjs.getDocument({
     // pdf.js may take over the buffer it is given: hand it a copy.
     data: bytes.slice(),
@@ -111,7 +141,13 @@ export async function readPdfPages(
           ? []
           : [{ str: item.str, x, y, width: item.width ?? 0, size }];
       });
-      pages.push({ width, height, items });
+      let image = false;
+      if (items.length === 0 && lookForImages) {
+        const { fnArray } = await page.getOperatorList({ intent: 'display' });
+        image = fnArray.some((op) => imageOps.has(op));
+        lookForImages = !image;
+      }
+      pages.push({ width, height, items, ...(image && { image }) });
       page.cleanup();
       onPage(number, document.numPages);
     }

@@ -25,6 +25,7 @@ import {
   scannedPdf,
 } from './bad-files';
 import { makeDocx, makePrintedPdf } from './fixtures';
+import { saysEncrypted } from '../../../src/services/report-file/pdf-text';
 
 const tempFolder = useTempFolder('reader-bad-files-');
 
@@ -52,7 +53,19 @@ describe('bad files are refused with one sentence each', () => {
     ['an empty .txt', 'empty.txt', () => new Uint8Array(0), 'empty'],
     ['a PDF with a password', 'locked.pdf', encryptedPdf, 'pdf-encrypted'],
     ['a scanned PDF', 'scan.pdf', scannedPdf, 'pdf-scanned'],
-    ['a PDF with a blank page', 'blank.pdf', blankPdf, 'pdf-scanned'],
+    ['a PDF with a blank page', 'blank.pdf', blankPdf, 'pdf-blank'],
+    [
+      'an English note',
+      'note.txt',
+      () => new TextEncoder().encode('Meeting moved to Thursday 3pm.\nBring the budget draft.\n'),
+      'not-chinese',
+    ],
+    [
+      'a shopping list',
+      'list.txt',
+      () => new TextEncoder().encode('milk\neggs\nbread\n2 apples\n'),
+      'not-chinese',
+    ],
     [
       'a truncated PDF',
       'cut.pdf',
@@ -112,6 +125,20 @@ describe('bad files are refused with one sentence each', () => {
     },
     60_000,
   );
+
+  it('a short Chinese text is read: length alone does not tell a report', async () => {
+    const note = new TextEncoder().encode(
+      '关于召开区人大常委会会议的通知\n\n定于三月五日上午九时召开。\n',
+    );
+    const parsed = await parseReportFile(note, { fileName: 'notice.txt' });
+    expect(parsed.document.blocks.length).toBeGreaterThan(0);
+  });
+
+  it('an encrypted PDF is known by its trailer, before pdf.js reads it', async () => {
+    expect(saysEncrypted(encryptedPdf())).toBe(true);
+    expect(saysEncrypted(blankPdf())).toBe(false);
+    expect(saysEncrypted(await makePrintedPdf())).toBe(false);
+  });
 
   it('a file over the size limit is refused before it is read', async () => {
     const path = join(tempFolder(), 'huge.pdf');

@@ -6,11 +6,13 @@
  * refused file leaves the data folder as it was.
  */
 import { request as httpRequest, type ClientRequest } from 'node:http';
+import { readdir, stat } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBridge, type RunningBridge } from '../../../src/server/bridge-server';
-import { fileNameFrom } from '../../../src/server/report-upload';
+import { fileNameFrom, libraryUpload } from '../../../src/server/report-upload';
+import { readOnlyAccess } from '../../../src/services/storage/folder-access';
 import { snapshot } from '../annotations/snapshot';
 import { randomBytes } from '../formats/bad-files';
 import { openLibrary, otherReportText, utf8 } from '../library/helpers';
@@ -28,6 +30,7 @@ beforeAll(async () => {
   flush = services.flush;
   bridge = await startBridge({
     handlers,
+    upload: libraryUpload(join(root, 'data'), () => services),
     rendererDir: join(root, 'renderer'),
     port: 0,
     uploadLimitBytes: LIMIT,
@@ -46,17 +49,21 @@ interface Reply {
 }
 
 /** POST /api/addReport with these headers; `write` sends the body (whole, or in pieces). */
-function post(headers: Record<string, string>, write: (request: ClientRequest) => void) {
+function post(
+  headers: Record<string, string>,
+  write: (request: ClientRequest) => void,
+  port = bridge.port,
+) {
   return new Promise<Reply>((resolve, reject) => {
     const req = httpRequest(
       {
         host: '127.0.0.1',
-        port: bridge.port,
+        port,
         path: '/api/addReport',
         method: 'POST',
         agent: false,
         headers: {
-          Host: `127.0.0.1:${bridge.port}`,
+          Host: `127.0.0.1:${port}`,
           'Content-Type': 'application/octet-stream',
           'X-File-Name': encodeURIComponent('江北区报告.txt'),
           ...headers,
@@ -170,12 +177,13 @@ describe('refused before the services see it', () => {
 
 describe('a handler that fails after the answer has begun', () => {
   it('ends the stream with the error as its result, and the server goes on', async () => {
-    const { handlers } = await openLibrary(join(root, 'failing'));
+    const services = await openLibrary(join(root, 'failing'));
     const failing = await startBridge({
-      handlers: {
-        ...handlers,
-        addReport: async (_payload, context) => {
-          context?.progress?.({ fileName: 'a.txt', stage: 'extract', done: 1, total: 2 });
+      handlers: services.handlers,
+      upload: {
+        ...libraryUpload(join(root, 'failing'), () => services),
+        add: async (_input, progress) => {
+          progress({ fileName: 'a.txt', stage: 'extract', done: 1, total: 2 });
           await new Promise((resolve) => setTimeout(resolve, 10));
           throw new Error('解析进程意外退出');
         },
@@ -234,6 +242,104 @@ describe('fileNameFrom', () => {
     );
     for (const bad of [undefined, '', ['a', 'b'], '%', '%ZZ', '%20']) {
       expect(fileNameFrom(bad), JSON.stringify(bad)).toBeNull();
+    }
+  });
+});
+
+describe('a file on its way', () => {
+  const uploads = async () =>
+    (await readdir(join(root, 'data', 'library')).catch(() => [] as string[])).filter((name) =>
+      name.startsWith('.upload.'),
+    );
+  const until = async (check: () => Promise<boolean>) => {
+    for (let tries = 0; tries < 200 && !(await check()); tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  };
+
+  it('is written to a temp file in the data folder as it arrives, not held, and removed once added', async () => {
+    const body = Buffer.from(utf8(otherReportText('镇海')));
+    const half = Math.floor(body.length / 2);
+    let sent: ClientRequest | undefined;
+    const reply = post({ 'Content-Length': String(body.length) }, (req) => {
+      sent = req;
+      req.write(body.subarray(0, half));
+    });
+    await until(async () => (await uploads()).length === 1);
+    const [temp] = await uploads();
+    await until(async () => (await stat(join(root, 'data', 'library', temp))).size === half);
+    expect((await stat(join(root, 'data', 'library', temp))).size).toBe(half);
+    sent!.end(body.subarray(half));
+    expect((await reply).lines.at(-1)).toMatchObject({ result: { ok: true } });
+    expect(await uploads()).toEqual([]);
+  });
+
+  it('over the limit, unannounced: refused while it is still being sent, and its temp file removed', async () => {
+    let answered = false;
+    const reply = post({ 'Transfer-Encoding': 'chunked' }, (req) => {
+      req.write(Buffer.alloc(LIMIT + 1, 1));
+      // The rest of the file is not sent until the refusal has come.
+      const more = setInterval(() => {
+        if (answered) {
+          clearInterval(more);
+          req.end();
+        }
+      }, 10);
+    });
+    const refused = await reply.finally(() => (answered = true));
+    expect(refused.status).toBe(413);
+    expect(refused.lines).toEqual([
+      { ok: false, error: expect.stringMatching(/报告阅读器不打开这么大的文件/) },
+    ]);
+    expect(await uploads()).toEqual([]);
+  });
+
+  it('from a page that goes away midway: its temp file is removed and the server goes on', async () => {
+    const req = httpRequest({
+      host: '127.0.0.1',
+      port: bridge.port,
+      path: '/api/addReport',
+      method: 'POST',
+      agent: false,
+      headers: {
+        Host: `127.0.0.1:${bridge.port}`,
+        'Content-Type': 'application/octet-stream',
+        'X-File-Name': 'a.txt',
+        'Content-Length': '10000',
+      },
+    });
+    req.on('error', () => undefined);
+    req.write(Buffer.alloc(5000, 0x41));
+    await until(async () => (await uploads()).length === 1);
+    expect(await uploads()).toHaveLength(1);
+    req.destroy();
+    await until(async () => (await uploads()).length === 0);
+    expect(await uploads()).toEqual([]);
+    expect((await upload(utf8(otherReportText('奉化')))).lines.at(-1)).toMatchObject({
+      result: { ok: true },
+    });
+  });
+
+  it('to a folder another reader holds: refused at once, with the reason, nothing written', async () => {
+    const dir = join(root, 'held');
+    const services = await openLibrary(dir, {
+      access: readOnlyAccess(dir, '另一个报告阅读器正在使用这个数据文件夹。'),
+    });
+    const held = await startBridge({
+      handlers: services.handlers,
+      upload: libraryUpload(dir, () => services),
+      rendererDir: join(root, 'renderer'),
+      port: 0,
+    });
+    try {
+      const reply = await post({}, (req) => req.end(utf8(otherReportText('象山'))), held.port);
+      expect(reply.status).toBe(409);
+      expect(reply.lines).toEqual([
+        { ok: false, error: '另一个报告阅读器正在使用这个数据文件夹。' },
+      ]);
+      expect(await readdir(dir).catch(() => [])).not.toContain('library');
+    } finally {
+      await held.close();
     }
   });
 });
