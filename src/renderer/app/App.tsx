@@ -45,6 +45,7 @@ function createAppStores(api: ReaderApi, slots: Slots, startup: StartupData) {
     notices: notices.addOnce,
     opened: (entry) => {
       shelf.setCurrent(entry.id);
+      notices.reportShown(entry.id);
       writeViewCache({
         report: entry.id,
         position: entry.view.position,
