@@ -12,6 +12,29 @@ import { blockText, openNoteEditor } from './text-selection';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
+/** Another district's report, as a delegate receives it: unnumbered parts, a broken date line. */
+const YINZHOU = `政府工作报告
+
+2018年1月
+25日在鄞州区第二届人民代表大会第三次会议上
+
+区长\u3000王建国
+
+各位代表：
+
+过去一年工作回顾
+
+2017年，全年实现地区生产总值1820亿元，增长8.1%；城镇新增就业21000人；新建污水管网35公里。
+
+今年工作的总体要求和主要目标
+
+今年的主要预期目标是：地区生产总值增长7.5%左右；城镇新增就业20000人以上；新建污水管网30公里。
+
+加强政府自身建设
+
+我们将深入推进法治政府建设。
+`;
+
 test('“已在书架上，已为你打开” goes once another report is on screen', async ({ page, server }) => {
   await openReader(page, server.url);
   const bundled = (await shownReport(page))!;
@@ -50,4 +73,33 @@ test('a note being typed when another report opens is kept in its own report', a
   if (!(await panel.isVisible())) await page.keyboard.press('a');
   await expect(panel.locator('.annotation-note')).toHaveText(['问资金来源']);
   await expect(panel.locator('.annotation-quote')).toHaveText([quote]);
+});
+
+test('the sidebar’s panel stays the one chosen when another report opens, with that report in it', async ({
+  page,
+  server,
+}) => {
+  await openReader(page, server.url);
+  const bundled = (await shownReport(page))!;
+  await page.keyboard.press('n');
+  const figures = page.getByRole('region', { name: /^数说报告/ });
+  await expect(figures).toContainText('109 个数字');
+  await addByChooser(page, '鄞州.txt', utf8(YINZHOU));
+  await waitForOtherReport(page, bundled);
+  await expect(page.getByRole('tab', { name: /数说报告/ })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+  // The other report's own figures, none of the one before.
+  await expect(figures).toContainText('新建污水管网');
+  await expect(figures).not.toContainText('109 个数字');
+  // And back: the panel chosen last goes with the reader again.
+  await page.keyboard.press('g');
+  await page.keyboard.press('l');
+  await page.locator('.library .shelf-open', { hasText: '2018年海曙区' }).click();
+  await expect.poll(() => shownReport(page)).toBe(bundled);
+  await expect(page.getByRole('tab', { name: /名词解释/ })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
 });

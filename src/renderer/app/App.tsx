@@ -8,6 +8,7 @@ import { useEffect, useLayoutEffect, useState } from 'react';
 import type { ReaderApi } from '../../shared/api';
 import { LibrarySearch } from '../features/library/library-search';
 import { ShelfStore } from '../features/library/shelf-store';
+import { ChosenPanel } from '../features/sidebar/sidebar-store';
 import { shippedEdition } from '../../shared/library';
 import { markReportShown } from '../instrumentation';
 import { useStore } from '../store';
@@ -62,6 +63,7 @@ function createAppStores(api: ReaderApi, slots: Slots, startup: StartupData) {
     settings,
     shelf,
     librarySearch: new LibrarySearch(api, notices.add),
+    chosenPanel: new ChosenPanel(),
   };
   return { app, switcher };
 }
