@@ -103,3 +103,24 @@ test('the sidebar’s panel stays the one chosen when another report opens, with
     'true',
   );
 });
+
+test('a report opened from the 书架 by the keyboard has the focus in its text, not at the page’s top', async ({
+  page,
+  server,
+}) => {
+  await openReader(page, server.url);
+  const bundled = (await shownReport(page))!;
+  await addByChooser(page, '鄞州.txt', utf8(YINZHOU));
+  await waitForOtherReport(page, bundled);
+  await expect(page.locator('#pane')).toBeFocused();
+  await page.keyboard.press('l');
+  await page.locator('.library .shelf-open', { hasText: '2018年海曙区' }).focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => shownReport(page)).toBe(bundled);
+  await expect(page.locator('#pane')).toBeFocused();
+  // The keys that read on work at once.
+  await page.keyboard.press('PageDown');
+  await expect
+    .poll(() => page.locator('#pane').evaluate((pane) => pane.scrollTop))
+    .toBeGreaterThan(0);
+});

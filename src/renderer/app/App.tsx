@@ -68,6 +68,10 @@ function createAppStores(api: ReaderApi, slots: Slots, startup: StartupData) {
   return { app, switcher };
 }
 
+/** Whether focus is on something: not dropped to the page with an element taken away. */
+const isFocusHeld = () =>
+  document.activeElement !== null && document.activeElement !== document.body;
+
 export function App({ api, slots, startup }: Props) {
   // Made once: they outlive every switch of report.
   const [{ app, switcher }] = useState(() => createAppStores(api, slots, startup));
@@ -81,6 +85,14 @@ export function App({ api, slots, startup }: Props) {
   useLayoutEffect(() => {
     if (current) markReportShown(current.id, current.document.version);
   }, [current]);
+  // A report put up by a switch: focus that was in the old reader (the 书架's
+  // row, the note's field) went with it, and the next Tab would start over at
+  // the page's top. The text takes it, as 跳到正文 gives it.
+  useEffect(() => {
+    if (current && current !== startup.report && !isFocusHeld()) {
+      slots.pane.focus({ preventScroll: true });
+    }
+  }, [current, slots, startup]);
 
   useEffect(() => app.shelf.attach(), [app]);
   // The report shown first is opened now (its notices, its place among 最近打开).
