@@ -124,3 +124,19 @@ test('a report opened from the 书架 by the keyboard has the focus in its text,
     .poll(() => page.locator('#pane').evaluate((pane) => pane.scrollTop))
     .toBeGreaterThan(0);
 });
+
+test('the 书架’s mark of the report being read stays whole under the pointer', async ({
+  page,
+  server,
+}) => {
+  await openReader(page, server.url);
+  await page.keyboard.press('l');
+  const row = page.locator('.library .shelf-row[aria-current="true"]');
+  await row.locator('.shelf-open').hover();
+  // The accent bar is the row's first 3 px; the button's hover background must start after it.
+  const [rowLeft, buttonLeft] = await row.evaluate((item) => [
+    item.getBoundingClientRect().left,
+    item.querySelector('.shelf-open')!.getBoundingClientRect().left,
+  ]);
+  expect(buttonLeft - rowLeft).toBeGreaterThanOrEqual(3);
+});
