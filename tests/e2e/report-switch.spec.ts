@@ -140,3 +140,27 @@ test('the 书架’s mark of the report being read stays whole under the pointer
   ]);
   expect(buttonLeft - rowLeft).toBeGreaterThanOrEqual(3);
 });
+
+test('searching every report, the report opened from the 书架 searches for the same words', async ({
+  page,
+  server,
+}) => {
+  await openReader(page, server.url);
+  const bundled = (await shownReport(page))!;
+  await addByChooser(page, '鄞州.txt', utf8(YINZHOU));
+  await waitForOtherReport(page, bundled);
+  await page.locator('select.search-scope').selectOption('all');
+  await page.keyboard.press('Control+f');
+  const ime = await inputMethod(page);
+  await ime.type(['wu', 'wushui'], '污水');
+  const results = page.getByRole('region', { name: '全部报告的搜索结果' });
+  await expect(results).toContainText('2018年海曙区政府工作报告');
+  await page.getByRole('button', { name: '书架', exact: true }).click();
+  await page.locator('.library .shelf-open', { hasText: '2018年海曙区' }).click();
+  await expect.poll(() => shownReport(page)).toBe(bundled);
+  // The results beside the text are still 污水's: the box, the count and the marks say so too.
+  await expect(results).toContainText('本报告');
+  await expect(page.locator('#search-box')).toHaveValue('污水');
+  await expect(page.locator('.search-status')).toContainText('共');
+  await expect(page.locator('.search-status')).toContainText('处');
+});

@@ -200,6 +200,9 @@ export function attachAfterPaint(stores: ReaderStores): () => void {
   } else if (arrival) {
     // A figure of 目标兑现: marked, with the panel beside the text where there is room for both.
     stores.figures.arrive(arrival, stores.sidebar);
+  } else {
+    const carried = stores.librarySearch.carriedQuery();
+    if (carried !== null) stores.search.input(carried, false);
   }
   // Opened to see what changed (a new edition just added, two editions chosen): 修订对照 opens.
   if (compareWith !== undefined) {
