@@ -4,6 +4,7 @@
  * report's arrival goes once another report is on screen; a note being typed
  * is kept; the sidebar's panel stays the one the reader chose.
  */
+import type { Page } from '@playwright/test';
 import { reportText } from '../unit/report/helpers';
 import { expect, openReader, test } from './fixtures';
 import { inputMethod } from './ime';
@@ -34,6 +35,22 @@ const YINZHOU = `政府工作报告
 
 我们将深入推进法治政府建设。
 `;
+
+/** The reader with 鄞州 added beside the bundled report (and on screen); answers the bundled report's id. */
+async function withYinzhou(page: Page, url: string): Promise<string> {
+  await openReader(page, url);
+  const bundled = (await shownReport(page))!;
+  await addByChooser(page, '鄞州.txt', utf8(YINZHOU));
+  await waitForOtherReport(page, bundled);
+  return bundled;
+}
+
+/** Opens the bundled report from the 书架 (shown first when `show`), by a click. */
+async function backToBundled(page: Page, bundled: string, show = true): Promise<void> {
+  if (show) await page.keyboard.press('l');
+  await page.locator('.library .shelf-open', { hasText: '2018年海曙区' }).click();
+  await expect.poll(() => shownReport(page)).toBe(bundled);
+}
 
 test('“已在书架上，已为你打开” goes once another report is on screen', async ({ page, server }) => {
   await openReader(page, server.url);
@@ -66,9 +83,7 @@ test('a note being typed when another report opens is kept in its own report', a
   await page.keyboard.press('a');
   await expect(page.locator('.annotation-note')).toHaveCount(0);
   // Back in the report it was typed in, the note is there, on its words.
-  await page.keyboard.press('l');
-  await page.locator('.library .shelf-open', { hasText: '2018年海曙区' }).click();
-  await expect.poll(() => shownReport(page)).toBe(bundled);
+  await backToBundled(page, bundled);
   const panel = page.getByRole('region', { name: '批注' });
   if (!(await panel.isVisible())) await page.keyboard.press('a');
   await expect(panel.locator('.annotation-note')).toHaveText(['问资金来源']);
@@ -95,9 +110,7 @@ test('the sidebar’s panel stays the one chosen when another report opens, with
   await expect(figures).not.toContainText('109 个数字');
   // And back: the panel chosen last goes with the reader again.
   await page.keyboard.press('g');
-  await page.keyboard.press('l');
-  await page.locator('.library .shelf-open', { hasText: '2018年海曙区' }).click();
-  await expect.poll(() => shownReport(page)).toBe(bundled);
+  await backToBundled(page, bundled);
   await expect(page.getByRole('tab', { name: /名词解释/ })).toHaveAttribute(
     'aria-selected',
     'true',
@@ -108,10 +121,7 @@ test('a report opened from the 书架 by the keyboard has the focus in its text,
   page,
   server,
 }) => {
-  await openReader(page, server.url);
-  const bundled = (await shownReport(page))!;
-  await addByChooser(page, '鄞州.txt', utf8(YINZHOU));
-  await waitForOtherReport(page, bundled);
+  const bundled = await withYinzhou(page, server.url);
   await expect(page.locator('#pane')).toBeFocused();
   await page.keyboard.press('l');
   await page.locator('.library .shelf-open', { hasText: '2018年海曙区' }).focus();
@@ -145,10 +155,7 @@ test('searching every report, the report opened from the 书架 searches for the
   page,
   server,
 }) => {
-  await openReader(page, server.url);
-  const bundled = (await shownReport(page))!;
-  await addByChooser(page, '鄞州.txt', utf8(YINZHOU));
-  await waitForOtherReport(page, bundled);
+  const bundled = await withYinzhou(page, server.url);
   await page.locator('select.search-scope').selectOption('all');
   await page.keyboard.press('Control+f');
   const ime = await inputMethod(page);
@@ -156,8 +163,7 @@ test('searching every report, the report opened from the 书架 searches for the
   const results = page.getByRole('region', { name: '全部报告的搜索结果' });
   await expect(results).toContainText('2018年海曙区政府工作报告');
   await page.getByRole('button', { name: '书架', exact: true }).click();
-  await page.locator('.library .shelf-open', { hasText: '2018年海曙区' }).click();
-  await expect.poll(() => shownReport(page)).toBe(bundled);
+  await backToBundled(page, bundled, false);
   // The results beside the text are still 污水's: the box, the count and the marks say so too.
   await expect(results).toContainText('本报告');
   await expect(page.locator('#search-box')).toHaveValue('污水');
