@@ -8,6 +8,7 @@ import { useEffect, useLayoutEffect, useState } from 'react';
 import type { ReaderApi } from '../../shared/api';
 import { LibrarySearch } from '../features/library/library-search';
 import { ShelfStore } from '../features/library/shelf-store';
+import { ChosenPanel } from '../features/sidebar/sidebar-store';
 import { markReportShown } from '../instrumentation';
 import { useStore } from '../store';
 import { Notices } from './notices';
@@ -45,6 +46,7 @@ function createAppStores(api: ReaderApi, slots: Slots, startup: StartupData) {
     notices: notices.addOnce,
     opened: (entry) => {
       shelf.setCurrent(entry.id);
+      notices.reportShown(entry.id);
       cacheShownReport(entry);
       void shelf.refresh();
     },
@@ -56,9 +58,14 @@ function createAppStores(api: ReaderApi, slots: Slots, startup: StartupData) {
     settings,
     shelf,
     librarySearch: new LibrarySearch(api, notices.add),
+    chosenPanel: new ChosenPanel(),
   };
   return { app, switcher };
 }
+
+/** Whether focus is on something: not dropped to the page with an element taken away. */
+const isFocusHeld = () =>
+  document.activeElement !== null && document.activeElement !== document.body;
 
 export function App({ api, slots, startup }: Props) {
   // Made once: they outlive every switch of report.
@@ -73,6 +80,14 @@ export function App({ api, slots, startup }: Props) {
   useLayoutEffect(() => {
     if (current) markReportShown(current.id, current.document.version);
   }, [current]);
+  // A report put up by a switch: focus that was in the old reader (the 书架's
+  // row, the note's field) went with it, and the next Tab would start over at
+  // the page's top. The text takes it, as 跳到正文 gives it.
+  useEffect(() => {
+    if (current && current !== startup.report && !isFocusHeld()) {
+      slots.pane.focus({ preventScroll: true });
+    }
+  }, [current, slots, startup]);
 
   useEffect(() => app.shelf.attach(), [app]);
   // The report shown first is opened now (its notices, its place among 最近打开).

@@ -28,7 +28,7 @@ import { ReadingPane } from '../features/reading/reading-pane';
 import { localSearch, type LocalSearch } from '../features/search/local-search';
 import { SearchSession } from '../features/search/search-session';
 import { ShortcutsSheet } from '../features/shortcuts/shortcuts-sheet';
-import { SidebarStore } from '../features/sidebar/sidebar-store';
+import { SidebarStore, type ChosenPanel } from '../features/sidebar/sidebar-store';
 import { markPageIndexReady } from '../instrumentation';
 import { whenIdle } from '../ui/idle';
 import { UserDataStore } from '../user-data/user-data-store';
@@ -88,6 +88,8 @@ export interface AppStores {
   readonly settings: SettingsStore;
   readonly shelf: ShelfStore;
   readonly librarySearch: LibrarySearch;
+  /** The sidebar's panel, as the reader left it in the report before. */
+  readonly chosenPanel: ChosenPanel;
 }
 
 export function createReaderStores(app: AppStores, report: LoadedReport): ReaderStores {
@@ -108,7 +110,7 @@ export function createReaderStores(app: AppStores, report: LoadedReport): Reader
       });
     },
   );
-  const sidebar = new SidebarStore(slots);
+  const sidebar = new SidebarStore(slots, app.chosenPanel);
   const jumpAndClose = (block: string) => {
     reading.jumpTo(block);
     sidebar.closeIfCovering();
@@ -205,6 +207,9 @@ export function attachAfterPaint(stores: ReaderStores): () => void {
   } else if (arrival) {
     // A figure of 目标兑现: marked, with the panel beside the text where there is room for both.
     stores.figures.arrive(arrival, stores.sidebar);
+  } else {
+    const carried = stores.librarySearch.carriedQuery();
+    if (carried !== null) stores.search.input(carried, false);
   }
   // Opened to see what changed (a new edition just added, two editions chosen): 修订对照 opens.
   if (compareWith !== undefined) {

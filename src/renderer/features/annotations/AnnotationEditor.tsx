@@ -1,6 +1,8 @@
 /**
  * The note of one highlight (or of a selection about to become one): colour,
- * note, tags; Ctrl/Cmd+Enter saves, Esc cancels and returns focus.
+ * note, tags; Ctrl/Cmd+Enter saves, Esc cancels and returns focus. Taken
+ * down by something else than the reader (another report opened, by Ctrl+O,
+ * a drop or the desktop menu), it keeps what was typed: saved, not lost.
  */
 import {
   FloatingFocusManager,
@@ -9,7 +11,7 @@ import {
   useInteractions,
   useRole,
 } from '@floating-ui/react';
-import { useState, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { HIGHLIGHT_COLORS, type HighlightColor } from '../../../shared/user-data';
 import { useReader } from '../../app/context';
 import { useStore } from '../../store';
@@ -42,18 +44,26 @@ export function AnnotationEditor({ target }: { target: NoteTarget }) {
   const [color, setColor] = useState(target.initial.color);
   const [note, setNote] = useState(target.initial.note);
   const [tags, setTags] = useState(target.initial.tags.join('，'));
+  const keep = useKeepTyped(target, { color, note, tags: parseTags(tags) });
   // Only for focus and dismissal; FloatingBox does the positioning.
   const { context, refs } = useFloating({
     open: true,
     onOpenChange: (open) => {
-      if (!open) onClose();
+      if (!open) cancel();
     },
   });
   const { getFloatingProps } = useInteractions([
     useDismiss(context, { outsidePress: true }),
     useRole(context, { role: 'dialog' }),
   ]);
-  const save = () => void target.save({ color, note, tags: parseTags(tags) });
+  const cancel = () => {
+    keep.settled();
+    onClose();
+  };
+  const save = () => {
+    keep.settled();
+    void target.save({ color, note, tags: parseTags(tags) });
+  };
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
@@ -126,12 +136,15 @@ export function AnnotationEditor({ target }: { target: NoteTarget }) {
                   type="button"
                   className="tool-button danger"
                   disabled={readOnly}
-                  onClick={target.remove}
+                  onClick={() => {
+                    keep.settled();
+                    target.remove?.();
+                  }}
                 >
                   删除
                 </button>
               )}
-              <button type="button" className="tool-button" onClick={onClose}>
+              <button type="button" className="tool-button" onClick={cancel}>
                 取消
               </button>
             </div>
@@ -140,4 +153,33 @@ export function AnnotationEditor({ target }: { target: NoteTarget }) {
       )}
     </FloatingBox>
   );
+}
+
+const sameValue = (a: EditorValue, b: EditorValue) =>
+  a.color === b.color && a.note === b.note && a.tags.join('\n') === b.tags.join('\n');
+
+/**
+ * Saves what was typed when the editor goes without the reader having saved,
+ * cancelled or deleted (settled): the report it belongs to was taken down.
+ * Nothing typed, nothing saved: an empty 批注… leaves no highlight behind.
+ */
+function useKeepTyped(target: NoteTarget, value: EditorValue): { settled(): void } {
+  const latest = useRef({ target, value, settled: false });
+  useLayoutEffect(() => {
+    latest.current.target = target;
+    latest.current.value = value;
+  });
+  useEffect(() => {
+    const held = latest.current;
+    held.settled = false;
+    return () => {
+      if (held.settled || sameValue(held.value, held.target.initial)) return;
+      void held.target.save(held.value);
+    };
+  }, []);
+  return {
+    settled() {
+      latest.current.settled = true;
+    },
+  };
 }

@@ -36,6 +36,16 @@ export class LibrarySearch extends Store<LibrarySearchState> {
     if (this.getSnapshot().scope === 'all') this.run(query);
   };
 
+  /**
+   * The query a report put up by a switch searches for at once: while every
+   * report is searched, the results beside it are its query's, and its box,
+   * its marks and 共 N 处 must say the same. Null in this report's scope.
+   */
+  carriedQuery(): string | null {
+    const { scope, query } = this.getSnapshot();
+    return scope === 'all' && query.trim() !== '' ? query : null;
+  }
+
   readonly setScope = (scope: SearchScope): void => {
     this.set({ scope });
     if (scope === 'all') this.run(this.getSnapshot().query);

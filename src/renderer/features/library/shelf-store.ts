@@ -86,7 +86,8 @@ export class ShelfStore extends Store<ShelfState> {
     view: LibraryView,
     current: string,
     private readonly openReport: OpenReport,
-    private readonly addNotice: (message: string) => void,
+    /** `about`: the report a notice is news of (gone once another report is on screen). */
+    private readonly addNotice: (message: string, about?: string) => void,
   ) {
     super({ view, shown: false, adding: null, removed: null, current });
   }
@@ -183,7 +184,7 @@ export class ShelfStore extends Store<ShelfState> {
 
   /** A file is on the shelf: said, then opened (on screen first; the shelf's list follows). */
   private async arrived(answer: AddedReport): Promise<void> {
-    for (const notice of arrivalNotices(answer)) this.addNotice(notice);
+    for (const notice of arrivalNotices(answer)) this.addNotice(notice, answer.report.id);
     const { report, edition } = answer;
     await this.openReport(report.id, edition && { compareWith: edition.previous });
   }

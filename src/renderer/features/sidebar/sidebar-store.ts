@@ -16,6 +16,15 @@ const WIDE_LAYOUT = '(min-width: 960px)';
 /** Beside the text (wide) it opens as the reader last left it; over the text (narrow), closed. */
 const openFor = (wide: boolean) => wide && (readViewCache().tocOpen ?? true);
 
+/**
+ * The panel the reader last chose, kept by the app across switches of
+ * report: 数说报告 open on one report is open on the next. 修订 is not
+ * carried: it shows a comparison, which the next report has not got.
+ */
+export class ChosenPanel {
+  panel: PanelId = 'toc';
+}
+
 interface SidebarState {
   wide: boolean;
   open: boolean;
@@ -25,9 +34,16 @@ interface SidebarState {
 }
 
 export class SidebarStore extends Store<SidebarState> {
-  constructor(private readonly slots: Slots) {
+  constructor(
+    private readonly slots: Slots,
+    chosen: ChosenPanel = new ChosenPanel(),
+  ) {
     const wide = window.matchMedia(WIDE_LAYOUT).matches;
-    super({ wide, open: openFor(wide), panel: 'toc', focusInto: false });
+    const panel = chosen.panel === 'editions' ? 'toc' : chosen.panel;
+    super({ wide, open: openFor(wide), panel, focusInto: false });
+    this.subscribe(() => {
+      chosen.panel = this.getSnapshot().panel;
+    });
   }
 
   /** Follows the window's width and shows the state on #reader-app; answers the stop. */
