@@ -152,6 +152,12 @@ test('a revised text as a new edition: touched notes first in 修订对照, a ju
   await expect(page.locator('.earlier-edition')).toContainText('正在查看较早的版本');
   const before = await snapshot(server.dataDir);
   await highlight(page, '月湖西区二期');
+  // The key is not lost in silence: the reader is told why, naming the edition as the banner does.
+  await expect(page.getByRole('alert')).toContainText(
+    `未能添加批注：这是《${TITLE}》较早的版本（随应用提供的文本），只能查看`,
+  );
+  await page.keyboard.press('Control+d');
+  await expect(page.getByRole('alert')).toContainText('添加书签失败：这是');
   await expect.poll(() => annotationQuotes(page)).toHaveLength(3);
   expect(await snapshot(server.dataDir)).toEqual(before);
   expect(await problems()).toEqual([]);
@@ -196,5 +202,56 @@ test('with the keyboard alone: Esc adds nothing; 作为单独的报告 adds a re
   await page.keyboard.press('l');
   await expect(page.locator('.library > ul.library-list .shelf-title')).toHaveCount(2);
   await expect(page.locator('.library .shelf-badge', { hasText: '个版本' })).toHaveCount(0);
+  expect(await problems()).toEqual([]);
+});
+
+test('with the keyboard alone in 修订对照: . and , step, Shift+R marks every change and takes the marks away, the list exported', async ({
+  page,
+  server,
+}) => {
+  const problems = await watchProblems(page);
+  await openReader(page, server.url);
+  await highlight(page, `地区生产总值${FIGURE.from}`);
+  await addByChooser(page, '终稿.txt', REVISED);
+  await expect(offer(page)).toBeVisible({ timeout: 20_000 });
+  await page.keyboard.press('Enter');
+  const panel = page.getByRole('region', { name: '修订对照' });
+  await expect(panel).toBeVisible({ timeout: 20_000 });
+  const position = panel.locator('.edition-position');
+
+  await page.locator('#pane').focus();
+  await page.keyboard.press('.');
+  await expect(position).toHaveText('第 1/6 处');
+  // The change touching my note comes first, and is marked where it is in the text.
+  await expect.poll(() => highlighted(page, 'edition-current')).toEqual(['1164.50']);
+  await page.keyboard.press('.');
+  await expect(position).toHaveText('第 2/6 处');
+  await page.keyboard.press(',');
+  await expect(position).toHaveText('第 1/6 处');
+
+  // The redline: one marked paragraph per change (a deleted one marks the paragraph after it).
+  const marked = page.locator('.report [data-redline]');
+  await expect(marked).toHaveCount(0);
+  await page.keyboard.press('Shift+R');
+  await expect(marked).toHaveCount(6);
+  await expect(page.locator('.report [data-redline~="inserted"]')).toContainText(
+    '今年也是行政区划调整后全面融合的关键之年',
+  );
+  await expect(page.locator('.report [data-redline~="moved"]')).toContainText('新时代、新思想');
+  await expect(panel.getByLabel('标记说明')).toBeVisible();
+  const toggle = panel.getByRole('button', { name: '在正文中标出修订' });
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await expect(toggle).toHaveText('隐藏标记');
+  await page.keyboard.press('Shift+R');
+  await expect(marked).toHaveCount(0);
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  await expect(toggle).toHaveText('标出修订');
+
+  await tabTo(page, '导出修订清单（Markdown）', true);
+  const download = page.waitForEvent('download');
+  await page.keyboard.press('Enter');
+  const markdown = await readFile((await (await download).path())!, 'utf8');
+  expect(markdown.match(/^### \d+\./gm)).toHaveLength(6);
+  expect(markdown).toContain(`地区生产总值 ${FIGURE.from} → ${FIGURE.to}`);
   expect(await problems()).toEqual([]);
 });

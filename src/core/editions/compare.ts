@@ -7,13 +7,21 @@
  */
 import type { ReportDocument } from '../../shared/document';
 import type { EditionComparison } from '../../shared/editions';
-import type { UserData } from '../../shared/user-data';
+import type { Anchor, UserData } from '../../shared/user-data';
 import { diffEditions } from './diff-editions';
 import { presentReview } from './present';
 import { reportFigureNamer } from './report-figures';
 import { reviewChanges } from './touched';
 
-export type ReviewedMarks = Pick<UserData, 'annotations' | 'bookmarks'>;
+export type ReviewedMarks = Pick<UserData, 'annotations' | 'bookmarks'> & {
+  /**
+   * Where the notes already anchor in the new edition, by `annotation:<id>` or
+   * `bookmark:<id>` (main holds these for the edition it reads): the list then
+   * says where the reader sees each note, and a 1.2-million-character edition
+   * is not searched again for every touched note. Any not given are anchored here.
+   */
+  now?: Record<string, Anchor>;
+};
 
 export function compareEditions(
   oldDocument: ReportDocument,
@@ -21,6 +29,9 @@ export function compareEditions(
   marks: ReviewedMarks,
 ): EditionComparison {
   const diff = diffEditions(oldDocument, newDocument, { nameFigure: reportFigureNamer() });
-  const review = reviewChanges(diff, oldDocument, newDocument, marks);
+  const { now } = marks;
+  const review = reviewChanges(diff, oldDocument, newDocument, marks, {
+    ...(now && { anchorNow: (mark, kind) => now[`${kind}:${mark.id}`] }),
+  });
   return presentReview(review, oldDocument, newDocument);
 }

@@ -42,12 +42,14 @@ function place(
 
 export interface ReviewOptions {
   /**
-   * Where a note anchors in the new edition. The default anchors it afresh
-   * (a full fuzzy search for a quote no longer there: ~25 ms at 1.2 million
-   * characters); a caller that has the new edition open already holds these
-   * anchors (the user-data service makes them) and can pass them instead.
+   * Where a note anchors in the new edition, when the caller knows. A note it
+   * does not know (undefined) is anchored afresh (a full fuzzy search for a
+   * quote no longer there: ~25 ms at 1.2 million characters); a caller that
+   * has the new edition open already holds these anchors (the user-data
+   * service makes them), and passing them also makes the list say where the
+   * reader sees the note.
    */
-  anchorNow?: (mark: Annotation | Bookmark, kind: TouchedMark['kind']) => Anchor;
+  anchorNow?: (mark: Annotation | Bookmark, kind: TouchedMark['kind']) => Anchor | undefined;
 }
 
 export function reviewChanges(
@@ -70,9 +72,7 @@ export function reviewChanges(
     const key = `${kind}:${mark.id}`;
     let found = nowOf.get(key);
     if (found === undefined) {
-      const now = options.anchorNow
-        ? options.anchorNow(mark, kind)
-        : anchorTarget(newDoc.text, mark.target);
+      const now = options.anchorNow?.(mark, kind) ?? anchorTarget(newDoc.text, mark.target);
       const annotation = kind === 'annotation' ? (mark as Annotation) : undefined;
       found = {
         kind,

@@ -52,7 +52,11 @@ export function compareEditionsInWorker(
     old: oldEdition,
     new: newEdition,
     // Only what the review reads: the terms and the rest of the file stay here.
-    marks: { annotations: marks.annotations, bookmarks: marks.bookmarks },
+    marks: {
+      annotations: marks.annotations,
+      bookmarks: marks.bookmarks,
+      ...(marks.now && { now: marks.now }),
+    },
   };
   const worker = new Worker(entry, {
     eval: isEval,

@@ -5,7 +5,7 @@
  */
 import type { Handler } from '../../shared/api';
 import type { AddedReport, CarriedNotes, EditionChoice } from '../../shared/library';
-import type { UserDataView } from '../../shared/user-data';
+import type { Anchor, UserDataView } from '../../shared/user-data';
 import { validate } from '../validate';
 import type { ReportSessions } from '../library/report-sessions';
 import { compareEditionsInWorker, StoredEditionError } from './compare-in-worker';
@@ -34,6 +34,18 @@ export function carriedNotes(view: UserDataView): CarriedNotes {
   };
 }
 
+/**
+ * Where the session's notes anchor in its edition (the new side of the
+ * comparison), as the reader sees them there: the worker says the same, and
+ * does not anchor them again.
+ */
+function anchorsNow(view: UserDataView): Record<string, Anchor> {
+  const now: Record<string, Anchor> = {};
+  for (const annotation of view.annotations) now[`annotation:${annotation.id}`] = annotation.anchor;
+  for (const bookmark of view.bookmarks) now[`bookmark:${bookmark.id}`] = bookmark.anchor;
+  return now;
+}
+
 export function editionHandlers(options: EditionHandlerOptions): {
   answerEditionOffer: Handler<'answerEditionOffer'>;
   compareEditions: Handler<'compareEditions'>;
@@ -53,7 +65,7 @@ export function editionHandlers(options: EditionHandlerOptions): {
         const session = await sessions.open(report, edition);
         if (against === session.edition) throw new Error('请选择两个不同的版本来对照。');
         const { annotations, bookmarks } = session.file.value;
-        const marks = { annotations, bookmarks };
+        const marks = { annotations, bookmarks, now: anchorsNow(session.userData.view()) };
         // The worker reads stored editions itself: main neither reads nor copies a large document.
         const stored = (version: string) => sessions.storedDocument(report, version);
         const oldSource = stored(against) ?? (await sessions.document(report, against));

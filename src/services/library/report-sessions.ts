@@ -22,6 +22,7 @@ import {
 } from '../../shared/library';
 import type { HighlightColor, UserData } from '../../shared/user-data';
 import { SearchEngine } from '../../core/search/engine';
+import { editionName } from '../../core/library/edition-name';
 import type { FileAccess, VersionedFile } from '../storage/versioned-file';
 import { openUserData } from '../user-data/user-data-file';
 import { createUserDataService, type UserDataService } from '../user-data/user-data-service';
@@ -324,8 +325,12 @@ export class ReportSessions {
 
 /** Why an earlier edition's notes cannot be changed, in the reader's words. */
 function earlierEditionReason(place: EditionPlace): string {
-  const day = place.edition.added.slice(0, 10);
-  return `这是《${place.title}》较早的版本（${place.edition.fileName}，${day} 加入），只能查看：批注、书签和注释请在当前版本中添加或修改。`;
+  // Named as the 修订对照 panel and the banner name it; the shipped text has no day the reader added it.
+  const { edition } = place;
+  const about = edition.bundled
+    ? editionName(edition)
+    : `${editionName(edition)}，${edition.added.slice(0, 10)} 加入`;
+  return `这是《${place.title}》较早的版本（${about}），只能查看：批注、书签和注释请在当前版本中添加或修改。`;
 }
 
 /** Cheap check that a stored index is whole: it parses, and is lunr's. */

@@ -224,6 +224,29 @@ describe('the notes each change touches', () => {
     ]);
   });
 
+  it('anchors afresh a note the caller holds no anchor for', () => {
+    const held = reviewChanges(
+      diff,
+      OLD,
+      NEW,
+      { annotations: [NOTES.moved, NOTES.figure], bookmarks: [] },
+      {
+        anchorNow: (mark) =>
+          mark.id === 'a-moved' ? { status: 'exact', start: 1, end: 2 } : undefined,
+      },
+    );
+    const marks = held.changes.flatMap((change) => change.touched);
+    expect(marks.find((mark) => mark.id === 'a-moved')!.now).toEqual({
+      status: 'exact',
+      start: 1,
+      end: 2,
+    });
+    const figure = marks.find((mark) => mark.id === 'a-figure')!.now;
+    if (figure.status === 'orphan') throw new Error('the corrected figure’s note was lost');
+    expect(figure.status).toBe('fuzzy');
+    expect(NEW_TEXT.text.slice(figure.start, figure.end)).toBe('地区生产总值1164.50亿元');
+  });
+
   it('with no notes, the order is the new edition’s', () => {
     const bare = reviewChanges(diff, OLD, NEW, { annotations: [], bookmarks: [] });
     expect(bare.touchedChanges).toBe(0);

@@ -53,6 +53,9 @@ const QUOTES = {
   deleted: '表示衷心的感谢',
 };
 
+/** An own term (注释词语): kept by its words, not anchored, so it goes with the report to every edition. */
+const OWN_TERM = { term: '零直排区', definition: '雨污分流、污水全部入管网的区域' };
+
 let dir: string;
 beforeEach(async () => {
   dir = await makeTempDir('library-editions');
@@ -73,6 +76,7 @@ async function annotatedAndOffered() {
   };
   const block = BUNDLED.blocks.find((candidate) => candidate.text.includes(QUOTES.kept))!.id;
   ok(await services.handlers.createBookmark({ report: BUNDLED_REPORT_ID, block, name: '污水' }));
+  ok(await services.handlers.saveTerm({ report: BUNDLED_REPORT_ID, ...OWN_TERM }));
   await services.flush();
   const offered = ok(await services.handlers.addReport({ fileName: '终稿.txt', bytes: REVISED }));
   return { services, ids, offered };
@@ -158,9 +162,17 @@ describe('accepted as the new edition', () => {
     const status = Object.fromEntries(view.annotations.map((a) => [a.id, a.anchor.status]));
     expect(status).toEqual({ [ids.figure]: 'fuzzy', [ids.kept]: 'exact', [ids.deleted]: 'orphan' });
     expect(view.readOnly).toBe(false);
+    // The bookmark and the own term carry over too: the bookmark to its paragraph in the new text.
+    const newText = documentText(document.blocks).text;
+    expect(view.bookmarks).toHaveLength(1);
+    const mark = view.bookmarks[0].anchor;
+    if (mark.status === 'orphan') throw new Error('the bookmark was lost');
+    const paragraph = BUNDLED.blocks.find((block) => block.text.includes(QUOTES.kept))!.text;
+    expect(paragraph.startsWith(newText.slice(mark.start, mark.end))).toBe(true);
+    expect(mark.end - mark.start).toBeGreaterThan(8);
+    expect(view.terms).toMatchObject([OWN_TERM]);
     const fuzzy = view.annotations.find((a) => a.id === ids.figure)!.anchor;
     if (fuzzy.status === 'orphan') throw new Error('unreachable');
-    const newText = documentText(document.blocks).text;
     expect(newText.slice(fuzzy.start, fuzzy.end)).toBe(`地区生产总值${FIGURE.to}`);
 
     // Notes are made in the current edition, by its offsets.
@@ -211,7 +223,8 @@ describe('accepted as the new edition', () => {
       await services.handlers.saveTerm({ ...earlier, term: '零直排', definition: '污水' }),
       await services.handlers.importAnnotations({ ...earlier, content: '[]' }),
     ].map((answer) => refused<unknown>(answer));
-    for (const reason of refusals) expect(reason).toMatch('较早的版本');
+    // Named as the banner and 修订对照 name it: the shipped text, not a file the reader never had.
+    for (const reason of refusals) expect(reason).toMatch('较早的版本（随应用提供的文本）');
     // Its reading place names its own paragraphs: not kept as the report's.
     ok(
       await services.handlers.saveReportView({ ...earlier, position: { block: 'p3', offset: 0 } }),

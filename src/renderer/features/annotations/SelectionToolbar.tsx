@@ -15,7 +15,9 @@ import { FloatingBox } from '../../ui/FloatingBox';
 import type { TextSelection } from './annotating';
 
 export function SelectionToolbar({ selection }: { selection: TextSelection }) {
-  const { slots, settings, commands, annotating } = useReader();
+  const { slots, settings, commands, annotating, userData } = useReader();
+  // Read-only notes: the buttons are shown greyed; the keys say why (annotations/commands.ts).
+  const readOnly = useStore(userData, (state) => state.data.readOnly);
   const colorNames = useStore(settings, (state) => state.colorNames);
   const lastColor = useStore(annotating, (state) => state.lastColor);
   const highlight = useCommand(commands, 'annotation.highlight');
@@ -44,7 +46,7 @@ export function SelectionToolbar({ selection }: { selection: TextSelection }) {
                   ? titleWithKeys(colorNames[color], highlight.command.keys, IS_MAC, '高亮：')
                   : `高亮：${colorNames[color]}`
               }
-              disabled={!highlight.enabled}
+              disabled={readOnly || !highlight.enabled}
               onClick={() => {
                 annotating.chooseColor(color);
                 commands.run('annotation.highlight');
@@ -57,7 +59,7 @@ export function SelectionToolbar({ selection }: { selection: TextSelection }) {
           <button
             type="button"
             className="tool-button"
-            disabled={!note.enabled}
+            disabled={readOnly || !note.enabled}
             onClick={() => commands.run('annotation.note')}
           >
             批注…

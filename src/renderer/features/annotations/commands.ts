@@ -4,7 +4,10 @@ import type { Command, CommandBinding } from '../../commands/registry';
 import { chooseAnnotationFile, exportAnnotations, type ExportFormat } from './annotation-files';
 
 export interface AnnotationsContext {
-  /** Report text is selected and the notes can be written. */
+  /**
+   * Report text is selected. Read-only notes (an earlier edition, another
+   * reader's lock) still take the key: the reader is told why nothing is added.
+   */
   readonly canAnnotate: boolean;
   readonly canUndo: boolean;
   /** False while the data file is read-only (another reader holds it, the folder is read-only, a newer version wrote it). */
@@ -98,11 +101,17 @@ export const annotationCommands: Command<AnnotationsContext>[] = [
 
 export function annotationBinding(stores: ReaderStores): CommandBinding<AnnotationsContext> {
   const { annotating, userData, sidebar, api, notices } = stores;
+  /** True, after telling the reader why, when the notes cannot be written. */
+  const refusedAsReadOnly = (): boolean => {
+    const { readOnly, readOnlyReason } = userData.data;
+    if (readOnly) notices.add(`未能添加批注：${readOnlyReason ?? '批注只能查看，不能添加。'}`);
+    return readOnly;
+  };
   return {
     context: {
       // Getters: the key handler asks at key time, when the selection may be newer than any render.
       get canAnnotate() {
-        return !userData.data.readOnly && annotating.hasSelection();
+        return annotating.hasSelection();
       },
       get canUndo() {
         return userData.getSnapshot().lastDeleted !== null;
@@ -116,8 +125,12 @@ export function annotationBinding(stores: ReaderStores): CommandBinding<Annotati
       get hasQuarantined() {
         return userData.data.quarantined > 0;
       },
-      highlight: () => void annotating.highlight(),
-      startNote: annotating.startNote,
+      highlight: () => {
+        if (!refusedAsReadOnly()) void annotating.highlight();
+      },
+      startNote: () => {
+        if (!refusedAsReadOnly()) annotating.startNote();
+      },
       undo: () => void userData.undo(),
       showPanel: () => sidebar.show('annotations'),
       exportAs: (format) => void exportAnnotations(api, notices.add, format),

@@ -3,7 +3,10 @@
  * from and the day it was added (the shipped text of the bundled report by
  * that), and which one is current. Pure, tested under Node.
  */
+import { editionName } from '../../../core/library/edition-name';
 import type { Edition, LibraryReport } from '../../../shared/library';
+
+export { editionName };
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -12,11 +15,6 @@ function addedDay(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
-/** `终稿.docx`, or `随应用提供的文本` for the bundled report's shipped text. */
-export function editionName(edition: Edition): string {
-  return edition.bundled ? '随应用提供的文本' : edition.fileName;
 }
 
 /** `终稿.docx（2026-01-05 加入，当前版本）`. */

@@ -288,12 +288,21 @@ describe('perform asks the right store and nothing else', () => {
 });
 
 describe('commands that write the reader’s notes', () => {
-  it('highlight and note need selected text and writable data', () => {
+  it('highlight and note need selected text', () => {
     for (const id of ['annotation.highlight', 'annotation.note']) {
       expect(isEnabled(id, { selection: true }), id).toBe(true);
       expect(isEnabled(id, { selection: false }), id).toBe(false);
-      expect(isEnabled(id, { selection: true, readOnly: true }), id).toBe(false);
     }
+  });
+
+  it('on read-only notes (an earlier edition) the keys say why, and nothing is written', () => {
+    const stores = fakeStores({ selection: true, readOnly: true });
+    expect(stores.registry.run('annotation.highlight')).toBe(true);
+    expect(stores.registry.run('annotation.note')).toBe(true);
+    expect(stores.annotating.highlight).not.toHaveBeenCalled();
+    expect(stores.annotating.startNote).not.toHaveBeenCalled();
+    expect(stores.notices.add).toHaveBeenCalledTimes(2);
+    expect(stores.notices.add).toHaveBeenCalledWith(expect.stringMatching(/^未能添加批注：/));
   });
 
   it('highlight and note go to the selection', () => {
