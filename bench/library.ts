@@ -208,7 +208,6 @@ async function measureAdd(bench: BenchBrowser, pdf: Uint8Array): Promise<AddSamp
       { timeout: TIMEOUT_MS },
     );
     stall.disable();
-    await page.getByRole('searchbox', { name: '搜索' }).fill('污水零直排');
     const searched = await page.waitForFunction(
       () =>
         /^共 \d+ 处/.test(document.querySelector('.search-status')?.textContent ?? '')
@@ -232,13 +231,20 @@ async function measureAdd(bench: BenchBrowser, pdf: Uint8Array): Promise<AddSamp
   }
 }
 
+/** What the reader types as soon as the new report is on screen. */
+const ADD_QUERY = '污水零直排';
+
 /**
- * Runs in the page: notes when a file is chosen, and every frame. A string,
- * not a function: tsx's keepNames would wrap the frame loop's function in a
- * helper the page does not have.
+ * Runs in the page: notes when a file is chosen, and every frame; and types
+ * the query into the search box the moment the new report is interactive,
+ * as a reader already typing would. Typed here, not by Playwright: its
+ * polling for the report and its typing (several round trips to the
+ * browser) added some hundreds of milliseconds under load to "searchable"
+ * that were the harness's, not the app's. A string, not a function: tsx's
+ * keepNames would wrap the inner functions in a helper the page does not have.
  */
 const WATCH_FRAMES = `(() => {
-  const state = { start: 0, frames: [] };
+  const state = { start: 0, frames: [], typed: 0 };
   window.benchAdd = state;
   document.addEventListener('change', () => (state.start ||= performance.now()), true);
   const tick = (time) => {
@@ -246,6 +252,15 @@ const WATCH_FRAMES = `(() => {
     requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
+  new PerformanceObserver((list, observer) => {
+    const shown = list.getEntries().some((entry) => entry.name === ${JSON.stringify(INTERACTIVE_MARK)});
+    if (!state.start || !shown || document.documentElement.dataset.report === ${JSON.stringify(BUNDLED_REPORT_ID)}) return;
+    observer.disconnect();
+    const box = document.querySelector('#search-box');
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(box, ${JSON.stringify(ADD_QUERY)});
+    box.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: ${JSON.stringify(ADD_QUERY)} }));
+    state.typed = performance.now();
+  }).observe({ type: 'mark' });
 })()`;
 
 /** Runs in the page: from the choice to the new reader's interactive mark, and the longest frame while the file was read. */

@@ -185,11 +185,11 @@ export async function createReaderServices(options: ServiceOptions): Promise<Rea
     getNotices: (payload) => validate('getNotices', payload, () => [...notices]),
     search: (payload) =>
       validate('search', payload, async ({ report, edition, query, order, matchLimit }) =>
-        (await sessions.engine(report, edition)).search(query, { order, matchLimit }),
+        (await sessions.searcher(report, edition)).search(query, { order, matchLimit }),
       ),
     searchMatches: (payload) =>
       validate('searchMatches', payload, async ({ report, edition, query, blocks }) =>
-        (await sessions.engine(report, edition)).matchesIn(query, blocks),
+        (await sessions.searcher(report, edition)).matchesIn(query, blocks),
       ),
     getSearchIndex: (payload) =>
       validate('getSearchIndex', payload, ({ report, edition }) =>

@@ -53,7 +53,7 @@ import {
   buildReportIndex,
   findTerm,
   findWord,
-  reportFingerprint,
+  isIndexOf,
   termKey,
   type IndexedBlock,
   type ReportIndex,
@@ -239,9 +239,7 @@ export class CrossReportSearch {
   ): ReportIndex {
     const given = options.index;
     const index =
-      given !== undefined &&
-      given.blockCount === blocks.length &&
-      given.fingerprint === reportFingerprint(blocks)
+      given !== undefined && isIndexOf(given, blocks)
         ? given
         : buildReportIndex(blocks, options.segmentWords);
     this.library.set(reportId, new IndexedReport(reportId, blocks, index));

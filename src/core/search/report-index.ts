@@ -335,6 +335,11 @@ export function buildReportIndex(
   };
 }
 
+/** The index was built from these blocks (a saved one may be of an earlier text, or another report's). */
+export function isIndexOf(index: ReportIndex, blocks: readonly IndexedBlock[]): boolean {
+  return index.blockCount === blocks.length && index.fingerprint === reportFingerprint(blocks);
+}
+
 /** The number of the term with this key (`termKey`) in the index, or -1. */
 export function findTerm(index: ReportIndex, key: number): number {
   const { keys } = index;

@@ -23,6 +23,8 @@ import {
 import type { HighlightColor, UserData } from '../../shared/user-data';
 import { SearchEngine } from '../../core/search/engine';
 import { editionName } from '../../core/library/edition-name';
+import { compactReportSearch, type ReportSearcher } from '../../core/search/compact-report-search';
+import { segmentWords } from '../search/words';
 import type { FileAccess, VersionedFile } from '../storage/versioned-file';
 import { openUserData } from '../user-data/user-data-file';
 import { createUserDataService, type UserDataService } from '../user-data/user-data-service';
@@ -104,6 +106,11 @@ export class ReportSessions {
   private readonly recovered = new Map<string, string[]>();
   /** Indexes of editions just added, being written to their folders (keyed as `documents`). */
   private readonly writing = new Map<string, Promise<void>>();
+  /**
+   * Editions just added whose index the worker is still building, with the
+   * search that answers for them meanwhile (made at their first search).
+   */
+  private readonly indexing = new Map<string, Promise<ReportSearcher> | null>();
 
   constructor(private readonly options: ReportSessionsOptions) {}
 
@@ -163,6 +170,9 @@ export class ReportSessions {
   added(id: string, edition: string, { document, searchIndex, written }: StoredParts): void {
     const key = keyOf(id, edition);
     this.documents.set(key, () => Promise.resolve(document));
+    this.indexing.set(key, null);
+    const indexed = () => void this.indexing.delete(key);
+    searchIndex.then(indexed, indexed);
     const load = retrying(() => searchIndex.catch(this.indexFromFolder(id, edition)));
     this.indexes.set(key, load);
     const write = written.finally(() => {
@@ -257,6 +267,26 @@ export class ReportSessions {
       this.indexes.delete(old);
     }
     return load();
+  }
+
+  /**
+   * What answers an edition's searches: its engine, or, for an edition just
+   * added whose index the worker is still building, a search made from its
+   * blocks in tens of milliseconds (compact-report-search.ts) that answers
+   * exactly as the engine will. The reader searching a report the moment it
+   * is on screen waits neither for that index nor for main to load it.
+   */
+  searcher(id: string, edition?: string): Promise<ReportSearcher> {
+    const { key, edition: found } = this.placeOf(id, edition);
+    if (!this.indexing.has(key)) return this.engine(id, found.id);
+    let interim = this.indexing.get(key);
+    if (!interim) {
+      interim = this.document(id, found.id).then((document) =>
+        compactReportSearch(document.blocks, segmentWords),
+      );
+      this.indexing.set(key, interim);
+    }
+    return interim;
   }
 
   /** The report's notes file: opened at the first call, then kept for every edition. */

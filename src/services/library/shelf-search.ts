@@ -18,11 +18,11 @@ import type {
   ReportHits,
 } from '../../shared/search';
 import {
+  forgetReport,
   REPORT_INDEX_FILE,
   syncLibrarySearch,
   type LibraryReport as SearchedReport,
 } from '../search/report-index-file';
-import { segmentWords } from '../search/words';
 import type { FileAccess } from '../storage/versioned-file';
 import type { LibraryStore } from './library-store';
 import { editionDir } from './report-folder';
@@ -59,32 +59,26 @@ export function shelfSearch(options: ShelfSearchOptions): ShelfSearch {
   /** The shelf's reports in the search, the others out. */
   async function takeInShelf(): Promise<void> {
     const shelf = library.view().reports;
-    const mayWrite = await options.access?.beforeWrite?.().then(
-      () => options.access?.readOnlyReason === null,
-      () => false,
-    );
-    if (mayWrite ?? true) {
-      const reports: SearchedReport[] = [];
-      for (const report of shelf) {
-        const folder = editionDir(options.dataDir, report.id, report.edition);
-        // The bundled report's index is kept like any other's, in a folder of its edition.
-        if (report.bundled && !search.has(report.id)) await mkdir(folder, { recursive: true });
-        reports.push({
-          id: report.id,
-          indexFile: join(folder, REPORT_INDEX_FILE),
-          blocks: () => blocksOf(report.id),
-        });
-      }
-      await syncLibrarySearch(search, reports);
-      return;
-    }
     // A folder this process may not write: the indexes are built in memory, never saved.
-    const wanted = new Set(shelf.map((report) => report.id));
-    for (const id of search.reports()) if (!wanted.has(id)) search.remove(id);
+    const mayWrite =
+      (await options.access?.beforeWrite?.().then(
+        () => options.access?.readOnlyReason === null,
+        () => false,
+      )) ?? true;
+    const reports: SearchedReport[] = [];
     for (const report of shelf) {
-      if (!search.has(report.id))
-        search.add(report.id, await blocksOf(report.id), { segmentWords });
+      const folder = editionDir(options.dataDir, report.id, report.edition);
+      // The bundled report's index is kept like any other's, in a folder of its edition.
+      if (mayWrite && report.bundled && !search.has(report.id)) {
+        await mkdir(folder, { recursive: true });
+      }
+      reports.push({
+        id: report.id,
+        indexFile: mayWrite ? join(folder, REPORT_INDEX_FILE) : null,
+        blocks: () => blocksOf(report.id),
+      });
     }
+    await syncLibrarySearch(search, reports);
   }
 
   async function hits(query: string, hitsPerReport: number): Promise<CrossReportResult> {
@@ -119,6 +113,6 @@ export function shelfSearch(options: ShelfSearchOptions): ShelfSearch {
       }
       return { query, total: found.total, reports };
     },
-    forget: (report) => void search.remove(report),
+    forget: (report) => forgetReport(search, report),
   };
 }

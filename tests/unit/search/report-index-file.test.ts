@@ -3,7 +3,7 @@
  * damaged or stale files refused (the index is then rebuilt and saved
  * again), and the library's search kept in line with the library.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it, expect } from 'vitest';
 import { CrossReportSearch } from '../../../src/core/search/cross-report';
@@ -11,6 +11,7 @@ import { buildReportIndex, type ReportIndex } from '../../../src/core/search/rep
 import { decodeReportIndex, encodeReportIndex } from '../../../src/core/search/report-index-codec';
 import {
   addReportFromFile,
+  forgetReport,
   syncLibrarySearch,
   type LibraryReport,
 } from '../../../src/services/search/report-index-file';
@@ -135,5 +136,93 @@ describe('syncLibrarySearch', () => {
     expect([...added.keys()]).toEqual(['__proto__']);
     expect(read).toEqual(['a', 'b', '__proto__']);
     expect(search.search('污水零直排').groups.map((group) => group.report)).toEqual(['__proto__']);
+  });
+
+  it("overlapping syncs read each report once and add it once: the second waits for the first one's load", async () => {
+    const read: string[] = [];
+    const report = (id: string, blocks: typeof bundled): LibraryReport => ({
+      id,
+      indexFile: join(folder(), `overlap-${id}.bin`),
+      blocks: async () => {
+        read.push(id);
+        return blocks;
+      },
+    });
+    const shelf = [report('a', bundled), report('b', other), report('c', bundled)];
+    const search = new CrossReportSearch();
+    // Three searches asked before the first has taken any report in (keystrokes in a row).
+    const synced = await Promise.all([
+      syncLibrarySearch(search, shelf),
+      syncLibrarySearch(search, shelf),
+      syncLibrarySearch(search, shelf),
+    ]);
+    expect(read).toEqual(['a', 'b', 'c']);
+    expect(search.reports()).toEqual(['a', 'b', 'c']);
+    // Each index built once and saved; every sync came back with every report in.
+    for (const added of synced) {
+      expect([...added.keys()]).toEqual(['a', 'b', 'c']);
+      expect([...added.values()].every((how) => how.index === 'built')).toBe(true);
+    }
+    expect(
+      same(
+        decodeReportIndex(await readFile(shelf[1].indexFile!)),
+        buildReportIndex(other, segmentWords),
+      ),
+    ).toBe(true);
+    expect(search.search('污水零直排').groups.map((group) => group.report)).toEqual(['a', 'c']);
+  });
+
+  it('a report forgotten while its load is under way is not added by it; the next sync takes its new text in', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const indexFile = join(folder(), 'forgotten.bin');
+    const before: LibraryReport = {
+      id: 'r',
+      indexFile,
+      blocks: async () => {
+        await gate;
+        return bundled;
+      },
+    };
+    const search = new CrossReportSearch();
+    const first = syncLibrarySearch(search, [before]);
+    // Its text changed (another edition) while it was being read.
+    forgetReport(search, 'r');
+    release();
+    await first;
+    expect(search.has('r')).toBe(false);
+    const after: LibraryReport = { id: 'r', indexFile, blocks: async () => other };
+    expect((await syncLibrarySearch(search, [after])).get('r')).toEqual({ index: 'built' });
+    expect(search.search('污水零直排').count).toBe(0);
+    expect(
+      same(decodeReportIndex(await readFile(indexFile)), buildReportIndex(other, segmentWords)),
+    ).toBe(true);
+  });
+
+  it('with no file (a folder it may not write) builds the index in memory and saves nothing', async () => {
+    const search = new CrossReportSearch();
+    const added = await syncLibrarySearch(search, [
+      { id: 'r', indexFile: null, blocks: async () => bundled },
+    ]);
+    expect(added.get('r')).toEqual({ index: 'built' });
+    expect(search.search('污水零直排').count).toBe(2);
+    await expect(stat(join(folder(), 'null'))).rejects.toThrow();
+  });
+
+  it('a load that fails is tried again by the next sync', async () => {
+    let fail = true;
+    const report: LibraryReport = {
+      id: 'r',
+      indexFile: join(folder(), 'retry.bin'),
+      blocks: async () => {
+        if (fail) throw new Error('unreadable');
+        return bundled;
+      },
+    };
+    const search = new CrossReportSearch();
+    await expect(syncLibrarySearch(search, [report])).rejects.toThrow('unreadable');
+    fail = false;
+    expect((await syncLibrarySearch(search, [report])).get('r')?.index).toBe('built');
+    expect(search.has('r')).toBe(true);
   });
 });
