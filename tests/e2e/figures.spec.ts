@@ -189,6 +189,41 @@ test('目标 vs 实绩 is a table and an SVG chart, drawn under the CSP', async 
   expect(await problems()).toEqual([]);
 });
 
+test('目标与实绩 prints only while 数说报告 is the panel, its chart image made once', async ({
+  page,
+  server,
+}) => {
+  await openReader(page, server.url);
+  const printed = page.locator('#pane .printed-comparison');
+  // Never opened: nothing extracted, nothing to print.
+  await page.emulateMedia({ media: 'print' });
+  await expect(printed).toHaveCount(0);
+  await page.emulateMedia({ media: 'screen' });
+
+  await page.keyboard.press('n');
+  await expect(panelOf(page)).toContainText('109 个数字');
+  await expect(printed).toBeHidden();
+  const image = printed.locator('img');
+  await expect(image).toHaveAttribute('src', /^data:image\/svg\+xml/);
+  await image.evaluate((element) => element.setAttribute('data-kept', 'yes'));
+
+  // Another panel chosen: the section stays, but off paper.
+  await page.getByRole('tab', { name: '目录' }).click();
+  await page.emulateMedia({ media: 'print' });
+  await expect(printed).toHaveCount(1);
+  await expect(printed).toBeHidden();
+  await page.emulateMedia({ media: 'screen' });
+
+  // Chosen again: on paper once more, with the image it made the first time.
+  await page.getByRole('tab', { name: '数说报告' }).click();
+  await page.emulateMedia({ media: 'print' });
+  await expect(printed).toBeVisible();
+  await expect(image).toHaveAttribute('data-kept', 'yes');
+  expect(await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(
+    620,
+  );
+});
+
 test('the table downloads as CSV, and the 发言提纲 with a 数据摘录 of what it shows', async ({
   page,
   server,

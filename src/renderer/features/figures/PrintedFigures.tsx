@@ -4,8 +4,13 @@
  * white. They live outside the sidebar, which never prints, and which
  * printing to a page narrower than the window closes. Hidden on screen, where
  * the panel shows them.
+ *
+ * Once made, they stay while other panels are chosen, only marked `hidden`
+ * (which keeps them off paper too): made anew, the chart's image (an SVG
+ * drawn by ECharts and parsed by the page as a data: URL, at once) cost more
+ * than half of reopening the panel, which must be one frame's work.
  */
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { VERDICT_RULES } from '../../../core/figures/fulfilment';
 import { useReader } from '../../app/context';
@@ -53,12 +58,14 @@ export function PrintedFigures() {
   const { slots, document, sidebar, figures, fulfilment } = useReader();
   const shown = useStore(sidebar, (state) => state.panel === 'figures');
   const fulfilled = useStore(fulfilment, () => fulfilment.shown.length > 0);
-  // The panel is the one chosen, so its figures are extracted already.
-  const view = shown ? figures.table().comparison : null;
+  // Made the first time the panel is chosen (its figures are extracted then), then kept.
+  const [made, setMade] = useState(shown);
+  if (shown && !made) setMade(true);
+  const view = made ? figures.table().comparison : null;
   // Nothing to print is no page at all (the section starts a page).
   if (!view || (view.rows.length === 0 && !fulfilled)) return null;
   return createPortal(
-    <section className="printed-comparison" aria-hidden="true">
+    <section className="printed-comparison" aria-hidden="true" hidden={!shown}>
       {view.rows.length > 0 && (
         <>
           <h2>数说报告：目标与实绩</h2>
