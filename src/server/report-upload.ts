@@ -166,6 +166,9 @@ export async function receiveReport(
       ...SECURITY_HEADERS,
       'Content-Type': 'application/x-ndjson; charset=utf-8',
       'Cache-Control': 'no-store',
+      // Closed after the answer: uploads are rare, and a kept-alive connection
+      // reused meanwhile saw answers cut short under load (Node's fetch, here).
+      Connection: 'close',
     });
     const line = (value: unknown) => response.write(JSON.stringify(value) + '\n');
     // The answer has begun: a failure from here on can only be said as the stream's result.
