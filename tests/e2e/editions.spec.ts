@@ -11,10 +11,9 @@
 import type { Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { BUNDLED_REPORT_ID } from '../../src/shared/library';
-import { snapshot } from '../unit/annotations/snapshot';
 import { FIGURE, RAW, revise } from '../unit/editions/fixtures';
 import { expect, openReader, test } from './fixtures';
-import { addByChooser, annotationQuotes, highlight } from './library-files';
+import { addByChooser, annotationQuotes, highlight, settledSnapshot } from './library-files';
 import { watchProblems } from './problems';
 import { highlighted, writeNote } from './text-selection';
 
@@ -150,7 +149,7 @@ test('a revised text as a new edition: touched notes first in 修订对照, a ju
   await expect.poll(() => shownEdition(page), { timeout: 20_000 }).toBe(first);
   await expect(page.locator('#pane')).toContainText(`地区生产总值${FIGURE.from}`);
   await expect(page.locator('.earlier-edition')).toContainText('正在查看较早的版本');
-  const before = await snapshot(server.dataDir);
+  const before = await settledSnapshot(server.dataDir);
   await highlight(page, '月湖西区二期');
   // The key is not lost in silence: the reader is told why, naming the edition as the banner does.
   await expect(page.getByRole('alert')).toContainText(
@@ -159,7 +158,7 @@ test('a revised text as a new edition: touched notes first in 修订对照, a ju
   await page.keyboard.press('Control+d');
   await expect(page.getByRole('alert')).toContainText('添加书签失败：这是');
   await expect.poll(() => annotationQuotes(page)).toHaveLength(3);
-  expect(await snapshot(server.dataDir)).toEqual(before);
+  expect(await settledSnapshot(server.dataDir)).toEqual(before);
   expect(await problems()).toEqual([]);
 
   // Back to the current edition, from the banner.

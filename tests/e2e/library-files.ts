@@ -3,6 +3,7 @@
  * report they open, and highlighting and listing notes in it.
  */
 import type { Page } from '@playwright/test';
+import { snapshot } from '../unit/annotations/snapshot';
 import { reportText } from '../unit/report/helpers';
 import { expect } from './fixtures';
 
@@ -76,4 +77,18 @@ export async function annotationQuotes(page: Page): Promise<string[]> {
   const panel = page.getByRole('region', { name: '批注' });
   if (!(await panel.isVisible())) await page.keyboard.press('a');
   return panel.locator('.annotation-quote').allTextContents();
+}
+
+/** The data folder once the page has stopped saving (the reading position is saved a moment after a scroll). */
+export async function settledSnapshot(dir: string): Promise<Record<string, string>> {
+  let last = JSON.stringify(await snapshot(dir));
+  for (let tries = 0; tries < 20; tries++) {
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    const files = await snapshot(dir);
+    const now = JSON.stringify(files);
+    const writing = Object.keys(files).some((name) => name.endsWith('.tmp'));
+    if (now === last && !writing) return files;
+    last = now;
+  }
+  throw new Error('the data folder kept changing');
 }

@@ -8,7 +8,6 @@ import type { Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { BUNDLED_REPORT_ID } from '../../src/shared/library';
 import { reportShownSelector } from '../../src/renderer/instrumentation';
-import { snapshot } from '../unit/annotations/snapshot';
 import { encryptedPdf, randomBytes, scannedPdf } from '../unit/formats/bad-files';
 import {
   encodeGb18030,
@@ -25,6 +24,7 @@ import {
   annotationQuotes,
   district,
   highlight,
+  settledSnapshot,
   shownReport,
   waitForOtherReport,
 } from './library-files';
@@ -40,20 +40,6 @@ const ZHENHAI = district('镇海', '2019年1月9日');
 
 /** The reports on the shelf (not those under 已移除). */
 const shelfRows = (page: Page) => page.locator('.library > ul.library-list .shelf-title');
-
-/** The data folder once the page has stopped saving (the reading position is saved a moment after a scroll). */
-async function settledSnapshot(dir: string): Promise<Record<string, string>> {
-  let last = JSON.stringify(await snapshot(dir));
-  for (let tries = 0; tries < 20; tries++) {
-    await new Promise((resolve) => setTimeout(resolve, 700));
-    const files = await snapshot(dir);
-    const now = JSON.stringify(files);
-    const writing = Object.keys(files).some((name) => name.endsWith('.tmp'));
-    if (now === last && !writing) return files;
-    last = now;
-  }
-  throw new Error('the data folder kept changing');
-}
 
 test('a second report opened by the file chooser and a third by a drop keep their own notes after a restart', async ({
   page,
