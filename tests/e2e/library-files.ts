@@ -79,14 +79,26 @@ export async function annotationQuotes(page: Page): Promise<string[]> {
   return panel.locator('.annotation-quote').allTextContents();
 }
 
-/** The data folder once the page has stopped saving (the reading position is saved a moment after a scroll). */
+/**
+ * The data folder once the page has stopped saving (the reading position is
+ * saved a moment after a scroll, an opening's time a moment after it opens).
+ * A temp file can go between listing a folder and reading it: that is a write
+ * still going on, so it is read again.
+ */
 export async function settledSnapshot(dir: string): Promise<Record<string, string>> {
-  let last = JSON.stringify(await snapshot(dir));
+  const read = () =>
+    snapshot(dir).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return { '(a file went while being read)': '' };
+      throw error;
+    });
+  let last = JSON.stringify(await read());
   for (let tries = 0; tries < 20; tries++) {
     await new Promise((resolve) => setTimeout(resolve, 700));
-    const files = await snapshot(dir);
+    const files = await read();
     const now = JSON.stringify(files);
-    const writing = Object.keys(files).some((name) => name.endsWith('.tmp'));
+    const writing = Object.keys(files).some(
+      (name) => name.endsWith('.tmp') || name.startsWith('('),
+    );
     if (now === last && !writing) return files;
     last = now;
   }
