@@ -183,6 +183,8 @@ for (const [width, theme] of LOOKS) {
     await expect(section.locator('tbody tr')).toHaveCount(14);
     const chart = section.locator('.chart-host svg');
     await expect(chart).toHaveCount(1);
+    // ECharts may put its svg in before the labels inside it.
+    await expect(chart.locator('text').first()).toBeAttached();
     // Verdicts and chart labels in the theme's ink, which differs from the panel behind them.
     const colours = await page.evaluate(() => {
       const of = (selector: string) => getComputedStyle(document.querySelector(selector)!);
