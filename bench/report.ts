@@ -653,9 +653,10 @@ anchored exactly, fuzzily or as orphans); the crafted rows' note states issue
 **Parse** (\`bench/parse.ts\`). \`parseReport\` on each once-quadratic shape of
 text (\`REPORT_SHAPES\`: short lines, a bracket per line, short sentences, Latin
 words, one line with no break, short headings, glossaries) at 1 MB, and short
-lines at 4 MB too; median of 3. The floor splits the same text into trimmed lines. **Goal (issue 14): ≤ 1 s
-per MB whatever the shape of the lines**, judged per shape on s/MB. Linearity is
-not judged as such: it shows as the same s/MB at 1 and 4 MB for short lines.
+lines at 4 MB too; median of 3. The floor splits the same text into trimmed
+lines. **Goal (issue 14): ≤ 1 s per MB whatever the shape of the lines**, judged
+per shape on s/MB. Linearity is not judged as such: it shows as the same s/MB at
+1 and 4 MB for short lines.
 The bundled report printed to PDF is then opened cold, warm (median of 5) and in
 a worker (median of 3): reported, no goal.
 
