@@ -503,7 +503,7 @@ export function runSection(report: RunReport): string {
           'report it shows, loaded cold in the same run: starting the app (the bundled report',
           'on screen), opening a report from the 书架 (a click on its row to its reader being',
           'interactive), and starting the app on that report (the one read last). Then the',
-          'bundled report printed to PDF (one date changed, so it is a new report) is added in',
+          'bundled report printed to PDF (海曙 read as 江北, so it is a new report, not an edition) is added in',
           'a fresh folder: from the file chosen to the report on screen and a search in it',
           "answered, with the page's longest frame and main's longest event-loop stall.",
           '',

@@ -7,7 +7,8 @@
  * saves them under bench-results/ (results.ts); with BENCH_RECORD=1, a full
  * run also rewrites BENCHMARKS.md with them. Exits 0 when a goal is missed
  * (it reports, it does not gate), 1 when it cannot measure. `BENCH_ONLY=search`
- * (or page-load, multisearch, annotations, parse, figures, figures-panel, editions) runs one part.
+ * (or page-load, multisearch, annotations, parse, figures, figures-panel, editions, library)
+ * runs one part.
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
