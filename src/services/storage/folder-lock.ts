@@ -61,6 +61,12 @@ const DEFAULTS = { waitMs: 0, refreshMs: 5_000, staleMs: 30_000 };
 /** A lock file still empty this long after it was made belongs to a process that died making it. */
 const UNWRITTEN_GRACE_MS = 5_000;
 const RETRY_DELAY_MS = 150;
+/**
+ * How long past its deadline a claim waits for a lock file just made (still
+ * empty) to say who made it: two readers started together otherwise find it
+ * empty and can only say "another reader" holds the folder, not which.
+ */
+const UNWRITTEN_WAIT_MS = 1_000;
 
 /** True if `pid` is a live process on this machine (EPERM: alive, but another user's). */
 export function processAlive(pid: number): boolean {
@@ -220,7 +226,10 @@ export async function claimFolder(dir: string, options: LockOptions): Promise<Cl
       await takeOver(path, found, owner);
       continue;
     }
-    if (Date.now() >= deadline) return { held: false, owner: found.owner };
+    const late = Date.now() - deadline;
+    if (late >= 0 && (found.owner !== null || late >= UNWRITTEN_WAIT_MS)) {
+      return { held: false, owner: found.owner };
+    }
     await pause();
   }
 }

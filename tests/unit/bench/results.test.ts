@@ -61,9 +61,10 @@ describe('where results live', () => {
     expect(ignored(BENCHMARKS_FILE)).toBe(false);
   });
 
-  it('BENCHMARKS.md is the method, then one run, well under 40 KB', async () => {
+  it('BENCHMARKS.md is the method, then one run, well under 64 KB', async () => {
     const text = await readFile(BENCHMARKS_FILE, 'utf8');
-    expect(Buffer.byteLength(text)).toBeLessThan(40_000);
+    // Nine parts now (40 KB held three): the bound is there to catch runs piling up, not to trim a part.
+    expect(Buffer.byteLength(text)).toBeLessThan(64_000);
     expect(text.startsWith(benchmarksFile('').trimEnd())).toBe(true);
     expect(text.match(/^## \d{4}-\d\d-\d\dT/gm)).toHaveLength(1);
   });

@@ -84,6 +84,26 @@ describe('one holder at a time, in one process', () => {
     expect((await claim()).held).toBe(true);
   });
 
+  it('a lock file still empty (its maker about to write who it is) is waited for, so the holder is named', async () => {
+    const owner: LockOwner = {
+      app: 'browser',
+      pid: process.pid,
+      host: hostname(),
+      since: new Date().toISOString(),
+      token: 'made-a-moment-ago',
+    };
+    await writeFile(lockPath(), '');
+    setTimeout(() => void writeFile(lockPath(), JSON.stringify(owner)), 300);
+    expect(await claim({ app: 'cli' })).toEqual({ held: false, owner });
+  });
+
+  it('a lock file that stays empty is not waited for long: the claim is refused without a name', async () => {
+    await writeFile(lockPath(), '');
+    const started = Date.now();
+    expect(await claim({ app: 'cli' })).toEqual({ held: false, owner: null });
+    expect(Date.now() - started).toBeLessThan(4_000);
+  });
+
   it('a claim that waits gets the folder once the holder lets go', async () => {
     const first = await claim();
     if (!first.held) throw new Error('expected the lock');
