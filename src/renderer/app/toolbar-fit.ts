@@ -32,10 +32,16 @@ export function fitToolbar(toolbar: HTMLElement): number {
   return FOLDS.length;
 }
 
-/** Fits the toolbar now, and again whenever its width or its contents change; answers the stop. */
+/**
+ * Fits the toolbar in the frame it first appears in, and again whenever its
+ * width or its contents change; answers the stop. The first fit is the
+ * ResizeObserver's first notification, which comes in that frame after its
+ * layout and before its paint: no forced layout while the interface is being
+ * committed (measuring right away would lay the page out twice, the first
+ * time with the UI font's first use, before the key handler is attached).
+ */
 export function keepToolbarFitted(toolbar: HTMLElement): () => void {
-  fitToolbar(toolbar);
-  let width = toolbar.clientWidth;
+  let width: number | null = null;
   const resized = new ResizeObserver(() => {
     // Folding changes no width of the toolbar itself: only a new window width refits.
     if (toolbar.clientWidth === width) return;

@@ -31,6 +31,8 @@ export function userTermEntries(
   blocks: readonly Block[],
   reportOccurrences: readonly GlossaryOccurrence[],
 ): TermEntry[] {
+  // No terms of the reader's own (every start, before the notes are read): no text to scan.
+  if (terms.length === 0) return [];
   const searched = blocks.filter((block) => SEARCHED.has(block.kind));
   const found = findOccurrences(
     terms.map((term) => ({ terms: [term.term] })),
