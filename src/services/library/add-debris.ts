@@ -12,7 +12,8 @@
  * and any folder holding a document.json, whole or damaged: that is a kept
  * edition (an index restored from its .bak may not list it yet), not debris.
  */
-import { readdir, rm, stat, unlink } from 'node:fs/promises';
+import { readdir, rm, stat } from 'node:fs/promises';
+import { removeTempsIn } from '../storage/stray-temps';
 import { join } from 'node:path';
 import { userDataPath } from '../user-data/user-data-file';
 import type { LibraryStore } from './library-store';
@@ -38,11 +39,7 @@ const exists = (path: string) =>
   );
 
 /** Removes the stray temps in `dir`; answers how many. */
-async function removeTemps(dir: string): Promise<number> {
-  const temps = (await namesIn(dir)).filter((name) => TEMP.test(name));
-  await Promise.all(temps.map((name) => unlink(join(dir, name)).catch(() => undefined)));
-  return temps.length;
-}
+const removeTemps = async (dir: string) => (await removeTempsIn(dir, TEMP)).length;
 
 /** An edition folder an add made and never got past writing the copy: no document in it. */
 async function unfinished(dir: string): Promise<boolean> {

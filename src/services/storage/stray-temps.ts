@@ -9,12 +9,8 @@ import { basename, dirname, join } from 'node:path';
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** The temp files left for `file` and its companions (`.bak`, quarantine …); returns their names. */
-export async function removeStrayTemps(file: string): Promise<string[]> {
-  const dir = dirname(file);
-  const pattern = new RegExp(
-    `^\\.${escapeRegExp(basename(file))}(\\.[^/\\\\]+)?\\.[0-9a-f]{12}\\.tmp$`,
-  );
+/** The files in `dir` whose names `pattern` matches, removed; returns their names. */
+export async function removeTempsIn(dir: string, pattern: RegExp): Promise<string[]> {
   let names: string[];
   try {
     names = await readdir(dir);
@@ -24,4 +20,12 @@ export async function removeStrayTemps(file: string): Promise<string[]> {
   const stray = names.filter((name) => pattern.test(name));
   await Promise.all(stray.map((name) => unlink(join(dir, name)).catch(() => undefined)));
   return stray;
+}
+
+/** The temp files left for `file` and its companions (`.bak`, quarantine …); returns their names. */
+export function removeStrayTemps(file: string): Promise<string[]> {
+  return removeTempsIn(
+    dirname(file),
+    new RegExp(`^\\.${escapeRegExp(basename(file))}(\\.[^/\\\\]+)?\\.[0-9a-f]{12}\\.tmp$`),
+  );
 }
