@@ -333,7 +333,7 @@ async function main(): Promise<void> {
     search,
     multisearch,
     annotations: annotations?.table,
-    parse: parse && `${parse.table}\n\n${parse.pdfTable}`,
+    parse: parse && { tables: `${parse.table}\n\n${parse.pdfTable}`, missed: parse.missed },
     figures,
     figuresPanel,
     editions,
@@ -357,7 +357,7 @@ async function main(): Promise<void> {
       ...(figuresPanel && { figuresPanel }),
       ...(editions && { editions }),
       ...(library && { library }),
-      goalsMissed: [...missedGoalNames(report), ...(parse?.missed ?? [])],
+      goalsMissed: missedGoalNames(report),
     },
     section,
   );

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { benchmarksFile } from '../../../bench/report';
+import { benchmarksFile, missedGoalNames, runSection } from '../../../bench/report';
 import {
   BENCHMARKS_FILE,
   RESULTS_DIR,
@@ -76,5 +76,15 @@ describe('where results live', () => {
     ['1', true],
   ])('BENCH_RECORD=%j asks for BENCHMARKS.md: %s', (value, asked) => {
     expect(recordRequested(value === undefined ? {} : { BENCH_RECORD: value })).toBe(asked);
+  });
+});
+
+describe('the goals a run missed', () => {
+  it('names a parse shape over its goal, as it names every other part’s', () => {
+    const parse = { tables: '| shape | s/MB |', missed: ['parse short lines: 1.40 s/MB'] };
+    expect(missedGoalNames({ parse })).toEqual(['parse short lines: 1.40 s/MB']);
+    expect(missedGoalNames({ parse: { ...parse, missed: [] } })).toEqual([]);
+    const section = runSection({ date: new Date(0), machine: record('').machine, parse });
+    expect(section).toContain('- Goals missed: parse short lines: 1.40 s/MB');
   });
 });
