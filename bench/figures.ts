@@ -46,6 +46,8 @@ export interface FiguresBenchResult {
   ratio: number;
   table: string;
   goal: string;
+  /** The ratio judged, as a percentage. */
+  measured: string;
   pass: boolean;
   /** The goal, and whether this run met it, in one line. */
   verdict: string;
@@ -145,7 +147,7 @@ export function runFiguresBench(rounds = roundCount()): FiguresBenchResult {
   const verdict = pass
     ? `Figures: goal met, ${goal} (measured ${percent(ratio)}).`
     : `GOAL MISSED: ${goal} — measured ${percent(ratio)}.`;
-  return { rounds, scales, ratio, table, goal, pass, verdict };
+  return { rounds, scales, ratio, table, goal, measured: percent(ratio), pass, verdict };
 }
 
 function roundCount(): number {

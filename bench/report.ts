@@ -300,33 +300,83 @@ export function slowestQueriesTable(result: SearchBenchResult, count = 10): stri
   );
 }
 
-/** Every goal of the run that was missed, by name. */
-export function missedGoalNames(
-  report: Pick<
-    RunReport,
-    | 'pageLoad'
-    | 'search'
-    | 'multisearch'
-    | 'parse'
-    | 'figures'
-    | 'figuresPanel'
-    | 'editions'
-    | 'library'
-  >,
-): string[] {
-  const missed = (goals: SearchGoal[] = []) =>
-    goals.filter((goal) => goal.pass === false).map((goal) => goal.goal);
-  return [
-    ...(report.pageLoad ? missedGoals(report.pageLoad.rows).map((row) => row.metric) : []),
-    ...missed(report.search?.goals),
-    ...missed(report.multisearch?.goals),
-    ...(report.parse?.missed ?? []),
-    ...(report.figures && !report.figures.pass ? [report.figures.goal] : []),
-    ...(report.figuresPanel?.goal.pass === false ? [report.figuresPanel.goal.goal] : []),
-    ...(report.editions?.goal.pass === false ? [report.editions.goal.goal] : []),
-    ...(report.editions?.ui?.goal.pass === false ? [report.editions.ui.goal.goal] : []),
-    ...missed(report.library?.goals),
+/** One part's goals as judged in this run, under the name the verdict gives the part. */
+export interface PartGoals {
+  part: string;
+  goals: SearchGoal[];
+}
+
+type JudgedParts = Pick<
+  RunReport,
+  | 'pageLoad'
+  | 'search'
+  | 'multisearch'
+  | 'parse'
+  | 'figures'
+  | 'figuresPanel'
+  | 'editions'
+  | 'library'
+>;
+
+/**
+ * Every goal the run judged, part by part, in one shape: the verdict printed
+ * at the end and the 'Goals missed' line both read this, so a part whose
+ * goals are left out of one is left out of neither.
+ */
+export function runGoals(report: JudgedParts): PartGoals[] {
+  const parts: (PartGoals | undefined)[] = [
+    report.pageLoad && {
+      part: 'Page load',
+      // A page-load goal is named by its metric ('interactive'), as the table names it.
+      goals: report.pageLoad.rows
+        .filter((row) => row.goalRatio !== undefined)
+        .map((row) => ({
+          goal: row.metric,
+          measured: `app median ${judge(row).ratio.toFixed(2)}× the floor (goal ≤ ${row.goalRatio}×)`,
+          pass: judge(row).pass,
+        })),
+    },
+    report.search && { part: 'Search', goals: report.search.goals },
+    report.multisearch && { part: 'Search across reports', goals: report.multisearch.goals },
+    report.parse && {
+      part: 'Parse',
+      goals: report.parse.missed.map((missed) => ({
+        goal: missed,
+        measured: 'over 1 s per MB',
+        pass: false,
+      })),
+    },
+    report.figures && {
+      part: 'Figures',
+      goals: [
+        { goal: report.figures.goal, measured: report.figures.measured, pass: report.figures.pass },
+      ],
+    },
+    report.figuresPanel && { part: 'Figures panel', goals: [report.figuresPanel.goal] },
+    report.editions && {
+      part: 'Editions',
+      goals: [report.editions.goal, ...(report.editions.ui ? [report.editions.ui.goal] : [])],
+    },
+    report.library && { part: 'Library', goals: report.library.goals },
   ];
+  return parts.filter((part): part is PartGoals => part !== undefined);
+}
+
+/** Every goal of the run that was missed, by name. */
+export function missedGoalNames(report: JudgedParts): string[] {
+  return runGoals(report).flatMap(({ goals }) =>
+    goals.filter((goal) => goal.pass === false).map((goal) => goal.goal),
+  );
+}
+
+/** The verdict lines: each missed goal with what was measured, or that a part met all of its own. */
+export function verdictLines(report: JudgedParts): string[] {
+  return runGoals(report).flatMap(({ part, goals }) => {
+    const missed = goals.filter((goal) => goal.pass === false);
+    return missed.length === 0
+      ? [`${part}: all goals met.`]
+      : missed.map((goal) => `GOAL MISSED: ${goal.goal} — measured ${goal.measured}.`);
+  });
 }
 
 function pageLoadPart(pageLoad: PageLoadReport): string[] {

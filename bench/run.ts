@@ -22,7 +22,6 @@ import { renderFloorHtml, startFloorServer } from './floor';
 import { measurePageLoad, type PageLoadSample, type PageTarget } from './page-load';
 import {
   describeMachine,
-  missedGoals,
   missedGoalNames,
   resultsTable,
   runSection,
@@ -32,6 +31,7 @@ import {
   timelineTable,
   type PageLoadReport,
   type Row,
+  verdictLines,
 } from './report';
 import { runAnnotationBench, type AnnotationBenchRow } from './annotations';
 import {
@@ -200,22 +200,8 @@ async function runPageLoadBench(runs: number, loadAverage: number): Promise<Page
   }
 }
 
-function printPageLoadVerdict(rows: Row[]): void {
-  const missed = missedGoals(rows);
-  if (missed.length === 0) {
-    console.log(`Page load: all goals met, the app is within ${GOAL_RATIO}× the floor.`);
-    return;
-  }
-  for (const row of missed) {
-    const ratio = row.app.median / row.floor.median;
-    console.log(
-      `GOAL MISSED: ${row.metric} — app median is ${ratio.toFixed(2)}× the floor ` +
-        `(goal ≤ ${row.goalRatio}×).`,
-    );
-  }
-}
-
-function printSearchVerdict(search: SearchBenchResult): void {
+/** The engine's hits must be the scan's: a difference is shouted, above the goals. */
+function printSearchMismatches(search: SearchBenchResult): void {
   const mismatches = search.scales.flatMap(({ scale, measure }) =>
     measure.mismatches.map((mismatch) => ({ scale, ...mismatch })),
   );
@@ -228,10 +214,6 @@ function printSearchVerdict(search: SearchBenchResult): void {
         `\n${bar}\n`,
     );
   }
-  for (const goal of search.goals) {
-    if (goal.pass === false) console.log(`GOAL MISSED: ${goal.goal} — measured ${goal.measured}.`);
-  }
-  if (search.goals.every((goal) => goal.pass !== false)) console.log('Search: all goals met.');
 }
 
 async function main(): Promise<void> {
@@ -372,39 +354,8 @@ async function main(): Promise<void> {
     }
   }
 
-  if (pageLoad) printPageLoadVerdict(pageLoad.report.rows);
-  if (search) printSearchVerdict(search);
-  for (const goal of multisearch?.goals ?? []) {
-    if (goal.pass === false) console.log(`GOAL MISSED: ${goal.goal} — measured ${goal.measured}.`);
-  }
-  if (multisearch?.goals.every((goal) => goal.pass !== false)) {
-    console.log('Search across reports: all goals met.');
-  }
-  for (const goal of parse?.missed ?? []) console.log(`GOAL MISSED: ${goal}`);
-  if (figuresPanel) {
-    const { goal } = figuresPanel;
-    console.log(
-      goal.pass
-        ? `Figures panel: goal met (${goal.measured}).`
-        : `GOAL MISSED: ${goal.goal} — measured ${goal.measured}.`,
-    );
-  }
-  for (const goal of library?.goals ?? []) {
-    if (goal.pass === false) console.log(`GOAL MISSED: ${goal.goal} — measured ${goal.measured}.`);
-  }
-  if (library?.goals.every((goal) => goal.pass !== false)) console.log('Library: all goals met.');
-  if (editions) {
-    for (const { goal, measured, pass } of [
-      editions.goal,
-      ...(editions.ui ? [editions.ui.goal] : []),
-    ]) {
-      console.log(
-        pass !== false
-          ? `Editions: ${goal} — met (${measured}).`
-          : `GOAL MISSED: ${goal} — measured ${measured}.`,
-      );
-    }
-  }
+  if (search) printSearchMismatches(search);
+  for (const line of verdictLines(report)) console.log(line);
 }
 
 main().then(

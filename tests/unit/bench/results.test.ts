@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { benchmarksFile, missedGoalNames, runSection } from '../../../bench/report';
+import { benchmarksFile, missedGoalNames, runSection, verdictLines } from '../../../bench/report';
 import {
   BENCHMARKS_FILE,
   RESULTS_DIR,
@@ -86,5 +86,33 @@ describe('the goals a run missed', () => {
     expect(missedGoalNames({ parse: { ...parse, missed: [] } })).toEqual([]);
     const section = runSection({ date: new Date(0), machine: record('').machine, parse });
     expect(section).toContain('- Goals missed: parse short lines: 1.40 s/MB');
+  });
+});
+
+describe('the verdict', () => {
+  const summary = (median: number) => ({ median, p95: median, runs: 1 });
+  it('says each missed goal with what was measured, and which parts met all of theirs', () => {
+    const lines = verdictLines({
+      pageLoad: {
+        runs: 1,
+        warmups: 0,
+        timeline: '',
+        rows: [
+          {
+            metric: 'interactive',
+            unit: 'ms',
+            floor: summary(72),
+            app: summary(184),
+            goalRatio: 2,
+          },
+          { metric: 'JS heap after load', unit: 'MiB', floor: summary(1), app: summary(9) },
+        ],
+      },
+      library: { table: '', goals: [{ goal: 'open from the 书架', measured: '0.9×', pass: true }] },
+    });
+    expect(lines).toEqual([
+      'GOAL MISSED: interactive — measured app median 2.56× the floor (goal ≤ 2×).',
+      'Library: all goals met.',
+    ]);
   });
 });
