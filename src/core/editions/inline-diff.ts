@@ -8,9 +8,15 @@
  */
 import { cleanupSemantic, DIFF_DELETE, DIFF_EQUAL, makeDiff } from '@sanity/diff-match-patch';
 import { mappedKey, textRange } from './compare-text';
+import { NO_DEADLINE } from './no-deadline';
 
-/** A paragraph diff this slow (seconds) settles for a coarser, still correct answer. */
-const INLINE_TIMEOUT = 1;
+/**
+ * Characters on both sides together up to which a paragraph is diffed
+ * character by character, to the end (no deadline, so the answer never
+ * depends on how busy the machine is). A paragraph of a report is under
+ * 3,000; past this, its whole changed middle is one change.
+ */
+const FINE_CHARS = 8_000;
 /** Latin letters, digits and what belongs inside a figure (`6.3%`). */
 const TOKEN = /[0-9A-Za-z.%]/;
 /** A figure or a Latin word is never this long; the cap keeps a pathological run cheap. */
@@ -24,10 +30,29 @@ export interface Hunk {
   newEnd: number;
 }
 
+/** The one hunk between the common start and the common end: the coarse answer for a huge block. */
+function middleHunk(oldKey: string, newKey: string): Hunk[] {
+  if (oldKey === newKey) return [];
+  const shorter = Math.min(oldKey.length, newKey.length);
+  let start = 0;
+  while (start < shorter && oldKey[start] === newKey[start]) start++;
+  let end = 0;
+  while (
+    end < shorter - start &&
+    oldKey[oldKey.length - 1 - end] === newKey[newKey.length - 1 - end]
+  ) {
+    end++;
+  }
+  return [
+    { oldStart: start, oldEnd: oldKey.length - end, newStart: start, newEnd: newKey.length - end },
+  ];
+}
+
 /** Hunks in comparison-text coordinates, before they are mapped back to the block texts. */
 function rawHunks(oldKey: string, newKey: string): Hunk[] {
+  if (oldKey.length + newKey.length > FINE_CHARS) return middleHunk(oldKey, newKey);
   const ops = cleanupSemantic(
-    makeDiff(oldKey, newKey, { checkLines: false, timeout: INLINE_TIMEOUT }),
+    makeDiff(oldKey, newKey, { checkLines: false, timeout: NO_DEADLINE }),
   );
   const hunks: Hunk[] = [];
   let o = 0;
