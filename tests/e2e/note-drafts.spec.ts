@@ -123,3 +123,21 @@ test('Esc or 取消 with words typed can be undone: 撤销 or Ctrl+Z opens the n
   await expect(toast).toHaveCount(0);
   await expect(panelNotes(page)).toHaveCount(1);
 });
+
+test('Ctrl+F while writing a note: the note is kept and the search box has focus', async ({
+  page,
+  server,
+}) => {
+  await openReader(page, server.url);
+  const editor = await openNoteEditor(page, 'b30', [0, 10]);
+  await (await inputMethod(page)).type(['c', 'cha'], '查资金');
+  // Tab goes round the editor's fields and buttons without leaving it.
+  for (let i = 0; i < 9; i++) await page.keyboard.press('Tab');
+  await expect(editor).toBeVisible();
+  await page.keyboard.press('Control+f');
+  await expect(page.getByRole('searchbox', { name: '搜索' })).toBeFocused();
+  await expect(editor).toHaveCount(0);
+  await page.locator('#pane').focus();
+  await page.keyboard.press('a');
+  await expect(panelNotes(page)).toHaveText('查资金');
+});

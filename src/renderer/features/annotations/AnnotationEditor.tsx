@@ -15,7 +15,14 @@ import {
   useInteractions,
   useRole,
 } from '@floating-ui/react';
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type FocusEvent,
+  type KeyboardEvent,
+} from 'react';
 import { HIGHLIGHT_COLORS, type HighlightColor } from '../../../shared/user-data';
 import { useReader } from '../../app/context';
 import { useStore } from '../../store';
@@ -74,6 +81,14 @@ export function AnnotationEditor({ target }: { target: NoteTarget }) {
     keep.settled();
     void target.save(value);
   };
+  // A key that sends focus elsewhere (Ctrl+F to the search box) leaves as a click elsewhere does.
+  // Focus on the focus manager's guards (Tab at either end) stays within the editor.
+  const onBlur = (event: FocusEvent) => {
+    const to = event.relatedTarget;
+    if (!(to instanceof HTMLElement) || event.currentTarget.contains(to)) return;
+    if (to.hasAttribute('data-floating-ui-focus-guard')) return;
+    target.close();
+  };
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
@@ -97,7 +112,7 @@ export function AnnotationEditor({ target }: { target: NoteTarget }) {
             style={style}
             className="annotation-editor"
             aria-label={target.remove ? '批注' : '新批注'}
-            {...getFloatingProps({ onKeyDown })}
+            {...getFloatingProps({ onKeyDown, onBlur })}
           >
             <blockquote className="editor-quote">{shortQuote(target.quote, 80)}</blockquote>
             <ChoiceGroup<HighlightColor>
