@@ -405,3 +405,23 @@ test('a bookmark renamed through an input method: the Enter that picks a word do
   await expect(panel.locator('.bookmark-name')).toHaveText(['发言要点']);
   await expect(rename).toBeFocused();
 });
+
+test('the 批注 filter waits for an input method: pinyin being typed never empties the list', async ({
+  page,
+  server,
+}) => {
+  await openReader(page, server.url);
+  await writeNote(page, 'b12', [10, 24], '民生实事');
+  await writeNote(page, 'b20', [10, 24], '预算执行');
+  await page.keyboard.press('a');
+  const panel = page.getByRole('region', { name: '批注' });
+  const notes = panel.locator('.annotation-item .annotation-note');
+  await expect(notes).toHaveText(['民生实事', '预算执行']);
+  await panel.getByRole('searchbox', { name: '筛选批注' }).focus();
+  const ime = await inputMethod(page);
+  await ime.compose(['m', 'min', 'minsheng']);
+  await expect(panel).not.toContainText('没有符合筛选条件的批注');
+  await expect(notes).toHaveText(['民生实事', '预算执行']);
+  await ime.type(['minsheng'], '民生');
+  await expect(notes).toHaveText(['民生实事']);
+});
