@@ -6,7 +6,14 @@ import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, openReader, test } from './fixtures';
 import { inputMethod } from './ime';
-import { blockText, highlighted, openNoteEditor, select, writeNote } from './text-selection';
+import {
+  blockText,
+  highlighted,
+  openNoteEditor,
+  pointAt,
+  select,
+  writeNote,
+} from './text-selection';
 
 const DATA_FILE = join('reports', 'haishu-2018-government-work-report.json');
 
@@ -80,25 +87,7 @@ test('a note with tags: saved with Ctrl+Enter, shown as text, edited, deleted an
   expect(await highlighted(page, 'annotation-note')).toEqual([text.slice(10, 24)]);
 
   // Clicking the highlighted words opens the note for editing.
-  const box = await page.evaluate(() => {
-    const block = document.getElementById('b12')!;
-    const range = document.createRange();
-    const node = block.querySelector('.run-in')?.nextSibling ?? block.firstChild!;
-    void node;
-    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
-    let seen = 0;
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const length = n.textContent!.length;
-      if (15 < seen + length) {
-        range.setStart(n, 15 - seen);
-        range.setEnd(n, 16 - seen);
-        break;
-      }
-      seen += length;
-    }
-    const rect = range.getBoundingClientRect();
-    return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
-  });
+  const box = await pointAt(page, 'b12', 15);
   await page.mouse.click(box.x, box.y);
   const edit = page.getByRole('dialog', { name: '批注' });
   await expect(edit.getByRole('textbox', { name: '批注' })).toHaveValue(/发言时问/);
