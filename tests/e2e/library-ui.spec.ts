@@ -424,16 +424,18 @@ test('the same file added three times is one notice, moved after the news that c
   const same = new TextEncoder().encode(reportText());
   const notices = page.getByRole('alert').locator('.notice > span');
   const again = '《2018年海曙区政府工作报告》已在书架上，已为你打开。';
+  // Each file is parsed in a worker of its own, as the tests above wait for.
+  const PARSED = { timeout: 20_000 };
   const empty = (name: string) => `“${name}”没有加入书架：文件是空的，没有任何内容。`;
   await addByChooser(page, '海曙.txt', same);
-  await expect(notices).toHaveText([again]);
+  await expect(notices).toHaveText([again], PARSED);
   // Each step waits for a list only the file just added can make: no step can be passed early.
   await addByChooser(page, '空白一.txt', new Uint8Array(0));
-  await expect(notices).toHaveText([again, empty('空白一.txt')]);
+  await expect(notices).toHaveText([again, empty('空白一.txt')], PARSED);
   await addByChooser(page, '海曙.txt', same);
-  await expect(notices).toHaveText([empty('空白一.txt'), again]);
+  await expect(notices).toHaveText([empty('空白一.txt'), again], PARSED);
   await addByChooser(page, '空白二.txt', new Uint8Array(0));
-  await expect(notices).toHaveText([empty('空白一.txt'), again, empty('空白二.txt')]);
+  await expect(notices).toHaveText([empty('空白一.txt'), again, empty('空白二.txt')], PARSED);
   await addByChooser(page, '海曙.txt', same);
-  await expect(notices).toHaveText([empty('空白一.txt'), empty('空白二.txt'), again]);
+  await expect(notices).toHaveText([empty('空白一.txt'), empty('空白二.txt'), again], PARSED);
 });
