@@ -6,7 +6,14 @@ import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, openReader, test } from './fixtures';
 import { inputMethod } from './ime';
-import { blockText, highlighted, openNoteEditor, select, writeNote } from './text-selection';
+import {
+  blockText,
+  highlighted,
+  openNoteEditor,
+  pointAt,
+  select,
+  writeNote,
+} from './text-selection';
 
 const DATA_FILE = join('reports', 'haishu-2018-government-work-report.json');
 
@@ -80,25 +87,7 @@ test('a note with tags: saved with Ctrl+Enter, shown as text, edited, deleted an
   expect(await highlighted(page, 'annotation-note')).toEqual([text.slice(10, 24)]);
 
   // Clicking the highlighted words opens the note for editing.
-  const box = await page.evaluate(() => {
-    const block = document.getElementById('b12')!;
-    const range = document.createRange();
-    const node = block.querySelector('.run-in')?.nextSibling ?? block.firstChild!;
-    void node;
-    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
-    let seen = 0;
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const length = n.textContent!.length;
-      if (15 < seen + length) {
-        range.setStart(n, 15 - seen);
-        range.setEnd(n, 16 - seen);
-        break;
-      }
-      seen += length;
-    }
-    const rect = range.getBoundingClientRect();
-    return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
-  });
+  const box = await pointAt(page, 'b12', 15);
   await page.mouse.click(box.x, box.y);
   const edit = page.getByRole('dialog', { name: '批注' });
   await expect(edit.getByRole('textbox', { name: '批注' })).toHaveValue(/发言时问/);
@@ -404,4 +393,24 @@ test('a bookmark renamed through an input method: the Enter that picks a word do
   await page.keyboard.press('Escape');
   await expect(panel.locator('.bookmark-name')).toHaveText(['发言要点']);
   await expect(rename).toBeFocused();
+});
+
+test('the 批注 filter waits for an input method: pinyin being typed never empties the list', async ({
+  page,
+  server,
+}) => {
+  await openReader(page, server.url);
+  await writeNote(page, 'b12', [10, 24], '民生实事');
+  await writeNote(page, 'b20', [10, 24], '预算执行');
+  await page.keyboard.press('a');
+  const panel = page.getByRole('region', { name: '批注' });
+  const notes = panel.locator('.annotation-item .annotation-note');
+  await expect(notes).toHaveText(['民生实事', '预算执行']);
+  await panel.getByRole('searchbox', { name: '筛选批注' }).focus();
+  const ime = await inputMethod(page);
+  await ime.compose(['m', 'min', 'minsheng']);
+  await expect(panel).not.toContainText('没有符合筛选条件的批注');
+  await expect(notes).toHaveText(['民生实事', '预算执行']);
+  await ime.type(['minsheng'], '民生');
+  await expect(notes).toHaveText(['民生实事']);
 });

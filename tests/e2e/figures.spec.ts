@@ -224,6 +224,35 @@ test('目标与实绩 prints only while 数说报告 is the panel, its chart ima
   );
 });
 
+test('on paper, 目标与实绩 is headed by the report’s full name, and its header stays above its rows', async ({
+  page,
+  server,
+}) => {
+  await openReader(page, server.url);
+  await page.keyboard.press('n');
+  await expect(panelOf(page)).toContainText('109 个数字');
+  await page.emulateMedia({ media: 'print' });
+  const printed = page.locator('#pane .printed-comparison');
+  await expect(printed).toBeVisible();
+  await expect(printed.locator('.printed-source').first()).toHaveText('2018年海曙区政府工作报告');
+
+  // Scrolled to the middle of the table, as a print preview is: the header is where the table starts.
+  const table = printed.locator('table').first();
+  await table
+    .locator('tbody tr')
+    .nth(4)
+    .evaluate((row) => row.scrollIntoView({ block: 'start' }));
+  const overlaps = await table.evaluate((element) => {
+    const header = element.querySelector('thead th')!.getBoundingClientRect();
+    return [...element.querySelectorAll('tbody tr')].filter((row) => {
+      const box = row.getBoundingClientRect();
+      return box.top < header.bottom - 1 && box.bottom > header.top + 1;
+    }).length;
+  });
+  expect(overlaps).toBe(0);
+  await page.screenshot({ path: test.info().outputPath('printed-comparison.png') });
+});
+
 test('the table downloads as CSV, and the 发言提纲 with a 数据摘录 of what it shows', async ({
   page,
   server,

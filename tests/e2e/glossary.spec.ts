@@ -2,6 +2,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import { chooseTheme, expect, openReader, READY_SELECTOR, test } from './fixtures';
+import { inputMethod } from './ime';
 
 const term = (page: Page, text: string) =>
   page.locator('article.report [data-glossary]', { hasText: text });
@@ -381,4 +382,35 @@ test('marking a reader’s term keeps search highlights on their words', async (
   await form.getByRole('button', { name: '保存' }).click();
   await expect(page.locator('article.report .user-term')).toHaveCount(2);
   await expect.poll(highlighted).toEqual(['跑一次', '跑一次']);
+});
+
+test('Esc in the form of a reader’s term, with an explanation typed, asks before it throws the words away', async ({
+  page,
+  server,
+}) => {
+  await openReader(page, server.url);
+  await selectPhrase(page, '最多跑一次');
+  await page.keyboard.press('d');
+  const form = page.getByRole('dialog', { name: '添加我的注释' });
+  const explanation = form.getByLabel('我的解释');
+  await expect(explanation).toBeFocused();
+  await (await inputMethod(page)).type(['q', 'qunzhong'], '群众办事只跑一次');
+  await page.keyboard.press('Escape');
+  await expect(form.getByRole('alert')).toContainText('写下的解释还没有保存');
+  await expect(explanation).toHaveValue('群众办事只跑一次');
+  // Typing on asks again; a second Esc in a row lets it go.
+  await explanation.press('End');
+  await page.keyboard.type('。');
+  await form.getByRole('button', { name: '取消' }).click();
+  await expect(form).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(form).toBeHidden();
+  await expect(page.locator('article.report .user-term')).toHaveCount(0);
+
+  // Nothing typed: Esc closes at once.
+  await selectPhrase(page, '最多跑一次');
+  await page.keyboard.press('d');
+  await expect(form).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(form).toBeHidden();
 });

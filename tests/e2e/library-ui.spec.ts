@@ -8,6 +8,7 @@ import type { Locator, Page } from '@playwright/test';
 import { BUNDLED_REPORT_ID } from '../../src/shared/library';
 import { reportShownSelector } from '../../src/renderer/instrumentation';
 import { makeDocx, reportLines } from '../unit/formats/fixtures';
+import { reportText } from '../unit/report/helpers';
 import { chooseTheme, expect, openReader, test } from './fixtures';
 import { inputMethod } from './ime';
 import { watchProblems } from './problems';
@@ -413,4 +414,28 @@ test('a report without headings says why its 目录 is empty', async ({ page, se
   const toc = page.getByRole('navigation', { name: '目录' });
   await expect(toc).toHaveText('这份报告里没有找到章节标题（如“一、”“（一）”），所以目录是空的。');
   await expect(toc.getByRole('link')).toHaveCount(0);
+});
+
+test('the same file added three times is one notice, moved after the news that came between', async ({
+  page,
+  server,
+}) => {
+  await openReader(page, server.url);
+  const same = new TextEncoder().encode(reportText());
+  const notices = page.getByRole('alert').locator('.notice > span');
+  const again = '《2018年海曙区政府工作报告》已在书架上，已为你打开。';
+  // Each file is parsed in a worker of its own, as the tests above wait for.
+  const PARSED = { timeout: 20_000 };
+  const empty = (name: string) => `“${name}”没有加入书架：文件是空的，没有任何内容。`;
+  await addByChooser(page, '海曙.txt', same);
+  await expect(notices).toHaveText([again], PARSED);
+  // Each step waits for a list only the file just added can make: no step can be passed early.
+  await addByChooser(page, '空白一.txt', new Uint8Array(0));
+  await expect(notices).toHaveText([again, empty('空白一.txt')], PARSED);
+  await addByChooser(page, '海曙.txt', same);
+  await expect(notices).toHaveText([empty('空白一.txt'), again], PARSED);
+  await addByChooser(page, '空白二.txt', new Uint8Array(0));
+  await expect(notices).toHaveText([empty('空白一.txt'), again, empty('空白二.txt')], PARSED);
+  await addByChooser(page, '海曙.txt', same);
+  await expect(notices).toHaveText([empty('空白一.txt'), empty('空白二.txt'), again], PARSED);
 });

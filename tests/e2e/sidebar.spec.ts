@@ -1,6 +1,7 @@
 /** The sidebar as the reader uses it: results that stay in sight, tabs that keep their place, Tab order. */
 import type { Locator, Page } from '@playwright/test';
 import { expect, openReader, test } from './fixtures';
+import { highlighted, select } from './text-selection';
 
 /** Whether all of `inner` shows inside the sidebar's visible box. */
 async function showsInSidebar(page: Page, inner: Locator): Promise<boolean> {
@@ -297,4 +298,32 @@ test('focus rings in the sidebar are drawn whole: a tab, the 目录’s first en
   await page.keyboard.press('Tab');
   await expect(first).toBeFocused();
   expect(await ringDrawnWhole(page)).toBe(true);
+});
+
+test('on a narrow window, a and b take focus into the panel they open over the text; Esc hands it to the 目录 button, as for o', async ({
+  page,
+  server,
+}) => {
+  await page.setViewportSize({ width: 800, height: 700 });
+  await openReader(page, server.url);
+  await select(page, ['b31', 0], ['b31', 12]);
+  await page.keyboard.press('Control+Shift+H');
+  await expect.poll(() => highlighted(page, 'annotation-c1')).toHaveLength(1);
+  await page.locator('#pane').focus();
+
+  await page.keyboard.press('a');
+  const panel = page.getByRole('region', { name: '批注' });
+  await expect(panel.locator('.annotation-jump')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(panel).toBeHidden();
+  const toggle = page.locator('.toolbar [data-command="toc.toggle"]');
+  await expect(toggle).toBeFocused();
+  await page.locator('#pane').focus();
+
+  // No bookmark yet: nothing in the panel to act on, so its tab has focus, not the covered text.
+  await page.keyboard.press('b');
+  await expect(page.getByRole('tab', { name: '书签' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('region', { name: '书签' })).toBeHidden();
+  await expect(toggle).toBeFocused();
 });

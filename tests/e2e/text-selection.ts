@@ -63,3 +63,28 @@ export async function writeNote(
   await note.press('Control+Enter');
   await expect(editor).toHaveCount(0);
 }
+
+/** Where the character at `offset` of a block's text is on screen (its centre), scrolled into view. */
+export async function pointAt(page: Page, block: string, offset: number) {
+  return page.evaluate(
+    ([id, at]) => {
+      const element = document.getElementById(id)!;
+      element.scrollIntoView({ block: 'center' });
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      let seen = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const length = node.textContent!.length;
+        if (at < seen + length) {
+          const range = document.createRange();
+          range.setStart(node, at - seen);
+          range.setEnd(node, at - seen + 1);
+          const rect = range.getBoundingClientRect();
+          return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+        }
+        seen += length;
+      }
+      throw new Error(`offset ${at} past the end of ${id}`);
+    },
+    [block, offset] as const,
+  );
+}

@@ -7,8 +7,8 @@ import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { CommandButton } from '../commands/CommandButton';
 import { FontSizeControls, ThemePicker } from '../features/appearance/AppearanceControls';
 import { ScopeSwitch } from '../features/library/ScopeSwitch';
+import { useReportName } from '../features/library/useReportName';
 import { SearchBox } from '../features/search/SearchBox';
-import { useStore } from '../store';
 import { useReader } from './context';
 import { keepToolbarFitted } from './toolbar-fit';
 
@@ -45,12 +45,8 @@ function Foldable({ menu = false }: { menu?: boolean }): ReactNode {
 }
 
 export function Toolbar() {
-  const { document, commands, shelf, report } = useReader();
-  // The name it has on the 书架 (renamable), else the report's own title.
-  const title = useStore(
-    shelf,
-    (state) => state.view.reports.find((entry) => entry.id === report.id)?.title,
-  );
+  const { commands } = useReader();
+  const title = useReportName();
   const bar = useRef<HTMLElement>(null);
   useLayoutEffect(() => keepToolbarFitted(bar.current!), []);
   // The menu's controls exist only while it is open: never two of each to find.
@@ -76,7 +72,7 @@ export function Toolbar() {
         <span data-fold="label"> 目录</span>
       </CommandButton>
       <span className="toolbar-title" data-fold="title">
-        {title ?? document.title}
+        {title}
       </span>
       <SearchBox />
       <Foldable />

@@ -16,7 +16,8 @@ export class Notices extends Store<{ list: readonly string[] }> {
   readonly add = (message: string, about?: string): void => {
     this.told.add(message);
     if (about !== undefined) this.about.set(message, about);
-    this.set({ list: [...this.getSnapshot().list, message] });
+    // Told again (the same file added twice): one notice, moved to the end as the latest news.
+    this.set({ list: [...this.getSnapshot().list.filter((shown) => shown !== message), message] });
   };
 
   /**

@@ -1,8 +1,12 @@
 /**
  * The note of one highlight (or of a selection about to become one): colour,
- * note, tags; Ctrl/Cmd+Enter saves, Esc cancels and returns focus. Taken
- * down by something else than the reader (another report opened, by Ctrl+O,
- * a drop or the desktop menu), it keeps what was typed: saved, not lost.
+ * note, tags; Ctrl/Cmd+Enter saves, Esc cancels and returns focus.
+ *
+ * What was typed is never lost without a word. A click elsewhere (in the
+ * text, the sidebar, the toolbar) closes the editor and saves the note, as
+ * Zotero saves a note as it is typed; so does anything else that takes the
+ * editor down (another report opened, by Ctrl+O, a drop or the desktop
+ * menu). Esc or 取消 with words typed sets them aside for 撤销 (annotating.ts).
  */
 import {
   FloatingFocusManager,
@@ -11,45 +15,58 @@ import {
   useInteractions,
   useRole,
 } from '@floating-ui/react';
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type FocusEvent,
+  type KeyboardEvent,
+} from 'react';
 import { HIGHLIGHT_COLORS, type HighlightColor } from '../../../shared/user-data';
 import { useReader } from '../../app/context';
 import { useStore } from '../../store';
 import { ChoiceGroup } from '../../ui/ChoiceGroup';
 import { FloatingBox } from '../../ui/FloatingBox';
 import { parseTags, shortQuote } from './annotation-view';
+import { sameValue, type EditorValue } from './annotating';
 
-export interface EditorValue {
-  color: HighlightColor;
-  note: string;
-  tags: string[];
-}
-
-/** What the editor edits, as data: the words, the note as it starts, where, and what saving does. */
+/** What the editor edits, as data: the words, the note as saved, where, and what saving does. */
 export interface NoteTarget {
   key: string;
   quote: string;
+  /** The note as saved (empty for a new one): what typing is measured against. */
   initial: EditorValue;
+  /** What the editor starts from instead: words typed before and not yet saved. */
+  draft?: EditorValue;
   rect(): DOMRect;
   save(value: EditorValue): Promise<void>;
+  /** Esc or 取消: closes, setting aside any words typed. */
+  cancel(value: EditorValue): void;
+  /** A click elsewhere: closes, and the words are saved as it goes (useKeepTyped). */
+  close(): void;
   /** Only for a note already saved. */
   remove?(): void;
 }
 
 export function AnnotationEditor({ target }: { target: NoteTarget }) {
-  const { slots, settings, userData, annotating } = useReader();
+  const { slots, settings, userData } = useReader();
   const colorNames = useStore(settings, (state) => state.colorNames);
   const readOnly = useStore(userData, (state) => state.data.readOnly);
-  const onClose = annotating.closeEditor;
-  const [color, setColor] = useState(target.initial.color);
-  const [note, setNote] = useState(target.initial.note);
-  const [tags, setTags] = useState(target.initial.tags.join('，'));
-  const keep = useKeepTyped(target, { color, note, tags: parseTags(tags) });
+  const [first] = useState(() => target.draft ?? target.initial);
+  const [color, setColor] = useState(first.color);
+  const [note, setNote] = useState(first.note);
+  const [tags, setTags] = useState(first.tags.join('，'));
+  const value: EditorValue = { color, note, tags: parseTags(tags) };
+  const keep = useKeepTyped(target, value);
   // Only for focus and dismissal; FloatingBox does the positioning.
   const { context, refs } = useFloating({
     open: true,
-    onOpenChange: (open) => {
-      if (!open) cancel();
+    onOpenChange: (open, _event, reason) => {
+      if (open) return;
+      // Esc is the reader's own cancel; every other way out (a press outside) keeps the note.
+      if (reason === 'escape-key') cancel();
+      else target.close();
     },
   });
   const { getFloatingProps } = useInteractions([
@@ -58,11 +75,19 @@ export function AnnotationEditor({ target }: { target: NoteTarget }) {
   ]);
   const cancel = () => {
     keep.settled();
-    onClose();
+    target.cancel(value);
   };
   const save = () => {
     keep.settled();
-    void target.save({ color, note, tags: parseTags(tags) });
+    void target.save(value);
+  };
+  // A key that sends focus elsewhere (Ctrl+F to the search box) leaves as a click elsewhere does.
+  // Focus on the focus manager's guards (Tab at either end) stays within the editor.
+  const onBlur = (event: FocusEvent) => {
+    const to = event.relatedTarget;
+    if (!(to instanceof HTMLElement) || event.currentTarget.contains(to)) return;
+    if (to.hasAttribute('data-floating-ui-focus-guard')) return;
+    target.close();
   };
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
@@ -87,7 +112,7 @@ export function AnnotationEditor({ target }: { target: NoteTarget }) {
             style={style}
             className="annotation-editor"
             aria-label={target.remove ? '批注' : '新批注'}
-            {...getFloatingProps({ onKeyDown })}
+            {...getFloatingProps({ onKeyDown, onBlur })}
           >
             <blockquote className="editor-quote">{shortQuote(target.quote, 80)}</blockquote>
             <ChoiceGroup<HighlightColor>
@@ -155,13 +180,11 @@ export function AnnotationEditor({ target }: { target: NoteTarget }) {
   );
 }
 
-const sameValue = (a: EditorValue, b: EditorValue) =>
-  a.color === b.color && a.note === b.note && a.tags.join('\n') === b.tags.join('\n');
-
 /**
  * Saves what was typed when the editor goes without the reader having saved,
- * cancelled or deleted (settled): the report it belongs to was taken down.
- * Nothing typed, nothing saved: an empty 批注… leaves no highlight behind.
+ * cancelled or deleted (settled): a click elsewhere, or the report it belongs
+ * to taken down. Nothing typed, nothing saved: an empty 批注… left by a click
+ * elsewhere leaves no highlight behind.
  */
 function useKeepTyped(target: NoteTarget, value: EditorValue): { settled(): void } {
   const latest = useRef({ target, value, settled: false });

@@ -4,6 +4,7 @@ import { HIGHLIGHT_COLORS, type HighlightColor } from '../../../shared/user-data
 import { useReader } from '../../app/context';
 import { useStore } from '../../store';
 import { ChoiceGroup } from '../../ui/ChoiceGroup';
+import { QueryField } from '../../ui/QueryField';
 import type { AnnotationFilter, AnnotationOrder } from './annotation-view';
 
 const ORDER_LABELS: Record<AnnotationOrder, string> = { document: '原文顺序', time: '最新在前' };
@@ -43,13 +44,12 @@ export function AnnotationFilters({ state }: { state: FilterState }) {
           </button>
         ))}
       </div>
-      <input
-        type="search"
+      <QueryField
+        initial={filter.text}
+        onQuery={(text) => setFilter((old) => ({ ...old, text }))}
         className="filter-text field"
-        aria-label="筛选批注"
+        label="筛选批注"
         placeholder="筛选：原文、批注或标签"
-        value={filter.text}
-        onChange={(event) => setFilter((old) => ({ ...old, text: event.target.value }))}
       />
       {tags.length > 0 && (
         <select

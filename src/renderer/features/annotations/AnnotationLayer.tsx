@@ -11,7 +11,7 @@ import { useMarksVersion } from '../glossary/useMarksVersion';
 import { textToRanges } from '../reading/text-ranges';
 import { showAnnotationHighlights } from './annotation-highlights';
 import { annotationsWithWords } from './annotation-view';
-import { offeredSelection } from './annotating';
+import { editingKey, hasTypedWords, offeredSelection, type EditorValue } from './annotating';
 import { alternateShades } from './highlight-runs';
 import { clearNotes, markNotes } from './note-markers';
 import { AnnotationEditor, type NoteTarget } from './AnnotationEditor';
@@ -65,33 +65,55 @@ function useNoteMarkers(): void {
 function useNoteTarget(): NoteTarget | null {
   const { doc, userData, annotating } = useReader();
   const editing = useStore(annotating, (state) => state.editing);
+  const drafts = useStore(annotating, (state) => state.drafts);
   const annotations = useStore(userData, (state) => state.data.annotations);
-  if (editing?.mode === 'new') {
-    const { start, end, rect } = editing;
+  if (!editing) return null;
+  const key = editingKey(editing);
+  /** What every editor does, for the note as saved: `initial`. */
+  const common = (initial: EditorValue) => ({
+    key,
+    initial,
+    draft: drafts.get(key),
+    rect: editing.rect,
+    cancel(value: EditorValue) {
+      if (hasTypedWords(value, initial)) annotating.discard(editing, value);
+      else {
+        annotating.dropDraft(editing);
+        annotating.closeEditorOf(editing);
+      }
+    },
+    close: () => annotating.closeEditorOf(editing),
+  });
+  if (editing.mode === 'new') {
+    const { start, end } = editing;
     return {
-      key: `new-${start}-${end}`,
+      ...common({ color: editing.color, note: '', tags: [] }),
       quote: doc.text.slice(start, end),
-      initial: { color: editing.color, note: '', tags: [] },
-      rect,
       async save(value) {
+        // Held until saved: reopened meanwhile, or after a failed save, the editor has the words.
+        annotating.holdDraft(editing, value);
         const made = await userData.createAnnotation({ start, end, ...value });
-        if (made) annotating.afterCreate(start, end);
+        if (!made) return;
+        annotating.dropDraft(editing);
+        annotating.afterCreate(editing);
       },
     };
   }
-  const edited = editing && annotations.find((annotation) => annotation.id === editing.id);
-  if (!editing || !edited) return null;
+  const edited = annotations.find((annotation) => annotation.id === editing.id);
+  if (!edited) return null;
   return {
-    key: edited.id,
+    ...common(edited),
     quote: edited.target.quote.exact,
-    initial: edited,
-    rect: editing.rect,
     async save(value) {
+      annotating.holdDraft(editing, value);
       const changed = await userData.updateAnnotation({ id: edited.id, ...value });
-      if (changed) annotating.closeEditor();
+      if (!changed) return;
+      annotating.dropDraft(editing);
+      annotating.closeEditorOf(editing);
     },
     remove() {
-      annotating.closeEditor();
+      annotating.dropDraft(editing);
+      annotating.closeEditorOf(editing);
       void userData.deleteAnnotation(edited.id);
     },
   };
@@ -104,11 +126,27 @@ export function AnnotationLayer() {
   const selection = useStore(annotating, offeredSelection);
   const target = useNoteTarget();
   const lastDeleted = useStore(userData, (state) => state.lastDeleted);
+  const discarded = useStore(annotating, (state) => state.discarded);
   return (
     <>
       {selection && <SelectionToolbar selection={selection} />}
       {target && <AnnotationEditor key={target.key} target={target} />}
-      {lastDeleted && <UndoToast deleted={lastDeleted} />}
+      {lastDeleted && (
+        <UndoToast
+          message={`已删除${lastDeleted.kind === 'annotation' ? '批注' : `书签“${lastDeleted.item.name}”`}`}
+          token={lastDeleted}
+          undo={() => void userData.undo()}
+          expire={userData.dismissUndo}
+        />
+      )}
+      {discarded && (
+        <UndoToast
+          message="已放弃未保存的批注"
+          token={discarded}
+          undo={annotating.restoreDiscarded}
+          expire={annotating.forgetDiscarded}
+        />
+      )}
     </>
   );
 }

@@ -9,6 +9,7 @@ import { useReader } from '../../app/context';
 import { keyLabel } from '../../commands/shortcut-labels';
 import { useCommand } from '../../commands/useCommand';
 import { useStore } from '../../store';
+import { focusFirstIn, useFocusInto } from '../sidebar/useFocusInto';
 import { importAnnotationFile } from './annotation-files';
 import { AnnotationFilters } from './AnnotationFilters';
 import { AnnotationItem } from './AnnotationItem';
@@ -120,6 +121,8 @@ function ColorNames() {
 
 export function AnnotationsPanel() {
   const { userData, commands } = useReader();
+  const section = useRef<HTMLElement>(null);
+  useFocusInto('annotations', () => focusFirstIn(section.current));
   const annotations = useStore(userData, (state) => state.data.annotations);
   const [filter, setFilter] = useState<AnnotationFilter>(NO_FILTER);
   const [order, setOrder] = useState<AnnotationOrder>('document');
@@ -132,7 +135,7 @@ export function AnnotationsPanel() {
   const highlightKeys = keyLabel(commands.get('annotation.highlight'));
 
   return (
-    <section className="panel annotations-panel" aria-label="批注">
+    <section ref={section} className="panel annotations-panel" aria-label="批注">
       <h2 className="panel-title">批注（{total}）</h2>
       <FileActions />
       <QuarantineNote />

@@ -1,22 +1,30 @@
-/** After a deletion: what went, and 撤销 (the annotation.undo command, also Ctrl/Cmd+Z) for a while. */
+/**
+ * After a deletion, or a note cancelled with words in it: what went, and 撤销
+ * for a while (Ctrl/Cmd+Z too: the annotation.undo command).
+ */
 import { useEffect } from 'react';
-import { useReader } from '../../app/context';
 import { Toast } from '../../ui/Toast';
-import type { Deleted } from '../../user-data/user-data-store';
 
 const SHOWN_FOR_MS = 10_000;
 
-export function UndoToast({ deleted }: { deleted: Deleted }) {
-  const { userData, commands } = useReader();
+interface Props {
+  message: string;
+  /** What is undone; a new one shows for the whole time again. */
+  token: object;
+  undo(): void;
+  /** The time to undo is over. */
+  expire(): void;
+}
+
+export function UndoToast({ message, token, undo, expire }: Props) {
   useEffect(() => {
-    const timer = setTimeout(userData.dismissUndo, SHOWN_FOR_MS);
+    const timer = setTimeout(expire, SHOWN_FOR_MS);
     return () => clearTimeout(timer);
-  }, [deleted, userData]);
-  const what = deleted.kind === 'annotation' ? '批注' : `书签“${deleted.item.name}”`;
+  }, [token, expire]);
   return (
     <Toast>
-      <span>已删除{what}</span>
-      <button type="button" className="tool-button" onClick={() => commands.run('annotation.undo')}>
+      <span>{message}</span>
+      <button type="button" className="tool-button" onClick={undo}>
         撤销
       </button>
     </Toast>

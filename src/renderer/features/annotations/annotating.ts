@@ -2,6 +2,12 @@
  * Turning a selection into a highlight or a note, and opening a highlight's
  * note: the selection is tracked as a range of the document text, the editor
  * as plain data ({ new range } or { existing id }).
+ *
+ * Words typed in the note editor are never lost without a word: a note
+ * still being saved (or whose save failed) is held as a draft, which the
+ * editor starts from when it reopens on the same words; a note cancelled
+ * with words in it is set aside, and 撤销 (or Ctrl+Z) reopens the editor
+ * with them, as Gmail's 撤消 does for a discarded message.
  */
 import type { DocumentText } from '../../../core/report/doc-text';
 import type { Anchored, Annotation, HighlightColor } from '../../../shared/user-data';
@@ -23,12 +29,43 @@ export type Editing =
   | { mode: 'new'; start: number; end: number; color: HighlightColor; rect(): DOMRect }
   | { mode: 'edit'; id: string; rect(): DOMRect };
 
+/** What the note editor edits: colour, note, tags. */
+export interface EditorValue {
+  color: HighlightColor;
+  note: string;
+  tags: string[];
+}
+
+export const sameValue = (a: EditorValue, b: EditorValue): boolean =>
+  a.color === b.color && a.note === b.note && a.tags.join('\n') === b.tags.join('\n');
+
+/**
+ * Whether a cancel would throw away words the reader typed: a changed note
+ * with a note or tags in it. A colour tried and cancelled, or a note emptied
+ * and cancelled (the saved one is still there), loses no words.
+ */
+export const hasTypedWords = (value: EditorValue, saved: EditorValue): boolean =>
+  !sameValue(value, saved) && (value.note.trim() !== '' || value.tags.length > 0);
+
+/** Which note an editor is for: a new one on its words, or an annotation's. */
+export const editingKey = (editing: Editing): string =>
+  editing.mode === 'new' ? `new-${editing.start}-${editing.end}` : editing.id;
+
+/** A note the reader cancelled with words in it, kept for 撤销. */
+export interface Discarded {
+  editing: Editing;
+  value: EditorValue;
+}
+
 interface AnnotatingState {
   selection: TextSelection | null;
   /** The pointer is down in the text: a selection is still being made. */
   dragging: boolean;
   editing: Editing | null;
   lastColor: HighlightColor;
+  /** Notes typed but not yet saved (a save under way, or one that failed), by editingKey. */
+  drafts: ReadonlyMap<string, EditorValue>;
+  discarded: Discarded | null;
 }
 
 function currentSelection(pane: HTMLElement, doc: DocumentText): TextSelection | null {
@@ -52,7 +89,14 @@ export class AnnotatingStore extends Store<AnnotatingState> {
     private readonly doc: DocumentText,
     private readonly userData: UserDataStore,
   ) {
-    super({ selection: null, dragging: false, editing: null, lastColor: 'c1' });
+    super({
+      selection: null,
+      dragging: false,
+      editing: null,
+      lastColor: 'c1',
+      drafts: new Map(),
+      discarded: null,
+    });
   }
 
   /** Follows the selection and clicks on highlighted text; answers the stop. */
@@ -138,11 +182,59 @@ export class AnnotatingStore extends Store<AnnotatingState> {
 
   readonly closeEditor = (): void => this.set({ editing: null });
 
-  /** A new note was saved: the editor closes, and so does the selection it was made from. */
-  afterCreate(start: number, end: number): void {
-    this.clearSelectionOf(start, end);
-    this.set({ editing: null });
+  /**
+   * Closes the editor of `editing`, and only that one: a save that ends after
+   * the reader has already opened another note must not close it.
+   */
+  closeEditorOf(editing: Editing): void {
+    if (this.getSnapshot().editing === editing) this.set({ editing: null });
   }
+
+  /** A new note was saved: its editor closes, and so does the selection it was made from. */
+  afterCreate(editing: Editing & { mode: 'new' }): void {
+    this.clearSelectionOf(editing.start, editing.end);
+    this.closeEditorOf(editing);
+  }
+
+  /** What the editor of `editing` starts from when a draft of it is held. */
+  draftOf(editing: Editing): EditorValue | undefined {
+    return this.getSnapshot().drafts.get(editingKey(editing));
+  }
+
+  /** Holds what is being saved, until the save has succeeded (dropDraft). */
+  holdDraft(editing: Editing, value: EditorValue): void {
+    const drafts = new Map(this.getSnapshot().drafts);
+    drafts.set(editingKey(editing), value);
+    this.set({ drafts });
+  }
+
+  dropDraft(editing: Editing): void {
+    const key = editingKey(editing);
+    if (!this.getSnapshot().drafts.has(key)) return;
+    const drafts = new Map(this.getSnapshot().drafts);
+    drafts.delete(key);
+    this.set({ drafts });
+  }
+
+  /** The reader cancelled a note with words in it: the editor closes, the words are kept for 撤销. */
+  discard(editing: Editing, value: EditorValue): void {
+    this.dropDraft(editing);
+    this.set({ discarded: { editing, value } });
+    this.closeEditorOf(editing);
+  }
+
+  readonly hasDiscarded = (): boolean => this.getSnapshot().discarded !== null;
+
+  /** 撤销 after a cancel: the editor opens again where it was, with the words as they were. */
+  readonly restoreDiscarded = (): void => {
+    const { discarded } = this.getSnapshot();
+    if (!discarded) return;
+    this.holdDraft(discarded.editing, discarded.value);
+    this.set({ discarded: null, editing: discarded.editing });
+  };
+
+  /** The time to undo is over. */
+  readonly forgetDiscarded = (): void => this.set({ discarded: null });
 
   /** Scrolls to an annotation's words and marks them for a moment. */
   readonly showAnnotation = (annotation: Anchored<Annotation>): void => {

@@ -50,7 +50,8 @@ export const annotationCommands: Command<AnnotationsContext>[] = [
   },
   {
     id: 'annotation.undo',
-    label: '撤销删除',
+    // A deletion, or a note cancelled with words in it (annotating.ts).
+    label: '撤销',
     // Not in text fields: there Ctrl+Z is the field's own undo.
     keys: [{ key: 'z', mod: true, shift: false }],
     enabled: (context) => context.canUndo,
@@ -114,7 +115,7 @@ export function annotationBinding(stores: ReaderStores): CommandBinding<Annotati
         return annotating.hasSelection();
       },
       get canUndo() {
-        return userData.getSnapshot().lastDeleted !== null;
+        return annotating.hasDiscarded() || userData.getSnapshot().lastDeleted !== null;
       },
       get canWrite() {
         return !userData.data.readOnly;
@@ -131,7 +132,9 @@ export function annotationBinding(stores: ReaderStores): CommandBinding<Annotati
       startNote: () => {
         if (!refusedAsReadOnly()) annotating.startNote();
       },
-      undo: () => void userData.undo(),
+      // Words cancelled first: they were typed, and were most likely the last thing done.
+      undo: () =>
+        annotating.hasDiscarded() ? annotating.restoreDiscarded() : void userData.undo(),
       showPanel: () => sidebar.show('annotations'),
       exportAs: (format) => void exportAnnotations(api, notices.add, format),
       chooseFile: () => chooseAnnotationFile(stores),

@@ -1,9 +1,10 @@
 /** 书签: each with its name (renamable), its place in the report, a jump and a delete. */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Anchored, Bookmark } from '../../../shared/user-data';
 import { useReader } from '../../app/context';
 import { keyLabel } from '../../commands/shortcut-labels';
 import { useStore } from '../../store';
+import { focusFirstIn, useFocusInto } from '../sidebar/useFocusInto';
 import { useFocusReturn } from '../../ui/useFocusReturn';
 import { placeOf } from '../annotations/annotation-view';
 import { jumpToBookmark } from './bookmarks';
@@ -86,6 +87,8 @@ function BookmarkItem({ bookmark }: { bookmark: Anchored<Bookmark> }) {
 
 export function BookmarksPanel() {
   const { userData, commands } = useReader();
+  const section = useRef<HTMLElement>(null);
+  useFocusInto('bookmarks', () => focusFirstIn(section.current));
   const bookmarks = useStore(userData, (state) => state.data.bookmarks);
   const ordered = [...bookmarks].sort(
     (a, b) =>
@@ -93,7 +96,7 @@ export function BookmarksPanel() {
       (b.anchor.status === 'orphan' ? Infinity : b.anchor.start),
   );
   return (
-    <section className="panel bookmarks-panel" aria-label="书签">
+    <section ref={section} className="panel bookmarks-panel" aria-label="书签">
       <h2 className="panel-title">书签（{bookmarks.length}）</h2>
       {ordered.length === 0 ? (
         <p className="panel-empty">

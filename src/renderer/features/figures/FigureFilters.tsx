@@ -3,12 +3,12 @@
  * 其他) and words to find. The words wait for an input method's composition
  * to end, so pinyin being typed never empties the table.
  */
-import { useState } from 'react';
 import { PERIOD_LABELS, type FigurePeriod } from '../../../core/figures/figure';
 import { KIND_LABELS, type FigureKind } from '../../../core/figures/units';
 import { useReader } from '../../app/context';
 import { useStore } from '../../store';
 import { ChoiceGroup } from '../../ui/ChoiceGroup';
+import { QueryField } from '../../ui/QueryField';
 
 type PeriodChoice = FigurePeriod | 'all';
 type KindChoice = FigureKind | 'all';
@@ -20,26 +20,13 @@ const chosen = <T extends string>(choice: T | 'all') => (choice === 'all' ? unde
 
 function QueryBox() {
   const { figures } = useReader();
-  // The box's own text; the filter takes it whenever no composition is under way.
-  const [text, setText] = useState(() => figures.getSnapshot().selection.query ?? '');
-  const [composing, setComposing] = useState(false);
   return (
-    <input
-      type="search"
+    <QueryField
+      initial={figures.getSnapshot().selection.query ?? ''}
+      onQuery={(query) => figures.select({ query })}
       className="field figure-query"
-      aria-label="在数字中查找"
+      label="在数字中查找"
       placeholder="查找：指标、数值、章节"
-      value={text}
-      onChange={(event) => {
-        setText(event.target.value);
-        if (!composing) figures.select({ query: event.target.value });
-      }}
-      onCompositionStart={() => setComposing(true)}
-      onCompositionEnd={(event) => {
-        setComposing(false);
-        setText(event.currentTarget.value);
-        figures.select({ query: event.currentTarget.value });
-      }}
     />
   );
 }

@@ -15,6 +15,7 @@ import { createPortal } from 'react-dom';
 import { VERDICT_RULES } from '../../../core/figures/fulfilment';
 import { useReader } from '../../app/context';
 import { useStore } from '../../store';
+import { useReportName } from '../library/useReportName';
 import type { ComparisonView } from './comparison';
 import { ComparisonTable } from './ComparisonTable';
 import { sourceLine } from './FulfilmentSection';
@@ -55,7 +56,8 @@ function PrintedFulfilment() {
 }
 
 export function PrintedFigures() {
-  const { slots, document, sidebar, figures, fulfilment } = useReader();
+  const { slots, sidebar, figures, fulfilment } = useReader();
+  const name = useReportName();
   const shown = useStore(sidebar, (state) => state.panel === 'figures');
   const fulfilled = useStore(fulfilment, () => fulfilment.shown.length > 0);
   // Made the first time the panel is chosen (its figures are extracted then), then kept.
@@ -69,7 +71,7 @@ export function PrintedFigures() {
       {view.rows.length > 0 && (
         <>
           <h2>数说报告：目标与实绩</h2>
-          <p className="printed-source">{document.title}</p>
+          <p className="printed-source">{name}</p>
           <ComparisonTable view={view} />
           <p className="printed-legend">
             深色：{view.labels.result}；浅色：{view.labels.target}。每项按该项较大的一方缩放。

@@ -32,6 +32,15 @@ export function UserTermDialog({ draft }: { draft: TermDraft }) {
     dialog.current?.close();
     onClose();
   };
+  // Esc or 取消 with an explanation typed asks once: the reader's words are never lost by one key.
+  const [confirming, setConfirming] = useState(false);
+  const typed =
+    definition.trim() !== '' && (definition !== draft.definition || term !== draft.term);
+  const cancel = () => {
+    if (!typed || confirming) return close();
+    setConfirming(true);
+    setProblem('写下的解释还没有保存：再按 Esc 或“取消”放弃，或按“保存”。');
+  };
 
   return createPortal(
     <dialog
@@ -40,7 +49,7 @@ export function UserTermDialog({ draft }: { draft: TermDraft }) {
       aria-labelledby={titleId}
       onCancel={(event) => {
         event.preventDefault();
-        close();
+        cancel();
       }}
     >
       <form
@@ -76,7 +85,10 @@ export function UserTermDialog({ draft }: { draft: TermDraft }) {
             rows={5}
             ref={definitionField}
             value={definition}
-            onChange={(event) => setDefinition(event.target.value)}
+            onChange={(event) => {
+              setDefinition(event.target.value);
+              setConfirming(false);
+            }}
           />
         </label>
         <p className="term-dialog-hint">只保存在本机，与报告原文分开显示。</p>
@@ -86,7 +98,7 @@ export function UserTermDialog({ draft }: { draft: TermDraft }) {
           </p>
         )}
         <div className="term-dialog-actions">
-          <button type="button" className="tool-button" onClick={close}>
+          <button type="button" className="tool-button" onClick={cancel}>
             取消
           </button>
           <button type="submit" className="tool-button term-dialog-save" disabled={saving}>

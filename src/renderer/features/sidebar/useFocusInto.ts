@@ -17,3 +17,15 @@ export function useFocusInto(panel: PanelId, focus: () => void): void {
     latest.current();
   }, [now, sidebar]);
 }
+
+/**
+ * The first thing to act on in a list panel: its first entry, else its first
+ * enabled control, else its tab: never left behind on the text it covers.
+ */
+export function focusFirstIn(panel: HTMLElement | null): void {
+  const target =
+    panel?.querySelector<HTMLElement>('.item-list button:not(:disabled)') ??
+    panel?.querySelector<HTMLElement>('button:not(:disabled), input:not([type="file"])') ??
+    document.querySelector<HTMLElement>('#sidebar [role="tab"][aria-selected="true"]');
+  target?.focus();
+}

@@ -313,12 +313,24 @@ describe('commands that write the reader’s notes', () => {
     expect(stores.annotating.startNote).toHaveBeenCalledOnce();
   });
 
-  it('undo is enabled only after a deletion', () => {
+  it('undo is enabled only after a deletion or a cancelled note', () => {
     expect(isEnabled('annotation.undo')).toBe(false);
     const { command, userData } = commandById('annotation.undo', { deleted: true });
     expect(command.isEnabled()).toBe(true);
     command.perform();
     expect(userData.undo).toHaveBeenCalledOnce();
+  });
+
+  it('undo brings back a note cancelled with words in it before any deletion', () => {
+    const { command, userData, annotating } = commandById('annotation.undo', {
+      deleted: true,
+      discarded: true,
+    });
+    expect(command.isEnabled()).toBe(true);
+    command.perform();
+    expect(annotating.restoreDiscarded).toHaveBeenCalledOnce();
+    expect(userData.undo).not.toHaveBeenCalled();
+    expect(isEnabled('annotation.undo', { discarded: true })).toBe(true);
   });
 
   it('export needs something to export; import and a term of one’s own need writable data', () => {

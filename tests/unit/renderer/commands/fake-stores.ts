@@ -29,6 +29,8 @@ export interface FakeOptions {
   selection?: boolean;
   /** Something was just deleted and can be undone. */
   deleted?: boolean;
+  /** A note was cancelled with words in it, which can be brought back. */
+  discarded?: boolean;
   annotations?: number;
   /** Records set aside as unreadable. */
   quarantined?: number;
@@ -138,6 +140,8 @@ export function fakeStores(options: FakeOptions = {}) {
       subscribe: noSubscription,
       highlight: vi.fn(async () => {}),
       startNote: vi.fn(),
+      hasDiscarded: () => options.discarded ?? false,
+      restoreDiscarded: vi.fn(),
     },
     glossary: { startAdd: vi.fn() },
     editions,
