@@ -14,6 +14,7 @@ import {
   makeDocx,
   makePrintedPdf,
   makeSavedPage,
+  makeTablePage,
   reportLines,
 } from '../unit/formats/fixtures';
 import { reportText } from '../unit/report/helpers';
@@ -192,7 +193,10 @@ test('the bundled report as a PDF, a web page or GB18030 text is the bundled rep
   });
   await addByDrop(page, '海曙.html', new TextEncoder().encode(makeSavedPage()));
   await addByDrop(page, '海曙.txt', encodeGb18030(reportText()));
-  await expect(notice.locator('.notice')).toHaveCount(3, { timeout: 20_000 });
+  // Saved from a site laid out in tables, in gb2312: 发布日期, 责任编辑 and 打印本页 around the text.
+  await addByChooser(page, '政府工作报告.htm', encodeGb18030(makeTablePage()));
+  await expect(notice.locator('.notice')).toHaveCount(4, { timeout: 20_000 });
+  await expect(notice.locator('.notice').last()).toContainText('已在书架上，已为你打开。');
   await page.keyboard.press('l');
   await expect(shelfRows(page)).toHaveCount(1);
   expect(await shownReport(page)).toBe(BUNDLED_REPORT_ID);
@@ -223,6 +227,11 @@ test('bad files: one clear sentence each, and the data folder is left as it was'
       '杂乱.bin',
       randomBytes(4096),
       '这不是文本文件，也不是 PDF、Word（.docx）或网页文件，无法作为报告打开。',
+    ],
+    [
+      '安装包改名.pdf',
+      Uint8Array.from([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0, ...randomBytes(4096)]),
+      '这个文件名为 .pdf，内容却不是 PDF（可能是改了扩展名的其他文件），无法作为报告打开。',
     ],
     [
       '残缺.pdf',

@@ -16,6 +16,8 @@ export type ReportErrorCode =
   | 'no-text'
   | 'pdf-encrypted'
   | 'pdf-damaged'
+  | 'not-pdf'
+  | 'not-docx'
   | 'pdf-scanned'
   | 'pdf-blank'
   | 'not-chinese'
@@ -39,6 +41,9 @@ export const ERROR_MESSAGES: Record<ReportErrorCode, string> = {
   'no-text': '文件里没有文字，无法作为报告打开。',
   'pdf-encrypted': '这个 PDF 设有密码或加密保护，请先去掉保护后再打开。',
   'pdf-damaged': '这个 PDF 文件已损坏或不完整，无法读取。',
+  'not-pdf': '这个文件名为 .pdf，内容却不是 PDF（可能是改了扩展名的其他文件），无法作为报告打开。',
+  'not-docx':
+    '这个文件名为 .docx，内容却不是 Word 文件（可能是改了扩展名的其他文件），无法作为报告打开。',
   'pdf-scanned': '这个 PDF 是扫描件，只有页面图像、没有文字层，报告阅读器无法读取其中的文字。',
   'pdf-blank': '这个 PDF 是空白的，页面上既没有文字也没有图像，无法作为报告打开。',
   'not-chinese': '这个文件的文字几乎都不是中文，不像是一份中文报告，无法作为报告打开。',

@@ -134,7 +134,7 @@ function findArticle(root: HtmlDocument): Container {
     weight.links += own.links;
     const total = own.prose + own.links;
     const isParagraph =
-      ['p', 'li', 'td', 'pre', 'blockquote'].includes(node.name) || !hasBlockChild(node);
+      ['p', 'li', 'pre', 'blockquote'].includes(node.name) || !hasBlockChild(node);
     if (isParagraph && total > 0 && own.links / total < 0.5) {
       const parent = node.parent;
       const grandparent = parent?.parent;
@@ -156,8 +156,16 @@ function findArticle(root: HtmlDocument): Container {
   return best;
 }
 
+/**
+ * Whether an element holds blocks rather than being a paragraph itself. A
+ * row's cells count as blocks: a layout table's row around the cell with the
+ * text is no paragraph, or the table around the whole page, title row,
+ * 发布日期 and 责任编辑 included, would outscore the text's own element.
+ */
 function hasBlockChild(element: Element): boolean {
-  return element.children.some((child) => isElement(child) && BLOCKS.has(child.name));
+  return element.children.some(
+    (child) => isElement(child) && (BLOCKS.has(child.name) || CELLS.has(child.name)),
+  );
 }
 
 /** Collects text line by line: blocks end lines, whitespace collapses, bold marks. */
@@ -243,19 +251,53 @@ export function htmlToText(html: string, options: HtmlTextOptions = { article: t
   return out.lines.join('\n\n');
 }
 
-/** The page's one `<h1>` when it stands before the article, not inside it or in furniture. */
+/** Text of an element, every kind of space left out, for comparing titles. */
+function despacedText(node: ChildNode): string {
+  if (node.type === 'text') return node.data.replace(/[\s\u3000]+/gu, '');
+  return isElement(node) ? node.children.map(despacedText).join('') : '';
+}
+
+/**
+ * What the page says its title is: the `ArticleTitle` meta that government
+ * sites carry (政府网站发展指引), and the parts of `<title>` (`政府工作报告_某区人民政府`).
+ */
+function declaredTitles(root: HtmlDocument): Set<string> {
+  const titles = new Set<string>();
+  const visit = (node: ChildNode): void => {
+    if (!isElement(node)) return;
+    if (node.name === 'meta' && /^articletitle$/iu.test(node.attribs.name ?? '')) {
+      titles.add((node.attribs.content ?? '').replace(/[\s\u3000]+/gu, ''));
+    } else if (node.name === 'title') {
+      for (const part of despacedText(node).split(/[_|｜—–-]+/u)) titles.add(part);
+    } else if (node.name !== 'body') node.children.forEach(visit);
+  };
+  root.children.forEach(visit);
+  titles.delete('');
+  return titles;
+}
+
+/**
+ * The report's title when it stands before the article, not inside it or in
+ * furniture: the page's one `<h1>`, else the nearest element whose text is
+ * the title the page declares (old table layouts put it in a `<td>` of its
+ * own, above the cell that holds the text). Never a link: a breadcrumb names
+ * the column, which may be called the same.
+ */
 function findTitleOutside(root: HtmlDocument, article: Container): Element | undefined {
+  const titles = declaredTitles(root);
   const headings: Element[] = [];
+  const named: Element[] = [];
   let reachedArticle = false;
   const visit = (node: ChildNode): void => {
-    if (reachedArticle || !isElement(node) || isFurniture(node, false)) return;
+    if (reachedArticle || !isElement(node) || isFurniture(node, false) || node.name === 'a') return;
     if (node === article) {
       reachedArticle = true;
       return;
     }
     if (node.name === 'h1') headings.push(node);
+    else if (titles.has(despacedText(node))) named.push(node);
     else node.children.forEach(visit);
   };
   root.children.forEach(visit);
-  return headings.length === 1 ? headings[0] : undefined;
+  return headings.length === 1 ? headings[0] : named.at(-1);
 }

@@ -61,8 +61,32 @@ function lineOf(items: PdfTextItem[]): Line | undefined {
     }
     end = Math.max(end, item.x + item.width);
   }
-  text = text.replace(/\s+/gu, ' ').trim();
+  text = closeJustifiedGaps(text.replace(/\s+/gu, ' ').trim());
   return text === '' ? undefined : { text, x0, x1, y: items[0].y, size };
+}
+
+/** Full-width punctuation: Chinese text has no space beside it, but after `1.` it may. */
+const CJK_MARK =
+  '[\u3001-\u3003\u3008-\u3011\u3014-\u301F\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65“”‘’…—]';
+const WORD_OR_MARK = `(?:[\\p{L}\\p{N}]|${CJK_MARK})`;
+const SPACE_BY_MARK = new RegExp(
+  `(?<=${WORD_OR_MARK}) (?=${CJK_MARK})|(?<=${CJK_MARK}) (?=${WORD_OR_MARK})`,
+  'gu',
+);
+const HAN_OR_MARK = `(?:\\p{Script=Han}|${CJK_MARK})`;
+/** Three or more single characters, each a space apart: `广 泛 开 展`. */
+const SPREAD_RUN = new RegExp(`${HAN_OR_MARK}(?: ${HAN_OR_MARK}){2,}`, 'gu');
+
+/**
+ * Takes out the spaces a justified line's stretched glyphs leave: a word
+ * processor (LibreOffice, WPS) stretches a short Chinese line to the margin,
+ * and the text layer then has a space between every two characters
+ * (`出 让 ， 2 幢 总 部`), or beside a comma before a number (`验收； 110KV`).
+ * A space between words of two or more characters (`区长 褚孟彤`) is kept.
+ */
+function closeJustifiedGaps(text: string): string {
+  if (!text.includes(' ')) return text;
+  return text.replace(SPREAD_RUN, (run) => run.replace(/ /gu, '')).replace(SPACE_BY_MARK, '');
 }
 
 /** The page's lines, top to bottom. */

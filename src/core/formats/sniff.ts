@@ -61,8 +61,11 @@ export function sniffFormat(bytes: Uint8Array, fileName = ''): ReportFormat {
   if (startsWith(bytes, OLE)) throw new ReportFormatError('legacy-office');
   if (IMAGES.some((magic) => startsWith(bytes, magic))) throw new ReportFormatError('unsupported');
   const extension = extensionOf(fileName);
-  if (extension === 'pdf') throw new ReportFormatError('pdf-damaged');
-  if (extension === 'docx') throw new ReportFormatError('docx-damaged');
+  // Named .pdf or .docx without its signature: another file renamed (an
+  // installer, an archive), not a damaged report; saying "damaged" would send
+  // the reader looking for a better copy of a file that never was one.
+  if (extension === 'pdf') throw new ReportFormatError('not-pdf');
+  if (extension === 'docx') throw new ReportFormatError('not-docx');
   const start = asciiStart(bytes);
   const namedHtml = ['html', 'htm', 'xhtml'].includes(extension) && /<[a-z!]/iu.test(start);
   return namedHtml || looksLikeHtml(start) ? 'html' : 'text';

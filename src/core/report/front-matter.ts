@@ -86,9 +86,17 @@ function findTitle(lines: string[]): number {
   return at;
 }
 
+/**
+ * A title block line without its bold markers: a title set in bold (a saved
+ * page's `<strong>`, a Word file's bold run) is still the title, and the
+ * block's role, not emphasis, says how it is shown.
+ */
+const withoutBold = (line: string): string => line.replaceAll('**', '');
+
 export function readFrontMatter(fragments: string[]): FrontMatter {
-  const bodyStart = fragments.length === 0 ? 0 : findBodyStart(fragments);
-  const lines = fragments.slice(0, bodyStart);
+  const head = fragments.slice(0, FRONT_MATTER_MAX + 1).map(withoutBold);
+  const bodyStart = head.length === 0 ? 0 : findBodyStart(head);
+  const lines = head.slice(0, bodyStart);
   const titleAt = findTitle(lines);
   const blocks: RawBlock[] = [];
   const push = (role: MetaRole, text: string): RawBlock => {

@@ -70,20 +70,6 @@ interface TextItemLike {
   height?: number;
 }
 
-/**
- * Whether the file says it is encrypted: `/Encrypt` in its trailer (at the
- * end, or at the start in a linearized file). Read before pdf.js is loaded
- * and the file parsed, which took ~3 s to end in the same refusal. A file
- * this misses is still refused by pdf.js (PasswordException).
- */
-export function saysEncrypted(bytes: Uint8Array): boolean {
-  const ENDS = 64 * 1024;
-  const latin1 = (part: Uint8Array) => Buffer.from(part).toString('latin1');
-  const head = latin1(bytes.subarray(0, ENDS));
-  const tail = latin1(bytes.subarray(Math.max(0, bytes.length - ENDS)));
-  return /\/Encrypt\s*(\d+\s+\d+\s+R|<<)/.test(head + '\n' + tail);
-}
-
 /** pdf.js's drawing operations that put a picture on the page. */
 const IMAGE_OPS = [
   'paintImageXObject',
@@ -106,7 +92,9 @@ export async function readPdfPages(
   bytes: Uint8Array,
   onPage: PageProgress = () => {},
 ): Promise<PdfPageText[]> {
-  if (saysEncrypted(bytes)) throw new ReportFormatError('pdf-encrypted');
+  // No refusal on `/Encrypt` alone: most protected reports carry only an
+  // owner password (no copying or editing), which every reader opens without
+  // asking; pdf.js opens them too, and throws PasswordException for the rest.
   const pdfjs = await loadPdfJs();
   const imageOps = new Set<number>(IMAGE_OPS.map((name) => pdfjs.OPS[name]));
   /** Until one textless page is found to draw a picture: then the file is a scan, and that is enough. */

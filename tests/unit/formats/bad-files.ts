@@ -2,6 +2,7 @@
  * Bad files for the refusal tests, each made in the test: a PDF that needs a
  * password, a scanned PDF (pages that are pictures), zip bombs, and others.
  */
+import { createHash } from 'node:crypto';
 import { chromium } from '@playwright/test';
 import { strToU8, zipSync } from 'fflate';
 import { CHROMIUM_ARGS, findChromium } from '../../e2e/browser-path';
@@ -28,6 +29,64 @@ export function encryptedPdf(): Uint8Array {
       `<< /Filter /Standard /V 1 /R 2 /O <${hex32}> /U <${'5C'.repeat(32)}> /P -4 >>`,
     ],
     `/Encrypt 4 0 R /ID [<${'0F'.repeat(16)}> <${'0F'.repeat(16)}>] `,
+  );
+}
+
+/** RC4, which PDF's standard security handler (revision 2) encrypts with. */
+function rc4(key: Uint8Array, data: Uint8Array): Uint8Array {
+  const state = Array.from({ length: 256 }, (_, i) => i);
+  for (let i = 0, j = 0; i < 256; i++) {
+    j = (j + state[i] + key[i % key.length]) & 255;
+    [state[i], state[j]] = [state[j], state[i]];
+  }
+  const out = new Uint8Array(data.length);
+  for (let k = 0, i = 0, j = 0; k < data.length; k++) {
+    i = (i + 1) & 255;
+    j = (j + state[i]) & 255;
+    [state[i], state[j]] = [state[j], state[i]];
+    out[k] = data[k] ^ state[(state[i] + state[j]) & 255];
+  }
+  return out;
+}
+
+const md5 = (...parts: Uint8Array[]) => {
+  const hash = createHash('md5');
+  for (const part of parts) hash.update(part);
+  return new Uint8Array(hash.digest());
+};
+const latin1 = (bytes: Uint8Array) => Buffer.from(bytes).toString('latin1');
+const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
+
+/**
+ * One page of text (`Report reader`), encrypted with an owner password only,
+ * as offices protect a report against copying and editing: the empty user
+ * password opens it, so every PDF reader shows it without asking. Made by the
+ * standard handler, revision 2 (PDF 1.7, 7.6.3, algorithms 2 and 3).
+ */
+export function ownerPasswordPdf(): Uint8Array {
+  const PAD = Uint8Array.from(
+    Buffer.from('28BF4E5E4E758A4164004E56FFFA01082E2E00B6D0683E802F0CA9FE6453697A', 'hex'),
+  );
+  const ownerKey = md5(Uint8Array.from(Buffer.from('owner-secret'.padEnd(32, '\0')))).slice(0, 5);
+  const owner = rc4(ownerKey, PAD);
+  const permissions = new Uint8Array(new Int32Array([-44]).buffer);
+  const id = new Uint8Array(16).fill(0x0f);
+  const key = md5(PAD, owner, permissions, id).slice(0, 5);
+  const user = rc4(key, PAD);
+  const objectKey = (number: number) =>
+    md5(key, Uint8Array.of(number, 0, 0, 0, 0)).slice(0, key.length + 5);
+  const content = new TextEncoder().encode('BT /F1 12 Tf 72 720 Td (Report reader) Tj ET');
+  return writePdf(
+    [
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R' +
+        ' /Resources << /Font << /F1 5 0 R >> >> >>',
+      `<< /Length ${content.length} >>\nstream\n${latin1(rc4(objectKey(4), content))}\nendstream`,
+      '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+      `<< /Filter /Standard /V 1 /R 2 /O <${hex(owner)}> /U <${hex(user)}> /P -44 >>`,
+    ],
+    `/Encrypt 6 0 R /ID [<${hex(id)}> <${hex(id)}>] `,
   );
 }
 

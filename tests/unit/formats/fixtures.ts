@@ -146,6 +146,47 @@ ${rest.map((line) => `<p style="text-indent:2em">${inlineHtml(line)}</p>`).join(
 </body></html>`;
 }
 
+/**
+ * A page saved from a site laid out in tables, as many district sites still
+ * are (gb2312, the CMS's `ArticleTitle` meta): the title in bold in a cell of
+ * its own above the cell holding the text, a row of 发布日期 and 【字体】
+ * links, and after the text 责任编辑, 【打印本页】【关闭窗口】, 分享到 and
+ * 相关文章, all inside the one layout table that holds the page.
+ */
+export function makeTablePage(lines = reportLines(), charset = 'gb2312'): string {
+  const [title, ...rest] = lines;
+  const cell = (html: string, attributes = '') => `<tr><td${attributes}>${html}</td></tr>`;
+  const links = (texts: string[]) => texts.map((text) => `<a href="#">${text}</a>`).join(' ');
+  const body = rest
+    .map((line, index) =>
+      index < 3
+        ? `<p align="center">${escapeHtml(line)}</p>`
+        : `<p style="text-indent:2em;">${inlineHtml(line)}</p>`,
+    )
+    .join('\n');
+  return `<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
+<!-- saved from url=(0055)http://www.nbhs.gov.cn/art/2018/2/11/art_1229_12345.html -->
+<html><head><meta http-equiv="Content-Type" content="text/html; charset=${charset}">
+<title>海曙区人民政府 ${escapeHtml(title.replace(/\s+/g, ''))}</title>
+<meta name="ArticleTitle" content="${escapeHtml(title.replace(/\s+/g, ''))}"><meta name="PubDate" content="2018-02-11 09:30">
+<script>function doZoom(size){document.getElementById('zoom').style.fontSize=size+'px';}</script>
+</head><body>
+<div id="top"><div class="wzdh">${links(['无障碍浏览', '长者模式'])}</div><div class="logo">宁波市海曙区人民政府</div></div>
+<ul class="nav">${['首页', '政务公开', '政务服务'].map((text) => `<li><a href="#">${text}</a></li>`).join('')}</ul>
+<div class="position">您当前的位置：${links(['首页', '政务公开', escapeHtml(title.replace(/\s+/g, ''))])}</div>
+<table width="1000" align="center" class="main"><tr><td><table width="100%">
+${cell(`<strong style="font-size:22px">${escapeHtml(title)}</strong>`, ' class="title" align="center"')}
+${cell(`发布日期：2018-02-11&nbsp;&nbsp;信息来源：区政府办公室&nbsp;&nbsp;浏览次数：<span>2371</span>&nbsp;&nbsp;【字体：${links(['大', '中', '小'])}】`, ' align="center"')}
+${cell(`<div id="zoom" class="bt_content">\n${body}\n</div>`)}
+${cell('（责任编辑：王某某）', ' align="right"')}
+${cell(links(['【打印本页】', '【关闭窗口】', '【返回顶部】']), ' align="right"')}
+${cell(`分享到：${links(['微信', '微博'])}`)}
+${cell(`<b>相关文章</b><ul><li><a href="#">2017年海曙区政府工作报告</a></li></ul>`, ' class="related"')}
+</table></td></tr></table>
+<div id="footer"><p>主办单位：宁波市海曙区人民政府办公室</p><p>网站标识码：3302030001 浙ICP备05003526号</p></div>
+</body></html>`;
+}
+
 /** The page Chromium prints: centred title block, indented paragraphs, bold kept. */
 function printableHtml(lines: string[]): string {
   const body = lines

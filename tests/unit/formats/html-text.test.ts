@@ -55,6 +55,27 @@ describe('htmlToText', () => {
   });
 });
 
+describe('htmlToText on a page laid out in tables', () => {
+  const page = `<html><head><title>政府工作报告_某区人民政府</title></head><body>
+    <div class="position"><a href="/">首页</a> &gt; <a href="/c">政府工作报告</a></div>
+    <table><tr><td><table>
+      <tr><td class="title"><b>政 府 工 作 报 告</b></td></tr>
+      <tr><td>发布日期：2019-01-20 浏览次数：88</td></tr>
+      <tr><td><div id="zoom">${paragraphs(4)}</div></td></tr>
+      <tr><td>（责任编辑：某某）</td></tr>
+    </table></td></tr></table></body></html>`;
+
+  it('takes the cell holding the paragraphs, not the layout table around the whole page', () => {
+    const lines = htmlToText(page).split('\n\n');
+    expect(lines).toHaveLength(5);
+    expect(lines.slice(1)).toEqual(paragraphs(4).match(/第[^<]+/g));
+  });
+
+  it('puts the title the page declares first, from its cell above the text, never from a link', () => {
+    expect(htmlToText(page).split('\n\n')[0]).toBe('**政 府 工 作 报 告**');
+  });
+});
+
 describe('sniffFormat', () => {
   const bytes = (text: string) => new TextEncoder().encode(text);
 

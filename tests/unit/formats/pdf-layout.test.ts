@@ -113,4 +113,28 @@ describe('layoutPdfText', () => {
     expect(text).toContain('Smart City项目。');
     expect(text).toContain('区长 褚孟彤');
   });
+
+  it('closes the gaps a justified line leaves between Chinese characters, as LibreOffice prints them', () => {
+    // pdf.js's text items of two lines of a LibreOffice PDF: a short line
+    // stretched to the margin, and a full one with a gap after the semicolon.
+    const at = (str: string, x: number, row: number): PdfTextItem => ({
+      str,
+      x: LEFT + x * SIZE,
+      y: TOP - row * PITCH,
+      width: str.length * SIZE,
+      size: SIZE,
+    });
+    const items = [
+      at('出 让 ， 2', 2, 0),
+      at(' 幢 总 部 大 楼 竣 工 投 用', 8, 0),
+      at('16座山塘水库通过验收；', 0, 1),
+      at(' ', 12, 1),
+      at('110KV岐阳变顺利投产。', 13, 1),
+      at('1. “365”产业：是指三大产业集群。', 2, 3),
+    ];
+    expect(layoutPdfText([page(items)]).split('\n\n')).toEqual([
+      '出让，2 幢总部大楼竣工投用16座山塘水库通过验收；110KV岐阳变顺利投产。',
+      '1. “365”产业：是指三大产业集群。',
+    ]);
+  });
 });

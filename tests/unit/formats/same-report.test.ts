@@ -7,7 +7,15 @@ import { parseReportFile } from '../../../src/services/report-file/parse-file';
 import { parseReportBytes } from '../../../src/core/report/parse-report';
 import type { ReportDocument } from '../../../src/shared/document';
 import { reportBytes, reportText } from '../report/helpers';
-import { encodeGb18030, encodeUtf16, makeDocx, makePrintedPdf, makeSavedPage } from './fixtures';
+import {
+  encodeGb18030,
+  encodeUtf16,
+  makeDocx,
+  makePrintedPdf,
+  makeSavedPage,
+  makeTablePage,
+  reportLines,
+} from './fixtures';
 
 const expected = parseReportBytes(reportBytes());
 
@@ -53,6 +61,14 @@ describe('the bundled report from every format', () => {
     expect(parsed.document).toEqual(expected);
   });
 
+  it('a .docx whose title is set in bold (as WPS users set it) gives the same title block', async () => {
+    const [title, ...rest] = reportLines();
+    const parsed = await parseReportFile(makeDocx([`**${title}**`, ...rest]), {
+      fileName: 'report.docx',
+    });
+    expect(parsed.document).toEqual(expected);
+  });
+
   it('a saved web page gives the same document, without its menus, footer or scripts', async () => {
     const page = new TextEncoder().encode(makeSavedPage());
     const parsed = await parseReportFile(page, { fileName: 'report.html' });
@@ -77,6 +93,13 @@ describe('the bundled report from every format', () => {
   it('a saved web page in gb2312 (as government sites serve them) gives the same document', async () => {
     const page = encodeGb18030(makeSavedPage(undefined, 'gb2312'));
     const parsed = await parseReportFile(page, { fileName: 'report.htm' });
+    expect(parsed.source).toMatchObject({ format: 'html', encoding: 'gbk' });
+    expect(parsed.document).toEqual(expected);
+  });
+
+  it('a page saved from a site laid out in tables gives the same document: bold title cell kept, 责任编辑 and 打印本页 dropped', async () => {
+    const page = encodeGb18030(makeTablePage());
+    const parsed = await parseReportFile(page, { fileName: '政府工作报告.htm' });
     expect(parsed.source).toMatchObject({ format: 'html', encoding: 'gbk' });
     expect(parsed.document).toEqual(expected);
   });
