@@ -5,8 +5,10 @@
  * titled otherwise, or without its title block).
  *
  * A report given somewhere else (another district's, its place read from
- * the occasion or the speaker) is never another edition, however many
- * phrases it shares.
+ * the occasion or the speaker), or at another meeting (next year's report,
+ * `第三次会议` against `第二次会议`), is never another edition, however many
+ * phrases it shares: taken for one, Enter would make last year's report an
+ * earlier edition of this year's, and 目标兑现 needs both on the shelf.
  *
  * "Most of its text" is counted by sentences, on the comparison text (so
  * layout never matters): the share of the new document's characters that lie
@@ -40,6 +42,16 @@ export interface EditionMatch {
 type Source = Pick<ReportDocument, 'title' | 'occasion' | 'blocks'> &
   Partial<Pick<ReportDocument, 'speaker'>>;
 
+/** `第十一届人民代表大会第二次会议`: the 届 and the 次 of the meeting an occasion names. */
+const MEETING =
+  /第([一二三四五六七八九十百〇零\d]+)届.*?第([一二三四五六七八九十百〇零\d]+)次(?:全体)?会议/u;
+
+/** The meeting an occasion names (`十一届二次`), or undefined when it names none. */
+export function meetingOf(occasion: string | undefined): string | undefined {
+  const match = MEETING.exec((occasion ?? '').normalize('NFKC').replace(/\s+/gu, ''));
+  return match ? `${match[1]}届${match[2]}次` : undefined;
+}
+
 const heading = (text: string | undefined) =>
   (text ?? '').normalize('NFKC').replace(/\s+/gu, '').replace(EDITION_LABEL, '');
 
@@ -64,6 +76,7 @@ export function sharedText(document: Source, other: Source): number {
 /** How `document` is another edition of `existing`, or undefined when it is not one. */
 export function editionOf(document: Source, existing: Source): EditionMatch | undefined {
   if (elsewhere(reportPlace(document), reportPlace(existing))) return undefined;
+  if (elsewhere(meetingOf(document.occasion), meetingOf(existing.occasion))) return undefined;
   const shared = sharedText(document, existing);
   const title = heading(document.title);
   const sameHeading =

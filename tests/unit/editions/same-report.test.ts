@@ -4,7 +4,12 @@
  * district's report built from the same phrases is never taken for one.
  */
 import { describe, expect, it } from 'vitest';
-import { editionOf, SAME_TEXT_SHARE, sharedText } from '../../../src/core/editions/same-report';
+import {
+  editionOf,
+  meetingOf,
+  SAME_TEXT_SHARE,
+  sharedText,
+} from '../../../src/core/editions/same-report';
 import { parseReport } from '../../../src/core/report/parse-report';
 import { generateReport } from '../../support/generated-reports';
 import { hardWrap, NEW, OLD, RAW, relayout } from './fixtures';
@@ -51,6 +56,18 @@ describe('editionOf', () => {
       blocks: generateReport(OLD.blocks, 3),
     };
     expect(editionOf(nextYear, OLD)).toBeUndefined();
+  });
+
+  it('next year’s report, even word for word the same but for its meeting, is a report of its own', () => {
+    const nextYear = { ...NEW, occasion: OLD.occasion!.replace('第二次会议', '第三次会议') };
+    expect(sharedText(nextYear, OLD)).toBeGreaterThan(0.95);
+    expect(editionOf(nextYear, OLD)).toBeUndefined();
+    // The same meeting written otherwise (full-width digits, spaces, 全体会议) is the same meeting.
+    const spaced = { ...NEW, occasion: OLD.occasion!.replace('第二次会议', '第 2 次全体会议') };
+    expect(meetingOf(spaced.occasion)).toBe('十一届2次');
+    expect(meetingOf(OLD.occasion)).toBe('十一届二次');
+    // A draft without an occasion says nothing about its meeting: its text decides.
+    expect(editionOf({ ...NEW, occasion: undefined }, OLD)).toMatchObject({ evidence: 'text' });
   });
 
   it('an empty document is an edition of nothing', () => {
