@@ -2,7 +2,9 @@
  * The 数说报告 panel's state: the table (extracted from the open report the
  * first time it is asked for, then kept), the filter, the order, and the
  * figure marked in the text. Outside React, so the panel opened again costs
- * only its render, and tested under Node.
+ * only its render, and tested under Node. The extraction code is a chunk of
+ * its own (figure-table.ts and core/figures), fetched by `load()` when the
+ * panel or an export first needs it: the store itself is made at start.
  */
 import { figureId, type Figure } from '../../../core/figures/figure';
 import type { FigureSelection } from '../../../core/figures/select';
@@ -10,16 +12,12 @@ import type { ReportDocument } from '../../../shared/document';
 import { Store } from '../../store';
 import type { BlockSpan } from '../reading/block-ranges';
 import type { SidebarStore } from '../sidebar/sidebar-store';
-import {
-  figureTableOf,
-  nextSort,
-  READING_ORDER,
-  visibleRows,
-  type FigureRow,
-  type FigureSort,
-  type FigureTable,
-  type SortColumn,
-} from './figure-table';
+import { nextSort, READING_ORDER, type FigureSort, type SortColumn } from './figure-sort';
+import type { FigureRow, FigureTable } from './figure-table';
+
+type Extraction = typeof import('./figure-table');
+/** Not before it is needed: the figures' code is a third of the app's own. */
+const loadExtraction = (): Promise<Extraction> => import('./figure-table');
 
 interface FiguresState {
   selection: FigureSelection;
@@ -43,6 +41,8 @@ export interface FigureNavigation {
 export type ArrivalSidebar = Pick<SidebarStore, 'getSnapshot' | 'choose'>;
 
 export class FiguresStore extends Store<FiguresState> {
+  private extraction: Extraction | null = null;
+  private loading: Promise<FigureTable> | null = null;
   private built: FigureTable | null = null;
   private shown: { state: FiguresState; rows: FigureRow[] } | null = null;
 
@@ -53,9 +53,29 @@ export class FiguresStore extends Store<FiguresState> {
     super({ selection: {}, sort: READING_ORDER, current: null });
   }
 
-  /** The report's figures as rows: extracted on the first call (the panel's first opening), then kept. */
+  /**
+   * The table once the extraction code is in, extracted then: the same
+   * promise every time (React's `use` suspends the panel on it). A chunk
+   * that failed to load is asked for again on the next call.
+   */
+  load(): Promise<FigureTable> {
+    this.loading ??= loadExtraction().then(
+      (extraction) => {
+        this.extraction = extraction;
+        return this.table();
+      },
+      (error: unknown) => {
+        this.loading = null;
+        throw error;
+      },
+    );
+    return this.loading;
+  }
+
+  /** The report's figures as rows: extracted on the first call after `load()`, then kept. */
   table(): FigureTable {
-    this.built ??= figureTableOf(this.document);
+    if (!this.extraction) throw new Error('数说报告尚未载入');
+    this.built ??= this.extraction.figureTableOf(this.document);
     return this.built;
   }
 
@@ -64,14 +84,15 @@ export class FiguresStore extends Store<FiguresState> {
     return this.built !== null;
   }
 
-  /** The rows the filter keeps, in the chosen order: the same array until either changes. */
+  /** The rows the filter keeps, in the chosen order: the same array until either changes. After `load()`. */
   readonly visibleRows = (): FigureRow[] => {
     const state = this.getSnapshot();
     const { shown } = this;
     if (shown && shown.state.selection === state.selection && shown.state.sort === state.sort) {
       return shown.rows;
     }
-    const rows = visibleRows(this.table().rows, state.selection, state.sort);
+    const all = this.table().rows;
+    const rows = this.extraction!.visibleRows(all, state.selection, state.sort);
     this.shown = { state, rows };
     return rows;
   };
