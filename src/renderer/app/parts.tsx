@@ -13,7 +13,7 @@ import { lazyPart, type LazyPart } from './lazy-part';
 /** Said in place of a panel whose chunk is on its way (a key pressed right at start). */
 function PanelLoading({ name }: { name: string }) {
   return (
-    <p className="part-loading" role="status">
+    <p className="panel-hint" role="status">
       正在载入{name}…
     </p>
   );
@@ -21,11 +21,10 @@ function PanelLoading({ name }: { name: string }) {
 
 /** In place of a panel whose chunk could not be loaded: the text and the other panels still work. */
 function PanelFailed({ name, error, retry }: { name: string; error: Error; retry(): void }) {
+  // The browser's own words (a URL, in English) go in the tooltip, for whoever reports it.
   return (
-    <div className="part-failed" role="alert">
-      <p>
-        {name}未能载入：{error.message}
-      </p>
+    <div className="panel part-failed" role="alert">
+      <p title={error.message}>{name}的程序文件未能载入，可以重试；仍不行时请重新打开阅读器。</p>
       <button type="button" className="tool-button" onClick={retry}>
         重试
       </button>
@@ -37,7 +36,7 @@ function PanelFailed({ name, error, retry }: { name: string; error: Error; retry
 function NoticeOfFailure({ name, error }: { name: string; error: Error }) {
   const { notices } = useReader();
   useEffect(() => {
-    notices.add(`${name}未能载入，请重新打开阅读器：${error.message}`);
+    notices.add(`${name}的程序文件未能载入，请重新打开阅读器。（${error.message}）`);
   }, [notices, name, error]);
   return null;
 }
@@ -90,9 +89,13 @@ export const Shortcuts = layer('快捷键表', () =>
 export const CompareDialog = layer('版本对照', () =>
   import('../features/editions/CompareDialog').then((module) => module.CompareDialog),
 );
-/** 数说报告's tables and charts on paper, made once its panel has shown. */
-export const PrintedFigures = layer('数说报告的打印版', () =>
-  import('../features/figures/PrintedFigures').then((module) => module.PrintedFigures),
+/**
+ * 数说报告's tables and charts on paper, made once its panel has shown. Its
+ * chunk is the panel's (the figures' code): the panel says so when it failed.
+ */
+export const PrintedFigures = lazyPart(
+  () => import('../features/figures/PrintedFigures').then((module) => module.PrintedFigures),
+  { failed: () => null },
 );
 
 const ALL: LazyPart<object>[] = [
