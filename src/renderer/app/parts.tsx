@@ -7,6 +7,7 @@
  * at once when asked for first.
  */
 import { useEffect, type ComponentType, type ReactNode } from 'react';
+import { loadExtraction } from '../features/figures/figures-store';
 import { useReader } from './context';
 import { lazyPart, type LazyPart } from './lazy-part';
 
@@ -61,8 +62,11 @@ export const AnnotationsPanel = panel('批注', () =>
 export const BookmarksPanel = panel('书签', () =>
   import('../features/bookmarks/BookmarksPanel').then((module) => module.BookmarksPanel),
 );
+// With the extraction code (the same chunk), so the panel extracts in its first frame.
 export const FiguresPanel = panel('数说报告', () =>
-  import('../features/figures/FiguresPanel').then((module) => module.FiguresPanel),
+  Promise.all([import('../features/figures/FiguresPanel'), loadExtraction()]).then(
+    ([module]) => module.FiguresPanel,
+  ),
 );
 export const EditionsPanel = panel('修订对照', () =>
   import('../features/editions/EditionsPanel').then((module) => module.EditionsPanel),

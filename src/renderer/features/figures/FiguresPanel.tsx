@@ -81,9 +81,9 @@ function useAfterFirstFrame(): boolean {
 export function FiguresPanel() {
   const { figures } = useReader();
   const listReady = useAfterFirstFrame();
-  // The first opening loads the extraction code and extracts (the panel says
-  // 正在载入 meanwhile); every later one reads what was kept.
-  const table = use(figures.load());
+  // The first opening extracts (after loading the extraction code, if the idle
+  // prefetch has not: the panel says 正在载入 meanwhile); every later one reads what was kept.
+  const table = figures.tableIfLoaded() ?? use(figures.load());
   const rows = useStore(figures, figures.visibleRows);
   const section = useRef<HTMLElement>(null);
   useFocusInto('figures', () => section.current?.querySelector<HTMLElement>('button')?.focus());

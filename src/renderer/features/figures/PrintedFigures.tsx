@@ -61,7 +61,7 @@ export function PrintedFigures() {
   // Made the first time the panel is chosen (its figures are extracted then), then kept.
   const [made, setMade] = useState(shown);
   if (shown && !made) setMade(true);
-  const view = made ? use(figures.load()).comparison : null;
+  const view = made ? (figures.tableIfLoaded() ?? use(figures.load())).comparison : null;
   // Nothing to print is no page at all (the section starts a page).
   if (!view || (view.rows.length === 0 && !fulfilled)) return null;
   return createPortal(

@@ -16,8 +16,17 @@ import { nextSort, READING_ORDER, type FigureSort, type SortColumn } from './fig
 import type { FigureRow, FigureTable } from './figure-table';
 
 type Extraction = typeof import('./figure-table');
-/** Not before it is needed: the figures' code is a third of the app's own. */
-const loadExtraction = (): Promise<Extraction> => import('./figure-table');
+/** The extraction code once it is in: the same module for every report's store. */
+let extraction: Extraction | null = null;
+
+/**
+ * Fetches the extraction code, not before it is needed (the figures' code is
+ * a third of the app's own): with the panel's chunk (app/parts.tsx), so a
+ * panel drawn after the idle prefetch extracts at once, in its first frame.
+ */
+export function loadExtraction(): Promise<Extraction> {
+  return import('./figure-table').then((module) => (extraction = module));
+}
 
 interface FiguresState {
   selection: FigureSelection;
@@ -41,7 +50,6 @@ export interface FigureNavigation {
 export type ArrivalSidebar = Pick<SidebarStore, 'getSnapshot' | 'choose'>;
 
 export class FiguresStore extends Store<FiguresState> {
-  private extraction: Extraction | null = null;
   private loading: Promise<FigureTable> | null = null;
   private built: FigureTable | null = null;
   private shown: { state: FiguresState; rows: FigureRow[] } | null = null;
@@ -60,10 +68,7 @@ export class FiguresStore extends Store<FiguresState> {
    */
   load(): Promise<FigureTable> {
     this.loading ??= loadExtraction().then(
-      (extraction) => {
-        this.extraction = extraction;
-        return this.table();
-      },
+      () => this.table(),
       (error: unknown) => {
         this.loading = null;
         throw error;
@@ -72,11 +77,16 @@ export class FiguresStore extends Store<FiguresState> {
     return this.loading;
   }
 
-  /** The report's figures as rows: extracted on the first call after `load()`, then kept. */
+  /** The report's figures as rows: extracted on the first call once the code is in, then kept. */
   table(): FigureTable {
-    if (!this.extraction) throw new Error('数说报告尚未载入');
-    this.built ??= this.extraction.figureTableOf(this.document);
+    if (!extraction) throw new Error('数说报告尚未载入');
+    this.built ??= extraction.figureTableOf(this.document);
     return this.built;
+  }
+
+  /** The table now if its code is in (extracted on the spot the first time), else null: then `load()`. */
+  tableIfLoaded(): FigureTable | null {
+    return extraction ? this.table() : null;
   }
 
   /** Whether the figures have been extracted yet. */
@@ -92,7 +102,7 @@ export class FiguresStore extends Store<FiguresState> {
       return shown.rows;
     }
     const all = this.table().rows;
-    const rows = this.extraction!.visibleRows(all, state.selection, state.sort);
+    const rows = extraction!.visibleRows(all, state.selection, state.sort);
     this.shown = { state, rows };
     return rows;
   };
