@@ -127,3 +127,51 @@ test('app:// serves the built page and every file it references, with the CSP', 
     (await appResponse('app://bundle/../data/document.json', 'GET', RENDERER_DIR)).status,
   ).toBe(404);
 });
+
+/** The chunks a built script names: its static imports and the ones it loads later. */
+const chunksNamedIn = (script: string) =>
+  new Set([...script.matchAll(/"\.\/([\w-]+\.js)"/g)].map((match) => match[1]));
+
+test('app:// serves every chunk the page loads later, as scripts; the panels are not in the first bundle', async () => {
+  const html = String((await appResponse(APP_PAGE_URL, 'GET', RENDERER_DIR)).body);
+  const entries = [...html.matchAll(/<script type="module"[^>]* src="\.\/assets\/([^"]+)"/g)].map(
+    (match) => match[1],
+  );
+  const first = entries.find((name) => name.startsWith('index-'));
+  expect(first, 'the first bundle').toBeDefined();
+  const seen = new Map<string, string>();
+  const todo = [...entries];
+  for (let name = todo.pop(); name !== undefined; name = todo.pop()) {
+    if (seen.has(name)) continue;
+    const answer = await appResponse(`app://bundle/assets/${name}`, 'GET', RENDERER_DIR);
+    expect(answer.status, name).toBe(200);
+    expect(answer.headers['Content-Type'], name).toMatch(/^text\/javascript/);
+    expect(answer.headers['Content-Security-Policy']).toBe(CONTENT_SECURITY_POLICY);
+    const script = String(answer.body);
+    seen.set(name, script);
+    todo.push(...chunksNamedIn(script));
+  }
+  // 数说报告 (with its figures' code and the chart), 修订对照, the 书架 and the 快捷键 sheet
+  // are chunks of their own, reached from the first bundle.
+  const names = [...seen.keys()];
+  for (const part of [
+    'figures-',
+    'ComparisonChart-',
+    'EditionsPanel-',
+    'LibraryLayer-',
+    'ShortcutsDialog-',
+  ]) {
+    expect(
+      names.some((name) => name.startsWith(part)),
+      part,
+    ).toBe(true);
+  }
+  // None of them is imported by the first bundle before it runs: its static imports are all it waits for.
+  const waitsFor = [...seen.get(first!)!.matchAll(/(?:from|import)\s*"\.\/([\w-]+\.js)"/g)].map(
+    (match) => match[1],
+  );
+  expect(
+    waitsFor.every((name) => name.startsWith('rolldown-runtime-')),
+    waitsFor.join(),
+  ).toBe(true);
+});

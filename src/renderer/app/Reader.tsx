@@ -4,45 +4,62 @@
  * places around the report's text (pre-rendered for the bundled report,
  * rendered by the report switch for the others). No feature logic lives here.
  */
-import { lazy, startTransition, Suspense, useEffect, useLayoutEffect, useState } from 'react';
+import { startTransition, useEffect, useLayoutEffect, useState } from 'react';
 import { useCommandKeys } from '../commands/useCommandKeys';
 import { useShellMenu } from '../commands/useShellMenu';
 import { PrintedNotes } from '../features/annotations/PrintedNotes';
 import { BookmarkMarkers } from '../features/bookmarks/BookmarkMarkers';
-import { PrintedFigures } from '../features/figures/PrintedFigures';
 import { settleLayoutWhenIdle } from '../features/reading/scroll';
 import { SearchHighlights } from '../features/search/SearchHighlights';
-import { Shortcuts } from '../features/shortcuts/ShortcutsDialog';
 import { DropZone } from '../features/library/DropZone';
-import { CompareDialog } from '../features/editions/CompareDialog';
 import { EarlierEdition } from '../features/editions/EarlierEdition';
 import { markInteractive } from '../instrumentation';
+import { useStore } from '../store';
+import { whenIdle } from '../ui/idle';
 import { ReaderContext } from './context';
 import { NoticeBar } from './NoticeBar';
 import { SidebarPanels } from './SidebarPanels';
+import {
+  AnnotationLayer,
+  CompareDialog,
+  GlossaryTerms,
+  LibraryLayer,
+  preloadParts,
+  PrintedFigures,
+  Shortcuts,
+} from './parts';
 import type { LoadedReport } from './report-switch';
-import { attachAfterPaint, attachBeforePaint, createReaderStores, type AppStores } from './stores';
+import {
+  attachAfterPaint,
+  attachBeforePaint,
+  createReaderStores,
+  type AppStores,
+  type ReaderStores,
+} from './stores';
 import { Toolbar } from './Toolbar';
 
-// The layers over the text need Floating UI, a third of the bundle. They are
-// loaded as their own chunk after the interface is up: nothing in them is
-// needed before the reader selects text or points at a term.
-const AnnotationLayer = lazy(() =>
-  import('../features/annotations/AnnotationLayer').then((module) => ({
-    default: module.AnnotationLayer,
-  })),
-);
-// The 书架, a file's progress and 撤销 of a removal: never part of the first frame.
-const LibraryLayer = lazy(() =>
-  import('../features/library/LibraryLayer').then((module) => ({
-    default: module.LibraryLayer,
-  })),
-);
-const GlossaryTerms = lazy(() =>
-  import('../features/glossary/GlossaryTerms').then((module) => ({
-    default: module.GlossaryTerms,
-  })),
-);
+/** The parts' chunks are fetched once the reader is idle, at the latest this long after start. */
+const PRELOAD_WITHIN_MS = 4000;
+
+/** The dialogs, put up (and their chunks asked for, if not in yet) only while they show. */
+function Dialogs({ shortcuts, editions }: Pick<ReaderStores, 'shortcuts' | 'editions'>) {
+  const sheet = useStore(shortcuts, (state) => state.open);
+  const comparing = useStore(editions, (state) => state.choosing || state.comparing);
+  return (
+    <>
+      {sheet && <Shortcuts />}
+      {comparing && <CompareDialog />}
+    </>
+  );
+}
+
+/** 数说报告 on paper: there is none before its panel has shown once. */
+function FiguresOnPaper({ sidebar }: Pick<ReaderStores, 'sidebar'>) {
+  const shown = useStore(sidebar, (state) => state.panel === 'figures');
+  const [made, setMade] = useState(shown);
+  if (shown && !made) setMade(true);
+  return made ? <PrintedFigures /> : null;
+}
 
 interface Props {
   app: AppStores;
@@ -66,7 +83,11 @@ export function Reader({ app, report }: Props) {
   const [tocDrawn, setTocDrawn] = useState(false);
   useEffect(() => {
     startTransition(() => setTocDrawn(true));
-    return settleLayoutWhenIdle(slots.pane);
+    const stops = [
+      settleLayoutWhenIdle(slots.pane),
+      whenIdle(() => void preloadParts(), PRELOAD_WITHIN_MS),
+    ];
+    return () => stops.forEach((stop) => stop());
   }, [slots]);
 
   return (
@@ -77,19 +98,16 @@ export function Reader({ app, report }: Props) {
       {tocDrawn && (
         <>
           <BookmarkMarkers />
-          <Suspense fallback={null}>
-            <GlossaryTerms />
-            <AnnotationLayer />
-            <LibraryLayer />
-          </Suspense>
+          <GlossaryTerms />
+          <AnnotationLayer />
+          <LibraryLayer />
           <SidebarPanels />
-          <PrintedFigures />
+          <FiguresOnPaper sidebar={stores.sidebar} />
         </>
       )}
       <SearchHighlights />
       <PrintedNotes />
-      <Shortcuts />
-      <CompareDialog />
+      <Dialogs shortcuts={stores.shortcuts} editions={stores.editions} />
       <DropZone />
     </ReaderContext>
   );

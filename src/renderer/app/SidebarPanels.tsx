@@ -9,12 +9,6 @@
 import { createPortal } from 'react-dom';
 import { IS_MAC } from '../commands/keys';
 import { titleWithKeys } from '../commands/shortcut-labels';
-import { AnnotationsPanel } from '../features/annotations/AnnotationsPanel';
-import { BookmarksPanel } from '../features/bookmarks/BookmarksPanel';
-import { EditionsPanel } from '../features/editions/EditionsPanel';
-import { FiguresPanel } from '../features/figures/FiguresPanel';
-import { GlossaryPanel } from '../features/glossary/GlossaryPanel';
-import { LibraryResults } from '../features/library/LibraryResults';
 import { RecentSearches } from '../features/search/RecentSearches';
 import { SearchResults } from '../features/search/SearchResults';
 import { useSectionHitCounts } from '../features/search/useSectionHitCounts';
@@ -23,6 +17,15 @@ import type { PanelId } from '../features/sidebar/sidebar-store';
 import { TableOfContents } from '../features/toc/TableOfContents';
 import { useStore } from '../store';
 import { useReader } from './context';
+// Every panel but the 目录 is a chunk of its own, loaded after the text is interactive.
+import {
+  AnnotationsPanel,
+  BookmarksPanel,
+  EditionsPanel,
+  FiguresPanel,
+  GlossaryPanel,
+  LibraryResults,
+} from './parts';
 
 /** The 目录, with the recent searches above it and each entry's count of matches while a search is on. */
 function TocPanel() {

@@ -21,7 +21,6 @@ import { EditionsStore } from '../features/editions/editions-store';
 import { figureNavigation } from '../features/figures/figure-mark';
 import { FiguresStore } from '../features/figures/figures-store';
 import { FulfilmentStore } from '../features/figures/fulfilment-store';
-import { yearFigures } from '../../core/figures/year-figures';
 import { watchAppearance } from '../features/appearance/appearance';
 import { GlossaryStore } from '../features/glossary/glossary-store';
 import { ReadingPane } from '../features/reading/reading-pane';
@@ -127,11 +126,16 @@ export function createReaderStores(app: AppStores, report: LoadedReport): Reader
   const figures = new FiguresStore(document, figureNavigation(slots.pane, sidebar));
   const fulfilment = new FulfilmentStore({
     own: report.entry,
-    ownFigures: () =>
-      yearFigures(
+    ownFigures: async () => {
+      const [{ yearFigures }, table] = await Promise.all([
+        import('../../core/figures/year-figures'),
+        figures.load(),
+      ]);
+      return yearFigures(
         document,
-        figures.table().rows.map((row) => row.figure),
-      ),
+        table.rows.map((row) => row.figure),
+      );
+    },
     shelf: app.shelf,
     // The one call a report's features make about another report: read only.
     fetch: (other) => app.api.getYearFigures({ report: other }),

@@ -10,7 +10,7 @@
  * drawn by ECharts and parsed by the page as a data: URL, at once) cost more
  * than half of reopening the panel, which must be one frame's work.
  */
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, use, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { VERDICT_RULES } from '../../../core/figures/fulfilment';
 import { useReader } from '../../app/context';
@@ -63,7 +63,7 @@ export function PrintedFigures() {
   // Made the first time the panel is chosen (its figures are extracted then), then kept.
   const [made, setMade] = useState(shown);
   if (shown && !made) setMade(true);
-  const view = made ? figures.table().comparison : null;
+  const view = made ? (figures.tableIfLoaded() ?? use(figures.load())).comparison : null;
   // Nothing to print is no page at all (the section starts a page).
   if (!view || (view.rows.length === 0 && !fulfilled)) return null;
   return createPortal(

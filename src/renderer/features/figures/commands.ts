@@ -4,7 +4,9 @@
  */
 import type { ReaderStores } from '../../app/stores';
 import type { Command, CommandBinding } from '../../commands/registry';
-import { exportCsv, exportFulfilmentCsv, exportNotesWithFigures } from './figure-files';
+
+/** The files' code (CSV, core/figures) comes with the panel's, not with the first bundle. */
+const figureFiles = () => import('./figure-files');
 
 export interface FiguresContext {
   showPanel(): void;
@@ -58,17 +60,30 @@ export function figureBinding({
   api,
   notices,
 }: ReaderStores): CommandBinding<FiguresContext> {
+  const failed = (error: Error) => notices.add(`数说报告未能载入：${error.message}`);
   return {
     context: {
       showPanel: () => sidebar.show('figures'),
       // The rows the panel shows (every figure until it is filtered), extracted if it never opened.
-      exportCsv: () => exportCsv(figures.visibleRows(), document),
-      exportFulfilment: () => exportFulfilmentCsv(fulfilment.shown, document.title),
+      exportCsv: () =>
+        void Promise.all([figureFiles(), figures.load()]).then(
+          ([files]) => files.exportCsv(figures.visibleRows(), document),
+          failed,
+        ),
+      exportFulfilment: () =>
+        void figureFiles().then(
+          (files) => files.exportFulfilmentCsv(fulfilment.shown, document.title),
+          failed,
+        ),
       get hasFulfilment() {
         return fulfilment.shown.length > 0;
       },
       exportNotes: () =>
-        void exportNotesWithFigures(api, notices.add, figures.getSnapshot().selection),
+        void figureFiles().then(
+          (files) =>
+            files.exportNotesWithFigures(api, notices.add, figures.getSnapshot().selection),
+          failed,
+        ),
     },
     watch: [fulfilment],
   };

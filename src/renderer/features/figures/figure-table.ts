@@ -14,6 +14,7 @@ import { unitScale, baseValue, type FigureKind } from '../../../core/figures/uni
 import { locationLabel } from '../../../core/report/location';
 import type { ReportDocument } from '../../../shared/document';
 import { comparisonView, type ComparisonView } from './comparison';
+import type { FigureSort, SortColumn } from './figure-sort';
 
 export interface FigureRow extends SelectableFigure {
   /** `b8:41`: unique in the report, the row's key and what a jump marks. */
@@ -42,13 +43,7 @@ export interface FigureTable {
   comparison: ComparisonView;
 }
 
-export type SortColumn = 'place' | 'indicator' | 'quantity' | 'change' | 'qualifier' | 'period';
-export interface FigureSort {
-  column: SortColumn;
-  descending: boolean;
-}
-/** Reading order: what a report's figures are read in. */
-export const READING_ORDER: FigureSort = { column: 'place', descending: false };
+export { nextSort, READING_ORDER, type FigureSort, type SortColumn } from './figure-sort';
 
 export function buildFigureTable(document: ReportDocument): FigureTable {
   const figures = extractFigures(document);
@@ -131,10 +126,4 @@ export function visibleRows(
   const kept = rows.filter(selectionTest(selection));
   const compare = COMPARE[sort.column];
   return kept.sort((a, b) => compare(a, b, sort.descending) || a.order - b.order);
-}
-
-/** Clicking a column's header: sorts by it, or turns its order round when it already sorts. */
-export function nextSort(current: FigureSort, column: SortColumn): FigureSort {
-  if (current.column === column) return { column, descending: !current.descending };
-  return { column, descending: false };
 }

@@ -2,7 +2,9 @@
  * The 数说报告 panel's state: the table (extracted from the open report the
  * first time it is asked for, then kept), the filter, the order, and the
  * figure marked in the text. Outside React, so the panel opened again costs
- * only its render, and tested under Node.
+ * only its render, and tested under Node. The extraction code is a chunk of
+ * its own (figure-table.ts and core/figures), fetched by `load()` when the
+ * panel or an export first needs it: the store itself is made at start.
  */
 import { figureId, type Figure } from '../../../core/figures/figure';
 import type { FigureSelection } from '../../../core/figures/select';
@@ -10,16 +12,21 @@ import type { ReportDocument } from '../../../shared/document';
 import { Store } from '../../store';
 import type { BlockSpan } from '../reading/block-ranges';
 import type { SidebarStore } from '../sidebar/sidebar-store';
-import {
-  figureTableOf,
-  nextSort,
-  READING_ORDER,
-  visibleRows,
-  type FigureRow,
-  type FigureSort,
-  type FigureTable,
-  type SortColumn,
-} from './figure-table';
+import { nextSort, READING_ORDER, type FigureSort, type SortColumn } from './figure-sort';
+import type { FigureRow, FigureTable } from './figure-table';
+
+type Extraction = typeof import('./figure-table');
+/** The extraction code once it is in: the same module for every report's store. */
+let extraction: Extraction | null = null;
+
+/**
+ * Fetches the extraction code, not before it is needed (the figures' code is
+ * a third of the app's own): with the panel's chunk (app/parts.tsx), so a
+ * panel drawn after the idle prefetch extracts at once, in its first frame.
+ */
+export function loadExtraction(): Promise<Extraction> {
+  return import('./figure-table').then((module) => (extraction = module));
+}
 
 interface FiguresState {
   selection: FigureSelection;
@@ -43,6 +50,7 @@ export interface FigureNavigation {
 export type ArrivalSidebar = Pick<SidebarStore, 'getSnapshot' | 'choose'>;
 
 export class FiguresStore extends Store<FiguresState> {
+  private loading: Promise<FigureTable> | null = null;
   private built: FigureTable | null = null;
   private shown: { state: FiguresState; rows: FigureRow[] } | null = null;
 
@@ -53,10 +61,32 @@ export class FiguresStore extends Store<FiguresState> {
     super({ selection: {}, sort: READING_ORDER, current: null });
   }
 
-  /** The report's figures as rows: extracted on the first call (the panel's first opening), then kept. */
+  /**
+   * The table once the extraction code is in, extracted then: the same
+   * promise every time (React's `use` suspends the panel on it). A chunk
+   * that failed to load is asked for again on the next call.
+   */
+  load(): Promise<FigureTable> {
+    this.loading ??= loadExtraction().then(
+      () => this.table(),
+      (error: unknown) => {
+        this.loading = null;
+        throw error;
+      },
+    );
+    return this.loading;
+  }
+
+  /** The report's figures as rows: extracted on the first call once the code is in, then kept. */
   table(): FigureTable {
-    this.built ??= figureTableOf(this.document);
+    if (!extraction) throw new Error('数说报告尚未载入');
+    this.built ??= extraction.figureTableOf(this.document);
     return this.built;
+  }
+
+  /** The table now if its code is in (extracted on the spot the first time), else null: then `load()`. */
+  tableIfLoaded(): FigureTable | null {
+    return extraction ? this.table() : null;
   }
 
   /** Whether the figures have been extracted yet. */
@@ -64,14 +94,15 @@ export class FiguresStore extends Store<FiguresState> {
     return this.built !== null;
   }
 
-  /** The rows the filter keeps, in the chosen order: the same array until either changes. */
+  /** The rows the filter keeps, in the chosen order: the same array until either changes. After `load()`. */
   readonly visibleRows = (): FigureRow[] => {
     const state = this.getSnapshot();
     const { shown } = this;
     if (shown && shown.state.selection === state.selection && shown.state.sort === state.sort) {
       return shown.rows;
     }
-    const rows = visibleRows(this.table().rows, state.selection, state.sort);
+    const all = this.table().rows;
+    const rows = extraction!.visibleRows(all, state.selection, state.sort);
     this.shown = { state, rows };
     return rows;
   };

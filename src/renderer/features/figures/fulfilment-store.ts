@@ -11,7 +11,7 @@ import type { YearFigures } from '../../../shared/figures';
 import type { LibraryReport } from '../../../shared/library';
 import { yearNeighbours } from '../../../core/library/year-neighbours';
 import { Store, type Subscribable } from '../../store';
-import { fulfilmentView, type FulfilmentView, type NeighbourRole } from './fulfilment-view';
+import type { FulfilmentView, NeighbourRole } from './fulfilment-view';
 
 export interface NeighbourSection {
   role: NeighbourRole;
@@ -30,8 +30,8 @@ interface FulfilmentState {
 export interface FulfilmentSources {
   /** The report on screen, as the shelf listed it when it opened. */
   own: LibraryReport;
-  /** Its own year figures, from the figures the panel extracted. */
-  ownFigures(): YearFigures;
+  /** Its own year figures, from the figures the panel extracted (once their code is in). */
+  ownFigures(): YearFigures | Promise<YearFigures>;
   /** The shelf as it is now. */
   shelf: Subscribable & { readonly reports: readonly LibraryReport[] };
   /** Another report's year figures, from main. */
@@ -42,7 +42,7 @@ const ROLES: readonly NeighbourRole[] = ['previous', 'next'];
 
 export class FulfilmentStore extends Store<FulfilmentState> {
   private readonly asked = new Map<string, Promise<Result<YearFigures>>>();
-  private ownFigures: YearFigures | null = null;
+  private ownFigures: Promise<YearFigures> | null = null;
 
   constructor(private readonly sources: FulfilmentSources) {
     super({ sections: [] });
@@ -91,13 +91,26 @@ export class FulfilmentStore extends Store<FulfilmentState> {
     }
     const answer = await asked;
     if (!answer.ok) this.asked.delete(neighbour.id);
-    const sections = this.getSnapshot().sections.map((section): NeighbourSection => {
-      if (section.role !== role || section.neighbour !== neighbour) return section;
-      if (!answer.ok) return { role, neighbour, status: 'failed', error: answer.error };
-      this.ownFigures ??= this.sources.ownFigures();
-      const view = fulfilmentView(own, this.ownFigures, neighbour, answer.value, role);
-      return { role, neighbour, status: 'ready', view };
-    });
+    let made: NeighbourSection;
+    if (!answer.ok) {
+      made = { role, neighbour, status: 'failed', error: answer.error };
+    } else {
+      try {
+        // The views' code comes with the panel's, not with the first bundle.
+        const [{ fulfilmentView }, ownFigures] = await Promise.all([
+          import('./fulfilment-view'),
+          (this.ownFigures ??= Promise.resolve(this.sources.ownFigures())),
+        ]);
+        const view = fulfilmentView(own, ownFigures, neighbour, answer.value, role);
+        made = { role, neighbour, status: 'ready', view };
+      } catch (error) {
+        this.ownFigures = null;
+        made = { role, neighbour, status: 'failed', error: (error as Error).message };
+      }
+    }
+    const sections = this.getSnapshot().sections.map((section) =>
+      section.role === role && section.neighbour === neighbour ? made : section,
+    );
     this.set({ sections });
   }
 }

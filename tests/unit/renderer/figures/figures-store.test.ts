@@ -21,35 +21,46 @@ function navigation(options: { covers?: boolean; found?: boolean } = {}) {
   } satisfies FigureNavigation;
 }
 
-const made = () => {
+/** A store with its extraction code loaded, as the panel has it once it shows. */
+async function loaded(store: FiguresStore): Promise<FiguresStore> {
+  await store.load();
+  return store;
+}
+
+const made = async () => {
   const nav = navigation();
-  return { store: new FiguresStore(reportDocument(), nav), nav };
+  return { store: await loaded(new FiguresStore(reportDocument(), nav)), nav };
 };
 
 describe('the table', () => {
-  it('is extracted on the first opening only, and kept', () => {
-    const { store } = made();
+  it('is extracted on the first opening only, and kept', async () => {
+    const store = new FiguresStore(reportDocument(), navigation());
     expect(store.extracted).toBe(false);
-    const table = store.table();
+    // The extraction code is not in before the panel asks for it.
+    expect(() => store.table()).toThrow('数说报告尚未载入');
+    const opening = store.load();
+    expect(store.load()).toBe(opening);
+    const table = await opening;
     expect(store.extracted).toBe(true);
     expect(store.table()).toBe(table);
+    expect(await store.load()).toBe(table);
     expect(table.rows).toHaveLength(109);
   });
 
-  it('is the open report’s, not the bundled one’s', () => {
+  it('is the open report’s, not the bundled one’s', async () => {
     const other = parseReport(
       '某区政府工作报告\n一、2017年工作回顾\n全年完成地区生产总值580.5亿元，增长6.8%。\n' +
         '二、2018年工作安排\n地区生产总值增长6.5%左右。\n',
     );
-    const store = new FiguresStore(other, navigation());
+    const store = await loaded(new FiguresStore(other, navigation()));
     expect(store.table().rows.map((row) => row.quantity)).toEqual(['580.5亿元', '6.8%', '6.5%']);
     expect(store.table().comparison.rows.map((row) => row.indicator)).toEqual(['地区生产总值增长']);
   });
 });
 
 describe('the rows shown', () => {
-  it('are the same array until the filter or the order changes', () => {
-    const { store } = made();
+  it('are the same array until the filter or the order changes', async () => {
+    const { store } = await made();
     const all = store.visibleRows();
     expect(all).toHaveLength(109);
     expect(store.visibleRows()).toBe(all);
@@ -62,8 +73,8 @@ describe('the rows shown', () => {
     expect(store.visibleRows()).toHaveLength(55);
   });
 
-  it('follow each part of the filter, and an emptied part lets every figure through again', () => {
-    const { store } = made();
+  it('follow each part of the filter, and an emptied part lets every figure through again', async () => {
+    const { store } = await made();
     store.select({ period: 'result', kind: 'money' });
     store.select({ query: '收入' });
     expect(store.getSnapshot().selection).toEqual({
@@ -77,16 +88,16 @@ describe('the rows shown', () => {
     expect(store.visibleRows()).toHaveLength(54);
   });
 
-  it('sort by a column, then the other way round', () => {
-    const { store } = made();
+  it('sort by a column, then the other way round', async () => {
+    const { store } = await made();
     store.sortBy('indicator');
     expect(store.getSnapshot().sort).toEqual({ column: 'indicator', descending: false });
     store.sortBy('indicator');
     expect(store.getSnapshot().sort).toEqual({ column: 'indicator', descending: true });
   });
 
-  it('tell subscribers of a change, and only of a change', () => {
-    const { store } = made();
+  it('tell subscribers of a change, and only of a change', async () => {
+    const { store } = await made();
     const listener = vi.fn();
     store.subscribe(listener);
     store.select({ period: 'target' });
@@ -98,8 +109,8 @@ describe('the rows shown', () => {
 });
 
 describe('choosing a figure', () => {
-  it('marks its number and unit in its block, and remembers it', () => {
-    const { store, nav } = made();
+  it('marks its number and unit in its block, and remembers it', async () => {
+    const { store, nav } = await made();
     const row = store.table().rows.find((r) => r.quantity === '1164.48亿元')!;
     store.choose(row.figure);
     expect(nav.mark).toHaveBeenCalledWith({ block: 'b8', start: 423, end: 432 });
@@ -112,23 +123,23 @@ describe('choosing a figure', () => {
     expect(nav.landOn).not.toHaveBeenCalled();
   });
 
-  it('lands the reader in the text where the sidebar covers it', () => {
+  it('lands the reader in the text where the sidebar covers it', async () => {
     const nav = navigation({ covers: true });
-    const store = new FiguresStore(reportDocument(), nav);
+    const store = await loaded(new FiguresStore(reportDocument(), nav));
     store.choose(store.table().rows[0].figure);
     expect(nav.landOn).toHaveBeenCalledWith('b8');
   });
 
-  it('marks nothing when the figure is not in the text on screen', () => {
+  it('marks nothing when the figure is not in the text on screen', async () => {
     const nav = navigation({ found: false, covers: true });
-    const store = new FiguresStore(reportDocument(), nav);
+    const store = await loaded(new FiguresStore(reportDocument(), nav));
     store.choose(store.table().rows[0].figure);
     expect(store.getSnapshot().current).toBeNull();
     expect(nav.landOn).not.toHaveBeenCalled();
   });
 
-  it('clears the mark', () => {
-    const { store, nav } = made();
+  it('clears the mark', async () => {
+    const { store, nav } = await made();
     store.choose(store.table().rows[3].figure);
     store.clearMark();
     expect(nav.unmark).toHaveBeenCalledOnce();
