@@ -254,3 +254,100 @@ test('with the keyboard alone in 修订对照: . and , step, Shift+R marks every
   expect(markdown).toContain(`地区生产总值 ${FIGURE.from} → ${FIGURE.to}`);
   expect(await problems()).toEqual([]);
 });
+
+/**
+ * The bundled report with every ，made ；and every other enumerating 、 a ，
+ * (not the 、 of a heading's number): some seven hundred changes, the most a
+ * reader would step through, in a text small enough to compare at once.
+ */
+function repunctuated(raw: string): string {
+  let enumerations = 0;
+  return raw
+    .replace(/，/g, '；')
+    .replace(/(?<!^[一二三四五六七八九十（）]*)、/gmu, (mark) =>
+      enumerations++ % 2 === 0 ? '，' : mark,
+    );
+}
+
+/** The change row that holds the focus or is marked current: its group and place in it. */
+const rowWhere = (page: Page, selector: string) =>
+  page.evaluate((wanted) => {
+    const row = document.querySelector(wanted)?.closest('[aria-posinset]');
+    if (!row) return null;
+    const group = row.closest('section')!.getAttribute('aria-label');
+    return `${group} ${row.getAttribute('aria-posinset')}/${row.getAttribute('aria-setsize')}`;
+  }, selector);
+
+test('a long comparison: the list draws a window of rows, and . and Tab still reach every change', async ({
+  page,
+  server,
+}) => {
+  // Some 1,400 key presses, each looked at: a long walk, not a slow one.
+  test.setTimeout(240_000);
+  const problems = await watchProblems(page);
+  await openReader(page, server.url);
+  const touchedPhrase = `地区生产总值${FIGURE.from}，`;
+  await highlight(page, touchedPhrase);
+  await addByChooser(page, '重新标点.txt', new TextEncoder().encode(repunctuated(RAW)));
+  await expect(offer(page)).toBeVisible({ timeout: 20_000 });
+  await page.keyboard.press('Enter');
+  const panel = page.getByRole('region', { name: '修订对照' });
+  await expect(panel).toBeVisible({ timeout: 20_000 });
+  await expect(panel.locator('.edition-summary')).toContainText('其中 1 处涉及我的批注或书签');
+  const total = Number(
+    (await panel.locator('.edition-summary').textContent())!.match(/共 (\d+) 处/)![1],
+  );
+  expect(total).toBeGreaterThan(650);
+  const others = panel.getByRole('region', { name: '其他修改' });
+  await expect(others.locator('.panel-count')).toHaveText(String(total - 1));
+
+  // Only a window of rows is in the DOM; each says where it is in the whole group.
+  const rows = panel.locator('.change-item');
+  await expect(rows.first()).toBeVisible();
+  expect(await rows.count()).toBeLessThan(60);
+  await expect(others.locator('.change-item').first()).toHaveAttribute(
+    'aria-setsize',
+    String(total - 1),
+  );
+
+  // `.` from the text steps through every change in the list's order, each marked in the list.
+  await page.locator('#pane').focus();
+  const stepped: (string | null)[] = [];
+  for (let step = 0; step < total; step++) {
+    await page.keyboard.press('.');
+    stepped.push(await rowWhere(page, '.change-item[aria-current="true"]'));
+  }
+  expect(stepped).toEqual([
+    '涉及我的批注和书签 1/1',
+    ...Array.from({ length: total - 1 }, (_, index) => `其他修改 ${index + 1}/${total - 1}`),
+  ]);
+  await expect(panel.locator('.edition-position')).toHaveText(`第 ${total}/${total} 处`);
+  // The last change: its new words marked in the text, its row drawn and in view in the list.
+  const last = others.locator('.change-item[aria-current="true"]');
+  await expect(last).toHaveAttribute('aria-posinset', String(total - 1));
+  await expect(last.locator('ins')).toContainText('，');
+  await expect.poll(() => highlighted(page, 'edition-current')).toEqual(['，']);
+  await expect(last).toBeInViewport({ ratio: 1 });
+  expect(await rows.count()).toBeLessThan(60);
+
+  // Tab from the first change's jump reaches every other change in turn.
+  await panel.locator('.change-jump').first().focus();
+  const tabbed: (string | null)[] = [await rowWhere(page, ':focus')];
+  for (let press = 1; press < total; press++) {
+    await page.keyboard.press('Tab');
+    tabbed.push(await rowWhere(page, ':focus'));
+  }
+  expect(tabbed).toEqual([
+    '涉及我的批注和书签 1/1',
+    ...Array.from({ length: total - 1 }, (_, index) => `其他修改 ${index + 1}/${total - 1}`),
+  ]);
+  await expect(page.locator(':focus')).toBeInViewport();
+  expect(await rows.count()).toBeLessThan(60);
+
+  // The export still lists every change, not only those drawn.
+  const download = page.waitForEvent('download');
+  await panel.getByRole('button', { name: '导出修订清单（Markdown）' }).click();
+  const markdown = await readFile((await (await download).path())!, 'utf8');
+  expect(markdown.match(/^### \d+\./gm)).toHaveLength(total);
+  expect(await problems()).toEqual([]);
+});
