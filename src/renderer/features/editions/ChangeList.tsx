@@ -6,10 +6,11 @@
  *
  * Every change can still be reached: each row says where it is in the group
  * (aria-posinset of aria-setsize, for a screen reader that sees only the rows
- * drawn); Tab from the last row drawn goes to the next, which is drawn before
- * the focus gets there, since the row focused scrolls into view and the
- * overscan draws the rows after it; `.` and `,` draw the change stepped to
- * wherever it is and scroll it into view; the export lists them all.
+ * drawn); the row holding the focus and the rows on each side of it are
+ * always drawn, so Tab and Shift+Tab go on to the next change wherever the
+ * list is scrolled (the focus then scrolls it into view, and the window
+ * follows); `.` and `,` draw the change stepped to wherever it is and scroll
+ * it into view; the export lists them all.
  */
 import { useCallback, useRef, useState, type FocusEvent } from 'react';
 import type { ComparedChange } from '../../../shared/editions';
@@ -31,7 +32,12 @@ export function ChangeList({ title, changes }: { title: string; changes: Compare
   const [focused, setFocused] = useState(-1);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const stepped = changes.findIndex((change) => change.id === current);
-  const { parts, measure } = useRowWindow(list, changes, [stepped, focused]);
+  // The rows on each side of the focus too: Tab and Shift+Tab find one, however fast they come.
+  const { parts, measure } = useRowWindow(
+    list,
+    changes,
+    focused < 0 ? [stepped] : [stepped, focused - 1, focused, focused + 1],
+  );
   // Kept here, not in the row: a row scrolled out of the window and back stays expanded.
   const toggle = useCallback(
     (id: string) =>
