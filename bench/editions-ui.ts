@@ -173,22 +173,21 @@ function pageTimes(phases: readonly string[]): {
   const { idle, pressed, listed, rows, marks, frames } = (
     window as unknown as { benchEditions: PageState }
   ).benchEditions;
-  const longest = (from: number, to: number) => {
-    let most = 0;
-    // A frame counts in the phase it ends in.
-    for (let i = 1; i < frames.length; i++) {
-      if (frames[i] > from && frames[i] <= to) most = Math.max(most, frames[i] - frames[i - 1]);
-    }
-    return most;
-  };
+  // No inner named functions: tsx would wrap them in a helper the page does not have.
   const idleGaps: number[] = [];
+  const result: Record<string, number> = {};
+  for (const phase of phases) result[phase] = 0;
   for (let i = 1; i < frames.length; i++) {
-    if (frames[i - 1] >= idle && frames[i] <= pressed) idleGaps.push(frames[i] - frames[i - 1]);
+    const gap = frames[i] - frames[i - 1];
+    if (frames[i - 1] >= idle && frames[i] <= pressed) idleGaps.push(gap);
+    // A frame counts in the phase it ends in.
+    for (const phase of phases) {
+      if (frames[i] > marks[`${phase}:start`] && frames[i] <= marks[`${phase}:end`]) {
+        result[phase] = Math.max(result[phase], gap);
+      }
+    }
   }
   idleGaps.sort((a, b) => a - b);
-  const result: Record<string, number> = {};
-  for (const phase of phases)
-    result[phase] = longest(marks[`${phase}:start`], marks[`${phase}:end`]);
   return {
     shown: listed - pressed,
     idleFrame: idleGaps.at(-1) ?? 0,

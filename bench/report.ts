@@ -480,8 +480,10 @@ export function runSection(report: RunReport): string {
           ...(report.editions.ui
             ? [
                 'At 100× in the page (bench/editions-ui.ts): the edition of a hundred revised copies',
-                'on screen, `r` pressed; the longest frame until the answer arrives, the frame that',
-                "draws the list, and main's longest event-loop stall (the comparison runs in a worker).",
+                'on screen, `r` pressed; the longest frame until the answer arrives, while the (windowed)',
+                'list is drawn, while it is scrolled end to end, while `.` steps 50 times and while',
+                "Shift+R draws the redline, each in ms and (in brackets) whole frame intervals; main's",
+                'longest event-loop stall (the comparison runs in a worker).',
                 '',
                 report.editions.ui.table,
                 '',
