@@ -149,6 +149,11 @@ test('a revised text as a new edition: touched notes first in 修订对照, a ju
   await expect.poll(() => shownEdition(page), { timeout: 20_000 }).toBe(first);
   await expect(page.locator('#pane')).toContainText(`地区生产总值${FIGURE.from}`);
   await expect(page.locator('.earlier-edition')).toContainText('正在查看较早的版本');
+  // The empty 书签 panel does not offer Ctrl+D here, where it cannot bookmark: it says why.
+  await page.keyboard.press('b');
+  const bookmarksHint = page.getByRole('region', { name: '书签' }).locator('.panel-empty');
+  await expect(bookmarksHint).toContainText('没有书签。这是');
+  await expect(bookmarksHint).not.toContainText('Ctrl');
   const before = await settledSnapshot(server.dataDir);
   await highlight(page, '月湖西区二期');
   // The key is not lost in silence: the reader is told why, naming the edition as the banner does.
