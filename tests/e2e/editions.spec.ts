@@ -149,6 +149,11 @@ test('a revised text as a new edition: touched notes first in 修订对照, a ju
   await expect.poll(() => shownEdition(page), { timeout: 20_000 }).toBe(first);
   await expect(page.locator('#pane')).toContainText(`地区生产总值${FIGURE.from}`);
   await expect(page.locator('.earlier-edition')).toContainText('正在查看较早的版本');
+  // The empty 书签 panel does not offer Ctrl+D here, where it cannot bookmark: it says why.
+  await page.keyboard.press('b');
+  const bookmarksHint = page.getByRole('region', { name: '书签' }).locator('.panel-empty');
+  await expect(bookmarksHint).toContainText('没有书签。这是');
+  await expect(bookmarksHint).not.toContainText('Ctrl');
   const before = await settledSnapshot(server.dataDir);
   await highlight(page, '月湖西区二期');
   // The key is not lost in silence: the reader is told why, naming the edition as the banner does.
@@ -252,5 +257,120 @@ test('with the keyboard alone in 修订对照: . and , step, Shift+R marks every
   const markdown = await readFile((await (await download).path())!, 'utf8');
   expect(markdown.match(/^### \d+\./gm)).toHaveLength(6);
   expect(markdown).toContain(`地区生产总值 ${FIGURE.from} → ${FIGURE.to}`);
+  expect(await problems()).toEqual([]);
+});
+
+/**
+ * The bundled report with every ，made ；and every other enumerating 、 a ，
+ * (not the 、 of a heading's number): some seven hundred changes, the most a
+ * reader would step through, in a text small enough to compare at once.
+ */
+function repunctuated(raw: string): string {
+  let enumerations = 0;
+  return raw
+    .replace(/，/g, '；')
+    .replace(/(?<!^[一二三四五六七八九十（）]*)、/gmu, (mark) =>
+      enumerations++ % 2 === 0 ? '，' : mark,
+    );
+}
+
+/**
+ * Logs, in the page, each change row stepped to (`current`) or given the
+ * focus (`focus`), as its group and its place in it: the keys are
+ * then pressed as fast as Playwright sends them, and the log read once.
+ */
+function logRows(page: Page): Promise<void> {
+  return page.evaluate(() => {
+    const log = { current: [] as string[], focus: [] as string[] };
+    (window as unknown as { rowLog: typeof log }).rowLog = log;
+    const where = (row: Element | null | undefined) =>
+      row
+        ? `${row.closest('section')!.getAttribute('aria-label')} ${row.getAttribute('aria-posinset')}/${row.getAttribute('aria-setsize')}`
+        : 'none';
+    // Each key's change is drawn in the task that handles it: the observer hears it before the next key.
+    new MutationObserver(() => {
+      const now = where(document.querySelector('.change-item[aria-current="true"]'));
+      if (now !== 'none' && now !== log.current.at(-1)) log.current.push(now);
+    }).observe(document.querySelector('.editions-panel')!, {
+      subtree: true,
+      childList: true,
+      attributeFilter: ['aria-current'],
+    });
+    document.addEventListener('focusin', (event) => {
+      const row = (event.target as Element).closest('[aria-posinset]');
+      if (row) log.focus.push(where(row));
+    });
+  });
+}
+
+const rowLog = (page: Page) =>
+  page.evaluate(
+    () => (window as unknown as { rowLog: { current: string[]; focus: string[] } }).rowLog,
+  );
+
+test('a long comparison: the list draws a window of rows, and . and Tab still reach every change', async ({
+  page,
+  server,
+}) => {
+  // Some 1,400 key presses, each one stepping the text or moving the focus: on this
+  // 2-core machine under load (20+) one press has taken 140 ms (15 ms for a key that does
+  // nothing), and the whole test 4.6 min.
+  test.setTimeout(480_000);
+  const problems = await watchProblems(page);
+  await openReader(page, server.url);
+  const touchedPhrase = `地区生产总值${FIGURE.from}，`;
+  await highlight(page, touchedPhrase);
+  await addByChooser(page, '重新标点.txt', new TextEncoder().encode(repunctuated(RAW)));
+  await expect(offer(page)).toBeVisible({ timeout: 20_000 });
+  await page.keyboard.press('Enter');
+  const panel = page.getByRole('region', { name: '修订对照' });
+  await expect(panel).toBeVisible({ timeout: 20_000 });
+  await expect(panel.locator('.edition-summary')).toContainText('其中 1 处涉及我的批注或书签');
+  const total = Number(
+    (await panel.locator('.edition-summary').textContent())!.match(/共 (\d+) 处/)![1],
+  );
+  expect(total).toBeGreaterThan(650);
+  const others = panel.getByRole('region', { name: '其他修改' });
+  await expect(others.locator('.panel-count')).toHaveText(String(total - 1));
+  const everyRow = [
+    '涉及我的批注和书签 1/1',
+    ...Array.from({ length: total - 1 }, (_, index) => `其他修改 ${index + 1}/${total - 1}`),
+  ];
+
+  // Only a window of rows is in the DOM; each says where it is in the whole group.
+  const rows = panel.locator('.change-item');
+  await expect(rows.first()).toBeVisible();
+  expect(await rows.count()).toBeLessThan(60);
+  await expect(others.locator('.change-item').first()).toHaveAttribute(
+    'aria-setsize',
+    String(total - 1),
+  );
+
+  // `.` from the text steps through every change in the list's order, each marked in the list.
+  await logRows(page);
+  await page.locator('#pane').focus();
+  for (let step = 0; step < total; step++) await page.keyboard.press('.');
+  await expect(panel.locator('.edition-position')).toHaveText(`第 ${total}/${total} 处`);
+  await expect.poll(async () => (await rowLog(page)).current).toEqual(everyRow);
+  // The last change: its new words marked in the text, its row drawn and in view in the list.
+  const last = others.locator('.change-item[aria-current="true"]');
+  await expect(last).toHaveAttribute('aria-posinset', String(total - 1));
+  await expect(last.locator('ins')).toContainText('，');
+  await expect.poll(() => highlighted(page, 'edition-current')).toEqual(['，']);
+  await expect(last).toBeInViewport({ ratio: 1 });
+  expect(await rows.count()).toBeLessThan(60);
+
+  // Tab from the first change's jump reaches every other change in turn.
+  await panel.locator('.change-jump').first().focus();
+  for (let press = 1; press < total; press++) await page.keyboard.press('Tab');
+  expect((await rowLog(page)).focus).toEqual(everyRow);
+  await expect(page.locator(':focus')).toBeInViewport();
+  expect(await rows.count()).toBeLessThan(60);
+
+  // The export still lists every change, not only those drawn.
+  const download = page.waitForEvent('download');
+  await panel.getByRole('button', { name: '导出修订清单（Markdown）' }).click();
+  const markdown = await readFile((await (await download).path())!, 'utf8');
+  expect(markdown.match(/^### \d+\./gm)).toHaveLength(total);
   expect(await problems()).toEqual([]);
 });

@@ -90,6 +90,8 @@ export function BookmarksPanel() {
   const section = useRef<HTMLElement>(null);
   useFocusInto('bookmarks', () => focusFirstIn(section.current));
   const bookmarks = useStore(userData, (state) => state.data.bookmarks);
+  const readOnly = useStore(userData, (state) => state.data.readOnly);
+  const readOnlyReason = useStore(userData, (state) => state.data.readOnlyReason);
   const ordered = [...bookmarks].sort(
     (a, b) =>
       (a.anchor.status === 'orphan' ? Infinity : a.anchor.start) -
@@ -100,7 +102,10 @@ export function BookmarksPanel() {
       <h2 className="panel-title">书签（{bookmarks.length}）</h2>
       {ordered.length === 0 ? (
         <p className="panel-empty">
-          {`按 ${keyLabel(commands.get('bookmark.toggle'))} 在当前段落添加书签，再按一次移除。`}
+          {readOnly
+            ? // An earlier edition (or a folder another reader holds): the key would only fail.
+              `没有书签。${readOnlyReason ?? '数据文件只能查看，不能添加书签。'}`
+            : `按 ${keyLabel(commands.get('bookmark.toggle'))} 在当前段落添加书签，再按一次移除。`}
         </p>
       ) : (
         <ol className="item-list bookmark-list">

@@ -4,11 +4,12 @@
  * in Chinese), and the notes of mine it touches with where each is now.
  * The whole row jumps to the change in the text.
  */
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useLayoutEffect, useRef } from 'react';
 import { figureChangeText, KIND_LABEL } from '../../../core/editions/labels';
 import type { ComparedChange, ComparedMark } from '../../../shared/editions';
 import { useReader } from '../../app/context';
 import { useStore } from '../../store';
+import { revealInList } from '../../ui/scroll-within';
 import { shortQuote } from '../annotations/annotation-view';
 import { changeLabel, isLong, markTitle, markWhere, shownText } from './change-view';
 
@@ -54,24 +55,51 @@ function Redline({ change, expanded }: { change: ComparedChange; expanded: boole
   );
 }
 
+interface Props {
+  change: ComparedChange;
+  /** Where it is in its group (from 0), and how many the group has. */
+  row: number;
+  rows: number;
+  expanded: boolean;
+  onToggle(id: string): void;
+  /** Measures the row for the list's window (useRowWindow). */
+  measure(element: HTMLElement | null): (() => void) | undefined;
+}
+
 /**
- * Memoised: the list grows by a few items a frame (useGrowing), and a change
- * never changes once compared, so the items already drawn are not drawn again
- * each frame (at 100× that re-render grew to ~100 ms a frame by the end).
+ * Memoised: the list's window moves as it scrolls, and the rows that stay in
+ * it are not drawn again (a change never changes once compared).
  */
-export const ChangeItem = memo(function ChangeItem({ change }: { change: ComparedChange }) {
+export const ChangeItem = memo(function ChangeItem({
+  change,
+  row,
+  rows,
+  expanded,
+  onToggle,
+  measure,
+}: Props) {
   const { editions } = useReader();
   const current = useStore(editions, (state) => state.current === change.id);
   const onScreen = useStore(editions, (state) => state.onScreen);
-  const [expanded, setExpanded] = useState(false);
   const item = useRef<HTMLLIElement>(null);
-  // Stepping with the keys keeps the change in view in the list too.
-  useEffect(() => {
-    if (current) item.current?.scrollIntoView({ block: 'nearest' });
+  // Stepping with the keys keeps the change in view in the list too (scrollTop, not
+  // scrollIntoView, which would move where the next Tab starts: see scroll-within).
+  useLayoutEffect(() => {
+    if (current) revealInList(item.current);
   }, [current]);
+  const ref = useCallback(
+    (element: HTMLLIElement | null) => {
+      item.current = element;
+      return measure(element);
+    },
+    [measure],
+  );
   return (
     <li
-      ref={item}
+      ref={ref}
+      data-row={row}
+      aria-posinset={row + 1}
+      aria-setsize={rows}
       className={`panel-item change-item change-${change.kind}`}
       aria-current={current ? 'true' : undefined}
     >
@@ -100,7 +128,7 @@ export const ChangeItem = memo(function ChangeItem({ change }: { change: Compare
           type="button"
           className="link-button"
           aria-expanded={expanded}
-          onClick={() => setExpanded(!expanded)}
+          onClick={() => onToggle(change.id)}
         >
           {expanded ? '收起' : '展开全文'}
         </button>

@@ -5,43 +5,14 @@
  * Shown only while a comparison is on show.
  */
 import { useRef } from 'react';
-import type { ComparedChange } from '../../../shared/editions';
 import { useReader } from '../../app/context';
 import { CommandButton } from '../../commands/CommandButton';
 import { useStore } from '../../store';
-import { useGrowing } from '../../ui/useGrowing';
 import { useFocusInto } from '../sidebar/useFocusInto';
-import { ChangeItem } from './ChangeItem';
+import { ChangeList } from './ChangeList';
 import { comparisonSummary } from './change-view';
 import { shelfEntry } from './commands';
 import { labelOf } from './edition-names';
-
-/** Changes drawn a few each frame: a list of hundreds never holds one frame. */
-const DRAWN_PER_FRAME = 30;
-
-function ChangeList({ title, changes }: { title: string; changes: ComparedChange[] }) {
-  const { editions } = useReader();
-  const current = useStore(editions, (state) => state.current);
-  const drawn = useGrowing(
-    changes.length,
-    DRAWN_PER_FRAME,
-    changes.findIndex((change) => change.id === current) + 1,
-  );
-  if (changes.length === 0) return null;
-  return (
-    <section className="change-group" aria-label={title}>
-      <h3 className="panel-subtitle">
-        {title}
-        <span className="panel-count">{changes.length}</span>
-      </h3>
-      <ol className="item-list">
-        {changes.slice(0, drawn).map((change) => (
-          <ChangeItem key={change.id} change={change} />
-        ))}
-      </ol>
-    </section>
-  );
-}
 
 /** 第 k/N 处, with the steps and the redline toggle. */
 function Steps() {
