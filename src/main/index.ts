@@ -195,6 +195,8 @@ async function start(): Promise<void> {
   createWindow(saved.ok ? saved.value.window : null);
   // A moment after start, a worker gets ready for the first report file (pdf.js loaded).
   setTimeout(warmParseWorker, 3_000).unref();
+  // Then reports an older version left without a search-across-reports index get one, in a worker.
+  setTimeout(() => void services?.indexMissing().catch(() => undefined), 6_000).unref();
   // Registered only now: macOS sends `activate` at launch too, which would
   // otherwise open a second window while start() is still reading files.
   app.on('activate', () => {

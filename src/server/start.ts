@@ -32,6 +32,8 @@ export interface ReaderServerOptions {
 
 /** A moment after start: the page's own start-up comes first. */
 const WARM_AFTER_MS = 2_000;
+/** After the parse worker's warm-up, which it would otherwise compete with for the CPU. */
+const INDEX_MISSING_AFTER_MS = 5_000;
 
 export interface ReaderServer extends RunningBridge {
   /** Why this server only reads its data folder (another reader holds it, …); null when it writes. */
@@ -65,6 +67,12 @@ export async function startReaderServer(options: ReaderServerOptions): Promise<R
     const warming =
       options.warmParser === false ? undefined : setTimeout(warmParseWorker, WARM_AFTER_MS);
     warming?.unref();
+    // Reports an older version left without a search-across-reports index get one, in a worker.
+    const indexing = setTimeout(
+      () => void folder.services().indexMissing().catch(() => undefined),
+      INDEX_MISSING_AFTER_MS,
+    );
+    indexing.unref();
     const bridge = await startBridge({
       handlers: folder.handlers,
       upload: libraryUpload(options.dataDir, folder.services, folder.tryNow),
@@ -82,6 +90,7 @@ export async function startReaderServer(options: ReaderServerOptions): Promise<R
           .close()
           .then(() => {
             clearTimeout(warming);
+            clearTimeout(indexing);
             folder.stop();
           })
           .then(() => folder.services().flush())
