@@ -25,6 +25,8 @@ import { BUNDLED, ok, openLibrary, otherReportText, utf8 } from './helpers';
 const OTHER_TEXT = otherReportText('江北', '2019年1月8日');
 const OTHER = parseReport(OTHER_TEXT);
 const QUERIES = ['江北', '海曙', '污水零直排', '发展 改革', '的'];
+/** Hits listed per report: the most the contract lets a page ask for. */
+const LISTED = 200;
 
 /** An indexer that builds in this thread and says which reports' indexes it built (by their blocks). */
 function countingIndexer(inner: ReportIndexer = { build: buildEncodedIndex }) {
@@ -68,14 +70,17 @@ async function expectExactHits(
   reports: Record<string, readonly IndexedBlock[]>,
 ) {
   for (const query of QUERIES) {
-    const found = ok(await handlers.searchLibrary({ query, hitsPerReport: 1_000 }));
+    const found = ok(await handlers.searchLibrary({ query, hitsPerReport: LISTED }));
     for (const [id, blocks] of Object.entries(reports)) {
       const expected = new Oracle(blocks as IndexedBlock[]).search(query);
       const group = found.reports.find((candidate) => candidate.report === id);
       expect(group?.blocks ?? 0, `${query} in ${id}`).toBe(expected.length);
-      expect(group?.hits.map((hit) => hit.block).sort() ?? []).toEqual(
-        expected.map((hit) => hit.block).sort(),
-      );
+      // Every hit listed when they fit a page; counted either way.
+      if (expected.length <= LISTED) {
+        expect(group?.hits.map((hit) => hit.block).sort() ?? []).toEqual(
+          expected.map((hit) => hit.block).sort(),
+        );
+      }
       const total = expected.reduce((sum, hit) => sum + hit.matches.length, 0);
       expect(group?.total ?? 0, `${query} in ${id}`).toBe(total);
     }
@@ -155,14 +160,15 @@ describe('a report an older version added, with no index file', () => {
     const id = await filledLibrary();
     await rm(indexFileOf(id));
     await rm(indexFileOf(BUNDLED_REPORT_ID, BUNDLED.version), { force: true });
-    const worker = new ReportIndexWorker({ idleMs: 50 });
+    // The default wait: between two builds main writes one file and looks for the next.
+    const worker = new ReportIndexWorker();
     const { indexer, buildsOf } = countingIndexer(worker);
     const services = await openLibrary(dir, { indexer });
     expect(await services.indexMissing()).toBe(2);
     expect(worker.started).toBe(1);
     expect(await buildsOf(OTHER.blocks)).toBe(1);
     expect(await holdsIndexOf(indexFileOf(id), OTHER.blocks)).toBe(true);
-    await expect.poll(() => worker.running, { timeout: 5_000 }).toBe(false);
+    await expect.poll(() => worker.running, { timeout: 15_000 }).toBe(false);
     await expectExactHits(services.handlers, {
       [BUNDLED_REPORT_ID]: BUNDLED.blocks,
       [id]: OTHER.blocks,

@@ -5,10 +5,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ReportFormatError } from '../../../src/core/formats/errors';
+import { isIndexOf } from '../../../src/core/search/report-index';
+import { decodeReportIndex } from '../../../src/core/search/report-index-codec';
 import {
   parseReportFileInWorker,
+  spareWaiting,
   warmParseWorker,
 } from '../../../src/services/report-file/parse-in-worker';
+import { buildEncodedIndex } from '../../../src/services/search/index-build';
+import { reportText } from '../report/helpers';
 import { encryptedPdf } from '../formats/bad-files';
 import { makePrintedPdf } from '../formats/fixtures';
 
@@ -49,6 +54,34 @@ describe('a warm parse worker', () => {
       { heapMb: 16 },
     ).catch((e) => e);
     expect(error).toMatchObject({ code: 'out-of-memory' });
+  }, 60_000);
+});
+
+describe("the spare worker's lifecycle", () => {
+  it('ends when no file came for it in time; the next file starts a worker of its own, and warms the next spare', async () => {
+    warmParseWorker(300);
+    expect(spareWaiting()).toBe(true);
+    await expect.poll(spareWaiting, { timeout: 10_000 }).toBe(false);
+    const text = new TextEncoder().encode(reportText());
+    const parsed = await parseReportFileInWorker({ bytes: text }, { index: true, keepWarm: true });
+    expect(parsed.document.blocks.length).toBeGreaterThan(30);
+    // Warmed again two seconds after the file was read.
+    await expect.poll(spareWaiting, { timeout: 10_000 }).toBe(true);
+    // Taken by the next file: no longer waiting.
+    const next = parseReportFileInWorker({ bytes: text });
+    expect(spareWaiting()).toBe(false);
+    expect((await next).document).toEqual(parsed.document);
+  }, 60_000);
+});
+
+describe('a parse with its index', () => {
+  it('answers the compact index for the search across reports too, the very one built here', async () => {
+    const text = new TextEncoder().encode(reportText());
+    const parsed = await parseReportFileInWorker({ bytes: text }, { index: true });
+    const { blocks } = parsed.document;
+    expect(isIndexOf(decodeReportIndex(parsed.reportIndex!)!, blocks)).toBe(true);
+    const here = await buildEncodedIndex({ blocks });
+    expect(Buffer.from(parsed.reportIndex!).equals(Buffer.from(here))).toBe(true);
   }, 60_000);
 });
 
