@@ -1,6 +1,6 @@
 /** Starts browser mode with the real services: used by `npm run serve`, e2e tests and the bench. */
 import { join } from 'node:path';
-import { createReaderServices } from '../services/reader-services';
+import { createReaderServices, INDEX_MISSING_AFTER_MS } from '../services/reader-services';
 import { readFile } from 'node:fs/promises';
 import {
   BUILT_DOCUMENT_FILE,
@@ -32,8 +32,6 @@ export interface ReaderServerOptions {
 
 /** A moment after start: the page's own start-up comes first. */
 const WARM_AFTER_MS = 2_000;
-/** After the parse worker's warm-up, which it would otherwise compete with for the CPU. */
-const INDEX_MISSING_AFTER_MS = 5_000;
 
 export interface ReaderServer extends RunningBridge {
   /** Why this server only reads its data folder (another reader holds it, …); null when it writes. */
@@ -69,7 +67,11 @@ export async function startReaderServer(options: ReaderServerOptions): Promise<R
     warming?.unref();
     // Reports an older version left without a search-across-reports index get one, in a worker.
     const indexing = setTimeout(
-      () => void folder.services().indexMissing().catch(() => undefined),
+      () =>
+        void folder
+          .services()
+          .indexMissing()
+          .catch(() => undefined),
       INDEX_MISSING_AFTER_MS,
     );
     indexing.unref();

@@ -62,6 +62,14 @@ export interface ServiceOptions {
   indexer?: ReportIndexer;
 }
 
+/**
+ * When the shells call `indexMissing`: well after start, not while the page
+ * starts nor while a reader adds a first file (two cores are soon shared). A
+ * search across the library before then builds what it needs in the same
+ * kind of worker.
+ */
+export const INDEX_MISSING_AFTER_MS = 30_000;
+
 export interface ReaderServices {
   handlers: ServiceHandlers;
   library: LibraryStore;

@@ -81,21 +81,24 @@ function startWorker(workerData: WorkerInput | { warm: true }, heapMb: number): 
  * one file. It parses that file alone and ends like any other, within the
  * same limits; it never keeps the process alive while it waits.
  *
- * Nor does it wait for long: a worker thread's heap is in main's process
- * (from source, a warm one added ~120 MiB to main's RSS, measured; built,
- * ~80 MiB), which would count against issue 14's 300 MB for main after a
- * search across 100 reports. A spare that no file came for within
+ * Nor does it wait for long: a worker thread's heap is in main's process.
+ * Measured with 100 reports on the shelf, in browser mode from source, after
+ * a search across them and a forced GC: main's RSS was 295 MiB (309 MB, over
+ * issue 14's 300 MB) with a spare waiting, 199 MiB once it had ended (a
+ * built spare alone: ~80 MiB). A spare that no file came for within
  * SPARE_IDLE_MS ends, and the next file's read starts a worker of its own
- * (and, once read, a spare for the file after it).
+ * (~0.6 s more for a PDF, pdf.js loading) and, once read, a spare for the
+ * file after it.
  */
 let spare: { worker: Worker; idle: NodeJS.Timeout } | undefined;
 
 /**
- * How long a spare waits for a file. Files come in a row (a few dropped at
- * once, or one after the other from the open dialog), each re-warming the
- * spare for the next; a reader who adds nothing for this long is reading.
+ * How long a spare waits for a file: the first moments after start (a
+ * reader opening the app to add a file), and after each file (files come in
+ * a row, each re-warming the spare for the next). A reader who adds nothing
+ * for this long is reading, or searching the shelf.
  */
-export const SPARE_IDLE_MS = 60_000;
+export const SPARE_IDLE_MS = 20_000;
 
 /**
  * How long after a file is read the worker for the next one is started. Not
