@@ -145,9 +145,13 @@ export async function syncLibrarySearch(
   for (const id of search.reports()) if (!wanted.has(id)) search.remove(id);
   const pending = loadingsOf(search);
   const added = new Map<string, AddedReport>();
-  for (const report of library) {
-    if (search.has(report.id)) continue;
-    const loading = loadReport(search, report, build);
+  // Every load started at once, then taken in library order: while one
+  // report's index is built (in a worker, in the app), the next ones' blocks
+  // and saved indexes are read.
+  const loads = library
+    .filter((report) => !search.has(report.id))
+    .map((report) => ({ report, loading: loadReport(search, report, build) }));
+  for (const { report, loading } of loads) {
     const { blocks, index, added: how } = await loading.loaded;
     // The first search back adds it; a report dropped meanwhile (forgetReport) is not.
     if (pending.get(report.id) === loading) {
