@@ -9,7 +9,6 @@ import { isIndexOf } from '../../../src/core/search/report-index';
 import { decodeReportIndex } from '../../../src/core/search/report-index-codec';
 import {
   parseReportFileInWorker,
-  spareWaiting,
   warmParseWorker,
 } from '../../../src/services/report-file/parse-in-worker';
 import { buildEncodedIndex } from '../../../src/services/search/index-build';
@@ -54,23 +53,6 @@ describe('a warm parse worker', () => {
       { heapMb: 16 },
     ).catch((e) => e);
     expect(error).toMatchObject({ code: 'out-of-memory' });
-  }, 60_000);
-});
-
-describe("the spare worker's lifecycle", () => {
-  it('ends when no file came for it in time; the next file starts a worker of its own, and warms the next spare', async () => {
-    warmParseWorker(300);
-    expect(spareWaiting()).toBe(true);
-    await expect.poll(spareWaiting, { timeout: 10_000 }).toBe(false);
-    const text = new TextEncoder().encode(reportText());
-    const parsed = await parseReportFileInWorker({ bytes: text }, { index: true, keepWarm: true });
-    expect(parsed.document.blocks.length).toBeGreaterThan(30);
-    // Warmed again two seconds after the file was read.
-    await expect.poll(spareWaiting, { timeout: 10_000 }).toBe(true);
-    // Taken by the next file: no longer waiting.
-    const next = parseReportFileInWorker({ bytes: text });
-    expect(spareWaiting()).toBe(false);
-    expect((await next).document).toEqual(parsed.document);
   }, 60_000);
 });
 
