@@ -26,6 +26,12 @@ export interface ReaderServerOptions {
    * file pass false.
    */
   warmParser?: boolean;
+  /**
+   * Build, in a worker, the search-across-reports indexes an older version
+   * left missing, a while after start (ReaderServices.indexMissing). Default
+   * true; tests that compare the data folder before and after pass false.
+   */
+  indexMissing?: boolean;
   /** How often to try again for a data folder another reader holds (folder-return.ts). */
   retryEveryMs?: number;
 }
@@ -66,15 +72,14 @@ export async function startReaderServer(options: ReaderServerOptions): Promise<R
       options.warmParser === false ? undefined : setTimeout(warmParseWorker, WARM_AFTER_MS);
     warming?.unref();
     // Reports an older version left without a search-across-reports index get one, in a worker.
-    const indexing = setTimeout(
-      () =>
-        void folder
-          .services()
-          .indexMissing()
-          .catch(() => undefined),
-      INDEX_MISSING_AFTER_MS,
-    );
-    indexing.unref();
+    const indexMissing = () =>
+      void folder
+        .services()
+        .indexMissing()
+        .catch(() => undefined);
+    const indexing =
+      options.indexMissing === false ? undefined : setTimeout(indexMissing, INDEX_MISSING_AFTER_MS);
+    indexing?.unref();
     const bridge = await startBridge({
       handlers: folder.handlers,
       upload: libraryUpload(options.dataDir, folder.services, folder.tryNow),

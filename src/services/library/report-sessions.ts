@@ -184,6 +184,11 @@ export class ReportSessions {
     this.writing.set(key, write);
   }
 
+  /** Whether the worker is still building the indexes of a report's current edition, just added. */
+  indexesComing(id: string): boolean {
+    return this.indexing.has(this.placeOf(id).key);
+  }
+
   /**
    * Resolves once the indexes of a report's current edition, just added, are
    * in its folder (at once when none are on their way): the search across

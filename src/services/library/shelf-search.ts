@@ -5,7 +5,10 @@
  * where the parse worker wrote it when the report was added), and those that
  * left are dropped. An index that is missing or damaged is built again in a
  * worker (index-in-worker.ts), never on main, and saved; `indexMissing` does
- * that ahead, in the background, for a shelf an older version filled.
+ * that ahead, in the background, for a shelf an older version filled. The
+ * one index main builds is a report's just added whose indexes are still in
+ * the parse worker: the search takes it in at once, as the report's own
+ * search does (report-sessions.ts), with the very index the worker builds.
  * The hits are told the way the page shows them (each with its place in its
  * report and a snippet) or, for the CLI, with every match.
  */
@@ -21,6 +24,7 @@ import type {
   ReportHits,
 } from '../../shared/search';
 import {
+  buildHere,
   forgetReport,
   REPORT_INDEX_FILE,
   syncLibrarySearch,
@@ -78,8 +82,10 @@ export function shelfSearch(options: ShelfSearchOptions): ShelfSearch {
    * cannot be read is searched as empty.
    */
   const blocksOf = async (id: string, indexFile: string | null) => {
-    await sessions.written(id).catch(() => undefined);
-    if (indexFile !== null) await building.get(indexFile);
+    if (indexFile !== null) {
+      await sessions.written(id).catch(() => undefined);
+      await building.get(indexFile);
+    }
     return sessions.document(id).then(
       (document) => document.blocks,
       () => [],
@@ -104,6 +110,19 @@ export function shelfSearch(options: ShelfSearchOptions): ShelfSearch {
     const writable = await mayWrite();
     const reports: SearchedReport[] = [];
     for (const report of shelf) {
+      if (!search.has(report.id) && sessions.indexesComing(report.id)) {
+        // Just added, its indexes still in the parse worker (seconds, on a busy
+        // machine): taken in at once with an index of its blocks built here,
+        // one report's (~50 ms), the very index the worker is building, kept in
+        // memory only (the worker's is written to its folder as it comes).
+        reports.push({
+          id: report.id,
+          indexFile: null,
+          build: buildHere,
+          blocks: () => blocksOf(report.id, null),
+        });
+        continue;
+      }
       const indexFile = writable ? indexFileOf(report) : null;
       if (indexFile !== null && report.bundled && !search.has(report.id)) {
         await mkdir(dirname(indexFile), { recursive: true });

@@ -90,6 +90,8 @@ export interface LibraryReport {
   id: string;
   /** Where its index is saved; null: built in memory, never saved (a folder this process may not write). */
   indexFile: string | null;
+  /** How its index is built when none is saved, if not as the search builds the others'. */
+  build?: BuildIndex;
   blocks: () => Promise<readonly IndexedBlock[]>;
 }
 
@@ -118,7 +120,7 @@ function loadReport(search: CrossReportSearch, report: LibraryReport, build: Bui
     indexFile: report.indexFile,
     loaded: (async () => {
       const blocks = await report.blocks();
-      return { blocks, ...(await readOrBuild(blocks, report.indexFile, build)) };
+      return { blocks, ...(await readOrBuild(blocks, report.indexFile, report.build ?? build)) };
     })(),
   };
   pending.set(report.id, loading);

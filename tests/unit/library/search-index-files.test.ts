@@ -20,7 +20,8 @@ import { REPORT_INDEX_FILE } from '../../../src/services/search/report-index-fil
 import { BUNDLED_REPORT_ID } from '../../../src/shared/library';
 import { Oracle } from '../search/oracle';
 import { makeTempDir, removeTempDir } from '../storage/helpers';
-import { BUNDLED, ok, openLibrary, otherReportText, utf8 } from './helpers';
+import type { ParseFile } from '../../../src/services/library/parse';
+import { BUNDLED, ok, openLibrary, otherReportText, parseHere, utf8 } from './helpers';
 
 const OTHER_TEXT = otherReportText('江北', '2019年1月8日');
 const OTHER = parseReport(OTHER_TEXT);
@@ -122,6 +123,33 @@ describe('a report added', () => {
       [id]: OTHER.blocks,
     });
     expect(again.built).toEqual([]);
+  });
+});
+
+describe('a report searched while its indexes are still in the parse worker', () => {
+  it("is found at once, exactly, from an index of its blocks built here; the worker's is written to its folder when it comes", async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    // As the worker does: the document handed over first, the indexes after.
+    const slowIndexes: ParseFile = async (input, options) => {
+      const whole = await parseHere(input, options);
+      options.onParsed?.(whole);
+      await gate;
+      return whole;
+    };
+    const { indexer, built } = countingIndexer();
+    const { handlers, flush } = await openLibrary(dir, { indexer, parse: slowIndexes });
+    const id = ok(await handlers.addReport({ fileName: '江北.txt', bytes: utf8(OTHER_TEXT) }))
+      .report.id;
+    await expectExactHits(handlers, { [BUNDLED_REPORT_ID]: BUNDLED.blocks, [id]: OTHER.blocks });
+    // Only the bundled report's went to the indexer; 江北's was built here, and nothing written yet.
+    expect(built).toHaveLength(1);
+    await expect(stat(indexFileOf(id))).rejects.toThrow();
+    release();
+    await flush();
+    expect(await holdsIndexOf(indexFileOf(id), OTHER.blocks)).toBe(true);
+    await expectExactHits(handlers, { [BUNDLED_REPORT_ID]: BUNDLED.blocks, [id]: OTHER.blocks });
+    expect(built).toHaveLength(1);
   });
 });
 
