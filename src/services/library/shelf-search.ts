@@ -5,8 +5,9 @@
  * where the parse worker wrote it when the report was added), and those that
  * left are dropped. An index that is missing or damaged is built again in a
  * worker (index-in-worker.ts), never on main, and saved; `indexMissing` does
- * that ahead, in the background, for a shelf an older version filled. The
- * one index main builds is a report's just added whose indexes are still in
+ * that ahead, in the background, for a shelf an older version filled. Main
+ * builds two kinds of index itself, one report's each: the bundled report's
+ * (see takeInShelf), and a report's just added whose indexes are still in
  * the parse worker: the search takes it in at once, as the report's own
  * search does (report-sessions.ts), with the very index the worker builds.
  * The hits are told the way the page shows them (each with its place in its
@@ -127,7 +128,15 @@ export function shelfSearch(options: ShelfSearchOptions): ShelfSearch {
       if (indexFile !== null && report.bundled && !search.has(report.id)) {
         await mkdir(dirname(indexFile), { recursive: true });
       }
-      reports.push({ id: report.id, indexFile, blocks: () => blocksOf(report.id, indexFile) });
+      reports.push({
+        id: report.id,
+        indexFile,
+        // The bundled report's (missing at the first search after install) is
+        // built here: one report (~50 ms) costs main less than a worker's start
+        // costs the search (seconds on a busy machine), and main holds its text.
+        ...(report.bundled && { build: buildHere }),
+        blocks: () => blocksOf(report.id, indexFile),
+      });
     }
     await syncLibrarySearch(search, reports, build);
   }
