@@ -20,17 +20,23 @@ const other = generateReport(report.blocks, 3);
 const folder = useTempFolder('reader-index-worker-');
 const same = (a: Uint8Array, b: Uint8Array) => Buffer.from(a).equals(Buffer.from(b));
 
+/** The report stored as the library stores it (document.json's envelope), as `name`; answers its path. */
+async function storeReport(name: string): Promise<string> {
+  const file = join(folder(), name);
+  await writeFile(
+    file,
+    JSON.stringify({ schemaVersion: DOCUMENT_SCHEMA_VERSION, document: report }),
+  );
+  return file;
+}
+
 let worker: ReportIndexWorker | undefined;
 afterEach(() => worker?.close());
 
 describe('ReportIndexWorker', () => {
   it('answers the index built here, for blocks and for a stored document, in one worker', async () => {
     worker = new ReportIndexWorker({ idleMs: 100 });
-    const file = join(folder(), 'document.json');
-    await writeFile(
-      file,
-      JSON.stringify({ schemaVersion: DOCUMENT_SCHEMA_VERSION, document: report }),
-    );
+    const file = await storeReport('document.json');
     const [fromBlocks, fromFile, fromOther] = await Promise.all([
       worker.build({ blocks: report.blocks }),
       worker.build({ file, version: report.version }),
@@ -54,11 +60,7 @@ describe('ReportIndexWorker', () => {
 
   it('a request that fails (a stored document of another edition, or none) fails alone', async () => {
     worker = new ReportIndexWorker({ idleMs: 100 });
-    const file = join(folder(), 'stale.json');
-    await writeFile(
-      file,
-      JSON.stringify({ schemaVersion: DOCUMENT_SCHEMA_VERSION, document: report }),
-    );
+    const file = await storeReport('stale.json');
     const [stale, missing, good] = await Promise.allSettled([
       worker.build({ file, version: 'another-edition' }),
       worker.build({ file: join(folder(), 'nothing.json'), version: report.version }),
