@@ -94,6 +94,9 @@ export default defineConfig({
           // Two editions are compared in a worker thread, whose entry must sit
           // next to main's code as compare-worker.js (worker-entry.ts).
           'compare-worker': resolve(__dirname, 'src/services/editions/compare-worker.ts'),
+          // Missing indexes of the search across reports are built in a worker
+          // thread, whose entry must sit next to main's code as index-worker.js.
+          'index-worker': resolve(__dirname, 'src/services/search/index-worker.ts'),
         },
       },
     },

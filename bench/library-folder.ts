@@ -12,6 +12,7 @@ import { BUNDLED_REPORT } from '../src/services/paths';
 import { createReaderServices } from '../src/services/reader-services';
 import { parseReportFile } from '../src/services/report-file/parse-file';
 import { segmentWords } from '../src/services/search/words';
+import { buildBothIndexes } from '../src/services/search/both-indexes';
 import type { ReportDocument } from '../src/shared/document';
 import { readFile } from 'node:fs/promises';
 
@@ -33,7 +34,7 @@ const NUMERALS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '�
 export const parseHere: ParseFile = async (input, options) => {
   if (!('bytes' in input)) throw new Error('bench: bytes only');
   const parsed = await parseReportFile(input.bytes, options);
-  return { ...parsed, searchIndex: buildSerializedIndex(parsed.document, segmentWords) };
+  return { ...parsed, ...buildBothIndexes(parsed.document) };
 };
 
 export interface LibraryFolder {

@@ -11,6 +11,7 @@ import { defaultDataDir } from '../services/data-dir';
 import { BUNDLED_REPORT } from '../services/paths';
 import { createReaderServices, type ReaderServices } from '../services/reader-services';
 import { segmentWords } from '../services/search/words';
+import { buildEncodedIndex } from '../services/search/index-build';
 import {
   describeOwner,
   openDataFolder,
@@ -72,6 +73,8 @@ export async function openServices(dataDir: string, access: FolderAccess): Promi
     // Built here only if a command searches the bundled report's own index.
     loadSearchIndex: async () => buildSerializedIndex(document, segmentWords),
     access,
+    // A missing index of the search across reports is built here: this thread has nothing else to do.
+    indexer: { build: buildEncodedIndex },
   });
   // Why the folder is read-only is said by the error of a command that writes, once.
   const notices = valueOf(await services.handlers.getNotices(undefined));

@@ -23,7 +23,11 @@ import {
   BUILT_SEARCH_INDEX_FILE,
   loadBuiltDocument,
 } from '../services/built-document';
-import { createReaderServices, type ReaderServices } from '../services/reader-services';
+import {
+  createReaderServices,
+  INDEX_MISSING_AFTER_MS,
+  type ReaderServices,
+} from '../services/reader-services';
 import { warmParseWorker } from '../services/report-file/parse-in-worker';
 import { openDataFolder, type FolderAccess } from '../services/storage/folder-access';
 import { takeFolderWhenFree } from '../services/folder-return';
@@ -195,6 +199,11 @@ async function start(): Promise<void> {
   createWindow(saved.ok ? saved.value.window : null);
   // A moment after start, a worker gets ready for the first report file (pdf.js loaded).
   setTimeout(warmParseWorker, 3_000).unref();
+  // Well after start, reports an older version left without a search-across-reports index get one, in a worker.
+  setTimeout(
+    () => void services?.indexMissing().catch(() => undefined),
+    INDEX_MISSING_AFTER_MS,
+  ).unref();
   // Registered only now: macOS sends `activate` at launch too, which would
   // otherwise open a second window while start() is still reading files.
   app.on('activate', () => {

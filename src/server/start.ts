@@ -1,6 +1,6 @@
 /** Starts browser mode with the real services: used by `npm run serve`, e2e tests and the bench. */
 import { join } from 'node:path';
-import { createReaderServices } from '../services/reader-services';
+import { createReaderServices, INDEX_MISSING_AFTER_MS } from '../services/reader-services';
 import { readFile } from 'node:fs/promises';
 import {
   BUILT_DOCUMENT_FILE,
@@ -26,6 +26,12 @@ export interface ReaderServerOptions {
    * file pass false.
    */
   warmParser?: boolean;
+  /**
+   * Build, in a worker, the search-across-reports indexes an older version
+   * left missing, a while after start (ReaderServices.indexMissing). Default
+   * true; tests that compare the data folder before and after pass false.
+   */
+  indexMissing?: boolean;
   /** How often to try again for a data folder another reader holds (folder-return.ts). */
   retryEveryMs?: number;
 }
@@ -65,6 +71,15 @@ export async function startReaderServer(options: ReaderServerOptions): Promise<R
     const warming =
       options.warmParser === false ? undefined : setTimeout(warmParseWorker, WARM_AFTER_MS);
     warming?.unref();
+    // Reports an older version left without a search-across-reports index get one, in a worker.
+    const indexMissing = () =>
+      void folder
+        .services()
+        .indexMissing()
+        .catch(() => undefined);
+    const indexing =
+      options.indexMissing === false ? undefined : setTimeout(indexMissing, INDEX_MISSING_AFTER_MS);
+    indexing?.unref();
     const bridge = await startBridge({
       handlers: folder.handlers,
       upload: libraryUpload(options.dataDir, folder.services, folder.tryNow),
@@ -82,6 +97,7 @@ export async function startReaderServer(options: ReaderServerOptions): Promise<R
           .close()
           .then(() => {
             clearTimeout(warming);
+            clearTimeout(indexing);
             folder.stop();
           })
           .then(() => folder.services().flush())

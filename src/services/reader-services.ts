@@ -17,7 +17,8 @@ import type { compareEditionsInWorker } from './editions/compare-in-worker';
 import { EditionOffers } from './library/edition-offers';
 import type { CrossReportSearch } from '../core/search/cross-report';
 import type { CrossReportResult } from '../shared/search';
-import { shelfSearch } from './library/shelf-search';
+import { shelfSearch, type ReportIndexer } from './library/shelf-search';
+import { ReportIndexWorker } from './search/index-in-worker';
 import { SettingsStore } from './storage/settings-store';
 import { validate } from './validate';
 import { LOST_MESSAGE, type FolderAccess } from './storage/folder-access';
@@ -57,7 +58,17 @@ export interface ServiceOptions {
   onLibraryChange?: () => void;
   /** How two editions are compared; in a worker thread unless a test says otherwise. */
   compare?: typeof compareEditionsInWorker;
+  /** Where the search across reports builds a missing index; a worker thread unless a test says otherwise. */
+  indexer?: ReportIndexer;
 }
+
+/**
+ * When the shells call `indexMissing`: well after start, not while the page
+ * starts nor while a reader adds a first file (two cores are soon shared). A
+ * search across the library before then builds what it needs in the same
+ * kind of worker.
+ */
+export const INDEX_MISSING_AFTER_MS = 30_000;
 
 export interface ReaderServices {
   handlers: ServiceHandlers;
@@ -76,6 +87,13 @@ export interface ReaderServices {
   ): Promise<AddedReport>;
   /** Resolves once every write already asked for is on disk. */
   flush(): Promise<void>;
+  /**
+   * Builds, in a worker, the search-across-reports index of every report on
+   * the shelf that has none saved (a shelf an older version filled), so the
+   * first search across it reads them all; answers how many it built. The
+   * shells call it once the window is up.
+   */
+  indexMissing(): Promise<number>;
 }
 
 export async function createReaderServices(options: ServiceOptions): Promise<ReaderServices> {
@@ -101,6 +119,7 @@ export async function createReaderServices(options: ServiceOptions): Promise<Rea
     access,
     library,
     sessions,
+    indexer: options.indexer ?? new ReportIndexWorker(),
     ...(options.crossSearch && { search: options.crossSearch }),
   });
   const changed = () => options.onLibraryChange?.();
@@ -303,6 +322,7 @@ export async function createReaderServices(options: ServiceOptions): Promise<Rea
     library,
     addFile: add,
     searchEveryReport: (query) => search.hits(query, Infinity),
+    indexMissing: () => search.indexMissing(),
     flush: async () => {
       await Promise.all([settings.flush(), library.flush(), sessions.flush()]);
     },

@@ -31,7 +31,13 @@ export const test = base.extend<{ server: ReaderServer }>({
   server: async ({}, use) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'reader-e2e-'));
     // No worker warmed for a file: most tests add none, and CI's two cores have better uses.
-    let running: RunningBridge = await startReaderServer({ dataDir, port: 0, warmParser: false });
+    // Nor missing indexes built in the background: a test compares the folder before and after.
+    let running: RunningBridge = await startReaderServer({
+      dataDir,
+      port: 0,
+      warmParser: false,
+      indexMissing: false,
+    });
     const server: ReaderServer = {
       get url() {
         return running.url;
@@ -40,7 +46,12 @@ export const test = base.extend<{ server: ReaderServer }>({
       async restart(meanwhile) {
         await running.close();
         await meanwhile?.();
-        running = await startReaderServer({ dataDir, port: running.port, warmParser: false });
+        running = await startReaderServer({
+          dataDir,
+          port: running.port,
+          warmParser: false,
+          indexMissing: false,
+        });
       },
     };
     await use(server);

@@ -7,10 +7,12 @@
  * and a report that had been removed comes back with its notes.
  *
  * The report is on the shelf, and the answer given, as soon as its text is
- * read and kept: the worker goes on to build its search index, which the
- * report's searches wait for (`onStored`) and which is written to its folder
- * when it comes. A report whose index never got there (the app closed
- * meanwhile) has it made again from the copy when it is first searched.
+ * read and kept: the worker goes on to build its search indexes (its own
+ * search's, and the compact one the search across reports reads), which its
+ * searches wait for (`onStored`) and which are written to its folder when
+ * they come. A report whose index never got there (the app closed meanwhile)
+ * has it made again from the copy when it is first searched, and its compact
+ * one built in a worker (shelf-search.ts).
  *
  * A file that reads as another edition of a report on the shelf (the final
  * text of a draft: same title and occasion, or most sentences the same) is
@@ -40,7 +42,13 @@ import { findEditionOf } from './edition-match';
 import type { EditionOffers } from './edition-offers';
 import { describedBy, type LibraryStore } from './library-store';
 import type { ParseFile } from './parse';
-import { editionDir, sha256OfBytes, writeEdition, writeEditionIndex } from './report-folder';
+import {
+  editionDir,
+  sha256OfBytes,
+  writeEdition,
+  writeEditionIndex,
+  writeEditionReportIndex,
+} from './report-folder';
 
 /** A file's bytes, or its path (its name the path's unless given: browser mode's upload is a temp file). */
 export type AddInput =
@@ -63,8 +71,8 @@ export interface AddReportContext {
   /**
    * Told of a new edition's document as it was kept (a new report's first
    * edition, or another edition of a report), and of its search index on its
-   * way from the worker; `written` settles once the index is in the edition's
-   * folder (or failed to get there).
+   * way from the worker; `written` settles once its indexes are in the
+   * edition's folder (or failed to get there).
    */
   onStored?: (id: string, edition: string, parts: StoredParts) => void;
   /** A report has a new current edition: answers how its notes anchor in it. */
@@ -78,12 +86,18 @@ export interface StoredParts {
   written: Promise<void>;
 }
 
-/** A file read as a report, not kept yet; its index still on its way from the worker. */
-export interface ReadReportFile {
+/** A file's indexes on their way from the worker. */
+interface ComingIndexes {
+  searchIndex: Promise<string>;
+  /** The compact index for the search across reports; undefined from a parse that builds none. */
+  reportIndex: Promise<Uint8Array | undefined>;
+}
+
+/** A file read as a report, not kept yet; its indexes still on their way from the worker. */
+export interface ReadReportFile extends ComingIndexes {
   fileName: string;
   bytes: Uint8Array;
   parsed: ParsedReportFile;
-  searchIndex: Promise<string>;
   /** Stops the worker when the index will not be wanted (known already, not kept, let go). */
   stop: AbortController;
 }
@@ -97,7 +111,7 @@ function parseThenIndex(
   parse: ParseFile,
   bytes: Uint8Array,
   options: Parameters<ParseFile>[1],
-): Promise<{ parsed: ParsedReportFile; searchIndex: Promise<string> }> {
+): Promise<{ parsed: ParsedReportFile } & ComingIndexes> {
   let early: ParsedReportFile | undefined;
   let handOver: (parsed: ParsedReportFile) => void = (parsed) => {
     early = parsed;
@@ -107,10 +121,12 @@ function parseThenIndex(
     if (index === undefined) throw new Error('解析没有给出检索索引');
     return index;
   });
-  // Whoever waits for the index sees its failure; here it only must not go unhandled.
+  const reportIndex = whole.then((result) => result.reportIndex);
+  // Whoever waits for an index sees its failure; here it only must not go unhandled.
   searchIndex.catch(() => undefined);
+  reportIndex.catch(() => undefined);
   return new Promise((resolve, reject) => {
-    handOver = (parsed) => resolve({ parsed, searchIndex });
+    handOver = (parsed) => resolve({ parsed, searchIndex, reportIndex });
     if (early) handOver(early);
     whole.then(handOver, reject);
   });
@@ -157,7 +173,7 @@ export async function addReport(
   const bytes = 'path' in input ? await readPicked(input.path) : input.bytes;
   const stop = new AbortController();
   let answered = false;
-  const { parsed, searchIndex } = await parseThenIndex(context.parse, bytes, {
+  const { parsed, searchIndex, reportIndex } = await parseThenIndex(context.parse, bytes, {
     fileName,
     signal: stop.signal,
     onProgress: ({ stage, done, total }) => {
@@ -169,7 +185,7 @@ export async function addReport(
     throw error;
   });
   answered = true;
-  const file: ReadReportFile = { fileName, bytes, parsed, searchIndex, stop };
+  const file: ReadReportFile = { fileName, bytes, parsed, searchIndex, reportIndex, stop };
   const known = await alreadyThere(context, file);
   if (known) {
     tell('done', 1, 1);
@@ -290,9 +306,10 @@ async function keepEdition(
     throw error;
   });
   // Not awaited: a failed write leaves the search working, and the index is made again next time.
-  const written = file.searchIndex
-    .then((index) => writeEditionIndex(dir, index))
-    .catch(() => undefined);
+  const written = Promise.allSettled([
+    file.searchIndex.then((index) => writeEditionIndex(dir, index)),
+    file.reportIndex.then((bytes) => bytes && writeEditionReportIndex(dir, bytes)),
+  ]).then(() => undefined);
   context.onStored?.(report, version, { document, searchIndex: file.searchIndex, written });
   return entry;
 }

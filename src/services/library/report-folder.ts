@@ -2,7 +2,7 @@
  * One edition of a report as the library keeps it: a folder
  * `library/<report>/<edition>/` holding the app's own copy of the file the
  * reader opened (so the report stays readable when the USB stick is gone),
- * the parsed document and its search index. Each file is written whole
+ * the parsed document and its search indexes. Each file is written whole
  * through the atomic writer. The copy is the source of truth: the document
  * and the index are derived from it, so a damaged one is moved aside (never
  * deleted) and made again from the copy, which is checked against its hash.
@@ -15,6 +15,7 @@ import { ReportDocumentSchema } from '../../shared/document-schema';
 import type { Edition, ReportFileFormat } from '../../shared/library';
 import { writeFileAtomic, type WriterIo } from '../storage/atomic-write';
 import { moveAside, readJsonFile } from '../storage/json-file';
+import { REPORT_INDEX_FILE } from '../search/report-index-file';
 
 export const LIBRARY_DIR = 'library';
 export const DOCUMENT_FILE = 'document.json';
@@ -62,14 +63,19 @@ export function writeEditionIndex(dir: string, searchIndex: string, io?: WriterI
   return writeFileAtomic(join(dir, INDEX_FILE), searchIndex, io);
 }
 
-/** Writes the derived files again, after one was found damaged. */
+/** Writes an edition's compact index, for the search across reports (report-index-file.ts reads it). */
+export function writeEditionReportIndex(dir: string, bytes: Uint8Array): Promise<void> {
+  return writeFileAtomic(join(dir, REPORT_INDEX_FILE), bytes);
+}
+
+/** Writes the derived files again, after one was found damaged (the compact index too, when the parse built it). */
 export async function rewriteDerived(
   dir: string,
-  document: ReportDocument,
-  searchIndex: string,
+  derived: { document: ReportDocument; searchIndex: string; reportIndex?: Uint8Array },
 ): Promise<void> {
-  await writeFileAtomic(join(dir, DOCUMENT_FILE), documentBody(document));
-  await writeEditionIndex(dir, searchIndex);
+  await writeFileAtomic(join(dir, DOCUMENT_FILE), documentBody(derived.document));
+  await writeEditionIndex(dir, derived.searchIndex);
+  if (derived.reportIndex) await writeEditionReportIndex(dir, derived.reportIndex);
 }
 
 /** What reading a derived file found. */

@@ -184,6 +184,20 @@ export class ReportSessions {
     this.writing.set(key, write);
   }
 
+  /** Whether the worker is still building the indexes of a report's current edition, just added. */
+  indexesComing(id: string): boolean {
+    return this.indexing.has(this.placeOf(id).key);
+  }
+
+  /**
+   * Resolves once the indexes of a report's current edition, just added, are
+   * in its folder (at once when none are on their way): the search across
+   * reports then reads the compact one the worker built instead of building it.
+   */
+  async written(id: string): Promise<void> {
+    await this.writing.get(this.placeOf(id).key);
+  }
+
   /** An edition's serialized search index, made again from the copy if damaged. */
   searchIndex(id: string, edition?: string): Promise<string> {
     const place = this.placeOf(id, edition);
@@ -220,14 +234,15 @@ export class ReportSessions {
       );
     }
     const parsed = await this.options.parse({ bytes }, { fileName: edition.fileName, index: true });
-    if (parsed.document.version !== edition.id || parsed.searchIndex === undefined) {
+    const { searchIndex } = parsed;
+    if (parsed.document.version !== edition.id || searchIndex === undefined) {
       throw new Error(
         `《${title}》的副本读出的文字与保存时不同，无法打开：请移除它后重新添加原文件。`,
       );
     }
     let written = '并已写回';
     if (this.canWrite) {
-      await rewriteDerived(dir, parsed.document, parsed.searchIndex).catch(() => {
+      await rewriteDerived(dir, { ...parsed, searchIndex }).catch(() => {
         written = '（未能写回，下次打开时会再做一次）';
       });
     } else {
@@ -240,8 +255,8 @@ export class ReportSessions {
     );
     this.recovered.set(key, notices);
     this.documents.set(key, () => Promise.resolve(parsed.document));
-    this.indexes.set(key, () => Promise.resolve(parsed.searchIndex!));
-    return { document: parsed.document, searchIndex: parsed.searchIndex };
+    this.indexes.set(key, () => Promise.resolve(searchIndex));
+    return { document: parsed.document, searchIndex };
   }
 
   /** An edition's search engine, kept for the last few searched. */

@@ -2,12 +2,19 @@
  * Searching every report on the shelf with the library's search across
  * reports (src/core/search/cross-report.ts): before each search the shelf's
  * reports are brought in (each report's compact index read from its folder,
- * or built and saved there as a cache), and those that left are dropped.
+ * where the parse worker wrote it when the report was added), and those that
+ * left are dropped. An index that is missing or damaged is built again in a
+ * worker (index-in-worker.ts), never on main, and saved; `indexMissing` does
+ * that ahead, in the background, for a shelf an older version filled. Main
+ * builds two kinds of index itself, one report's each: the bundled report's
+ * (see takeInShelf), and a report's just added whose indexes are still in
+ * the parse worker: the search takes it in at once, as the report's own
+ * search does (report-sessions.ts), with the very index the worker builds.
  * The hits are told the way the page shows them (each with its place in its
  * report and a snippet) or, for the CLI, with every match.
  */
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { CrossReportSearch } from '../../core/search/cross-report';
 import { sectionPath } from '../../core/report/location';
 import { BUNDLED_REPORT_ID } from '../../shared/library';
@@ -18,11 +25,15 @@ import type {
   ReportHits,
 } from '../../shared/search';
 import {
+  buildHere,
   forgetReport,
   REPORT_INDEX_FILE,
   syncLibrarySearch,
   type LibraryReport as SearchedReport,
 } from '../search/report-index-file';
+import { buildInWorker } from '../search/index-in-worker';
+import type { IndexSource } from '../search/index-build';
+import { writeFileAtomic } from '../storage/atomic-write';
 import type { FileAccess } from '../storage/versioned-file';
 import type { LibraryStore } from './library-store';
 import { editionDir } from './report-folder';
@@ -35,6 +46,18 @@ export interface ShelfSearch {
   forPage(query: string, hitsPerReport: number): Promise<LibrarySearchResult>;
   /** A report left the shelf. */
   forget(report: string): void;
+  /**
+   * Builds, in the worker and one after another, the compact index of every
+   * report on the shelf that has none saved (added by a version that saved
+   * none), and saves it; answers how many it built. Nothing when this process
+   * may not write the folder.
+   */
+  indexMissing(): Promise<number>;
+}
+
+/** Builds a report's compact index off main's thread, encoded (index-in-worker.ts's ReportIndexWorker). */
+export interface ReportIndexer {
+  build(source: IndexSource): Promise<Uint8Array>;
 }
 
 export interface ShelfSearchOptions {
@@ -43,42 +66,116 @@ export interface ShelfSearchOptions {
   library: LibraryStore;
   sessions: ReportSessions;
   search?: CrossReportSearch;
+  /** Where indexes are built: a worker in the app. */
+  indexer: ReportIndexer;
 }
 
 export function shelfSearch(options: ShelfSearchOptions): ShelfSearch {
   const { library, sessions } = options;
   const search = options.search ?? new CrossReportSearch();
+  const build = buildInWorker(options.indexer);
+  /** Indexes `indexMissing` is building, by file: a search that needs one waits for it. */
+  const building = new Map<string, Promise<void>>();
 
-  /** A report's blocks; a report whose files cannot be read is searched as empty. */
-  const blocksOf = (id: string) =>
-    sessions.document(id).then(
+  /**
+   * A report's blocks, once its index is where the search reads it: written
+   * (a report just added), or built in the background. A report whose files
+   * cannot be read is searched as empty.
+   */
+  const blocksOf = async (id: string, indexFile: string | null) => {
+    if (indexFile !== null) {
+      await sessions.written(id).catch(() => undefined);
+      await building.get(indexFile);
+    }
+    return sessions.document(id).then(
       (document) => document.blocks,
       () => [],
     );
+  };
+
+  /** Whether this process may write the folder now (another reader may have taken it over). */
+  const mayWrite = async () =>
+    (await options.access?.beforeWrite?.().then(
+      () => options.access?.readOnlyReason === null,
+      () => false,
+    )) ?? true;
+
+  /** Where a shelf report's compact index is kept; the bundled report's too, in a folder of its edition. */
+  const indexFileOf = (report: { id: string; edition: string }) =>
+    join(editionDir(options.dataDir, report.id, report.edition), REPORT_INDEX_FILE);
 
   /** The shelf's reports in the search, the others out. */
   async function takeInShelf(): Promise<void> {
     const shelf = library.view().reports;
-    // A folder this process may not write: the indexes are built in memory, never saved.
-    const mayWrite =
-      (await options.access?.beforeWrite?.().then(
-        () => options.access?.readOnlyReason === null,
-        () => false,
-      )) ?? true;
+    // A folder this process may not write: the indexes are built (in the worker) and kept in memory only.
+    const writable = await mayWrite();
     const reports: SearchedReport[] = [];
     for (const report of shelf) {
-      const folder = editionDir(options.dataDir, report.id, report.edition);
-      // The bundled report's index is kept like any other's, in a folder of its edition.
-      if (mayWrite && report.bundled && !search.has(report.id)) {
-        await mkdir(folder, { recursive: true });
+      if (!search.has(report.id) && sessions.indexesComing(report.id)) {
+        // Just added, its indexes still in the parse worker (seconds, on a busy
+        // machine): taken in at once with an index of its blocks built here,
+        // one report's (~50 ms), the very index the worker is building, kept in
+        // memory only (the worker's is written to its folder as it comes).
+        reports.push({
+          id: report.id,
+          indexFile: null,
+          build: buildHere,
+          blocks: () => blocksOf(report.id, null),
+        });
+        continue;
+      }
+      const indexFile = writable ? indexFileOf(report) : null;
+      if (indexFile !== null && report.bundled && !search.has(report.id)) {
+        await mkdir(dirname(indexFile), { recursive: true });
       }
       reports.push({
         id: report.id,
-        indexFile: mayWrite ? join(folder, REPORT_INDEX_FILE) : null,
-        blocks: () => blocksOf(report.id),
+        indexFile,
+        // The bundled report's (missing at the first search after install) is
+        // built here: one report (~50 ms) costs main less than a worker's start
+        // costs the search (seconds on a busy machine), and main holds its text.
+        ...(report.bundled && { build: buildHere }),
+        blocks: () => blocksOf(report.id, indexFile),
       });
     }
-    await syncLibrarySearch(search, reports);
+    await syncLibrarySearch(search, reports, build);
+  }
+
+  /** Builds one report's missing index in the worker, and saves it; false when it had one. */
+  async function indexOne(report: { id: string; edition: string }): Promise<boolean> {
+    const indexFile = indexFileOf(report);
+    // Just added: its index is on its way from the parse worker.
+    await sessions.written(report.id);
+    const missing = await stat(indexFile).then(
+      () => false,
+      (error: NodeJS.ErrnoException) => error.code === 'ENOENT',
+    );
+    if (!missing || search.has(report.id) || building.has(indexFile)) return false;
+    const job = (async () => {
+      // The worker reads a stored document itself; the bundled report's text is main's own.
+      const stored = sessions.storedDocument(report.id);
+      const source: IndexSource = stored ?? { blocks: (await sessions.document(report.id)).blocks };
+      const bytes = await options.indexer.build(source);
+      await mkdir(dirname(indexFile), { recursive: true });
+      if (await mayWrite()) await writeFileAtomic(indexFile, bytes);
+    })();
+    building.set(indexFile, job);
+    try {
+      await job;
+      return true;
+    } finally {
+      building.delete(indexFile);
+    }
+  }
+
+  async function indexMissing(): Promise<number> {
+    let built = 0;
+    for (const report of library.view().reports) {
+      if (!(await mayWrite())) break;
+      // One that fails is left to the search, which builds it again when it needs it.
+      if (await indexOne(report).catch(() => false)) built++;
+    }
+    return built;
   }
 
   async function hits(query: string, hitsPerReport: number): Promise<CrossReportResult> {
@@ -114,5 +211,6 @@ export function shelfSearch(options: ShelfSearchOptions): ShelfSearch {
       return { query, total: found.total, reports };
     },
     forget: (report) => forgetReport(search, report),
+    indexMissing,
   };
 }

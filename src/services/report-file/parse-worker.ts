@@ -4,14 +4,16 @@
  * Started warm (`{ warm: true }`), it first reads a tiny file of its own
  * (warm-up.ts) and then waits for its one real file as a message.
  *
- * With `index` it builds the document's search index too. With `early` as
- * well, the document is posted as soon as it is read (`parsed`) and the index
- * follows (`indexed`): the library shows the report while its index is built.
+ * With `index` it builds the document's search indexes too (both-indexes.ts:
+ * its lunr index for its own search, and its compact index, as bytes, for
+ * the library's search across reports), so that neither is built on main.
+ * With `early` as well, the document is posted as soon as it is read
+ * (`parsed`) and the indexes follow (`indexed`): the library shows the
+ * report while they are built.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { ReportFormatError } from '../../core/formats/errors';
-import { buildSerializedIndex } from '../../core/search/build-index';
-import { segmentWords } from '../search/words';
+import { buildBothIndexes, type BothIndexes } from '../search/both-indexes';
 import { warmUp } from './warm-up';
 import { parseReportFile, readReportFile, type ParsedReportFile } from './parse-file';
 import type { ParseProgress } from './extract-text';
@@ -35,25 +37,24 @@ export interface WorkerInput {
   path?: string;
   bytes?: Uint8Array;
   fileName?: string;
-  /** Build the document's search index here too, off the caller's thread. */
+  /** Build the document's search indexes here too, off the caller's thread. */
   index?: boolean;
-  /** With `index`: post the document first (`parsed`), then the index (`indexed`). */
+  /** With `index`: post the document first (`parsed`), then the indexes (`indexed`). */
   early?: boolean;
 }
 
-/** A parsed file, with its serialized search index when one was asked for. */
-export interface WorkerResult extends ParsedReportFile {
-  searchIndex?: string;
-}
+/** A parsed file, with its search indexes when they were asked for. */
+export type WorkerResult = ParsedReportFile & Partial<BothIndexes>;
 
 export type WorkerMessage =
   | { type: 'progress'; progress: ParseProgress }
   | { type: 'parsed'; result: ParsedReportFile }
-  | { type: 'indexed'; searchIndex: string }
+  | ({ type: 'indexed' } & BothIndexes)
   | { type: 'done'; result: WorkerResult }
   | { type: 'error'; code?: string; reportError: boolean; message: string };
 
-const post = (message: WorkerMessage) => parentPort?.postMessage(message);
+const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []) =>
+  parentPort?.postMessage(message, transfer);
 
 async function run(input: WorkerInput): Promise<void> {
   const options = {
@@ -71,12 +72,15 @@ async function run(input: WorkerInput): Promise<void> {
     if (!input.index) return post({ type: 'done', result: parsed });
     if (input.early) post({ type: 'parsed', result: parsed });
     post({ type: 'progress', progress: { stage: 'index', done: 0, total: 1 } });
-    const searchIndex = buildSerializedIndex(parsed.document, segmentWords);
+    const indexes = buildBothIndexes(parsed.document);
     post({ type: 'progress', progress: { stage: 'done', done: 1, total: 1 } });
+    // The compact index's buffer is moved, not copied (encodeReportIndex gives it whole).
+    const moved = [indexes.reportIndex.buffer as ArrayBuffer];
     post(
       input.early
-        ? { type: 'indexed', searchIndex }
-        : { type: 'done', result: { ...parsed, searchIndex } },
+        ? { type: 'indexed', ...indexes }
+        : { type: 'done', result: { ...parsed, ...indexes } },
+      moved,
     );
   } catch (error) {
     const reportError = error instanceof ReportFormatError;

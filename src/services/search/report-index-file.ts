@@ -27,6 +27,15 @@ import { segmentWords } from './words';
 /** File name suggested for a report's saved index, beside its other files. */
 export const REPORT_INDEX_FILE = 'search-index.bin';
 
+/**
+ * Builds a report's index from its blocks. The app's builds it in a worker
+ * (index-in-worker.ts), never on main; by default (the CLI, the bench, tests
+ * of the file's handling) in this thread.
+ */
+export type BuildIndex = (blocks: readonly IndexedBlock[]) => Promise<ReportIndex>;
+
+export const buildHere: BuildIndex = async (blocks) => buildReportIndex(blocks, segmentWords);
+
 export interface AddedReport {
   /** 'saved': the index on disk was used; 'built': it was built from the blocks. */
   index: 'saved' | 'built';
@@ -42,6 +51,7 @@ export interface AddedReport {
 async function readOrBuild(
   blocks: readonly IndexedBlock[],
   indexFile: string | null,
+  build: BuildIndex,
 ): Promise<{ index: ReportIndex; added: AddedReport }> {
   if (indexFile !== null) {
     // Unreadable is as good as absent: the index is rebuilt.
@@ -49,7 +59,7 @@ async function readOrBuild(
     const saved = bytes === undefined ? null : decodeReportIndex(bytes);
     if (saved && isIndexOf(saved, blocks)) return { index: saved, added: { index: 'saved' } };
   }
-  const index = buildReportIndex(blocks, segmentWords);
+  const index = await build(blocks);
   if (indexFile === null) return { index, added: { index: 'built' } };
   try {
     await writeFileAtomic(indexFile, encodeReportIndex(index));
@@ -68,8 +78,9 @@ export async function addReportFromFile(
   reportId: string,
   blocks: readonly IndexedBlock[],
   indexFile: string,
+  build: BuildIndex = buildHere,
 ): Promise<AddedReport> {
-  const { index, added } = await readOrBuild(blocks, indexFile);
+  const { index, added } = await readOrBuild(blocks, indexFile, build);
   search.add(reportId, blocks, { index });
   return added;
 }
@@ -79,6 +90,8 @@ export interface LibraryReport {
   id: string;
   /** Where its index is saved; null: built in memory, never saved (a folder this process may not write). */
   indexFile: string | null;
+  /** How its index is built when none is saved, if not as the search builds the others'. */
+  build?: BuildIndex;
   blocks: () => Promise<readonly IndexedBlock[]>;
 }
 
@@ -98,7 +111,7 @@ function loadingsOf(search: CrossReportSearch): Map<string, Loading> {
 }
 
 /** The load of a report's index under way, or a new one. */
-function loadReport(search: CrossReportSearch, report: LibraryReport): Loading {
+function loadReport(search: CrossReportSearch, report: LibraryReport, build: BuildIndex): Loading {
   const pending = loadingsOf(search);
   const under = pending.get(report.id);
   // Another file is another edition's index: not the one wanted now.
@@ -107,7 +120,7 @@ function loadReport(search: CrossReportSearch, report: LibraryReport): Loading {
     indexFile: report.indexFile,
     loaded: (async () => {
       const blocks = await report.blocks();
-      return { blocks, ...(await readOrBuild(blocks, report.indexFile)) };
+      return { blocks, ...(await readOrBuild(blocks, report.indexFile, report.build ?? build)) };
     })(),
   };
   pending.set(report.id, loading);
@@ -128,14 +141,19 @@ function loadReport(search: CrossReportSearch, report: LibraryReport): Loading {
 export async function syncLibrarySearch(
   search: CrossReportSearch,
   library: readonly LibraryReport[],
+  build: BuildIndex = buildHere,
 ): Promise<Map<string, AddedReport>> {
   const wanted = new Set(library.map((report) => report.id));
   for (const id of search.reports()) if (!wanted.has(id)) search.remove(id);
   const pending = loadingsOf(search);
   const added = new Map<string, AddedReport>();
-  for (const report of library) {
-    if (search.has(report.id)) continue;
-    const loading = loadReport(search, report);
+  // Every load started at once, then taken in library order: while one
+  // report's index is built (in a worker, in the app), the next ones' blocks
+  // and saved indexes are read.
+  const loads = library
+    .filter((report) => !search.has(report.id))
+    .map((report) => ({ report, loading: loadReport(search, report, build) }));
+  for (const { report, loading } of loads) {
     const { blocks, index, added: how } = await loading.loaded;
     // The first search back adds it; a report dropped meanwhile (forgetReport) is not.
     if (pending.get(report.id) === loading) {

@@ -1,4 +1,6 @@
 /** Parsing in a worker thread: the same result, progress events, and bounds that hold. */
+import { isIndexOf } from '../../../src/core/search/report-index';
+import { decodeReportIndex } from '../../../src/core/search/report-index-codec';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -49,10 +51,12 @@ describe('parseReportFileInWorker', () => {
     );
     expect(order.indexOf('parsed')).toBeLessThan(order.indexOf('index'));
     expect(order.at(-1)).toBe('done');
-    const { searchIndex, ...parsed } = answer;
+    const { searchIndex, reportIndex, ...parsed } = answer;
     expect(early).toEqual(parsed);
     expect(parsed).toEqual(await parseReportFile(bytes, { fileName: 'report.pdf' }));
     expect(JSON.parse(searchIndex!)).toMatchObject({ version: expect.any(String) });
+    // And the compact index for the search across reports, of these blocks.
+    expect(isIndexOf(decodeReportIndex(reportIndex!)!, parsed.document.blocks)).toBe(true);
   }, 60_000);
 
   it('passes a bad file’s error through with its code and sentence', async () => {

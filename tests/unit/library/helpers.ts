@@ -10,6 +10,9 @@ import type { ParseFile } from '../../../src/services/library/parse';
 import { createReaderServices, type ServiceOptions } from '../../../src/services/reader-services';
 import { parseReportFile } from '../../../src/services/report-file/parse-file';
 import { segmentWords } from '../../../src/services/search/words';
+import { buildBothIndexes } from '../../../src/services/search/both-indexes';
+import { buildEncodedIndex } from '../../../src/services/search/index-build';
+import type { ReportIndexer } from '../../../src/services/library/shelf-search';
 import type { Result } from '../../../src/shared/api';
 import { reportBytes, reportText } from '../report/helpers';
 
@@ -23,10 +26,11 @@ export const loadBundledIndex = async () =>
 export const parseHere: ParseFile = async (input, options) => {
   if (!('bytes' in input)) throw new Error('the library hands the parser bytes');
   const parsed = await parseReportFile(input.bytes, options);
-  return options.index
-    ? { ...parsed, searchIndex: buildSerializedIndex(parsed.document, segmentWords) }
-    : parsed;
+  return options.index ? { ...parsed, ...buildBothIndexes(parsed.document) } : parsed;
 };
+
+/** Builds the search-across-reports indexes as the index worker does, in this thread. */
+export const indexHere: ReportIndexer = { build: buildEncodedIndex };
 
 export function openLibrary(dataDir: string, options: Partial<ServiceOptions> = {}) {
   return createReaderServices({
@@ -34,6 +38,7 @@ export function openLibrary(dataDir: string, options: Partial<ServiceOptions> = 
     document: BUNDLED,
     loadSearchIndex: loadBundledIndex,
     parse: parseHere,
+    indexer: indexHere,
     ...options,
   });
 }

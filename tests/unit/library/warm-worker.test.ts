@@ -5,10 +5,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ReportFormatError } from '../../../src/core/formats/errors';
+import { isIndexOf } from '../../../src/core/search/report-index';
+import { decodeReportIndex } from '../../../src/core/search/report-index-codec';
 import {
   parseReportFileInWorker,
   warmParseWorker,
 } from '../../../src/services/report-file/parse-in-worker';
+import { buildEncodedIndex } from '../../../src/services/search/index-build';
+import { reportText } from '../report/helpers';
 import { encryptedPdf } from '../formats/bad-files';
 import { makePrintedPdf } from '../formats/fixtures';
 
@@ -49,6 +53,17 @@ describe('a warm parse worker', () => {
       { heapMb: 16 },
     ).catch((e) => e);
     expect(error).toMatchObject({ code: 'out-of-memory' });
+  }, 60_000);
+});
+
+describe('a parse with its index', () => {
+  it('answers the compact index for the search across reports too, the very one built here', async () => {
+    const text = new TextEncoder().encode(reportText());
+    const parsed = await parseReportFileInWorker({ bytes: text }, { index: true });
+    const { blocks } = parsed.document;
+    expect(isIndexOf(decodeReportIndex(parsed.reportIndex!)!, blocks)).toBe(true);
+    const here = await buildEncodedIndex({ blocks });
+    expect(Buffer.from(parsed.reportIndex!).equals(Buffer.from(here))).toBe(true);
   }, 60_000);
 });
 
