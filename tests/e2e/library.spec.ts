@@ -185,18 +185,29 @@ test('the bundled report as a PDF, a web page or GB18030 text is the bundled rep
   server,
 }) => {
   await openReader(page, server.url);
-  const notice = page.getByRole('alert');
+  const notices = page.getByRole('alert').locator('.notice');
+  // The same notice said again is one notice: each file's is read, then put
+  // away, so the next one is that file's own answer.
+  const alreadyThere = async () => {
+    // A PDF is read in a worker: on a busy machine that takes a few seconds.
+    await expect(notices).toHaveText(
+      ['《2018年海曙区政府工作报告》已在书架上，已为你打开。知道了'],
+      {
+        timeout: 20_000,
+      },
+    );
+    await notices.getByRole('button', { name: '知道了' }).click();
+    await expect(notices).toHaveCount(0);
+  };
   await addByChooser(page, '海曙.pdf', await makePrintedPdf());
-  // A PDF is read in a worker: on a busy machine that takes a few seconds.
-  await expect(notice).toContainText('《2018年海曙区政府工作报告》已在书架上，已为你打开。', {
-    timeout: 20_000,
-  });
+  await alreadyThere();
   await addByDrop(page, '海曙.html', new TextEncoder().encode(makeSavedPage()));
+  await alreadyThere();
   await addByDrop(page, '海曙.txt', encodeGb18030(reportText()));
+  await alreadyThere();
   // Saved from a site laid out in tables, in gb2312: 发布日期, 责任编辑 and 打印本页 around the text.
   await addByChooser(page, '政府工作报告.htm', encodeGb18030(makeTablePage()));
-  await expect(notice.locator('.notice')).toHaveCount(4, { timeout: 20_000 });
-  await expect(notice.locator('.notice').last()).toContainText('已在书架上，已为你打开。');
+  await alreadyThere();
   await page.keyboard.press('l');
   await expect(shelfRows(page)).toHaveCount(1);
   expect(await shownReport(page)).toBe(BUNDLED_REPORT_ID);
