@@ -10,11 +10,10 @@
  * a heap limit and a wall-time limit, after which it is stopped and the
  * caller gets an EditionCompareError.
  */
-import { Worker } from 'node:worker_threads';
 import { LIMITS } from '../../core/formats/limits';
 import type { ReviewedMarks } from '../../core/editions/compare';
 import type { EditionComparison } from '../../shared/editions';
-import { workerEntry } from '../worker-entry';
+import { startWorkerThread } from '../worker-entry';
 import { awaitWorker } from '../worker-run';
 import { exitedMessage } from '../worker-output';
 import type { CompareInput, CompareMessage, EditionSource } from './compare-worker';
@@ -47,7 +46,6 @@ export function compareEditionsInWorker(
   marks: ReviewedMarks,
   options: WorkerCompareOptions = {},
 ): Promise<EditionComparison> {
-  const { entry, eval: isEval } = workerEntry('compare-worker', import.meta.url);
   const data: CompareInput = {
     old: oldEdition,
     new: newEdition,
@@ -58,15 +56,9 @@ export function compareEditionsInWorker(
       ...(marks.now && { now: marks.now }),
     },
   };
-  const worker = new Worker(entry, {
-    eval: isEval,
+  const worker = startWorkerThread('compare-worker', import.meta.url, {
+    heapMb: options.heapMb ?? LIMITS.workerHeapMb,
     workerData: data,
-    resourceLimits: {
-      maxOldGenerationSizeMb: options.heapMb ?? LIMITS.workerHeapMb,
-      maxYoungGenerationSizeMb: 64,
-    },
-    stdout: true,
-    stderr: true,
   });
   return awaitWorker<CompareMessage, EditionComparison>(worker, {
     timeoutMs: options.timeoutMs ?? COMPARE_MS,

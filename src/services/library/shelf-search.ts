@@ -156,8 +156,10 @@ export function shelfSearch(options: ShelfSearchOptions): ShelfSearch {
       const stored = sessions.storedDocument(report.id);
       const source: IndexSource = stored ?? { blocks: (await sessions.document(report.id)).blocks };
       const bytes = await options.indexer.build(source);
+      // The folder may have been taken over meanwhile: nothing made in it then.
+      if (!(await mayWrite())) return;
       await mkdir(dirname(indexFile), { recursive: true });
-      if (await mayWrite()) await writeFileAtomic(indexFile, bytes);
+      await writeFileAtomic(indexFile, bytes);
     })();
     building.set(indexFile, job);
     try {

@@ -9,13 +9,13 @@
  * The worker is this folder's parse-worker (worker-entry.ts says where it is
  * from source and in a build).
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { ReportFormatError, type ReportErrorCode } from '../../core/formats/errors';
 import { LIMITS } from '../../core/formats/limits';
 import type { ParseProgress } from './extract-text';
 import type { ParsedReportFile } from './parse-file';
 import type { WorkerInput, WorkerMessage, WorkerResult } from './parse-worker';
-import { workerEntry } from '../worker-entry';
+import { startWorkerThread } from '../worker-entry';
 import { awaitWorker } from '../worker-run';
 import { exitedMessage } from '../worker-output';
 
@@ -66,14 +66,7 @@ function errorFrom(message: Extract<WorkerMessage, { type: 'error' }>): Error {
 }
 
 function startWorker(workerData: WorkerInput | { warm: true }, heapMb: number): Worker {
-  const { entry, eval: isEval } = workerEntry('parse-worker', import.meta.url);
-  return new Worker(entry, {
-    eval: isEval,
-    workerData,
-    resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 64 },
-    stdout: true,
-    stderr: true,
-  });
+  return startWorkerThread('parse-worker', import.meta.url, { heapMb, workerData });
 }
 
 /**

@@ -9,10 +9,10 @@
  * A worker that fails (it died, ran out of its heap) fails the requests it
  * held; the next request starts a new one.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { LIMITS } from '../../core/formats/limits';
 import { decodeReportIndex } from '../../core/search/report-index-codec';
-import { workerEntry } from '../worker-entry';
+import { startWorkerThread } from '../worker-entry';
 import { drainWorkerOutput, exitedMessage } from '../worker-output';
 import type { IndexSource } from './index-build';
 import type { IndexAnswer, IndexJob } from './index-worker';
@@ -68,15 +68,8 @@ export class ReportIndexWorker {
   }
 
   private start(): Worker {
-    const { entry, eval: isEval } = workerEntry('index-worker', import.meta.url);
-    const worker = new Worker(entry, {
-      eval: isEval,
-      resourceLimits: {
-        maxOldGenerationSizeMb: this.options.heapMb ?? LIMITS.workerHeapMb,
-        maxYoungGenerationSizeMb: 64,
-      },
-      stdout: true,
-      stderr: true,
+    const worker = startWorkerThread('index-worker', import.meta.url, {
+      heapMb: this.options.heapMb ?? LIMITS.workerHeapMb,
     });
     this.started++;
     // Read as it comes, or the worker's output would pile up in its heap (worker-output.ts).
