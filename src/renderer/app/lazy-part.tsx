@@ -2,7 +2,7 @@
  * Parts of the interface that load as chunks of their own once the text is
  * interactive: the first bundle holds only what reading, scrolling, searching
  * and selecting need, and the panels, dialogs and layers come in after it
- * (fetched when the browser is idle, preload.ts). A part asked for before its
+ * (fetched when the browser is idle: preloadParts in parts.tsx). A part asked for before its
  * chunk is in shows `loading` meanwhile; a chunk that cannot be loaded shows
  * `failed` in its place, and the rest of the reader goes on working.
  */

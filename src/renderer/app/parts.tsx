@@ -42,16 +42,42 @@ function NoticeOfFailure({ name, error }: { name: string; error: Error }) {
   return null;
 }
 
+/** Every part made here, in the order preloadParts fetches them: the order they are made in. */
+const ALL: LazyPart<never>[] = [];
+
+/** A part, listed for preloadParts as it is made, so none is ever left out of it. */
+function part<P extends object>(
+  load: () => Promise<ComponentType<P>>,
+  options: Parameters<typeof lazyPart>[1],
+): LazyPart<P> {
+  const made = lazyPart(load, options);
+  ALL.push(made);
+  return made;
+}
+
 const panel = <P extends object>(name: string, load: () => Promise<ComponentType<P>>) =>
-  lazyPart(load, {
+  part(load, {
     loading: <PanelLoading name={name} />,
     failed: (error, retry) => <PanelFailed name={name} error={error} retry={retry} />,
   });
 
 const layer = <P extends object>(name: string, load: () => Promise<ComponentType<P>>) =>
-  lazyPart(load, {
+  part(load, {
     failed: (error): ReactNode => <NoticeOfFailure name={name} error={error} />,
   });
+
+// The layers over the text first: selecting text or pointing at a term needs them.
+// They need Floating UI, a third of the first bundle as it was.
+export const AnnotationLayer = layer('批注工具', () =>
+  import('../features/annotations/AnnotationLayer').then((module) => module.AnnotationLayer),
+);
+export const GlossaryTerms = layer('名词解释', () =>
+  import('../features/glossary/GlossaryTerms').then((module) => module.GlossaryTerms),
+);
+/** The 书架, a file's progress and 撤销 of a removal. */
+export const LibraryLayer = layer('书架', () =>
+  import('../features/library/LibraryLayer').then((module) => module.LibraryLayer),
+);
 
 export const GlossaryPanel = panel('名词解释', () =>
   import('../features/glossary/GlossaryPanel').then((module) => module.GlossaryPanel),
@@ -76,17 +102,6 @@ export const LibraryResults = panel('全部报告的搜索结果', () =>
   import('../features/library/LibraryResults').then((module) => module.LibraryResults),
 );
 
-// The layers over the text need Floating UI, a third of the first bundle as it was.
-export const AnnotationLayer = layer('批注工具', () =>
-  import('../features/annotations/AnnotationLayer').then((module) => module.AnnotationLayer),
-);
-export const GlossaryTerms = layer('名词解释', () =>
-  import('../features/glossary/GlossaryTerms').then((module) => module.GlossaryTerms),
-);
-/** The 书架, a file's progress and 撤销 of a removal. */
-export const LibraryLayer = layer('书架', () =>
-  import('../features/library/LibraryLayer').then((module) => module.LibraryLayer),
-);
 export const Shortcuts = layer('快捷键表', () =>
   import('../features/shortcuts/ShortcutsDialog').then((module) => module.Shortcuts),
 );
@@ -97,25 +112,10 @@ export const CompareDialog = layer('版本对照', () =>
  * 数说报告's tables and charts on paper, made once its panel has shown. Its
  * chunk is the panel's (the figures' code): the panel says so when it failed.
  */
-export const PrintedFigures = lazyPart(
+export const PrintedFigures = part(
   () => import('../features/figures/PrintedFigures').then((module) => module.PrintedFigures),
   { failed: () => null },
 );
-
-const ALL: LazyPart<object>[] = [
-  AnnotationLayer,
-  GlossaryTerms,
-  LibraryLayer,
-  GlossaryPanel,
-  AnnotationsPanel,
-  BookmarksPanel,
-  FiguresPanel,
-  EditionsPanel,
-  LibraryResults,
-  Shortcuts,
-  CompareDialog,
-  PrintedFigures,
-];
 
 /**
  * Fetches every part's chunk, one after another, so no part ever waits when
@@ -123,5 +123,5 @@ const ALL: LazyPart<object>[] = [
  * part is drawn.
  */
 export async function preloadParts(): Promise<void> {
-  for (const part of ALL) await part.preload().catch(() => undefined);
+  for (const each of ALL) await each.preload().catch(() => undefined);
 }

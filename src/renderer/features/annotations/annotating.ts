@@ -180,8 +180,6 @@ export class AnnotatingStore extends Store<AnnotatingState> {
   readonly openEditor = (id: string, rect: () => DOMRect): void =>
     this.set({ editing: { mode: 'edit', id, rect } });
 
-  readonly closeEditor = (): void => this.set({ editing: null });
-
   /**
    * Closes the editor of `editing`, and only that one: a save that ends after
    * the reader has already opened another note must not close it.

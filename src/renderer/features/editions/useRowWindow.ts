@@ -52,6 +52,10 @@ function marginBelow(element: HTMLElement): number {
 
 type Range = { start: number; end: number };
 
+/** The range now kept when the next is the same, so React draws nothing again. */
+const moveTo = (next: Range) => (now: Range) =>
+  now.start === next.start && now.end === next.end ? now : next;
+
 /** The rows of `list` in view in whatever scrolls it, with the overscan; null when it is not laid out. */
 function rowsInView(list: HTMLElement | null, offsets: Float64Array): Range | null {
   const container = list && scrollingAncestor(list);
@@ -88,7 +92,7 @@ export function useRowWindow(
     // The rows in view depend on layout (where the list sits in what scrolls it), known only once
     // laid out: measured before paint and drawn again at once, as React's docs place a tooltip.
     // eslint-disable-next-line react-hooks/set-state-in-effect
-    if (next) setRange((now) => (now.start === next.start && now.end === next.end ? now : next));
+    if (next) setRange(moveTo(next));
   }, [list, items, offsets]);
 
   useEffect(() => {
@@ -98,7 +102,7 @@ export function useRowWindow(
     const place = () => {
       frame = 0;
       const next = rowsInView(list.current, latest.current.offsets);
-      if (next) setRange((now) => (now.start === next.start && now.end === next.end ? now : next));
+      if (next) setRange(moveTo(next));
     };
     const soon = () => {
       if (frame === 0) frame = requestAnimationFrame(place);

@@ -6,10 +6,11 @@
  * files it exports. The figures are extracted the first time the panel opens
  * and kept after that.
  */
-import { startTransition, use, useEffect, useRef, useState } from 'react';
+import { startTransition, useEffect, useRef, useState } from 'react';
 import { useReader } from '../../app/context';
 import { useStore } from '../../store';
 import { useFocusInto } from '../sidebar/useFocusInto';
+import { useFigureTable } from './useFigureTable';
 import { ComparisonSection } from './ComparisonSection';
 import { FigureFilters } from './FigureFilters';
 import { FigureRows } from './FigureRows';
@@ -82,8 +83,8 @@ export function FiguresPanel() {
   const { figures } = useReader();
   const listReady = useAfterFirstFrame();
   // The first opening extracts (after loading the extraction code, if the idle
-  // prefetch has not: the panel says 正在载入 meanwhile); every later one reads what was kept.
-  const table = figures.tableIfLoaded() ?? use(figures.load());
+  // prefetch has not); every later one reads what was kept.
+  const table = useFigureTable(figures);
   const rows = useStore(figures, figures.visibleRows);
   const section = useRef<HTMLElement>(null);
   useFocusInto('figures', () => section.current?.querySelector<HTMLElement>('button')?.focus());

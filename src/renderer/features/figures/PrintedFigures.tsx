@@ -5,12 +5,13 @@
  * printing to a page narrower than the window closes. Hidden on screen, where
  * the panel shows them.
  *
- * Once made, they stay while other panels are chosen, only marked `hidden`
+ * Made once the panel has first shown (app/Reader.tsx), they stay while
+ * other panels are chosen, only marked `hidden`
  * (which keeps them off paper too): made anew, the chart's image (an SVG
  * drawn by ECharts and parsed by the page as a data: URL, at once) cost more
  * than half of reopening the panel, which must be one frame's work.
  */
-import { lazy, Suspense, use, useState } from 'react';
+import { lazy, Suspense } from 'react';
 import { createPortal } from 'react-dom';
 import { VERDICT_RULES } from '../../../core/figures/fulfilment';
 import { useReader } from '../../app/context';
@@ -20,6 +21,7 @@ import type { ComparisonView } from './comparison';
 import { ComparisonTable } from './ComparisonTable';
 import { sourceLine } from './FulfilmentSection';
 import { FulfilmentTable } from './FulfilmentTable';
+import { useFigureTable } from './useFigureTable';
 
 const PrintedChart = lazy(() =>
   import('./ComparisonChart').then((module) => ({ default: module.PrintedChart })),
@@ -60,12 +62,10 @@ export function PrintedFigures() {
   const name = useReportName();
   const shown = useStore(sidebar, (state) => state.panel === 'figures');
   const fulfilled = useStore(fulfilment, () => fulfilment.shown.length > 0);
-  // Made the first time the panel is chosen (its figures are extracted then), then kept.
-  const [made, setMade] = useState(shown);
-  if (shown && !made) setMade(true);
-  const view = made ? (figures.tableIfLoaded() ?? use(figures.load())).comparison : null;
+  // Put up once the panel has shown (app/Reader.tsx), its figures extracted then.
+  const view = useFigureTable(figures).comparison;
   // Nothing to print is no page at all (the section starts a page).
-  if (!view || (view.rows.length === 0 && !fulfilled)) return null;
+  if (view.rows.length === 0 && !fulfilled) return null;
   return createPortal(
     <section className="printed-comparison" aria-hidden="true" hidden={!shown}>
       {view.rows.length > 0 && (
