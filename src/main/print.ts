@@ -1,14 +1,16 @@
 /** Saving the report as PDF: the choices, as plain data (main does the dialog and the printing). */
 import { extname, join } from 'node:path';
+import { exportFileName, type NamedReport } from '../core/library/export-name';
 
-/** The file name offered in the save dialog. */
-export const PDF_DEFAULT_NAME = '政府工作报告.pdf';
-
-export function pdfSaveDialogOptions(documentsDir: string) {
+/**
+ * The save dialog, offering the report's name on the 书架
+ * (`2018年海曙区政府工作报告.pdf`), or `报告.pdf` when the library could not say.
+ */
+export function pdfSaveDialogOptions(documentsDir: string, report?: NamedReport) {
   return {
     title: '导出为 PDF',
     buttonLabel: '保存',
-    defaultPath: join(documentsDir, PDF_DEFAULT_NAME),
+    defaultPath: join(documentsDir, exportFileName(report ?? { title: '报告' }, '', 'pdf')),
     filters: [{ name: 'PDF 文档', extensions: ['pdf'] }],
     properties: ['createDirectory', 'showOverwriteConfirmation'] as (
       'createDirectory' | 'showOverwriteConfirmation'

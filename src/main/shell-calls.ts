@@ -44,7 +44,10 @@ export function createShellCalls(options: ShellCallOptions): ShellCalls {
   return {
     setMenuCommands: (_event, payload) =>
       validate('setMenuCommands', payload, (commands) => options.showMenuCommands(commands)),
-    printToPdf: (event, payload) => validate('printToPdf', payload, () => savePdf(event.sender)),
+    printToPdf: (event, payload) =>
+      validate('printToPdf', payload, ({ report }) =>
+        savePdf(event.sender, options.handlers(), report),
+      ),
     importAnnotationsFile: (event, payload) =>
       validate('importAnnotationsFile', payload, (where) =>
         importFromDialog(event.sender, options.handlers(), where),
@@ -79,9 +82,17 @@ async function addFromDialog(
   });
 }
 
-async function savePdf(contents: Electron.WebContents): Promise<PdfSaved> {
+async function savePdf(
+  contents: Electron.WebContents,
+  handlers: ServiceHandlers,
+  report: string,
+): Promise<PdfSaved> {
   const window = BrowserWindow.fromWebContents(contents);
-  const options = pdfSaveDialogOptions(app.getPath('documents'));
+  const library = await handlers.getLibrary(undefined);
+  const entry = library.ok
+    ? [...library.value.reports, ...library.value.removed].find(({ id }) => id === report)
+    : undefined;
+  const options = pdfSaveDialogOptions(app.getPath('documents'), entry);
   const choice = window
     ? await dialog.showSaveDialog(window, options)
     : await dialog.showSaveDialog(options);

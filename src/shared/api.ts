@@ -297,7 +297,14 @@ export const CONTRACT = {
     response: answers<void>(),
   },
   /** Asks where to save, then saves the page as PDF. */
-  printToPdf: { kind: 'change', desktopOnly: true, response: answers<PdfSaved>() },
+  printToPdf: {
+    kind: 'change',
+    scope: 'report',
+    desktopOnly: true,
+    // The report: the save dialog offers a name made from its entry on the 书架.
+    request: (s) => s.IN_REPORT.only,
+    response: answers<PdfSaved>(),
+  },
   /** Asks for a file in the system's open dialog, then imports it; null when cancelled. */
   importAnnotationsFile: {
     kind: 'change',

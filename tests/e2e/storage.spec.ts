@@ -86,7 +86,7 @@ test('one unreadable record among five: four are shown, a notice says so, the re
   const download = page.waitForEvent('download');
   await panel.getByRole('button', { name: '导出无法读取的记录' }).click();
   const file = await download;
-  expect(file.suggestedFilename()).toMatch(/^无法读取的记录-政府工作报告-\d{4}-\d{2}-\d{2}\.json$/);
+  expect(file.suggestedFilename()).toBe('2018年海曙区政府工作报告-无法读取的记录.json');
   const exported = JSON.parse(await readFile((await file.path())!, 'utf8'));
   expect(exported.entries).toHaveLength(1);
   expect(exported.entries[0].record).toMatchObject({ color: 'c9', note: '第3条' });

@@ -88,13 +88,20 @@ test('导出为 PDF… asks where to save, then writes a PDF there', async () =>
   const target = join(dataDir, '报告');
   // The save dialog is the one thing a test cannot click: answer it in main.
   await app.evaluate(({ dialog }, filePath) => {
-    dialog.showSaveDialog = (async () => ({
-      canceled: false,
-      filePath,
-    })) as typeof dialog.showSaveDialog;
+    dialog.showSaveDialog = (async (...args: unknown[]) => {
+      // The options come last (after the window, when there is one): keep the name offered.
+      const options = args.at(-1) as { defaultPath?: string };
+      (globalThis as { offered?: string }).offered = options.defaultPath;
+      return { canceled: false, filePath };
+    }) as typeof dialog.showSaveDialog;
   }, target);
-  const answer = await page.evaluate(() => window.readerApi!.printToPdf());
+  const answer = await page.evaluate(() =>
+    window.readerApi!.printToPdf({ report: 'haishu-2018-government-work-report' }),
+  );
   expect(answer).toEqual({ ok: true, value: { path: `${target}.pdf` } });
+  // The name offered is the report's on the 书架, not the bare title every report shares.
+  const offered = await app.evaluate(() => (globalThis as { offered?: string }).offered);
+  expect(offered?.endsWith('2018年海曙区政府工作报告.pdf')).toBe(true);
   const pdf = await readFile(`${target}.pdf`);
   expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   expect(pdf.length).toBeGreaterThan(10_000);

@@ -42,12 +42,18 @@ export function shelfTitle(
   document: Pick<ReportDocument, 'occasion' | 'speaker' | 'title' | 'date'>,
 ): string {
   const title = document.title.trim() || '未命名报告';
-  const place = reportPlace(document);
-  const year = document.date?.slice(0, 4);
-  let name = title;
-  if (place !== undefined && !name.includes(place)) name = `${place}${name}`;
-  if (year !== undefined && !name.includes(year)) name = `${year}年${name}`;
-  return name.slice(0, MAX_TITLE_LENGTH);
+  return withPlaceAndYear(title, reportPlace(document), document.date?.slice(0, 4)).slice(
+    0,
+    MAX_TITLE_LENGTH,
+  );
+}
+
+/** `2018年海曙区政府工作报告` from `政府工作报告`: the place and year put first, each unless the name says it. */
+export function withPlaceAndYear(name: string, place?: string, year?: string): string {
+  let named = name;
+  if (place !== undefined && place !== '' && !named.includes(place)) named = `${place}${named}`;
+  if (year !== undefined && !named.includes(year)) named = `${year}年${named}`;
+  return named;
 }
 
 /** The shelf's order: the bundled report first, then the latest added first. */

@@ -17,17 +17,3 @@ export function offerDownload(file: ExportedFile): void {
   // After the click has been handled: revoking at once can cancel the download.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
-
-/** What Windows, macOS and Linux all refuse in a file name, and control characters. */
-const UNSAFE_IN_NAME = /[\\/:*?"<>|\p{Cc}]/gu;
-
-/** `数说报告-<title>-2026-01-01.csv`: what an export is, of which report, on which day. */
-export function exportFileName(
-  kind: string,
-  title: string,
-  extension: string,
-  now = new Date(),
-): string {
-  const day = now.toISOString().slice(0, 10);
-  return `${kind}-${title}-${day}.${extension}`.replace(UNSAFE_IN_NAME, '_');
-}

@@ -332,6 +332,7 @@ export class ReportSessions {
           file,
           reportKey: id,
           colorNames: this.options.colorNames,
+          named: () => this.options.library.require(id),
           ...(!place.current && { lockedReason: earlierEditionReason(place) }),
         });
         const notices = [...(this.recovered.get(place.key) ?? []), ...file.notices];

@@ -22,7 +22,8 @@ import type {
 import { serializeQuarantine } from '../storage/quarantine';
 import type { VersionedFile } from '../storage/versioned-file';
 import { anchorTarget } from '../../core/annotations/anchor';
-import { safeFileName } from '../file-name';
+import { exportFileName, type NamedReport } from '../../core/library/export-name';
+import { reportPlace, shelfTitle } from '../../core/library/shelf';
 import { CONTEXT_LENGTH, targetFor } from '../../core/annotations/selectors';
 import { speakingNotes } from '../../core/annotations/speaking-notes';
 import { dataExcerpt } from '../../core/figures/excerpt';
@@ -46,6 +47,8 @@ export interface UserDataServiceOptions {
    * notes are the report's, kept against its current edition).
    */
   lockedReason?: string;
+  /** The report as the 书架 lists it now (a rename shows in the next export's name); else read from the text. */
+  named?: () => NamedReport;
 }
 
 export type UserDataService = ReturnType<typeof createUserDataService>;
@@ -89,10 +92,15 @@ export function createUserDataService(options: UserDataServiceOptions) {
     return { id: crypto.randomUUID(), created: at, modified: at };
   }
 
-  function exportName(kind: string, extension: string): string {
-    const day = now().toISOString().slice(0, 10);
-    return safeFileName(`${kind}-${document.title}-${day}.${extension}`);
-  }
+  const named =
+    options.named ??
+    (() => ({
+      title: shelfTitle(document),
+      date: document.date,
+      occasion: document.occasion,
+      place: reportPlace(document),
+    }));
+  const exportName = (kind: string, extension: string) => exportFileName(named(), kind, extension);
 
   return {
     view(): UserDataView {

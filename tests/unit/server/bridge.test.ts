@@ -249,7 +249,7 @@ describe('the API', () => {
   it('the desktop-only calls get browser mode’s own answers from the bridge', async () => {
     // No menu to show: accepted and ignored (`value: undefined` leaves the JSON).
     expect(JSON.parse((await postJson('setMenuCommands', [])).body)).toEqual({ ok: true });
-    const print = JSON.parse((await postJson('printToPdf', null)).body);
+    const print = JSON.parse((await postJson('printToPdf', { report: BUNDLED_REPORT_ID })).body);
     expect(print).toMatchObject({ ok: false, error: expect.stringContaining('另存为 PDF') });
     const pick = JSON.parse(
       (await postJson('importAnnotationsFile', { report: BUNDLED_REPORT_ID })).body,

@@ -10,10 +10,10 @@ describe('downloadDecision', () => {
       downloadDecision(
         'blob:app://bundle/6f1c-42',
         PAGE,
-        '发言提纲-政府工作报告-2026-11-27.md',
+        '2018年海曙区政府工作报告-发言提纲.md',
         DOCS,
       ),
-    ).toEqual({ allowed: true, defaultPath: `${DOCS}/发言提纲-政府工作报告-2026-11-27.md` });
+    ).toEqual({ allowed: true, defaultPath: `${DOCS}/2018年海曙区政府工作报告-发言提纲.md` });
   });
 
   it('never lets a suggested name leave the folder', () => {

@@ -2,12 +2,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { browserHandlers } from '../../../src/server/browser-answers';
 import { validate } from '../../../src/services/validate';
-import {
-  PDF_DEFAULT_NAME,
-  PDF_OPTIONS,
-  pdfSaveDialogOptions,
-  withPdfExtension,
-} from '../../../src/main/print';
+import { PDF_OPTIONS, pdfSaveDialogOptions, withPdfExtension } from '../../../src/main/print';
 import { FEATURE_COMMANDS } from '../../../src/renderer/app/commands';
 import type { KeyEventLike } from '../../../src/renderer/commands/keys';
 import { describeBinding, describeKeys } from '../../../src/renderer/commands/shortcut-labels';
@@ -16,9 +11,14 @@ import type { ReaderHandlers } from '../../../src/shared/api';
 import { fakeServiceHandlers, makeTempDir, removeTempDir } from '../storage/helpers';
 
 describe('saving as PDF', () => {
-  it('offers 政府工作报告.pdf in the documents folder, PDF only', () => {
-    const options = pdfSaveDialogOptions('/home/读者/Documents');
-    expect(options.defaultPath).toBe(join('/home/读者/Documents', PDF_DEFAULT_NAME));
+  it('offers the report’s name on the 书架 in the documents folder, PDF only', () => {
+    const options = pdfSaveDialogOptions('/home/读者/Documents', {
+      title: '政府工作报告',
+      place: '江北区',
+      date: '2019-01-20',
+    });
+    expect(options.defaultPath).toBe(join('/home/读者/Documents', '2019年江北区政府工作报告.pdf'));
+    expect(pdfSaveDialogOptions('/d').defaultPath).toBe(join('/d', '报告.pdf'));
     expect(options.filters).toEqual([{ name: 'PDF 文档', extensions: ['pdf'] }]);
     expect(options.properties).toContain('showOverwriteConfirmation');
   });
@@ -58,18 +58,24 @@ describe('desktop-only calls in browser mode', () => {
   });
 
   it('printToPdf answers that the browser prints it, and refuses a payload', async () => {
-    const answer = await handlers.printToPdf(undefined);
+    const answer = await handlers.printToPdf({ report: 'haishu-2018-government-work-report' });
     expect(answer.ok).toBe(false);
     if (!answer.ok) expect(answer.error).toContain('另存为 PDF');
-    const withPayload = await handlers.printToPdf({ path: '/etc/passwd' });
-    expect(withPayload.ok).toBe(false);
-    if (!withPayload.ok) expect(withPayload.error).toMatch(/^printToPdf 的参数无效/);
+    for (const bad of [undefined, { path: '/etc/passwd' }]) {
+      const withPayload = await handlers.printToPdf(bad);
+      expect(withPayload.ok).toBe(false);
+      if (!withPayload.ok) expect(withPayload.error).toMatch(/^printToPdf 的参数无效/);
+    }
   });
 
   it('validate turns a thrown error into { ok:false } for main’s own handlers too', async () => {
-    const answer = await validate('printToPdf', null, () => {
-      throw new Error('磁盘已满');
-    });
+    const answer = await validate(
+      'printToPdf',
+      { report: 'haishu-2018-government-work-report' },
+      () => {
+        throw new Error('磁盘已满');
+      },
+    );
     expect(answer).toEqual({ ok: false, error: '磁盘已满' });
   });
 });

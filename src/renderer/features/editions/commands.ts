@@ -146,7 +146,7 @@ export function editionBinding(stores: ReaderStores): CommandBinding<EditionsCon
           new: labelOf(entry, comparison.newVersion),
         };
         const colors = settings.getSnapshot().colorNames;
-        offerDownload(changesFile(comparison, document, colors, { editionNames }));
+        offerDownload(changesFile(comparison, document, colors, { editionNames, entry }));
       },
       openCurrent: () => void shelf.open(report.id),
     },

@@ -4,6 +4,7 @@
  */
 import type { ReaderStores } from '../../app/stores';
 import type { Command, CommandBinding } from '../../commands/registry';
+import { shelfEntry } from '../editions/commands';
 
 /** The files' code (CSV, core/figures) comes with the panel's, not with the first bundle. */
 const figureFiles = () => import('./figure-files');
@@ -52,14 +53,8 @@ export const figureCommands: Command<FiguresContext>[] = [
   },
 ];
 
-export function figureBinding({
-  figures,
-  fulfilment,
-  sidebar,
-  document,
-  api,
-  notices,
-}: ReaderStores): CommandBinding<FiguresContext> {
+export function figureBinding(stores: ReaderStores): CommandBinding<FiguresContext> {
+  const { figures, fulfilment, sidebar, document, api, notices } = stores;
   const failed = (error: Error) => notices.add(`数说报告未能载入：${error.message}`);
   return {
     context: {
@@ -67,12 +62,12 @@ export function figureBinding({
       // The rows the panel shows (every figure until it is filtered), extracted if it never opened.
       exportCsv: () =>
         void Promise.all([figureFiles(), figures.load()]).then(
-          ([files]) => files.exportCsv(figures.visibleRows(), document),
+          ([files]) => files.exportCsv(figures.visibleRows(), document, shelfEntry(stores)),
           failed,
         ),
       exportFulfilment: () =>
         void figureFiles().then(
-          (files) => files.exportFulfilmentCsv(fulfilment.shown, document.title),
+          (files) => files.exportFulfilmentCsv(fulfilment.shown, shelfEntry(stores)),
           failed,
         ),
       get hasFulfilment() {

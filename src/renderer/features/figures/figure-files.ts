@@ -9,14 +9,15 @@ import type { FigureSelection } from '../../../core/figures/select';
 import type { ExportedFile } from '../../../shared/api';
 import type { ScopedApi } from '../../api/scoped';
 import type { ReportDocument } from '../../../shared/document';
-import { exportFileName, offerDownload } from '../../ui/download';
+import { exportFileName, type NamedReport } from '../../../core/library/export-name';
+import { offerDownload } from '../../ui/download';
 import type { FigureRow } from './figure-table';
 import type { FulfilmentView } from './fulfilment-view';
 
-/** A CSV file named for what it holds, the report and the day. */
-function csv(what: string, title: string, content: string, now: Date): ExportedFile {
+/** A CSV file named for the report, as the 书架 lists it, and what it holds. */
+function csv(what: string, report: NamedReport, content: string): ExportedFile {
   return {
-    fileName: exportFileName(what, title, 'csv', now),
+    fileName: exportFileName(report, what, 'csv'),
     mimeType: 'text/csv;charset=utf-8',
     content,
   };
@@ -25,13 +26,13 @@ function csv(what: string, title: string, content: string, now: Date): ExportedF
 export function csvFile(
   rows: readonly FigureRow[],
   document: Pick<ReportDocument, 'blocks' | 'outline' | 'title'>,
-  now = new Date(),
+  report: NamedReport,
 ): ExportedFile {
   const content = figuresCsv(
     rows.map((row) => row.figure),
     document,
   );
-  return csv('数说报告', document.title, content, now);
+  return csv('数说报告', report, content);
 }
 
 export const FULFILMENT_HEADER = [
@@ -52,8 +53,7 @@ export const FULFILMENT_HEADER = [
  */
 export function fulfilmentCsvFile(
   views: readonly FulfilmentView[],
-  title: string,
-  now = new Date(),
+  report: NamedReport,
 ): ExportedFile {
   const rows = views.flatMap((view) =>
     view.rows.map((row) => [
@@ -72,18 +72,19 @@ export function fulfilmentCsvFile(
       row.band === undefined ? '' : `${ABOUT_RULE}：${row.band}`,
     ]),
   );
-  return csv('目标兑现', title, csvText([FULFILMENT_HEADER, ...rows]), now);
+  return csv('目标兑现', report, csvText([FULFILMENT_HEADER, ...rows]));
 }
 
 export function exportCsv(
   rows: readonly FigureRow[],
   document: Pick<ReportDocument, 'blocks' | 'outline' | 'title'>,
+  report: NamedReport,
 ): void {
-  offerDownload(csvFile(rows, document));
+  offerDownload(csvFile(rows, document, report));
 }
 
-export function exportFulfilmentCsv(views: readonly FulfilmentView[], title: string): void {
-  offerDownload(fulfilmentCsvFile(views, title));
+export function exportFulfilmentCsv(views: readonly FulfilmentView[], report: NamedReport): void {
+  offerDownload(fulfilmentCsvFile(views, report));
 }
 
 /** 发言提纲 (the reader's notes) with a 数据摘录 of the figures the filter keeps. */

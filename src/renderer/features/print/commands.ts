@@ -1,6 +1,8 @@
 /** 打印… and 导出为 PDF…: the report's text (with highlights and notes) on paper or as a PDF. */
 import type { ReaderStores } from '../../app/stores';
 import type { Command, CommandBinding } from '../../commands/registry';
+import { exportFileName } from '../../../core/library/export-name';
+import { shelfEntry } from '../editions/commands';
 
 export interface PrintContext {
   /** The system print dialog (browser print, or Electron's). */
@@ -31,14 +33,23 @@ export const printCommands: Command<PrintContext>[] = [
   },
 ];
 
-export function printBinding({
-  api,
-  notices,
-  desktop,
-}: ReaderStores): CommandBinding<PrintContext> {
+/**
+ * The browser's print dialog names its PDF after the page's title: for the
+ * print, the title is the report's name on the 书架 (as every export is
+ * named, core/library/export-name.ts), and it comes back once printed.
+ */
+function printNamed(name: string): void {
+  const title = document.title;
+  document.title = name;
+  window.addEventListener('afterprint', () => (document.title = title), { once: true });
+  window.print();
+}
+
+export function printBinding(stores: ReaderStores): CommandBinding<PrintContext> {
+  const { api, notices, desktop } = stores;
   return {
     context: {
-      print: () => window.print(),
+      print: () => printNamed(exportFileName(shelfEntry(stores), '', 'pdf').replace(/\.pdf$/, '')),
       canSavePdf: desktop,
       savePdf: () => {
         void api.printToPdf().then((result) => {

@@ -60,12 +60,25 @@ describe('long text', () => {
 });
 
 describe('the Markdown export', () => {
-  it('is named for the report and the day, and lists touched changes first', () => {
+  it('is named for the report on the 书架 and its two editions, and lists touched changes first', () => {
+    const edition = (id: string, fileName: string) => ({
+      id,
+      fileName,
+      format: 'text' as const,
+      added: '2026-03-01T08:00:00Z',
+    });
     const file = changesFile(COMPARISON, NEW, DEFAULT_COLOR_NAMES, {
       now: new Date('2026-03-01T08:00:00Z'),
       editionNames: { old: '征求意见稿.txt', new: '终稿.txt' },
+      entry: {
+        title: '2018年海曙区政府工作报告',
+        editions: [
+          edition(COMPARISON.oldVersion, '征求意见稿.txt'),
+          edition(COMPARISON.newVersion, '终稿.txt'),
+        ],
+      },
     });
-    expect(file.fileName).toBe(`修订对照-${NEW.title}-2026-03-01.md`);
+    expect(file.fileName).toBe('2018年海曙区政府工作报告-修订对照-征求意见稿→终稿.md');
     expect(file.mimeType).toBe('text/markdown;charset=utf-8');
     const touchedAt = file.content.indexOf('## 涉及我的批注和书签');
     expect(touchedAt).toBeGreaterThan(0);

@@ -89,8 +89,8 @@ describe('the view', () => {
 describe('the CSV', () => {
   it('is one table: year, indicator, each side with its report, the verdict and how 左右 was read', () => {
     const view = fulfilmentView(NEXT, NEXT_FIGURES, LAST, LAST_FIGURES, 'previous');
-    const file = fulfilmentCsvFile([view], NEXT.title, new Date('2019-02-01T00:00:00Z'));
-    expect(file.fileName).toBe('目标兑现-2019年海曙区政府工作报告-2019-02-01.csv');
+    const file = fulfilmentCsvFile([view], NEXT);
+    expect(file.fileName).toBe('2019年海曙区政府工作报告-目标兑现.csv');
     const lines = file.content.slice(1).split('\r\n');
     expect(file.content.startsWith('\uFEFF')).toBe(true);
     expect(lines[0]).toBe('年度,指标,目标,目标出处,实绩,实绩出处,评价,说明');
