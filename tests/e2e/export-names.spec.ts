@@ -5,10 +5,12 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, openReader, test } from './fixtures';
-import { addByChooser, district, waitForOtherReport } from './library-files';
+import { addByChooser, district, highlight, waitForOtherReport } from './library-files';
 
 /** The file names the 批注 panel's two exports and 数说报告's CSV offer, as downloads. */
 async function exportNames(page: Page): Promise<string[]> {
+  // A note to export: the 批注 panel exports nothing from a report without any.
+  await highlight(page, '地区生产总值');
   const names: string[] = [];
   const save = async (panel: string, button: string) => {
     const region = page.getByRole('region', { name: panel });
