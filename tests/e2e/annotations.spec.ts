@@ -252,7 +252,9 @@ test('export gives a 发言提纲; a bad import changes nothing; a Hypothesis-st
     mimeType: 'application/json',
     buffer: Buffer.from(JSON.stringify(hypothesis)),
   });
-  await expect(page.getByRole('alert')).toContainText('导入完成：新增 1 条');
+  await expect(page.getByRole('status').filter({ hasText: '导入完成' })).toContainText(
+    '导入完成：新增 1 条',
+  );
   await expect(panel.locator('.annotation-item')).toHaveCount(2);
   await expect(panel.locator('.annotation-note')).toHaveText('同组代表的批注');
   await expect.poll(() => highlighted(page, 'annotation-c1')).toContain('污水零直排');

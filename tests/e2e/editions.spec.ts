@@ -78,7 +78,7 @@ test('a revised text as a new edition: touched notes first in 修订对照, a ju
   await expect.poll(() => shownEdition(page), { timeout: 20_000 }).not.toBe(first);
   const second = (await shownEdition(page))!;
   await expect(page.locator('#pane')).toContainText(`地区生产总值${FIGURE.to}`);
-  await expect(page.getByRole('alert')).toContainText(
+  await expect(page.getByRole('status').filter({ hasText: '新版本加入' })).toContainText(
     `已作为《${TITLE}》的新版本加入：批注 1 条原文未变，1 条按上下文找到，1 条在新版本中找不到原文（已保留为孤立批注）。`,
   );
 

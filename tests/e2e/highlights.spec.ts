@@ -69,7 +69,10 @@ test('an export says on screen that the file was made', async ({ page, server })
   const download = page.waitForEvent('download');
   await panel.getByRole('button', { name: '导出 JSON' }).click();
   const file = await download;
-  await expect(page.getByRole('alert')).toContainText(`已导出“${file.suggestedFilename()}”。`);
+  await expect(page.getByRole('status').filter({ hasText: '已导出' })).toContainText(
+    `已导出“${file.suggestedFilename()}”。`,
+  );
+  await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
 /** One pixel of the page, as PNG bytes: equal bytes, equal colour. */

@@ -185,7 +185,8 @@ test('the bundled report as a PDF, a web page or GB18030 text is the bundled rep
   server,
 }) => {
   await openReader(page, server.url);
-  const notices = page.getByRole('alert').locator('.notice');
+  // News, not an error: the notices are a polite status, not an alert.
+  const notices = page.getByRole('status').locator('.notice');
   // The same notice said again is one notice: each file's is read, then put
   // away, so the next one is that file's own answer.
   const alreadyThere = async () => {

@@ -56,7 +56,7 @@ test('“已在书架上，已为你打开” goes once another report is on scr
   await openReader(page, server.url);
   const bundled = (await shownReport(page))!;
   await addByChooser(page, '海曙.txt', utf8(reportText()));
-  const notices = page.getByRole('alert').locator('.notice');
+  const notices = page.getByRole('status').locator('.notice');
   await expect(notices).toHaveText(['《2018年海曙区政府工作报告》已在书架上，已为你打开。知道了']);
   await addByChooser(page, '江北.txt', utf8(district('江北', '2018年1月20日')));
   await waitForOtherReport(page, bundled);

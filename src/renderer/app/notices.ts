@@ -1,24 +1,50 @@
-/** Messages the reader must see (a damaged file moved aside, a save that failed), until dismissed. */
+/**
+ * Messages the reader must see until dismissed, each of a kind: an `error`
+ * (a damaged file moved aside, a save that failed, a file that could not be
+ * added) is an alert; `info` (a file exported, a report already on the shelf
+ * and opened) is news, told calmly.
+ */
 import { Store } from '../store';
 
-export class Notices extends Store<{ list: readonly string[] }> {
+export type NoticeKind = 'info' | 'error';
+
+export interface Notice {
+  readonly text: string;
+  readonly kind: NoticeKind;
+}
+
+export interface NoticeOptions {
+  /** The report the message is news of, which is stale once another report is on screen. */
+  about?: string;
+  /** `error` unless said: a message nobody classed is one the reader must not miss. */
+  kind?: NoticeKind;
+}
+
+export class Notices extends Store<{ list: readonly Notice[] }> {
   /** Every message shown this page's life: a file's notice is told once, however often its report opens. */
   private readonly told = new Set<string>();
   /** Messages that are news about one report (它已为你打开): the report they are about. */
   private readonly about = new Map<string, string>();
 
+  /** `initial`: main's notices at start (a damaged file recovered, …), errors all. */
   constructor(initial: readonly string[]) {
-    super({ list: initial });
+    super({ list: initial.map((text) => ({ text, kind: 'error' as const })) });
     for (const message of initial) this.told.add(message);
   }
 
-  /** `about`: the report the message is news of, which is stale once another report is on screen. */
-  readonly add = (message: string, about?: string): void => {
+  readonly add = (message: string, options: NoticeOptions = {}): void => {
     this.told.add(message);
-    if (about !== undefined) this.about.set(message, about);
+    if (options.about !== undefined) this.about.set(message, options.about);
+    const notice: Notice = { text: message, kind: options.kind ?? 'error' };
     // Told again (the same file added twice): one notice, moved to the end as the latest news.
-    this.set({ list: [...this.getSnapshot().list.filter((shown) => shown !== message), message] });
+    this.set({
+      list: [...this.getSnapshot().list.filter((shown) => shown.text !== message), notice],
+    });
   };
+
+  /** News, not a failure: told as a status, not an alert. */
+  readonly inform = (message: string, about?: string): void =>
+    this.add(message, { kind: 'info', ...(about !== undefined && { about }) });
 
   /**
    * A report is on screen: news of another report's arrival (《甲》已在书架上，
@@ -26,7 +52,7 @@ export class Notices extends Store<{ list: readonly string[] }> {
    */
   readonly reportShown = (report: string): void => {
     const list = this.getSnapshot().list;
-    const kept = list.filter((message) => (this.about.get(message) ?? report) === report);
+    const kept = list.filter(({ text }) => (this.about.get(text) ?? report) === report);
     if (kept.length !== list.length) this.set({ list: kept });
   };
 
@@ -35,6 +61,7 @@ export class Notices extends Store<{ list: readonly string[] }> {
     for (const message of messages) if (!this.told.has(message)) this.add(message);
   };
 
+  /** `index`: the notice's place in the list, in the order told. */
   readonly dismiss = (index: number): void =>
     this.set({ list: this.getSnapshot().list.filter((_, i) => i !== index) });
 
@@ -42,5 +69,5 @@ export class Notices extends Store<{ list: readonly string[] }> {
 
   /** Takes a message back that is no longer true (the folder read-only, now writable). */
   readonly withdraw = (message: string): void =>
-    this.set({ list: this.getSnapshot().list.filter((shown) => shown !== message) });
+    this.set({ list: this.getSnapshot().list.filter((shown) => shown.text !== message) });
 }

@@ -201,7 +201,7 @@ export function attachAfterPaint(stores: ReaderStores): () => void {
     // Read-only because another reader held the folder: writable again once main has taken it.
     watchWritableAgain(stores.userData, (reason) => {
       if (reason !== null) stores.notices.withdraw(reason);
-      stores.notices.add(WRITABLE_AGAIN);
+      stores.notices.inform(WRITABLE_AGAIN);
       void stores.shelf.refresh();
     }),
   ];

@@ -6,6 +6,7 @@
  */
 import type { ImportReport, Result } from '../../../shared/api';
 import type { ScopedApi } from '../../api/scoped';
+import type { Notices } from '../../app/notices';
 import type { ReaderStores } from '../../app/stores';
 import { offerDownload } from '../../ui/download';
 
@@ -19,17 +20,17 @@ export type ExportFormat = 'md' | 'json' | 'quarantine';
 
 export async function exportAnnotations(
   api: FilesApi,
-  addNotice: (message: string) => void,
+  notices: Pick<Notices, 'add' | 'inform'>,
   format: ExportFormat,
 ): Promise<void> {
   const answer =
     format === 'quarantine'
       ? await api.exportQuarantine()
       : await api.exportAnnotations({ format });
-  if (!answer.ok) return addNotice(`导出失败：${answer.error}`);
+  if (!answer.ok) return notices.add(`导出失败：${answer.error}`);
   offerDownload(answer.value);
   // A download can go by unseen: say on screen that the file was made, and its name.
-  addNotice(`已导出“${answer.value.fileName}”。`);
+  notices.inform(`已导出“${answer.value.fileName}”。`);
 }
 
 /** Says what an import did, and shows main's new view of the notes. */
@@ -41,7 +42,7 @@ async function reportImport(
   if (answer.value === null) return; // the reader cancelled the dialog
   const { added, updated, unchanged, orphans } = answer.value;
   const lost = orphans > 0 ? `；其中 ${orphans} 条在本版原文中未能定位，已列在“未能定位”下` : '';
-  notices.add(`导入完成：新增 ${added} 条，更新 ${updated} 条，未变 ${unchanged} 条${lost}。`);
+  notices.inform(`导入完成：新增 ${added} 条，更新 ${updated} 条，未变 ${unchanged} 条${lost}。`);
   await userData.reload();
 }
 

@@ -136,7 +136,7 @@ export function annotationBinding(stores: ReaderStores): CommandBinding<Annotati
       undo: () =>
         annotating.hasDiscarded() ? annotating.restoreDiscarded() : void userData.undo(),
       showPanel: () => sidebar.show('annotations'),
-      exportAs: (format) => void exportAnnotations(api, notices.add, format),
+      exportAs: (format) => void exportAnnotations(api, notices, format),
       chooseFile: () => chooseAnnotationFile(stores),
     },
     watch: [userData, annotating],

@@ -13,6 +13,7 @@ import {
   type LibraryReport,
   type LibraryView,
 } from '../../../shared/library';
+import type { NoticeOptions } from '../../app/notices';
 import { Store } from '../../store';
 import { EditionQuestion, type PendingOffer } from './edition-question';
 import { arrivalNotices } from './shelf-view';
@@ -86,8 +87,8 @@ export class ShelfStore extends Store<ShelfState> {
     view: LibraryView,
     current: string,
     private readonly openReport: OpenReport,
-    /** `about`: the report a notice is news of (gone once another report is on screen). */
-    private readonly addNotice: (message: string, about?: string) => void,
+    /** Its `about`: the report a notice is news of (gone once another report is on screen). */
+    private readonly addNotice: (message: string, options?: NoticeOptions) => void,
   ) {
     super({ view, shown: false, adding: null, removed: null, current });
   }
@@ -184,7 +185,10 @@ export class ShelfStore extends Store<ShelfState> {
 
   /** A file is on the shelf: said, then opened (on screen first; the shelf's list follows). */
   private async arrived(answer: AddedReport): Promise<void> {
-    for (const notice of arrivalNotices(answer)) this.addNotice(notice, answer.report.id);
+    // News, not a failure: told as a status, gone once another report is on screen.
+    for (const notice of arrivalNotices(answer)) {
+      this.addNotice(notice, { about: answer.report.id, kind: 'info' });
+    }
     const { report, edition } = answer;
     await this.openReport(report.id, edition && { compareWith: edition.previous });
   }

@@ -54,7 +54,7 @@ export function printBinding(stores: ReaderStores): CommandBinding<PrintContext>
       savePdf: () => {
         void api.printToPdf().then((result) => {
           if (!result.ok) notices.add(`未能导出 PDF：${result.error}`);
-          else if (result.value.path) notices.add(`已导出 PDF：${result.value.path}`);
+          else if (result.value.path) notices.inform(`已导出 PDF：${result.value.path}`);
         });
       },
     },

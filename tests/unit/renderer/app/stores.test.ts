@@ -49,7 +49,37 @@ describe('notices', () => {
     notices.add('保存批注失败');
     notices.add('导出失败');
     notices.dismiss(1);
-    expect(notices.getSnapshot().list).toEqual(['设置文件已损坏', '导出失败']);
+    expect(notices.getSnapshot().list.map(({ text }) => text)).toEqual([
+      '设置文件已损坏',
+      '导出失败',
+    ]);
+  });
+
+  it('told again, a notice is one, moved to the end as the latest news', () => {
+    const notices = new Notices([]);
+    notices.inform('《甲》已在书架上，已为你打开。');
+    notices.add('“空.txt”没有加入书架');
+    notices.inform('《甲》已在书架上，已为你打开。');
+    expect(notices.getSnapshot().list.map(({ text }) => text)).toEqual([
+      '“空.txt”没有加入书架',
+      '《甲》已在书架上，已为你打开。',
+    ]);
+  });
+
+  it('each has a kind: an error unless told as news', () => {
+    const notices = new Notices(['设置文件已损坏']);
+    notices.add('保存批注失败');
+    notices.inform('已导出“a.json”。');
+    notices.add('《甲》已在书架上，已为你打开。', { about: 'r1', kind: 'info' });
+    expect(notices.getSnapshot().list).toEqual([
+      { text: '设置文件已损坏', kind: 'error' },
+      { text: '保存批注失败', kind: 'error' },
+      { text: '已导出“a.json”。', kind: 'info' },
+      { text: '《甲》已在书架上，已为你打开。', kind: 'info' },
+    ]);
+    // News of report r1 goes once another report is on screen; the rest stays.
+    notices.reportShown('r2');
+    expect(notices.getSnapshot().list.map(({ kind }) => kind)).toEqual(['error', 'error', 'info']);
   });
 });
 

@@ -109,7 +109,7 @@ export function fakeStores(options: FakeOptions = {}) {
       printToPdf: vi.fn(async () => ({ ok: true, value: { path: null } })),
       exportQuarantine: vi.fn(async () => ({ ok: false, error: '测试里不下载' })),
     },
-    notices: { add: vi.fn() },
+    notices: { add: vi.fn(), inform: vi.fn() },
     settings,
     search,
     desktop: options.desktop ?? true,

@@ -36,6 +36,7 @@ function fakeShelf(view: LibraryView) {
   let progress: (message: AddProgress) => void = () => undefined;
   const opened: string[] = [];
   const notices: string[] = [];
+  const kinds: (string | undefined)[] = [];
   const api = {
     getLibrary: vi.fn(() => ok(view)),
     addReport: vi.fn(async ({ fileName }: { fileName: string }) => {
@@ -62,10 +63,13 @@ function fakeShelf(view: LibraryView) {
     view,
     'b',
     async (report) => void opened.push(report),
-    (message) => notices.push(message),
+    (message, options) => {
+      notices.push(message);
+      kinds.push(options?.kind);
+    },
   );
   shelf.attach();
-  return { shelf, api, opened, notices };
+  return { shelf, api, opened, notices, kinds };
 }
 
 const file = (name: string) => new File([new Uint8Array([1, 2, 3])], name);
@@ -90,11 +94,13 @@ describe('adding files', () => {
   });
 
   it('a bad file is said in one notice and opens nothing; one already there is opened and said so', async () => {
-    const { shelf, opened, notices } = fakeShelf(view);
+    const { shelf, opened, notices, kinds } = fakeShelf(view);
     await shelf.addFiles([file('bad.pdf')]);
     expect(notices).toEqual(['“bad.pdf”没有加入书架：这个 PDF 文件已损坏或不完整，无法读取。']);
     await shelf.addFiles([file('same.pdf')]);
     expect(notices[1]).toBe('《same》已在书架上，已为你打开。');
+    // The refusal is an error (an alert); the report already there is news (a status).
+    expect(kinds).toEqual([undefined, 'info']);
     expect(opened).toEqual(['same']);
   });
 
@@ -266,7 +272,10 @@ describe('small stores', () => {
     const notices = new Notices(['已从备份恢复']);
     notices.addOnce(['已从备份恢复', '副本已重新生成']);
     notices.addOnce(['副本已重新生成']);
-    expect(notices.getSnapshot().list).toEqual(['已从备份恢复', '副本已重新生成']);
+    expect(notices.getSnapshot().list).toEqual([
+      { text: '已从备份恢复', kind: 'error' },
+      { text: '副本已重新生成', kind: 'error' },
+    ]);
   });
 
   it('folded 目录 entries are the report’s own, saved with its place', async () => {
