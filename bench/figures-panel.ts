@@ -10,13 +10,9 @@
  * results past the first eight do), and is waited for between openings. The
  * floor is the same click on the 书签 tab, whose panel is a line of text.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { READY_SELECTOR } from '../src/renderer/instrumentation';
-import { startReaderServer } from '../src/server/start';
-import { launchBenchBrowser, type BenchBrowser } from './browser';
+import type { BenchBrowser } from './browser';
 import { markdownTable } from './report';
 import type { SearchGoal } from './search';
 import { summarize, type Summary } from './stats';
@@ -135,19 +131,5 @@ export async function measurePanelOpening(
     };
   } finally {
     await context.close();
-  }
-}
-
-/** The part as `npm run bench` runs it: its own browser and an app server on a temporary data folder. */
-export async function runPanelBench(): Promise<PanelBenchResult> {
-  const bench = await launchBenchBrowser();
-  const dataDir = await mkdtemp(join(tmpdir(), 'reader-bench-panel-'));
-  const app = await startReaderServer({ dataDir, port: 0 });
-  try {
-    return await measurePanelOpening(bench, app.url);
-  } finally {
-    await app.close();
-    await bench.close();
-    await rm(dataDir, { recursive: true, force: true });
   }
 }

@@ -127,30 +127,6 @@ export interface PageLoadReport {
   timeline: string;
 }
 
-export interface RunReport {
-  date: Date;
-  machine: Machine;
-  /** Each part is absent when BENCH_ONLY skipped it. */
-  pageLoad?: PageLoadReport;
-  search?: SearchBenchResult;
-  /** The search across a library of reports (bench/multisearch.ts). */
-  multisearch?: MultisearchBenchResult;
-  /** The annotations table (bench/annotations.ts). */
-  annotations?: string;
-  /** The parse-throughput and PDF tables (bench/parse.ts), and the shapes over the goal. */
-  parse?: { tables: string; missed: string[] };
-  /** Figure extraction against parsing (bench/figures.ts). */
-  figures?: FiguresBenchResult;
-  /** Opening the 数说报告 panel (bench/figures-panel.ts). */
-  figuresPanel?: { table: string; goal: SearchGoal };
-  /** The editions table and its goal (bench/editions.ts). */
-  editions?: { table: string; goal: SearchGoal; ui?: { table: string; goal: SearchGoal } };
-  /** The library's tables and goals (bench/library.ts). */
-  library?: { table: string; goals: SearchGoal[] };
-  /** The BENCH_ONLY value that limited the run, if any. */
-  only?: string;
-}
-
 export function ms(amount: number): string {
   if (amount >= 100) return `${amount.toFixed(0)} ms`;
   if (amount >= 1) return `${amount.toFixed(2)} ms`;
@@ -306,72 +282,51 @@ export interface PartGoals {
   goals: SearchGoal[];
 }
 
-type JudgedParts = Pick<
-  RunReport,
-  | 'pageLoad'
-  | 'search'
-  | 'multisearch'
-  | 'parse'
-  | 'figures'
-  | 'figuresPanel'
-  | 'editions'
-  | 'library'
->;
+/**
+ * What one part of a run measured, as BENCHMARKS.md and the verdict show it:
+ * made by the part's entry in bench/parts.ts from its result.
+ */
+export interface PartOutcome {
+  /** BENCH_ONLY's name for it (`search`). */
+  id: string;
+  /** Its heading in BENCHMARKS.md (`### Search`), which a partial record replaces. */
+  title: string;
+  /** Its section below the heading. */
+  section: string[];
+  /** The goals it judged (none for a part that only reports). */
+  goals: SearchGoal[];
+}
+
+export interface RunReport {
+  date: Date;
+  machine: Machine;
+  /** The parts run, in the table's order (BENCH_ONLY leaves some out). */
+  parts: PartOutcome[];
+  /** The BENCH_ONLY value that limited the run, if any. */
+  only?: string;
+}
 
 /**
  * Every goal the run judged, part by part, in one shape: the verdict printed
  * at the end and the 'Goals missed' line both read this, so a part whose
  * goals are left out of one is left out of neither.
  */
-export function runGoals(report: JudgedParts): PartGoals[] {
-  const parts: (PartGoals | undefined)[] = [
-    report.pageLoad && {
-      part: 'Page load',
-      // A page-load goal is named by its metric ('interactive'), as the table names it.
-      goals: report.pageLoad.rows
-        .filter((row) => row.goalRatio !== undefined)
-        .map((row) => ({
-          goal: row.metric,
-          measured: `app median ${judge(row).ratio.toFixed(2)}× the floor (goal ≤ ${row.goalRatio}×)`,
-          pass: judge(row).pass,
-        })),
-    },
-    report.search && { part: 'Search', goals: report.search.goals },
-    report.multisearch && { part: 'Search across reports', goals: report.multisearch.goals },
-    report.parse && {
-      part: 'Parse',
-      goals: report.parse.missed.map((missed) => ({
-        goal: missed,
-        measured: 'over 1 s per MB',
-        pass: false,
-      })),
-    },
-    report.figures && {
-      part: 'Figures',
-      goals: [
-        { goal: report.figures.goal, measured: report.figures.measured, pass: report.figures.pass },
-      ],
-    },
-    report.figuresPanel && { part: 'Figures panel', goals: [report.figuresPanel.goal] },
-    report.editions && {
-      part: 'Editions',
-      goals: [report.editions.goal, ...(report.editions.ui ? [report.editions.ui.goal] : [])],
-    },
-    report.library && { part: 'Library', goals: report.library.goals },
-  ];
-  return parts.filter((part): part is PartGoals => part !== undefined);
+export function runGoals(parts: readonly PartOutcome[]): PartGoals[] {
+  return parts
+    .filter((part) => part.goals.length > 0)
+    .map((part) => ({ part: part.title, goals: part.goals }));
 }
 
 /** Every goal of the run that was missed, by name. */
-export function missedGoalNames(report: JudgedParts): string[] {
-  return runGoals(report).flatMap(({ goals }) =>
+export function missedGoalNames(parts: readonly PartOutcome[]): string[] {
+  return runGoals(parts).flatMap(({ goals }) =>
     goals.filter((goal) => goal.pass === false).map((goal) => goal.goal),
   );
 }
 
 /** The verdict lines: each missed goal with what was measured, or that a part met all of its own. */
-export function verdictLines(report: JudgedParts): string[] {
-  return runGoals(report).flatMap(({ part, goals }) => {
+export function verdictLines(parts: readonly PartOutcome[]): string[] {
+  return runGoals(parts).flatMap(({ part, goals }) => {
     const missed = goals.filter((goal) => goal.pass === false);
     return missed.length === 0
       ? [`${part}: all goals met.`]
@@ -379,10 +334,24 @@ export function verdictLines(report: JudgedParts): string[] {
   });
 }
 
-function pageLoadPart(pageLoad: PageLoadReport): string[] {
+/** A page-load goal is named by its metric ('interactive'), as the table names it. */
+export function pageLoadGoals(pageLoad: PageLoadReport): SearchGoal[] {
+  return pageLoad.rows
+    .filter((row) => row.goalRatio !== undefined)
+    .map((row) => ({
+      goal: row.metric,
+      measured: `app median ${judge(row).ratio.toFixed(2)}× the floor (goal ≤ ${row.goalRatio}×)`,
+      pass: judge(row).pass,
+    }));
+}
+
+/** Each parse shape over 1 s per MB, as a missed goal. */
+export function parseGoals(missed: readonly string[]): SearchGoal[] {
+  return missed.map((goal) => ({ goal, measured: 'over 1 s per MB', pass: false }));
+}
+
+export function pageLoadSection(pageLoad: PageLoadReport): string[] {
   return [
-    '### Page load',
-    '',
     `- Runs: ${pageLoad.runs} per page, alternating, each in a fresh browser context ` +
       `(after ${pageLoad.warmups} discarded warm-up load per page)`,
     '',
@@ -397,11 +366,9 @@ function pageLoadPart(pageLoad: PageLoadReport): string[] {
   ];
 }
 
-function searchPart(search: SearchBenchResult): string[] {
+export function searchSection(search: SearchBenchResult): string[] {
   const queries = search.keywords + search.randomQueries;
   return [
-    '### Search',
-    '',
     `- Queries: ${queries} (${search.keywords} keywords + ${search.randomQueries} seeded random ` +
       `substrings of the report), ${search.rounds} timed rounds after 1 warm-up round; ` +
       `latencies pool every call of every round. Each corpus runs in child processes of its own.`,
@@ -420,160 +387,233 @@ function searchPart(search: SearchBenchResult): string[] {
   ];
 }
 
-export function runSection(report: RunReport): string {
-  const { machine } = report;
-  const missed = missedGoalNames(report);
-  const parts = [
-    report.pageLoad && 'page load',
-    report.search && 'search',
-    report.multisearch && 'search across reports',
-    report.annotations && 'annotations',
-    report.parse && 'parse',
-    report.figures && 'figures',
-    report.figuresPanel && 'figures panel',
-    report.editions && 'editions',
-    report.library && 'library',
-  ].filter(Boolean);
-  const partsLine =
-    report.only === undefined
-      ? parts.join(' and ')
-      : `${parts.join(' and ')} only (BENCH_ONLY=${report.only})`;
+export function multisearchSection(multisearch: MultisearchBenchResult): string[] {
   return [
-    `## ${report.date.toISOString()}`,
+    'The library’s search (`CrossReportSearch`) against a substring scan of the same blocks,',
+    'with 1, 10 and 100 reports: digit-shifted copies of the bundled report, and generated',
+    'reports of other districts (bench/multisearch.ts). The app’s call: every hit listed',
+    'with its count, ranges and snippets for the first `SEARCH_PAGE` (20); ' +
+      `${multisearch.rounds} timed rounds, alternating. Memory in processes of their`,
+    'own after a forced GC. **Goals (issue 14): with 100 reports, engine p95 ≤ scan p95, and',
+    'memory after the search ≤ 300 MB.**',
     '',
+    multisearchTables(multisearch),
+    '',
+  ];
+}
+
+export function annotationsSection(table: string): string[] {
+  return [
+    '1,000 annotations on random ranges (4–80 characters) of the report. Anchoring is',
+    'timed against `indexOf` of every quote (same edition) and against running',
+    'approx-string-match on every quote (a revised edition: a sentence added, one',
+    'character changed every ~400); a save (atomic, with `.bak`) against one plain',
+    '`writeFile` of the same bytes. Median and p95 over 15 rounds.',
+    '',
+    table,
+    '',
+  ];
+}
+
+export function parseSection(tables: string): string[] {
+  return [
+    'Text of each once-quadratic shape parsed (`parseReport`), median of 3; the floor',
+    'splits the same text into trimmed lines. Goal from issue 14: ≤ 1 s per MB.',
+    '',
+    tables,
+    '',
+  ];
+}
+
+export function figuresSection(figures: FiguresBenchResult): string[] {
+  return [
+    'Extracting every figure (`extractFigures`) against parsing (`parseReportBytes`) the',
+    'same report, at 1× and at 100× (the body a hundred times, copy k digit-shifted by k),',
+    `alternating which goes first, ${figures.rounds} rounds after one warm-up; wall`,
+    'clock and process CPU time. **Goal: extraction at 100× is at most 5% of parsing at',
+    "100×**, judged on CPU-time medians (on a shared machine, load swells parsing's wall",
+    "time more than extraction's).",
+    '',
+    figures.table,
+    '',
+    figures.verdict,
+    '',
+  ];
+}
+
+export function figuresPanelSection(panel: { table: string; goal: SearchGoal }): string[] {
+  return [
+    'Clicking the panel’s tab in browser mode (bench/figures-panel.ts): the first time,',
+    'which extracts the figures, then twenty times more; the app’s own work is the click to',
+    'the panel committed plus the next frame’s style, layout and paint. The floor is the',
+    'same click on the 书签 tab.',
+    '',
+    panel.table,
+    '',
+    searchGoalsTable([panel.goal]),
+    '',
+  ];
+}
+
+/** The editions table and its goal, and the page's when it ran (bench/editions.ts, editions-ui.ts). */
+export interface EditionsReport {
+  table: string;
+  goal: SearchGoal;
+  ui?: { table: string; goal: SearchGoal };
+}
+
+export const editionsGoals = (editions: EditionsReport): SearchGoal[] => [
+  editions.goal,
+  ...(editions.ui ? [editions.ui.goal] : []),
+];
+
+export function editionsSection(editions: EditionsReport): string[] {
+  return [
+    'Comparing two editions (bench/editions.ts): the report against its six-edit revision,',
+    'and a hundred copies of it against copies revised. The floor reads every character of',
+    'both editions once (the comparison text of every block). Then the changes touching',
+    '1,000 annotations on random ranges, each touched one anchored afresh in the new edition.',
+    '',
+    editions.table,
+    '',
+    ...(editions.ui
+      ? [
+          'At 100× in the page (bench/editions-ui.ts): the edition of a hundred revised copies',
+          'on screen, `r` pressed; the longest frame until the answer arrives, while the (windowed)',
+          'list is drawn, while it is scrolled end to end, while `.` steps 50 times and while',
+          "Shift+R draws the redline, each in ms and (in brackets) whole frame intervals; main's",
+          'longest event-loop stall (the comparison runs in a worker).',
+          '',
+          editions.ui.table,
+          '',
+        ]
+      : []),
+    searchGoalsTable(editionsGoals(editions)),
+    '',
+  ];
+}
+
+export function librarySection(library: { table: string; goals: SearchGoal[] }): string[] {
+  return [
+    'A shelf of 100 reports (the bundled one and 99 of its size, each with another place',
+    'name), in browser mode. Each app measure is judged against the static page of the',
+    'report it shows, loaded cold in the same run: starting the app (the bundled report',
+    'on screen), opening a report from the 书架 (a click on its row to its reader being',
+    'interactive), and starting the app on that report (the one read last). Then the',
+    'bundled report printed to PDF (海曙 read as 江北, so it is a new report, not an edition) is added in',
+    'a fresh folder: from the file chosen to the report on screen and a search in it',
+    "answered, with the page's longest frame and main's longest event-loop stall.",
+    '',
+    library.table,
+    '',
+    searchGoalsTable(library.goals),
+    '',
+  ];
+}
+
+/** The machine, commit and load a run or a part was measured on, as BENCHMARKS.md lists them. */
+function machineLines(machine: Machine): string[] {
+  return [
     `- Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB.toFixed(1)} GiB RAM, ` +
       `${machine.os}, Node ${machine.node}` +
       (machine.chromium === undefined ? '' : `, Chromium ${machine.chromium}`),
     `- Load average (1 min) at start: ${machine.loadAverage.toFixed(2)}`,
     `- Commit: ${machine.commit}`,
-    `- Parts: ${partsLine}`,
-    `- Goals missed: ${missed.length === 0 ? 'none' : missed.join(', ')}`,
+  ];
+}
+
+const missedLine = (missed: readonly string[]) =>
+  missed.length === 0 ? 'none' : missed.join(', ');
+
+export function runSection(report: RunReport): string {
+  const titles = report.parts.map((part) => part.title.toLowerCase());
+  const partsLine =
+    report.only === undefined
+      ? titles.join(' and ')
+      : `${titles.join(' and ')} only (BENCH_ONLY=${report.only})`;
+  return [
+    `## ${report.date.toISOString()}`,
     '',
-    ...(report.pageLoad ? pageLoadPart(report.pageLoad) : []),
-    ...(report.search ? searchPart(report.search) : []),
-    ...(report.multisearch
-      ? [
-          '### Search across reports',
-          '',
-          'The library’s search (`CrossReportSearch`) against a substring scan of the same blocks,',
-          'with 1, 10 and 100 reports: digit-shifted copies of the bundled report, and generated',
-          'reports of other districts (bench/multisearch.ts). The app’s call: every hit listed',
-          'with its count, ranges and snippets for the first `SEARCH_PAGE` (20); ' +
-            `${report.multisearch.rounds} timed rounds, alternating. Memory in processes of their`,
-          'own after a forced GC. **Goals (issue 14): with 100 reports, engine p95 ≤ scan p95, and',
-          'memory after the search ≤ 300 MB.**',
-          '',
-          multisearchTables(report.multisearch),
-          '',
-        ]
-      : []),
-    ...(report.annotations
-      ? [
-          '### Annotations',
-          '',
-          '1,000 annotations on random ranges (4–80 characters) of the report. Anchoring is',
-          'timed against `indexOf` of every quote (same edition) and against running',
-          'approx-string-match on every quote (a revised edition: a sentence added, one',
-          'character changed every ~400); a save (atomic, with `.bak`) against one plain',
-          '`writeFile` of the same bytes. Median and p95 over 15 rounds.',
-          '',
-          report.annotations,
-          '',
-        ]
-      : []),
-    ...(report.parse
-      ? [
-          '### Parse',
-          '',
-          'Text of each once-quadratic shape parsed (`parseReport`), median of 3; the floor',
-          'splits the same text into trimmed lines. Goal from issue 14: ≤ 1 s per MB.',
-          '',
-          report.parse.tables,
-          '',
-        ]
-      : []),
-    ...(report.figures
-      ? [
-          '### Figures',
-          '',
-          'Extracting every figure (`extractFigures`) against parsing (`parseReportBytes`) the',
-          'same report, at 1× and at 100× (the body a hundred times, copy k digit-shifted by k),',
-          `alternating which goes first, ${report.figures.rounds} rounds after one warm-up; wall`,
-          'clock and process CPU time. **Goal: extraction at 100× is at most 5% of parsing at',
-          "100×**, judged on CPU-time medians (on a shared machine, load swells parsing's wall",
-          "time more than extraction's).",
-          '',
-          report.figures.table,
-          '',
-          report.figures.verdict,
-          '',
-        ]
-      : []),
-    ...(report.figuresPanel
-      ? [
-          '### 数说报告 panel',
-          '',
-          'Clicking the panel’s tab in browser mode (bench/figures-panel.ts): the first time,',
-          'which extracts the figures, then twenty times more; the app’s own work is the click to',
-          'the panel committed plus the next frame’s style, layout and paint. The floor is the',
-          'same click on the 书签 tab.',
-          '',
-          report.figuresPanel.table,
-          '',
-          searchGoalsTable([report.figuresPanel.goal]),
-          '',
-        ]
-      : []),
-    ...(report.editions
-      ? [
-          '### Editions (修订对照)',
-          '',
-          'Comparing two editions (bench/editions.ts): the report against its six-edit revision,',
-          'and a hundred copies of it against copies revised. The floor reads every character of',
-          'both editions once (the comparison text of every block). Then the changes touching',
-          '1,000 annotations on random ranges, each touched one anchored afresh in the new edition.',
-          '',
-          report.editions.table,
-          '',
-          ...(report.editions.ui
-            ? [
-                'At 100× in the page (bench/editions-ui.ts): the edition of a hundred revised copies',
-                'on screen, `r` pressed; the longest frame until the answer arrives, while the (windowed)',
-                'list is drawn, while it is scrolled end to end, while `.` steps 50 times and while',
-                "Shift+R draws the redline, each in ms and (in brackets) whole frame intervals; main's",
-                'longest event-loop stall (the comparison runs in a worker).',
-                '',
-                report.editions.ui.table,
-                '',
-              ]
-            : []),
-          searchGoalsTable([
-            report.editions.goal,
-            ...(report.editions.ui ? [report.editions.ui.goal] : []),
-          ]),
-          '',
-        ]
-      : []),
-    ...(report.library
-      ? [
-          '### Library (书架)',
-          '',
-          'A shelf of 100 reports (the bundled one and 99 of its size, each with another place',
-          'name), in browser mode. Each app measure is judged against the static page of the',
-          'report it shows, loaded cold in the same run: starting the app (the bundled report',
-          'on screen), opening a report from the 书架 (a click on its row to its reader being',
-          'interactive), and starting the app on that report (the one read last). Then the',
-          'bundled report printed to PDF (海曙 read as 江北, so it is a new report, not an edition) is added in',
-          'a fresh folder: from the file chosen to the report on screen and a search in it',
-          "answered, with the page's longest frame and main's longest event-loop stall.",
-          '',
-          report.library.table,
-          '',
-          searchGoalsTable(report.library.goals),
-          '',
-        ]
-      : []),
+    ...machineLines(report.machine),
+    `- Parts: ${partsLine}`,
+    `- Goals missed: ${missedLine(missedGoalNames(report.parts))}`,
+    '',
+    ...report.parts.flatMap((part) => [`### ${part.title}`, '', ...part.section]),
   ].join('\n');
+}
+
+/**
+ * One part's section measured in a run of its own (BENCH_ONLY), to stand in
+ * BENCHMARKS.md among the sections of the full run above it: it says its own
+ * date, machine, commit, load and missed goals, since the run's header no
+ * longer speaks for it.
+ */
+export function partAloneSection(
+  part: PartOutcome,
+  date: Date,
+  machine: Machine,
+  only: string,
+): string {
+  return [
+    `### ${part.title}`,
+    '',
+    `- Measured on its own (BENCH_ONLY=${only}) at ${date.toISOString()}, not with the run above:`,
+    ...machineLines(machine).map((line) => `  ${line}`),
+    `  - Goals missed: ${missedLine(missedGoalNames([part]))}`,
+    '',
+    ...part.section,
+  ].join('\n');
+}
+
+/**
+ * BENCHMARKS.md with the sections of `parts` replaced by their newer
+ * measures (a part the file lacks goes at the end), every other part's
+ * left as its run measured it. The run's header says which parts were
+ * measured since, so its own "Goals missed" line is read as the full run's.
+ */
+export function replaceParts(
+  text: string,
+  parts: readonly PartOutcome[],
+  date: Date,
+  machine: Machine,
+  only: string,
+): string {
+  const runAt = text.search(/^## \d{4}-\d\d-\d\dT/m);
+  if (runAt < 0) throw new Error('BENCHMARKS.md holds no run to replace parts of');
+  let run = text.slice(runAt).trimEnd();
+  const since: string[] = [];
+  for (const part of parts) {
+    const heading = `### ${part.title}`;
+    const fresh = partAloneSection(part, date, machine, only).trimEnd();
+    const at = run.split('\n').indexOf(heading);
+    if (at < 0) {
+      run = `${run}\n\n${fresh}`;
+    } else {
+      const lines = run.split('\n');
+      const next = lines.findIndex((line, i) => i > at && /^#{2,3} /.test(line));
+      const tail = next < 0 ? '' : `\n\n${lines.slice(next).join('\n')}`;
+      run = `${lines.slice(0, at).join('\n')}\n${fresh}${tail}`;
+    }
+    since.push(`${part.title} (${date.toISOString()}, commit ${machine.commit})`);
+  }
+  const sinceLine = '- Measured since, on their own (each section says its machine and load): ';
+  const lines = run.split('\n');
+  const old = lines.findIndex((line) => line.startsWith(sinceLine));
+  const earlier =
+    old < 0
+      ? []
+      : lines[old]
+          .slice(sinceLine.length)
+          .split('; ')
+          .filter((entry) => !parts.some((part) => entry.startsWith(`${part.title} (`)));
+  const merged = `${sinceLine}${[...earlier, ...since].join('; ')}`;
+  if (old >= 0) {
+    lines[old] = merged;
+  } else {
+    const goals = lines.findIndex((line) => line.startsWith('- Goals missed: '));
+    lines.splice(goals < 0 ? 1 : goals + 1, 0, merged);
+  }
+  return `${text.slice(0, runAt)}${lines.join('\n')}\n`;
 }
 
 const HEADER = `# Benchmarks
@@ -583,8 +623,8 @@ once as **the floor** and once as **the app**, and compares the two; then it
 benchmarks search, the engine against a plain substring scan (see **Search** below),
 and the parts after it, each against a floor measured in the same run: search
 across reports, annotations, parse, figures, the 数说报告 panel, editions and
-the library. \`BENCH_ONLY=<part>\` runs one of them (\`PARTS\` in
-\`bench/run.ts\`).
+the library. \`BENCH_ONLY=<part>[,<part>…]\` runs some of them (one entry
+each in \`BENCH_PARTS\`, \`bench/parts.ts\`).
 
 - **The floor** is the same report as a single static HTML page generated from
   \`out/data/document.json\`: the title and every block as \`<h1>\`/\`<h2>\`/\`<p>\`,
@@ -781,6 +821,9 @@ BENCH_ONLY=page-load npm run bench          # page load only (with the keystroke
 BENCH_ONLY=library npm run bench            # one part: page-load, search, multisearch,
                                             # annotations, parse, figures, figures-panel,
                                             # editions (with editions-ui), library
+BENCH_ONLY=search,parse npx tsx bench/run.ts  # several parts, in the table's order
+BENCH_ONLY=search BENCH_RECORD=1 npx tsx bench/run.ts  # replace only Search's section here
+BENCH_RECORD_FILE=/tmp/b.md ...             # record into another file (a scratch copy)
 BENCH_FIGURES_ROUNDS=5 BENCH_ONLY=figures npx tsx bench/run.ts
 BENCH_RUNS=30 npm run bench                 # page loads per page (library: default 9)
 BENCH_SEARCH_ROUNDS=5 BENCH_ONLY=search npx tsx bench/run.ts
@@ -795,7 +838,10 @@ Every run appends its results as one JSON line to \`bench-results/history.jsonl\
 and writes its tables to \`bench-results/latest.md\`; that folder is not in git,
 so a bench run leaves the tree clean. This file is rewritten only on purpose,
 by a full run with \`BENCH_RECORD=1 npm run bench\`: the method above, then that
-run's tables below. Earlier runs' tables are in this file's git history.
+run's tables below. \`BENCH_RECORD=1\` with \`BENCH_ONLY\` replaces only those
+parts' sections: each such section then says its own date, machine, commit and
+load, and the run's header lists the parts measured since. Earlier runs' tables
+are in this file's git history.
 `;
 
 /** BENCHMARKS.md: the method and the goals, then one run's tables. */
