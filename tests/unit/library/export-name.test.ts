@@ -23,6 +23,7 @@ const HAISHU = {
   occasion: '2018年2月7日在海曙区第十一届人民代表大会第二次会议上',
 };
 /** What every name must avoid on one platform or another. */
+// eslint-disable-next-line no-control-regex -- control characters are among what a name must not hold
 const FORBIDDEN = /[\\/:*?"<>|\u0000-\u001f]/u;
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)(\.|$)/iu;
 
