@@ -366,4 +366,19 @@ describe('removing, putting back, renaming', () => {
     const again = ok(await (await openLibrary(dir)).handlers.getLibrary(undefined));
     expect(again.reports[0].title).toBe('海曙 2018');
   });
+
+  it('exports are named for the report as the 书架 lists it, a rename included', async () => {
+    const { handlers } = await openLibrary(dir);
+    const name = async () =>
+      ok(await handlers.exportAnnotations({ report: BUNDLED_REPORT_ID, format: 'json' })).fileName;
+    expect(await name()).toBe('2018年海曙区政府工作报告-批注.json');
+    ok(await handlers.renameReport({ report: BUNDLED_REPORT_ID, title: '区长报告: 会前稿' }));
+    // The new name, with the place and year it leaves out; its colon (refused on Windows) made safe.
+    expect(await name()).toBe('2018年海曙区区长报告_ 会前稿-批注.json');
+    const added = ok(
+      await handlers.addReport({ fileName: 'x.txt', bytes: utf8(otherReportText()) }),
+    );
+    const other = ok(await handlers.exportAnnotations({ report: added.report.id, format: 'md' }));
+    expect(other.fileName).toBe('2019年江北区政府工作报告-发言提纲.md');
+  });
 });
