@@ -123,7 +123,10 @@ test('a note typed through an input method on a keyboard selection is saved', as
   await expect(panel).toContainText(first.slice(0, 10));
 });
 
-test('the 快捷键 sheet lists the keyboard selection and its keys', async ({ page, server }) => {
+test('the 快捷键 sheet and the empty 批注 panel tell of the keyboard selection and its keys', async ({
+  page,
+  server,
+}) => {
   await openReader(page, server.url);
   await page.keyboard.press('Shift+?');
   const sheet = page.getByRole('dialog', { name: '快捷键' });
@@ -134,4 +137,10 @@ test('the 快捷键 sheet lists the keyboard selection and its keys', async ({ p
   await expect(keysOf('选择范围延长一句')).toHaveText(['Ctrl+Shift+→']);
   await expect(keysOf('选择范围缩短一字')).toHaveText(['Shift+←']);
   await expect(keysOf('为所选文字写批注…')).toHaveText(['m']);
+  await page.keyboard.press('Escape');
+  // The empty 批注 panel, where a reader looks for how to start, names the key too.
+  await page.keyboard.press('a');
+  await expect(page.getByRole('region', { name: '批注' })).toContainText(
+    '不用鼠标时，按 v 从正在读的段落选起',
+  );
 });
