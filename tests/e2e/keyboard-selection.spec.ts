@@ -123,6 +123,33 @@ test('a note typed through an input method on a keyboard selection is saved', as
   await expect(panel).toContainText(first.slice(0, 10));
 });
 
+test('Tab takes a keyboard selection into the toolbar, for the other colours; focus comes back to the text', async ({
+  page,
+  server,
+}) => {
+  await openReader(page, server.url);
+  await expect(page.locator('.report.settled')).toHaveCount(1);
+  const { first } = await sentencesOfB7(page);
+  await page.keyboard.press(']');
+  await page.keyboard.press('v');
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => selected(page)).toBe(first);
+  const toolbar = page.getByRole('toolbar', { name: '批注工具' });
+  await page.keyboard.press('Tab');
+  await expect(toolbar.getByRole('button', { name: '高亮：重点' })).toBeFocused();
+  // Shift+Tab goes back to the words, still selected; Tab again into the toolbar.
+  await page.keyboard.press('Shift+Tab');
+  await expect(page.locator('#b7')).toBeFocused();
+  expect(await selected(page)).toBe(first);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(toolbar.getByRole('button', { name: '高亮：疑问' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => highlighted(page, 'annotation-c2')).toEqual([first]);
+  await expect(toolbar).toHaveCount(0);
+  await expect(page.locator('#b7')).toBeFocused();
+});
+
 test('the 快捷键 sheet and the empty 批注 panel tell of the keyboard selection and its keys', async ({
   page,
   server,

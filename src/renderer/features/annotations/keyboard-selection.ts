@@ -54,30 +54,63 @@ export class KeyboardSelection extends Store<KeyboardSelectionState> {
 
   /** Lets go when the page's selection becomes something else (a click, a highlight made); answers the stop. */
   attach(): () => void {
+    let frame = 0;
     const onChange = () => {
       const { span } = this.getSnapshot();
-      if (span && !this.selects(span)) this.set({ span: null });
+      if (!span || this.selects(span)) return;
+      this.set({ span: null });
+      // A highlight made from the toolbar takes the toolbar, and the focus in
+      // it, away: focus goes back to the words' paragraph, not to the page.
+      const block = this.block(span);
+      let frames = 0;
+      const settle = () => {
+        const focused = document.activeElement;
+        if (!focused || focused === document.body || !focused.isConnected) {
+          block?.focus({ preventScroll: true });
+        } else if (focused.closest('.selection-toolbar') && frames++ < 10) {
+          frame = requestAnimationFrame(settle);
+        }
+      };
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(settle);
     };
     // Esc is the selection's while it lasts, as it is a popover's: before
     // the command keys (where Esc closes a covering 目录), and not in a field.
+    // Tab goes into the selection toolbar, where the other colours are, as it
+    // goes from a term into its popover; Shift+Tab from there comes back.
     const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape' || event.isComposing || !this.active()) return;
-      const target = event.target;
-      if (
-        target instanceof HTMLElement &&
-        target.closest('input, textarea, dialog, [contenteditable="true"]')
-      ) {
-        return;
+      const span = this.getSnapshot().span;
+      if (event.isComposing || !span) return;
+      const target = event.target instanceof Element ? event.target : null;
+      if (target?.closest('input, textarea, dialog, [contenteditable="true"]')) return;
+      const toolbar = document.querySelector('.selection-toolbar');
+      const buttons = [
+        ...(toolbar?.querySelectorAll<HTMLButtonElement>('button:not(:disabled)') ?? []),
+      ];
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        this.cancel();
+      } else if (event.key === 'Tab' && !event.shiftKey && !toolbar?.contains(target)) {
+        if (buttons.length === 0) return;
+        event.preventDefault();
+        buttons[0].focus();
+      } else if (event.key === 'Tab' && event.shiftKey && target === buttons[0]) {
+        event.preventDefault();
+        this.block(span)?.focus({ preventScroll: true });
       }
-      event.preventDefault();
-      this.cancel();
     };
     document.addEventListener('selectionchange', onChange);
     window.addEventListener('keydown', onKey, true);
     return () => {
+      cancelAnimationFrame(frame);
       document.removeEventListener('selectionchange', onChange);
       window.removeEventListener('keydown', onKey, true);
     };
+  }
+
+  /** The paragraph where a span starts. */
+  private block(span: TextSpan): HTMLElement | null {
+    return findBlock(this.pane, this.doc.ids[blockIndexAt(this.doc, span.start)]);
   }
 
   readonly active = (): boolean => this.getSnapshot().span !== null;
@@ -108,7 +141,7 @@ export class KeyboardSelection extends Store<KeyboardSelectionState> {
       message:
         `${this.getSnapshot().message}。→ 下一句，← 上一句，` +
         `${keys('ArrowRight', true, true)} 多选一句，${keys('ArrowRight', false, true)} 多选一字，` +
-        `${keys('H', true, true)} 高亮，m 写批注，Esc 取消。`,
+        `${keys('H', true, true)} 高亮，Tab 选颜色，m 写批注，Esc 取消。`,
     });
   };
 
@@ -187,7 +220,7 @@ export class KeyboardSelection extends Store<KeyboardSelectionState> {
     range.setEnd(last.endContainer, last.endOffset);
     // Focus on the paragraph first (focusing can move the selection), so the
     // arrow keys and the toolbar's Tab order start from the selected words.
-    const block = findBlock(this.pane, this.doc.ids[blockIndexAt(this.doc, span.start)]);
+    const block = this.block(span);
     if (block && !block.contains(document.activeElement)) block.focus({ preventScroll: true });
     selection.removeAllRanges();
     selection.addRange(range);
