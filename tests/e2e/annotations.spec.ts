@@ -414,3 +414,26 @@ test('the 批注 filter waits for an input method: pinyin being typed never empt
   await ime.type(['minsheng'], '民生');
   await expect(notes).toHaveText(['民生实事']);
 });
+
+test('the note editor stays on screen when neither side of a long selection has room for it', async ({
+  page,
+  server,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 800 });
+  await openReader(page, server.url);
+  // A passage of six lines in the middle of the window: 300 px above it, 300 below.
+  const text = await blockText(page, 'b7');
+  const from = text.indexOf('一年来');
+  const editor = await openNoteEditor(page, 'b7', [from, text.indexOf('。', from) + 1]);
+  await expect(editor.getByRole('textbox', { name: '批注' })).toBeFocused();
+  // Before, it hung below the words with 标签, 保存 and 取消 past the window's bottom
+  // edge, or above them with the quote past its top.
+  await expect(editor).toBeInViewport({ ratio: 1 });
+  for (const control of [
+    editor.getByRole('textbox', { name: '标签' }),
+    editor.getByRole('button', { name: '保存' }),
+    editor.getByRole('button', { name: '取消' }),
+  ]) {
+    await expect(control).toBeInViewport({ ratio: 1 });
+  }
+});
