@@ -437,3 +437,30 @@ test('the note editor stays on screen when neither side of a long selection has 
     await expect(control).toBeInViewport({ ratio: 1 });
   }
 });
+
+test('a bookmark’s focus ring goes round its words, not through the place under them', async ({
+  page,
+  server,
+}) => {
+  await openReader(page, server.url);
+  await page.locator('#pane').focus();
+  await page.keyboard.press('Control+d');
+  await page.keyboard.press('b');
+  const jump = page.locator('.bookmark-jump');
+  await jump.focus();
+  // The ring is 2 px drawn inside the button (sidebar.css): the words must lie inside it.
+  const gaps = await jump.evaluate((button) => {
+    const outer = button.getBoundingClientRect();
+    const words = [...button.children].map((child) => child.getBoundingClientRect());
+    return {
+      left: Math.min(...words.map((box) => box.left - outer.left)),
+      top: words[0].top - outer.top,
+      bottom: outer.bottom - words[words.length - 1].bottom,
+      ring: getComputedStyle(button).outlineWidth,
+    };
+  });
+  expect(gaps.ring).toBe('2px');
+  expect(gaps.left).toBeGreaterThanOrEqual(2);
+  expect(gaps.top).toBeGreaterThanOrEqual(2);
+  expect(gaps.bottom).toBeGreaterThanOrEqual(2);
+});
