@@ -90,7 +90,12 @@ export class KeyboardSelection extends Store<KeyboardSelectionState> {
       if (event.key === 'Escape') {
         event.preventDefault();
         this.cancel();
-      } else if (event.key === 'Tab' && !event.shiftKey && !toolbar?.contains(target)) {
+      } else if (
+        event.key === 'Tab' &&
+        !event.shiftKey &&
+        // From the text (or the page), not from a control elsewhere the reader went to.
+        (target === null || target === document.body || this.pane.contains(target))
+      ) {
         if (buttons.length === 0) return;
         event.preventDefault();
         buttons[0].focus();
