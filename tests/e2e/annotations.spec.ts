@@ -416,3 +416,53 @@ test('the 批注 filter waits for an input method: pinyin being typed never empt
   await ime.type(['minsheng'], '民生');
   await expect(notes).toHaveText(['民生实事']);
 });
+
+test('the note editor stays on screen when neither side of a long selection has room for it', async ({
+  page,
+  server,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 800 });
+  await openReader(page, server.url);
+  // A passage of six lines in the middle of the window: 300 px above it, 300 below.
+  const text = await blockText(page, 'b7');
+  const from = text.indexOf('一年来');
+  const editor = await openNoteEditor(page, 'b7', [from, text.indexOf('。', from) + 1]);
+  await expect(editor.getByRole('textbox', { name: '批注' })).toBeFocused();
+  // Before, it hung below the words with 标签, 保存 and 取消 past the window's bottom
+  // edge, or above them with the quote past its top.
+  await expect(editor).toBeInViewport({ ratio: 1 });
+  for (const control of [
+    editor.getByRole('textbox', { name: '标签' }),
+    editor.getByRole('button', { name: '保存' }),
+    editor.getByRole('button', { name: '取消' }),
+  ]) {
+    await expect(control).toBeInViewport({ ratio: 1 });
+  }
+});
+
+test('a bookmark’s focus ring goes round its words, not through the place under them', async ({
+  page,
+  server,
+}) => {
+  await openReader(page, server.url);
+  await page.locator('#pane').focus();
+  await page.keyboard.press('Control+d');
+  await page.keyboard.press('b');
+  const jump = page.locator('.bookmark-jump');
+  await jump.focus();
+  // The ring is 2 px drawn inside the button (sidebar.css): the words must lie inside it.
+  const gaps = await jump.evaluate((button) => {
+    const outer = button.getBoundingClientRect();
+    const words = [...button.children].map((child) => child.getBoundingClientRect());
+    return {
+      left: Math.min(...words.map((box) => box.left - outer.left)),
+      top: words[0].top - outer.top,
+      bottom: outer.bottom - words[words.length - 1].bottom,
+      ring: getComputedStyle(button).outlineWidth,
+    };
+  });
+  expect(gaps.ring).toBe('2px');
+  expect(gaps.left).toBeGreaterThanOrEqual(2);
+  expect(gaps.top).toBeGreaterThanOrEqual(2);
+  expect(gaps.bottom).toBeGreaterThanOrEqual(2);
+});

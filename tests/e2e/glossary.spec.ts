@@ -116,6 +116,27 @@ test('keyboard focus opens the definition; Tab enters it and Esc closes it, focu
   );
 });
 
+test('Tab out of the last term’s popover leaves it for good: focus wraps to the page’s start, not back and forth', async ({
+  page,
+  server,
+}) => {
+  await openReader(page, server.url);
+  const last = term(page, '两强三提高');
+  await last.focus();
+  const dialog = page.getByRole('dialog', { name: '两强三提高' });
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Tab');
+  const link = dialog.getByRole('link', { name: '查看附件中的解释' });
+  await expect(link).toBeFocused();
+  // Nothing after the last term can take focus: Tab goes round to the start of the page.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: '跳到正文' })).toBeFocused();
+  await expect(dialog).toBeHidden();
+  await page.keyboard.press('Tab');
+  await expect(link).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '书架' })).toBeFocused();
+});
+
 test('clicking a term opens its definition and keeps it open until dismissed', async ({
   page,
   server,

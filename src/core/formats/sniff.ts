@@ -59,8 +59,13 @@ export function sniffFormat(bytes: Uint8Array, fileName = ''): ReportFormat {
     throw new ReportFormatError(extensionOf(fileName) === 'docx' ? 'docx-damaged' : 'unsupported');
   }
   if (startsWith(bytes, OLE)) throw new ReportFormatError('legacy-office');
-  if (IMAGES.some((magic) => startsWith(bytes, magic))) throw new ReportFormatError('unsupported');
   const extension = extensionOf(fileName);
+  if (IMAGES.some((magic) => startsWith(bytes, magic))) {
+    // A picture named .pdf: "please open a PDF" would answer a reader who just did.
+    throw new ReportFormatError(
+      extension === 'pdf' ? 'not-pdf' : extension === 'docx' ? 'not-docx' : 'unsupported',
+    );
+  }
   // Named .pdf or .docx without its signature: another file renamed (an
   // installer, an archive), not a damaged report; saying "damaged" would send
   // the reader looking for a better copy of a file that never was one.

@@ -16,6 +16,7 @@ import { TocFolds } from '../features/toc/folds';
 import { arrive } from '../features/library/arrival';
 import { CommandRegistry } from '../commands/registry';
 import { AnnotatingStore } from '../features/annotations/annotating';
+import { KeyboardSelection } from '../features/annotations/keyboard-selection';
 import { editionNavigation } from '../features/editions/edition-marks';
 import { EditionsStore } from '../features/editions/editions-store';
 import { figureNavigation } from '../features/figures/figure-mark';
@@ -66,6 +67,8 @@ export interface ReaderStores {
   readonly pageIndex: LocalSearch;
   readonly userData: UserDataStore;
   readonly annotating: AnnotatingStore;
+  /** Text selected from the keyboard, by sentence and character. */
+  readonly keyboardSelection: KeyboardSelection;
   readonly glossary: GlossaryStore;
   /** 数说报告: figures are extracted when its panel first opens. */
   readonly figures: FiguresStore;
@@ -159,6 +162,7 @@ export function createReaderStores(app: AppStores, report: LoadedReport): Reader
     pageIndex,
     userData,
     annotating: new AnnotatingStore(slots.pane, doc, userData),
+    keyboardSelection: new KeyboardSelection(slots.pane, doc, () => reading.blockAtReadingLine()),
     glossary: new GlossaryStore(slots.pane, document, userData, glossaryNavigation, notices.add),
     figures,
     fulfilment,
@@ -193,6 +197,7 @@ export function attachAfterPaint(stores: ReaderStores): () => void {
   const stops = [
     stores.reading.attach(),
     stores.annotating.attach(),
+    stores.keyboardSelection.attach(),
     // Every query the box runs is followed by the search across reports,
     // and shown on the 目录 tab, where its results are.
     stores.search.onRun(stores.librarySearch.follow),

@@ -1,7 +1,8 @@
 /**
  * A box floating next to a place in the text (a selection, a highlight),
  * positioned by Floating UI: kept in the viewport, flipped rather than
- * covering the words, and following them as the pane scrolls.
+ * covering the words (unless neither side has room), and following them as
+ * the pane scrolls.
  */
 import {
   autoUpdate,
@@ -32,7 +33,10 @@ export function FloatingBox({ rect, within, placement = 'top', className, childr
   const { refs, floatingStyles, middlewareData } = useFloating({
     placement,
     strategy: 'fixed',
-    middleware: [offset(8), flip({ padding: 8 }), shift({ padding: 8 }), hide()],
+    // Where neither side has room (the note editor under a long selection),
+    // shifting on the cross axis too keeps the whole box in the window, over
+    // part of the words, rather than its quote or its 保存 past an edge.
+    middleware: [offset(8), flip({ padding: 8 }), shift({ padding: 8, crossAxis: true }), hide()],
     whileElementsMounted: autoUpdate,
   });
   // Scrolled out of view, the words take their box with them rather than leave it stranded.

@@ -107,6 +107,19 @@ describe('bad files are refused with one sentence each', () => {
       () => new Uint8Array([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10, 0, 0]),
       'unsupported',
     ],
+    // Not "open a PDF instead": the reader did, as far as the name says.
+    [
+      'a picture renamed .pdf',
+      'scan.pdf',
+      () => new Uint8Array([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10, 0, 0]),
+      'not-pdf',
+    ],
+    [
+      'a picture renamed .docx',
+      'scan.docx',
+      () => new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46]),
+      'not-docx',
+    ],
     ['a zip that is not a .docx', 'files.zip', () => makeZipWithout(), 'unsupported'],
     [
       'a web page with nothing but scripts',

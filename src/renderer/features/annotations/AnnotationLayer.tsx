@@ -120,15 +120,20 @@ function useNoteTarget(): NoteTarget | null {
 }
 
 export function AnnotationLayer() {
-  const { userData, annotating } = useReader();
+  const { userData, annotating, keyboardSelection } = useReader();
   useHighlights();
   useNoteMarkers();
   const selection = useStore(annotating, offeredSelection);
   const target = useNoteTarget();
   const lastDeleted = useStore(userData, (state) => state.lastDeleted);
   const discarded = useStore(annotating, (state) => state.discarded);
+  const selectionSaid = useStore(keyboardSelection, (state) => state.message);
   return (
     <>
+      {/* What the keyboard selection holds now, for screen readers (keyboard-selection.ts). */}
+      <div className="visually-hidden" aria-live="polite" data-testid="keyboard-selection-status">
+        {selectionSaid}
+      </div>
       {selection && <SelectionToolbar selection={selection} />}
       {target && <AnnotationEditor key={target.key} target={target} />}
       {lastDeleted && (

@@ -133,6 +133,7 @@ export function AnnotationsPanel() {
   const tags = useMemo(() => tagsInUse(annotations), [annotations]);
   const total = annotations.length;
   const highlightKeys = keyLabel(commands.get('annotation.highlight'));
+  const selectKey = keyLabel(commands.get('selection.start'));
 
   return (
     <section ref={section} className="panel annotations-panel" aria-label="批注">
@@ -142,7 +143,7 @@ export function AnnotationsPanel() {
       {total > 0 && <AnnotationFilters state={{ filter, setFilter, order, setOrder, tags }} />}
       {total === 0 ? (
         <p className="panel-empty">
-          {`选中正文里的文字，即可高亮或写批注（${highlightKeys} 直接高亮）。`}
+          {`选中正文里的文字，即可高亮或写批注（${highlightKeys} 直接高亮）。不用鼠标时，按 ${selectKey} 从正在读的段落选起，→ 换句。`}
         </p>
       ) : placed.length + orphans.length === 0 ? (
         <p className="panel-empty">没有符合筛选条件的批注。</p>

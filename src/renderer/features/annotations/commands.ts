@@ -18,6 +18,12 @@ export interface AnnotationsContext {
   readonly hasQuarantined: boolean;
   highlight(): void;
   startNote(): void;
+  /** The selection is the keyboard's (keyboard-selection.ts): the arrow keys move it. */
+  readonly selectingByKeyboard: boolean;
+  startKeyboardSelection(): void;
+  moveSentence(direction: 1 | -1): void;
+  resizeBySentence(direction: 1 | -1): void;
+  resizeByCharacter(direction: 1 | -1): void;
   undo(): void;
   showPanel(): void;
   exportAs(format: ExportFormat): void;
@@ -44,9 +50,59 @@ export const annotationCommands: Command<AnnotationsContext>[] = [
   {
     id: 'annotation.note',
     label: '为所选文字写批注…',
-    keys: [],
+    // m for 写批注 beside d for 注释词语: both act on the selection, however it was made.
+    keys: [{ key: 'm' }],
     enabled: (context) => context.canAnnotate,
     perform: (context) => context.startNote(),
+  },
+  {
+    id: 'selection.start',
+    label: '用键盘选择文字（Esc 取消）',
+    keys: [{ key: 'v' }],
+    perform: (context) => context.startKeyboardSelection(),
+  },
+  // The arrows are the keyboard selection's only while it lasts; otherwise they are left to the page.
+  {
+    id: 'selection.nextSentence',
+    label: '选择下一句',
+    keys: [{ key: 'ArrowRight', shift: false }],
+    enabled: (context) => context.selectingByKeyboard,
+    perform: (context) => context.moveSentence(1),
+  },
+  {
+    id: 'selection.previousSentence',
+    label: '选择上一句',
+    keys: [{ key: 'ArrowLeft', shift: false }],
+    enabled: (context) => context.selectingByKeyboard,
+    perform: (context) => context.moveSentence(-1),
+  },
+  {
+    id: 'selection.extendSentence',
+    label: '选择范围延长一句',
+    keys: [{ key: 'ArrowRight', mod: true, shift: true }],
+    enabled: (context) => context.selectingByKeyboard,
+    perform: (context) => context.resizeBySentence(1),
+  },
+  {
+    id: 'selection.shrinkSentence',
+    label: '选择范围缩短一句',
+    keys: [{ key: 'ArrowLeft', mod: true, shift: true }],
+    enabled: (context) => context.selectingByKeyboard,
+    perform: (context) => context.resizeBySentence(-1),
+  },
+  {
+    id: 'selection.extendCharacter',
+    label: '选择范围延长一字',
+    keys: [{ key: 'ArrowRight', shift: true }],
+    enabled: (context) => context.selectingByKeyboard,
+    perform: (context) => context.resizeByCharacter(1),
+  },
+  {
+    id: 'selection.shrinkCharacter',
+    label: '选择范围缩短一字',
+    keys: [{ key: 'ArrowLeft', shift: true }],
+    enabled: (context) => context.selectingByKeyboard,
+    perform: (context) => context.resizeByCharacter(-1),
   },
   {
     id: 'annotation.undo',
@@ -101,7 +157,7 @@ export const annotationCommands: Command<AnnotationsContext>[] = [
 ];
 
 export function annotationBinding(stores: ReaderStores): CommandBinding<AnnotationsContext> {
-  const { annotating, userData, sidebar, api, notices } = stores;
+  const { annotating, keyboardSelection, userData, sidebar, api, notices } = stores;
   /** True, after telling the reader why, when the notes cannot be written. */
   const refusedAsReadOnly = (): boolean => {
     const { readOnly, readOnlyReason } = userData.data;
@@ -132,6 +188,13 @@ export function annotationBinding(stores: ReaderStores): CommandBinding<Annotati
       startNote: () => {
         if (!refusedAsReadOnly()) annotating.startNote();
       },
+      get selectingByKeyboard() {
+        return keyboardSelection.active();
+      },
+      startKeyboardSelection: keyboardSelection.start,
+      moveSentence: keyboardSelection.moveSentence,
+      resizeBySentence: keyboardSelection.resizeBySentence,
+      resizeByCharacter: keyboardSelection.resizeByCharacter,
       // Words cancelled first: they were typed, and were most likely the last thing done.
       undo: () =>
         annotating.hasDiscarded() ? annotating.restoreDiscarded() : void userData.undo(),
@@ -139,6 +202,6 @@ export function annotationBinding(stores: ReaderStores): CommandBinding<Annotati
       exportAs: (format) => void exportAnnotations(api, notices, format),
       chooseFile: () => chooseAnnotationFile(stores),
     },
-    watch: [userData, annotating],
+    watch: [userData, annotating, keyboardSelection],
   };
 }

@@ -35,14 +35,26 @@ const TABBABLE = 'button:not(:disabled), a[href], [tabindex="0"]';
 const PAGE_TABBABLE =
   'a[href], button:not(:disabled), input:not(:disabled), select:not(:disabled), textarea:not(:disabled), [tabindex]:not([tabindex="-1"])';
 
-/** The first element Tab would reach after `after` in the page, skipping the popover. */
+/**
+ * The first element Tab would reach after `after` in the page, skipping the
+ * popover. After the last term nothing follows: Tab goes round to the page's
+ * first control, as it does at the end of any page. (Before, Tab went to a
+ * focus guard after the term, which sent it to the toolbar, from where Tab
+ * came back into the popover: a loop a keyboard user could not leave.)
+ */
 function nextTabbable(after: HTMLElement, skip: HTMLElement): HTMLElement | undefined {
-  return [...document.querySelectorAll<HTMLElement>(PAGE_TABBABLE)].find(
+  const candidates = [...document.querySelectorAll<HTMLElement>(PAGE_TABBABLE)].filter(
     (candidate) =>
       !skip.contains(candidate) &&
       !after.contains(candidate) &&
-      after.compareDocumentPosition(candidate) & Node.DOCUMENT_POSITION_FOLLOWING &&
+      // Floating UI's focus guards, beside the popover at the page's end, only hand focus on.
+      !candidate.hasAttribute('data-floating-ui-focus-guard') &&
       candidate.getClientRects().length > 0,
+  );
+  return (
+    candidates.find(
+      (candidate) => after.compareDocumentPosition(candidate) & Node.DOCUMENT_POSITION_FOLLOWING,
+    ) ?? candidates[0]
   );
 }
 
@@ -118,6 +130,8 @@ export function useTermPopover(
       } else if (!event.shiftKey && event.target === inside[inside.length - 1]) {
         event.preventDefault();
         nextTabbable(element, floating)?.focus();
+        // Focus has left it: it closes, as it would on Esc (another term opening stays open).
+        changeOpen(false);
       }
     };
     element.addEventListener('keydown', onTermKey);
@@ -126,7 +140,7 @@ export function useTermPopover(
       element.removeEventListener('keydown', onTermKey);
       floating.removeEventListener('keydown', onPopoverKey);
     };
-  }, [open, floating, element]);
+  }, [open, floating, element, changeOpen]);
 
   const hidden = middlewareData.hide?.referenceHidden === true;
   return { setFloating: refs.setFloating, floatingStyles, context, getFloatingProps, hidden };

@@ -104,8 +104,36 @@ describe('commandForKey', () => {
   });
 
   // Space pages the text when nothing has focus: see the focus tests below.
-  it.each(['J', 'x', 'Esc', 'ArrowLeft', '1', 'Tab', ''])('%j → nothing', (key) => {
+  it.each(['J', 'x', 'Esc', '1', 'Tab', ''])('%j → nothing', (key) => {
     expect(commandForKey(press(key), false)).toBeUndefined();
+  });
+
+  it('the arrows ←/→ move a keyboard selection, and are the page’s while there is none', () => {
+    const place = { isMac: false, somethingFocused: true };
+    const arrows = (stores: ReturnType<typeof fakeStores>) =>
+      [
+        press('ArrowRight'),
+        press('ArrowLeft'),
+        press('ArrowRight', { shiftKey: true }),
+        press('ArrowLeft', { shiftKey: true, ctrlKey: true }),
+      ].map((event) => stores.registry.forKey(event, place));
+    expect(arrows(fakeStores()).map((command) => command?.isEnabled())).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
+    const selecting = fakeStores({ keyboardSelecting: true });
+    const commands = arrows(selecting);
+    expect(commands.map((command) => command?.id)).toEqual([
+      'selection.nextSentence',
+      'selection.previousSentence',
+      'selection.extendCharacter',
+      'selection.shrinkSentence',
+    ]);
+    expect(commands.map((command) => command?.isEnabled())).toEqual([true, true, true, true]);
+    commands[3]!.perform();
+    expect(selecting.keyboardSelection.resizeBySentence).toHaveBeenCalledWith(-1);
   });
 
   it('Enter steps through search hits on the text, and is a control’s own key on a control', () => {

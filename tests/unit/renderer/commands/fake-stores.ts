@@ -27,6 +27,8 @@ export interface FakeOptions {
   readOnly?: boolean;
   /** Report text is selected. */
   selection?: boolean;
+  /** The selection is the keyboard's (v): the arrows move it. */
+  keyboardSelecting?: boolean;
   /** Something was just deleted and can be undone. */
   deleted?: boolean;
   /** A note was cancelled with words in it, which can be brought back. */
@@ -142,6 +144,14 @@ export function fakeStores(options: FakeOptions = {}) {
       startNote: vi.fn(),
       hasDiscarded: () => options.discarded ?? false,
       restoreDiscarded: vi.fn(),
+    },
+    keyboardSelection: {
+      active: () => options.keyboardSelecting ?? false,
+      subscribe: noSubscription,
+      start: vi.fn(),
+      moveSentence: vi.fn(),
+      resizeBySentence: vi.fn(),
+      resizeByCharacter: vi.fn(),
     },
     glossary: { startAdd: vi.fn() },
     editions,
