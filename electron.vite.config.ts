@@ -1,10 +1,11 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import type { CodeSplittingGroup } from 'rolldown';
-import { CONTENT_SECURITY_POLICY } from './src/shared/csp';
+import { CONTENT_SECURITY_POLICY, HEAD_SCRIPT_HASHES } from './src/shared/csp';
 import type { ReportDocument } from './src/shared/document';
 import { renderReportHtml } from './src/core/report/report-html';
 import { FIRST_PARAGRAPH_TIMING } from './src/renderer/instrumentation';
@@ -14,6 +15,69 @@ function contentSecurityPolicy(): Plugin {
   return {
     name: 'reader-csp',
     transformIndexHtml: (html) => html.replace('%READER_CSP%', CONTENT_SECURITY_POLICY),
+  };
+}
+
+/**
+ * Puts each head script (src/renderer/head/) into index.html in place of its
+ * `<!--HEAD-SCRIPT name-->`: the startup calls then leave as the head is
+ * parsed, not after two fetches in a row (each parser-blocking script was
+ * asked for only once the one before it had run). The CSP allows each by the
+ * hash of its exact text; a script whose hash it does not list stops the
+ * build here rather than being refused silently in the page.
+ */
+function headScripts(): Plugin {
+  return {
+    name: 'reader-head-scripts',
+    // Before Vite reads the page's scripts: an inline classic script is left as it is.
+    transformIndexHtml: {
+      order: 'pre',
+      handler: (html) =>
+        html.replace(/<!--HEAD-SCRIPT ([\w.-]+)-->/g, (_, name: string) => {
+          const text = readFileSync(resolve(__dirname, 'src/renderer/head', name), 'utf8');
+          const hash = `sha256-${createHash('sha256').update(text).digest('base64')}`;
+          if (HEAD_SCRIPT_HASHES[name as keyof typeof HEAD_SCRIPT_HASHES] !== hash) {
+            throw new Error(
+              `src/renderer/head/${name} changed: put '${hash}' for it in HEAD_SCRIPT_HASHES (src/shared/csp.ts)`,
+            );
+          }
+          if (text.includes('</script')) throw new Error(`${name} may not contain </script`);
+          return `<script>${text}</script>`;
+        }),
+    },
+  };
+}
+
+/**
+ * Asks for the interface's bundle and stylesheet first, before the head
+ * scripts start the startup calls: the bundle is the longer way to the
+ * interface (fetched, then compiled), and the calls' answers are in long
+ * before it has run. The module scripts move up as they are (they run after
+ * the page is parsed wherever they stand); the stylesheet is only preloaded
+ * there, since a stylesheet before a script holds the script until it loads.
+ */
+function bundleFirst(): Plugin {
+  return {
+    name: 'reader-bundle-first',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html) {
+        const modules =
+          html.match(/<script type="module" crossorigin src="[^"]+"><\/script>\n?/g) ?? [];
+        const styles = [...html.matchAll(/<link rel="stylesheet" crossorigin href="([^"]+)">/g)];
+        if (modules.length === 0 || styles.length === 0 || !html.includes('</title>')) {
+          throw new Error(
+            'index.html: the bundle or stylesheet tags are not where bundleFirst expects them',
+          );
+        }
+        for (const tag of modules) html = html.replace(tag, '');
+        const early = [
+          ...modules.map((tag) => tag.trim()),
+          ...styles.map(([, href]) => `<link rel="preload" as="style" crossorigin href="${href}">`),
+        ];
+        return html.replace('</title>', `</title>\n    ${early.join('\n    ')}`);
+      },
+    },
   };
 }
 
@@ -124,7 +188,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
-    plugins: [react(), contentSecurityPolicy(), prerenderedReport()],
+    plugins: [react(), headScripts(), contentSecurityPolicy(), prerenderedReport(), bundleFirst()],
     build: {
       // Smaller script, faster first paint: browser mode serves it over HTTP too.
       minify: true,

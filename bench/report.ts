@@ -834,6 +834,13 @@ Chromium is \`$CHROMIUM_PATH\`, else \`/usr/bin/chromium\`, else Playwright's ow
 (\`npx playwright install chromium\`). Numbers from different machines are not
 comparable; compare the ratios.
 
+Under load, wall-clock ratios of start-up swing widely. To compare two builds
+by the renderer's main-thread CPU time instead (Chromium trace \`tdur\` of its
+top-level tasks, from navigation start to interactive, split by kind), with
+each build served from its own worktree and loads alternated:
+\`npx tsx bench/trace-start.ts [--runs 9] [--library] <worktree> <worktree>\`.
+It is for diagnosis; it judges no goal.
+
 Every run appends its results as one JSON line to \`bench-results/history.jsonl\`
 and writes its tables to \`bench-results/latest.md\`; that folder is not in git,
 so a bench run leaves the tree clean. This file is rewritten only on purpose,

@@ -20,8 +20,10 @@ import { defaultDataDir } from '../services/data-dir';
 import { readFile } from 'node:fs/promises';
 import {
   BUILT_DOCUMENT_FILE,
+  BUILT_REPORT_INDEX_FILE,
   BUILT_SEARCH_INDEX_FILE,
   loadBuiltDocument,
+  loadBuiltReportIndex,
 } from '../services/built-document';
 import {
   createReaderServices,
@@ -136,6 +138,7 @@ async function start(): Promise<void> {
       dataDir: app.getPath('userData'),
       document,
       loadSearchIndex: () => readFile(join(here, '../data', BUILT_SEARCH_INDEX_FILE), 'utf8'),
+      loadReportIndex: () => loadBuiltReportIndex(join(here, '../data', BUILT_REPORT_INDEX_FILE)),
       access,
       // 最近打开 follows the shelf.
       onLibraryChange: applyMenu,

@@ -4,8 +4,10 @@ import { createReaderServices, INDEX_MISSING_AFTER_MS } from '../services/reader
 import { readFile } from 'node:fs/promises';
 import {
   BUILT_DOCUMENT_FILE,
+  BUILT_REPORT_INDEX_FILE,
   BUILT_SEARCH_INDEX_FILE,
   loadBuiltDocument,
+  loadBuiltReportIndex,
 } from '../services/built-document';
 import { BUILT_DATA_DIR, RENDERER_DIR } from '../services/paths';
 import { openDataFolder, type FolderAccess } from '../services/storage/folder-access';
@@ -57,6 +59,7 @@ export async function startReaderServer(options: ReaderServerOptions): Promise<R
         dataDir: options.dataDir,
         document,
         loadSearchIndex: () => readFile(join(BUILT_DATA_DIR, BUILT_SEARCH_INDEX_FILE), 'utf8'),
+        loadReportIndex: () => loadBuiltReportIndex(join(BUILT_DATA_DIR, BUILT_REPORT_INDEX_FILE)),
         access: held,
       });
     // Held by another reader: taken once it lets go, and the services opened again over it.

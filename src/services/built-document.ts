@@ -4,6 +4,13 @@ import type { ReportDocument } from '../shared/document';
 
 export const BUILT_DOCUMENT_FILE = 'document.json';
 export const BUILT_SEARCH_INDEX_FILE = 'search-index.json';
+/** The bundled report's compact index for the search across reports (report-index-codec.ts). */
+export const BUILT_REPORT_INDEX_FILE = 'report-index.bin';
+
+/** The built compact index's bytes, as the services take them (`loadReportIndex`). */
+export async function loadBuiltReportIndex(path: string): Promise<Uint8Array> {
+  return new Uint8Array(await readFile(path));
+}
 
 export async function loadBuiltDocument(path: string): Promise<ReportDocument> {
   let text: string;

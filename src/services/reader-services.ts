@@ -18,6 +18,7 @@ import { EditionOffers } from './library/edition-offers';
 import type { CrossReportSearch } from '../core/search/cross-report';
 import type { CrossReportResult } from '../shared/search';
 import { shelfSearch, type ReportIndexer } from './library/shelf-search';
+import type { BuildIndex } from './search/report-index-file';
 import { ReportIndexWorker } from './search/index-in-worker';
 import { SettingsStore } from './storage/settings-store';
 import { validate } from './validate';
@@ -46,6 +47,12 @@ export interface ServiceOptions {
   /** The bundled report's serialized lunr index, read only when first needed. */
   loadSearchIndex: () => Promise<string>;
   /**
+   * The bundled report's compact index for the search across reports, made
+   * at build time (out/data/report-index.bin), read at its first search.
+   * Without it (the CLI), main builds that one index itself when first needed.
+   */
+  loadReportIndex?: () => Promise<Uint8Array>;
+  /**
    * Whether this process may write the data folder: the shells open it with
    * openDataFolder (the folder lock) first. Writable without a lock when absent (unit tests).
    */
@@ -60,6 +67,8 @@ export interface ServiceOptions {
   compare?: typeof compareEditionsInWorker;
   /** Where the search across reports builds a missing index; a worker thread unless a test says otherwise. */
   indexer?: ReportIndexer;
+  /** How main builds the few indexes it builds itself (shelf-search.ts); tests count them here. */
+  buildHere?: BuildIndex;
 }
 
 /**
@@ -121,6 +130,10 @@ export async function createReaderServices(options: ServiceOptions): Promise<Rea
     sessions,
     indexer: options.indexer ?? new ReportIndexWorker(),
     ...(options.crossSearch && { search: options.crossSearch }),
+    ...(options.loadReportIndex && {
+      shipped: { version: options.document.version, load: options.loadReportIndex },
+    }),
+    ...(options.buildHere && { buildHere: options.buildHere }),
   });
   const changed = () => options.onLibraryChange?.();
   // Reports whose files are in the folder but not in the index (a lost index, a crash between the two).

@@ -1,11 +1,26 @@
 /**
  * The renderer's Content Security Policy, used by the page's meta tag (Electron
  * loads it from disk) and by the browser-mode bridge's response header. No
- * inline script, no eval, nothing from another origin.
+ * eval, nothing from another origin, and no inline script but the two the
+ * build puts in the page's head (src/renderer/head/), each allowed by the
+ * hash of its exact text: a request for each would delay the start.
  */
+
+/**
+ * SHA-256 of src/renderer/head/boot.js and early-calls.js, as CSP writes them.
+ * The build refuses a head script whose hash is not listed here, and a unit
+ * test checks both (tests/unit/renderer/app/boot-script.test.ts).
+ */
+export const HEAD_SCRIPT_HASHES = {
+  'boot.js': 'sha256-yM8X/q99E6RLwCOkx6+UmAc1O8KXekrTJbLcyr6wxZU=',
+  'early-calls.js': 'sha256-tS4d0f+jgbJDLk2vYQwtgFA2REBHylBDQSQYJp8nNVU=',
+} as const;
+
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
-  "script-src 'self'",
+  `script-src 'self' ${Object.values(HEAD_SCRIPT_HASHES)
+    .map((hash) => `'${hash}'`)
+    .join(' ')}`,
   "style-src 'self'",
   "img-src 'self' data:",
   "font-src 'self'",

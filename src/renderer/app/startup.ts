@@ -10,7 +10,7 @@ import type { Settings } from '../../shared/settings';
 import { unwrap } from '../api/client';
 import type { LoadedReport } from './report-switch';
 
-/** The calls public/early-calls.js makes before this bundle has loaded. */
+/** The calls head/early-calls.js makes before this bundle has loaded. */
 export const STARTUP_METHODS = ['getSettings', 'getNotices', 'getLibrary', 'getDocument'] as const;
 
 declare global {

@@ -1,13 +1,13 @@
 /**
  * A local copy of what the first paint needs (theme, font size, TOC, the
- * report read last and the reading position in it), read by public/boot.js
- * and public/early-calls.js before any module loads. Only a cache: the
+ * report read last and the reading position in it), read by head/boot.js
+ * and head/early-calls.js before any module loads. Only a cache: the
  * settings file in the data folder is the source of truth and overwrites it.
  */
 import { BUNDLED_REPORT_ID, shippedEdition, type LibraryReport } from '../../shared/library';
 import type { ReadingPosition, Theme } from '../../shared/settings';
 
-/** public/boot.js reads the same key (a test keeps the two in step). */
+/** head/boot.js reads the same key (a test keeps the two in step). */
 export const VIEW_CACHE_KEY = 'reader:view';
 
 export interface CachedView {

@@ -58,6 +58,25 @@ export interface RegisteredCommand {
 const describe = (binding: KeyBinding) =>
   `${binding.mod ? 'mod+' : ''}${binding.shift === true ? 'shift+' : ''}${binding.key}`;
 
+/**
+ * Every key two of these commands would both answer to, in words (`b wants
+ * x, which a already has`), in the order given: empty when none clash. The
+ * app's list is checked by a unit test, not at each start (see register).
+ */
+export function keyClashes(commands: readonly Pick<Command<never>, 'id' | 'keys'>[]): string[] {
+  const clashes: string[] = [];
+  commands.forEach((command, index) => {
+    for (const binding of command.keys) {
+      const taken = commands
+        .slice(0, index)
+        .find((other) => other.keys.some((existing) => bindingsClash(existing, binding)));
+      if (taken)
+        clashes.push(`${command.id} wants ${describe(binding)}, which ${taken.id} already has`);
+    }
+  });
+  return clashes;
+}
+
 export class CommandRegistry implements Subscribable {
   private readonly commands: RegisteredCommand[] = [];
   private readonly byId = new Map<string, RegisteredCommand>();
@@ -65,29 +84,22 @@ export class CommandRegistry implements Subscribable {
 
   /**
    * Adds a feature's commands. Refuses (throws, before adding any of them) an
-   * id already taken or a key another command already answers to.
+   * id already taken. Keys are not checked here: every start would pay for
+   * comparing each binding with every other, for a list fixed at build time;
+   * `keyClashes` checks the app's list in the unit tests instead.
    */
   register<Context>({ commands, context, watch = [] }: CommandSet<Context>): void {
-    const adding: RegisteredCommand[] = [];
+    const ids = new Set<string>();
     for (const command of commands) {
-      if (this.byId.has(command.id) || adding.some((other) => other.id === command.id)) {
+      if (this.byId.has(command.id) || ids.has(command.id)) {
         throw new Error(`command ${command.id} is registered twice`);
       }
-      for (const binding of command.keys) {
-        const taken = [...this.commands, ...adding].find((other) =>
-          other.keys.some((existing) => bindingsClash(existing, binding)),
-        );
-        if (taken) {
-          throw new Error(
-            `${command.id} wants ${describe(binding)}, which ${taken.id} already has`,
-          );
-        }
-      }
-      adding.push(bind(command, context, watch));
+      ids.add(command.id);
     }
-    for (const command of adding) {
-      this.commands.push(command);
-      this.byId.set(command.id, command);
+    for (const command of commands) {
+      const registered = bind(command, context, watch);
+      this.commands.push(registered);
+      this.byId.set(command.id, registered);
     }
     for (const source of watch) this.sources.add(source);
   }

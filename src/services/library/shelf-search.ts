@@ -7,9 +7,10 @@
  * worker (index-in-worker.ts), never on main, and saved; `indexMissing` does
  * that ahead, in the background, for a shelf an older version filled. Main
  * builds two kinds of index itself, one report's each: the bundled report's
- * (see takeInShelf), and a report's just added whose indexes are still in
- * the parse worker: the search takes it in at once, as the report's own
- * search does (report-sessions.ts), with the very index the worker builds.
+ * when the build did not ship it (the CLI; see takeInShelf), and a report's
+ * just added whose indexes are still in the parse worker: the search takes
+ * it in at once, as the report's own search does (report-sessions.ts), with
+ * the very index the worker builds.
  * The hits are told the way the page shows them (each with its place in its
  * report and a snippet) or, for the CLI, with every match.
  */
@@ -27,11 +28,14 @@ import type {
 import {
   buildHere,
   forgetReport,
+  type BuildIndex,
   REPORT_INDEX_FILE,
   syncLibrarySearch,
   type LibraryReport as SearchedReport,
 } from '../search/report-index-file';
 import { buildInWorker } from '../search/index-in-worker';
+import { isIndexOf } from '../../core/search/report-index';
+import { decodeReportIndex } from '../../core/search/report-index-codec';
 import type { IndexSource } from '../search/index-build';
 import { writeFileAtomic } from '../storage/atomic-write';
 import type { FileAccess } from '../storage/versioned-file';
@@ -68,12 +72,30 @@ export interface ShelfSearchOptions {
   search?: CrossReportSearch;
   /** Where indexes are built: a worker in the app. */
   indexer: ReportIndexer;
+  /**
+   * The bundled report's compact index as the build made it, for its shipped
+   * edition: read, never built nor saved again. Without it, main builds it.
+   */
+  shipped?: { version: string; load: () => Promise<Uint8Array> };
+  /** How main builds the indexes it builds itself (see above); in this thread unless a test counts them. */
+  buildHere?: BuildIndex;
 }
 
 export function shelfSearch(options: ShelfSearchOptions): ShelfSearch {
   const { library, sessions } = options;
   const search = options.search ?? new CrossReportSearch();
   const build = buildInWorker(options.indexer);
+  const here = options.buildHere ?? buildHere;
+  const { shipped } = options;
+  /** The bundled report in the edition the build shipped the index of. */
+  const isShipped = (report: { bundled?: boolean; edition: string }) =>
+    shipped !== undefined && report.bundled === true && report.edition === shipped.version;
+  /** The shipped index, when it is of these blocks (a build of another text would not be); else built here. */
+  const shippedIndex: BuildIndex = async (blocks) => {
+    const bytes = await shipped?.load().catch(() => undefined);
+    const index = bytes === undefined ? null : decodeReportIndex(bytes);
+    return index && isIndexOf(index, blocks) ? index : here(blocks);
+  };
   /** Indexes `indexMissing` is building, by file: a search that needs one waits for it. */
   const building = new Map<string, Promise<void>>();
 
@@ -119,7 +141,17 @@ export function shelfSearch(options: ShelfSearchOptions): ShelfSearch {
         reports.push({
           id: report.id,
           indexFile: null,
-          build: buildHere,
+          build: here,
+          blocks: () => blocksOf(report.id, null),
+        });
+        continue;
+      }
+      if (isShipped(report)) {
+        // Its index came with the app: nothing to build, nothing to save beside it.
+        reports.push({
+          id: report.id,
+          indexFile: null,
+          build: shippedIndex,
           blocks: () => blocksOf(report.id, null),
         });
         continue;
@@ -131,10 +163,10 @@ export function shelfSearch(options: ShelfSearchOptions): ShelfSearch {
       reports.push({
         id: report.id,
         indexFile,
-        // The bundled report's (missing at the first search after install) is
+        // The bundled report's, when the build shipped none for this edition, is
         // built here: one report (~50 ms) costs main less than a worker's start
         // costs the search (seconds on a busy machine), and main holds its text.
-        ...(report.bundled && { build: buildHere }),
+        ...(report.bundled && { build: here }),
         blocks: () => blocksOf(report.id, indexFile),
       });
     }
@@ -142,7 +174,13 @@ export function shelfSearch(options: ShelfSearchOptions): ShelfSearch {
   }
 
   /** Builds one report's missing index in the worker, and saves it; false when it had one. */
-  async function indexOne(report: { id: string; edition: string }): Promise<boolean> {
+  async function indexOne(report: {
+    id: string;
+    edition: string;
+    bundled?: boolean;
+  }): Promise<boolean> {
+    // The shipped index is read from the build, never from the folder.
+    if (isShipped(report)) return false;
     const indexFile = indexFileOf(report);
     // Just added: its index is on its way from the parse worker.
     await sessions.written(report.id);

@@ -16,7 +16,19 @@ import { editionDir } from '../../../src/services/library/report-folder';
 import type { ReportIndexer } from '../../../src/services/library/shelf-search';
 import { buildEncodedIndex, type IndexSource } from '../../../src/services/search/index-build';
 import { ReportIndexWorker } from '../../../src/services/search/index-in-worker';
-import { REPORT_INDEX_FILE } from '../../../src/services/search/report-index-file';
+import {
+  buildHere,
+  REPORT_INDEX_FILE,
+  type BuildIndex,
+} from '../../../src/services/search/report-index-file';
+import { buildBothIndexes } from '../../../src/services/search/both-indexes';
+import {
+  BUILT_DOCUMENT_FILE,
+  BUILT_REPORT_INDEX_FILE,
+  loadBuiltDocument,
+  loadBuiltReportIndex,
+} from '../../../src/services/built-document';
+import { BUILT_DATA_DIR } from '../../../src/services/paths';
 import { BUNDLED_REPORT_ID } from '../../../src/shared/library';
 import { Oracle } from '../search/oracle';
 import { makeTempDir, removeTempDir } from '../storage/helpers';
@@ -49,6 +61,19 @@ function countingIndexer(inner: ReportIndexer = { build: buildEncodedIndex }) {
   };
   return { indexer, built, buildsOf };
 }
+
+/** Main's own builds (the seam the services take), by the blocks they were of. */
+function countingHere() {
+  const built: (readonly IndexedBlock[])[] = [];
+  const build: BuildIndex = (blocks) => {
+    built.push(blocks);
+    return buildHere(blocks);
+  };
+  return { build, built };
+}
+
+/** The bundled report's compact index, as `npm run data` ships it. */
+const SHIPPED = buildBothIndexes(BUNDLED).reportIndex;
 
 let dir: string;
 beforeEach(async () => {
@@ -150,6 +175,63 @@ describe('a report searched while its indexes are still in the parse worker', ()
     expect(await holdsIndexOf(indexFileOf(id), OTHER.blocks)).toBe(true);
     await expectExactHits(handlers, { [BUNDLED_REPORT_ID]: BUNDLED.blocks, [id]: OTHER.blocks });
     expect(built).toHaveLength(0);
+  });
+});
+
+describe('the bundled report', () => {
+  it('has its index from the build: the search across the library reads it, and neither main nor the indexer builds or saves one', async () => {
+    const here = countingHere();
+    const { indexer, built } = countingIndexer();
+    let loads = 0;
+    const loadReportIndex = async () => {
+      loads++;
+      return SHIPPED;
+    };
+    const services = await openLibrary(dir, { indexer, buildHere: here.build, loadReportIndex });
+    const id = ok(
+      await services.handlers.addReport({ fileName: '江北.txt', bytes: utf8(OTHER_TEXT) }),
+    ).report.id;
+    await expectExactHits(services.handlers, {
+      [BUNDLED_REPORT_ID]: BUNDLED.blocks,
+      [id]: OTHER.blocks,
+    });
+    await services.flush();
+    // The background finds nothing missing either: the shipped index is not the folder's to hold.
+    expect(await services.indexMissing()).toBe(0);
+    expect(here.built).toEqual([]);
+    expect(built).toEqual([]);
+    expect(loads).toBe(1);
+    await expect(stat(indexFileOf(BUNDLED_REPORT_ID, BUNDLED.version))).rejects.toThrow();
+  });
+
+  it('without an index from the build (the CLI), has it built once by main at the first search, and saved', async () => {
+    const here = countingHere();
+    const { handlers } = await openLibrary(dir, { buildHere: here.build });
+    await expectExactHits(handlers, { [BUNDLED_REPORT_ID]: BUNDLED.blocks });
+    expect(here.built).toEqual([BUNDLED.blocks]);
+    expect(
+      await holdsIndexOf(indexFileOf(BUNDLED_REPORT_ID, BUNDLED.version), BUNDLED.blocks),
+    ).toBe(true);
+  });
+
+  it('given an index of another text, builds its own and finds exactly what Ctrl+F finds', async () => {
+    const here = countingHere();
+    const other = buildBothIndexes(OTHER).reportIndex;
+    const { handlers } = await openLibrary(dir, {
+      buildHere: here.build,
+      loadReportIndex: async () => other,
+    });
+    await expectExactHits(handlers, { [BUNDLED_REPORT_ID]: BUNDLED.blocks });
+    expect(here.built).toEqual([BUNDLED.blocks]);
+  });
+
+  // Run after `npm run build` (as `npm test` does): the files the app and browser mode read.
+  it('is shipped by the build: out/data holds the compact index of out/data’s document', async () => {
+    const document = await loadBuiltDocument(join(BUILT_DATA_DIR, BUILT_DOCUMENT_FILE));
+    const bytes = await loadBuiltReportIndex(join(BUILT_DATA_DIR, BUILT_REPORT_INDEX_FILE));
+    const index = decodeReportIndex(bytes);
+    expect(index).not.toBeNull();
+    expect(isIndexOf(index!, document.blocks)).toBe(true);
   });
 });
 

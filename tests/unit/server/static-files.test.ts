@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readStatic, resolveStaticPath } from '../../../src/services/static-files';
@@ -106,6 +106,31 @@ describe('readStatic', () => {
       body: Buffer.from([0, 1, 2]),
       type: 'application/octet-stream',
     });
+  });
+
+  it('reads a content-hashed asset once: later answers come from memory, without the disk', async () => {
+    const asset = join(rendererDir, 'assets', 'index-Ab_-1234.js');
+    await writeFile(asset, 'export {};');
+    expect((await readStatic(rendererDir, '/assets/index-Ab_-1234.js'))?.body).toEqual(
+      Buffer.from('export {};'),
+    );
+    await rm(asset);
+    expect(await readStatic(rendererDir, '/assets/index-Ab_-1234.js')).toEqual({
+      body: Buffer.from('export {};'),
+      type: 'text/javascript; charset=utf-8',
+    });
+  });
+
+  it('reads any other file again once it changed on disk, and forgets one gone', async () => {
+    const page = join(rendererDir, 'page.html');
+    await writeFile(page, '<p>one</p>');
+    expect((await readStatic(rendererDir, '/page.html'))?.body).toEqual(Buffer.from('<p>one</p>'));
+    await writeFile(page, '<p>a new build</p>');
+    expect((await readStatic(rendererDir, '/page.html'))?.body).toEqual(
+      Buffer.from('<p>a new build</p>'),
+    );
+    await rm(page);
+    expect(await readStatic(rendererDir, '/page.html')).toBeNull();
   });
 
   it('is null for folders, missing files and anything outside', async () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { isTrustedSenderUrl, secureWebPreferences } from '../../../src/main/security';
-import { CONTENT_SECURITY_POLICY } from '../../../src/shared/csp';
+import { CONTENT_SECURITY_POLICY, HEAD_SCRIPT_HASHES } from '../../../src/shared/csp';
 
 describe('secureWebPreferences', () => {
   const prefs = secureWebPreferences('/app/out/preload/index.cjs');
@@ -135,8 +135,14 @@ describe('Content Security Policy', () => {
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/blob:/);
   });
 
-  it('allows scripts only from itself and defaults to nothing', () => {
-    expect(directives.get('script-src')).toEqual(["'self'"]);
+  it('allows scripts only from itself and the two head scripts by hash, and defaults to nothing', () => {
+    expect(directives.get('script-src')).toEqual([
+      "'self'",
+      ...Object.values(HEAD_SCRIPT_HASHES).map((hash) => `'${hash}'`),
+    ]);
+    for (const hash of Object.values(HEAD_SCRIPT_HASHES)) {
+      expect(hash).toMatch(/^sha256-[A-Za-z0-9+/]{43}=$/);
+    }
     expect(directives.get('default-src')).toEqual(["'none'"]);
     expect(directives.get('object-src')).toEqual(["'none'"]);
     expect(directives.get('base-uri')).toEqual(["'none'"]);

@@ -1,7 +1,9 @@
 /**
- * public/boot.js runs before any module and cannot import the shared
- * constants, so it repeats a few. This keeps the copies in step.
+ * head/boot.js and head/early-calls.js run before any module and cannot
+ * import the shared constants, so they repeat a few. This keeps the copies
+ * in step, and the CSP's hashes of the two with their text.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FONT_SIZE, THEMES } from '../../../../src/shared/settings';
@@ -10,11 +12,12 @@ import { STARTUP_METHODS } from '../../../../src/renderer/app/startup';
 import { QUERY_METHODS, type MethodName } from '../../../../src/shared/api';
 import { BUNDLED_REPORT_ID } from '../../../../src/shared/library';
 import { ReportIdSchema } from '../../../../src/shared/library-schema';
+import { CONTENT_SECURITY_POLICY, HEAD_SCRIPT_HASHES } from '../../../../src/shared/csp';
 
-const boot = readFileSync(
-  new URL('../../../../src/renderer/public/boot.js', import.meta.url),
-  'utf8',
-);
+const headScript = (name: string) =>
+  readFileSync(new URL(`../../../../src/renderer/head/${name}`, import.meta.url), 'utf8');
+const boot = headScript('boot.js');
+const sha256 = (text: string) => `sha256-${createHash('sha256').update(text).digest('base64')}`;
 
 describe('boot.js', () => {
   it('reads the key the renderer writes', () => {
@@ -42,10 +45,7 @@ describe('boot.js', () => {
 });
 
 describe('early-calls.js', () => {
-  const early = readFileSync(
-    new URL('../../../../src/renderer/public/early-calls.js', import.meta.url),
-    'utf8',
-  );
+  const early = headScript('early-calls.js');
 
   it('starts exactly the calls startup.ts waits for, and only read-only ones', () => {
     const listed = /var calls = \[([\s\S]*?)\];/.exec(early)?.[1] ?? '';
@@ -73,12 +73,48 @@ describe('early-calls.js', () => {
     }
   });
 
-  it('is loaded by index.html before the module, and uses no eval', () => {
+  it('is put in index.html’s head after boot.js, and uses no eval', () => {
     const html = readFileSync(
       new URL('../../../../src/renderer/index.html', import.meta.url),
       'utf8',
     );
-    expect(html).toContain('<script src="./early-calls.js"></script>');
+    const head = html.slice(0, html.indexOf('</head>'));
+    expect(head.indexOf('<!--HEAD-SCRIPT early-calls.js-->')).toBeGreaterThan(
+      head.indexOf('<!--HEAD-SCRIPT boot.js-->'),
+    );
+    expect(head.indexOf('<!--HEAD-SCRIPT boot.js-->')).toBeGreaterThan(0);
     expect(early).not.toMatch(/\beval\(|new Function/);
+  });
+});
+
+describe('the head scripts and the CSP', () => {
+  it.each(['boot.js', 'early-calls.js'] as const)(
+    'allows %s, inlined, by the hash of its text, and no other inline script',
+    (name) => {
+      expect(HEAD_SCRIPT_HASHES[name]).toBe(sha256(headScript(name)));
+      const scriptSrc = /script-src ([^;]+)/.exec(CONTENT_SECURITY_POLICY)![1].split(' ');
+      expect(scriptSrc).toContain(`'${HEAD_SCRIPT_HASHES[name]}'`);
+      expect(scriptSrc.filter((source) => !source.startsWith("'sha256-"))).toEqual(["'self'"]);
+    },
+  );
+
+  // Run after `npm run build` (as `npm test` does): the page the app and browser mode serve.
+  it('the built page holds both, allowed by its CSP, after the bundle is asked for and before the stylesheet', () => {
+    const html = readFileSync(
+      new URL('../../../../out/renderer/index.html', import.meta.url),
+      'utf8',
+    );
+    const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)];
+    expect(inline.map(([, text]) => sha256(text))).toEqual([
+      HEAD_SCRIPT_HASHES['boot.js'],
+      HEAD_SCRIPT_HASHES['early-calls.js'],
+    ]);
+    expect(html).toContain(`content="${CONTENT_SECURITY_POLICY}"`);
+    const bundle = html.search(/<script type="module" crossorigin src="\.\/assets\/index-/);
+    const stylesheet = html.search(/<link rel="stylesheet"/);
+    expect(bundle).toBeGreaterThan(0);
+    expect(bundle).toBeLessThan(inline[0].index);
+    expect(html.search(/<link rel="preload" as="style"/)).toBeLessThan(inline[0].index);
+    expect(stylesheet).toBeGreaterThan(inline[1].index);
   });
 });

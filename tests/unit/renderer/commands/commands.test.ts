@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { FEATURE_COMMANDS } from '../../../../src/renderer/app/commands';
 import { THEME_LABELS } from '../../../../src/renderer/features/appearance/commands';
 import type { KeyEventLike } from '../../../../src/renderer/commands/keys';
+import { keyClashes } from '../../../../src/renderer/commands/registry';
 import { FONT_SIZE, THEMES, type Theme } from '../../../../src/shared/settings';
 import { SettingsPatchSchema } from '../../../../src/shared/settings-schema';
 import { fakeStores, type FakeOptions } from './fake-stores';
@@ -74,7 +75,12 @@ describe('the command list', () => {
     expect(() => commandById('nope')).toThrow(/nope/);
   });
 
-  it('the app registers every feature’s commands, in order, without a clash', () => {
+  // The registry does not check keys at start (registry.ts): this is where a clash is caught.
+  it('no two of the app’s commands answer to the same key', () => {
+    expect(keyClashes(COMMANDS)).toEqual([]);
+  });
+
+  it('the app registers every feature’s commands, in order', () => {
     expect(
       fakeStores()
         .registry.list()

@@ -1,5 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { CommandRegistry, type Command } from '../../../../src/renderer/commands/registry';
+import {
+  CommandRegistry,
+  keyClashes,
+  type Command,
+} from '../../../../src/renderer/commands/registry';
 import { Store } from '../../../../src/renderer/store';
 
 interface Counter {
@@ -46,23 +50,32 @@ describe('the command registry', () => {
       { key: 'ArrowDown', unfocused: true },
       { key: 'ArrowDown' },
     ],
-  ])('refuses two commands on %s, naming both', (_, first, second) => {
-    const registry = new CommandRegistry();
-    registry.register({ commands: [command('first', [first])], context: null });
-    expect(() =>
-      registry.register({ commands: [command('second', [second])], context: null }),
-    ).toThrow(/second wants .* which first already has/);
+  ])('finds a clash of two commands on %s, naming both', (_, first, second) => {
+    expect(keyClashes([command('first', [first]), command('second', [second])])).toEqual([
+      expect.stringMatching(/^second wants .* which first already has$/),
+    ]);
   });
 
   it.each([
     ['another modifier', { key: 'd' }, { key: 'd', mod: true }],
     ['Shift held and not held', { key: ' ', shift: false }, { key: ' ', shift: true }],
     ['another key', { key: 'h', mod: true, shift: true }, { key: 'H', mod: true, shift: true }],
-  ])('allows the same key with %s', (_, first, second) => {
+  ])('finds no clash in the same key with %s', (_, first, second) => {
+    expect(keyClashes([command('first', [first]), command('second', [second])])).toEqual([]);
     const registry = new CommandRegistry();
     registry.register({ commands: [command('first', [first])], context: null });
     registry.register({ commands: [command('second', [second])], context: null });
     expect(registry.list().map((registered) => registered.id)).toEqual(['first', 'second']);
+  });
+
+  it('finds every clash, each binding against the commands before it', () => {
+    expect(
+      keyClashes([
+        command('a', [{ key: 'x' }]),
+        command('b', [{ key: 'y' }, { key: 'x' }]),
+        command('c', [{ key: 'y' }]),
+      ]),
+    ).toEqual(['b wants x, which a already has', 'c wants y, which b already has']);
   });
 
   it('a refused feature adds none of its commands', () => {
@@ -70,10 +83,10 @@ describe('the command registry', () => {
     registry.register({ commands: [command('taken', [{ key: 'x' }])], context: null });
     expect(() =>
       registry.register({
-        commands: [command('fine', [{ key: 'y' }]), command('clash', [{ key: 'x' }])],
+        commands: [command('fine', [{ key: 'y' }]), command('taken', [{ key: 'z' }])],
         context: null,
       }),
-    ).toThrow();
+    ).toThrow(/taken is registered twice/);
     expect(() => registry.get('fine')).toThrow(/unknown command fine/);
   });
 

@@ -2,9 +2,11 @@
  * Starts the calls the interface needs before it can draw (see
  * app/startup.ts) as soon as the page head is parsed, instead of after the
  * interface's bundle has loaded and run: their answers then wait for the
- * bundle, not the other way round. A classic same-origin script, as the CSP
- * wants. In the desktop app the preload has already put the contract on
- * window; in browser mode the calls go over HTTP exactly as api/client.ts
+ * bundle, not the other way round. Inlined into index.html's head at build
+ * time, as boot.js is, so the calls leave as soon as the head is parsed, not
+ * a fetch of this file after boot.js's (the CSP allows it by its hash,
+ * src/shared/csp.ts). In the desktop app the preload has already put the
+ * contract on window; in browser mode the calls go over HTTP exactly as api/client.ts
  * sends them. Anything that fails here is simply asked again by startup.ts.
  * The report's document is asked for the report the view cache saw last
  * (the bundled one by default); startup.ts checks that against the library.

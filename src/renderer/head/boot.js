@@ -1,10 +1,12 @@
 /*
- * Runs before the first paint, as a classic same-origin script (the CSP allows
- * no inline script). The report's text is already in the page; this applies
- * the reader's last theme and font size from a local cache of the settings, so
- * a dark-theme reader never sees a white flash. If there is a reading position
- * to restore, the text stays hidden until main.tsx has scrolled to it, so the
- * page never visibly jumps; a timer shows it anyway should the script fail.
+ * Runs before the first paint, inlined into index.html's head at build time
+ * (electron.vite.config.ts); the CSP allows it by its hash (src/shared/csp.ts:
+ * a change here needs the new hash there). The report's text is already in
+ * the page; this applies the reader's last theme and font size from a local
+ * cache of the settings, so a dark-theme reader never sees a white flash. If
+ * there is a reading position to restore, the text stays hidden until main.tsx
+ * has scrolled to it, so the page never visibly jumps; a timer shows it
+ * anyway should the script fail.
  * When the report read last is not the bundled one (whose text the page
  * holds), or is a newer edition of it, that text is hidden too until
  * main.tsx has put the right one in.
