@@ -71,7 +71,7 @@ export function EditionsPanel() {
   useFocusInto('editions', () => section.current?.querySelector<HTMLElement>('button')?.focus());
   // The same two lists for as long as the comparison is on show: a list given new arrays measures
   // where its rows are again, which forces the layout of the whole page (the redline just
-  // toggled restyles thousands of paragraphs) inside the key's own task.
+  // toggled restyles hundreds of paragraphs) inside the key's own task.
   const [touched, others] = useMemo(
     () =>
       comparison === null
