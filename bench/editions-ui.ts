@@ -15,8 +15,9 @@
  *   to each change), a frame between presses;
  * - Shift+R, the redline over the whole text, until it is drawn;
  *
- * and main's longest event-loop stall over all of it (the bridge runs in this
- * process; the comparison itself runs in a worker thread), the time from the
+ * and main's longest event-loop stall over all of it (the app server runs in
+ * a process of its own, editions-ui-server.ts, so Playwright's driver is not
+ * counted; the comparison itself runs in a worker thread), the time from the
  * key to the first changes shown, and the most rows the list held at once.
  *
  * Each against its floor in the same round: the longest frame and stall over
@@ -30,18 +31,19 @@
  * Each round reloads the page, so the comparison is asked for afresh.
  */
 import type { Page } from '@playwright/test';
+import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { buildSerializedIndex } from '../src/core/search/build-index';
 import { parseReportBytes } from '../src/core/report/parse-report';
 import { createReaderServices } from '../src/services/reader-services';
 import { segmentWords } from '../src/services/search/words';
-import { startReaderServer } from '../src/server/start';
+import { PROJECT_ROOT } from '../src/services/paths';
 import { PAGE_INDEX_SELECTOR, READY_SELECTOR } from '../src/renderer/instrumentation';
 import { RAW, revise } from '../tests/unit/editions/fixtures';
 import type { BenchBrowser } from './browser';
+import type { ServerMessage, ServerRequest } from './editions-ui-server';
 import { openedLast } from './library';
 import { parseHere } from './library-folder';
 import { markdownTable } from './report';
@@ -220,7 +222,57 @@ async function phase(page: Page, name: Phase, run: () => Promise<void>): Promise
   await page.evaluate(mark, `${name}:end`);
 }
 
-async function measure(bench: BenchBrowser, url: string): Promise<Sample> {
+/** The app server in a process of its own (editions-ui-server.ts), and its event loop's longest stall. */
+interface AppServer {
+  url: string;
+  /** Starts watching the server's event loop afresh. */
+  watch(): void;
+  /** The longest stall since `watch`, in ms. */
+  stall(): Promise<number>;
+  close(): Promise<void>;
+}
+
+function nextMessage(child: ChildProcess): Promise<ServerMessage> {
+  return new Promise((resolve, reject) => {
+    const exited = (code: number | null) =>
+      reject(new Error(`bench: the app server exited (${code})`));
+    child.once('exit', exited);
+    child.once('message', (message: ServerMessage) => {
+      child.off('exit', exited);
+      resolve(message);
+    });
+  });
+}
+
+async function startAppServer(dataDir: string): Promise<AppServer> {
+  const child = fork(join(PROJECT_ROOT, 'bench/editions-ui-server.ts'), [dataDir], {
+    cwd: PROJECT_ROOT,
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const ask = (request: ServerRequest) => child.send(request);
+  const started = await nextMessage(child);
+  if (!('url' in started)) throw new Error('bench: the app server did not say where it listens');
+  return {
+    url: started.url,
+    watch: () => ask('watch'),
+    stall: async () => {
+      const answer = nextMessage(child);
+      ask('read');
+      const message = await answer;
+      if (!('stallMs' in message)) throw new Error('bench: the app server did not say its stall');
+      return message.stallMs;
+    },
+    close: async () => {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.disconnect();
+      await exited;
+    },
+  };
+}
+
+async function measure(bench: BenchBrowser, app: AppServer): Promise<Sample> {
+  const { url } = app;
   const context = await bench.browser.newContext();
   try {
     const page = await context.newPage();
@@ -232,12 +284,10 @@ async function measure(bench: BenchBrowser, url: string): Promise<Sample> {
     await bench.settle();
     // The floor, in this run and under this machine's load: the same watch with nothing asked.
     await page.evaluate(WATCH);
-    const idle = monitorEventLoopDelay({ resolution: 5 });
-    idle.enable();
+    app.watch();
     await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
-    idle.disable();
-    const stall = monitorEventLoopDelay({ resolution: 5 });
-    stall.enable();
+    const idleStallMs = await app.stall();
+    app.watch();
     await page.evaluate(mark, 'compare:start');
     await page.keyboard.press('r');
     await page.waitForFunction(
@@ -272,15 +322,15 @@ async function measure(bench: BenchBrowser, url: string): Promise<Sample> {
       await page.keyboard.press('Shift+R');
       await page.waitForSelector('.report [data-redline]', { state: 'attached' });
     });
-    stall.disable();
+    const mainStallMs = await app.stall();
     const times = await page.evaluate(pageTimes, PHASES);
     return {
       shownMs: times.shown,
       idleFrameMs: times.idleFrame,
-      idleStallMs: idle.max / 1e6,
+      idleStallMs,
       intervalMs: times.interval,
       frameMs: times.frames as Record<Phase, number>,
-      mainStallMs: stall.max / 1e6,
+      mainStallMs,
       changes: await page
         .locator('.editions-panel .panel-count')
         .evaluateAll((counts) => counts.reduce((sum, count) => sum + Number(count.textContent), 0)),
@@ -313,11 +363,11 @@ export async function runEditionsUiBench(bench: BenchBrowser): Promise<EditionsU
   try {
     console.log(`bench: editions, a ${COPIES}× report and its revised edition…`);
     const report = await fillFolder(dataDir);
-    const app = await startReaderServer({ dataDir, port: 0 });
+    const app = await startAppServer(dataDir);
     try {
       await openedLast(app.url, report);
       const samples: Sample[] = [];
-      for (let round = 0; round < ROUNDS; round++) samples.push(await measure(bench, app.url));
+      for (let round = 0; round < ROUNDS; round++) samples.push(await measure(bench, app));
       const rows = samples.map((sample, index) => [
         `${COPIES}×, every copy revised, round ${index + 1}${index === 0 ? ' (cold)' : ''}`,
         `${sample.changes} (${sample.rows} drawn at most)`,

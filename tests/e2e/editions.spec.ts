@@ -243,6 +243,27 @@ test('with the keyboard alone in 修订对照: . and , step, Shift+R marks every
     '今年也是行政区划调整后全面融合的关键之年',
   );
   await expect(page.locator('.report [data-redline~="moved"]')).toContainText('新时代、新思想');
+  // Each changed paragraph has its bar in the margin (a border image, drawn outside the text);
+  // a paragraph marked only for a deletion beside it has the dashed rule instead; paper has neither.
+  const bars = () =>
+    marked.evaluateAll((elements) =>
+      elements.map((element) => {
+        const style = getComputedStyle(element);
+        return `${element.getAttribute('data-redline')}: ${style.borderImageSource.split('(')[0]} ${style.borderImageOutset} ${style.boxShadow === 'none' ? '' : 'rule'}`.trim();
+      }),
+    );
+  const onScreen = await bars();
+  expect(onScreen).toHaveLength(6);
+  for (const bar of onScreen) {
+    if (/^deleted-(before|after):/.test(bar)) expect(bar).toMatch(/: none .* rule$/);
+    else expect(bar).toMatch(/: (linear|repeating-linear)-gradient (0(px)? ){3}[1-9]/);
+  }
+  expect(onScreen.filter((bar) => bar.startsWith('moved'))).toEqual([
+    expect.stringMatching(/^moved: repeating-linear-gradient /),
+  ]);
+  await page.emulateMedia({ media: 'print' });
+  for (const bar of await bars()) expect(bar).toMatch(/: none [\d. px]*$/);
+  await page.emulateMedia({ media: 'screen' });
   await expect(panel.getByLabel('标记说明')).toBeVisible();
   const toggle = panel.getByRole('button', { name: '在正文中标出修订' });
   await expect(toggle).toHaveAttribute('aria-pressed', 'true');

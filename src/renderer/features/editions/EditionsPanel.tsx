@@ -4,7 +4,7 @@
  * `,`), marks them all in the text (the redline), and exports the list.
  * Shown only while a comparison is on show.
  */
-import { useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import { useReader } from '../../app/context';
 import { CommandButton } from '../../commands/CommandButton';
 import { useStore } from '../../store';
@@ -69,9 +69,20 @@ export function EditionsPanel() {
   const redline = useStore(editions, (state) => state.redline);
   const section = useRef<HTMLElement>(null);
   useFocusInto('editions', () => section.current?.querySelector<HTMLElement>('button')?.focus());
+  // The same two lists for as long as the comparison is on show: a list given new arrays measures
+  // where its rows are again, which forces the layout of the whole page (the redline just
+  // toggled restyles hundreds of paragraphs) inside the key's own task.
+  const [touched, others] = useMemo(
+    () =>
+      comparison === null
+        ? [[], []]
+        : [
+            comparison.changes.slice(0, comparison.touchedChanges),
+            comparison.changes.slice(comparison.touchedChanges),
+          ],
+    [comparison],
+  );
   if (comparison === null) return null;
-  const touched = comparison.changes.slice(0, comparison.touchedChanges);
-  const others = comparison.changes.slice(comparison.touchedChanges);
   return (
     <section className="panel editions-panel" aria-labelledby="editions-panel-title" ref={section}>
       <h2 className="panel-title" id="editions-panel-title">

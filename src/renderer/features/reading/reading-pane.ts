@@ -12,11 +12,12 @@ const SAVE_DELAY_MS = 400;
 
 function measure(pane: HTMLElement): ReadingPosition | null {
   const line = pane.getBoundingClientRect().top + READING_LINE;
-  const boxes = [...pane.querySelectorAll<HTMLElement>('[data-block]')].map((element) => {
+  const blocks = pane.querySelectorAll<HTMLElement>('[data-block]');
+  return locateReadingLine(blocks.length, (index) => {
+    const element = blocks[index];
     const rect = element.getBoundingClientRect();
     return { id: element.dataset.block ?? '', top: rect.top - line, height: rect.height };
   });
-  return locateReadingLine(boxes);
 }
 
 export interface ReadingState {

@@ -11,7 +11,18 @@ export const LANDING = 12;
  */
 export const READING_LINE = LANDING + 8;
 
+/**
+ * The block's element in the pane. Each block carries its id as its element
+ * id too (report-html.ts), so the document's id map finds it at once: a
+ * selector query walks the whole text, some 8,000 blocks at 100×, and the
+ * redline and a jump ask for hundreds of blocks in one frame. No element with
+ * that id: no block has it. The selector is the fallback for an id the page
+ * holds twice (another element before the block with the same id).
+ */
 export function findBlock(pane: HTMLElement, block: string): HTMLElement | null {
+  const byId = pane.ownerDocument.getElementById(block);
+  if (byId === null) return null;
+  if (byId.dataset.block === block && pane.contains(byId)) return byId;
   return pane.querySelector<HTMLElement>(`[data-block="${CSS.escape(block)}"]`);
 }
 

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  locateReadingLine,
+  locateReadingLine as locate,
   type BlockBox,
 } from '../../../../src/renderer/features/reading/reading-position';
+
+/** The reading line among boxes already measured. */
+const locateReadingLine = (boxes: BlockBox[]) => locate(boxes.length, (index) => boxes[index]);
 
 /** Boxes laid out one after another from `firstTop`, with `gap` between them. */
 function layout(firstTop: number, heights: number[], gap = 0): BlockBox[] {
@@ -81,6 +84,24 @@ describe('locateReadingLine', () => {
         (current.index === previous.index && current.offset >= previous.offset);
       expect(forward, `at ${shift}`).toBe(true);
       previous = current;
+    }
+  });
+
+  it('in a long report, measures a couple of dozen blocks and finds the one a scan of all finds', () => {
+    const heights = Array.from({ length: 8000 }, (_, i) => [40, 120, 0, 75][i % 4]);
+    const total = heights.reduce((sum, height) => sum + height, 0);
+    for (let shift = 10; shift >= -total - 50; shift -= 9973) {
+      const boxes = layout(shift, heights, 6);
+      const measured = new Set<number>();
+      const position = locate(boxes.length, (index) => {
+        measured.add(index);
+        return boxes[index];
+      });
+      // The scan: the last box at or above the line before the first below it.
+      const below = boxes.findIndex((box) => box.top > 0);
+      const expected = boxes[below === -1 ? boxes.length - 1 : Math.max(0, below - 1)];
+      expect(position?.block, `at ${shift}`).toBe(expected.id);
+      expect(measured.size).toBeLessThanOrEqual(14);
     }
   });
 });
