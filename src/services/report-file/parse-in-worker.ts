@@ -37,6 +37,12 @@ export interface WorkerParseOptions {
    */
   onParsed?: (parsed: ParsedReportFile) => void;
   /**
+   * With `onParsed`: called with the compact index (report-index-codec.ts)
+   * as soon as the worker has built it, before its lunr index. The library
+   * answers a new report's first searches with it.
+   */
+  onReportIndex?: (reportIndex: Uint8Array) => void;
+  /**
    * Keep a warm worker waiting for the next file (warmParseWorker): the app
    * does, so a file's read does not wait for pdf.js to load; the CLI, which
    * reads one file and ends, does not.
@@ -154,6 +160,7 @@ export function parseReportFileInWorker(
   const heapMb = options.heapMb ?? LIMITS.workerHeapMb;
   const worker = takeSpare(data, heapMb) ?? startWorker(data, heapMb);
   let parsed: ParsedReportFile | undefined;
+  let reportIndex: Uint8Array | undefined;
   const answer = awaitWorker<WorkerMessage, WorkerResult>(worker, {
     timeoutMs: options.timeoutMs ?? LIMITS.parseMs,
     ...(options.signal && { signal: options.signal }),
@@ -164,15 +171,12 @@ export function parseReportFileInWorker(
         case 'parsed':
           parsed = message.result;
           return void options.onParsed?.(parsed);
+        case 'compact':
+          reportIndex = message.reportIndex;
+          return void options.onReportIndex?.(reportIndex);
         case 'indexed':
-          // The worker posts `parsed` first, always.
-          return {
-            result: {
-              ...parsed!,
-              searchIndex: message.searchIndex,
-              reportIndex: message.reportIndex,
-            },
-          };
+          // The worker posts `parsed` and `compact` first, always.
+          return { result: { ...parsed!, searchIndex: message.searchIndex, reportIndex } };
         case 'done':
           return { result: message.result };
         case 'error':
