@@ -63,10 +63,7 @@ async function expectEngineAnswers(
 }
 
 describe('a report searched while its lunr index is still in the parse worker', () => {
-  const engine = SearchEngine.load(
-    buildSerializedIndex(DOCUMENT, segmentWords),
-    DOCUMENT.blocks,
-  );
+  const engine = SearchEngine.load(buildSerializedIndex(DOCUMENT, segmentWords), DOCUMENT.blocks);
 
   it('is answered through the compact index the worker sent, none built here', async () => {
     const { parse, release } = slowWorker();
