@@ -2,7 +2,8 @@
  * A report just added is searched, while its lunr index is still being
  * built in the parse worker, through the compact index the worker built
  * first (it posts it before the lunr one): main builds none of its own on
- * the thread that answers, and the answer is the engine's, hit for hit.
+ * the thread that answers, and the answer is the engine's, hit for hit;
+ * nor does it load the engine once the lunr index is in.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseReport } from '../../../src/core/report/parse-report';
@@ -67,7 +68,7 @@ describe('a report searched while its lunr index is still in the parse worker', 
 
   it('is answered through the compact index the worker sent, none built here', async () => {
     const { parse, release } = slowWorker();
-    const { handlers } = await openLibrary(dir, { parse });
+    const { handlers, flush } = await openLibrary(dir, { parse });
     const report = ok(await handlers.addReport({ fileName: '江北.txt', bytes: utf8(TEXT) })).report
       .id;
     built.count = 0;
@@ -76,6 +77,16 @@ describe('a report searched while its lunr index is still in the parse worker', 
       engine,
     );
     expect(built.count).toBe(0);
+    // Once its lunr index is in (and written), it is still searched the same way: main loads no engine for it.
+    const loads = vi.spyOn(SearchEngine, 'load');
     release();
+    await flush();
+    await expectEngineAnswers(
+      async (query) => ok(await handlers.search({ query, matchLimit: 20, report })),
+      engine,
+    );
+    expect(loads).not.toHaveBeenCalled();
+    expect(built.count).toBe(0);
+    loads.mockRestore();
   });
 });
