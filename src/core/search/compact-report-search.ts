@@ -3,9 +3,9 @@
  * its lunr index: the same answer, hit for hit (cross-report.ts ranks a
  * report's hits as its own engine does, and its tests hold it to that). Its
  * index is built in about a third of the time of a lunr index, which main
- * then takes as much again to load: main answers a report just added with
- * it (the index the parse worker built first) until the lunr index is in
- * (src/services/library/report-sessions.ts).
+ * then takes as much again to load: main answers a report just added and
+ * searched at once with it (the index the parse worker built first), before
+ * the lunr index is in and after (src/services/library/report-sessions.ts).
  */
 import type { SearchHit, SearchResult } from '../../shared/search';
 import type { SegmentWords } from './build-index';

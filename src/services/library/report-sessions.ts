@@ -109,8 +109,7 @@ export class ReportSessions {
   private readonly writing = new Map<string, Promise<void>>();
   /**
    * Editions just added whose lunr index the worker is still building, with
-   * their compact index on its way (it comes first) and the search that
-   * answers for them meanwhile (made at their first search).
+   * their compact index on its way (it comes first).
    */
   private readonly indexing = new Map<string, { reportIndex: Promise<Uint8Array | undefined> }>();
   /**
