@@ -1,29 +1,31 @@
 /**
  * One report searched through its compact index (report-index.ts) instead of
  * its lunr index: the same answer, hit for hit (cross-report.ts ranks a
- * report's hits as its own engine does, and its tests hold it to that). It
- * is built from the blocks in tens of milliseconds, where the engine waits
- * for a lunr index that a worker takes a few hundred to build and main as
- * much again to load: main answers a report just added with it until that
- * index is in (src/services/library/report-sessions.ts).
+ * report's hits as its own engine does, and its tests hold it to that). Its
+ * index is built in about a third of the time of a lunr index, which main
+ * then takes as much again to load: main answers a report just added and
+ * searched at once with it (the index the parse worker built first), before
+ * the lunr index is in and after (src/services/library/report-sessions.ts).
  */
 import type { SearchHit, SearchResult } from '../../shared/search';
 import type { SegmentWords } from './build-index';
 import { CrossReportSearch } from './cross-report';
 import type { SearchEngine } from './engine';
-import type { IndexedBlock } from './report-index';
+import type { IndexedBlock, ReportIndex } from './report-index';
 
 /** What main asks of a report's search: the engine's two calls. */
 export type ReportSearcher = Pick<SearchEngine, 'search' | 'matchesIn'>;
 
 const ID = 'report';
 
+/** `index`: the blocks' index built already (a worker's); used only if it is of these blocks, else built here. */
 export function compactReportSearch(
   blocks: readonly IndexedBlock[],
   segmentWords?: SegmentWords,
+  index?: ReportIndex,
 ): ReportSearcher {
   const search = new CrossReportSearch();
-  search.add(ID, blocks, { segmentWords });
+  search.add(ID, blocks, { segmentWords, ...(index && { index }) });
   return {
     search(query, options = {}) {
       const { order, matchLimit, snippets } = options;

@@ -80,17 +80,20 @@ export interface AddReportContext {
   now?: () => Date;
 }
 
-export interface StoredParts {
-  document: ReportDocument;
-  searchIndex: Promise<string>;
-  written: Promise<void>;
-}
-
 /** A file's indexes on their way from the worker. */
 interface ComingIndexes {
   searchIndex: Promise<string>;
-  /** The compact index for the search across reports; undefined from a parse that builds none. */
+  /**
+   * The compact index for the search across reports (and a new report's
+   * first searches); undefined from a parse that builds none. The worker
+   * builds it first: it comes before `searchIndex`.
+   */
   reportIndex: Promise<Uint8Array | undefined>;
+}
+
+export interface StoredParts extends ComingIndexes {
+  document: ReportDocument;
+  written: Promise<void>;
 }
 
 /** A file read as a report, not kept yet; its indexes still on their way from the worker. */
@@ -116,12 +119,18 @@ function parseThenIndex(
   let handOver: (parsed: ParsedReportFile) => void = (parsed) => {
     early = parsed;
   };
-  const whole = parse({ bytes }, { ...options, index: true, onParsed: (p) => handOver(p) });
+  let compact: (reportIndex: Uint8Array) => void = () => undefined;
+  const compactCame = new Promise<Uint8Array>((resolve) => (compact = resolve));
+  const whole = parse(
+    { bytes },
+    { ...options, index: true, onParsed: (p) => handOver(p), onReportIndex: (r) => compact(r) },
+  );
   const searchIndex = whole.then(({ searchIndex: index }) => {
     if (index === undefined) throw new Error('解析没有给出检索索引');
     return index;
   });
-  const reportIndex = whole.then((result) => result.reportIndex);
+  // As soon as the worker has it; a parse that hands nothing over early answers it at the end.
+  const reportIndex = Promise.race([compactCame, whole.then((result) => result.reportIndex)]);
   // Whoever waits for an index sees its failure; here it only must not go unhandled.
   searchIndex.catch(() => undefined);
   reportIndex.catch(() => undefined);
@@ -310,7 +319,8 @@ async function keepEdition(
     file.searchIndex.then((index) => writeEditionIndex(dir, index)),
     file.reportIndex.then((bytes) => bytes && writeEditionReportIndex(dir, bytes)),
   ]).then(() => undefined);
-  context.onStored?.(report, version, { document, searchIndex: file.searchIndex, written });
+  const { searchIndex, reportIndex } = file;
+  context.onStored?.(report, version, { document, searchIndex, reportIndex, written });
   return entry;
 }
 

@@ -24,6 +24,7 @@ import type { HighlightColor, UserData } from '../../shared/user-data';
 import { SearchEngine } from '../../core/search/engine';
 import { editionName } from '../../core/library/edition-name';
 import { compactReportSearch, type ReportSearcher } from '../../core/search/compact-report-search';
+import { decodeReportIndex } from '../../core/search/report-index-codec';
 import { segmentWords } from '../search/words';
 import type { FileAccess, VersionedFile } from '../storage/versioned-file';
 import { openUserData } from '../user-data/user-data-file';
@@ -107,10 +108,15 @@ export class ReportSessions {
   /** Indexes of editions just added, being written to their folders (keyed as `documents`). */
   private readonly writing = new Map<string, Promise<void>>();
   /**
-   * Editions just added whose index the worker is still building, with the
-   * search that answers for them meanwhile (made at their first search).
+   * Editions just added whose lunr index the worker is still building, with
+   * their compact index on its way (it comes first).
    */
-  private readonly indexing = new Map<string, Promise<ReportSearcher> | null>();
+  private readonly indexing = new Map<string, { reportIndex: Promise<Uint8Array | undefined> }>();
+  /**
+   * The searches through a compact index made for editions just added: kept
+   * once made, lunr index in or not (they answer as its engine would).
+   */
+  private readonly compact = new Map<string, Promise<ReportSearcher>>();
 
   constructor(private readonly options: ReportSessionsOptions) {}
 
@@ -167,10 +173,11 @@ export class ReportSessions {
    * a folder it is not in yet; should it fail, the index is read from the
    * folder as any other's (and made again from the copy when missing).
    */
-  added(id: string, edition: string, { document, searchIndex, written }: StoredParts): void {
+  added(id: string, edition: string, parts: StoredParts): void {
+    const { document, searchIndex, reportIndex, written } = parts;
     const key = keyOf(id, edition);
     this.documents.set(key, () => Promise.resolve(document));
-    this.indexing.set(key, null);
+    this.indexing.set(key, { reportIndex });
     const indexed = () => void this.indexing.delete(key);
     searchIndex.then(indexed, indexed);
     const load = retrying(() => searchIndex.catch(this.indexFromFolder(id, edition)));
@@ -286,22 +293,36 @@ export class ReportSessions {
 
   /**
    * What answers an edition's searches: its engine, or, for an edition just
-   * added whose index the worker is still building, a search made from its
-   * blocks in tens of milliseconds (compact-report-search.ts) that answers
-   * exactly as the engine will. The reader searching a report the moment it
-   * is on screen waits neither for that index nor for main to load it.
+   * added and searched while the worker was still building its lunr index,
+   * a search through the compact index the worker built first
+   * (compact-report-search.ts), which answers exactly as the engine will.
+   * The reader searching a report the moment it is on screen waits neither
+   * for the lunr index nor for main to load it; main does not build, on the
+   * thread that answers, the compact index the worker is building anyway
+   * (it does only if the worker's never comes); and once made, that search
+   * stays: switching to the engine when the lunr index came would cost main
+   * ~0.3 s of CPU (reading, checking and loading it) while the reader is
+   * still typing, and ~14 MiB to keep where this holds under 1 MiB.
    */
   searcher(id: string, edition?: string): Promise<ReportSearcher> {
     const { key, edition: found } = this.placeOf(id, edition);
-    if (!this.indexing.has(key)) return this.engine(id, found.id);
-    let interim = this.indexing.get(key);
-    if (!interim) {
-      interim = this.document(id, found.id).then((document) =>
-        compactReportSearch(document.blocks, segmentWords),
-      );
-      this.indexing.set(key, interim);
-    }
-    return interim;
+    const made = this.compact.get(key);
+    if (made) return made;
+    const coming = this.indexing.get(key);
+    if (!coming) return this.engine(id, found.id);
+    const search = Promise.all([
+      this.document(id, found.id),
+      coming.reportIndex.catch(() => undefined),
+    ]).then(([document, bytes]) => {
+      const index = bytes === undefined ? null : decodeReportIndex(bytes);
+      return compactReportSearch(document.blocks, segmentWords, index ?? undefined);
+    });
+    this.compact.set(key, search);
+    // A failed one is forgotten: the next search uses the engine.
+    search.catch(() => {
+      if (this.compact.get(key) === search) this.compact.delete(key);
+    });
+    return search;
   }
 
   /** The report's notes file: opened at the first call, then kept for every edition. */

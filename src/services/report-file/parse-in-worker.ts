@@ -37,11 +37,19 @@ export interface WorkerParseOptions {
    */
   onParsed?: (parsed: ParsedReportFile) => void;
   /**
+   * With `onParsed`: called with the compact index (report-index-codec.ts)
+   * as soon as the worker has built it, before its lunr index. The library
+   * answers a new report's first searches with it.
+   */
+  onReportIndex?: (reportIndex: Uint8Array) => void;
+  /**
    * Keep a warm worker waiting for the next file (warmParseWorker): the app
    * does, so a file's read does not wait for pdf.js to load; the CLI, which
    * reads one file and ends, does not.
    */
   keepWarm?: boolean;
+  /** With `keepWarm`: main's resident memory above which no spare is warmed (default SPARE_RSS_LIMIT). */
+  spareRssLimit?: number;
 }
 
 export type WorkerParseInput = { path: string } | { bytes: Uint8Array };
@@ -81,7 +89,7 @@ function startWorker(workerData: WorkerInput | { warm: true }, heapMb: number): 
  * built spare alone: ~80 MiB). A spare that no file came for within
  * SPARE_IDLE_MS ends, and the next file's read starts a worker of its own
  * (~0.6 s more for a PDF, pdf.js loading) and, once read, a spare for the
- * file after it.
+ * file after it when main has room for one (SPARE_RSS_LIMIT).
  */
 let spare: { worker: Worker; idle: NodeJS.Timeout } | undefined;
 
@@ -100,6 +108,17 @@ export const SPARE_IDLE_MS = 20_000;
  * index and from the window showing the report.
  */
 const WARM_AGAIN_AFTER_MS = 2_000;
+
+/**
+ * Main's resident memory (worker threads included) above which no spare is
+ * warmed after a file. A spare holds ~80–110 MiB (a built one; from source,
+ * with tsx, the more), and issue 14 bounds main at 300 MB: with 100 reports
+ * on the shelf after a search across them, main was 295 MiB with the spare
+ * warmed after an add and 199 MiB without. A large shelf then reads its next
+ * file with a worker of its own (~0.6 s more for a PDF); a small one keeps
+ * the spare for files that come in a row.
+ */
+export const SPARE_RSS_LIMIT = 200_000_000;
 
 /**
  * Starts a warm worker for the next file, unless one is waiting already; it
@@ -154,6 +173,7 @@ export function parseReportFileInWorker(
   const heapMb = options.heapMb ?? LIMITS.workerHeapMb;
   const worker = takeSpare(data, heapMb) ?? startWorker(data, heapMb);
   let parsed: ParsedReportFile | undefined;
+  let reportIndex: Uint8Array | undefined;
   const answer = awaitWorker<WorkerMessage, WorkerResult>(worker, {
     timeoutMs: options.timeoutMs ?? LIMITS.parseMs,
     ...(options.signal && { signal: options.signal }),
@@ -164,15 +184,12 @@ export function parseReportFileInWorker(
         case 'parsed':
           parsed = message.result;
           return void options.onParsed?.(parsed);
+        case 'compact':
+          reportIndex = message.reportIndex;
+          return void options.onReportIndex?.(reportIndex);
         case 'indexed':
-          // The worker posts `parsed` first, always.
-          return {
-            result: {
-              ...parsed!,
-              searchIndex: message.searchIndex,
-              reportIndex: message.reportIndex,
-            },
-          };
+          // The worker posts `parsed` and `compact` first, always.
+          return { result: { ...parsed!, searchIndex: message.searchIndex, reportIndex } };
         case 'done':
           return { result: message.result };
         case 'error':
@@ -183,9 +200,13 @@ export function parseReportFileInWorker(
     outOfMemory: () => new ReportFormatError('out-of-memory'),
     exited: (code, output) => new Error(exitedMessage('解析进程', code, output)),
   });
-  // The next file's worker, once this one's work is out of the way.
+  // The next file's worker, once this one's work is out of the way, if main has room for it.
   if (options.keepWarm) {
-    const warmAgain = () => void setTimeout(warmParseWorker, WARM_AGAIN_AFTER_MS).unref();
+    const limit = options.spareRssLimit ?? SPARE_RSS_LIMIT;
+    const warmIfRoom = () => {
+      if (process.memoryUsage.rss() <= limit) warmParseWorker();
+    };
+    const warmAgain = () => void setTimeout(warmIfRoom, WARM_AGAIN_AFTER_MS).unref();
     answer.then(warmAgain, warmAgain);
   }
   return answer;

@@ -8,8 +8,9 @@
  * its lunr index for its own search, and its compact index, as bytes, for
  * the library's search across reports), so that neither is built on main.
  * With `early` as well, the document is posted as soon as it is read
- * (`parsed`) and the indexes follow (`indexed`): the library shows the
- * report while they are built.
+ * (`parsed`), then its compact index (`compact`), with which main answers
+ * the report's first searches, then its lunr index (`indexed`): the library
+ * shows the report while they are built.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { ReportFormatError } from '../../core/formats/errors';
@@ -39,7 +40,7 @@ export interface WorkerInput {
   fileName?: string;
   /** Build the document's search indexes here too, off the caller's thread. */
   index?: boolean;
-  /** With `index`: post the document first (`parsed`), then the indexes (`indexed`). */
+  /** With `index`: post the document first (`parsed`), then each index as it is built (`compact`, `indexed`). */
   early?: boolean;
 }
 
@@ -49,7 +50,8 @@ export type WorkerResult = ParsedReportFile & Partial<BothIndexes>;
 export type WorkerMessage =
   | { type: 'progress'; progress: ParseProgress }
   | { type: 'parsed'; result: ParsedReportFile }
-  | ({ type: 'indexed' } & BothIndexes)
+  | { type: 'compact'; reportIndex: Uint8Array }
+  | { type: 'indexed'; searchIndex: string }
   | { type: 'done'; result: WorkerResult }
   | { type: 'error'; code?: string; reportError: boolean; message: string };
 
@@ -72,16 +74,14 @@ async function run(input: WorkerInput): Promise<void> {
     if (!input.index) return post({ type: 'done', result: parsed });
     if (input.early) post({ type: 'parsed', result: parsed });
     post({ type: 'progress', progress: { stage: 'index', done: 0, total: 1 } });
-    const indexes = buildBothIndexes(parsed.document);
-    post({ type: 'progress', progress: { stage: 'done', done: 1, total: 1 } });
     // The compact index's buffer is moved, not copied (encodeReportIndex gives it whole).
-    const moved = [indexes.reportIndex.buffer as ArrayBuffer];
-    post(
-      input.early
-        ? { type: 'indexed', ...indexes }
-        : { type: 'done', result: { ...parsed, ...indexes } },
-      moved,
-    );
+    const moved = (bytes: Uint8Array) => [bytes.buffer as ArrayBuffer];
+    const indexes = buildBothIndexes(parsed.document, (reportIndex) => {
+      if (input.early) post({ type: 'compact', reportIndex }, moved(reportIndex));
+    });
+    post({ type: 'progress', progress: { stage: 'done', done: 1, total: 1 } });
+    if (input.early) return post({ type: 'indexed', searchIndex: indexes.searchIndex });
+    post({ type: 'done', result: { ...parsed, ...indexes } }, moved(indexes.reportIndex));
   } catch (error) {
     const reportError = error instanceof ReportFormatError;
     post({

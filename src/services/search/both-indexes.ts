@@ -27,10 +27,17 @@ function segmentedOnce(): SegmentWords {
   };
 }
 
-export function buildBothIndexes(document: ReportDocument): BothIndexes {
+/**
+ * The compact index first: it is the one a report just added is searched
+ * with until the lunr index is in (report-sessions.ts), and it takes about a
+ * third of the time. `onReportIndex` has it as soon as it is built.
+ */
+export function buildBothIndexes(
+  document: ReportDocument,
+  onReportIndex: (reportIndex: Uint8Array) => void = () => undefined,
+): BothIndexes {
   const words = segmentedOnce();
-  return {
-    searchIndex: buildSerializedIndex(document, words),
-    reportIndex: encodeReportIndex(buildReportIndex(document.blocks, words)),
-  };
+  const reportIndex = encodeReportIndex(buildReportIndex(document.blocks, words));
+  onReportIndex(reportIndex);
+  return { searchIndex: buildSerializedIndex(document, words), reportIndex };
 }

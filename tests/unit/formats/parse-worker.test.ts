@@ -33,10 +33,11 @@ describe('parseReportFileInWorker', () => {
     expect(events.at(-1)).toEqual({ stage: 'done', done: 1, total: 1 });
   }, 60_000);
 
-  it('hands the document over before building its index, when asked, and answers with both', async () => {
+  it('hands the document over before building its indexes, when asked, then the compact one, and answers with both', async () => {
     const bytes = await makePrintedPdf();
     const order: string[] = [];
     let early: unknown;
+    let compact: Uint8Array | undefined;
     const answer = await parseReportFileInWorker(
       { bytes },
       {
@@ -46,11 +47,17 @@ describe('parseReportFileInWorker', () => {
           order.push('parsed');
           early = parsed;
         },
+        onReportIndex: (bytes) => {
+          order.push('compact');
+          compact = bytes;
+        },
         onProgress: (p) => order.push(p.stage),
       },
     );
     expect(order.indexOf('parsed')).toBeLessThan(order.indexOf('index'));
-    expect(order.at(-1)).toBe('done');
+    // The compact index comes before the lunr one is done, and is the one the answer carries.
+    expect(order.slice(order.indexOf('index'))).toEqual(['index', 'compact', 'done']);
+    expect(compact).toBe(answer.reportIndex);
     const { searchIndex, reportIndex, ...parsed } = answer;
     expect(early).toEqual(parsed);
     expect(parsed).toEqual(await parseReportFile(bytes, { fileName: 'report.pdf' }));

@@ -137,11 +137,13 @@ describe('another report', () => {
   it('is on the shelf before its index is built, and searched at once with the answer that index gives', async () => {
     let releaseIndex = () => {};
     const held = new Promise<void>((resolve) => (releaseIndex = resolve));
+    // As the worker does: the document handed over, then the compact index, then the lunr one.
     const parse: typeof parseHere = async (input, options) => {
-      const { searchIndex, ...parsed } = await parseHere(input, options);
+      const { searchIndex, reportIndex, ...parsed } = await parseHere(input, options);
       options.onParsed?.(parsed);
+      options.onReportIndex?.(reportIndex!);
       await held;
-      return { ...parsed, searchIndex };
+      return { ...parsed, searchIndex, reportIndex };
     };
     const { handlers, flush } = await openLibrary(dir, { parse });
     const { report } = ok(await handlers.addReport({ fileName: 'x.docx', bytes: other() }));
@@ -166,7 +168,7 @@ describe('another report', () => {
     expect(await readdir(folder)).not.toContain('search-index.json');
     releaseIndex();
     ok(await pageIndex);
-    // Once the index is in, the engine answers: exactly as before it was.
+    // Once the index is in, the answers are exactly as before it was.
     expect(ok(await handlers.search(request))).toEqual(early);
     expect(
       ok(await handlers.searchMatches({ report: report.id, query: request.query, blocks: rest })),
