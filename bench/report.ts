@@ -791,8 +791,10 @@ as the page's longest frame in each of these (and while main compares, and while
 the list is drawn) at most 3 frame intervals (50 ms at 60 Hz: the long-animation-
 frame line) over the floor's, counted in whole intervals since frame times are
 vsync ticks and a limit in ms falls on a multiple of 16.7 ms, and main's longest
-event-loop stall at most 50 ms over its floor; the floors are the same measures
-over 3 idle seconds just before, in the worst round.
+event-loop stall at most 50 ms over its floor (the app server runs in a process
+of its own, \`bench/editions-ui-server.ts\`, so Playwright's driver in the bench's
+process is not counted); the floors are the same measures over 3 idle seconds
+just before, in the worst round.
 
 **Library** (\`bench/library.ts\`, \`bench/library-folder.ts\`). A shelf of 100
 reports (the bundled one and 99 of its size under other place names) in browser
