@@ -37,7 +37,9 @@ function PanelFailed({ name, error, retry }: { name: string; error: Error; retry
 function NoticeOfFailure({ name, error }: { name: string; error: Error }) {
   const { notices } = useReader();
   useEffect(() => {
-    notices.add(`${name}的程序文件未能载入，请重新打开阅读器。（${error.message}）`);
+    notices.add(`${name}的程序文件未能载入，请重新打开阅读器。`);
+    // The browser's own words (a URL, in English) would mean nothing in a notice: they go to the console, for whoever reports it.
+    console.warn(`${name}: ${error.message}`);
   }, [notices, name, error]);
   return null;
 }
