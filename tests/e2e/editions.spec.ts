@@ -379,7 +379,9 @@ test('a long comparison: the list draws a window of rows, and . and Tab still re
   await expect(last).toHaveAttribute('aria-posinset', String(total - 1));
   await expect(last.locator('ins')).toContainText('，');
   await expect.poll(() => highlighted(page, 'edition-current')).toEqual(['，']);
-  await expect(last).toBeInViewport({ ratio: 1 });
+  // Whole to the eye: a row scrolled to the list's edge can be cut by a fraction of a pixel
+  // (0.998 of it shown, on CI), where its measured height and the snapped scroll offset differ.
+  await expect(last).toBeInViewport({ ratio: 0.99 });
   expect(await rows.count()).toBeLessThan(60);
 
   // Tab from the first change's jump reaches every other change in turn.
