@@ -1,6 +1,6 @@
 /** Saving the report as PDF: the choices, as plain data (main does the dialog and the printing). */
 import { extname, join } from 'node:path';
-import { exportFileName, type NamedReport } from '../core/library/export-name';
+import { pdfFileStem, type NamedReport } from '../core/library/export-name';
 
 /**
  * The save dialog, offering the report's name on the 书架
@@ -10,7 +10,7 @@ export function pdfSaveDialogOptions(documentsDir: string, report?: NamedReport)
   return {
     title: '导出为 PDF',
     buttonLabel: '保存',
-    defaultPath: join(documentsDir, exportFileName(report ?? { title: '报告' }, '', 'pdf')),
+    defaultPath: join(documentsDir, `${pdfFileStem(report ?? { title: '报告' })}.pdf`),
     filters: [{ name: 'PDF 文档', extensions: ['pdf'] }],
     properties: ['createDirectory', 'showOverwriteConfirmation'] as (
       'createDirectory' | 'showOverwriteConfirmation'

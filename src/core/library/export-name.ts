@@ -37,25 +37,52 @@ export function sessionOf(occasion: string | undefined): string | undefined {
   return `${term}届${short}${sitting}次会议`;
 }
 
+/** A report's name in three parts: only `title` is ever cut to fit. */
+interface StemParts {
+  readonly before: string;
+  readonly title: string;
+  readonly after: string;
+}
+
 /**
  * The report's part of the name: its name on the 书架 with its place and
  * year where that name does not say them; a report of no known year says
  * its meeting instead, where its occasion names one.
  */
-export function reportFileStem(report: NamedReport): string {
+function stemParts(report: NamedReport): StemParts {
+  const title = report.title.trim() || '未命名报告';
   const year = /^\d{4}/.exec(report.date ?? '')?.[0];
-  let name = withPlaceAndYear(report.title.trim() || '未命名报告', report.place, year);
+  const named = withPlaceAndYear(title, report.place, year);
+  const before = named.slice(0, named.length - title.length);
   const session = sessionOf(report.occasion);
-  if (!/\d{4}/.test(name) && session !== undefined && !name.includes(session)) {
-    name = `${name}（${session}）`;
-  }
-  return name;
+  const after =
+    !/\d{4}/.test(named) && session !== undefined && !named.includes(session)
+      ? `（${session}）`
+      : '';
+  return { before, title, after };
+}
+
+export function reportFileStem(report: NamedReport): string {
+  const { before, title, after } = stemParts(report);
+  return before + title + after;
+}
+
+/**
+ * The report's part of a file name that ends in `tail` (`-批注.json`,
+ * `.pdf`), cut to fit beside it: only the title is cut, never the place,
+ * the year or the meeting, nor a dot or space left where the cut fell.
+ */
+function fittedStem(report: NamedReport, tail: string): string {
+  const { before, title, after } = stemParts(report);
+  const lead = cleanNamePart(before + title).replace(/^[.\s]+/, '');
+  const cut = fitBeside(lead, cleanNamePart(after) + tail).replace(/[.\s]+$/, '');
+  return cut === '' ? '报告' : cut + cleanNamePart(after);
 }
 
 /**
  * `2018年海曙区政府工作报告-批注.json`; `detail` follows the kind
  * (`…-修订对照-初稿→终稿.md`); no kind for the report itself (`….pdf`).
- * When it is too long, the report's name is cut, never the kind or the extension.
+ * When it is too long, the report's title is cut, never the kind or the extension.
  */
 export function exportFileName(
   report: NamedReport,
@@ -70,10 +97,16 @@ export function exportFileName(
         .map((part) => `-${part}`)
         .join(''),
     ) + `.${extension}`;
-  const stem = cleanNamePart(reportFileStem(report))
-    .trim()
-    .replace(/^[.\s]+/, '');
-  return safeFileName(fitBeside(stem, tail).replace(/[.\s]+$/, '') + tail, `报告${tail}`);
+  return safeFileName(fittedStem(report, tail) + tail, `报告${tail}`);
+}
+
+/**
+ * The report's PDF without its `.pdf`: the print dialog's title (the browser
+ * adds the extension) and main's save dialog both name the PDF with it, so
+ * the `.pdf` counts in its bounds (120 characters, 240 bytes with it).
+ */
+export function pdfFileStem(report: NamedReport): string {
+  return exportFileName(report, '', 'pdf').slice(0, -'.pdf'.length);
 }
 
 /** An edition's file name without its extension (`终稿` for `终稿.docx`). */

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   editionPairName,
   exportFileName,
+  pdfFileStem,
   reportFileStem,
   sessionOf,
 } from '../../../src/core/library/export-name';
@@ -141,6 +142,37 @@ describe('exportFileName', () => {
       'json',
     );
     expect(dotted).toMatch(/^报+-批注\.json$/u);
+  });
+});
+
+describe('pdfFileStem', () => {
+  const undated = { title: '政府工作报告', occasion: '在海曙区第十一届人民代表大会第二次会议上' };
+
+  it('is the PDF’s name without .pdf, the .pdf counted in the bounds', () => {
+    expect(pdfFileStem(HAISHU)).toBe('2018年海曙区政府工作报告');
+    for (const title of ['关于'.repeat(200), '𠀀'.repeat(200), 'a'.repeat(300)]) {
+      const stem = pdfFileStem({ ...HAISHU, title });
+      expectSafe(`${stem}.pdf`);
+      expect(stem.startsWith('2018年海曙区')).toBe(true);
+      // As long as the bounds allow: one more character of the title would not fit.
+      const grown = `${stem}${[...title][0]}.pdf`;
+      expect(grown.length > 120 || Buffer.byteLength(grown, 'utf8') > 240).toBe(true);
+    }
+  });
+
+  it('cuts only the title: the place, the year and the meeting stay', () => {
+    const stem = pdfFileStem({ ...undated, title: '关于'.repeat(200) + '的报告' });
+    expect(stem).toMatch(/^关于(关于)*关?（十一届人大二次会议）$/u);
+    expectSafe(`${stem}.pdf`);
+    const name = exportFileName({ ...undated, title: '报'.repeat(200) }, '批注', 'json');
+    expect(name.endsWith('报（十一届人大二次会议）-批注.json')).toBe(true);
+    expectSafe(name);
+  });
+
+  it('is safe whatever the title: devices, dots, separators', () => {
+    expect(pdfFileStem({ title: 'CON' })).toBe('_CON');
+    expect(pdfFileStem({ title: '...' })).toBe('报告');
+    expect(pdfFileStem({ title: '../报告' })).toBe('_报告');
   });
 });
 

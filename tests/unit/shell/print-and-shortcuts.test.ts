@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { pdfFileStem } from '../../../src/core/library/export-name';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { browserHandlers } from '../../../src/server/browser-answers';
 import { validate } from '../../../src/services/validate';
@@ -21,6 +22,18 @@ describe('saving as PDF', () => {
     expect(pdfSaveDialogOptions('/d').defaultPath).toBe(join('/d', '报告.pdf'));
     expect(options.filters).toEqual([{ name: 'PDF 文档', extensions: ['pdf'] }]);
     expect(options.properties).toContain('showOverwriteConfirmation');
+  });
+
+  it('names a long report’s PDF as the print dialog does, cutting only the title', () => {
+    const report = {
+      title: '关于'.repeat(100),
+      occasion: '在海曙区第十一届人民代表大会第二次会议上',
+    };
+    const name = basename(pdfSaveDialogOptions('/d', report).defaultPath);
+    expect(name).toBe(`${pdfFileStem(report)}.pdf`);
+    expect(name).toMatch(/^关于(关于)*关?（十一届人大二次会议）\.pdf$/u);
+    expect(name.length).toBeLessThanOrEqual(120);
+    expect(Buffer.byteLength(name, 'utf8')).toBeLessThanOrEqual(240);
   });
 
   it('prints backgrounds, so highlights (background colours) appear in the PDF', () => {

@@ -1,7 +1,7 @@
 /** 打印… and 导出为 PDF…: the report's text (with highlights and notes) on paper or as a PDF. */
 import type { ReaderStores } from '../../app/stores';
 import type { Command, CommandBinding } from '../../commands/registry';
-import { exportFileName } from '../../../core/library/export-name';
+import { pdfFileStem } from '../../../core/library/export-name';
 import { shelfEntry } from '../editions/commands';
 
 export interface PrintContext {
@@ -49,7 +49,7 @@ export function printBinding(stores: ReaderStores): CommandBinding<PrintContext>
   const { api, notices, desktop } = stores;
   return {
     context: {
-      print: () => printNamed(exportFileName(shelfEntry(stores), '', 'pdf').replace(/\.pdf$/, '')),
+      print: () => printNamed(pdfFileStem(shelfEntry(stores))),
       canSavePdf: desktop,
       savePdf: () => {
         void api.printToPdf().then((result) => {
