@@ -57,6 +57,8 @@ export interface ReportSession {
 
 /** Engines kept at once: the report being read, and the few searched across. */
 const ENGINES_KEPT = 4;
+/** How long a checked index's parse waits for its engine (the page asks for both together). */
+const CHECKED_KEPT_MS = 10_000;
 
 export interface ReportSessionsOptions {
   dataDir: string;
@@ -103,6 +105,14 @@ export class ReportSessions {
   private readonly documents = new Map<string, () => Promise<ReportDocument>>();
   private readonly indexes = new Map<string, () => Promise<string>>();
   private readonly engines = new Map<string, () => Promise<SearchEngine>>();
+  /**
+   * An index text read from its folder with what checking it parsed, until
+   * the engine made from that text takes it (or CHECKED_KEPT_MS pass): the
+   * page's first search asks main for the index and for an answer at once,
+   * and the engine then loads what the check parsed instead of parsing the
+   * same ~0.7 MB of JSON a second time on main's thread.
+   */
+  private readonly checked = new Map<string, { text: string; json: object }>();
   /** What recovering a derived file had to say, per edition, until its session takes it. */
   private readonly recovered = new Map<string, string[]>();
   /** Indexes of editions just added, being written to their folders (keyed as `documents`). */
@@ -222,10 +232,32 @@ export class ReportSessions {
     return async () => {
       const place = this.placeOf(id, edition);
       await this.writing.get(place.key);
-      const read = await readEditionIndex(place.dir, isIndexText, this.canWrite);
-      if (read.status === 'ok') return read.value;
+      let json: object | undefined;
+      const check = (text: string) => (json = lunrJsonOf(text)) !== undefined;
+      const read = await readEditionIndex(place.dir, check, this.canWrite);
+      if (read.status === 'ok') {
+        this.keepChecked(place.key, read.value, json!);
+        return read.value;
+      }
       return (await this.rebuild(place, read.status === 'bad' ? read.kept : null)).searchIndex;
     };
+  }
+
+  private keepChecked(key: string, text: string, json: object): void {
+    const kept = { text, json };
+    this.checked.set(key, kept);
+    setTimeout(() => {
+      if (this.checked.get(key) === kept) this.checked.delete(key);
+    }, CHECKED_KEPT_MS).unref?.();
+  }
+
+  /** What an engine loads: the index as its check parsed it, else its text. */
+  private async engineIndex(id: string, edition: string): Promise<string | object> {
+    const text = await this.searchIndex(id, edition);
+    const key = this.placeOf(id, edition).key;
+    const kept = this.checked.get(key);
+    this.checked.delete(key);
+    return kept?.text === text ? kept.json : text;
   }
 
   /** The derived files made again from the app's copy of the file, and written back. */
@@ -276,7 +308,7 @@ export class ReportSessions {
     } else {
       load = retrying(async () =>
         SearchEngine.load(
-          await this.searchIndex(id, found.id),
+          await this.engineIndex(id, found.id),
           (await this.document(id, found.id)).blocks,
         ),
       );
@@ -400,12 +432,12 @@ function earlierEditionReason(place: EditionPlace): string {
   return `这是《${place.title}》较早的版本（${about}），只能查看：批注、书签和注释请在当前版本中添加或修改。`;
 }
 
-/** Cheap check that a stored index is whole: it parses, and is lunr's. */
-function isIndexText(text: string): boolean {
+/** A stored index parsed, when it is whole and lunr's; undefined when it is not. */
+function lunrJsonOf(text: string): object | undefined {
   try {
-    const value = JSON.parse(text) as { version?: unknown; fields?: unknown };
-    return typeof value.version === 'string' && Array.isArray(value.fields);
+    const value = JSON.parse(text) as { version?: unknown; fields?: unknown } | null;
+    return typeof value?.version === 'string' && Array.isArray(value.fields) ? value : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
