@@ -466,3 +466,61 @@ test('a bookmark’s focus ring goes round its words, not through the place unde
   expect(gaps.top).toBeGreaterThanOrEqual(2);
   expect(gaps.bottom).toBeGreaterThanOrEqual(2);
 });
+
+/** A box's edges on screen. */
+const edges = (locator: import('@playwright/test').Locator) =>
+  locator.evaluate((element) => {
+    const { left, right, top, bottom } = element.getBoundingClientRect();
+    return { left, right, top, bottom };
+  });
+
+test('at 800 px the selection toolbar and the note editor stay in the pane: the search bar and an open sidebar stay in sight', async ({
+  page,
+  server,
+}) => {
+  await page.setViewportSize({ width: 800, height: 600 });
+  await openReader(page, server.url);
+  const search = page.locator('#search-box');
+  await search.fill('发展');
+  await search.press('Enter');
+  const status = page.locator('.search-status');
+  await expect(status).toHaveText(/^第 1\/\d+ 处$/u);
+  // A whole paragraph taller than the window: no room above or below it.
+  await select(page, ['b12', 0], ['b12', (await blockText(page, 'b12')).length]);
+  await page.evaluate(() => document.getElementById('b12')!.scrollIntoView({ block: 'start' }));
+  const toolbar = page.getByRole('toolbar', { name: '批注工具' });
+  await expect(toolbar).toBeVisible();
+  const bar = await edges(page.locator('.toolbar'));
+  // Before, the toolbar was shifted up over the search box and its 第 k/N 处.
+  await expect.poll(async () => (await edges(toolbar)).top).toBeGreaterThanOrEqual(bar.bottom);
+  const hit = async (locator: import('@playwright/test').Locator) => {
+    const box = (await locator.boundingBox())!;
+    return locator.evaluate(
+      (element, [x, y]) => element.contains(document.elementFromPoint(x, y)),
+      [box.x + box.width / 2, box.y + box.height / 2] as const,
+    );
+  };
+  expect(await hit(search)).toBe(true);
+  expect(await hit(status)).toBe(true);
+  await toolbar.getByRole('button', { name: '批注…' }).click();
+  const editor = page.getByRole('dialog', { name: '新批注' });
+  await expect(editor).toBeInViewport({ ratio: 1 });
+  expect((await edges(editor)).top).toBeGreaterThanOrEqual(bar.bottom);
+  expect(await hit(search)).toBe(true);
+  expect(await hit(status)).toBe(true);
+  await editor.getByRole('button', { name: '取消' }).click();
+
+  // The 目录 lies over the text at 800 px: the boxes keep beside it, not over its tabs.
+  await page.getByRole('button', { name: /目录/ }).first().click();
+  const sidebar = await edges(page.locator('#sidebar'));
+  expect(sidebar.right).toBeGreaterThan(0);
+  await select(page, ['b12', 0], ['b12', (await blockText(page, 'b12')).length]);
+  await expect(toolbar).toBeVisible();
+  await expect.poll(async () => (await edges(toolbar)).left).toBeGreaterThanOrEqual(sidebar.right);
+  expect((await edges(toolbar)).right).toBeLessThanOrEqual(800);
+  await toolbar.getByRole('button', { name: '批注…' }).click();
+  await expect(editor).toBeInViewport({ ratio: 1 });
+  expect((await edges(editor)).left).toBeGreaterThanOrEqual(sidebar.right);
+  // The editor holds focus (its dialog hides the rest from the accessibility tree): found by class.
+  expect(await hit(page.locator('.sidebar-tab').first())).toBe(true);
+});

@@ -99,6 +99,7 @@ export function AnnotationEditor({ target }: { target: NoteTarget }) {
     <FloatingBox
       rect={target.rect}
       within={slots.pane}
+      beside={slots.sidebar}
       placement="bottom"
       className="floating-layer"
     >

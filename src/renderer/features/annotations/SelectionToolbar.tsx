@@ -24,7 +24,12 @@ export function SelectionToolbar({ selection }: { selection: TextSelection }) {
   const note = useCommand(commands, 'annotation.note');
   const term = useCommand(commands, 'glossary.addTerm');
   return (
-    <FloatingBox rect={selection.rect} within={slots.pane} className="floating-layer">
+    <FloatingBox
+      rect={selection.rect}
+      within={slots.pane}
+      beside={slots.sidebar}
+      className="floating-layer"
+    >
       {({ setFloating, style }) => (
         <div
           ref={setFloating}
