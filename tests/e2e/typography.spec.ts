@@ -1,6 +1,7 @@
 /** Chinese typography on screen: where a term's line starts, and squeezed punctuation. */
 import type { Page } from '@playwright/test';
 import { expect, openReader, test } from './fixtures';
+import { addByChooser, shownReport, waitForOtherReport } from './library-files';
 
 test('the dotted line of “365”产业… starts under 3, not under the opening quote', async ({
   page,
@@ -70,14 +71,17 @@ test('a quote beside a character is drawn half-width; marks side by side are tri
 /** The title's lines, as the characters on each. */
 function titleLines(page: Page): Promise<string[]> {
   return page.locator('.report-title').evaluate((title) => {
-    const text = title.firstChild!;
     const lines = new Map<number, string>();
-    for (let i = 0; i < text.textContent!.length; i++) {
-      const range = document.createRange();
-      range.setStart(text, i);
-      range.setEnd(text, i + 1);
-      const top = Math.round(range.getBoundingClientRect().top);
-      lines.set(top, (lines.get(top) ?? '') + text.textContent![i]);
+    // A long title's words are each a span of their own (core/report/title-parts.ts).
+    const walker = document.createTreeWalker(title, NodeFilter.SHOW_TEXT);
+    for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+      for (let i = 0; i < text.textContent!.length; i++) {
+        const range = document.createRange();
+        range.setStart(text, i);
+        range.setEnd(text, i + 1);
+        const top = Math.round(range.getBoundingClientRect().top);
+        lines.set(top, (lines.get(top) ?? '') + text.textContent![i]);
+      }
     }
     return [...lines.entries()].sort(([a], [b]) => a - b).map(([, line]) => line);
   });
@@ -108,5 +112,38 @@ test('the spaced title stays on one line on a phone, at any font size; a longer 
     const lines = await titleLines(page);
     expect(lines.join('')).toBe('政府工作报告（征求意见稿）');
     expect(Math.min(...lines.map((line) => line.length)), lines.join(' / ')).toBeGreaterThan(2);
+  }
+});
+
+test('a court report’s long title breaks between words, at every width', async ({
+  page,
+  server,
+}, testInfo) => {
+  await openReader(page, server.url);
+  const text = [
+    '宁波市海曙区人民法院工作报告',
+    '——2019年1月10日在宁波市海曙区第十一届人民代表大会第三次会议上',
+    '各位代表：',
+    '现在，我代表宁波市海曙区人民法院向大会报告工作，请予审议。',
+    '一、2018年工作回顾',
+    '2018年，全院共受理各类案件28356件，审执结27104件。',
+  ].join('\n\n');
+  const bundled = (await shownReport(page))!;
+  await addByChooser(page, '法院工作报告.txt', new TextEncoder().encode(text));
+  await waitForOtherReport(page, bundled);
+  for (const width of [1366, 1024, 800, 390]) {
+    await page.setViewportSize({ width, height: 700 });
+    // Before, balanced at the seventh character: 宁波市海曙区人 / 民法院工作报告.
+    await expect
+      .poll(() => titleLines(page), `at ${width} px`)
+      .toEqual(
+        width > 400
+          ? ['宁波市海曙区', '人民法院工作报告']
+          : ['宁波市海曙区', '人民法院', '工作报告'],
+      );
+    await page.screenshot({
+      path: testInfo.outputPath(`court-title-${width}.png`),
+      clip: { x: 0, y: 0, width, height: 300 },
+    });
   }
 });

@@ -12,6 +12,7 @@ import {
   type Segment,
   type TermSpan,
 } from './segments';
+import { titleParts } from './title-parts';
 
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -26,6 +27,22 @@ export function escapeHtml(text: string): string {
 }
 
 const TITLE_ROLES = new Set(['title', 'occasion', 'speaker']);
+
+/** The longest part of a title kept on one line: a longer one may break anywhere, as any text. */
+const TITLE_WORD = 6;
+
+/** A long title with its short parts each kept on one line (title-parts.ts); the text is unchanged. */
+function titleHtml(title: string): string {
+  const parts = titleParts(title);
+  if (parts.length === 1) return escapeHtml(title);
+  return parts
+    .map((part) =>
+      [...part].length <= TITLE_WORD
+        ? `<span class="title-part">${escapeHtml(part)}</span>`
+        : escapeHtml(part),
+    )
+    .join('');
+}
 
 /** A run's text, escaped, with the marks to draw half-width (at block offsets in `squeezed`) wrapped. */
 function squeezedText(text: string, from: number, squeezed: ReadonlySet<number>): string {
@@ -92,7 +109,7 @@ function blockHtml(block: Block, timing: string | undefined, terms?: TermSpan[])
       return `<p ${attributes} class="glossary-entry">${inline(block)}</p>`;
     case 'meta':
       if (block.role === 'title') {
-        return `<h1 ${attributes} class="report-title">${escapeHtml(block.text)}</h1>`;
+        return `<h1 ${attributes} class="report-title">${titleHtml(block.text)}</h1>`;
       }
       return `<p ${attributes} class="meta meta-${block.role ?? 'other'}">${escapeHtml(block.text)}</p>`;
     case 'paragraph': {
