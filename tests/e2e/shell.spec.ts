@@ -62,6 +62,34 @@ test('? typed into the search box is text, not the sheet', async ({ page, server
   await expect(page.getByRole('dialog', { name: '快捷键' })).toHaveCount(0);
 });
 
+test('printed from the 夜间 theme, the title, the occasion and highlights are in the light theme’s ink', async ({
+  page,
+  server,
+}) => {
+  await openReader(page, server.url);
+  const looks = () =>
+    page.evaluate(() => {
+      const color = (selector: string) => getComputedStyle(document.querySelector(selector)!).color;
+      const probe = document.createElement('span');
+      probe.style.background = 'var(--hl-c1)';
+      document.querySelector('.report [data-block]')!.append(probe);
+      const highlight = getComputedStyle(probe).backgroundColor;
+      probe.remove();
+      return { title: color('.report-title'), occasion: color('.meta-occasion'), highlight };
+    });
+  await page.getByRole('radio', { name: '明亮' }).click();
+  await page.emulateMedia({ media: 'print' });
+  const light = await looks();
+  await page.emulateMedia({ media: 'screen' });
+  await page.getByRole('radio', { name: '夜间' }).click();
+  const night = await looks();
+  // On screen the night's colours differ…
+  expect(night.title).not.toBe(light.title);
+  await page.emulateMedia({ media: 'print' });
+  // …on paper they are the light theme's: before, a pale pink title (rgb(240, 138, 132)) on white.
+  expect(await looks()).toEqual(light);
+});
+
 test('print shows the whole report and nothing else, black on white', async ({ page, server }) => {
   await openReader(page, server.url);
   await page.getByRole('radio', { name: '夜间' }).click();
