@@ -435,3 +435,27 @@ test('Esc in the form of a reader’s term, with an explanation typed, asks befo
   await page.keyboard.press('Escape');
   await expect(form).toBeHidden();
 });
+
+test('Ctrl+Enter saves a reader’s term, as it saves a note; not while the input method is composing', async ({
+  page,
+  server,
+}) => {
+  await openReader(page, server.url);
+  await selectPhrase(page, '最多跑一次');
+  await page.keyboard.press('d');
+  const form = page.getByRole('dialog', { name: '添加我的注释' });
+  const explanation = form.getByLabel('我的解释');
+  await expect(explanation).toBeFocused();
+  const ime = await inputMethod(page);
+  await ime.type(['y', 'yici'], '一次办成');
+  // The input method still composing: its Enter is its own.
+  await ime.compose(['b']);
+  await page.keyboard.press('Control+Enter');
+  await expect(form).toBeVisible();
+  await ime.type(['ba'], '吧');
+  await expect(explanation).toHaveValue('一次办成吧');
+  // Before, Ctrl+Enter did nothing here: the reader had to reach for 保存.
+  await page.keyboard.press('Control+Enter');
+  await expect(form).toBeHidden();
+  await expect(page.locator('article.report .user-term')).toHaveCount(2);
+});

@@ -53,6 +53,13 @@ export function UserTermDialog({ draft }: { draft: TermDraft }) {
       }}
     >
       <form
+        // Ctrl+Enter saves, as in the note editor: a reader who wrote a note that way writes this one so too.
+        onKeyDown={(event) => {
+          if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
+          if (event.nativeEvent.isComposing) return;
+          event.preventDefault();
+          event.currentTarget.requestSubmit();
+        }}
         onSubmit={(event) => {
           event.preventDefault();
           const next = { ...draft, term, definition };
