@@ -29,6 +29,8 @@ export interface ImportReport {
   unchanged: number;
   /** Imported annotations whose words are not in this edition of the report. */
   orphans: number;
+  /** The report the file's notes were made on, when it is another one (its name). */
+  from?: string;
 }
 
 /** Handlers never throw across the boundary; they answer with this. */

@@ -12,6 +12,9 @@ import { AnnotationSchema } from '../../shared/user-data-schema';
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 const URN_UUID = 'urn:uuid:';
 const STYLE_PREFIX = 'reader-highlight-';
+/** Our exports name the report their notes were made on: `urn:report-reader:<report id>`. */
+const SOURCE_PREFIX = 'urn:report-reader:';
+const LABEL_PREFIX = '报告阅读器批注：';
 
 export function toWebAnnotations(
   annotations: Annotation[],
@@ -21,7 +24,7 @@ export function toWebAnnotations(
   return {
     '@context': ANNO_CONTEXT,
     type: 'AnnotationCollection',
-    label: `报告阅读器批注：${source.title}`,
+    label: `${LABEL_PREFIX}${source.title}`,
     generator: { type: 'Software', name: '报告阅读器' },
     generated: now.toISOString(),
     total: annotations.length,
@@ -56,7 +59,7 @@ function toWebAnnotation(annotation: Annotation, key: string): object {
       ...annotation.tags.map((tag) => ({ type: 'TextualBody', purpose: 'tagging', value: tag })),
     ],
     target: {
-      source: `urn:report-reader:${key}`,
+      source: `${SOURCE_PREFIX}${key}`,
       // The Web Annotation model's own way to carry a highlight's style.
       styleClass: STYLE_PREFIX + annotation.color,
       ...(documentVersion === undefined ? {} : { documentVersion }),
@@ -180,7 +183,38 @@ function fromWebAnnotation(raw: unknown, now: string): Annotation {
 }
 
 /** Every annotation in `text`, or an ImportError that names the first bad item. */
-export function parseWebAnnotations(text: string, now = new Date()): Annotation[] {
+/**
+ * The report a file's notes were made on, as our exports say it: its id (in
+ * every note's target) and its name (in the collection's label); null for a
+ * file that does not say (another tool's, a hand-written one).
+ */
+export interface NotesSource {
+  readonly key: string;
+  readonly title?: string;
+}
+
+function sourceOf(root: unknown, items: unknown[]): NotesSource | null {
+  const keys = new Set<string>();
+  for (const item of items) {
+    const target = isObject(item) ? asList(item.target).find(isObject) : undefined;
+    const source = target?.source;
+    if (typeof source === 'string' && source.startsWith(SOURCE_PREFIX)) {
+      keys.add(source.slice(SOURCE_PREFIX.length));
+    }
+  }
+  // Notes of several reports (a hand-merged file) name no one report.
+  if (keys.size !== 1) return null;
+  const [key] = keys;
+  const label = isObject(root) && typeof root.label === 'string' ? root.label : '';
+  const title = label.startsWith(LABEL_PREFIX) ? label.slice(LABEL_PREFIX.length).trim() : '';
+  return title === '' ? { key } : { key, title };
+}
+
+/** A file's notes, and the report it says they were made on. */
+export function readAnnotationFile(
+  text: string,
+  now = new Date(),
+): { annotations: Annotation[]; source: NotesSource | null } {
   let root: unknown;
   try {
     root = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -204,7 +238,11 @@ export function parseWebAnnotations(text: string, now = new Date()): Annotation[
     }
     ids.add(annotation.id);
   }
-  return annotations;
+  return { annotations, source: sourceOf(root, items) };
+}
+
+export function parseWebAnnotations(text: string, now = new Date()): Annotation[] {
+  return readAnnotationFile(text, now).annotations;
 }
 
 export interface MergeReport {

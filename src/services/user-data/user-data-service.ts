@@ -31,7 +31,7 @@ import { extractFigures } from '../../core/figures/extract';
 import { selectFigures, type FigureSelection } from '../../core/figures/select';
 import {
   mergeAnnotations,
-  parseWebAnnotations,
+  readAnnotationFile,
   toWebAnnotations,
 } from '../../core/annotations/web-annotation';
 
@@ -271,13 +271,24 @@ export function createUserDataService(options: UserDataServiceOptions) {
       // Refused up front, not only when something would be saved: a report of
       // "0 added" from a read-only file would read as a successful import.
       if (file.readOnly || lockedReason !== undefined) await save(data());
-      const incoming = parseWebAnnotations(content, now());
+      const { annotations: incoming, source } = readAnnotationFile(content, now());
+      const orphans = incoming.filter((a) => anchorOf(a.target).status === 'orphan').length;
+      // Another report's notes (the wrong file from a meeting folder of several
+      // reports' exports): taken only where their words are in this text, as
+      // notes of a draft added as a report of its own are; else refused, rather
+      // than filed under 未能定位 as if this report's text had changed.
+      const from = source && source.key !== options.reportKey ? source : null;
+      if (from && incoming.length > 0 && orphans === incoming.length) {
+        const named = from.title ? `《${from.title}》` : '另一份报告';
+        throw new Error(
+          `这是${named}的批注文件，本报告中找不到其中任何一条批注的原文：请打开那份报告后再导入。`,
+        );
+      }
       const merged = mergeAnnotations(data().annotations, incoming);
       if (merged.report.added + merged.report.updated > 0) {
         await save({ ...data(), annotations: merged.annotations });
       }
-      const orphans = incoming.filter((a) => anchorOf(a.target).status === 'orphan').length;
-      return { ...merged.report, orphans };
+      return { ...merged.report, orphans, ...(from?.title && { from: from.title }) };
     },
   };
 }

@@ -40,9 +40,12 @@ async function reportImport(
 ): Promise<void> {
   if (!answer.ok) return notices.add(`导入失败，批注没有任何改动：${answer.error}`);
   if (answer.value === null) return; // the reader cancelled the dialog
-  const { added, updated, unchanged, orphans } = answer.value;
+  const { added, updated, unchanged, orphans, from } = answer.value;
   const lost = orphans > 0 ? `；其中 ${orphans} 条在本版原文中未能定位，已列在“未能定位”下` : '';
-  notices.inform(`导入完成：新增 ${added} 条，更新 ${updated} 条，未变 ${unchanged} 条${lost}。`);
+  const source = from === undefined ? '' : `（批注来自《${from}》）`;
+  notices.inform(
+    `导入完成${source}：新增 ${added} 条，更新 ${updated} 条，未变 ${unchanged} 条${lost}。`,
+  );
   await userData.reload();
 }
 
