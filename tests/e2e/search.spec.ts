@@ -298,3 +298,27 @@ test('a match across a glossary term’s edge is highlighted whole, in both halv
   expect(shown.length).toBeGreaterThan(0);
   for (const text of shown) expect(text).toBe(query);
 });
+
+test('Esc while the input method is composing leaves the search box as it was, not blank beside a stale count', async ({
+  page,
+  server,
+}) => {
+  await openReader(page, server.url);
+  const box = page.getByRole('searchbox', { name: '搜索' });
+  const status = page.locator('.search-status');
+  await box.focus();
+  const ime = await inputMethod(page);
+  await ime.type(['fazhan'], '发展');
+  await expect(status).toHaveText(/^共 \d+ 处/u);
+  await ime.compose(['g', 'ga', 'gai']);
+  await page.keyboard.press('Escape');
+  // Before, the box's own Esc emptied it: blank, with 共 51 处 and every highlight still shown.
+  await expect(box).toHaveValue('发展gai');
+  await ime.type(['gaige'], '改革');
+  await expect(box).toHaveValue('发展改革');
+  await expect(status).toHaveText(/^(共 \d+ 处.*|无结果)$/u);
+  // Esc after the composition clears the search, as ever.
+  await page.keyboard.press('Escape');
+  await expect(box).toHaveValue('');
+  await expect(status).toHaveText('');
+});

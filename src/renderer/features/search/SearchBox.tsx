@@ -20,8 +20,13 @@ export function SearchBox() {
   const text = useStore(session, (state) => searchStatus(state).text);
   const detail = useStore(session, (state) => searchStatus(state).detail);
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    // Keys that finish an IME composition belong to the IME.
-    if (event.nativeEvent.isComposing) return;
+    // Keys that finish an IME composition belong to the IME. Esc among them
+    // must not also do a search box's own Esc, which empties it: the box went
+    // blank mid-word while the count and highlights of the query stayed.
+    if (event.nativeEvent.isComposing) {
+      if (event.key === 'Escape') event.preventDefault();
+      return;
+    }
     if (event.key === 'Enter') {
       event.preventDefault();
       commands.run(event.shiftKey ? 'search.previous' : 'search.next');
