@@ -405,16 +405,22 @@ test('marking a reader’s term keeps search highlights on their words', async (
   await expect.poll(highlighted).toEqual(['跑一次', '跑一次']);
 });
 
+/** Selects a phrase and opens the form for the reader's own term on it (key d), its explanation focused. */
+async function openTermForm(page: Page, phrase: string) {
+  await selectPhrase(page, phrase);
+  await page.keyboard.press('d');
+  const form = page.getByRole('dialog', { name: '添加我的注释' });
+  const explanation = form.getByLabel('我的解释');
+  await expect(explanation).toBeFocused();
+  return { form, explanation };
+}
+
 test('Esc in the form of a reader’s term, with an explanation typed, asks before it throws the words away', async ({
   page,
   server,
 }) => {
   await openReader(page, server.url);
-  await selectPhrase(page, '最多跑一次');
-  await page.keyboard.press('d');
-  const form = page.getByRole('dialog', { name: '添加我的注释' });
-  const explanation = form.getByLabel('我的解释');
-  await expect(explanation).toBeFocused();
+  const { form, explanation } = await openTermForm(page, '最多跑一次');
   await (await inputMethod(page)).type(['q', 'qunzhong'], '群众办事只跑一次');
   await page.keyboard.press('Escape');
   await expect(form.getByRole('alert')).toContainText('写下的解释还没有保存');
@@ -441,11 +447,7 @@ test('Ctrl+Enter saves a reader’s term, as it saves a note; not while the inpu
   server,
 }) => {
   await openReader(page, server.url);
-  await selectPhrase(page, '最多跑一次');
-  await page.keyboard.press('d');
-  const form = page.getByRole('dialog', { name: '添加我的注释' });
-  const explanation = form.getByLabel('我的解释');
-  await expect(explanation).toBeFocused();
+  const { form, explanation } = await openTermForm(page, '最多跑一次');
   const ime = await inputMethod(page);
   await ime.type(['y', 'yici'], '一次办成');
   // The input method still composing: its Enter is its own.
