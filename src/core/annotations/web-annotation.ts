@@ -182,7 +182,6 @@ function fromWebAnnotation(raw: unknown, now: string): Annotation {
   return parsed.data;
 }
 
-/** Every annotation in `text`, or an ImportError that names the first bad item. */
 /**
  * The report a file's notes were made on, as our exports say it: its id (in
  * every note's target) and its name (in the collection's label); null for a
@@ -210,7 +209,10 @@ function sourceOf(root: unknown, items: unknown[]): NotesSource | null {
   return title === '' ? { key } : { key, title };
 }
 
-/** A file's notes, and the report it says they were made on. */
+/**
+ * Every annotation in `text`, or an ImportError that names the first bad
+ * item; and the report the file says they were made on.
+ */
 export function readAnnotationFile(
   text: string,
   now = new Date(),
@@ -241,6 +243,7 @@ export function readAnnotationFile(
   return { annotations, source: sourceOf(root, items) };
 }
 
+/** Every annotation in `text`, or an ImportError that names the first bad item. */
 export function parseWebAnnotations(text: string, now = new Date()): Annotation[] {
   return readAnnotationFile(text, now).annotations;
 }
