@@ -214,15 +214,6 @@ class LibraryView implements HitSource {
   }
 }
 
-/** A report's part of an answer being put together: its hits' ranks in the library's answer. */
-interface Gathering {
-  report: IndexedReport;
-  /** Its first block's number in the library. */
-  base: number;
-  group: CrossReportGroup;
-  listed: number[];
-}
-
 export class CrossReportSearch {
   /** A Map: any string is a report id, `__proto__` included. */
   private readonly library = new Map<string, IndexedReport>();
@@ -269,54 +260,85 @@ export class CrossReportSearch {
       this.options.cachedEntries ?? CACHED_ENTRIES,
     ));
     const hits = findHits(view, parsed);
+    const { reports } = view;
 
     // Which reports answer, and where each goes: in relevance order, a report's
     // first hit is its best, and reports come as their best hits do (ties in
     // library order); in document order, in library order or the order asked.
+    // Typed arrays, not an object or array per report or hit: a common
+    // character is a hit in thousands of blocks.
     const wanted = options.reports && new Map(options.reports.map((id, place) => [id, place]));
-    const gatherings: (Gathering | undefined)[] = new Array(view.reports.length);
-    const found: Gathering[] = [];
-    const limit = options.limit ?? Infinity;
+    const SKIPPED = -2;
+    const groupOf = new Int32Array(reports.length).fill(-1);
+    const reportOfHit = new Int32Array(hits.length);
+    const found: number[] = [];
+    const hitCounts = new Int32Array(reports.length);
     for (let rank = 0; rank < hits.length; rank++) {
-      const r = view.reportAt(hits.ordinal(rank));
-      let gathering = gatherings[r];
-      if (!gathering) {
-        const report = view.reports[r];
-        if (wanted && !wanted.has(report.id)) continue;
-        const group = { report: report.id, hits: [], count: 0, total: 0 };
-        gathering = { report, base: view.bases[r], group, listed: [] };
-        found.push((gatherings[r] = gathering));
+      const r = (reportOfHit[rank] = view.reportAt(hits.ordinal(rank)));
+      let g = groupOf[r];
+      if (g === -1) {
+        if (wanted && !wanted.has(reports[r].id)) {
+          groupOf[r] = SKIPPED;
+          continue;
+        }
+        g = groupOf[r] = found.length;
+        found.push(r);
+      } else if (g === SKIPPED) {
+        continue;
       }
-      gathering.group.count++;
-      if (gathering.listed.length < limit) gathering.listed.push(rank);
-      else gathering.group.total += hits.count(rank);
+      hitCounts[r]++;
     }
     if (wanted && parsed.order === 'document') {
-      found.sort((a, b) => wanted.get(a.report.id)! - wanted.get(b.report.id)!);
+      found.sort((a, b) => wanted.get(reports[a].id)! - wanted.get(reports[b].id)!);
+      found.forEach((r, g) => (groupOf[r] = g));
+    }
+
+    // The listed hits' ranks in the answer's order (group after group), by
+    // their group's place; the rest only add their matches to its total.
+    const limit = options.limit ?? Infinity;
+    const groups: CrossReportGroup[] = found.map((r) => ({
+      report: reports[r].id,
+      hits: [],
+      count: 0,
+      total: 0,
+    }));
+    const starts = new Int32Array(found.length + 1);
+    for (let g = 0; g < found.length; g++) {
+      starts[g + 1] = starts[g] + Math.min(hitCounts[found[g]], limit);
+      groups[g].count = hitCounts[found[g]];
+    }
+    const filled = starts.slice(0, found.length);
+    const listed = new Int32Array(starts[found.length]);
+    for (let rank = 0; rank < hits.length; rank++) {
+      const g = groupOf[reportOfHit[rank]];
+      if (g < 0) continue;
+      if (filled[g] < starts[g + 1]) listed[filled[g]++] = rank;
+      else groups[g].total += hits.count(rank);
     }
 
     let detailed = options.matchLimit ?? Infinity;
-    for (const { report, base, group, listed } of found) {
-      for (const rank of listed) {
+    for (let g = 0; g < found.length; g++) {
+      const r = found[g];
+      const report = reports[r];
+      const base = view.bases[r];
+      const group = groups[g];
+      for (let at = starts[g]; at < starts[g + 1]; at++) {
+        const rank = listed[at];
         const ordinal = hits.ordinal(rank) - base;
         const block = report.blocks[ordinal];
         const hit: CrossReportHit = {
           report: report.id,
           block: block.id,
           score: hits.score(rank),
-          count: 0,
+          count: hits.count(rank),
         };
         if (detailed > 0) {
           detailed--;
-          // The ranges give the count: a listed hit is never counted twice.
           const matches = findMatches(report.normalizedText(ordinal), parsed.keywords);
           const snippet = makeSnippet(block.text, matches, parsed.keywords);
           hit.matches = matches;
-          hit.count = matches.length;
           hit.snippet = snippet.text;
           hit.snippetMarks = snippet.marks;
-        } else {
-          hit.count = hits.count(rank);
         }
         group.total += hit.count;
         group.hits.push(hit);

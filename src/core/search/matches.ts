@@ -33,13 +33,15 @@ export function findMatches(normalized: Normalized, keywords: string[]): [number
 }
 
 /**
- * How many ranges findMatches would return, without making them: for one
- * keyword, its occurrences in order, merged where they overlap or touch in
- * the source. A one-unit keyword (most first keystrokes) is counted by a
- * plain loop over the text, cheaper than an indexOf per occurrence.
+ * How many ranges findMatches would return, without making them: the
+ * occurrences of every keyword taken in order of where they start (a
+ * normalized position's source offset never decreases along the text), a
+ * range counted where one starts past the end of all before it. A one-unit
+ * keyword (most first keystrokes) is counted by a plain loop over the text,
+ * cheaper than an indexOf per occurrence.
  */
 export function countMatches(normalized: Normalized, keywords: string[]): number {
-  if (keywords.length > 1) return findMatches(normalized, keywords).length;
+  if (keywords.length > 1) return countAll(normalized, keywords, false);
   const [keyword] = keywords;
   const { text, from, to } = normalized;
   let count = 0;
@@ -59,4 +61,44 @@ export function countMatches(normalized: Normalized, keywords: string[]): number
     lastEnd = Math.max(lastEnd, to[at + last]);
   }
   return count;
+}
+
+/**
+ * A block's number of matches when it holds every keyword, else 0: the
+ * exact check and the count in one pass over the text, so that a hit's text
+ * is read once.
+ */
+export function countHit(normalized: Normalized, keywords: string[]): number {
+  return keywords.length === 1
+    ? countMatches(normalized, keywords)
+    : countAll(normalized, keywords, true);
+}
+
+/** Each keyword's next occurrence (a position in the text, or -1), reused from call to call. */
+let cursors = new Int32Array(4);
+
+/** Merged ranges of several keywords, their occurrences merged in order with one cursor each; 0 if `every` and one is missing. */
+function countAll(normalized: Normalized, keywords: string[], every: boolean): number {
+  const { text, from, to } = normalized;
+  const k = keywords.length;
+  if (cursors.length < k) cursors = new Int32Array(k);
+  const next = cursors;
+  for (let i = 0; i < k; i++) {
+    next[i] = text.indexOf(keywords[i]);
+    if (next[i] < 0 && every) return 0;
+  }
+  let count = 0;
+  let lastEnd = -1;
+  for (;;) {
+    let first = -1;
+    for (let i = 0; i < k; i++) {
+      if (next[i] >= 0 && (first < 0 || next[i] < next[first])) first = i;
+    }
+    if (first < 0) return count;
+    const at = next[first];
+    const keyword = keywords[first];
+    if (from[at] > lastEnd) count++;
+    lastEnd = Math.max(lastEnd, to[at + keyword.length - 1]);
+    next[first] = text.indexOf(keyword, at + 1);
+  }
 }
