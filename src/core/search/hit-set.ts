@@ -11,8 +11,7 @@
  * block, its weight there (a nudge: it never adds or drops a hit).
  */
 import type { SearchOrder } from '../../shared/search';
-import { countHit, countMatches } from './matches';
-import { queryKeywords, type Normalized } from './normalize';
+import { queryKeywords } from './normalize';
 import { queryTerms } from './tokens';
 
 export interface Posting {
@@ -28,13 +27,14 @@ export interface Posting {
   counts?: Int32Array;
 }
 
-/** What a report offers a search: its postings and its normalized texts. */
+/** What a report offers a search: its postings, and its blocks' texts to check and count. */
 export interface HitSource {
   /** The blocks holding an index term (a character or a pair), or null for none. */
   posting(term: string): Posting | null;
   /** Where a keyword is a whole word, with its weight there; null for nowhere. */
   wordPosting(keyword: string): Posting | null;
-  normalizedText(ordinal: number): Normalized;
+  /** A block's matches of the keywords when its normalized text holds every one, else 0 (countHit). */
+  countHit(ordinal: number, keywords: string[]): number;
 }
 
 /** A query taken apart once, then asked of every report. */
@@ -123,7 +123,7 @@ export function findHits(source: HitSource, query: ParsedQuery): HitSet {
     // One keyword that is itself the only term: every entry of its posting is a hit, and its counts are theirs.
     const [posting] = postings;
     posting.counts ??= Int32Array.from(posting.blocks, (ordinal) =>
-      countMatches(source.normalizedText(ordinal), keywords),
+      source.countHit(ordinal, keywords),
     );
     const { length } = posting.blocks;
     const scores = relevance ? scoresOf(posting, bonuses) : null;
@@ -137,7 +137,7 @@ export function findHits(source: HitSource, query: ParsedQuery): HitSet {
   const counts = new Int32Array(candidateCount);
   let length = 0;
   for (let i = 0; i < candidateCount; i++) {
-    const count = countHit(source.normalizedText(ordinals[i]), keywords);
+    const count = source.countHit(ordinals[i], keywords);
     if (count === 0) continue;
     ordinals[length] = ordinals[i];
     if (scores) scores[length] = scores[i];
