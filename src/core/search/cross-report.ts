@@ -101,12 +101,20 @@ class IndexedReport {
    */
   private whole: NormalizedBlocks | undefined;
   private ordinals: Map<string, number> | undefined;
+  /**
+   * The blocks' ids, by ordinal: an answer names thousands of blocks, and
+   * reading each id from its block object (shapes vary from report to report)
+   * cost more than the rest of the answer.
+   */
+  readonly ids: readonly string[];
 
   constructor(
     readonly id: string,
     readonly blocks: readonly IndexedBlock[],
     readonly index: ReportIndex,
-  ) {}
+  ) {
+    this.ids = blocks.map((block) => block.id);
+  }
 
   private texts(): NormalizedBlocks {
     return (this.whole ??= normalizeBlocks(this.blocks.map((block) => block.text)));
@@ -355,17 +363,16 @@ export class CrossReportSearch {
       for (let at = starts[g]; at < starts[g + 1]; at++) {
         const rank = listed[at];
         const ordinal = hits.ordinal(rank) - base;
-        const block = report.blocks[ordinal];
         const hit: CrossReportHit = {
           report: report.id,
-          block: block.id,
+          block: report.ids[ordinal],
           score: hits.score(rank),
           count: hits.count(rank),
         };
         if (detailed > 0) {
           detailed--;
           const matches = findMatches(report.normalizedText(ordinal), parsed.keywords);
-          const snippet = makeSnippet(block.text, matches, parsed.keywords);
+          const snippet = makeSnippet(report.blocks[ordinal].text, matches, parsed.keywords);
           hit.matches = matches;
           hit.snippet = snippet.text;
           hit.snippetMarks = snippet.marks;
