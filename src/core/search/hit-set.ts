@@ -227,7 +227,7 @@ function seek(blocks: Int32Array, at: number, ordinal: number): number {
  * else one numeric sort of packed keys (that number, then the position),
  * with no comparator and no object per hit.
  */
-function rankByScore(scores: Float64Array, length: number): Int32Array {
+export function rankByScore(scores: Float64Array, length: number): Int32Array {
   let max = -Infinity;
   let min = Infinity;
   for (let k = 0; k < length; k++) {
