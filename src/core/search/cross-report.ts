@@ -313,15 +313,14 @@ export class CrossReportSearch {
     const hitCounts = new Int32Array(reports.length);
     for (let rank = 0; rank < hits.length; rank++) {
       const r = (reportOfHit[rank] = view.reportAt(hits.ordinal(rank)));
-      let g = groupOf[r];
-      if (g === -1) {
+      if (groupOf[r] === -1) {
         if (wanted && !wanted.has(reports[r].id)) {
           groupOf[r] = SKIPPED;
           continue;
         }
-        g = groupOf[r] = found.length;
+        groupOf[r] = found.length;
         found.push(r);
-      } else if (g === SKIPPED) {
+      } else if (groupOf[r] === SKIPPED) {
         continue;
       }
       hitCounts[r]++;

@@ -6,7 +6,9 @@
  *
  * Candidates are the blocks whose postings hold every term of every keyword
  * (posting lists walked in step, shortest first); the exact substring check
- * on the normalized text keeps only real hits; the score is the sum of the
+ * on the normalized text keeps only real hits, and counts their matches in
+ * the same pass (a lone one- or two-character keyword's posting is exact,
+ * and holds its counts: no text is read); the score is the sum of the
  * terms' BM25 weights plus, for each keyword that is a whole word of the
  * block, its weight there (a nudge: it never adds or drops a hit).
  */

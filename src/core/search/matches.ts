@@ -43,21 +43,13 @@ export interface UnitMap {
 }
 
 /**
- * How many ranges findMatches would return, without making them: the
- * occurrences of every keyword taken in order of where they start (a
- * normalized position's source offset never decreases along the text), a
- * range counted where one starts past the end of all before it.
- */
-export function countMatches(normalized: Normalized, keywords: string[]): number {
-  return keywords.length === 1
-    ? countKeyword(normalized.text, keywords[0], normalized, 0)
-    : countAll(normalized.text, keywords, normalized, 0, false);
-}
-
-/**
  * A block's number of matches when its normalized `text` holds every
  * keyword, else 0: the exact check and the count in one pass over the text,
- * so that a hit's text is read once. `map` and `base` as UnitMap says.
+ * so that a hit's text is read once. The count is of the ranges findMatches
+ * would return, without making them: the occurrences of every keyword taken
+ * in order of where they start (a normalized position's source offset never
+ * decreases along the text), a range counted where one starts past the end
+ * of all before it. `map` and `base` as UnitMap says.
  */
 export function countHit(
   text: string,
