@@ -7,8 +7,9 @@
  * Each report is held as its blocks and a compact index (report-index.ts: a
  * few typed arrays, ~0.4 MiB for the bundled report) rather than a lunr
  * index (~14 MiB each loaded; a hundred took ~590 MiB, more than issue 14's
- * 300 MB). Reports are added and removed one at a time; nothing else is
- * rebuilt. A search treats the library as one run of blocks (LibraryView):
+ * 300 MB), and, once a search reads its text, its blocks' normalized
+ * text as one string (~0.1 MiB per report, with its map). Reports are added
+ * and removed one at a time; nothing else is rebuilt. A search treats the library as one run of blocks (LibraryView):
  * a query term's postings are merged across the reports at its first search
  * and kept, so one pass finds and ranks every hit, which are then grouped.
  * Searching report by report cost more than a substring scan of the whole
