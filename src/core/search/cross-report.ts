@@ -7,8 +7,9 @@
  * Each report is held as its blocks and a compact index (report-index.ts: a
  * few typed arrays, ~0.4 MiB for the bundled report) rather than a lunr
  * index (~14 MiB each loaded; a hundred took ~590 MiB, more than issue 14's
- * 300 MB). Reports are added and removed one at a time; nothing else is
- * rebuilt. A search treats the library as one run of blocks (LibraryView):
+ * 300 MB), and, once a search reads its text, its blocks' normalized
+ * text as one string (~0.1 MiB per report, with its map). Reports are added
+ * and removed one at a time; nothing else is rebuilt. A search treats the library as one run of blocks (LibraryView):
  * a query term's postings are merged across the reports at its first search
  * and kept, so one pass finds and ranks every hit, which are then grouped.
  * Searching report by report cost more than a substring scan of the whole
@@ -47,8 +48,13 @@ import type {
 } from '../../shared/search';
 import type { SegmentWords } from './build-index';
 import { findHits, parseQuery, type HitSource, type Posting } from './hit-set';
-import { findMatches } from './matches';
-import { normalizeWithMap, queryKeywords, type Normalized } from './normalize';
+import { countHit, findMatches } from './matches';
+import {
+  normalizeBlocks,
+  queryKeywords,
+  type Normalized,
+  type NormalizedBlocks,
+} from './normalize';
 import {
   buildReportIndex,
   findTerm,
@@ -85,21 +91,54 @@ export interface CrossReportOptions {
  */
 const CACHED_ENTRIES = 1 << 20;
 
-/** One report as the search holds it: blocks, index, and normalized texts as they are needed. */
+/** One report as the search holds it: blocks, index, and normalized texts once they are needed. */
 class IndexedReport {
-  private readonly normalized: (Normalized | undefined)[];
+  /**
+   * Every block's normalized text, in one string, made at the first that is
+   * needed (~0.2 ms for the bundled report). One string per report, not one
+   * per block: a search reads many blocks of a report in a row, and these
+   * lie together in memory, where thousands of small strings and maps lay
+   * scattered, and reading them cost more than searching them.
+   */
+  private whole: NormalizedBlocks | undefined;
   private ordinals: Map<string, number> | undefined;
+  /**
+   * The blocks' ids, by ordinal: an answer names thousands of blocks, and
+   * reading each id from its block object (shapes vary from report to report)
+   * cost more than the rest of the answer.
+   */
+  readonly ids: readonly string[];
 
   constructor(
     readonly id: string,
     readonly blocks: readonly IndexedBlock[],
     readonly index: ReportIndex,
   ) {
-    this.normalized = new Array(blocks.length);
+    this.ids = blocks.map((block) => block.id);
   }
 
+  private texts(): NormalizedBlocks {
+    return (this.whole ??= normalizeBlocks(this.blocks.map((block) => block.text)));
+  }
+
+  /** A block's normalized text and its map (views of the report's). */
   normalizedText(ordinal: number): Normalized {
-    return (this.normalized[ordinal] ??= normalizeWithMap(this.blocks[ordinal].text));
+    const { normalized, starts } = this.texts();
+    const start = starts[ordinal];
+    const end = starts[ordinal + 1] - 1;
+    return {
+      text: normalized.text.slice(start, end),
+      from: normalized.from.subarray(start, end),
+      to: normalized.to.subarray(start, end),
+    };
+  }
+
+  /** As HitSource's: a slice of the report's text searched (a slice shares its characters), its map read only where needed. */
+  countHit(ordinal: number, keywords: string[]): number {
+    const { normalized, starts, plain } = this.texts();
+    const start = starts[ordinal];
+    const text = normalized.text.slice(start, starts[ordinal + 1] - 1);
+    return countHit(text, keywords, plain[ordinal] ? null : normalized, start);
   }
 
   ordinalOf(id: string): number | undefined {
@@ -139,9 +178,9 @@ class LibraryView implements HitSource {
     return this.reportOf[block];
   }
 
-  normalizedText(block: number): Normalized {
-    const r = this.reportAt(block);
-    return this.reports[r].normalizedText(block - this.bases[r]);
+  countHit(block: number, keywords: string[]): number {
+    const r = this.reportOf[block];
+    return this.reports[r].countHit(block - this.bases[r], keywords);
   }
 
   posting(term: string): Posting | null {
@@ -214,15 +253,6 @@ class LibraryView implements HitSource {
   }
 }
 
-/** A report's part of an answer being put together: its hits' ranks in the library's answer. */
-interface Gathering {
-  report: IndexedReport;
-  /** Its first block's number in the library. */
-  base: number;
-  group: CrossReportGroup;
-  listed: number[];
-}
-
 export class CrossReportSearch {
   /** A Map: any string is a report id, `__proto__` included. */
   private readonly library = new Map<string, IndexedReport>();
@@ -269,54 +299,83 @@ export class CrossReportSearch {
       this.options.cachedEntries ?? CACHED_ENTRIES,
     ));
     const hits = findHits(view, parsed);
+    const { reports } = view;
 
     // Which reports answer, and where each goes: in relevance order, a report's
     // first hit is its best, and reports come as their best hits do (ties in
     // library order); in document order, in library order or the order asked.
+    // Typed arrays, not an object or array per report or hit: a common
+    // character is a hit in thousands of blocks.
     const wanted = options.reports && new Map(options.reports.map((id, place) => [id, place]));
-    const gatherings: (Gathering | undefined)[] = new Array(view.reports.length);
-    const found: Gathering[] = [];
-    const limit = options.limit ?? Infinity;
+    const SKIPPED = -2;
+    const groupOf = new Int32Array(reports.length).fill(-1);
+    const reportOfHit = new Int32Array(hits.length);
+    const found: number[] = [];
+    const hitCounts = new Int32Array(reports.length);
     for (let rank = 0; rank < hits.length; rank++) {
-      const r = view.reportAt(hits.ordinal(rank));
-      let gathering = gatherings[r];
-      if (!gathering) {
-        const report = view.reports[r];
-        if (wanted && !wanted.has(report.id)) continue;
-        const group = { report: report.id, hits: [], count: 0, total: 0 };
-        gathering = { report, base: view.bases[r], group, listed: [] };
-        found.push((gatherings[r] = gathering));
+      const r = (reportOfHit[rank] = view.reportAt(hits.ordinal(rank)));
+      if (groupOf[r] === -1) {
+        if (wanted && !wanted.has(reports[r].id)) {
+          groupOf[r] = SKIPPED;
+          continue;
+        }
+        groupOf[r] = found.length;
+        found.push(r);
+      } else if (groupOf[r] === SKIPPED) {
+        continue;
       }
-      gathering.group.count++;
-      if (gathering.listed.length < limit) gathering.listed.push(rank);
-      else gathering.group.total += hits.count(rank);
+      hitCounts[r]++;
     }
     if (wanted && parsed.order === 'document') {
-      found.sort((a, b) => wanted.get(a.report.id)! - wanted.get(b.report.id)!);
+      found.sort((a, b) => wanted.get(reports[a].id)! - wanted.get(reports[b].id)!);
+      found.forEach((r, g) => (groupOf[r] = g));
+    }
+
+    // The listed hits' ranks in the answer's order (group after group), by
+    // their group's place; the rest only add their matches to its total.
+    const limit = options.limit ?? Infinity;
+    const groups: CrossReportGroup[] = found.map((r) => ({
+      report: reports[r].id,
+      hits: [],
+      count: 0,
+      total: 0,
+    }));
+    const starts = new Int32Array(found.length + 1);
+    for (let g = 0; g < found.length; g++) {
+      starts[g + 1] = starts[g] + Math.min(hitCounts[found[g]], limit);
+      groups[g].count = hitCounts[found[g]];
+    }
+    const filled = starts.slice(0, found.length);
+    const listed = new Int32Array(starts[found.length]);
+    for (let rank = 0; rank < hits.length; rank++) {
+      const g = groupOf[reportOfHit[rank]];
+      if (g < 0) continue;
+      if (filled[g] < starts[g + 1]) listed[filled[g]++] = rank;
+      else groups[g].total += hits.count(rank);
     }
 
     let detailed = options.matchLimit ?? Infinity;
-    for (const { report, base, group, listed } of found) {
-      for (const rank of listed) {
+    for (let g = 0; g < found.length; g++) {
+      const r = found[g];
+      const report = reports[r];
+      const base = view.bases[r];
+      const group = groups[g];
+      for (let at = starts[g]; at < starts[g + 1]; at++) {
+        const rank = listed[at];
         const ordinal = hits.ordinal(rank) - base;
-        const block = report.blocks[ordinal];
         const hit: CrossReportHit = {
           report: report.id,
-          block: block.id,
+          block: report.ids[ordinal],
           score: hits.score(rank),
-          count: 0,
+          count: hits.count(rank),
         };
         if (detailed > 0) {
           detailed--;
-          // The ranges give the count: a listed hit is never counted twice.
           const matches = findMatches(report.normalizedText(ordinal), parsed.keywords);
-          const snippet = makeSnippet(block.text, matches, parsed.keywords);
+          const snippet = makeSnippet(report.blocks[ordinal].text, matches, parsed.keywords);
           hit.matches = matches;
-          hit.count = matches.length;
           hit.snippet = snippet.text;
           hit.snippetMarks = snippet.marks;
-        } else {
-          hit.count = hits.count(rank);
         }
         group.total += hit.count;
         group.hits.push(hit);

@@ -16,7 +16,7 @@ import type { Block } from '../../shared/document';
 import type { SearchHit, SearchOrder, SearchResult } from '../../shared/search';
 import { makeSnippet } from './snippet';
 import { findHits, parseQuery, type HitSource, type Posting } from './hit-set';
-import { findMatches } from './matches';
+import { countHit, findMatches } from './matches';
 import { normalizeWithMap, queryKeywords, type Normalized } from './normalize';
 
 const FIELDS = ['text', 'head'] as const;
@@ -125,6 +125,11 @@ export class SearchEngine implements HitSource {
 
   normalizedText(ordinal: number): Normalized {
     return (this.normalized[ordinal] ??= normalizeWithMap(this.blocks[ordinal].text));
+  }
+
+  countHit(ordinal: number, keywords: string[]): number {
+    const normalized = this.normalizedText(ordinal);
+    return countHit(normalized.text, keywords, normalized, 0);
   }
 
   /** The term's blocks and weights, built once from lunr's index and kept. */

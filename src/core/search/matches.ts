@@ -33,30 +33,90 @@ export function findMatches(normalized: Normalized, keywords: string[]): [number
 }
 
 /**
- * How many ranges findMatches would return, without making them: for one
- * keyword, its occurrences in order, merged where they overlap or touch in
- * the source. A one-unit keyword (most first keystrokes) is counted by a
- * plain loop over the text, cheaper than an indexOf per occurrence.
+ * Where a normalized text's units came from: unit p from source offsets
+ * [from[base + p], to[base + p]). Null when each unit is its source's own
+ * unit (the same offset, one for one): most blocks, read then without it.
  */
-export function countMatches(normalized: Normalized, keywords: string[]): number {
-  if (keywords.length > 1) return findMatches(normalized, keywords).length;
-  const [keyword] = keywords;
-  const { text, from, to } = normalized;
+export interface UnitMap {
+  from: Int32Array;
+  to: Int32Array;
+}
+
+/**
+ * A block's number of matches when its normalized `text` holds every
+ * keyword, else 0: the exact check and the count in one pass over the text,
+ * so that a hit's text is read once. The count is of the ranges findMatches
+ * would return, without making them: the occurrences of every keyword taken
+ * in order of where they start (a normalized position's source offset never
+ * decreases along the text), a range counted where one starts past the end
+ * of all before it. `map` and `base` as UnitMap says.
+ */
+export function countHit(
+  text: string,
+  keywords: string[],
+  map: UnitMap | null,
+  base: number,
+): number {
+  return keywords.length === 1
+    ? countKeyword(text, keywords[0], map, base)
+    : countAll(text, keywords, map, base, true);
+}
+
+/**
+ * One keyword's merged ranges. A one-unit keyword (most first keystrokes) is
+ * counted by a plain loop over the text, cheaper than an indexOf per occurrence.
+ */
+function countKeyword(text: string, keyword: string, map: UnitMap | null, base: number): number {
   let count = 0;
   let lastEnd = -1;
   if (keyword.length === 1) {
     const code = keyword.charCodeAt(0);
     for (let at = 0; at < text.length; at++) {
       if (text.charCodeAt(at) !== code) continue;
-      if (from[at] > lastEnd) count++;
-      lastEnd = to[at];
+      if ((map ? map.from[base + at] : at) > lastEnd) count++;
+      lastEnd = map ? map.to[base + at] : at + 1;
     }
     return count;
   }
   const last = keyword.length - 1;
   for (let at = text.indexOf(keyword); at >= 0; at = text.indexOf(keyword, at + 1)) {
-    if (from[at] > lastEnd) count++;
-    lastEnd = Math.max(lastEnd, to[at + last]);
+    if ((map ? map.from[base + at] : at) > lastEnd) count++;
+    lastEnd = Math.max(lastEnd, map ? map.to[base + at + last] : at + last + 1);
   }
   return count;
+}
+
+/** Each keyword's next occurrence (a position in the text, or -1), reused from call to call. */
+let cursors = new Int32Array(4);
+
+/** Merged ranges of several keywords, their occurrences merged in order with one cursor each; 0 if `every` and one is missing. */
+function countAll(
+  text: string,
+  keywords: string[],
+  map: UnitMap | null,
+  base: number,
+  every: boolean,
+): number {
+  const k = keywords.length;
+  if (cursors.length < k) cursors = new Int32Array(k);
+  const next = cursors;
+  for (let i = 0; i < k; i++) {
+    next[i] = text.indexOf(keywords[i]);
+    if (next[i] < 0 && every) return 0;
+  }
+  let count = 0;
+  let lastEnd = -1;
+  for (;;) {
+    let first = -1;
+    for (let i = 0; i < k; i++) {
+      if (next[i] >= 0 && (first < 0 || next[i] < next[first])) first = i;
+    }
+    if (first < 0) return count;
+    const at = next[first];
+    const keyword = keywords[first];
+    if ((map ? map.from[base + at] : at) > lastEnd) count++;
+    const end = map ? map.to[base + at + keyword.length - 1] : at + keyword.length;
+    lastEnd = Math.max(lastEnd, end);
+    next[first] = text.indexOf(keyword, at + 1);
+  }
 }

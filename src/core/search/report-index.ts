@@ -16,7 +16,7 @@
  * - per term, the blocks holding it, its weight in each (the text field's
  *   plus the run-in head's, as lunr's BM25 computes them, see `bm25`), and its
  *   number of matches there as a lone keyword (merged ranges, as
- *   countMatches counts them), so a one- or two-character search, the
+ *   countHit counts them), so a one- or two-character search, the
  *   commonest and the one with the most hits, never reads the text;
  * - the word table (build-index.ts): per whole word, its blocks and weights,
  *   the words sorted and joined into one string.

@@ -3,7 +3,12 @@
  * and a map that takes every normalized UTF-16 unit back to its source code point.
  */
 import { describe, it, expect } from 'vitest';
-import { normalize, normalizeWithMap, queryKeywords } from '../../../src/core/search/normalize';
+import {
+  normalize,
+  normalizeBlocks,
+  normalizeWithMap,
+  queryKeywords,
+} from '../../../src/core/search/normalize';
 import { fold, loadReport, referenceKeywords } from './oracle';
 
 const blocks = loadReport().blocks;
@@ -116,6 +121,50 @@ describe('normalizeWithMap', () => {
   it('lone surrogates pass through without throwing', () => {
     expect(() => normalizeWithMap('a\ud800b\udc00')).not.toThrow();
     expect(asPlain('a\ud800b').to).toEqual([1, 2, 3]);
+  });
+});
+
+describe('normalizeBlocks: a whole report in one text', () => {
+  const sources = [
+    ...blocks.map((block) => block.text),
+    '',
+    '2018 年',
+    'x㎡ ﬁİ',
+    'Ａ\u3000Ｂ𠀀c',
+    'a\ud800b',
+    '纯中文，没有空格。',
+  ];
+  const { normalized, starts, plain } = normalizeBlocks(sources);
+
+  it('holds each block as normalizeWithMap makes it, after a line break', () => {
+    sources.forEach((source, b) => {
+      const start = starts[b];
+      const end = starts[b + 1] - 1;
+      const own = normalizeWithMap(source);
+      expect(normalized.text[start - 1], `block ${b}`).toBe('\n');
+      expect(normalized.text.slice(start, end), `block ${b}`).toBe(own.text);
+      expect(Array.from(normalized.from.subarray(start, end)), `block ${b}`).toEqual(
+        Array.from(own.from),
+      );
+      expect(Array.from(normalized.to.subarray(start, end)), `block ${b}`).toEqual(
+        Array.from(own.to),
+      );
+    });
+    expect(normalized.text.length).toBe(starts[sources.length] - 1);
+  });
+
+  it('marks plain exactly the blocks whose every unit is its source unit', () => {
+    const expected = sources.map((source) => {
+      const { text, from, to } = normalizeWithMap(source);
+      return (
+        text.length === source.length &&
+        Array.from(from).every((f, p) => f === p && to[p] === p + 1)
+      );
+    });
+    expect(Array.from(plain, (flag) => flag === 1)).toEqual(expected);
+    // Most of the report's blocks are plain; the awkward ones are not.
+    expect(expected.filter(Boolean).length).toBeGreaterThan(blocks.length / 2);
+    expect(expected.slice(-6)).toEqual([true, false, false, false, true, true]);
   });
 });
 
