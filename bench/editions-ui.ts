@@ -92,7 +92,7 @@ export interface EditionsUiResult {
 }
 
 /** A data folder with the 100× report and its revised edition, added as the app adds them. */
-async function fillFolder(dataDir: string): Promise<string> {
+export async function fillFolder(dataDir: string): Promise<string> {
   const bundled = parseReportBytes(new TextEncoder().encode(RAW));
   const services = await createReaderServices({
     dataDir,
