@@ -160,6 +160,32 @@ function mark(name: string): void {
   (window as unknown as Watched).benchEditions.marks[name] = performance.now();
 }
 
+/**
+ * The redline counts as drawn once no paragraph's marks (data-redline) have
+ * changed for this long: the paragraphs in view are marked first, the rest
+ * a batch a frame.
+ */
+export const REDLINE_STILL_MS = 150;
+
+/**
+ * Runs in the page: when a paragraph's marks last changed is kept in
+ * `window.benchRedlined` (a string: tsx would wrap a named function in a
+ * helper the page lacks). An observer, not a query each frame, which at
+ * 100× would be a cost of the bench's own in the frames it measures.
+ */
+export const WATCH_REDLINE = `(() => {
+  window.benchRedlined = 0;
+  new MutationObserver(() => {
+    window.benchRedlined = performance.now();
+  }).observe(document.body, { subtree: true, attributeFilter: ['data-redline'] });
+})()`;
+
+/** Runs in the page each frame: true once the marks have been still for `ms`. */
+export function redlineStill(ms: number): boolean {
+  const redlined = (window as unknown as { benchRedlined: number }).benchRedlined;
+  return redlined > 0 && performance.now() - redlined > ms;
+}
+
 /** Runs in the page: two frames on, so the frame a phase ended in is over. */
 const twoFrames = () =>
   new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
@@ -284,6 +310,7 @@ async function measure(bench: BenchBrowser, app: AppServer): Promise<Sample> {
     await bench.settle();
     // The floor, in this run and under this machine's load: the same watch with nothing asked.
     await page.evaluate(WATCH);
+    await page.evaluate(WATCH_REDLINE);
     app.watch();
     await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
     const idleStallMs = await app.stall();
@@ -321,6 +348,11 @@ async function measure(bench: BenchBrowser, app: AppServer): Promise<Sample> {
     await phase(page, 'redline', async () => {
       await page.keyboard.press('Shift+R');
       await page.waitForSelector('.report [data-redline]', { state: 'attached' });
+      // Drawn: the paragraphs in view are marked first, the rest a batch a frame.
+      await page.waitForFunction(redlineStill, REDLINE_STILL_MS, {
+        polling: 'raf',
+        timeout: TIMEOUT_MS,
+      });
     });
     const mainStallMs = await app.stall();
     const times = await page.evaluate(pageTimes, PHASES);

@@ -20,7 +20,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { PAGE_INDEX_SELECTOR, READY_SELECTOR } from '../src/renderer/instrumentation';
 import { launchBenchBrowser, type BenchBrowser } from './browser';
-import { fillFolder } from './editions-ui';
+import { fillFolder, REDLINE_STILL_MS, redlineStill, WATCH_REDLINE } from './editions-ui';
 import { openedLast } from './library';
 import { median } from './stats';
 
@@ -154,6 +154,7 @@ async function measure(bench: BenchBrowser, url: string): Promise<Phases> {
     await page.waitForTimeout(1500);
     await bench.settle();
     await page.evaluate(WATCH_FRAMES);
+    await page.evaluate(WATCH_REDLINE);
     await page.locator('#pane').focus();
     const step = await traced(bench, page, async () => {
       for (let press = 0; press < STEPS; press++) {
@@ -165,6 +166,10 @@ async function measure(bench: BenchBrowser, url: string): Promise<Phases> {
     const redline = await traced(bench, page, async () => {
       await page.keyboard.press('Shift+R');
       await page.waitForSelector('.report [data-redline]', { state: 'attached' });
+      await page.waitForFunction(redlineStill, REDLINE_STILL_MS, {
+        polling: 'raf',
+        timeout: TIMEOUT_MS,
+      });
     });
     return { step, redline };
   } finally {

