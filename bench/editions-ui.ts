@@ -119,7 +119,7 @@ export async function fillFolder(dataDir: string): Promise<string> {
 }
 
 /** Runs in the page: every frame's time, when each phase began and ended, and how many rows were drawn. */
-const WATCH = `(() => {
+export const WATCH = `(() => {
   const state = { idle: performance.now(), pressed: 0, listed: 0, changed: 0, rows: 0, marks: {}, frames: [] };
   window.benchEditions = state;
   document.addEventListener('keydown', (event) => {

@@ -13,15 +13,15 @@
  * fresh page compares (`r`), waits until the list is drawn and the page is
  * quiet, then traces Shift+R. Diagnosis only: `npm run bench` is the judge.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { PAGE_INDEX_SELECTOR, READY_SELECTOR } from '../src/renderer/instrumentation';
 import { launchBenchBrowser, type BenchBrowser } from './browser';
-import { fillFolder, REDLINE_STILL_MS, redlineStill, WATCH_REDLINE } from './editions-ui';
+import { fillFolder, REDLINE_STILL_MS, redlineStill, WATCH, WATCH_REDLINE } from './editions-ui';
 import { openedLast } from './library';
+import { serveWorktree, type WorktreeServer } from './worktree-server';
 import { median } from './stats';
 
 const TAG = '[trace-redline]';
@@ -41,17 +41,6 @@ interface TraceEvent {
   tdur?: number;
   args?: { name?: string };
 }
-
-/** Runs in the page: every frame's time (a string: tsx would wrap a named inner function in a helper the page lacks). */
-const WATCH_FRAMES = `(() => {
-  const state = { frames: [] };
-  window.benchRedline = state;
-  const tick = (time) => {
-    state.frames.push(time);
-    requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
-})()`;
 
 interface Sample {
   /** Main-thread CPU (ms) from the key to the redline drawn, and its longest task's. */
@@ -117,7 +106,7 @@ async function traced(bench: BenchBrowser, page: Page, run: () => Promise<void>)
   await run();
   await page.evaluate(TWO_FRAMES);
   const frame = await page.evaluate((start) => {
-    const { frames } = (window as unknown as { benchRedline: { frames: number[] } }).benchRedline;
+    const { frames } = (window as unknown as { benchEditions: { frames: number[] } }).benchEditions;
     let longest = 0;
     for (let i = 1; i < frames.length; i++) {
       if (frames[i] > start) longest = Math.max(longest, frames[i] - frames[i - 1]);
@@ -153,7 +142,7 @@ async function measure(bench: BenchBrowser, url: string): Promise<Phases> {
     await page.waitForSelector('.editions-panel .change-item', { timeout: TIMEOUT_MS });
     await page.waitForTimeout(1500);
     await bench.settle();
-    await page.evaluate(WATCH_FRAMES);
+    await page.evaluate(WATCH);
     await page.evaluate(WATCH_REDLINE);
     await page.locator('#pane').focus();
     const step = await traced(bench, page, async () => {
@@ -177,37 +166,10 @@ async function measure(bench: BenchBrowser, url: string): Promise<Phases> {
   }
 }
 
-interface Served {
-  label: string;
-  url: string;
-  close(): Promise<void>;
-}
-
-async function serveWorktree(dir: string, dataDir: string): Promise<Served> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli.ts'], {
-    cwd: dir,
-    env: { ...process.env, PORT: '0', READER_DATA_DIR: dataDir },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolveUrl, reject) => {
-    let output = '';
-    child.stdout!.setEncoding('utf8');
-    child.stdout!.on('data', (chunk: string) => {
-      output += chunk;
-      const found = /http:\/\/127\.0\.0\.1:\d+\//.exec(output);
-      if (found) resolveUrl(found[0]);
-    });
-    child.once('close', (code) => reject(new Error(`${dir}: server exited (${code})`)));
-  });
-  const closed = new Promise<void>((done) => child.once('close', () => done()));
-  return {
-    label: dir.split('/').at(-1)!,
-    url,
-    close: async () => {
-      child.kill('SIGTERM');
-      await closed;
-    },
-  };
+/** A worktree's server, named by the worktree's folder's name. */
+async function serve(dir: string, dataDir: string): Promise<WorktreeServer> {
+  const server = await serveWorktree(dir, dataDir);
+  return { ...server, label: dir.split('/').at(-1)! };
 }
 
 const fmt = (value: number) => value.toFixed(0).padStart(6);
@@ -218,7 +180,7 @@ async function main() {
   const runs = runsAt >= 0 ? Number(argv.splice(runsAt, 2)[1]) : 5;
   const dirs = argv.map((dir) => resolve(dir));
   const scratch = await mkdtemp(join(tmpdir(), 'trace-redline-'));
-  const served: Served[] = [];
+  const served: WorktreeServer[] = [];
   const bench = await launchBenchBrowser();
   try {
     const seed = join(scratch, 'seed');
@@ -227,11 +189,11 @@ async function main() {
     for (const [n, dir] of dirs.entries()) {
       const dataDir = join(scratch, `data-${n}`);
       await cp(seed, dataDir, { recursive: true });
-      const target = await serveWorktree(dir, dataDir);
+      const target = await serve(dir, dataDir);
       await openedLast(target.url, report);
       served.push(target);
     }
-    const samples = new Map<Served, Phases[]>(served.map((target) => [target, []]));
+    const samples = new Map<WorktreeServer, Phases[]>(served.map((target) => [target, []]));
     const line = (label: string, sample: Sample) => {
       const kinds = Object.entries(sample.kinds)
         .filter(([, cpu]) => cpu >= 2)
