@@ -297,16 +297,21 @@ async function startAppServer(dataDir: string): Promise<AppServer> {
   };
 }
 
+/** Opens the page and waits until it has nothing of its own left to do. */
+export async function openQuiet(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForSelector(READY_SELECTOR, { timeout: TIMEOUT_MS });
+  await page.waitForSelector('.report.settled', { timeout: TIMEOUT_MS });
+  // The page's own copy of the search index is made once it is idle: a long task of its own, not the comparison's.
+  await page.waitForSelector(PAGE_INDEX_SELECTOR, { state: 'attached', timeout: TIMEOUT_MS });
+}
+
 async function measure(bench: BenchBrowser, app: AppServer): Promise<Sample> {
   const { url } = app;
   const context = await bench.browser.newContext();
   try {
     const page = await context.newPage();
-    await page.goto(url);
-    await page.waitForSelector(READY_SELECTOR, { timeout: TIMEOUT_MS });
-    await page.waitForSelector('.report.settled', { timeout: TIMEOUT_MS });
-    // The page's own copy of the search index is made once it is idle: a long task of its own, not the comparison's.
-    await page.waitForSelector(PAGE_INDEX_SELECTOR, { state: 'attached', timeout: TIMEOUT_MS });
+    await openQuiet(page, url);
     await bench.settle();
     // The floor, in this run and under this machine's load: the same watch with nothing asked.
     await page.evaluate(WATCH);

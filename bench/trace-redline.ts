@@ -17,30 +17,25 @@ import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import { PAGE_INDEX_SELECTOR, READY_SELECTOR } from '../src/renderer/instrumentation';
 import { launchBenchBrowser, type BenchBrowser } from './browser';
-import { fillFolder, REDLINE_STILL_MS, redlineStill, WATCH, WATCH_REDLINE } from './editions-ui';
+import {
+  fillFolder,
+  openQuiet,
+  REDLINE_STILL_MS,
+  redlineStill,
+  WATCH,
+  WATCH_REDLINE,
+} from './editions-ui';
 import { openedLast } from './library';
 import { serveWorktree, type WorktreeServer } from './worktree-server';
 import { median } from './stats';
+import type { TraceEvent } from './trace-event';
 
 const TAG = '[trace-redline]';
 const TIMEOUT_MS = 120_000;
 /** How many times `.` steps, traced before the redline. */
 const STEPS = 20;
 const CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'];
-
-interface TraceEvent {
-  name: string;
-  cat: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  args?: { name?: string };
-}
 
 interface Sample {
   /** Main-thread CPU (ms) from the key to the redline drawn, and its longest task's. */
@@ -134,10 +129,7 @@ async function measure(bench: BenchBrowser, url: string): Promise<Phases> {
   const context = await bench.browser.newContext();
   try {
     const page = await context.newPage();
-    await page.goto(url);
-    await page.waitForSelector(READY_SELECTOR, { timeout: TIMEOUT_MS });
-    await page.waitForSelector('.report.settled', { timeout: TIMEOUT_MS });
-    await page.waitForSelector(PAGE_INDEX_SELECTOR, { state: 'attached', timeout: TIMEOUT_MS });
+    await openQuiet(page, url);
     await page.keyboard.press('r');
     await page.waitForSelector('.editions-panel .change-item', { timeout: TIMEOUT_MS });
     await page.waitForTimeout(1500);

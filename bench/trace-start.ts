@@ -25,22 +25,11 @@ import { renderFloorHtml, startFloorServer } from './floor';
 import { fillLibrary } from './library-folder';
 import { serveWorktree } from './worktree-server';
 import { median } from './stats';
+import type { TraceEvent } from './trace-event';
 
 const CATEGORIES = ['toplevel', 'devtools.timeline', 'blink.user_timing', 'v8', 'loading'];
 const TAG = '[trace-start]';
 const TIMEOUT_MS = 30_000;
-
-interface TraceEvent {
-  name: string;
-  cat: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  args?: { name?: string; data?: { documentLoaderURL?: string; isLoadingMainFrame?: boolean } };
-}
 
 interface Sample {
   paintedMs: number;
