@@ -146,7 +146,6 @@ async function measure(bench: BenchBrowser, url: string): Promise<Phases> {
     await page.waitForTimeout(500);
     const redline = await traced(bench, page, async () => {
       await page.keyboard.press('Shift+R');
-      await page.waitForSelector('.report [data-redline]', { state: 'attached' });
       await page.waitForFunction(redlineStill, REDLINE_STILL_MS, {
         polling: 'raf',
         timeout: TIMEOUT_MS,
