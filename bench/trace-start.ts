@@ -13,7 +13,6 @@
  * each), in rotating order, after one warm-up each; medians are printed.
  * Diagnosis only: `npm run bench` is the judge.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -24,23 +23,13 @@ import { FIRST_PARAGRAPH_TIMING, INTERACTIVE_MARK } from '../src/renderer/instru
 import { launchBenchBrowser, type BenchBrowser } from './browser';
 import { renderFloorHtml, startFloorServer } from './floor';
 import { fillLibrary } from './library-folder';
+import { serveWorktree } from './worktree-server';
 import { median } from './stats';
+import type { TraceEvent } from './trace-event';
 
 const CATEGORIES = ['toplevel', 'devtools.timeline', 'blink.user_timing', 'v8', 'loading'];
 const TAG = '[trace-start]';
 const TIMEOUT_MS = 30_000;
-
-interface TraceEvent {
-  name: string;
-  cat: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  args?: { name?: string; data?: { documentLoaderURL?: string; isLoadingMainFrame?: boolean } };
-}
 
 interface Sample {
   paintedMs: number;
@@ -191,34 +180,6 @@ interface Served {
   close(): Promise<void>;
 }
 
-async function serveWorktree(dir: string, dataDir: string): Promise<Served> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli.ts'], {
-    cwd: dir,
-    env: { ...process.env, PORT: '0', READER_DATA_DIR: dataDir },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolveUrl, reject) => {
-    let output = '';
-    child.stdout!.setEncoding('utf8');
-    child.stdout!.on('data', (chunk: string) => {
-      output += chunk;
-      const found = /http:\/\/127\.0\.0\.1:\d+\//.exec(output);
-      if (found) resolveUrl(found[0]);
-    });
-    child.once('close', (code) => reject(new Error(`${dir}: server exited (${code})`)));
-  });
-  const closed = new Promise<void>((done) => child.once('close', () => done()));
-  return {
-    label: dir,
-    url,
-    app: true,
-    close: async () => {
-      child.kill('SIGTERM');
-      await closed;
-    },
-  };
-}
-
 function parseArgs(argv: string[]) {
   let runs = 9;
   let library = false;
@@ -250,7 +211,7 @@ async function main() {
     for (const [n, dir] of dirs.entries()) {
       const dataDir = join(scratch, `data-${n}`);
       if (library) await cp(seed, dataDir, { recursive: true });
-      served.push(await serveWorktree(dir, dataDir));
+      served.push({ ...(await serveWorktree(dir, dataDir)), app: true });
     }
     const samples = new Map<Served, Sample[]>(served.map((target) => [target, []]));
     for (const target of served) await load(bench, target.url, target.app);

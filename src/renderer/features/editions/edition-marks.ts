@@ -12,14 +12,61 @@ import { findBlock } from '../reading/scroll';
 import { TextMark } from '../reading/text-mark';
 import type { SidebarStore } from '../sidebar/sidebar-store';
 import type { EditionNavigation } from './editions-store';
-import { changePlace, redlineOf } from './redline';
+import { changePlace, redlineOf, type BlockMark } from './redline';
 
 const REDLINE_ATTRIBUTE = 'redline';
+/**
+ * How many paragraphs get or lose their margin marks in one frame. Each mark
+ * is a style of its own to work out, and its bar lies outside the paragraph
+ * (the text's overflow is worked out again): seven hundred at once (100×)
+ * were some 35 ms of one frame, in the frame that also repaints the whole
+ * text for the highlights. So the highlights are drawn first, and the marks
+ * change from the frame after, those in view first, BLOCKS_PER_FRAME a frame.
+ */
+const BLOCKS_PER_FRAME = 100;
 
-function unmarkBlocks(pane: HTMLElement): void {
+/** How far a box is from the pane's view, in px (0 when it is in view). */
+function distanceFromView(box: DOMRect, view: DOMRect): number {
+  if (box.bottom < view.top) return view.top - box.bottom;
+  return Math.max(0, box.top - view.bottom);
+}
+
+/**
+ * Gives each paragraph the margin marks asked for (none for those not in
+ * `blocks`), from the frame after next, nearest the view first,
+ * BLOCKS_PER_FRAME a frame; answers the cancel.
+ */
+function markBlocks(pane: HTMLElement, blocks: ReadonlyMap<string, Set<BlockMark>>): () => void {
+  const wanted = new Map<HTMLElement, string | undefined>();
   for (const element of pane.querySelectorAll<HTMLElement>('[data-redline]')) {
-    delete element.dataset[REDLINE_ATTRIBUTE];
+    wanted.set(element, undefined);
   }
+  for (const [block, kinds] of blocks) {
+    const element = findBlock(pane, block);
+    if (element) wanted.set(element, [...kinds].join(' '));
+  }
+  const view = pane.getBoundingClientRect();
+  const changes = [...wanted]
+    .filter(([element, value]) => element.dataset[REDLINE_ATTRIBUTE] !== value)
+    .map(([element, value]) => ({
+      element,
+      value,
+      distance: distanceFromView(element.getBoundingClientRect(), view),
+    }))
+    .sort((a, b) => a.distance - b.distance);
+  let next = 0;
+  let frame = 0;
+  const batch = () => {
+    for (const { element, value } of changes.slice(next, (next += BLOCKS_PER_FRAME))) {
+      if (value === undefined) delete element.dataset[REDLINE_ATTRIBUTE];
+      else element.dataset[REDLINE_ATTRIBUTE] = value;
+    }
+    if (next < changes.length) frame = requestAnimationFrame(batch);
+  };
+  // A callback asked for now runs before the next frame's paint: the one it asks for, after it.
+  if (changes.length > 0)
+    frame = requestAnimationFrame(() => (frame = requestAnimationFrame(batch)));
+  return () => cancelAnimationFrame(frame);
 }
 
 export function editionNavigation(
@@ -30,6 +77,7 @@ export function editionNavigation(
   const current = new TextMark(pane, 'edition-current');
   const added = new TextMark(pane, 'edition-added');
   const removed = new TextMark(pane, 'edition-removed');
+  let stopMarking = () => {};
   return {
     mark: (change) => {
       const place = changePlace(change, doc);
@@ -47,19 +95,17 @@ export function editionNavigation(
     },
     unmark: () => current.clear(),
     redline: (changes) => {
-      unmarkBlocks(pane);
+      stopMarking();
       if (changes === null) {
         added.clear();
         removed.clear();
+        stopMarking = markBlocks(pane, new Map());
         return;
       }
       const redline = redlineOf(changes, doc);
       added.show(redline.added);
       removed.show(redline.removed);
-      for (const [block, marks] of redline.blocks) {
-        const element = findBlock(pane, block);
-        if (element) element.dataset[REDLINE_ATTRIBUTE] = [...marks].join(' ');
-      }
+      stopMarking = markBlocks(pane, redline.blocks);
     },
     coversText: () => sidebar.coversText,
     landOn: sidebar.landOn,
