@@ -15,7 +15,7 @@ import { buildReportIndex } from '../src/core/search/report-index';
 import { encodeReportIndex } from '../src/core/search/report-index-codec';
 import { addReportFromFile } from '../src/services/search/report-index-file';
 import { segmentWords } from '../src/services/search/words';
-import { SEARCH_PAGE } from '../src/shared/search';
+import { LIBRARY_FIRST_PAGE } from '../src/shared/search';
 import {
   collectGarbage,
   firstPass,
@@ -36,8 +36,12 @@ import {
 import { SubstringScan, loadReportBlocks } from './search';
 import { median, summarize } from './stats';
 
-/** The app's call: every hit listed with its count, ranges and snippets for the first page. */
-const APP_OPTIONS = { matchLimit: SEARCH_PAGE };
+/**
+ * The app's call, the very options its service passes (shelf-search.ts):
+ * every report counted, up to LIBRARY_HITS_PER_REPORT hits listed per report,
+ * ranges and snippets for the first SEARCH_PAGE in the answer's order.
+ */
+const APP_OPTIONS = LIBRARY_FIRST_PAGE;
 const MiB = 1024 ** 2;
 
 const indexFile = (dir: string, id: string) => join(dir, `${id}.bin`);
@@ -92,8 +96,11 @@ async function measure(
     queries,
     {
       search: (query) => search.search(query, APP_OPTIONS),
-      ids: (result) =>
-        result.groups.flatMap((group) => group.hits.map((hit) => `${group.report}/${hit.block}`)),
+      // The app's answer lists a page per report: every hit is checked in the full one (untimed).
+      ids: ({ query }) =>
+        search
+          .search(query)
+          .groups.flatMap((group) => group.hits.map((hit) => `${group.report}/${hit.block}`)),
     },
     (query) => scan.search(query).map((ordinal) => all[ordinal].id),
   );

@@ -391,8 +391,10 @@ export function multisearchSection(multisearch: MultisearchBenchResult): string[
   return [
     'The library’s search (`CrossReportSearch`) against a substring scan of the same blocks,',
     'with 1, 10 and 100 reports: digit-shifted copies of the bundled report, and generated',
-    'reports of other districts (bench/multisearch.ts). The app’s call: every hit listed',
-    'with its count, ranges and snippets for the first `SEARCH_PAGE` (20); ' +
+    'reports of other districts (bench/multisearch.ts). The app’s call (`LIBRARY_FIRST_PAGE`,',
+    'the options its service passes): every report counted, up to 20 hits listed per report,',
+    'ranges and snippets for the first `SEARCH_PAGE` (20) in the answer’s order; the hits are',
+    'checked against the scan in the full answer. ' +
       `${multisearch.rounds} timed rounds, alternating. Memory in processes of their`,
     'own after a forced GC. **Goals (issue 14): with 100 reports, engine p95 ≤ scan p95, and',
     'memory after the search ≤ 300 MB.**',

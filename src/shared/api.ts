@@ -12,7 +12,7 @@ import type { EditionComparison } from './editions';
 import type { YearFigures } from './figures';
 import type * as Schemas from './request-schemas';
 import type { AddedReport, AddProgress, LibraryReport, LibraryView, OpenedReport } from './library';
-import type { LibrarySearchResult, SearchMatchesResult, SearchResult } from './search';
+import type { LibrarySearchResult, ReportHits, SearchMatchesResult, SearchResult } from './search';
 import type { Settings } from './settings';
 import type { Anchored, Annotation, Bookmark, UserDataView, UserTerm } from './user-data';
 
@@ -290,6 +290,16 @@ export const CONTRACT = {
     kind: 'query',
     request: (s) => s.LibrarySearchRequestSchema,
     response: answers<LibrarySearchResult>(),
+  },
+  /**
+   * One report's hits for a search of every report, with their places and
+   * snippets: those of a report past searchLibrary's first page. Null when
+   * the report has no hit (or is not on the shelf) now.
+   */
+  searchLibraryReport: {
+    kind: 'query',
+    request: (s) => s.LibraryReportSearchRequestSchema,
+    response: answers<ReportHits | null>(),
   },
   /** The commands the application menu shows, with their state now. */
   setMenuCommands: {

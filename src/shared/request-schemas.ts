@@ -10,7 +10,7 @@ import { SearchMatchesRequestSchema, SearchRequestSchema } from './search-schema
 import { AnnotationSchema, BookmarkSchema, REQUESTS } from './user-data-schema';
 
 export { MenuCommandsSchema } from './menu-commands';
-export { LibrarySearchRequestSchema } from './search-schema';
+export { LibraryReportSearchRequestSchema, LibrarySearchRequestSchema } from './search-schema';
 export { SettingsPatchSchema } from './settings-schema';
 export { LIBRARY_REQUESTS } from './library-schema';
 export { SearchMatchesRequestSchema, SearchRequestSchema };

@@ -3,6 +3,7 @@
  * renderer, which imports only the types read from these, ships no zod.
  */
 import { z } from 'zod';
+import { ReportIdSchema } from './library-schema';
 import { MAX_QUERY_LENGTH, SEARCH_ORDERS } from './search';
 
 const query = z.string().max(MAX_QUERY_LENGTH);
@@ -24,6 +25,17 @@ export const SearchMatchesRequestSchema = z.strictObject({
 /** A search of every report on the shelf. */
 export const LibrarySearchRequestSchema = z.strictObject({
   query,
-  /** Hits per report with their snippets (every report still says how many it has). */
+  /**
+   * Hits listed per report (every report still says how many it has); the
+   * first SEARCH_PAGE of them, in the answer's order, have their snippets.
+   */
+  hitsPerReport: z.number().int().min(1).max(200).optional(),
+});
+
+/** One report's hits for a search across reports: those the first page left out. */
+export const LibraryReportSearchRequestSchema = z.strictObject({
+  query,
+  report: ReportIdSchema,
+  /** Hits with their snippets (the report still says how many it has); default LIBRARY_HITS_PER_REPORT. */
   hitsPerReport: z.number().int().min(1).max(200).optional(),
 });

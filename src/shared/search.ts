@@ -90,6 +90,11 @@ export interface ReportHits {
   total: number;
   /** Blocks with a match in this report (`hits` may show fewer). */
   blocks: number;
+  /**
+   * Its first hits, with their places and snippets: in an answer of
+   * searchLibrary, those of the first page only (none for a report past it);
+   * searchLibraryReport gives a report's own.
+   */
   hits: LibraryHit[];
 }
 
@@ -103,3 +108,18 @@ export interface LibrarySearchResult {
 
 /** Hits shown per report in a search across reports; the count says how many more there are. */
 export const LIBRARY_HITS_PER_REPORT = 20;
+
+/**
+ * What the app asks the search across reports (CrossReportSearch's options)
+ * for its first answer: every matching report counted, at most
+ * LIBRARY_HITS_PER_REPORT hits listed per report, and a snippet for the first
+ * SEARCH_PAGE of them in the answer's order; the page shows those, and a
+ * report further down shows its own when asked (searchLibraryReport). A
+ * common character matches in thousands of paragraphs of a hundred reports:
+ * a snippet, a place and the report's text for each cost more than the search.
+ * The bench (bench/multisearch-child.ts) times this very object.
+ */
+export const LIBRARY_FIRST_PAGE = {
+  limit: LIBRARY_HITS_PER_REPORT,
+  matchLimit: SEARCH_PAGE,
+} as const;

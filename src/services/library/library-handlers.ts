@@ -1,7 +1,6 @@
 /** The contract's library calls: the shelf, adding, renaming, removing, and searching every report. */
 import type { Handler } from '../../shared/api';
 import type { AddedReport, AddProgress } from '../../shared/library';
-import { LIBRARY_HITS_PER_REPORT } from '../../shared/search';
 import { validate } from '../validate';
 import type { AddInput } from './add-report';
 import type { LibraryStore } from './library-store';
@@ -25,7 +24,8 @@ type LibraryMethod =
   | 'removeReport'
   | 'restoreReport'
   | 'saveReportView'
-  | 'searchLibrary';
+  | 'searchLibrary'
+  | 'searchLibraryReport';
 
 export function libraryHandlers(options: LibraryHandlerOptions): {
   [M in LibraryMethod]: Handler<M>;
@@ -79,7 +79,11 @@ export function libraryHandlers(options: LibraryHandlerOptions): {
       }),
     searchLibrary: (payload) =>
       validate('searchLibrary', payload, ({ query, hitsPerReport }) =>
-        search.forPage(query, hitsPerReport ?? LIBRARY_HITS_PER_REPORT),
+        search.forPage(query, hitsPerReport),
+      ),
+    searchLibraryReport: (payload) =>
+      validate('searchLibraryReport', payload, ({ query, report, hitsPerReport }) =>
+        search.forReport(query, report, hitsPerReport),
       ),
   };
 }

@@ -11,19 +11,24 @@
  * just added whose indexes are still in the parse worker: the search takes
  * it in at once, as the report's own search does (report-sessions.ts), with
  * the very index the worker builds.
- * The hits are told the way the page shows them (each with its place in its
- * report and a snippet) or, for the CLI, with every match.
+ * The hits are told the way the page shows them (every matching report
+ * counted; a snippet and a place in its report for the first page of hits,
+ * and only those reports' texts read; a report's own hits when the page asks)
+ * or, for the CLI, with every match.
  */
 import { mkdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { CrossReportSearch } from '../../core/search/cross-report';
+import { CrossReportSearch, type CrossReportOptions } from '../../core/search/cross-report';
 import { sectionPath } from '../../core/report/location';
 import { BUNDLED_REPORT_ID } from '../../shared/library';
-import type {
-  CrossReportResult,
-  LibraryHit,
-  LibrarySearchResult,
-  ReportHits,
+import {
+  LIBRARY_FIRST_PAGE,
+  LIBRARY_HITS_PER_REPORT,
+  type CrossReportGroup,
+  type CrossReportResult,
+  type LibraryHit,
+  type LibrarySearchResult,
+  type ReportHits,
 } from '../../shared/search';
 import {
   buildHere,
@@ -46,8 +51,14 @@ import type { ReportSessions } from './report-sessions';
 export interface ShelfSearch {
   /** The hits as the search across reports gives them, `hitsPerReport` listed per report with their ranges. */
   hits(query: string, hitsPerReport: number): Promise<CrossReportResult>;
-  /** The hits as the page shows them. */
-  forPage(query: string, hitsPerReport: number): Promise<LibrarySearchResult>;
+  /**
+   * The hits as the page shows them: every matching report with its counts,
+   * and the first page's hits (LIBRARY_FIRST_PAGE) with places and snippets.
+   * `hitsPerReport` caps a report's share of the page (default the app's).
+   */
+  forPage(query: string, hitsPerReport?: number): Promise<LibrarySearchResult>;
+  /** One report's first `hitsPerReport` hits (default LIBRARY_HITS_PER_REPORT) as the page shows them; null for none. */
+  forReport(query: string, report: string, hitsPerReport?: number): Promise<ReportHits | null>;
   /** A report left the shelf. */
   forget(report: string): void;
   /**
@@ -80,6 +91,12 @@ export interface ShelfSearchOptions {
   /** How main builds the indexes it builds itself (see above); in this thread unless a test counts them. */
   buildHere?: BuildIndex;
 }
+
+/** The first page's options: the app's own (the bench's too), or with another share per report. */
+const firstPage = (hitsPerReport?: number): CrossReportOptions =>
+  hitsPerReport === undefined || hitsPerReport === LIBRARY_FIRST_PAGE.limit
+    ? LIBRARY_FIRST_PAGE
+    : { ...LIBRARY_FIRST_PAGE, limit: hitsPerReport };
 
 export function shelfSearch(options: ShelfSearchOptions): ShelfSearch {
   const { library, sessions } = options;
@@ -218,37 +235,54 @@ export function shelfSearch(options: ShelfSearchOptions): ShelfSearch {
     return built;
   }
 
-  async function hits(query: string, hitsPerReport: number): Promise<CrossReportResult> {
+  async function hits(query: string, options: CrossReportOptions): Promise<CrossReportResult> {
     await takeInShelf();
-    return search.search(query, { limit: hitsPerReport });
+    return search.search(query, options);
   }
 
-  return {
-    hits,
-    async forPage(query, hitsPerReport) {
-      const found = await hits(query, hitsPerReport);
-      const reports: ReportHits[] = [];
-      for (const group of found.groups) {
-        const document = await sessions.document(group.report);
-        const order = new Map(document.blocks.map((block, index) => [block.id, index]));
-        const shown: LibraryHit[] = group.hits.map((hit) => ({
+  /**
+   * A report's part of the answer as the page shows it: its hits that have
+   * their snippets, each with its place, which needs the report's text (read
+   * only for a report with such hits).
+   */
+  async function shown(group: CrossReportGroup): Promise<ReportHits> {
+    const detailed = group.hits.filter((hit) => hit.snippet !== undefined);
+    const listed: LibraryHit[] = [];
+    if (detailed.length > 0) {
+      const document = await sessions.document(group.report);
+      const order = new Map(document.blocks.map((block, index) => [block.id, index]));
+      for (const hit of detailed) {
+        listed.push({
           block: hit.block,
           count: hit.count,
           path: sectionPath(document.outline, order, hit.block)
             .map((entry) => entry.title)
             .join(' › '),
           snippet: { text: hit.snippet ?? '', marks: hit.snippetMarks ?? [] },
-        }));
-        const title = library.get(group.report)?.title ?? BUNDLED_REPORT_ID;
-        reports.push({
-          report: group.report,
-          title,
-          total: group.total,
-          blocks: group.count,
-          hits: shown,
         });
       }
+    }
+    return {
+      report: group.report,
+      title: library.get(group.report)?.title ?? BUNDLED_REPORT_ID,
+      total: group.total,
+      blocks: group.count,
+      hits: listed,
+    };
+  }
+
+  return {
+    hits: (query, hitsPerReport) => hits(query, { limit: hitsPerReport }),
+    async forPage(query, hitsPerReport) {
+      const found = await hits(query, firstPage(hitsPerReport));
+      const reports: ReportHits[] = [];
+      for (const group of found.groups) reports.push(await shown(group));
       return { query, total: found.total, reports };
+    },
+    async forReport(query, report, hitsPerReport = LIBRARY_HITS_PER_REPORT) {
+      const found = await hits(query, { limit: hitsPerReport, reports: [report] });
+      const [group] = found.groups;
+      return group === undefined ? null : shown(group);
     },
     forget: (report) => forgetReport(search, report),
     indexMissing,

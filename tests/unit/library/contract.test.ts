@@ -117,11 +117,13 @@ describe('the library’s own rows', () => {
       'restoreReport',
       'saveReportView',
       'searchLibrary',
+      'searchLibraryReport',
     ];
     for (const method of library) expect(METHOD_NAMES).toContain(method);
     expect(library.filter((method) => QUERY_METHODS.has(method))).toEqual([
       'getLibrary',
       'searchLibrary',
+      'searchLibraryReport',
     ]);
     expect('desktopOnly' in CONTRACT.addReportFile).toBe(true);
   });
@@ -165,6 +167,17 @@ describe('the library’s own rows', () => {
     expect(schema.safeParse({ query: 'x'.repeat(201) }).success).toBe(false);
     expect(schema.safeParse({ query: '月湖', hitsPerReport: 0 }).success).toBe(false);
     expect(schema.safeParse({ query: '月湖', report: 'r1' }).success).toBe(false);
+    const one = requestSchema('searchLibraryReport');
+    expect(one.safeParse({ query: '月湖', report: 'r1' }).success).toBe(true);
+    expect(one.safeParse({ query: '月湖', report: 'r1', hitsPerReport: 200 }).success).toBe(true);
+    for (const bad of [
+      { query: '月湖' },
+      { query: '月湖', report: '../r1' },
+      { query: '月湖', report: 'r1', hitsPerReport: 201 },
+      { query: 'x'.repeat(201), report: 'r1' },
+    ]) {
+      expect(one.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+    }
   });
 });
 

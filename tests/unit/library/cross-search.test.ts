@@ -46,15 +46,22 @@ describe('searchLibrary', () => {
       [other]: new Oracle(OTHER.blocks),
     };
     for (const query of queries()) {
-      const found = ok(await handlers.searchLibrary({ query, hitsPerReport: 200 }));
+      const found = ok(await handlers.searchLibrary({ query }));
       for (const [id, oracle] of Object.entries(oracles)) {
         const expected = oracle.search(query);
-        const group = found.reports.find((candidate) => candidate.report === id);
+        const counted = found.reports.find((candidate) => candidate.report === id);
+        // Its own hits, every one (the first page across reports shows some).
+        const group = ok(
+          await handlers.searchLibraryReport({ query, report: id, hitsPerReport: 200 }),
+        );
         if (expected.length === 0) {
-          expect(group, `${query} in ${id}`).toBeUndefined();
+          expect(counted, `${query} in ${id}`).toBeUndefined();
+          expect(group, `${query} in ${id}`).toBeNull();
           continue;
         }
         const total = expected.reduce((sum, hit) => sum + hit.matches.length, 0);
+        expect(counted!.blocks, `${query} in ${id}`).toBe(expected.length);
+        expect(counted!.total, `${query} in ${id}`).toBe(total);
         expect(group!.blocks, `${query} in ${id}`).toBe(expected.length);
         expect(group!.total, `${query} in ${id}`).toBe(total);
         expect(group!.hits.map((hit) => hit.block).sort()).toEqual(

@@ -4,9 +4,12 @@
  * the session runs (never mid-composition: the session decides when) is also
  * sent to main's search across reports, and the answer replaces the results
  * list with hits grouped by report. The scope outlives a switch of report.
+ * The answer lists every matching report, but only the first page of hits
+ * (LIBRARY_FIRST_PAGE): a report further down shows its own when the reader
+ * asks (`showReport`), in the answer to the same query only.
  */
 import type { ReaderApi } from '../../../shared/api';
-import type { LibrarySearchResult } from '../../../shared/search';
+import type { LibrarySearchResult, ReportHits } from '../../../shared/search';
 import { Store } from '../../store';
 import { queryProblem } from '../search/search-session';
 
@@ -18,16 +21,18 @@ interface LibrarySearchState {
   query: string;
   /** The answer to it across every report (null in this report's scope, or for nothing to look for). */
   result: LibrarySearchResult | null;
+  /** Reports whose hits were asked for (showReport) and have not come yet. */
+  loading: ReadonlySet<string>;
 }
 
 export class LibrarySearch extends Store<LibrarySearchState> {
   private ticket = 0;
 
   constructor(
-    private readonly api: Pick<ReaderApi, 'searchLibrary'>,
+    private readonly api: Pick<ReaderApi, 'searchLibrary' | 'searchLibraryReport'>,
     private readonly onError: (message: string) => void,
   ) {
-    super({ scope: 'report', query: '', result: null });
+    super({ scope: 'report', query: '', result: null, loading: new Set() });
   }
 
   /** A query the box ran (called by the report's search session). */
@@ -51,22 +56,56 @@ export class LibrarySearch extends Store<LibrarySearchState> {
     if (scope === 'all') this.run(this.getSnapshot().query);
     else {
       this.ticket++;
-      this.set({ result: null });
+      this.set({ result: null, loading: new Set() });
     }
+  };
+
+  /** Fetches a report's hits the first page left out, into the answer on screen. */
+  readonly showReport = (report: string): void => {
+    const { result, loading } = this.getSnapshot();
+    if (!result || loading.has(report)) return;
+    const ticket = this.ticket;
+    this.set({ loading: new Set(loading).add(report) });
+    void this.api.searchLibraryReport({ query: result.query, report }).then((answer) => {
+      // An answer to a query no longer on screen (or on its way) must not change the one that is.
+      const now = this.getSnapshot();
+      if (ticket !== this.ticket || now.result?.query !== result.query) return;
+      const rest = new Set(now.loading);
+      rest.delete(report);
+      if (!answer.ok) {
+        this.set({ loading: rest });
+        this.onError(`检索这份报告失败：${answer.error}`);
+        return;
+      }
+      this.set({ loading: rest, result: withReport(now.result, report, answer.value) });
+    });
   };
 
   private run(query: string): void {
     const ticket = ++this.ticket;
     // Nothing to look for, or too long to be asked: the box says why (search-session.ts).
     if (query.trim() === '' || queryProblem(query)) {
-      this.set({ result: null });
+      this.set({ result: null, loading: new Set() });
       return;
     }
     void this.api.searchLibrary({ query }).then((answer) => {
       // A slower answer to an older query must not replace a newer one.
       if (ticket !== this.ticket) return;
-      if (answer.ok) this.set({ result: answer.value });
+      if (answer.ok) this.set({ result: answer.value, loading: new Set() });
       else this.onError(`检索全部报告失败：${answer.error}`);
     });
   }
+}
+
+/** The answer with a report's own hits in its group (its counts as they are now); gone when it has none now. */
+function withReport(
+  result: LibrarySearchResult | null,
+  report: string,
+  hits: ReportHits | null,
+): LibrarySearchResult | null {
+  if (!result) return result;
+  const reports = hits
+    ? result.reports.map((group) => (group.report === report ? hits : group))
+    : result.reports.filter((group) => group.report !== report);
+  return { ...result, reports };
 }

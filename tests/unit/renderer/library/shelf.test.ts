@@ -18,6 +18,7 @@ import { TocFolds } from '../../../../src/renderer/features/toc/folds';
 import type { Result } from '../../../../src/shared/api';
 import type { ReportDocument } from '../../../../src/shared/document';
 import type { AddProgress, LibraryReport, LibraryView } from '../../../../src/shared/library';
+import type { ReportHits } from '../../../../src/shared/search';
 
 const ok = <T>(value: T): Promise<Result<T>> => Promise.resolve({ ok: true, value });
 
@@ -154,6 +155,7 @@ describe('the search scope', () => {
         if (query === '月') await new Promise<void>((resolve) => (release = resolve));
         return { ok: true as const, value: { query, total: 1, reports: [] } };
       }),
+      searchLibraryReport: vi.fn(),
     };
     const search = new LibrarySearch(api, vi.fn());
     search.follow('月湖');
@@ -308,5 +310,61 @@ describe('a row of the 书架', () => {
       '2019-01-08 · 随应用提供',
     );
     expect(statsLine(report, now)).toBe('江北区 · 批注 2 · 书签 1 · 最近打开 未打开过');
+  });
+
+  it('shows a later report’s hits on request, in the answer to the same query only', async () => {
+    const group = (report: string, hits: number): ReportHits => ({
+      report,
+      title: report,
+      total: 30,
+      blocks: 30,
+      hits: Array.from({ length: hits }, (_, i) => ({
+        block: `${report}-b${i}`,
+        count: 1,
+        path: '',
+        snippet: { text: '区', marks: [[0, 1]] },
+      })),
+    });
+    const page = (query: string) => ({
+      query,
+      total: 60,
+      reports: [group('a', 20), group('b', 0)],
+    });
+    const asked: (() => void)[] = [];
+    const api = {
+      searchLibrary: vi.fn(async ({ query }: { query: string }) => ({
+        ok: true as const,
+        value: page(query),
+      })),
+      searchLibraryReport: vi.fn(async ({ report }: { query: string; report: string }) => {
+        await new Promise<void>((resolve) => asked.push(resolve));
+        return { ok: true as const, value: group(report, 20) };
+      }),
+    };
+    const search = new LibrarySearch(api, vi.fn());
+    search.follow('区');
+    search.setScope('all');
+    await vi.waitFor(() => expect(search.getSnapshot().result?.query).toBe('区'));
+    search.showReport('b');
+    search.showReport('b');
+    expect(api.searchLibraryReport).toHaveBeenCalledTimes(1);
+    expect(api.searchLibraryReport).toHaveBeenCalledWith({ query: '区', report: 'b' });
+    expect(search.getSnapshot().loading.has('b')).toBe(true);
+    asked.shift()!();
+    await vi.waitFor(() => expect(search.getSnapshot().loading.has('b')).toBe(false));
+    const shown = search.getSnapshot().result!.reports.map((r) => [r.report, r.hits.length]);
+    expect(shown).toEqual([
+      ['a', 20],
+      ['b', 20],
+    ]);
+    // Asked under 区, answered after 区人: the newer answer keeps its own groups.
+    search.follow('区人');
+    await vi.waitFor(() => expect(search.getSnapshot().result?.query).toBe('区人'));
+    search.showReport('b');
+    search.follow('区人民');
+    await vi.waitFor(() => expect(search.getSnapshot().result?.query).toBe('区人民'));
+    asked.shift()!();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(search.getSnapshot().result!.reports[1].hits).toHaveLength(0);
   });
 });
