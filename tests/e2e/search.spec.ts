@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 /** Keyword search in browser mode, typed the way an input method types. */
 import type { Page } from '@playwright/test';
 import { searches, watchCalls } from './calls';
@@ -156,6 +158,10 @@ test('a search acted on is remembered, across a restart', async ({ page, server 
   await box.fill('民生实事');
   await expect(page.locator('.search-status')).toHaveText('共 2 处，2 段');
   await box.press('Enter');
+  // On disk before the restart: a restart at once cut the save's request in flight (a CI run).
+  await expect
+    .poll(() => readFile(join(server.dataDir, 'settings.json'), 'utf8').catch(() => ''))
+    .toContain('民生实事');
   await server.restart();
   await page.reload();
   await expect(page.locator(READY_SELECTOR)).toHaveCount(1);
