@@ -32,6 +32,16 @@ function distanceFromView(box: DOMRect, view: DOMRect): number {
 }
 
 /**
+ * Runs `then` in the frame after the one being drawn now (a callback asked
+ * for now runs before this frame's paint: the one it asks for, after it);
+ * answers the cancel.
+ */
+function afterThisFrame(then: () => void): () => void {
+  let frame = requestAnimationFrame(() => (frame = requestAnimationFrame(then)));
+  return () => cancelAnimationFrame(frame);
+}
+
+/**
  * Gives each paragraph the margin marks asked for (none for those not in
  * `blocks`), from the frame after next, nearest the view first,
  * BLOCKS_PER_FRAME a frame; answers the cancel.
@@ -63,10 +73,11 @@ function markBlocks(pane: HTMLElement, blocks: ReadonlyMap<string, Set<BlockMark
     }
     if (next < changes.length) frame = requestAnimationFrame(batch);
   };
-  // A callback asked for now runs before the next frame's paint: the one it asks for, after it.
-  if (changes.length > 0)
-    frame = requestAnimationFrame(() => (frame = requestAnimationFrame(batch)));
-  return () => cancelAnimationFrame(frame);
+  const stopStart = changes.length > 0 ? afterThisFrame(batch) : () => {};
+  return () => {
+    stopStart();
+    cancelAnimationFrame(frame);
+  };
 }
 
 export function editionNavigation(
@@ -107,16 +118,13 @@ export function editionNavigation(
       // (a repaint of the whole text) wait for the frame after, so the two are never one long
       // frame (83 ms at 100×, where each alone fits in 50).
       let stopBlocks = () => {};
-      let frame = requestAnimationFrame(
-        () =>
-          (frame = requestAnimationFrame(() => {
-            added.show(redline.added);
-            removed.show(redline.removed);
-            stopBlocks = markBlocks(pane, redline.blocks);
-          })),
-      );
+      const stopHighlights = afterThisFrame(() => {
+        added.show(redline.added);
+        removed.show(redline.removed);
+        stopBlocks = markBlocks(pane, redline.blocks);
+      });
       stopMarking = () => {
-        cancelAnimationFrame(frame);
+        stopHighlights();
         stopBlocks();
       };
     },
