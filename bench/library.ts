@@ -28,7 +28,7 @@ import { VIEW_CACHE_KEY } from '../src/renderer/app/view-cache';
 import { makePrintedPdf, reportLines } from '../tests/unit/formats/fixtures';
 import type { BenchBrowser } from './browser';
 import { renderFloorHtml, startFloorServer } from './floor';
-import { fillLibrary } from './library-folder';
+import { fillLibrary, middleReport } from './library-folder';
 import { measurePageLoad, type PageLoadSample } from './page-load';
 import { markdownTable, resultsTable, type Row } from './report';
 import { median, summarize } from './stats';
@@ -284,7 +284,7 @@ export async function runLibraryBench(
   try {
     console.log(`bench: library, filling a shelf of ${REPORTS} reports…`);
     const { bundled, added } = await fillLibrary(dataDir, REPORTS);
-    const target = added[Math.floor(added.length / 2)];
+    const target = middleReport(added);
     const app = await startReaderServer({ dataDir, port: 0 });
     cleanup.push(app.close);
     const bundledFloor = await startFloorServer(renderFloorHtml(bundled));
