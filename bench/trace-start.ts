@@ -11,8 +11,9 @@
  * `--library`, the library bench's hundred reports), and the static floor of
  * the bundled report beside them. With `--last`, the app starts on one of
  * the hundred (read last, and named by the page's view cache, as the library
- * bench's "start on that report" does), and the floor is that report's. Loads are cold (a new browser context
- * each), in rotating order, after one warm-up each; medians are printed.
+ * bench's "start on that report" does), and the floor is that report's.
+ * Loads are cold (a new browser context each), in rotating order, after one
+ * warm-up each; medians are printed.
  * Diagnosis only: `npm run bench` is the judge.
  */
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
