@@ -5,6 +5,9 @@
  * was), and the reader keeps that text, with that report's notes, instead of
  * rendering it again.
  */
+import type { Page } from '@playwright/test';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { BUNDLED_REPORT_ID } from '../../src/shared/library';
 import { reportShownSelector } from '../../src/renderer/instrumentation';
 import { expect, openReader, test } from './fixtures';
@@ -25,17 +28,33 @@ const ZHENHAI = district('镇海', '2019年1月9日');
 const ZHENHAI_OPENING = '2019年1月9日在镇海区第十一届人民代表大会';
 const HAISHU_OPENING = '2018年2月7日在海曙区';
 
-test('restarted on another report read last: its text is in the served page, kept, with its notes', async ({
-  page,
-  browser,
-  server,
-}) => {
-  await openReader(page, server.url);
+/** Adds the 镇海 report, highlights a phrase in it, and closes the page: 镇海 is the report read last. */
+async function readZhenhaiLast(page: Page, url: string): Promise<string> {
+  await openReader(page, url);
   await addByChooser(page, '镇海区报告.txt', new TextEncoder().encode(ZHENHAI));
   const zhenhai = await waitForOtherReport(page, BUNDLED_REPORT_ID);
   await highlight(page, '镇海区人民政府');
   await expect.poll(() => annotationQuotes(page)).toEqual(['镇海区人民政府']);
   await page.close();
+  return zhenhai;
+}
+
+/** Marks the article the page was parsed with, before any module runs, to tell it from one rendered later. */
+async function markServedText(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    document.addEventListener('readystatechange', () => {
+      if (document.readyState !== 'interactive') return;
+      document.querySelector('#pane > article.report')?.setAttribute('data-e2e-served', '');
+    });
+  });
+}
+
+test('restarted on another report read last: its text is in the served page, kept, with its notes', async ({
+  page,
+  browser,
+  server,
+}) => {
+  const zhenhai = await readZhenhaiLast(page, server.url);
   await server.restart();
 
   // The page as served, before any script: 镇海's text, named as the report the app starts on.
@@ -61,13 +80,7 @@ test('restarted on another report read last: its text is in the served page, kep
   const fresh = await browser.newContext();
   const reader = await fresh.newPage();
   const problems = await watchProblems(reader);
-  // Marks the article the page was parsed with, before any module runs: it must be the one shown.
-  await reader.addInitScript(() => {
-    document.addEventListener('readystatechange', () => {
-      if (document.readyState !== 'interactive') return;
-      document.querySelector('#pane > article.report')?.setAttribute('data-e2e-served', '');
-    });
-  });
+  await markServedText(reader);
   await openReader(reader, server.url);
   await expect(reader.locator(reportShownSelector(zhenhai))).toHaveCount(1);
   await expect(reader.locator('#pane > article.report[data-e2e-served]')).toHaveCount(1);
@@ -85,5 +98,35 @@ test('restarted on another report read last: its text is in the served page, kep
   await expect.poll(() => annotationQuotes(reader)).toEqual(['镇海区人民政府']);
   await expect(reader.locator('.toolbar-title')).toHaveText('2019年镇海区政府工作报告');
   expect(await problems()).toEqual([]);
+  await fresh.close();
+});
+
+test('the report read last damaged while the app was closed: the page is the bundled report, which opens, with a notice', async ({
+  page,
+  browser,
+  server,
+}) => {
+  const zhenhai = await readZhenhaiLast(page, server.url);
+  await server.restart(async () => {
+    // Its parsed text and the app's copy of the file both damaged: nothing to open it from.
+    const edition = join(server.dataDir, 'library', zhenhai, zhenhai);
+    await writeFile(join(edition, 'document.json'), '{"damaged": tru');
+    await writeFile(join(edition, 'source.txt'), 'not the report');
+  });
+
+  const html = await (await fetch(server.url)).text();
+  expect(html).toContain(`data-page-report="${BUNDLED_REPORT_ID}"`);
+  expect(html).toContain(HAISHU_OPENING);
+  expect(html).not.toContain(ZHENHAI_OPENING);
+
+  const fresh = await browser.newContext();
+  const reader = await fresh.newPage();
+  await markServedText(reader);
+  await openReader(reader, server.url);
+  await expect(reader.locator(reportShownSelector(BUNDLED_REPORT_ID))).toHaveCount(1);
+  await expect(reader.locator('.notices')).toContainText('上次阅读的报告没能打开');
+  // The bundled text the page came with is the one shown.
+  await expect(reader.locator('#pane > article.report[data-e2e-served]')).toHaveCount(1);
+  await expect(reader.locator('#pane .title-block')).toContainText(HAISHU_OPENING);
   await fresh.close();
 });
