@@ -44,8 +44,7 @@ export interface LibraryFolder {
 }
 
 /** The report a bench starts on when it is not the bundled one: the middle of those added. */
-export const middleReport = (added: LibraryFolder['added']) =>
-  added[Math.floor(added.length / 2)];
+export const middleReport = (added: LibraryFolder['added']) => added[Math.floor(added.length / 2)];
 
 /**
  * Fills `dataDir` with the bundled report and `count - 1` others; with

@@ -152,10 +152,10 @@ async function load(
   const context = await bench.browser.newContext();
   try {
     if (app && viewCache !== undefined) {
-      await context.addInitScript(
-        ([key, value]) => localStorage.setItem(key, value),
-        [VIEW_CACHE_KEY, viewCache] as const,
-      );
+      await context.addInitScript(([key, value]) => localStorage.setItem(key, value), [
+        VIEW_CACHE_KEY,
+        viewCache,
+      ] as const);
     }
     await context.addInitScript(observe, {
       identifier: FIRST_PARAGRAPH_TIMING,

@@ -138,7 +138,12 @@ describe('the page over the real services', () => {
     services = await openLibrary(dataDir);
     const page = createStartPage(root, () => services!.handlers);
     expect((await page.serve('/assets/index-abcdefgh.js'))!.body.toString()).toBe('start()');
-    const refused = await appResponse('app://bundle/%2e%2e/data/library.json', 'GET', root, page.serve);
+    const refused = await appResponse(
+      'app://bundle/%2e%2e/data/library.json',
+      'GET',
+      root,
+      page.serve,
+    );
     expect(refused.status).toBe(404);
   });
 });
@@ -166,9 +171,7 @@ function standIn(document: () => Promise<unknown>, library?: Partial<LibraryView
 
 describe('fall-backs: the bundled report, as built', () => {
   it('the report read last cannot be opened (its files damaged): the bundled text, named as the start', async () => {
-    const html = await servedPage(() =>
-      standIn(() => Promise.reject(new Error('副本已损坏'))),
-    );
+    const html = await servedPage(() => standIn(() => Promise.reject(new Error('副本已损坏'))));
     expect(pageTextOf(html)).toEqual({
       report: BUNDLED_REPORT_ID,
       edition: BUNDLED.version,

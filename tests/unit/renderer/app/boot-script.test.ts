@@ -41,7 +41,9 @@ describe('boot.js', () => {
   });
 
   it('compares the cache with the text the page names, the bundled report when it names none', () => {
-    expect(boot).toContain(`root.getAttribute('${PAGE_REPORT_ATTRIBUTE}') || '${BUNDLED_REPORT_ID}'`);
+    expect(boot).toContain(
+      `root.getAttribute('${PAGE_REPORT_ATTRIBUTE}') || '${BUNDLED_REPORT_ID}'`,
+    );
     expect(boot).toContain(`view.edition === root.getAttribute('${PAGE_EDITION_ATTRIBUTE}')`);
     expect(boot).toContain(`root.hasAttribute('${PAGE_START_ATTRIBUTE}')`);
   });
