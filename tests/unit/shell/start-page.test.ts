@@ -245,3 +245,39 @@ describe.runIf(existsSync('out/renderer/index.html'))('the built page', () => {
     expect(text).toContain(`elementtiming="${FIRST_PARAGRAPH_TIMING}"`);
   });
 });
+
+describe('withPageText', () => {
+  const text = { report: 'jiangbei', edition: 'v1' };
+
+  it('replaces the text between the marks and the names on <html>, whatever was there', () => {
+    const once = withPageText(BUILT, text, '<article>江北</article>', { start: true })!;
+    const twice = withPageText(
+      once,
+      { report: 'zhenhai', edition: 'v2' },
+      '<article>镇海</article>',
+      {
+        start: false,
+      },
+    )!;
+    expect(pageTextOf(twice)).toEqual({ report: 'zhenhai', edition: 'v2', start: false });
+    expect(twice).toContain(`${REPORT_MARK}<article>镇海</article>${REPORT_END_MARK}`);
+    expect(twice).not.toContain('江北');
+    expect(twice.match(/data-page-report=/g)).toHaveLength(1);
+  });
+
+  it('keeps the page’s own text when given none', () => {
+    const page = withPageText(BUILT, text, undefined, { start: true })!;
+    expect(page.slice(page.indexOf(REPORT_MARK))).toBe(BUILT.slice(BUILT.indexOf(REPORT_MARK)));
+  });
+
+  it('refuses names that are not ids, and a page without a place for the text', () => {
+    expect(withPageText(BUILT, { report: '"><script>', edition: 'v1' }, '', { start: true })).toBe(
+      null,
+    );
+    expect(withPageText('<html><body></body></html>', text, '<p>x</p>', { start: true })).toBe(
+      null,
+    );
+    // The source page, before the build has put any text in: only given text can go there.
+    expect(withPageText(SOURCE, text, undefined, { start: true })).toBe(null);
+  });
+});
