@@ -10,6 +10,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BUNDLED_REPORT_ID } from '../../src/shared/library';
 import { reportShownSelector } from '../../src/renderer/instrumentation';
+import { VIEW_CACHE_KEY } from '../../src/renderer/app/view-cache';
 import { expect, openReader, test } from './fixtures';
 import {
   addByChooser,
@@ -75,6 +76,21 @@ test('restarted on another report read last: its text is in the served page, kep
   await expect(still.locator('#pane [elementtiming="first-paragraph"]')).toBeVisible();
   await still.screenshot({ path: 'test-results/start-page-no-script.png' });
   await noScript.close();
+
+  // Before the interface's bundle has run (it is held back here), with a view cache that
+  // still names the bundled report: boot.js leaves the served text shown, since the server chose it.
+  const held = await browser.newContext();
+  await held.addInitScript(([key, value]) => localStorage.setItem(key, value), [
+    VIEW_CACHE_KEY,
+    JSON.stringify({ report: BUNDLED_REPORT_ID }),
+  ] as const);
+  await held.route(/\/assets\/index-[\w-]+\.js$/, (route) => route.abort());
+  const early = await held.newPage();
+  await early.goto(server.url, { waitUntil: 'domcontentloaded' });
+  await expect(early.locator('html[data-restoring]')).toHaveCount(0);
+  await expect(early.locator('#pane [elementtiming="first-paragraph"]')).toBeVisible();
+  await expect(early.locator('#pane .title-block')).toContainText(ZHENHAI_OPENING);
+  await held.close();
 
   // A new browser (no view cache): the reader starts on 镇海, in the served text, with its notes.
   const fresh = await browser.newContext();
