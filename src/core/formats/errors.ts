@@ -24,6 +24,7 @@ export type ReportErrorCode =
   | 'docx-damaged'
   | 'docx-too-large'
   | 'legacy-office'
+  | 'html-too-deep'
   | 'unsupported'
   | 'timeout'
   | 'out-of-memory';
@@ -49,6 +50,7 @@ export const ERROR_MESSAGES: Record<ReportErrorCode, string> = {
   'not-chinese': '这个文件的文字几乎都不是中文，不像是一份中文报告，无法作为报告打开。',
   'docx-damaged': '这个 Word 文件已损坏或不完整，无法读取。',
   'docx-too-large': `这个 Word 文件解压后超过 ${LIMITS.docxXmlBytes / MiB} MB，可能是恶意构造的压缩文件，已拒绝打开。`,
+  'html-too-deep': `这个网页的标签嵌套超过 ${LIMITS.htmlDepth} 层，不像是正常保存的网页，无法作为报告打开。`,
   'legacy-office': '这是旧版 Office 文件（如 .doc），请在 Word 或 WPS 中另存为 .docx 后再打开。',
   unsupported: '不支持这种文件，请打开 PDF、Word（.docx）、网页（.html）或文本（.txt）格式的报告。',
   timeout: `解析这个文件超过 ${LIMITS.parseMs / 1000} 秒，已停止。`,
