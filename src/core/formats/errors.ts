@@ -26,6 +26,7 @@ export type ReportErrorCode =
   | 'legacy-office'
   | 'html-too-deep'
   | 'unsupported'
+  | 'unreadable'
   | 'timeout'
   | 'out-of-memory';
 
@@ -53,6 +54,7 @@ export const ERROR_MESSAGES: Record<ReportErrorCode, string> = {
   'html-too-deep': `这个网页的标签嵌套超过 ${LIMITS.htmlDepth} 层，不像是正常保存的网页，无法作为报告打开。`,
   'legacy-office': '这是旧版 Office 文件（如 .doc），请在 Word 或 WPS 中另存为 .docx 后再打开。',
   unsupported: '不支持这种文件，请打开 PDF、Word（.docx）、网页（.html）或文本（.txt）格式的报告。',
+  unreadable: '读取这个文件时出错，它可能已损坏，无法作为报告打开。',
   timeout: `解析这个文件超过 ${LIMITS.parseMs / 1000} 秒，已停止。`,
   'out-of-memory': '这个文件过于复杂，解析时超出了内存上限，已停止。',
 };
@@ -63,7 +65,8 @@ export class ReportFormatError extends Error {
   constructor(
     readonly code: ReportErrorCode,
     message: string = ERROR_MESSAGES[code],
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
   }
 }
