@@ -7,18 +7,6 @@
  * seed always gives the same mutants, so a failure can be replayed.
  */
 
-/** mulberry32: a small, well-mixed 32-bit generator. */
-export function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const TOKENS = [
   'PK\x03\x04',
   'PK\x01\x02',
@@ -66,7 +54,7 @@ function concat(...parts: Uint8Array[]): Uint8Array {
 
 /** One to four moves on `original`, drawn from `random`; `donor` is spliced from. */
 export function mutate(original: Uint8Array, donor: Uint8Array, random: () => number): Mutant {
-  let bytes = original.slice();
+  let bytes: Uint8Array = original.slice();
   const moves: string[] = [];
   const below = (n: number) => Math.floor(random() * Math.max(1, n));
   const count = 1 + below(4);

@@ -16,6 +16,7 @@ export type ReportErrorCode =
   | 'no-text'
   | 'pdf-encrypted'
   | 'pdf-damaged'
+  | 'pdf-too-many-pages'
   | 'not-pdf'
   | 'not-docx'
   | 'pdf-scanned'
@@ -43,6 +44,7 @@ export const ERROR_MESSAGES: Record<ReportErrorCode, string> = {
   'no-text': '文件里没有文字，无法作为报告打开。',
   'pdf-encrypted': '这个 PDF 设有密码或加密保护，请先去掉保护后再打开。',
   'pdf-damaged': '这个 PDF 文件已损坏或不完整，无法读取。',
+  'pdf-too-many-pages': `这个 PDF 超过 ${LIMITS.pdfPages} 页，报告阅读器不打开这么长的文件。`,
   'not-pdf': '这个文件名为 .pdf，内容却不是 PDF（可能是改了扩展名的其他文件），无法作为报告打开。',
   'not-docx':
     '这个文件名为 .docx，内容却不是 Word 文件（可能是改了扩展名的其他文件），无法作为报告打开。',

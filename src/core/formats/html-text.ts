@@ -299,7 +299,8 @@ function write(root: ChildNode | HtmlDocument, out: LineWriter): void {
 class BoundedHandler extends DomHandler {
   override onopentag(name: string, attribs: Record<string, string>): void {
     super.onopentag(name, attribs);
-    if (this.tagStack.length > LIMITS.htmlDepth) throw new ReportFormatError('html-too-deep');
+    // The stack holds the document too: its length less one is the elements open.
+    if (this.tagStack.length - 1 > LIMITS.htmlDepth) throw new ReportFormatError('html-too-deep');
   }
 }
 
