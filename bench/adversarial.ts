@@ -8,12 +8,13 @@
  *   npx tsx bench/adversarial.ts [MB=1] [shape name filter]
  */
 import { HOSTILE_SHAPES } from '../tests/support/adversarial-files';
-import { GOAL_S_PER_MB, timeHostileFile } from './hostile';
+import { GOAL_S_PER_MB, timeHostileFile, warmParsers } from './hostile';
 
 const MB = 1024 * 1024;
 const megabytes = Number(process.argv[2] ?? 1);
 const filter = process.argv[3] ?? '';
 
+await warmParsers();
 for (const shape of HOSTILE_SHAPES) {
   if (!shape.name.includes(filter)) continue;
   const timing = await timeHostileFile(shape.make(megabytes * MB));

@@ -9,7 +9,7 @@
 import { performance } from 'node:perf_hooks';
 import { ReportFormatError } from '../src/core/formats/errors';
 import { parseReportFile } from '../src/services/report-file/parse-file';
-import type { HostileFile } from '../tests/support/adversarial-files';
+import { docxOf, pdfOfPages, type HostileFile } from '../tests/support/adversarial-files';
 
 const MB = 1024 * 1024;
 export const GOAL_S_PER_MB = 1;
@@ -40,4 +40,16 @@ export async function timeHostileFile(file: HostileFile): Promise<HostileTiming>
   const used = process.cpuUsage(cpu);
   const cpuSPerMb = (used.user + used.system) / 1e6 / megabytes;
   return { name: file.name, megabytes, cpuSPerMb, wallS, outcome };
+}
+
+/**
+ * Opens a tiny PDF and a tiny .docx, so the first hostile file of each kind
+ * is not charged with loading pdf.js or mammoth (a warm worker has pdf.js
+ * loaded before its file comes: warm-up.ts).
+ */
+export async function warmParsers(): Promise<void> {
+  const open = (bytes: Uint8Array, fileName: string) =>
+    parseReportFile(bytes, { fileName }).catch(() => undefined);
+  await open(pdfOfPages(['BT /F1 12 Tf 72 720 Td (ABCDEF) Tj ET']), 'warm.pdf');
+  await open(docxOf('<w:p><w:r><w:t>政府工作报告</w:t></w:r></w:p>'), 'warm.docx');
 }

@@ -227,6 +227,14 @@ export const HOSTILE_SHAPES: { name: string; make: (bytes: number) => HostileFil
     },
   },
   {
+    name: 'PDF of 2,000 one-character pages (the limit)',
+    make: () => ({
+      name: 'PDF of 2,000 one-character pages (the limit)',
+      fileName: 'report.pdf',
+      bytes: pdfOfPages(Array.from({ length: 2_000 }, () => showAt(72, 720, 'ABCDEF'))),
+    }),
+  },
+  {
     name: 'PDF with one huge text item',
     make: (bytes) => ({
       name: 'PDF with one huge text item',

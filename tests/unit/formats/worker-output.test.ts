@@ -84,7 +84,7 @@ describe('what a worker prints', () => {
       crashed: (cause) => new Error('读取这个文件时出错。', { cause }),
       exited: () => new Error('exited'),
     }).catch((caught: Error) => caught);
-    expect(error.message).toBe('读取这个文件时出错。');
-    expect((error.cause as Error).message).toBe('x is undefined');
+    expect((error as Error).message).toBe('读取这个文件时出错。');
+    expect(((error as Error).cause as Error).message).toBe('x is undefined');
   });
 });
