@@ -26,14 +26,14 @@ function fill(unit: string, bytes: number): string {
   return unit.repeat(Math.max(1, Math.round(bytes / Buffer.byteLength(unit))));
 }
 
-const text = (name: string, body: (bytes: number) => string) => ({
-  name,
-  make: (bytes: number): HostileFile => ({
+/** A file of this name and extension, its text made by `body` for about `bytes`. */
+const shapeOf =
+  (fileName: string, prefix: string) => (name: string, body: (bytes: number) => string) => ({
     name,
-    fileName: 'report.txt',
-    bytes: utf8(HEAD + body(bytes)),
-  }),
-});
+    make: (bytes: number): HostileFile => ({ name, fileName, bytes: utf8(prefix + body(bytes)) }),
+  });
+const text = shapeOf('report.txt', HEAD);
+const page = shapeOf('report.html', '');
 
 /** A .docx whose document.xml is this body (inside `<w:body>`). */
 export function docxOf(body: string, extraParts: Record<string, string> = {}): Uint8Array {
@@ -118,72 +118,36 @@ export const HOSTILE_SHAPES: { name: string; make: (bytes: number) => HostileFil
   text('appendix entries', (bytes) => '附件：\n名词解释\n' + fill('1. 名词：是指。\n', bytes)),
   text('page-number lines', (bytes) => fill('— 3 —\n', bytes)),
   text('long radicals run', (bytes) => fill('⼯', bytes)),
-  {
-    name: 'web page of nested divs',
-    make: (bytes) => {
-      const depth = Math.round(bytes / 22);
-      return {
-        name: 'web page of nested divs',
-        fileName: 'report.html',
-        bytes: utf8(
-          '<!doctype html><html><head><meta charset="utf-8"><title>政府工作报告</title></head><body>' +
-            '<div>字'.repeat(depth) +
-            '</div>'.repeat(depth) +
-            '</body></html>',
-        ),
-      };
-    },
-  },
-  {
-    name: 'web page of nested bold',
-    make: (bytes) => {
-      const depth = Math.round(bytes / 10);
-      return {
-        name: 'web page of nested bold',
-        fileName: 'report.html',
-        bytes: utf8(
-          '<!doctype html><html><body><p>' +
-            '<b>字'.repeat(depth) +
-            '</b>'.repeat(depth) +
-            '</p></body></html>',
-        ),
-      };
-    },
-  },
-  {
-    name: 'web page of bold runs',
-    make: (bytes) => ({
-      name: 'web page of bold runs',
-      fileName: 'report.html',
-      bytes: utf8('<!doctype html><html><body><p>' + fill('<b>字</b><b></b>', bytes) + '</p>'),
-    }),
-  },
-  {
-    name: 'web page of unclosed tags',
-    make: (bytes) => ({
-      name: 'web page of unclosed tags',
-      fileName: 'report.html',
-      bytes: utf8('<!doctype html><html><body>' + fill('<p>政府工作<span>报告', bytes)),
-    }),
-  },
-  {
-    name: 'web page of stray closing tags, 1000 deep',
-    make: (bytes) => ({
-      name: 'web page of stray closing tags, 1000 deep',
-      fileName: 'report.html',
-      bytes: utf8(
-        '<!doctype html><html><body>' + '<span>'.repeat(1000) + fill('政府</i>', bytes - 6000),
-      ),
-    }),
-  },
-  {
-    name: 'web page, one text node',
-    make: (bytes) => ({
-      name: 'web page, one text node',
-      fileName: 'report.html',
-      bytes: utf8('<!doctype html><html><body><p>' + fill('政府 工作\t报告 ', bytes)),
-    }),
-  },
+  page('web page of nested divs', (bytes) => {
+    const depth = Math.round(bytes / 22);
+    return (
+      '<!doctype html><html><head><meta charset="utf-8"><title>政府工作报告</title></head><body>' +
+      '<div>字'.repeat(depth) +
+      '</div>'.repeat(depth) +
+      '</body></html>'
+    );
+  }),
+  page('web page of nested bold', (bytes) => {
+    const depth = Math.round(bytes / 10);
+    return '<!doctype html><html><body><p>' + '<b>字'.repeat(depth) + '</b>'.repeat(depth) + '</p>';
+  }),
+  page(
+    'web page of bold runs',
+    (bytes) => '<!doctype html><html><body><p>' + fill('<b>字</b><b></b>', bytes) + '</p>',
+  ),
+  page(
+    'web page of unclosed tags',
+    (bytes) => '<!doctype html><html><body>' + fill('<p>政府工作<span>报告', bytes),
+  ),
+  page(
+    'web page of stray closing tags, 1000 deep',
+    (bytes) =>
+      '<!doctype html><html><body>' + '<span>'.repeat(1000) + fill('政府</i>', bytes - 6000),
+  ),
+  page(
+    'web page, one text node',
+    (bytes) => '<!doctype html><html><body><p>' + fill('政府 工作\t报告 ', bytes),
+  ),
   {
     name: '.docx of 100k runs',
     make: (bytes) => {
