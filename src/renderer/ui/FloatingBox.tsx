@@ -40,9 +40,9 @@ const MIN_ROOM = 320;
 /**
  * Where the box may go, measured at each placing: the pane below the
  * toolbar, less the part a sidebar lying over it covers, when what is left
- * holds a box.
+ * holds a box. The glossary popovers keep to it too (useTermPopover.ts).
  */
-function roomIn(within: HTMLElement, beside: HTMLElement | undefined): Rect {
+export function roomIn(within: HTMLElement, beside: HTMLElement | undefined): Rect {
   const pane = within.getBoundingClientRect();
   let left = pane.left;
   const over = beside?.getBoundingClientRect();

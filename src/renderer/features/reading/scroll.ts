@@ -1,6 +1,7 @@
 /** Scrolling the reading pane so a given point of a block sits on a given line. */
 import type { ReadingPosition } from '../../../shared/settings';
 import { whenIdle } from '../../ui/idle';
+import { locateReadingLine } from './reading-position';
 
 /** Where a jump puts the top of its target, below the pane's top edge, in px. */
 export const LANDING = 12;
@@ -26,18 +27,65 @@ export function findBlock(pane: HTMLElement, block: string): HTMLElement | null 
   return pane.querySelector<HTMLElement>(`[data-block="${CSS.escape(block)}"]`);
 }
 
+/** The block at the reading line, and how far through it the line is. */
+export function readingPositionOf(pane: HTMLElement): ReadingPosition | null {
+  const line = pane.getBoundingClientRect().top + READING_LINE;
+  const blocks = pane.querySelectorAll<HTMLElement>('[data-block]');
+  return locateReadingLine(blocks.length, (index) => {
+    const element = blocks[index];
+    const rect = element.getBoundingClientRect();
+    return { id: element.dataset.block ?? '', top: rect.top - line, height: rect.height };
+  });
+}
+
 /**
  * Lays out every block for real (see `.report:not(.settled)` in reading.css).
  * Before this, off-screen blocks have estimated heights, and positions
  * computed from them would be off by hundreds of pixels.
+ *
+ * The blocks above the reader get their real heights here, so the block at
+ * the reading line is put back where it was on screen: a reader who scrolled
+ * before the layout settled must not see the text jump. Chromium's own scroll
+ * anchoring does not do it: measured, a paragraph read at 6,000 px moved
+ * 385 px down when the blocks above it were laid out.
  */
 export function settleLayout(pane: HTMLElement): void {
-  pane.querySelector('.report')?.classList.add('settled');
+  const report = pane.querySelector('.report');
+  if (!report || report.classList.contains('settled')) return;
+  // At the very top nothing is above the reader to change height (and nothing is measured).
+  const at = pane.scrollTop > 0 ? readingPositionOf(pane) : null;
+  const anchor = at && findBlock(pane, at.block);
+  const before = anchor?.getBoundingClientRect().top ?? 0;
+  report.classList.add('settled');
+  if (anchor) pane.scrollTop += anchor.getBoundingClientRect().top - before;
 }
 
-/** Settles the layout once the browser has nothing better to do. */
+/**
+ * Settles the layout once the browser has nothing better to do, or at the
+ * reader's first scroll if that comes sooner. Scrolled before, the blocks
+ * that come near the view are laid out a frame or two later, and the text
+ * would jump by what their estimated heights were off (Chromium's scroll
+ * anchoring skips `content-visibility: auto` blocks). The scroll event comes
+ * before that frame's layout, so settling here keeps the reader's place. A
+ * pane scrolled already (the static text scrolled before the interface came)
+ * is settled at once.
+ */
 export function settleLayoutWhenIdle(pane: HTMLElement): () => void {
-  return whenIdle(() => settleLayout(pane), 1000, 200);
+  if (pane.scrollTop > 0) {
+    settleLayout(pane);
+    return () => {};
+  }
+  const settle = () => {
+    stop();
+    settleLayout(pane);
+  };
+  const cancelIdle = whenIdle(settle, 1000, 200);
+  pane.addEventListener('scroll', settle, { passive: true });
+  const stop = () => {
+    cancelIdle();
+    pane.removeEventListener('scroll', settle);
+  };
+  return stop;
 }
 
 /** Puts `offset` (a fraction of the block's height) of the block `line` px below the pane's top. */
