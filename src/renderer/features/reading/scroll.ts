@@ -30,9 +30,43 @@ export function findBlock(pane: HTMLElement, block: string): HTMLElement | null 
  * Lays out every block for real (see `.report:not(.settled)` in reading.css).
  * Before this, off-screen blocks have estimated heights, and positions
  * computed from them would be off by hundreds of pixels.
+ *
+ * What the reader is looking at stays where it is: the focused element, or
+ * else the block at the top of the pane. Chromium's own scroll anchoring does
+ * not hold it here, so a reader who had dragged the scrollbar, pressed End or
+ * tabbed to a far term before the layout settled saw the text jump by
+ * hundreds of pixels, a focused term thrown out of sight with its popover.
  */
 export function settleLayout(pane: HTMLElement): void {
-  pane.querySelector('.report')?.classList.add('settled');
+  const report = pane.querySelector('.report');
+  if (!report || report.classList.contains('settled')) return;
+  const anchor = inView(pane, report);
+  const before = anchor?.getBoundingClientRect().top ?? 0;
+  report.classList.add('settled');
+  if (!anchor) return;
+  const moved = anchor.getBoundingClientRect().top - before;
+  if (moved !== 0) pane.scrollTop += moved;
+}
+
+/** The focused element when it is in view in the pane, else the block at the pane's top edge. */
+function inView(pane: HTMLElement, report: Element): Element | undefined {
+  const view = pane.getBoundingClientRect();
+  const focused = pane.ownerDocument.activeElement;
+  if (focused && focused !== report && report.contains(focused)) {
+    const box = focused.getBoundingClientRect();
+    if (box.bottom > view.top && box.top < view.bottom) return focused;
+  }
+  // Blocks run down the page in order: a binary search finds the first not wholly above the
+  // pane in a few reads, where a scan would measure thousands at 100×.
+  const blocks = report.querySelectorAll(':scope > [data-block]');
+  let low = 0;
+  let high = blocks.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (blocks[middle].getBoundingClientRect().bottom <= view.top) low = middle + 1;
+    else high = middle;
+  }
+  return blocks[low];
 }
 
 /** Settles the layout once the browser has nothing better to do. */
