@@ -8,6 +8,11 @@
 import type { Page } from '@playwright/test';
 import { expect, openReader, test } from './fixtures';
 
+const twoFrames = (page: Page) =>
+  page.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+  );
+
 /** Holds every idle callback until `release` is called: the layout stays unsettled till then. */
 async function holdIdle(page: Page): Promise<() => Promise<void>> {
   await page.addInitScript(() => {
@@ -30,9 +35,7 @@ async function holdIdle(page: Page): Promise<() => Promise<void>> {
     await page.evaluate(() => (window as unknown as { releaseIdle(): void }).releaseIdle());
     await expect(page.locator('.report.settled')).toHaveCount(1);
     // Two frames more: whatever would drift has drifted.
-    await page.evaluate(
-      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
-    );
+    await twoFrames(page);
   };
 }
 
@@ -55,9 +58,7 @@ test('a reader who dragged the scrollbar before the layout settled keeps the sam
   await expect(page.locator('.report:not(.settled)')).toHaveCount(1);
   // As a drag of the scrollbar does: straight to 60% down, past paragraphs never laid out.
   await page.locator('main.pane').evaluate((pane) => (pane.scrollTop = pane.scrollHeight * 0.6));
-  await page.evaluate(
-    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
-  );
+  await twoFrames(page);
   const before = await topBlock(page);
   await settle();
   // Before, the text jumped some 800 px here.
