@@ -43,21 +43,44 @@ export function readingPositionOf(pane: HTMLElement): ReadingPosition | null {
  * Before this, off-screen blocks have estimated heights, and positions
  * computed from them would be off by hundreds of pixels.
  *
- * The blocks above the reader get their real heights here, so the block at
- * the reading line is put back where it was on screen: a reader who scrolled
- * before the layout settled must not see the text jump. Chromium's own scroll
- * anchoring does not do it: measured, a paragraph read at 6,000 px moved
- * 385 px down when the blocks above it were laid out.
+ * What the reader is looking at stays where it is: the focused element, or
+ * else the block at the top of the pane. Chromium's own scroll anchoring does
+ * not hold it here (it skips `content-visibility: auto` blocks), so a reader
+ * who had scrolled, dragged the scrollbar, pressed End or tabbed to a far
+ * term before the layout settled saw the text jump by hundreds of pixels
+ * (measured: a paragraph read at 6,000 px moved 385 px; End, 3,070 px), a
+ * focused term thrown out of sight with its popover.
  */
 export function settleLayout(pane: HTMLElement): void {
   const report = pane.querySelector('.report');
   if (!report || report.classList.contains('settled')) return;
-  // At the very top nothing is above the reader to change height (and nothing is measured).
-  const at = pane.scrollTop > 0 ? readingPositionOf(pane) : null;
-  const anchor = at && findBlock(pane, at.block);
+  const anchor = inView(pane, report);
   const before = anchor?.getBoundingClientRect().top ?? 0;
   report.classList.add('settled');
-  if (anchor) pane.scrollTop += anchor.getBoundingClientRect().top - before;
+  if (!anchor) return;
+  const moved = anchor.getBoundingClientRect().top - before;
+  if (moved !== 0) pane.scrollTop += moved;
+}
+
+/** The focused element when it is in view in the pane, else the block at the pane's top edge. */
+function inView(pane: HTMLElement, report: Element): Element | undefined {
+  const view = pane.getBoundingClientRect();
+  const focused = pane.ownerDocument.activeElement;
+  if (focused && focused !== report && report.contains(focused)) {
+    const box = focused.getBoundingClientRect();
+    if (box.bottom > view.top && box.top < view.bottom) return focused;
+  }
+  // Blocks run down the page in order: a binary search finds the first not wholly above the
+  // pane in a few reads, where a scan would measure thousands at 100×.
+  const blocks = report.querySelectorAll(':scope > [data-block]');
+  let low = 0;
+  let high = blocks.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (blocks[middle].getBoundingClientRect().bottom <= view.top) low = middle + 1;
+    else high = middle;
+  }
+  return blocks[low];
 }
 
 /**
