@@ -1,8 +1,9 @@
 /**
  * The first moments after opening, before the layout settles (off-screen
  * paragraphs have estimated heights until the browser is idle: reading.css):
- * a reader who scrolls, or jumps to a 目录 heading or a search hit, then, must
- * not see the text move once the paragraphs above get their real heights.
+ * a reader who scrolls, drags the scrollbar, tabs to a far term, or jumps to a
+ * 目录 heading or a search hit, then, must not see the text move once the
+ * paragraphs above get their real heights (scroll.ts's settleLayout).
  * The CPU is slowed as on a busy laptop, and the page's idle callbacks are
  * held until the test lets them go, so the layout surely settles after the
  * reader acted.
@@ -129,4 +130,36 @@ test('a search hit far down shown before the layout settles stays', async ({ pag
   expect(shown).toBeGreaterThan(0);
   await settle(page);
   expect(Math.abs((await hitTop())! - shown)).toBeLessThan(3);
+});
+
+test('a reader who dragged the scrollbar before the layout settled keeps the same text in view when it does', async ({
+  page,
+  server,
+}) => {
+  await openReader(page, server.url);
+  await expect(page.locator('.report.settled')).toHaveCount(0);
+  // As a drag of the scrollbar does: straight to 60% down, past paragraphs never laid out.
+  await page.locator('main.pane').evaluate((pane) => (pane.scrollTop = pane.scrollHeight * 0.6));
+  await frames(page, 2);
+  const before = await blockAtTop(page);
+  await settle(page);
+  // Before, the text jumped some 800 px here.
+  const after = await blockAtTop(page);
+  expect(after.id).toBe(before.id);
+  expect(Math.abs(after.top - before.top)).toBeLessThan(1.5);
+});
+
+test('a term focused far down before the layout settled stays in view with its popover when it does', async ({
+  page,
+  server,
+}) => {
+  await openReader(page, server.url);
+  const last = page.locator('article.report [data-glossary]', { hasText: '两强三提高' });
+  await last.focus();
+  await expect(last).toBeInViewport();
+  await settle(page);
+  // Before, the term went some 1,600 px down, out of sight, and its popover was hidden with it.
+  await expect(last).toBeFocused();
+  await expect(last).toBeInViewport();
+  await expect(page.getByRole('dialog', { name: '两强三提高' })).toBeVisible();
 });
