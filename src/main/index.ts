@@ -25,12 +25,8 @@ import {
   loadBuiltDocument,
   loadBuiltReportIndex,
 } from '../services/built-document';
-import {
-  createReaderServices,
-  INDEX_MISSING_AFTER_MS,
-  type ReaderServices,
-} from '../services/reader-services';
-import { warmParseWorker } from '../services/report-file/parse-in-worker';
+import { createReaderServices, type ReaderServices } from '../services/reader-services';
+import { scheduleBackgroundWork } from '../services/background-work';
 import { openDataFolder, type FolderAccess } from '../services/storage/folder-access';
 import { takeFolderWhenFree } from '../services/folder-return';
 import {
@@ -207,13 +203,8 @@ async function start(): Promise<void> {
   applyMenu();
   const saved = await handlers.getSettings(undefined);
   createWindow(saved.ok ? saved.value.window : null);
-  // A moment after start, a worker gets ready for the first report file (pdf.js loaded).
-  setTimeout(warmParseWorker, 3_000).unref();
-  // Well after start, reports an older version left without a search-across-reports index get one, in a worker.
-  setTimeout(
-    () => void services?.indexMissing().catch(() => undefined),
-    INDEX_MISSING_AFTER_MS,
-  ).unref();
+  // A parse worker made ready for the first file, and older reports indexed, a while after start.
+  scheduleBackgroundWork({ indexMissing: () => services?.indexMissing() ?? Promise.resolve() });
   // Registered only now: macOS sends `activate` at launch too, which would
   // otherwise open a second window while start() is still reading files.
   app.on('activate', () => {
