@@ -2,19 +2,16 @@
  * Positioning and interactions for one marked term's popover, by Floating UI:
  * below the term (above when there is no room), shifted and shrunk to stay in
  * the reading pane (never over the toolbar, nor over a sidebar lying over the
- * text in a narrow window: FloatingBox's roomIn, as the selection toolbar
+ * text in a narrow window: FloatingBox's keptInRoom, as the selection toolbar
  * keeps), following the term as the pane scrolls, hidden while the term
  * is scrolled out of sight. Hover (after a delay, with a safe path into the
  * popover), keyboard focus and click open it; Esc and outside presses close it.
  */
 import {
   autoUpdate,
-  flip,
   hide,
   offset,
   safePolygon,
-  shift,
-  size,
   useClick,
   useDismiss,
   useFloating,
@@ -25,7 +22,7 @@ import {
   type OpenChangeReason,
 } from '@floating-ui/react';
 import { useCallback, useEffect, useRef } from 'react';
-import { roomIn } from '../../ui/FloatingBox';
+import { keptInRoom } from '../../ui/FloatingBox';
 import { bindElementProps } from './element-props';
 
 /** Long enough that moving the mouse across the text does not flash popovers. */
@@ -92,18 +89,15 @@ export function useTermPopover(
     whileElementsMounted: autoUpdate,
     middleware: [
       offset(GAP),
-      flip(() => ({ padding: EDGE, boundary: roomIn(within, beside) })),
-      shift(() => ({ padding: EDGE, boundary: roomIn(within, beside) })),
-      size(() => ({
+      ...keptInRoom(within, beside, {
         padding: EDGE,
-        boundary: roomIn(within, beside),
         // Shrinks (and scrolls) a long definition rather than let it run off screen or over the
         // term; narrows it to the room beside a sidebar.
-        apply({ availableHeight, availableWidth, elements }) {
+        fit({ availableHeight, availableWidth, elements }) {
           elements.floating.style.maxHeight = `${Math.max(96, Math.floor(availableHeight))}px`;
           elements.floating.style.maxWidth = `${Math.max(0, Math.floor(availableWidth))}px`;
         },
-      })),
+      }),
       hide(),
     ],
   });
