@@ -769,11 +769,11 @@ function notesHtml(references: NoteReference[], notes: Map<string, Piece[]>): Pi
   for (const reference of references) {
     const body = notes.get(`${reference.type}:${reference.id}`);
     if (body === undefined) continue;
-    const last = body.at(-1);
-    const endsInParagraph = Array.isArray(last) && last.length === 3 && last[0] === '<p>';
-    const backLink = endsInParagraph ? [] : ['<p>', ' ↑', '</p>'];
-    if (endsInParagraph) (last as Piece[]).splice(2, 0, ' ↑');
-    items.push('<li>', body, backLink, '</li>');
+    // A paragraph ends its last three pieces with `</p>` (leaveParagraph).
+    // A note referred to twice is listed twice, as mammoth lists it.
+    const withBackLink =
+      body.at(-1) === '</p>' ? [body.slice(0, -1), ' ↑', '</p>'] : [body, '<p>', ' ↑', '</p>'];
+    items.push('<li>', withBackLink, '</li>');
   }
   return items.length === 0 ? [] : ['<ol>', items, '</ol>'];
 }
