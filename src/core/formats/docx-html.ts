@@ -62,12 +62,23 @@ const TRANSPARENT = new Set([
 /** Elements open at once while reading, at most. */
 const MAX_FRAMES = LIMITS.htmlDepth / 2;
 
+/** Parts of which only the first is read: the frame kind they belong to, and a bit of its `seen`. */
+type OwnPart = [parent: 'p' | 'r' | 'sdt' | 'tr' | 'tc', bit: number];
+const OWN_PARTS = new Map<string, OwnPart>([
+  ['w:pPr', ['p', 1]],
+  ['w:rPr', ['r', 1]],
+  ['w:sdtPr', ['sdt', 1]],
+  ['w:sdtContent', ['sdt', 2]],
+  ['w:trPr', ['tr', 1]],
+  ['w:tcPr', ['tc', 1]],
+]);
+
 /** Characters that stand for themselves. */
-const CHARACTERS: Record<string, string> = {
-  'w:tab': '\t',
-  'w:noBreakHyphen': '\u2011',
-  'w:softHyphen': '\u00AD',
-};
+const CHARACTERS = new Map([
+  ['w:tab', '\t'],
+  ['w:noBreakHyphen', '\u2011'],
+  ['w:softHyphen', '\u00AD'],
+]);
 
 const escapeHtml = (text: string) =>
   text.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;');
@@ -100,35 +111,22 @@ interface Sinking {
   outer: Piece[];
 }
 
-type ParagraphFrame = Sinking & { kind: 'p'; extras: Piece[]; deleted: boolean; sawPPr: boolean };
-type RunFrame = Sinking & {
-  kind: 'r';
-  bold: boolean;
-  sawB: boolean;
-  style?: string;
-  sawRPr: boolean;
-};
-type SdtFrame = Sinking & {
-  kind: 'sdt';
-  checkbox: boolean;
-  found: boolean;
-  sawPr: boolean;
-  sawContent: boolean;
-};
+/** Which of its own parts (OWN_PARTS) a frame has met. */
+interface Seen {
+  seen: number;
+}
+
+type ParagraphFrame = Sinking & Seen & { kind: 'p'; extras: Piece[]; deleted: boolean };
+type RunFrame = Sinking & Seen & { kind: 'r'; bold: boolean; sawB: boolean; style?: string };
+type SdtFrame = Sinking & Seen & { kind: 'sdt'; checkbox: boolean; found: boolean };
 type TableFrame = Sinking & { kind: 'tbl'; rows: (Row | Piece[])[]; foreign: boolean };
-type RowFrame = Sinking & {
-  kind: 'tr';
-  row: Row;
-  foreign: boolean;
-  deleted: boolean;
-  sawTrPr: boolean;
-};
-type CellFrame = Sinking & { kind: 'tc'; cell: Cell; sawTcPr: boolean };
+type RowFrame = Sinking & Seen & { kind: 'tr'; row: Row; foreign: boolean; deleted: boolean };
+type CellFrame = Sinking & Seen & { kind: 'tc'; cell: Cell };
 type PictFrame = Sinking & { kind: 'pict' };
 type CellPropertiesFrame = { kind: 'tcPr'; cell: Cell; sawSpan: boolean; sawMerge: boolean };
 
 type Frame =
-  | { kind: 'pass' | 'root' | 't-skip' }
+  | { kind: 'pass' | 'root' }
   | (Sinking & { kind: 'body' })
   | PictFrame
   | ParagraphFrame
@@ -259,7 +257,6 @@ class BodyReader implements XmlHandler {
         }
         return undefined;
       case 't':
-      case 't-skip':
         return undefined;
       case 'alternate':
         if (name !== 'mc:Fallback' || top.sawFallback) return undefined;
@@ -284,11 +281,13 @@ class BodyReader implements XmlHandler {
   /** An element of a body: paragraphs, runs, tables and what they hold. */
   private content(top: Frame, name: string, attributes: Record<string, string>): Frame | undefined {
     if (name === 'mc:AlternateContent') return { kind: 'alternate', sawFallback: false };
+    const own = OWN_PARTS.get(name);
+    if (own !== undefined) return this.ownPart(top, name, own);
     if (TRANSPARENT.has(name)) {
       if (name === 'w:hyperlink' && (attributes['r:id'] || attributes['w:anchor'])) this.produced();
       return { kind: 'pass' };
     }
-    const character = CHARACTERS[name];
+    const character = CHARACTERS.get(name);
     if (character !== undefined) {
       this.produced();
       this.emitText(character);
@@ -303,12 +302,8 @@ class BodyReader implements XmlHandler {
           sink: this.redirect(),
           extras: [],
           deleted: false,
-          sawPPr: false,
+          seen: 0,
         };
-      case 'w:pPr':
-        if (top.kind !== 'p' || top.sawPPr) return undefined;
-        top.sawPPr = true;
-        return { kind: 'pPr', paragraph: top, sawRPr: false };
       case 'w:r':
         this.produced();
         return {
@@ -317,12 +312,8 @@ class BodyReader implements XmlHandler {
           sink: this.redirect(),
           bold: false,
           sawB: false,
-          sawRPr: false,
+          seen: 0,
         };
-      case 'w:rPr':
-        if (top.kind !== 'r' || top.sawRPr) return undefined;
-        top.sawRPr = true;
-        return { kind: 'rPr', run: top };
       case 'w:t':
         this.produced();
         return { kind: 't', text: '' };
@@ -356,23 +347,38 @@ class BodyReader implements XmlHandler {
           sink: this.redirect(),
           checkbox: false,
           found: false,
-          sawPr: false,
-          sawContent: false,
+          seen: 0,
         };
-      case 'w:sdtPr':
-        if (top.kind !== 'sdt' || top.sawPr) return undefined;
-        top.sawPr = true;
-        return { kind: 'sdtPr', sdt: top };
-      case 'w:sdtContent':
-        if (top.kind !== 'sdt' || top.sawContent) return undefined;
-        top.sawContent = true;
-        return { kind: 'pass' };
       default:
-        return this.tablePart(top, name);
+        return this.tablePart(name);
     }
   }
 
-  private tablePart(top: Frame, name: string): Frame | undefined {
+  /**
+   * A paragraph's, run's, control's, row's or cell's own part (its
+   * properties, a control's content): only the first of each is read, as
+   * mammoth reads only the first; elsewhere it is skipped.
+   */
+  private ownPart(top: Frame, name: string, [parent, bit]: OwnPart): Frame | undefined {
+    if (top.kind !== parent || !('seen' in top) || top.seen & bit) return undefined;
+    top.seen |= bit;
+    switch (top.kind) {
+      case 'p':
+        return { kind: 'pPr', paragraph: top, sawRPr: false };
+      case 'r':
+        return { kind: 'rPr', run: top };
+      case 'sdt':
+        return name === 'w:sdtPr' ? { kind: 'sdtPr', sdt: top } : { kind: 'pass' };
+      case 'tr':
+        return { kind: 'trPr', row: top };
+      case 'tc':
+        return { kind: 'tcPr', cell: top.cell, sawSpan: false, sawMerge: false };
+      default:
+        return undefined;
+    }
+  }
+
+  private tablePart(name: string): Frame | undefined {
     switch (name) {
       case 'w:tbl':
         this.produced();
@@ -386,12 +392,8 @@ class BodyReader implements XmlHandler {
           row: { items: [] },
           foreign: false,
           deleted: false,
-          sawTrPr: false,
+          seen: 0,
         };
-      case 'w:trPr':
-        if (top.kind !== 'tr' || top.sawTrPr) return undefined;
-        top.sawTrPr = true;
-        return { kind: 'trPr', row: top };
       case 'w:tc':
         if (this.structural.at(-1)?.kind !== 'tr') this.produced();
         return {
@@ -399,12 +401,8 @@ class BodyReader implements XmlHandler {
           outer: this.out,
           sink: this.redirect(),
           cell: { content: [], colSpan: 1, continues: false },
-          sawTcPr: false,
+          seen: 0,
         };
-      case 'w:tcPr':
-        if (top.kind !== 'tc' || top.sawTcPr) return undefined;
-        top.sawTcPr = true;
-        return { kind: 'tcPr', cell: top.cell, sawSpan: false, sawMerge: false };
       default:
         return undefined;
     }

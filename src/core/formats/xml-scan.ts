@@ -24,7 +24,13 @@ export interface XmlHandler {
 
 const damaged = () => new ReportFormatError('docx-damaged');
 
-const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+const NAMED = new Map([
+  ['lt', '<'],
+  ['gt', '>'],
+  ['amp', '&'],
+  ['quot', '"'],
+  ['apos', "'"],
+]);
 const ENTITY = /&(?:#x([0-9a-fA-F]+)|#([0-9]+)|([A-Za-z][\w.-]*));/gu;
 
 /** Text or an attribute's value with its references read. */
@@ -32,7 +38,7 @@ function decode(raw: string): string {
   if (!raw.includes('&')) return raw;
   return raw.replace(ENTITY, (_, hex?: string, dec?: string, name?: string) => {
     if (name !== undefined) {
-      const char = NAMED[name];
+      const char = NAMED.get(name);
       if (char === undefined) throw damaged();
       return char;
     }
@@ -98,7 +104,7 @@ export function scanXml(
     const prefix = colon < 0 ? '' : raw.slice(0, colon);
     const local = colon < 0 ? raw : raw.slice(colon + 1);
     const uri = scopes.lookup(prefix);
-    const short = uri === undefined ? undefined : namespaces[uri];
+    const short = uri !== undefined && Object.hasOwn(namespaces, uri) ? namespaces[uri] : undefined;
     const name =
       uri === undefined || uri === ''
         ? local
@@ -147,7 +153,8 @@ export function scanXml(
     if (declared !== undefined) names.clear();
     let named = NO_ATTRIBUTES;
     if (attributes !== undefined) {
-      named = {};
+      // No prototype: an attribute may be called `__proto__`.
+      named = Object.create(null) as Record<string, string>;
       for (let i = 0; i < attributes.length; i += 2)
         named[resolve(attributes[i], true)] = attributes[i + 1];
     }

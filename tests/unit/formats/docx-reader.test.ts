@@ -281,6 +281,17 @@ describe('the .docx reader against mammoth', () => {
     expect(await mammothText(docx)).toBe(text);
   });
 
+  it('reads past elements and attributes named like an object’s own properties, where mammoth threw', async () => {
+    const docx = fullDocx(
+      p(
+        '<constructor/><w:constructor/><w:toString><w:t>不读</w:t></w:toString>',
+        '<w:r __proto__="x" w:hasOwnProperty="y"><w:t>甲</w:t></w:r>',
+      ),
+    );
+    expect(ourText(docx)).toBe('甲');
+    await expect(mammothText(docx)).rejects.toThrow(TypeError);
+  });
+
   it('finds the document where the package relationships say, in any namespace prefix', async () => {
     const body = `<x:body>${p(r('甲')).replace(/w:/gu, 'x:')}</x:body>`;
     const docx = zipSync({
