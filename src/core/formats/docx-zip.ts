@@ -3,13 +3,13 @@
  * bomb (a few KB that inflate to gigabytes, or a directory that lies about
  * sizes) must cost neither memory nor time: only the XML parts are inflated,
  * in small steps, counting the bytes that really come out, and reading stops
- * at LIMITS.docxXmlBytes. What passed is repacked, uncompressed, so the Word
- * library reads exactly the bytes that were counted. Pictures and embedded
- * files are left out: the reader shows text.
+ * at LIMITS.docxXmlBytes. The reader (docx-html.ts) gets exactly the bytes
+ * that were counted. Pictures and embedded files are left out: the reader
+ * shows text.
  *
  * The directory is read here (a few fixed-layout records); fflate inflates.
  */
-import { Inflate, zipSync, type Zippable } from 'fflate';
+import { Inflate } from 'fflate';
 import { ReportFormatError } from './errors';
 import { LIMITS } from './limits';
 
@@ -115,29 +115,29 @@ function inflateBounded(compressed: Uint8Array, budget: { left: number }): Uint8
 const isXmlPart = (name: string): boolean => /\.(?:xml|rels)$/iu.test(name);
 
 /**
- * The .docx's XML parts, inflated within LIMITS.docxXmlBytes and repacked as a
- * stored zip. Throws ReportFormatError `docx-too-large` for a bomb and
- * `docx-damaged` for anything that is not a readable, unencrypted zip.
+ * The .docx's XML parts by name, inflated within LIMITS.docxXmlBytes. Throws
+ * ReportFormatError `docx-too-large` for a bomb and `docx-damaged` for
+ * anything that is not a readable, unencrypted zip.
  */
-export function boundedDocx(bytes: Uint8Array): Uint8Array {
+export function boundedDocxParts(bytes: Uint8Array): Map<string, Uint8Array> {
   const entries = readDirectory(bytes).filter((entry) => isXmlPart(entry.name));
   if (!entries.some((entry) => entry.name === 'word/document.xml')) throw damaged();
   const declared = entries.reduce((sum, entry) => sum + entry.size, 0);
   if (declared > LIMITS.docxXmlBytes) throw new ReportFormatError('docx-too-large');
   const budget = { left: LIMITS.docxXmlBytes };
-  const parts: Zippable = {};
+  const parts = new Map<string, Uint8Array>();
   for (const entry of entries) {
     if (entry.flags & 1) throw damaged(); // encrypted entry
     const compressed = compressedData(bytes, entry);
     if (entry.method === STORED) {
       if (compressed.length > budget.left) throw new ReportFormatError('docx-too-large');
       budget.left -= compressed.length;
-      parts[entry.name] = [compressed, { level: 0 }];
+      parts.set(entry.name, compressed);
     } else if (entry.method === DEFLATED) {
-      parts[entry.name] = [inflateBounded(compressed, budget), { level: 0 }];
+      parts.set(entry.name, inflateBounded(compressed, budget));
     } else {
       throw damaged();
     }
   }
-  return zipSync(parts);
+  return parts;
 }
