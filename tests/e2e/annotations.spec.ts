@@ -161,6 +161,39 @@ test('Ctrl+D bookmarks the paragraph being read; renamed, listed, jumped to, rem
   await expect(reloaded.locator('.bookmark-item')).toHaveCount(0);
 });
 
+test('Ctrl+D bookmarks the paragraph in focus, as v selects in it, not the one at the top of the view', async ({
+  page,
+  server,
+}) => {
+  await openReader(page, server.url);
+  await expect(page.locator('.report.settled')).toHaveCount(1);
+  await page.evaluate(() => document.getElementById('b31')!.scrollIntoView({ block: 'start' }));
+  await page.locator('#pane').focus();
+  // Without a mouse: v selects in b31, at the top, and → goes on, sentence by sentence, into b32.
+  await page.keyboard.press('v');
+  const focusedBlock = () =>
+    page.evaluate(() => document.activeElement?.closest<HTMLElement>('[data-block]')?.id);
+  await expect.poll(focusedBlock).toBe('b31');
+  for (let step = 0; step < 12 && (await focusedBlock()) === 'b31'; step++) {
+    await page.keyboard.press('ArrowRight');
+  }
+  await expect.poll(focusedBlock).toBe('b32');
+  await expect(page.locator('#b32')).toBeInViewport();
+  await page.keyboard.press('Control+d');
+  await expect(page.locator('[data-bookmarked]')).toHaveCount(1);
+  await expect(page.locator('[data-block="b32"][data-bookmarked]')).toHaveCount(1);
+  // Focus out of the text (the 书签 panel): the paragraph at the top, as before.
+  await page.keyboard.press('b');
+  await page.getByRole('region', { name: '书签' }).locator('.bookmark-jump').first().focus();
+  await page.evaluate(async () => {
+    document.getElementById('b40')!.scrollIntoView({ block: 'start' });
+    // The reading line's block is taken at the next frame after a scroll (reading-pane.ts).
+    for (let i = 0; i < 2; i++) await new Promise(requestAnimationFrame);
+  });
+  await page.keyboard.press('Control+d');
+  await expect(page.locator('[data-block="b40"][data-bookmarked]')).toHaveCount(1);
+});
+
 test('an annotation whose words left the report is kept under 未能定位', async ({
   page,
   server,

@@ -68,13 +68,18 @@ export function settleLayout(pane: HTMLElement): void {
  */
 function inView(pane: HTMLElement, report: Element): Element | undefined {
   const focused = pane.ownerDocument.activeElement;
-  if (focused && focused !== report && report.contains(focused)) {
-    const view = pane.getBoundingClientRect();
-    const box = focused.getBoundingClientRect();
-    if (box.bottom > view.top && box.top < view.bottom) return focused;
+  if (focused && focused !== report && report.contains(focused) && isInView(pane, focused)) {
+    return focused;
   }
   const position = readingPositionOf(pane);
   return (position && findBlock(pane, position.block)) ?? undefined;
+}
+
+/** Some of the element is inside the pane's visible box. */
+export function isInView(pane: HTMLElement, element: Element): boolean {
+  const view = pane.getBoundingClientRect();
+  const box = element.getBoundingClientRect();
+  return box.bottom > view.top && box.top < view.bottom;
 }
 
 /**
