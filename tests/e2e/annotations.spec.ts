@@ -6,6 +6,7 @@ import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, openReader, test } from './fixtures';
 import { inputMethod } from './ime';
+import { highlight } from './library-files';
 import {
   blockText,
   highlighted,
@@ -192,6 +193,44 @@ test('Ctrl+D bookmarks the paragraph in focus, as v selects in it, not the one a
   });
   await page.keyboard.press('Control+d');
   await expect(page.locator('[data-block="b40"][data-bookmarked]')).toHaveCount(1);
+});
+
+test('deleting a bookmark or a note from its panel by keyboard leaves focus on the next one, then on the panel', async ({
+  page,
+  server,
+}) => {
+  await openReader(page, server.url);
+  await expect(page.locator('.report.settled')).toHaveCount(1);
+  for (const block of ['b31', 'b40']) {
+    await page.evaluate(async (id) => {
+      document.getElementById(id)!.scrollIntoView({ block: 'start' });
+      for (let i = 0; i < 2; i++) await new Promise(requestAnimationFrame);
+    }, block);
+    await page.locator('#pane').focus();
+    await page.keyboard.press('Control+d');
+    await expect(page.locator(`[data-block="${block}"][data-bookmarked]`)).toHaveCount(1);
+  }
+  await page.keyboard.press('b');
+  const bookmarks = page.getByRole('region', { name: '书签' });
+  await bookmarks.getByRole('button', { name: '删除' }).first().focus();
+  await page.keyboard.press('Enter');
+  await expect(bookmarks.locator('.bookmark-item')).toHaveCount(1);
+  // Before, focus fell to the page: the next Tab went to 跳到正文, at the top.
+  await expect(bookmarks.locator('.bookmark-jump')).toBeFocused();
+  await bookmarks.getByRole('button', { name: '删除' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(bookmarks.locator('.bookmark-item')).toHaveCount(0);
+  await expect(page.getByRole('tab', { name: '书签' })).toBeFocused();
+
+  await highlight(page, '加快区块组团开发');
+  await highlight(page, '推动社会保障统筹提升');
+  await page.keyboard.press('a');
+  const notes = page.getByRole('region', { name: '批注' });
+  await expect(notes.locator('.annotation-item')).toHaveCount(2);
+  await notes.getByRole('button', { name: '删除' }).first().focus();
+  await page.keyboard.press('Enter');
+  await expect(notes.locator('.annotation-item')).toHaveCount(1);
+  await expect(notes.locator('.annotation-jump')).toBeFocused();
 });
 
 test('an annotation whose words left the report is kept under 未能定位', async ({
