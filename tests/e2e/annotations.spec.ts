@@ -3,6 +3,7 @@
  * and a real data folder: what is on screen, and what is on disk after a restart.
  */
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
 import { join } from 'node:path';
 import { expect, openReader, test } from './fixtures';
 import { inputMethod } from './ime';
@@ -15,6 +16,21 @@ import {
   select,
   writeNote,
 } from './text-selection';
+
+/**
+ * Scrolls `block` to the top of the settled text and waits for the frame in
+ * which the reading line's block is taken (reading-pane.ts): Ctrl+D's
+ * paragraph when none has focus.
+ */
+async function readAt(page: Page, block: string): Promise<void> {
+  // Scrolled before the layout settles, the block moves when the blocks above get their real
+  // heights (seen under load on a full run): the paragraph read is then another one.
+  await expect(page.locator('.report.settled')).toHaveCount(1);
+  await page.evaluate(async (id) => {
+    document.getElementById(id)!.scrollIntoView({ block: 'start' });
+    for (let i = 0; i < 2; i++) await new Promise(requestAnimationFrame);
+  }, block);
+}
 
 const DATA_FILE = join('reports', 'haishu-2018-government-work-report.json');
 
@@ -120,10 +136,7 @@ test('Ctrl+D bookmarks the paragraph being read; renamed, listed, jumped to, rem
   server,
 }) => {
   await openReader(page, server.url);
-  // Scrolled before the layout settles, b31 moves when the blocks above get their real heights
-  // (seen under load on a full run): the paragraph read is then another one.
-  await expect(page.locator('.report.settled')).toHaveCount(1);
-  await page.evaluate(() => document.getElementById('b31')!.scrollIntoView({ block: 'start' }));
+  await readAt(page, 'b31');
   await page.locator('#pane').focus();
   await page.keyboard.press('Control+d');
   await expect(page.locator('[data-block="b31"][data-bookmarked]')).toHaveCount(1);
@@ -167,8 +180,7 @@ test('Ctrl+D bookmarks the paragraph in focus, as v selects in it, not the one a
   server,
 }) => {
   await openReader(page, server.url);
-  await expect(page.locator('.report.settled')).toHaveCount(1);
-  await page.evaluate(() => document.getElementById('b31')!.scrollIntoView({ block: 'start' }));
+  await readAt(page, 'b31');
   await page.locator('#pane').focus();
   // Without a mouse: v selects in b31, at the top, and → goes on, sentence by sentence, into b32.
   await page.keyboard.press('v');
@@ -186,11 +198,7 @@ test('Ctrl+D bookmarks the paragraph in focus, as v selects in it, not the one a
   // Focus out of the text (the 书签 panel): the paragraph at the top, as before.
   await page.keyboard.press('b');
   await page.getByRole('region', { name: '书签' }).locator('.bookmark-jump').first().focus();
-  await page.evaluate(async () => {
-    document.getElementById('b40')!.scrollIntoView({ block: 'start' });
-    // The reading line's block is taken at the next frame after a scroll (reading-pane.ts).
-    for (let i = 0; i < 2; i++) await new Promise(requestAnimationFrame);
-  });
+  await readAt(page, 'b40');
   await page.keyboard.press('Control+d');
   await expect(page.locator('[data-block="b40"][data-bookmarked]')).toHaveCount(1);
 });
@@ -200,12 +208,8 @@ test('deleting a bookmark or a note from its panel by keyboard leaves focus on t
   server,
 }) => {
   await openReader(page, server.url);
-  await expect(page.locator('.report.settled')).toHaveCount(1);
   for (const block of ['b31', 'b40']) {
-    await page.evaluate(async (id) => {
-      document.getElementById(id)!.scrollIntoView({ block: 'start' });
-      for (let i = 0; i < 2; i++) await new Promise(requestAnimationFrame);
-    }, block);
+    await readAt(page, block);
     await page.locator('#pane').focus();
     await page.keyboard.press('Control+d');
     await expect(page.locator(`[data-block="${block}"][data-bookmarked]`)).toHaveCount(1);
