@@ -61,7 +61,7 @@ export function countWork(run: () => unknown): number {
       String.prototype,
       'charCodeAt',
       (original) =>
-        function (this: string, index?: number) {
+        function (this: string, index: number) {
           work++;
           return original.call(this, index);
         },
