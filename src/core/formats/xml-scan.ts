@@ -4,16 +4,22 @@
  * it needs, so a document.xml of 100k tiny runs costs a few objects per run
  * rather than a DOM node, a converted node and a result object per element.
  *
- * Every character is looked at a bounded number of times (each tag once to
- * find its end, each text once to find the next `<`), so the scan is linear in
- * the document's size whatever its shape. Names come back with their prefix
- * resolved through the namespace declarations in scope and renamed to the
- * caller's short prefix for that namespace (`w:p` whatever the file calls
- * Word's namespace); a namespace the caller does not know comes back as
- * `{uri}local`. Nothing is ever fetched or expanded: a DOCTYPE is skipped
- * whole, and an entity other than XML's five and character references makes
- * the document unreadable.
+ * The characters are read by htmlparser2's Tokenizer in XML mode, a state
+ * machine that looks at each character once. Its Parser is not used: in XML
+ * mode it drops an end tag that closes nothing and closes the elements a
+ * mismatched end tag skips, where a damaged document must be refused. What
+ * the tokenizer leaves to its caller is done here: end tags must match, an
+ * attribute's value must be quoted, every element must be closed; names come
+ * back with their prefix resolved through the namespace declarations in scope
+ * and renamed to the caller's short prefix for that namespace (`w:p` whatever
+ * the file calls Word's namespace), `{uri}local` for a namespace the caller
+ * does not know. Nothing is ever fetched or expanded: the tokenizer decodes no
+ * entity; an entity other than XML's five and character references makes the
+ * document unreadable, and so does a DOCTYPE (ECMA-376 part 2, rule M1.18: a
+ * package reader treats one as an error; the tokenizer would end it at its
+ * first `>`, inside an internal subset).
  */
+import { QuoteType, Tokenizer } from 'htmlparser2';
 import { ReportFormatError } from './errors';
 
 export interface XmlHandler {
@@ -77,7 +83,8 @@ interface Open {
   declared: string[] | undefined;
 }
 
-const isSpace = (code: number) => code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+/** Shared by every element without attributes; never written to. */
+const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
 /**
  * Scans `xml`, calling `handler` in document order. `namespaces` maps a
@@ -120,138 +127,94 @@ export function scanXml(
     names.clear();
   };
 
-  let at = 0;
-  const length = xml.length;
-  while (at < length) {
-    const lt = xml.indexOf('<', at);
-    const textEnd = lt < 0 ? length : lt;
-    if (textEnd > at && open.length > 0) handler.text(decode(xml.slice(at, textEnd)));
-    if (lt < 0) break;
-    const next = xml.charCodeAt(lt + 1);
-    if (next === 0x21 /* ! */) {
-      at = skipDeclaration(xml, lt);
-      continue;
-    }
-    if (next === 0x3f /* ? */) {
-      const end = xml.indexOf('?>', lt + 2);
-      if (end < 0) throw damaged();
-      at = end + 2;
-      continue;
-    }
-    const gt = tagEnd(xml, lt + 1);
-    if (next === 0x2f /* / */) {
-      const top = open.pop();
-      if (top === undefined || !closes(xml, lt + 2, gt, top.raw)) throw damaged();
-      handler.close(top.name);
-      undeclare(top.declared);
-      at = gt + 1;
-      continue;
-    }
-    const selfClosing = xml.charCodeAt(gt - 1) === 0x2f;
-    const body = xml.slice(lt + 1, selfClosing ? gt - 1 : gt);
-    const { raw, attributes, declared } = readTag(body, scopes);
-    if (declared !== undefined) names.clear();
+  // The start tag being read: its name, then its attributes' names and
+  // values alternating (undefined while it has none).
+  let tagName = '';
+  let attributes: string[] | undefined;
+  let attributeName = '';
+  let valueStart = -1;
+  let valueEnd = -1;
+
+  /** The start tag read to its end: its namespaces declared, then announced. */
+  const openTag = (): Open => {
+    let declared: string[] | undefined;
     let named = NO_ATTRIBUTES;
     if (attributes !== undefined) {
-      // No prototype: an attribute may be called `__proto__`.
-      named = Object.create(null) as Record<string, string>;
-      for (let i = 0; i < attributes.length; i += 2)
-        named[resolve(attributes[i], true)] = attributes[i + 1];
+      const rest: string[] = [];
+      for (let i = 0; i < attributes.length; i += 2) {
+        const key = attributes[i];
+        if (key === 'xmlns' || key.startsWith('xmlns:')) {
+          const prefix = key === 'xmlns' ? '' : key.slice(6);
+          scopes.declare(prefix, attributes[i + 1]);
+          (declared ??= []).push(prefix);
+        } else {
+          rest.push(key, attributes[i + 1]);
+        }
+      }
+      if (declared !== undefined) names.clear();
+      if (rest.length > 0) {
+        // No prototype: an attribute may be called `__proto__`.
+        named = Object.create(null) as Record<string, string>;
+        for (let i = 0; i < rest.length; i += 2) named[resolve(rest[i], true)] = rest[i + 1];
+      }
     }
-    const element: Open = { raw, name: resolve(raw, false), declared };
+    const element: Open = { raw: tagName, name: resolve(tagName, false), declared };
+    attributes = undefined;
     handler.open(element.name, named);
-    if (selfClosing) {
-      handler.close(element.name);
-      undeclare(declared);
-    } else {
-      open.push(element);
-    }
-    at = gt + 1;
-  }
+    return element;
+  };
+
+  const tokenizer = new Tokenizer(
+    // Entities are left as written, so that an unknown one can be refused.
+    { xmlMode: true, decodeEntities: false },
+    {
+      onopentagname(start, end) {
+        tagName = xml.slice(start, end);
+      },
+      onattribname(start, end) {
+        attributeName = xml.slice(start, end);
+        valueStart = -1;
+      },
+      onattribdata(start, end) {
+        if (valueStart < 0) valueStart = start;
+        valueEnd = end;
+      },
+      onattribend(quote) {
+        if (quote !== QuoteType.Double && quote !== QuoteType.Single) throw damaged();
+        const value = valueStart < 0 ? '' : decode(xml.slice(valueStart, valueEnd));
+        (attributes ??= []).push(attributeName, value);
+      },
+      onopentagend() {
+        open.push(openTag());
+      },
+      onselfclosingtag() {
+        const element = openTag();
+        handler.close(element.name);
+        undeclare(element.declared);
+      },
+      onclosetag(start, end) {
+        const top = open.pop();
+        if (top === undefined || xml.slice(start, end) !== top.raw) throw damaged();
+        handler.close(top.name);
+        undeclare(top.declared);
+      },
+      ontext(start, end) {
+        if (open.length > 0) handler.text(decode(xml.slice(start, end)));
+      },
+      // A DOCTYPE, or any other declaration: refused, its entities never read.
+      ondeclaration() {
+        throw damaged();
+      },
+      // A CDATA section's text is dropped, as the Word readers do.
+      oncdata: () => undefined,
+      oncomment: () => undefined,
+      onprocessinginstruction: () => undefined,
+      onattribentity: () => undefined,
+      ontextentity: () => undefined,
+      onend: () => undefined,
+    },
+  );
+  tokenizer.write(xml);
+  tokenizer.end();
   if (open.length > 0) throw damaged();
-}
-
-/** Shared by every element without attributes; never written to. */
-const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string, string>;
-
-/** Whether the end tag between `from` and `gt` names `raw` (spaces may follow the name). */
-function closes(xml: string, from: number, gt: number, raw: string): boolean {
-  if (!xml.startsWith(raw, from)) return false;
-  for (let i = from + raw.length; i < gt; i++) if (!isSpace(xml.charCodeAt(i))) return false;
-  return true;
-}
-
-/** The `>` closing the tag that starts at `from`, outside quoted values. */
-function tagEnd(xml: string, from: number): number {
-  let quote = 0;
-  for (let i = from; i < xml.length; i++) {
-    const code = xml.charCodeAt(i);
-    if (quote !== 0) {
-      if (code === quote) quote = 0;
-    } else if (code === 0x22 || code === 0x27) {
-      quote = code;
-    } else if (code === 0x3e) {
-      return i;
-    } else if (code === 0x3c) {
-      break;
-    }
-  }
-  throw damaged();
-}
-
-/** Past a comment, a CDATA section (its text dropped, as the Word readers do) or a DOCTYPE. */
-function skipDeclaration(xml: string, lt: number): number {
-  const closer = xml.startsWith('<!--', lt) ? '-->' : xml.startsWith('<![CDATA[', lt) ? ']]>' : '';
-  if (closer !== '') {
-    const end = xml.indexOf(closer, lt + 4);
-    if (end < 0) throw damaged();
-    return end + closer.length;
-  }
-  // A DOCTYPE, with or without an internal subset: skipped, never read.
-  const bracket = xml.indexOf('[', lt);
-  const gt = xml.indexOf('>', lt);
-  if (gt < 0) throw damaged();
-  if (bracket < 0 || bracket > gt) return gt + 1;
-  const subsetEnd = /\]\s*>/gu;
-  subsetEnd.lastIndex = bracket;
-  const match = subsetEnd.exec(xml);
-  if (match === null) throw damaged();
-  return match.index + match[0].length;
-}
-
-/** A start tag's name and attributes; its namespace declarations made in `scopes`. */
-function readTag(
-  body: string,
-  scopes: Scopes,
-): { raw: string; attributes: string[] | undefined; declared: string[] | undefined } {
-  let i = 0;
-  while (i < body.length && !isSpace(body.charCodeAt(i))) i++;
-  const raw = body.slice(0, i);
-  if (raw === '') throw damaged();
-  /** Names and values, alternating; undefined when there are none. */
-  let attributes: string[] | undefined;
-  let declared: string[] | undefined;
-  while (i < body.length) {
-    while (i < body.length && isSpace(body.charCodeAt(i))) i++;
-    if (i >= body.length) break;
-    const eq = body.indexOf('=', i);
-    if (eq < 0) throw damaged();
-    const key = body.slice(i, eq).trim();
-    let q = eq + 1;
-    while (q < body.length && isSpace(body.charCodeAt(q))) q++;
-    const quote = body[q];
-    if (quote !== '"' && quote !== "'") throw damaged();
-    const close = body.indexOf(quote, q + 1);
-    if (close < 0) throw damaged();
-    const value = decode(body.slice(q + 1, close));
-    i = close + 1;
-    if (key === 'xmlns' || key.startsWith('xmlns:')) {
-      const prefix = key === 'xmlns' ? '' : key.slice(6);
-      scopes.declare(prefix, value);
-      (declared ??= []).push(prefix);
-    } else {
-      (attributes ??= []).push(key, value);
-    }
-  }
-  return { raw, attributes, declared };
 }

@@ -370,8 +370,24 @@ describe('the .docx reader against mammoth', () => {
       '<w:p><w:r></w:p></w:r>',
       p(r('&xxe;')),
       '<w:p a=b/>',
+      '<w:p a/>',
+      // An end tag that closes no open element (htmlparser2's Parser drops it).
+      p(r('甲')) + '</w:tbl>',
     ]) {
       expect(() => docxToHtml(docxOf(body)), body).toThrow(ReportFormatError);
+    }
+  });
+
+  it('refuses a DOCTYPE, as the packaging standard has a reader do, whatever its subset holds', () => {
+    const rest = `<w:document xmlns:w="${W}"><w:body>${p(r('正文'))}</w:body></w:document>`;
+    for (const doctype of [
+      '<!DOCTYPE w:document>',
+      // A `>` in a quoted value ends the DOCTYPE early for a tokenizer that
+      // does not read DTDs: the markup after it must not become the document.
+      `<!DOCTYPE w:document [<!ATTLIST w:p w:x "><w:body>${p(r('注入'))}</w:body>">]>`,
+    ]) {
+      const docx = docxOf('', { 'word/document.xml': doctype + rest });
+      expect(() => docxToHtml(docx), doctype).toThrow(new ReportFormatError('docx-damaged'));
     }
   });
 
