@@ -14,11 +14,10 @@
  * it stands or however long its paragraph: linear in the part's size.
  */
 import { hex as dingbatHex } from 'dingbat-to-unicode';
-import { ReportFormatError } from './errors';
+import { escapeHtml } from '../report/report-html';
+import { docxDamaged } from './errors';
 import { LIMITS } from './limits';
 import type { XmlHandler } from './xml-scan';
-
-const damaged = () => new ReportFormatError('docx-damaged');
 
 /** Namespaces read, by the short prefix the reader uses (Word's transitional and strict). */
 export const NAMESPACES: Record<string, string> = {
@@ -73,9 +72,6 @@ const CHARACTERS = new Map([
   ['w:noBreakHyphen', '\u2011'],
   ['w:softHyphen', '\u00AD'],
 ]);
-
-const escapeHtml = (text: string) =>
-  text.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;');
 
 /** Word's on/off attribute: on unless `false` or `0`. */
 const isOn = (value: string | undefined) => value !== 'false' && value !== '0';
@@ -191,7 +187,7 @@ export class BodyReader implements XmlHandler {
     }
     // Real documents nest tables a few deep; the page built here must stay
     // within what html-text.ts reads (about one HTML element per frame).
-    if (this.frames.length >= MAX_FRAMES) throw damaged();
+    if (this.frames.length >= MAX_FRAMES) throw docxDamaged();
     this.frames.push(frame);
     if (
       frame.kind === 'p' ||

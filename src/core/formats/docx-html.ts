@@ -15,10 +15,8 @@
  */
 import { BodyReader, joinPieces, NAMESPACES, type NoteReference, type Piece } from './docx-body';
 import { boundedDocxParts } from './docx-zip';
-import { ReportFormatError } from './errors';
+import { docxDamaged } from './errors';
 import { scanXml } from './xml-scan';
-
-const damaged = () => new ReportFormatError('docx-damaged');
 
 const RELATIONSHIP = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
 const utf8 = new TextDecoder('utf-8');
@@ -172,7 +170,7 @@ export function docxToHtml(bytes: Uint8Array): string {
     'word/document.xml',
   );
   const document = parts.text(main);
-  if (document === undefined) throw damaged();
+  if (document === undefined) throw docxDamaged();
   const related = readRelationships(
     parts.text(joinPath(dirname(main), '_rels', `${basename(main)}.rels`)),
   );
@@ -192,6 +190,6 @@ export function docxToHtml(bytes: Uint8Array): string {
     return body;
   });
   scanXml(document, NAMESPACES, reader);
-  if (!sawBody) throw damaged();
+  if (!sawBody) throw docxDamaged();
   return joinPieces([body, notesHtml(references, notes)]);
 }

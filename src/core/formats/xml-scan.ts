@@ -20,15 +20,13 @@
  * first `>`, inside an internal subset).
  */
 import { QuoteType, Tokenizer } from 'htmlparser2';
-import { ReportFormatError } from './errors';
+import { docxDamaged } from './errors';
 
 export interface XmlHandler {
   open(name: string, attributes: Record<string, string>): void;
   close(name: string): void;
   text(data: string): void;
 }
-
-const damaged = () => new ReportFormatError('docx-damaged');
 
 const NAMED = new Map([
   ['lt', '<'],
@@ -45,11 +43,11 @@ function decode(raw: string): string {
   return raw.replace(ENTITY, (_, hex?: string, dec?: string, name?: string) => {
     if (name !== undefined) {
       const char = NAMED.get(name);
-      if (char === undefined) throw damaged();
+      if (char === undefined) throw docxDamaged();
       return char;
     }
     const code = hex !== undefined ? parseInt(hex, 16) : Number(dec);
-    if (code > 0x10ffff) throw damaged();
+    if (code > 0x10ffff) throw docxDamaged();
     return String.fromCodePoint(code);
   });
 }
@@ -180,7 +178,7 @@ export function scanXml(
         valueEnd = end;
       },
       onattribend(quote) {
-        if (quote !== QuoteType.Double && quote !== QuoteType.Single) throw damaged();
+        if (quote !== QuoteType.Double && quote !== QuoteType.Single) throw docxDamaged();
         const value = valueStart < 0 ? '' : decode(xml.slice(valueStart, valueEnd));
         (attributes ??= []).push(attributeName, value);
       },
@@ -194,7 +192,7 @@ export function scanXml(
       },
       onclosetag(start, end) {
         const top = open.pop();
-        if (top === undefined || xml.slice(start, end) !== top.raw) throw damaged();
+        if (top === undefined || xml.slice(start, end) !== top.raw) throw docxDamaged();
         handler.close(top.name);
         undeclare(top.declared);
       },
@@ -203,7 +201,7 @@ export function scanXml(
       },
       // A DOCTYPE, or any other declaration: refused, its entities never read.
       ondeclaration() {
-        throw damaged();
+        throw docxDamaged();
       },
       // A CDATA section's text is dropped, as the Word readers do.
       oncdata: () => undefined,
@@ -216,5 +214,5 @@ export function scanXml(
   );
   tokenizer.write(xml);
   tokenizer.end();
-  if (open.length > 0) throw damaged();
+  if (open.length > 0) throw docxDamaged();
 }
