@@ -203,6 +203,43 @@ test('Ctrl+D bookmarks the paragraph in focus, as v selects in it, not the one a
   await expect(page.locator('[data-block="b40"][data-bookmarked]')).toHaveCount(1);
 });
 
+test('Ctrl+D straight after a scroll bookmarks the paragraph now at the top, not the one scrolled away from', async ({
+  page,
+  server,
+}) => {
+  await openReader(page, server.url);
+  await readAt(page, 'b31');
+  await page.locator('#pane').focus();
+  /** The paragraph at the top of the view once the scroll has settled, as the reader sees it. */
+  const atTop = () =>
+    page.evaluate(async () => {
+      for (let i = 0; i < 2; i++) await new Promise(requestAnimationFrame);
+      const line = document.getElementById('pane')!.getBoundingClientRect().top + 20;
+      const blocks = [...document.querySelectorAll<HTMLElement>('#pane [data-block]')];
+      return blocks.findLast((block) => block.getBoundingClientRect().top <= line)?.id;
+    });
+  const bookmarked = () =>
+    page.locator('[data-bookmarked]').evaluateAll((elements) => elements.map((e) => e.id));
+  // As a reader presses them: PageDown, then at once Ctrl+D.
+  await page.keyboard.press('PageDown');
+  await page.keyboard.press('Control+d');
+  const first = await atTop();
+  expect(first).not.toBe('b31');
+  await expect.poll(bookmarked).toEqual([first]);
+  // The same, with the key in the very task that scrolled (before any frame has seen the scroll):
+  // before, the bookmark went to the paragraph of the last frame scrolled, the one above.
+  await page.evaluate(() => {
+    const pane = document.getElementById('pane')!;
+    pane.scrollBy({ top: pane.clientHeight * 0.9 });
+    pane.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'd', code: 'KeyD', ctrlKey: true, bubbles: true }),
+    );
+  });
+  const second = await atTop();
+  expect(second).not.toBe(first);
+  await expect.poll(bookmarked).toEqual([first, second]);
+});
+
 test('deleting a bookmark or a note from its panel by keyboard leaves focus on the next one, then on the panel', async ({
   page,
   server,

@@ -109,11 +109,13 @@ export class ReadingPane extends Store<ReadingState> {
   }
 
   /**
-   * The block at the reading line now, measured if the reader has not
-   * scrolled yet (a report just opened at its top has no topBlock).
+   * The block at the reading line now: measured, not topBlock, which is
+   * the last scrolled frame's. A scroll by key (PageDown, Space) moves the
+   * pane at once but is heard a frame later, so a Ctrl+D pressed straight
+   * after it found topBlock still on the paragraph scrolled away from.
    */
   blockAtReadingLine(): string | null {
-    return this.getSnapshot().topBlock ?? readingPositionOf(this.pane)?.block ?? null;
+    return readingPositionOf(this.pane)?.block ?? this.getSnapshot().topBlock;
   }
 
   /**
