@@ -640,3 +640,59 @@ test('at 800 px the selection toolbar and the note editor stay in the pane: the 
   // The editor holds focus (its dialog hides the rest from the accessibility tree): found by class.
   expect(await hit(page.locator('.sidebar-tab').first())).toBe(true);
 });
+
+test('at 800 px beside the 目录, the boxes over the text take their widths from the stylesheet, capped by the room: never an inline width', async ({
+  page,
+  server,
+}) => {
+  await page.setViewportSize({ width: 800, height: 600 });
+  await openReader(page, server.url);
+  await page.getByRole('button', { name: /目录/ }).first().click();
+  const sidebar = await edges(page.locator('#sidebar'));
+  expect(sidebar.right).toBeGreaterThan(0);
+  // The room beside the 目录, less FloatingBox's 8 px from each edge.
+  const room = 800 - sidebar.right - 16;
+  /** The box's width, and the max-width set on it inline (the stylesheet's to decide: none). */
+  const measure = (locator: import('@playwright/test').Locator) =>
+    locator.evaluate((element: HTMLElement) => ({
+      ...element.getBoundingClientRect().toJSON(),
+      inline: element.style.maxWidth,
+      overflows: element.scrollWidth > element.clientWidth,
+    }));
+
+  await select(page, ['b31', 0], ['b31', 30]);
+  const toolbar = page.getByRole('toolbar', { name: '批注工具' });
+  await expect(toolbar).toBeVisible();
+  await expect.poll(async () => (await edges(toolbar)).left).toBeGreaterThanOrEqual(sidebar.right);
+  const bar = await measure(toolbar);
+  // Before, FloatingBox set the room as an inline max-width, which replaced annotations.css's.
+  expect(bar.inline).toBe('');
+  expect(bar.width).toBeLessThanOrEqual(room + 0.5);
+  expect(bar.right).toBeLessThanOrEqual(792.5);
+  expect(bar.overflows).toBe(false);
+
+  await toolbar.getByRole('button', { name: '批注…' }).click();
+  const editor = page.getByRole('dialog', { name: '新批注' });
+  await expect(editor).toBeInViewport({ ratio: 1 });
+  const box = await measure(editor);
+  expect(box.inline).toBe('');
+  // annotations.css's 360 px, which the room beside the 目录 holds.
+  expect(box.width).toBeCloseTo(Math.min(360, room), 0);
+  expect(box.left).toBeGreaterThanOrEqual(sidebar.right);
+  expect(box.overflows).toBe(false);
+  await editor.getByRole('button', { name: '取消' }).click();
+
+  // A glossary popover, placed by the same rule: glossary.css's 24em column, in the room.
+  const term = page.locator('article.report [data-glossary]', { hasText: '创新券' });
+  // Focused (the term may lie under the 目录, where a click cannot reach it).
+  await term.focus();
+  // After mouse clicks focus is not shown, and focus alone does not open it: Enter does.
+  await page.keyboard.press('Enter');
+  const popover = page.getByRole('dialog', { name: '创新券' });
+  await expect(popover).toBeVisible();
+  const shown = await measure(popover);
+  expect(shown.inline).toBe('');
+  expect(shown.width).toBeLessThanOrEqual(Math.min(24 * 14, room) + 0.5);
+  expect(shown.left).toBeGreaterThanOrEqual(sidebar.right + 8 - 0.5);
+  expect(shown.right).toBeLessThanOrEqual(792.5);
+});
