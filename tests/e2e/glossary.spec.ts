@@ -153,7 +153,10 @@ test('opened from the keyboard, a popover stays open through Enter and Space on 
   const hidden = term(page, '隐形冠军');
   await hidden.focus();
   const second = page.getByRole('dialog', { name: '单打冠军' });
-  await page.getByRole('dialog', { name: '隐形冠军' }).getByRole('button', { name: '下一处' }).focus();
+  await page
+    .getByRole('dialog', { name: '隐形冠军' })
+    .getByRole('button', { name: '下一处' })
+    .focus();
   await page.keyboard.press('Enter');
   await expect(term(page, '单打冠军')).toBeFocused();
   await expect(second).toContainText('第 2/2 处');
