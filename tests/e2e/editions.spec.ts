@@ -56,6 +56,13 @@ async function tabTo(page: Page, name: string, back = false): Promise<void> {
 
 const offer = (page: Page) => page.getByRole('dialog', { name: `这是《${TITLE}》的新版本吗？` });
 
+/** Adds the revised text and answers the question with Enter: 作为新版本加入. */
+async function addAsNewEdition(page: Page): Promise<void> {
+  await addByChooser(page, '终稿.txt', REVISED);
+  await expect(offer(page)).toBeVisible({ timeout: 20_000 });
+  await page.keyboard.press('Enter');
+}
+
 test('a revised text as a new edition: touched notes first in 修订对照, a jump, the export; a restart keeps both editions', async ({
   page,
   server,
@@ -217,9 +224,7 @@ test('with the keyboard alone in 修订对照: . and , step, Shift+R marks every
   const problems = await watchProblems(page);
   await openReader(page, server.url);
   await highlight(page, `地区生产总值${FIGURE.from}`);
-  await addByChooser(page, '终稿.txt', REVISED);
-  await expect(offer(page)).toBeVisible({ timeout: 20_000 });
-  await page.keyboard.press('Enter');
+  await addAsNewEdition(page);
   const panel = page.getByRole('region', { name: '修订对照' });
   await expect(panel).toBeVisible({ timeout: 20_000 });
   const position = panel.locator('.edition-position');
@@ -287,9 +292,7 @@ test('选择对照的版本 opens with focus on its first field, the edition com
   server,
 }) => {
   await openReader(page, server.url);
-  await addByChooser(page, '终稿.txt', REVISED);
-  await expect(offer(page)).toBeVisible({ timeout: 20_000 });
-  await page.keyboard.press('Enter');
+  await addAsNewEdition(page);
   const panel = page.getByRole('region', { name: '修订对照' });
   await expect(panel).toBeVisible({ timeout: 20_000 });
   await panel.getByRole('button', { name: /换版本|选择对照的版本/ }).click();
@@ -312,9 +315,7 @@ test('当前版本改了什么, from an earlier edition: the current one opens a
   const problems = await watchProblems(page);
   await openReader(page, server.url);
   const first = (await shownEdition(page))!;
-  await addByChooser(page, '终稿.txt', REVISED);
-  await expect(offer(page)).toBeVisible({ timeout: 20_000 });
-  await page.keyboard.press('Enter');
+  await addAsNewEdition(page);
   await expect.poll(() => shownEdition(page), { timeout: 20_000 }).not.toBe(first);
   const second = (await shownEdition(page))!;
 
