@@ -203,6 +203,43 @@ test('Ctrl+D bookmarks the paragraph in focus, as v selects in it, not the one a
   await expect(page.locator('[data-block="b40"][data-bookmarked]')).toHaveCount(1);
 });
 
+test('Ctrl+D straight after a scroll bookmarks the paragraph now at the top, not the one scrolled away from', async ({
+  page,
+  server,
+}) => {
+  await openReader(page, server.url);
+  await readAt(page, 'b31');
+  await page.locator('#pane').focus();
+  /** The paragraph at the top of the view once the scroll has settled, as the reader sees it. */
+  const atTop = () =>
+    page.evaluate(async () => {
+      for (let i = 0; i < 2; i++) await new Promise(requestAnimationFrame);
+      const line = document.getElementById('pane')!.getBoundingClientRect().top + 20;
+      const blocks = [...document.querySelectorAll<HTMLElement>('#pane [data-block]')];
+      return blocks.findLast((block) => block.getBoundingClientRect().top <= line)?.id;
+    });
+  const bookmarked = () =>
+    page.locator('[data-bookmarked]').evaluateAll((elements) => elements.map((e) => e.id));
+  // As a reader presses them: PageDown, then at once Ctrl+D.
+  await page.keyboard.press('PageDown');
+  await page.keyboard.press('Control+d');
+  const first = await atTop();
+  expect(first).not.toBe('b31');
+  await expect.poll(bookmarked).toEqual([first]);
+  // The same, with the key in the very task that scrolled (before any frame has seen the scroll):
+  // before, the bookmark went to the paragraph of the last frame scrolled, the one above.
+  await page.evaluate(() => {
+    const pane = document.getElementById('pane')!;
+    pane.scrollBy({ top: pane.clientHeight * 0.9 });
+    pane.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'd', code: 'KeyD', ctrlKey: true, bubbles: true }),
+    );
+  });
+  const second = await atTop();
+  expect(second).not.toBe(first);
+  await expect.poll(bookmarked).toEqual([first, second]);
+});
+
 test('deleting a bookmark or a note from its panel by keyboard leaves focus on the next one, then on the panel', async ({
   page,
   server,
@@ -602,4 +639,60 @@ test('at 800 px the selection toolbar and the note editor stay in the pane: the 
   expect((await edges(editor)).left).toBeGreaterThanOrEqual(sidebar.right);
   // The editor holds focus (its dialog hides the rest from the accessibility tree): found by class.
   expect(await hit(page.locator('.sidebar-tab').first())).toBe(true);
+});
+
+test('at 800 px beside the 目录, the boxes over the text take their widths from the stylesheet, capped by the room: never an inline width', async ({
+  page,
+  server,
+}) => {
+  await page.setViewportSize({ width: 800, height: 600 });
+  await openReader(page, server.url);
+  await page.getByRole('button', { name: /目录/ }).first().click();
+  const sidebar = await edges(page.locator('#sidebar'));
+  expect(sidebar.right).toBeGreaterThan(0);
+  // The room beside the 目录, less FloatingBox's 8 px from each edge.
+  const room = 800 - sidebar.right - 16;
+  /** The box's width, and the max-width set on it inline (the stylesheet's to decide: none). */
+  const measure = (locator: import('@playwright/test').Locator) =>
+    locator.evaluate((element: HTMLElement) => ({
+      ...element.getBoundingClientRect().toJSON(),
+      inline: element.style.maxWidth,
+      overflows: element.scrollWidth > element.clientWidth,
+    }));
+
+  await select(page, ['b31', 0], ['b31', 30]);
+  const toolbar = page.getByRole('toolbar', { name: '批注工具' });
+  await expect(toolbar).toBeVisible();
+  await expect.poll(async () => (await edges(toolbar)).left).toBeGreaterThanOrEqual(sidebar.right);
+  const bar = await measure(toolbar);
+  // Before, FloatingBox set the room as an inline max-width, which replaced annotations.css's.
+  expect(bar.inline).toBe('');
+  expect(bar.width).toBeLessThanOrEqual(room + 0.5);
+  expect(bar.right).toBeLessThanOrEqual(792.5);
+  expect(bar.overflows).toBe(false);
+
+  await toolbar.getByRole('button', { name: '批注…' }).click();
+  const editor = page.getByRole('dialog', { name: '新批注' });
+  await expect(editor).toBeInViewport({ ratio: 1 });
+  const box = await measure(editor);
+  expect(box.inline).toBe('');
+  // annotations.css's 360 px, which the room beside the 目录 holds.
+  expect(box.width).toBeCloseTo(Math.min(360, room), 0);
+  expect(box.left).toBeGreaterThanOrEqual(sidebar.right);
+  expect(box.overflows).toBe(false);
+  await editor.getByRole('button', { name: '取消' }).click();
+
+  // A glossary popover, placed by the same rule: glossary.css's 24em column, in the room.
+  const term = page.locator('article.report [data-glossary]', { hasText: '创新券' });
+  // Focused (the term may lie under the 目录, where a click cannot reach it).
+  await term.focus();
+  // After mouse clicks focus is not shown, and focus alone does not open it: Enter does.
+  await page.keyboard.press('Enter');
+  const popover = page.getByRole('dialog', { name: '创新券' });
+  await expect(popover).toBeVisible();
+  const shown = await measure(popover);
+  expect(shown.inline).toBe('');
+  expect(shown.width).toBeLessThanOrEqual(Math.min(24 * 14, room) + 0.5);
+  expect(shown.left).toBeGreaterThanOrEqual(sidebar.right + 8 - 0.5);
+  expect(shown.right).toBeLessThanOrEqual(792.5);
 });

@@ -56,6 +56,13 @@ async function tabTo(page: Page, name: string, back = false): Promise<void> {
 
 const offer = (page: Page) => page.getByRole('dialog', { name: `这是《${TITLE}》的新版本吗？` });
 
+/** Adds the revised text and answers the question with Enter: 作为新版本加入. */
+async function addAsNewEdition(page: Page): Promise<void> {
+  await addByChooser(page, '终稿.txt', REVISED);
+  await expect(offer(page)).toBeVisible({ timeout: 20_000 });
+  await page.keyboard.press('Enter');
+}
+
 test('a revised text as a new edition: touched notes first in 修订对照, a jump, the export; a restart keeps both editions', async ({
   page,
   server,
@@ -217,9 +224,7 @@ test('with the keyboard alone in 修订对照: . and , step, Shift+R marks every
   const problems = await watchProblems(page);
   await openReader(page, server.url);
   await highlight(page, `地区生产总值${FIGURE.from}`);
-  await addByChooser(page, '终稿.txt', REVISED);
-  await expect(offer(page)).toBeVisible({ timeout: 20_000 });
-  await page.keyboard.press('Enter');
+  await addAsNewEdition(page);
   const panel = page.getByRole('region', { name: '修订对照' });
   await expect(panel).toBeVisible({ timeout: 20_000 });
   const position = panel.locator('.edition-position');
@@ -279,6 +284,59 @@ test('with the keyboard alone in 修订对照: . and , step, Shift+R marks every
   const markdown = await readFile((await (await download).path())!, 'utf8');
   expect(markdown.match(/^### \d+\./gm)).toHaveLength(6);
   expect(markdown).toContain(`地区生产总值 ${FIGURE.from} → ${FIGURE.to}`);
+  expect(await problems()).toEqual([]);
+});
+
+test('选择对照的版本 opens with focus on its first field, the edition compared from', async ({
+  page,
+  server,
+}) => {
+  await openReader(page, server.url);
+  await addAsNewEdition(page);
+  const panel = page.getByRole('region', { name: '修订对照' });
+  await expect(panel).toBeVisible({ timeout: 20_000 });
+  await panel.getByRole('button', { name: /换版本|选择对照的版本/ }).click();
+  const chooser = page.getByRole('dialog', { name: '选择对照的版本' });
+  await expect(chooser).toBeVisible();
+  // Before, the second field (新版本) had it: a keyboard reader began in the middle of the form.
+  await expect(chooser.getByRole('combobox', { name: '原版本（从它）' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(chooser.getByRole('combobox', { name: /^新版本/ })).toBeFocused();
+  // Esc gives focus back to where it was.
+  await page.keyboard.press('Escape');
+  await expect(chooser).toHaveCount(0);
+  await expect(panel.getByRole('button', { name: /换版本|选择对照的版本/ })).toBeFocused();
+});
+
+test('当前版本改了什么, from an earlier edition: the current one opens at its first change, that paragraph in focus', async ({
+  page,
+  server,
+}) => {
+  const problems = await watchProblems(page);
+  await openReader(page, server.url);
+  const first = (await shownEdition(page))!;
+  await addAsNewEdition(page);
+  await expect.poll(() => shownEdition(page), { timeout: 20_000 }).not.toBe(first);
+  const second = (await shownEdition(page))!;
+
+  await page.keyboard.press('l');
+  const row = page.locator('.library .shelf-row', { hasText: TITLE });
+  await row.getByRole('button', { name: `《${TITLE}》的 2 个版本` }).click();
+  await row.getByRole('button', { name: '阅读第 1 版（只读）' }).click();
+  await expect.poll(() => shownEdition(page), { timeout: 20_000 }).toBe(first);
+  await page.getByRole('button', { name: '当前版本改了什么' }).click();
+
+  await expect.poll(() => shownEdition(page), { timeout: 20_000 }).toBe(second);
+  const panel = page.getByRole('region', { name: '修订对照' });
+  await expect(panel.locator('.edition-position')).toHaveText('第 1/6 处', { timeout: 20_000 });
+  // The list's first change (the corrected figure) is marked in the text, in view, its paragraph in focus.
+  await expect.poll(() => highlighted(page, 'edition-current')).toEqual(['1164.50']);
+  const focused = page.locator('#pane [data-block]:focus');
+  await expect(focused).toContainText(`地区生产总值${FIGURE.to}`);
+  await expect(focused).toBeInViewport();
+  // And `.` steps on from it.
+  await page.keyboard.press('.');
+  await expect(panel.locator('.edition-position')).toHaveText('第 2/6 处');
   expect(await problems()).toEqual([]);
 });
 

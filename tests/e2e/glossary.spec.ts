@@ -116,6 +116,57 @@ test('keyboard focus opens the definition; Tab enters it and Esc closes it, focu
   );
 });
 
+test('opened from the keyboard, a popover stays open through Enter and Space on its term; Esc closes it, focus back on the term', async ({
+  page,
+  server,
+}) => {
+  await openReader(page, server.url);
+  await page.locator('main.pane').focus();
+  await page.keyboard.press('Tab');
+  const first = term(page, '“365”产业投资导向');
+  await expect(first).toBeFocused();
+  const dialog = page.getByRole('dialog', { name: '“365”产业投资导向' });
+  await expect(dialog).toBeVisible();
+  // The keys a keyboard reader presses to open it: before, Enter closed what focus had opened.
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeVisible();
+  await expect(first).toHaveAttribute('aria-expanded', 'true');
+  await page.keyboard.press('Space');
+  await expect(dialog).toBeVisible();
+  await expect(first).toBeFocused();
+  // Into it and back out to the term: still open, and Enter there keeps it so.
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByRole('link', { name: '查看附件中的解释' })).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(first).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeVisible();
+  // Esc closes it and leaves focus on the term; Enter then opens it again, and a second Enter keeps it.
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(first).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeVisible();
+  // Stepping from a popover by keyboard lands on the next occurrence's term, open: Enter keeps it open.
+  const hidden = term(page, '隐形冠军');
+  await hidden.focus();
+  const second = page.getByRole('dialog', { name: '单打冠军' });
+  await page
+    .getByRole('dialog', { name: '隐形冠军' })
+    .getByRole('button', { name: '下一处' })
+    .focus();
+  await page.keyboard.press('Enter');
+  await expect(term(page, '单打冠军')).toBeFocused();
+  await expect(second).toContainText('第 2/2 处');
+  await page.keyboard.press('Enter');
+  await expect(second).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(second).toBeHidden();
+  await expect(term(page, '单打冠军')).toBeFocused();
+});
+
 test('Tab out of the last term’s popover leaves it for good: focus wraps to the page’s start, not back and forth', async ({
   page,
   server,

@@ -65,6 +65,37 @@ const focusedName = (page: Page) =>
     return element.getAttribute('aria-label') ?? element.textContent ?? element.tagName;
   });
 
+test('a removal answered after the reader has moved focus on leaves focus where they put it, as the panels’ 删除 do', async ({
+  page,
+  server,
+}) => {
+  // removeReport is held on its way until the test lets it go.
+  const held: (() => void)[] = [];
+  let holding = false;
+  await page.route(/\/api\/removeReport$/, async (route) => {
+    if (!holding) return route.continue();
+    await new Promise<void>((release) => held.push(release));
+    await route.continue();
+  });
+  test.slow();
+  await openReader(page, server.url);
+  await twoMoreReports(page);
+  await page.keyboard.press('l');
+  await expect(shelfRows(page)).toHaveCount(3);
+  holding = true;
+  // 江北, not the report on screen (镇海): the reader behind the 书架 stays as it is.
+  await page.getByRole('button', { name: '移除《2019年江北区政府工作报告》' }).focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => held.length).toBe(1);
+  // While it is under way the reader goes on to 返回阅读; then the answer comes and the row goes.
+  const back = page.getByRole('button', { name: '返回阅读' });
+  await back.focus();
+  held.splice(0).forEach((release) => release());
+  await expect(shelfRows(page)).toHaveCount(2);
+  // Before, the 书架 moved focus to the row in the removed one's place whenever its list changed.
+  await expect(back).toBeFocused();
+});
+
 test('renaming by keyboard and input method: an empty name is refused with a reason; focus comes back to 重命名', async ({
   page,
   server,

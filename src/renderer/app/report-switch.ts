@@ -24,6 +24,8 @@ export interface LoadedReport {
   arrival?: Arrival;
   /** An edition to compare the one on screen with, once it is up (修订对照 opens). */
   compareWith?: string;
+  /** Then jump to the first change. */
+  firstChange?: boolean;
 }
 
 /** The edition on screen is the report's current one: the one notes are made in. */
@@ -77,7 +79,7 @@ export class ReportSwitch extends Store<SwitchState> {
    * editions compared).
    */
   async open(report: string, options: OpenOptions = {}): Promise<void> {
-    const { arrival, edition, compareWith } = options;
+    const { arrival, edition, compareWith, firstChange } = options;
     const ticket = ++this.ticket;
     if (onScreen(this.getSnapshot().current, report, options)) return this.set({ opening: null });
     this.set({ opening: report });
@@ -99,6 +101,7 @@ export class ReportSwitch extends Store<SwitchState> {
       entry: opened.value.report,
       ...(arrival && { arrival }),
       ...(compareWith !== undefined && { compareWith }),
+      ...(firstChange === true && { firstChange }),
     };
     this.set({ current: null, pending: next });
   }

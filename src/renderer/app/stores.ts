@@ -218,7 +218,7 @@ export function attachAfterPaint(stores: ReaderStores): () => void {
       void stores.shelf.refresh();
     }),
   ];
-  const { arrival, compareWith } = stores.report;
+  const { arrival, compareWith, firstChange } = stores.report;
   if (arrival && 'query' in arrival) {
     stops.push(arrive(stores.search, stores.jumpAndClose, arrival));
   } else if (arrival) {
@@ -232,7 +232,9 @@ export function attachAfterPaint(stores: ReaderStores): () => void {
   // Opened to see what changed (a new edition just added, two editions chosen): 修订对照 opens.
   if (compareWith !== undefined) {
     void stores.editions.compareWith(compareWith).then((shown) => {
-      if (shown) stores.sidebar.show('editions');
+      if (!shown) return;
+      stores.sidebar.show('editions');
+      if (firstChange) stores.editions.showFirst();
     });
   }
   return () => stops.forEach((stop) => stop());

@@ -60,14 +60,19 @@ interface RoomOptions {
   padding: number;
   /** Shifted along the side it sits on too (see FloatingBox). */
   crossAxis?: boolean;
-  /** Sizes the box to the room left (Floating UI's size `apply`). */
-  fit: SizeOptions['apply'];
+  /** More sizing to the room left, after its width is set (Floating UI's size `apply`). */
+  fit?: SizeOptions['apply'];
 }
 
 /**
  * Floating UI's flip, shift and size, each kept to `roomIn(within, beside)`
  * measured afresh at each placing: the one rule for every box over the text
  * (FloatingBox, the glossary popovers).
+ *
+ * The room's width is handed to the stylesheet as `--room-width`, never set
+ * as the box's max-width: the stylesheet is the one place a box's width is
+ * decided, the room a ceiling under its own (an inline max-width replaced
+ * it: a glossary definition ran as one 980 px line across a wide window).
  */
 export function keptInRoom(
   within: HTMLElement,
@@ -78,7 +83,15 @@ export function keptInRoom(
   return [
     flip(() => ({ padding, boundary: boundary() })),
     shift(() => ({ padding, crossAxis, boundary: boundary() })),
-    size(() => ({ padding, boundary: boundary(), apply: fit })),
+    size(() => ({
+      padding,
+      boundary: boundary(),
+      apply(state) {
+        const room = Math.max(0, Math.floor(state.availableWidth));
+        state.elements.floating.style.setProperty('--room-width', `${room}px`);
+        fit?.(state);
+      },
+    })),
   ];
 }
 
@@ -100,14 +113,9 @@ export function FloatingBox({
     // stay in sight (at 800 px a long selection's toolbar covered them).
     middleware: [
       offset(8),
-      // As wide as the room at most: the selection toolbar wraps its buttons, the editor narrows.
-      ...keptInRoom(within, beside, {
-        padding: 8,
-        crossAxis: true,
-        fit: ({ elements, availableWidth }) => {
-          elements.floating.style.maxWidth = `${Math.max(0, availableWidth)}px`;
-        },
-      }),
+      // As wide as the room at most (--room-width, in annotations.css): the selection
+      // toolbar wraps its buttons, the editor narrows.
+      ...keptInRoom(within, beside, { padding: 8, crossAxis: true }),
       hide(),
     ],
     whileElementsMounted: autoUpdate,

@@ -2,7 +2,7 @@
 import type { Anchored, Annotation } from '../../../shared/user-data';
 import { useReader } from '../../app/context';
 import { useStore } from '../../store';
-import { focusAfterRemoval } from '../sidebar/focus-after-removal';
+import { focusAfterDeletion } from '../sidebar/focus-after-removal';
 import { placeOf, shortQuote } from './annotation-view';
 
 export function AnnotationItem({ annotation }: { annotation: Anchored<Annotation> }) {
@@ -60,7 +60,7 @@ export function AnnotationItem({ annotation }: { annotation: Anchored<Annotation
           className="link-button"
           disabled={readOnly}
           onClick={(event) => {
-            focusAfterRemoval(
+            focusAfterDeletion(
               event.currentTarget,
               event.currentTarget.closest<HTMLElement>('.annotations-panel'),
             );

@@ -4,7 +4,7 @@ import type { Anchored, Bookmark } from '../../../shared/user-data';
 import { useReader } from '../../app/context';
 import { keyLabel } from '../../commands/shortcut-labels';
 import { useStore } from '../../store';
-import { focusAfterRemoval } from '../sidebar/focus-after-removal';
+import { focusAfterDeletion } from '../sidebar/focus-after-removal';
 import { focusFirstIn, useFocusInto } from '../sidebar/useFocusInto';
 import { useFocusReturn } from '../../ui/useFocusReturn';
 import { placeOf } from '../annotations/annotation-view';
@@ -78,7 +78,7 @@ function BookmarkItem({ bookmark }: { bookmark: Anchored<Bookmark> }) {
           className="link-button"
           disabled={readOnly}
           onClick={(event) => {
-            focusAfterRemoval(
+            focusAfterDeletion(
               event.currentTarget,
               event.currentTarget.closest<HTMLElement>('.bookmarks-panel'),
             );

@@ -5,17 +5,23 @@ import type { UserDataStore } from '../../user-data/user-data-store';
 import { bookmarkInBlock } from '../annotations/annotation-view';
 import type { ReadingPane } from '../reading/reading-pane';
 
-/** Ctrl+D: a bookmark on the paragraph the reader chose (in focus, else at the top of the view), or its bookmark removed. */
+/**
+ * Ctrl+D: a bookmark on the paragraph the reader chose (in focus, else at the
+ * top of the view), or its bookmark removed; chosen once the pane is still, so
+ * a Ctrl+D pressed during a scroll goes to where the scroll ends.
+ */
 export function toggleBookmark(
   userData: UserDataStore,
-  reading: ReadingPane,
+  reading: Pick<ReadingPane, 'chosenBlock' | 'whenStill'>,
   doc: DocumentText,
 ): void {
-  const block = reading.chosenBlock();
-  if (block === null) return;
-  const current = bookmarkInBlock(userData.data.bookmarks, doc, block);
-  if (current) void userData.deleteBookmark(current.id);
-  else void userData.createBookmark(block);
+  reading.whenStill(() => {
+    const block = reading.chosenBlock();
+    if (block === null) return;
+    const current = bookmarkInBlock(userData.data.bookmarks, doc, block);
+    if (current) void userData.deleteBookmark(current.id);
+    else void userData.createBookmark(block);
+  });
 }
 
 export function jumpToBookmark(

@@ -49,9 +49,11 @@ function Chooser() {
       >
         <label className="compare-field">
           <span>原版本（从它）</span>
+          {/* Focus starts at the top of the form, as it is read: 原版本 first. */}
           <select
             className="field"
             value={older}
+            data-autofocus
             onChange={(event) => setOlder(event.target.value)}
           >
             {options}
@@ -62,7 +64,6 @@ function Chooser() {
           <select
             className="field"
             value={newer}
-            data-autofocus
             onChange={(event) => setNewer(event.target.value)}
           >
             {options}

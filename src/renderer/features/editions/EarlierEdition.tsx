@@ -15,7 +15,9 @@ export function EarlierEdition() {
   const { shelf, slots, report, document, commands } = stores;
   const entry = useStore(shelf, () => shelfEntry(stores));
   if (entry.edition === document.version) return null;
-  const compare = () => void shelf.open(report.id, { compareWith: document.version });
+  // What changed is what the reader wants to see: the current edition opens at its first change.
+  const compare = () =>
+    void shelf.open(report.id, { compareWith: document.version, firstChange: true });
   return createPortal(
     <div className="earlier-edition" role="status">
       <p>

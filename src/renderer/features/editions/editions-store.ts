@@ -114,14 +114,23 @@ export class EditionsStore extends Store<EditionsState> {
   readonly openChooser = (): void => this.set({ choosing: true });
   readonly closeChooser = (): void => this.set({ choosing: false });
 
-  /** Jumps to a change in the text and marks it. */
-  readonly choose = (id: string): void => {
+  /**
+   * Jumps to a change in the text and marks it; its paragraph takes the focus
+   * when the sidebar covers the text, or when asked to `land` there.
+   */
+  readonly choose = (id: string, { land = false }: { land?: boolean } = {}): void => {
     const change = this.find(id);
     if (change === undefined || !this.getSnapshot().onScreen) return;
     const covering = this.navigation.coversText();
     const block = this.navigation.mark(change);
     this.set({ current: block === null ? null : id });
-    if (block !== null && covering) this.navigation.landOn(block);
+    if (block !== null && (covering || land)) this.navigation.landOn(block);
+  };
+
+  /** Jumps to the list's first change, its paragraph in focus (当前版本改了什么: the reader asked to see what changed). */
+  readonly showFirst = (): void => {
+    const first = this.getSnapshot().comparison?.changes[0];
+    if (first !== undefined) this.choose(first.id, { land: true });
   };
 
   /** The next (1) or previous (-1) change in the list's order, round the end. */

@@ -5,7 +5,8 @@
  * text in a narrow window: FloatingBox's keptInRoom, as the selection toolbar
  * keeps), following the term as the pane scrolls, hidden while the term
  * is scrolled out of sight. Hover (after a delay, with a safe path into the
- * popover), keyboard focus and click open it; Esc and outside presses close it.
+ * popover), keyboard focus, Enter/Space and click open it; Esc, outside presses
+ * and focus leaving close it (a second click too, never a second Enter).
  */
 import {
   autoUpdate,
@@ -76,10 +77,13 @@ export function useTermPopover(
   useEffect(() => {
     latest.current = onOpenChange;
   });
-  const changeOpen = useCallback(
-    (next: boolean, _event?: Event, reason?: OpenChangeReason) => latest.current(next, reason),
-    [],
-  );
+  const changeOpen = useCallback((next: boolean, event?: Event, reason?: OpenChangeReason) => {
+    // Enter or Space on the term toggles it in Floating UI; but focus has already opened it,
+    // so the key a keyboard reader presses "to open" it closed it. From the keyboard the term
+    // only opens: Esc, or leaving the term and its popover, closes it.
+    if (!next && reason === 'click' && event instanceof KeyboardEvent) return;
+    latest.current(next, reason);
+  }, []);
   const { refs, floatingStyles, context, middlewareData } = useFloating({
     open,
     onOpenChange: changeOpen,
@@ -92,15 +96,9 @@ export function useTermPopover(
       ...keptInRoom(within, beside, {
         padding: EDGE,
         // Shrinks (and scrolls) a long definition rather than let it run off screen or over the
-        // term; narrows it to the room beside a sidebar. The room is a ceiling under
-        // glossary.css's own width (a max-width set here would replace it: a definition
-        // ran as one line across a wide window).
-        fit({ availableHeight, availableWidth, elements }) {
+        // term. Its width is glossary.css's, with the room (--room-width) as a ceiling.
+        fit({ availableHeight, elements }) {
           elements.floating.style.maxHeight = `${Math.max(96, Math.floor(availableHeight))}px`;
-          elements.floating.style.setProperty(
-            '--room-width',
-            `${Math.max(0, Math.floor(availableWidth))}px`,
-          );
         },
       }),
       hide(),

@@ -11,6 +11,7 @@ import { createPortal } from 'react-dom';
 import { useReader } from '../../app/context';
 import { CommandButton } from '../../commands/CommandButton';
 import { useStore } from '../../store';
+import { focusAfterRemoval } from '../../ui/focus-after-removal';
 import { ReportRow } from './ReportRow';
 import { occasionLine } from './shelf-view';
 
@@ -78,26 +79,23 @@ export function LibraryView() {
   const current = useStore(shelf, (state) => state.current);
   const heading = useRef<HTMLHeadingElement>(null);
   const list = useRef<HTMLUListElement>(null);
-  /** The report just removed and its place, until the shelf has let it go. */
-  const removed = useRef<{ id: string; at: number } | null>(null);
 
   useEffect(() => {
     if (shown) return coverText(slots, heading.current);
   }, [shown, slots]);
-  useEffect(() => {
-    const gone = removed.current;
-    if (gone === null) return;
-    removed.current = null;
-    // Still listed: the removal failed (a notice says so), and focus stays put.
-    if (reports.some((report) => report.id === gone.id)) return;
-    const rows = list.current?.querySelectorAll<HTMLElement>(':scope > li .shelf-open') ?? [];
-    (rows[Math.min(gone.at, rows.length - 1)] ?? heading.current)?.focus();
-  }, [reports]);
 
   const slot = document.getElementById(LIBRARY_SLOT_ID);
   if (!shown || !slot) return null;
   const onRemove = (report: string) => {
-    removed.current = { id: report, at: reports.findIndex((candidate) => candidate.id === report) };
+    const row = list.current?.querySelector(`:scope > li[data-report="${CSS.escape(report)}"]`);
+    const within = list.current?.parentElement;
+    if (row && within) {
+      focusAfterRemoval(row, {
+        within,
+        pick: (next) => next.querySelector<HTMLElement>('.shelf-open'),
+        fallback: () => heading.current?.focus(),
+      });
+    }
     void shelf.remove(report);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {

@@ -39,6 +39,8 @@ export interface OpenOptions {
   edition?: string;
   /** Open 修订对照 against this edition once it is on screen. */
   compareWith?: string;
+  /** With compareWith: jump to the first change, its paragraph in focus. */
+  firstChange?: boolean;
 }
 
 export type OpenReport = (report: string, options?: OpenOptions) => Promise<void>;

@@ -15,6 +15,9 @@ import {
 } from './scroll';
 
 const SAVE_DELAY_MS = 400;
+/** Frames the pane must stand still to count as at rest; and the most waited for it (~1 s). */
+const STILL_FRAMES = 2;
+const MAX_FRAMES = 60;
 
 export interface ReadingState {
   /** The block at the reading line, just under the pane's top edge. */
@@ -109,11 +112,13 @@ export class ReadingPane extends Store<ReadingState> {
   }
 
   /**
-   * The block at the reading line now, measured if the reader has not
-   * scrolled yet (a report just opened at its top has no topBlock).
+   * The block at the reading line now: measured, not topBlock, which is
+   * the last scrolled frame's. A scroll by key (PageDown, Space) moves the
+   * pane at once but is heard a frame later, so a Ctrl+D pressed straight
+   * after it found topBlock still on the paragraph scrolled away from.
    */
   blockAtReadingLine(): string | null {
-    return this.getSnapshot().topBlock ?? readingPositionOf(this.pane)?.block ?? null;
+    return readingPositionOf(this.pane)?.block ?? this.getSnapshot().topBlock;
   }
 
   /**
@@ -138,6 +143,27 @@ export class ReadingPane extends Store<ReadingState> {
         return block.dataset.block ?? null;
     }
     return this.blockAtReadingLine();
+  }
+
+  /**
+   * Calls `then` once the pane has come to rest: a scroll under way (PageDown
+   * or Space on the focused pane is the browser's own, animated over some
+   * frames) has ended and two frames have passed without a move. A key
+   * pressed straight after a scroll then acts on where the scroll ends, not
+   * on a paragraph it is passing.
+   */
+  whenStill(then: () => void): void {
+    let last = this.pane.scrollTop;
+    let still = 0;
+    let frames = 0;
+    const look = () => {
+      const now = this.pane.scrollTop;
+      still = now === last ? still + 1 : 0;
+      last = now;
+      if (still >= STILL_FRAMES || ++frames >= MAX_FRAMES) then();
+      else requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
   }
 
   /** Puts the reader back where they were, after the text has reflowed. */
