@@ -72,34 +72,32 @@ function Removed() {
 }
 
 export function LibraryView() {
-  const { shelf, slots, commands } = useReader();
+  const { shelf, slots, commands, report: onScreen } = useReader();
   const shown = useStore(shelf, (state) => state.shown);
   const reports = useStore(shelf, (state) => state.view.reports);
   const current = useStore(shelf, (state) => state.current);
+  const focus = useStore(shelf, (state) => state.focus);
   const heading = useRef<HTMLHeadingElement>(null);
   const list = useRef<HTMLUListElement>(null);
-  /** The report just removed and its place, until the shelf has let it go. */
-  const removed = useRef<{ id: string; at: number } | null>(null);
 
   useEffect(() => {
     if (shown) return coverText(slots, heading.current);
   }, [shown, slots]);
   useEffect(() => {
-    const gone = removed.current;
-    if (gone === null) return;
-    removed.current = null;
-    // Still listed: the removal failed (a notice says so), and focus stays put.
-    if (reports.some((report) => report.id === gone.id)) return;
-    const rows = list.current?.querySelectorAll<HTMLElement>(':scope > li .shelf-open') ?? [];
-    (rows[Math.min(gone.at, rows.length - 1)] ?? heading.current)?.focus();
-  }, [reports]);
+    // A reader going down (its report was just switched away from) leaves it to the next one's 书架.
+    if (!shown || focus === null || onScreen.id !== current) return;
+    shelf.focusTaken();
+    const rows = [...(list.current?.querySelectorAll<HTMLElement>(':scope > li') ?? [])];
+    const row =
+      'report' in focus
+        ? rows.find((candidate) => candidate.dataset.report === focus.report)
+        : rows[Math.min(focus.at, rows.length - 1)];
+    (row?.querySelector<HTMLElement>('.shelf-open') ?? heading.current)?.focus();
+  }, [shown, focus, onScreen.id, current, reports, shelf]);
 
   const slot = document.getElementById(LIBRARY_SLOT_ID);
   if (!shown || !slot) return null;
-  const onRemove = (report: string) => {
-    removed.current = { id: report, at: reports.findIndex((candidate) => candidate.id === report) };
-    void shelf.remove(report);
-  };
+  const onRemove = (report: string) => void shelf.remove(report);
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     if (event.key !== 'Escape' || event.nativeEvent.isComposing) return;
     event.preventDefault();

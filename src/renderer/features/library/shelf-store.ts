@@ -43,6 +43,14 @@ export interface OpenOptions {
 
 export type OpenReport = (report: string, options?: OpenOptions) => Promise<void>;
 
+/**
+ * The row of the 书架 focus goes to once the list shows it: a report put back
+ * (its button went with the toast or the 已移除 list), or the place of one
+ * removed. Held here, not in the list: removing the report on screen puts up
+ * another reader, and a new 书架 with it.
+ */
+export type ShelfFocus = { report: string } | { at: number };
+
 export type ShelfApi = Pick<
   ReaderApi,
   | 'getLibrary'
@@ -65,6 +73,8 @@ interface ShelfState {
   removed: LibraryReport | null;
   /** The report on screen. */
   current: string;
+  /** Where focus goes on the 书架 once it is drawn; null when it stays where it is. */
+  focus: ShelfFocus | null;
 }
 
 /** The shelf's own words for what a file being added is doing. */
@@ -90,7 +100,7 @@ export class ShelfStore extends Store<ShelfState> {
     /** Its `about`: the report a notice is news of (gone once another report is on screen). */
     private readonly addNotice: (message: string, options?: NoticeOptions) => void,
   ) {
-    super({ view, shown: false, adding: null, removed: null, current });
+    super({ view, shown: false, adding: null, removed: null, current, focus: null });
   }
 
   /** Follows main's progress messages for the file being added; answers the stop. */
@@ -209,14 +219,18 @@ export class ShelfStore extends Store<ShelfState> {
    * as it does when any other report is removed.
    */
   async remove(report: string): Promise<void> {
+    const at = this.reports.findIndex((candidate) => candidate.id === report);
     const answer = await this.api.removeReport({ report });
+    // Still listed: focus stays put, and a notice says why.
     if (!answer.ok) return this.addNotice(`移除失败：${answer.error}`);
     this.set({ removed: answer.value });
     await this.refresh();
-    if (this.getSnapshot().current !== report) return;
-    const shown = this.getSnapshot().shown;
-    await this.openReport(this.reports[0].id);
-    if (shown) this.show();
+    if (this.getSnapshot().current === report) {
+      const shown = this.getSnapshot().shown;
+      await this.openReport(this.reports[0].id);
+      if (shown) this.show();
+    }
+    this.set({ focus: { at } });
   }
 
   /** Puts a removed report back on the shelf, with its notes. */
@@ -225,7 +239,12 @@ export class ShelfStore extends Store<ShelfState> {
     if (!answer.ok) return this.addNotice(`放回失败：${answer.error}`);
     if (this.getSnapshot().removed?.id === report) this.set({ removed: null });
     await this.refresh();
+    // Put back from the 书架 (or 撤销 while it is up): its row takes focus there.
+    if (this.getSnapshot().shown) this.set({ focus: { report } });
   }
+
+  /** The 书架 has put focus where it was asked to. */
+  readonly focusTaken = (): void => this.set({ focus: null });
 
   readonly undoRemove = (): void => {
     const removed = this.getSnapshot().removed;
