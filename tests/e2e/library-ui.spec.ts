@@ -19,6 +19,7 @@ import {
   shownReport,
   waitForOtherReport,
 } from './library-files';
+import { ERROR_MESSAGES } from '../../src/core/formats/errors';
 
 // Every test here adds files, and each is parsed in a worker process of its own
 // (the fixture's server does not warm one): on a machine whose cores are shared,
@@ -407,7 +408,7 @@ test('a notice on a phone: its sentence wraps, 知道了 stays one word', async 
   await openReader(page, server.url);
   await addByChooser(page, '一份很长很长的文件名（第二次修改稿）.txt', new Uint8Array(0));
   const notice = page.locator('.notice');
-  await expect(notice).toContainText('没有加入书架：文件是空的，没有任何内容。');
+  await expect(notice).toContainText(`没有加入书架：${ERROR_MESSAGES.empty}`);
   const button = notice.getByRole('button', { name: '知道了' });
   await expect.poll(() => lineCount(button)).toBe(1);
   await page.screenshot({ path: testInfo.outputPath('notice-390.png') });
@@ -469,7 +470,7 @@ test('the same file added three times is one notice: news in a status, below the
   const again = '《2018年海曙区政府工作报告》已在书架上，已为你打开。';
   // Each file is parsed in a worker of its own, as the tests above wait for.
   const PARSED = { timeout: 20_000 };
-  const empty = (name: string) => `“${name}”没有加入书架：文件是空的，没有任何内容。`;
+  const empty = (name: string) => `“${name}”没有加入书架：${ERROR_MESSAGES.empty}`;
   await addByChooser(page, '海曙.txt', same);
   await expect(news).toHaveText([again], PARSED);
   await expect(errors).toHaveCount(0);
