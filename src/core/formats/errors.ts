@@ -13,6 +13,7 @@ export type ReportErrorCode =
   | 'unknown-encoding'
   | 'not-utf8'
   | 'not-a-file'
+  | 'file-gone'
   | 'no-text'
   | 'pdf-encrypted'
   | 'pdf-damaged'
@@ -47,6 +48,7 @@ export const ERROR_MESSAGES: Record<ReportErrorCode, string> = {
   'unknown-encoding': '无法识别这个文本文件的编码，请另存为 UTF-8 或 GB18030 编码后再打开。',
   'not-utf8': '不是 UTF-8 编码的文本：批注文件（JSON）必须是 UTF-8 编码，请另存为 UTF-8 后再导入。',
   'not-a-file': '不是普通文件（命名管道、设备等），无法作为报告打开，请选择一个报告文件。',
+  'file-gone': '这个文件已经读不到了（U 盘可能已拔出，或文件已被移走、删除），请找到它后重新打开。',
   'no-text': '文件里没有文字，无法作为报告打开，请确认选的是报告本身的文件。',
   'pdf-encrypted': '这个 PDF 设有密码或加密保护，请先去掉保护后再打开。',
   'pdf-damaged': '这个 PDF 文件已损坏或不完整，无法读取，请重新拷贝或下载这份报告后再打开。',

@@ -86,6 +86,20 @@ export const STAGE_LABELS: Record<AddProgress['stage'], string> = {
   done: '完成',
 };
 
+/**
+ * A chosen or dropped file's bytes, or null when it can no longer be read: a
+ * USB stick pulled out, the file moved or deleted after it was chosen (files
+ * are read one after another, so a later one can be gone by its turn). The
+ * browser's reason is in English and names no file: the shelf says it in its own words.
+ */
+async function readDropped(file: File): Promise<Uint8Array<ArrayBuffer> | null> {
+  try {
+    return new Uint8Array(await file.arrayBuffer());
+  } catch {
+    return null;
+  }
+}
+
 export class ShelfStore extends Store<ShelfState> {
   /** Files dropped or chosen while another is being added: taken one at a time. */
   private queue: Promise<unknown> = Promise.resolve();
@@ -135,15 +149,15 @@ export class ShelfStore extends Store<ShelfState> {
   addFiles(files: readonly File[]): Promise<void> {
     const run = async () => {
       for (const file of files) {
-        await this.add(file.name, async () =>
+        await this.add(file.name, async () => {
           // Said by its size: a video dropped by mistake is never read into the page.
-          file.size > MAX_REPORT_FILE_BYTES
-            ? { ok: false, error: ERROR_MESSAGES['too-large'] }
-            : this.api.addReport({
-                fileName: file.name,
-                bytes: new Uint8Array(await file.arrayBuffer()),
-              }),
-        );
+          if (file.size > MAX_REPORT_FILE_BYTES)
+            return { ok: false, error: ERROR_MESSAGES['too-large'] };
+          const bytes = await readDropped(file);
+          return bytes
+            ? this.api.addReport({ fileName: file.name, bytes })
+            : { ok: false, error: ERROR_MESSAGES['file-gone'] };
+        });
       }
     };
     const next = this.queue.then(run, run);

@@ -120,6 +120,28 @@ describe('adding files', () => {
     expect(opened).toEqual(['one']);
   });
 
+  it('a file gone before it is read (the USB stick pulled out) is said in Chinese, and the next one is added', async () => {
+    const { shelf, api, opened, notices } = fakeShelf(view);
+    // What Chromium rejects with when a chosen or dropped file is no longer there.
+    const gone = {
+      name: '会议材料.pdf',
+      size: 1024,
+      arrayBuffer: () =>
+        Promise.reject(
+          new DOMException(
+            'A requested file or directory could not be found at the time an operation was processed.',
+            'NotFoundError',
+          ),
+        ),
+    } as unknown as File;
+    await shelf.addFiles([gone, file('one.pdf')]);
+    expect(notices).toEqual([`“会议材料.pdf”没有加入书架：${ERROR_MESSAGES['file-gone']}`]);
+    expect(
+      (api.addReport as ReturnType<typeof vi.fn>).mock.calls.map(([call]) => call.fileName),
+    ).toEqual(['one.pdf']);
+    expect(opened).toEqual(['one']);
+  });
+
   it('files dropped while another is being added wait their turn', async () => {
     const { shelf, api } = fakeShelf(view);
     const first = shelf.addFiles([file('one.pdf')]);
