@@ -85,7 +85,9 @@ test('renaming by keyboard and input method: an empty name is refused with a rea
   await page.keyboard.press('Control+a');
   await page.keyboard.press('Delete');
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('alert').filter({ hasText: '名称不能为空，请输入一个名称。' })).toBeVisible();
+  await expect(
+    page.getByRole('alert').filter({ hasText: '名称不能为空，请输入一个名称。' }),
+  ).toBeVisible();
   await expect(field).toHaveAttribute('aria-invalid', 'true');
   await expect(field).toHaveAccessibleDescription('名称不能为空，请输入一个名称。');
   await expect(field).toBeFocused();
@@ -97,7 +99,9 @@ test('renaming by keyboard and input method: an empty name is refused with a rea
   await field.dispatchEvent('keydown', { key: 'Enter', isComposing: true });
   await expect(field).toBeVisible();
   await ime.type(['jiangbei'], '江北区报告');
-  await expect(page.getByRole('alert').filter({ hasText: '名称不能为空，请输入一个名称。' })).toHaveCount(0);
+  await expect(
+    page.getByRole('alert').filter({ hasText: '名称不能为空，请输入一个名称。' }),
+  ).toHaveCount(0);
   await page.keyboard.press('Enter');
   await expect(shelfRows(page).nth(1)).toHaveText('江北区报告正在阅读');
   expect(await focusedName(page)).toBe('重命名《江北区报告》');
