@@ -29,6 +29,7 @@ import { LIBRARY_DIR } from '../services/library/report-folder';
 import type { ReaderServices } from '../services/reader-services';
 import { plainFsMessage } from '../services/storage/fs-errors';
 import { SECURITY_HEADERS, sendJson, tooLarge } from './http-answers';
+import { tooLargeMessage } from '../core/formats/errors';
 
 export const UPLOAD_METHOD = 'addReport';
 export const FILE_NAME_HEADER = 'x-file-name';
@@ -64,9 +65,6 @@ export function libraryUpload(
     add: (input, progress) => services().addFile(input, progress),
   };
 }
-
-const tooLargeMessage = (limit: number) =>
-  `文件超过 ${Math.round(limit / 1024 / 1024)} MB，报告阅读器不打开这么大的文件。`;
 
 /** The header's name, or null when it is missing or not valid percent-encoded UTF-8. */
 export function fileNameFrom(header: string | string[] | undefined): string | null {

@@ -19,6 +19,7 @@ import {
   shownReport,
   waitForOtherReport,
 } from './library-files';
+import { ERROR_MESSAGES } from '../../src/core/formats/errors';
 
 // Every test here adds files, and each is parsed in a worker process of its own
 // (the fixture's server does not warm one): on a machine whose cores are shared,
@@ -115,9 +116,11 @@ test('renaming by keyboard and input method: an empty name is refused with a rea
   await page.keyboard.press('Control+a');
   await page.keyboard.press('Delete');
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('alert').filter({ hasText: '名称不能为空。' })).toBeVisible();
+  await expect(
+    page.getByRole('alert').filter({ hasText: '名称不能为空，请输入一个名称。' }),
+  ).toBeVisible();
   await expect(field).toHaveAttribute('aria-invalid', 'true');
-  await expect(field).toHaveAccessibleDescription('名称不能为空。');
+  await expect(field).toHaveAccessibleDescription('名称不能为空，请输入一个名称。');
   await expect(field).toBeFocused();
   await page.screenshot({ path: testInfo.outputPath('rename-empty.png') });
 
@@ -127,7 +130,9 @@ test('renaming by keyboard and input method: an empty name is refused with a rea
   await field.dispatchEvent('keydown', { key: 'Enter', isComposing: true });
   await expect(field).toBeVisible();
   await ime.type(['jiangbei'], '江北区报告');
-  await expect(page.getByRole('alert').filter({ hasText: '名称不能为空。' })).toHaveCount(0);
+  await expect(
+    page.getByRole('alert').filter({ hasText: '名称不能为空，请输入一个名称。' }),
+  ).toHaveCount(0);
   await page.keyboard.press('Enter');
   await expect(shelfRows(page).nth(1)).toHaveText('江北区报告正在阅读');
   expect(await focusedName(page)).toBe('重命名《江北区报告》');
@@ -164,13 +169,54 @@ test('removing by keyboard: focus goes to the report in its place; the 书架 st
     '2019年江北区政府工作报告',
   ]);
   await expect(page.getByRole('region', { name: '书架' })).toBeVisible();
-  // Focus is on the 书架, not lost to the page.
-  await expect
-    .poll(() => page.evaluate(() => !!document.activeElement?.closest('.library')))
-    .toBe(true);
+  // Focus is on the report now in its place (the last row: the one above), as for any other.
+  await expect.poll(() => focusedName(page)).toMatch(/^2019年江北区政府工作报告/);
   await page.keyboard.press('Escape');
   await expect(page.getByRole('region', { name: '书架' })).toHaveCount(0);
   expect(await shownReport(page)).toBe(BUNDLED_REPORT_ID);
+});
+
+test('撤销 and 放回书架 by keyboard: focus goes to the report put back, so Esc still leaves the 书架', async ({
+  page,
+  server,
+}) => {
+  await oneMoreReport(page, server.url);
+  await page.keyboard.press('l');
+  const shelf = page.getByRole('region', { name: '书架' });
+  const remove = page.getByRole('button', { name: '移除《2019年江北区政府工作报告》' });
+  await remove.focus();
+  await page.keyboard.press('Enter');
+  await expect(shelfRows(page)).toHaveCount(1);
+  // 撤销, from the keyboard: its button goes with the toast, and focus to the row back on the 书架.
+  const undo = page.getByRole('status').getByRole('button', { name: '撤销' });
+  await undo.focus();
+  await page.keyboard.press('Enter');
+  await expect(shelfRows(page)).toHaveCount(2);
+  await expect.poll(() => focusedName(page)).toMatch(/^2019年江北区政府工作报告/);
+
+  await remove.focus();
+  await page.keyboard.press('Enter');
+  await expect(shelfRows(page)).toHaveCount(1);
+  await shelf.locator('summary', { hasText: '已移除（1）' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: '把《2019年江北区政府工作报告》放回书架' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(shelfRows(page)).toHaveCount(2);
+  await expect.poll(() => focusedName(page)).toMatch(/^2019年江北区政府工作报告/);
+  await page.keyboard.press('Escape');
+  await expect(shelf).toHaveCount(0);
+
+  // 撤销 over the text, the 书架 closed: the text keeps focus, not the page's start.
+  await page.keyboard.press('l');
+  await remove.focus();
+  await page.keyboard.press('Enter');
+  await expect(shelfRows(page)).toHaveCount(1);
+  await page.keyboard.press('Escape');
+  await expect(shelf).toHaveCount(0);
+  await undo.focus();
+  await page.keyboard.press('Enter');
+  await expect(undo).toHaveCount(0);
+  await expect(page.locator('#pane')).toBeFocused();
 });
 
 /** Whether two boxes share any area. */
@@ -397,7 +443,7 @@ test('a notice on a phone: its sentence wraps, 知道了 stays one word', async 
   await openReader(page, server.url);
   await addByChooser(page, '一份很长很长的文件名（第二次修改稿）.txt', new Uint8Array(0));
   const notice = page.locator('.notice');
-  await expect(notice).toContainText('没有加入书架：文件是空的，没有任何内容。');
+  await expect(notice).toContainText(`没有加入书架：${ERROR_MESSAGES.empty}`);
   const button = notice.getByRole('button', { name: '知道了' });
   await expect.poll(() => lineCount(button)).toBe(1);
   await page.screenshot({ path: testInfo.outputPath('notice-390.png') });
@@ -459,7 +505,7 @@ test('the same file added three times is one notice: news in a status, below the
   const again = '《2018年海曙区政府工作报告》已在书架上，已为你打开。';
   // Each file is parsed in a worker of its own, as the tests above wait for.
   const PARSED = { timeout: 20_000 };
-  const empty = (name: string) => `“${name}”没有加入书架：文件是空的，没有任何内容。`;
+  const empty = (name: string) => `“${name}”没有加入书架：${ERROR_MESSAGES.empty}`;
   await addByChooser(page, '海曙.txt', same);
   await expect(news).toHaveText([again], PARSED);
   await expect(errors).toHaveCount(0);

@@ -30,6 +30,7 @@ import {
   waitForOtherReport,
 } from './library-files';
 import { watchProblems } from './problems';
+import { ERROR_MESSAGES } from '../../src/core/formats/errors';
 
 // Every test here adds files, and each is parsed in a worker process of its own
 // (the fixture's server does not warm one): on a machine whose cores are shared,
@@ -228,28 +229,16 @@ test('bad files: one clear sentence each, and the data folder is left as it was'
   await expect.poll(place).not.toBe('null');
   const before = await settledSnapshot(server.dataDir);
   const bad: [string, Uint8Array, string][] = [
-    ['空.txt', new Uint8Array(0), '文件是空的，没有任何内容。'],
-    ['加密.pdf', encryptedPdf(), '这个 PDF 设有密码或加密保护，请先去掉保护后再打开。'],
-    [
-      '扫描件.pdf',
-      await scannedPdf(),
-      '这个 PDF 是扫描件，只有页面图像、没有文字层，报告阅读器无法读取其中的文字。',
-    ],
-    [
-      '杂乱.bin',
-      randomBytes(4096),
-      '这不是文本文件，也不是 PDF、Word（.docx）或网页文件，无法作为报告打开。',
-    ],
+    ['空.txt', new Uint8Array(0), ERROR_MESSAGES.empty],
+    ['加密.pdf', encryptedPdf(), ERROR_MESSAGES['pdf-encrypted']],
+    ['扫描件.pdf', await scannedPdf(), ERROR_MESSAGES['pdf-scanned']],
+    ['杂乱.bin', randomBytes(4096), ERROR_MESSAGES.binary],
     [
       '安装包改名.pdf',
       Uint8Array.from([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0, ...randomBytes(4096)]),
-      '这个文件名为 .pdf，内容却不是 PDF（可能是改了扩展名的其他文件），无法作为报告打开。',
+      ERROR_MESSAGES['not-pdf'],
     ],
-    [
-      '残缺.pdf',
-      (await makePrintedPdf()).subarray(0, 50_000),
-      '这个 PDF 文件已损坏或不完整，无法读取。',
-    ],
+    ['残缺.pdf', (await makePrintedPdf()).subarray(0, 50_000), ERROR_MESSAGES['pdf-damaged']],
   ];
   const notices = page.getByRole('alert').locator('.notice');
   for (const [index, [name, bytes, sentence]] of bad.entries()) {

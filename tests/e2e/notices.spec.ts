@@ -7,9 +7,10 @@ import type { Locator, Page } from '@playwright/test';
 import { reportText } from '../unit/report/helpers';
 import { chooseTheme, expect, openReader, test } from './fixtures';
 import { addByChooser } from './library-files';
+import { ERROR_MESSAGES } from '../../src/core/formats/errors';
 
 const AGAIN = '《2018年海曙区政府工作报告》已在书架上，已为你打开。';
-const EMPTY = '“空白.txt”没有加入书架：文件是空的，没有任何内容。';
+const EMPTY = `“空白.txt”没有加入书架：${ERROR_MESSAGES.empty}`;
 
 /** The notice's band colour as [r, g, b]. */
 const background = (notice: Locator) =>

@@ -52,6 +52,23 @@ async function backToBundled(page: Page, bundled: string, show = true): Promise<
   await expect.poll(() => shownReport(page)).toBe(bundled);
 }
 
+test('the window is named for the report on screen, as the 书架 names it, renamed too', async ({
+  page,
+  server,
+}) => {
+  const bundled = await withYinzhou(page, server.url);
+  // What the taskbar and a screen reader's window list say: which report, not only which app.
+  await expect(page).toHaveTitle('2018年鄞州区政府工作报告 - 报告阅读器');
+  await page.keyboard.press('l');
+  await page.getByRole('button', { name: '重命名《2018年鄞州区政府工作报告》' }).click();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('鄞州区报告（讨论稿）');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveTitle('鄞州区报告（讨论稿） - 报告阅读器');
+  await backToBundled(page, bundled, false);
+  await expect(page).toHaveTitle('2018年海曙区政府工作报告 - 报告阅读器');
+});
+
 test('“已在书架上，已为你打开” goes once another report is on screen', async ({ page, server }) => {
   await openReader(page, server.url);
   const bundled = (await shownReport(page))!;

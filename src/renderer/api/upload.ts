@@ -7,6 +7,9 @@
  */
 import type { Result } from '../../shared/api';
 
+const UNREACHABLE = '无法连接阅读器服务，请确认它仍在运行（npm run serve）后重新打开这个文件。';
+const DROPPED = '阅读器服务没有回答就断开了，请确认它仍在运行（npm run serve）后重新打开这个文件。';
+
 export async function uploadReport(
   payload: unknown,
   onProgress: (progress: unknown) => void,
@@ -46,8 +49,9 @@ export async function uploadReport(
         if (line.result !== undefined) result = line.result;
       }
     }
-    return result ?? { ok: false, error: '阅读器服务没有回答就断开了' };
-  } catch (error) {
-    return { ok: false, error: `无法连接阅读器服务：${(error as Error).message}` };
+    return result ?? { ok: false, error: DROPPED };
+  } catch {
+    // The browser's reason ('Failed to fetch') is English and says nothing a reader can act on.
+    return { ok: false, error: UNREACHABLE };
   }
 }

@@ -8,6 +8,7 @@ import { CommandButton } from '../commands/CommandButton';
 import { FontSizeControls, ThemePicker } from '../features/appearance/AppearanceControls';
 import { ScopeSwitch } from '../features/library/ScopeSwitch';
 import { useReportName } from '../features/library/useReportName';
+import { useWindowTitle } from '../features/library/useWindowTitle';
 import { SearchBox } from '../features/search/SearchBox';
 import { useReader } from './context';
 import { keepToolbarFitted } from './toolbar-fit';
@@ -47,6 +48,7 @@ function Foldable({ menu = false }: { menu?: boolean }): ReactNode {
 export function Toolbar() {
   const { commands } = useReader();
   const title = useReportName();
+  useWindowTitle(title);
   const bar = useRef<HTMLElement>(null);
   useLayoutEffect(() => keepToolbarFitted(bar.current!), []);
   // The menu's controls exist only while it is open: never two of each to find.

@@ -5,7 +5,9 @@
  * focus goes to the row now in its place (the next one, else the one
  * before), else to the list's fallback. A removal that fails leaves the row,
  * and focus, where they are; so does a reader who has put focus elsewhere
- * meanwhile. The one rule for every list: the sidebar's panels and the 书架.
+ * meanwhile. The rule for the sidebar's panels; the 书架 follows the same
+ * rule from its store (library/LibraryView.tsx), since removing the report on
+ * screen puts up another reader, and another 书架, before focus can move.
  */
 
 /** Long enough for the removal's save to answer; after it the row is taken to be staying. */

@@ -16,6 +16,7 @@ import { runAll, runCli as runProcess, type Run } from '../../support/run-cli';
 import { makeTempDir, removeTempDir } from '../storage/helpers';
 import { otherReportText } from './helpers';
 import { RAW, revise } from '../editions/fixtures';
+import { ERROR_MESSAGES } from '../../../src/core/formats/errors';
 
 function runCli(args: string[]): Promise<Run> {
   // An empty READER_DATA_DIR: the caller's own setting must not leak into the test.
@@ -184,11 +185,11 @@ describe('what library refuses', () => {
 
   it('a bad file: one sentence, exit 1, the folder as it was', async () => {
     expect(runs.locked.code).toBe(1);
-    expect(runs.locked.stderr).toBe('错误：这个 PDF 设有密码或加密保护，请先去掉保护后再打开。\n');
+    expect(runs.locked.stderr).toBe(`错误：${ERROR_MESSAGES['pdf-encrypted']}\n`);
     expect(runs.missing.code).toBe(1);
     expect(runs.missing.stderr).toMatch(/^错误：找不到文件：/);
     expect(runs.huge.code).toBe(1);
-    expect(runs.huge.stderr).toBe('错误：文件超过 100 MB，报告阅读器不打开这么大的文件。\n');
+    expect(runs.huge.stderr).toBe(`错误：${ERROR_MESSAGES['too-large']}\n`);
     expect(await snapshot(data)).toEqual(before);
   });
 

@@ -11,7 +11,6 @@ import { createPortal } from 'react-dom';
 import { useReader } from '../../app/context';
 import { CommandButton } from '../../commands/CommandButton';
 import { useStore } from '../../store';
-import { focusAfterRemoval } from '../../ui/focus-after-removal';
 import { ReportRow } from './ReportRow';
 import { occasionLine } from './shelf-view';
 
@@ -73,31 +72,39 @@ function Removed() {
 }
 
 export function LibraryView() {
-  const { shelf, slots, commands } = useReader();
+  const { shelf, slots, commands, report: onScreen } = useReader();
   const shown = useStore(shelf, (state) => state.shown);
   const reports = useStore(shelf, (state) => state.view.reports);
   const current = useStore(shelf, (state) => state.current);
+  const focus = useStore(shelf, (state) => state.focus);
   const heading = useRef<HTMLHeadingElement>(null);
   const list = useRef<HTMLUListElement>(null);
 
   useEffect(() => {
     if (shown) return coverText(slots, heading.current);
   }, [shown, slots]);
+  useEffect(() => {
+    // A reader going down (its report was just switched away from) leaves it to the next one's 书架.
+    if (!shown || focus === null || onScreen.id !== current) return;
+    shelf.focusTaken();
+    // A reader who put focus elsewhere while the removal or the 撤销 was under
+    // way keeps it there (ui/focus-after-removal.ts has the same rule for the
+    // panels): only focus the removal dropped, or the 书架's own first stop, moves on.
+    const active = document.activeElement;
+    if (active && active !== document.body && active !== heading.current && active.isConnected) {
+      return;
+    }
+    const rows = [...(list.current?.querySelectorAll<HTMLElement>(':scope > li') ?? [])];
+    const row =
+      'report' in focus
+        ? rows.find((candidate) => candidate.dataset.report === focus.report)
+        : rows[Math.min(focus.at, rows.length - 1)];
+    (row?.querySelector<HTMLElement>('.shelf-open') ?? heading.current)?.focus();
+  }, [shown, focus, onScreen.id, current, reports, shelf]);
 
   const slot = document.getElementById(LIBRARY_SLOT_ID);
   if (!shown || !slot) return null;
-  const onRemove = (report: string) => {
-    const row = list.current?.querySelector(`:scope > li[data-report="${CSS.escape(report)}"]`);
-    const within = list.current?.parentElement;
-    if (row && within) {
-      focusAfterRemoval(row, {
-        within,
-        pick: (next) => next.querySelector<HTMLElement>('.shelf-open'),
-        fallback: () => heading.current?.focus(),
-      });
-    }
-    void shelf.remove(report);
-  };
+  const onRemove = (report: string) => void shelf.remove(report);
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     if (event.key !== 'Escape' || event.nativeEvent.isComposing) return;
     event.preventDefault();

@@ -11,7 +11,7 @@ import { Toast } from '../../ui/Toast';
 const SHOWN_FOR_MS = 10_000;
 
 export function RemovalToast() {
-  const { shelf } = useReader();
+  const { shelf, slots } = useReader();
   const removed = useStore(shelf, (state) => state.removed);
   useEffect(() => {
     if (!removed) return;
@@ -19,6 +19,11 @@ export function RemovalToast() {
     return () => clearTimeout(timer);
   }, [removed, shelf]);
   if (!removed) return null;
+  const undo = () => {
+    shelf.undoRemove();
+    // Over the text, the button goes with the toast: the text keeps focus, not the page's start.
+    if (!shelf.getSnapshot().shown) slots.pane.focus({ preventScroll: true });
+  };
   const { annotations, bookmarks } = removed.counts;
   const kept =
     annotations + bookmarks > 0 ? `，其 ${annotations} 条批注、${bookmarks} 个书签保留着` : '';
@@ -27,7 +32,7 @@ export function RemovalToast() {
       <span>
         已把《{removed.title}》移出书架{kept}
       </span>
-      <button type="button" className="tool-button" onClick={shelf.undoRemove}>
+      <button type="button" className="tool-button" onClick={undo}>
         撤销
       </button>
     </Toast>

@@ -19,7 +19,7 @@ interface Props {
   onRemove(report: string): void;
 }
 
-const EMPTY_TITLE = '名称不能为空。';
+const EMPTY_TITLE = '名称不能为空，请输入一个名称。';
 
 function RenameForm({ report, done }: { report: LibraryReport; done(): void }) {
   const { shelf } = useReader();

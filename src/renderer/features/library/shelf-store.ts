@@ -45,6 +45,14 @@ export interface OpenOptions {
 
 export type OpenReport = (report: string, options?: OpenOptions) => Promise<void>;
 
+/**
+ * The row of the 书架 focus goes to once the list shows it: a report put back
+ * (its button went with the toast or the 已移除 list), or the place of one
+ * removed. Held here, not in the list: removing the report on screen puts up
+ * another reader, and a new 书架 with it.
+ */
+export type ShelfFocus = { report: string } | { at: number };
+
 export type ShelfApi = Pick<
   ReaderApi,
   | 'getLibrary'
@@ -67,6 +75,8 @@ interface ShelfState {
   removed: LibraryReport | null;
   /** The report on screen. */
   current: string;
+  /** Where focus goes on the 书架 once it is drawn; null when it stays where it is. */
+  focus: ShelfFocus | null;
 }
 
 /** The shelf's own words for what a file being added is doing. */
@@ -77,6 +87,20 @@ export const STAGE_LABELS: Record<AddProgress['stage'], string> = {
   index: '建立索引',
   done: '完成',
 };
+
+/**
+ * A chosen or dropped file's bytes, or null when it can no longer be read: a
+ * USB stick pulled out, the file moved or deleted after it was chosen (files
+ * are read one after another, so a later one can be gone by its turn). The
+ * browser's reason is in English and names no file: the shelf says it in its own words.
+ */
+async function readDropped(file: File): Promise<Uint8Array<ArrayBuffer> | null> {
+  try {
+    return new Uint8Array(await file.arrayBuffer());
+  } catch {
+    return null;
+  }
+}
 
 export class ShelfStore extends Store<ShelfState> {
   /** Files dropped or chosen while another is being added: taken one at a time. */
@@ -92,7 +116,7 @@ export class ShelfStore extends Store<ShelfState> {
     /** Its `about`: the report a notice is news of (gone once another report is on screen). */
     private readonly addNotice: (message: string, options?: NoticeOptions) => void,
   ) {
-    super({ view, shown: false, adding: null, removed: null, current });
+    super({ view, shown: false, adding: null, removed: null, current, focus: null });
   }
 
   /** Follows main's progress messages for the file being added; answers the stop. */
@@ -127,15 +151,15 @@ export class ShelfStore extends Store<ShelfState> {
   addFiles(files: readonly File[]): Promise<void> {
     const run = async () => {
       for (const file of files) {
-        await this.add(file.name, async () =>
+        await this.add(file.name, async () => {
           // Said by its size: a video dropped by mistake is never read into the page.
-          file.size > MAX_REPORT_FILE_BYTES
-            ? { ok: false, error: ERROR_MESSAGES['too-large'] }
-            : this.api.addReport({
-                fileName: file.name,
-                bytes: new Uint8Array(await file.arrayBuffer()),
-              }),
-        );
+          if (file.size > MAX_REPORT_FILE_BYTES)
+            return { ok: false, error: ERROR_MESSAGES['too-large'] };
+          const bytes = await readDropped(file);
+          return bytes
+            ? this.api.addReport({ fileName: file.name, bytes })
+            : { ok: false, error: ERROR_MESSAGES['file-gone'] };
+        });
       }
     };
     const next = this.queue.then(run, run);
@@ -211,14 +235,18 @@ export class ShelfStore extends Store<ShelfState> {
    * as it does when any other report is removed.
    */
   async remove(report: string): Promise<void> {
+    const at = this.reports.findIndex((candidate) => candidate.id === report);
     const answer = await this.api.removeReport({ report });
+    // Still listed: focus stays put, and a notice says why.
     if (!answer.ok) return this.addNotice(`移除失败：${answer.error}`);
     this.set({ removed: answer.value });
     await this.refresh();
-    if (this.getSnapshot().current !== report) return;
-    const shown = this.getSnapshot().shown;
-    await this.openReport(this.reports[0].id);
-    if (shown) this.show();
+    if (this.getSnapshot().current === report) {
+      const shown = this.getSnapshot().shown;
+      await this.openReport(this.reports[0].id);
+      if (shown) this.show();
+    }
+    this.set({ focus: { at } });
   }
 
   /** Puts a removed report back on the shelf, with its notes. */
@@ -227,7 +255,12 @@ export class ShelfStore extends Store<ShelfState> {
     if (!answer.ok) return this.addNotice(`放回失败：${answer.error}`);
     if (this.getSnapshot().removed?.id === report) this.set({ removed: null });
     await this.refresh();
+    // Put back from the 书架 (or 撤销 while it is up): its row takes focus there.
+    if (this.getSnapshot().shown) this.set({ focus: { report } });
   }
+
+  /** The 书架 has put focus where it was asked to. */
+  readonly focusTaken = (): void => this.set({ focus: null });
 
   readonly undoRemove = (): void => {
     const removed = this.getSnapshot().removed;

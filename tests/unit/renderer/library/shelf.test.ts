@@ -19,6 +19,7 @@ import type { Result } from '../../../../src/shared/api';
 import type { ReportDocument } from '../../../../src/shared/document';
 import type { AddProgress, LibraryReport, LibraryView } from '../../../../src/shared/library';
 import type { ReportHits } from '../../../../src/shared/search';
+import { ERROR_MESSAGES } from '../../../../src/core/formats/errors';
 
 const ok = <T>(value: T): Promise<Result<T>> => Promise.resolve({ ok: true, value });
 
@@ -112,9 +113,29 @@ describe('adding files', () => {
     const huge = { name: '会议录像.mp4', size: 4 * 1024 ** 3, arrayBuffer } as unknown as File;
     await shelf.addFiles([huge, file('one.pdf')]);
     expect(arrayBuffer).not.toHaveBeenCalled();
-    expect(notices).toEqual([
-      '“会议录像.mp4”没有加入书架：文件超过 100 MB，报告阅读器不打开这么大的文件。',
-    ]);
+    expect(notices).toEqual([`“会议录像.mp4”没有加入书架：${ERROR_MESSAGES['too-large']}`]);
+    expect(
+      (api.addReport as ReturnType<typeof vi.fn>).mock.calls.map(([call]) => call.fileName),
+    ).toEqual(['one.pdf']);
+    expect(opened).toEqual(['one']);
+  });
+
+  it('a file gone before it is read (the USB stick pulled out) is said in Chinese, and the next one is added', async () => {
+    const { shelf, api, opened, notices } = fakeShelf(view);
+    // What Chromium rejects with when a chosen or dropped file is no longer there.
+    const gone = {
+      name: '会议材料.pdf',
+      size: 1024,
+      arrayBuffer: () =>
+        Promise.reject(
+          new DOMException(
+            'A requested file or directory could not be found at the time an operation was processed.',
+            'NotFoundError',
+          ),
+        ),
+    } as unknown as File;
+    await shelf.addFiles([gone, file('one.pdf')]);
+    expect(notices).toEqual([`“会议材料.pdf”没有加入书架：${ERROR_MESSAGES['file-gone']}`]);
     expect(
       (api.addReport as ReturnType<typeof vi.fn>).mock.calls.map(([call]) => call.fileName),
     ).toEqual(['one.pdf']);
