@@ -1,10 +1,11 @@
 /**
  * 修订对照 in the reading view: the change jumped to, marked as search marks
  * its current match, and the redline, which marks every change at once:
- * words put in are underlined, the place words were taken from gets a wavy
- * line, and each changed paragraph a bar in the margin (a dashed rule above
- * the paragraph after one that was deleted). All of it lies over the text:
- * CSS highlights and a data attribute, never a rewritten text.
+ * words put in are underlined, words taken out are shown struck through
+ * where they were (removed-words.ts), and each changed paragraph has a bar
+ * in the margin (a dashed rule above the paragraph after one that was
+ * deleted). The text itself is never rewritten: CSS highlights, a data
+ * attribute, and empty elements whose words are CSS content.
  */
 import type { DocumentText } from '../../../core/report/doc-text';
 import { scrollRangeIntoView } from '../reading/block-ranges';
@@ -12,7 +13,8 @@ import { findBlock } from '../reading/scroll';
 import { TextMark } from '../reading/text-mark';
 import type { SidebarStore } from '../sidebar/sidebar-store';
 import type { EditionNavigation } from './editions-store';
-import { changePlace, redlineOf, type BlockMark } from './redline';
+import { changePlace, redlineOf, type Redline, type Removal } from './redline';
+import { showRemovals, takeOffRemovals } from './removed-words';
 
 const REDLINE_ATTRIBUTE = 'redline';
 /**
@@ -41,35 +43,80 @@ function afterThisFrame(then: () => void): () => void {
   return () => cancelAnimationFrame(frame);
 }
 
+/** What the redline shows at a paragraph: its margin marks, and the words taken out there. */
+interface BlockDrawing {
+  marks: string | undefined;
+  removals: readonly Removal[];
+}
+
+/** The words taken out that a paragraph shows now, and the key they were drawn for. */
+interface ShownRemovals {
+  key: string;
+  elements: HTMLElement[];
+}
+
+const NOTHING: BlockDrawing = { marks: undefined, removals: [] };
+
+const removalsKey = (removals: readonly Removal[]) =>
+  removals.map((removal) => `${removal.where}${removal.at}:${removal.text}`).join('\n');
+
+/** Each paragraph's drawing: its margin marks, and the words taken out at it, in order. */
+function drawingsOf(redline: Pick<Redline, 'blocks' | 'removals'>): Map<string, BlockDrawing> {
+  const drawings = new Map<string, { marks: string | undefined; removals: Removal[] }>();
+  const drawingOf = (block: string) => {
+    let drawing = drawings.get(block);
+    if (drawing === undefined) drawings.set(block, (drawing = { marks: undefined, removals: [] }));
+    return drawing;
+  };
+  for (const [block, kinds] of redline.blocks) drawingOf(block).marks = [...kinds].join(' ');
+  for (const removal of redline.removals) drawingOf(removal.block).removals.push(removal);
+  return drawings;
+}
+
 /**
- * Gives each paragraph the margin marks asked for (none for those not in
- * `blocks`), from the frame after next, nearest the view first,
- * BLOCKS_PER_FRAME a frame; answers the cancel.
+ * Gives each paragraph the margin marks and words taken out asked for (none
+ * for those not in `drawings`), from the frame after next, nearest the view
+ * first, BLOCKS_PER_FRAME a frame; `shown` keeps which words each paragraph
+ * shows. Answers the cancel.
  */
-function markBlocks(pane: HTMLElement, blocks: ReadonlyMap<string, Set<BlockMark>>): () => void {
-  const wanted = new Map<HTMLElement, string | undefined>();
+function drawBlocks(
+  pane: HTMLElement,
+  drawings: ReadonlyMap<string, BlockDrawing>,
+  shown: Map<HTMLElement, ShownRemovals>,
+): () => void {
+  const wanted = new Map<HTMLElement, BlockDrawing>();
   for (const element of pane.querySelectorAll<HTMLElement>('[data-redline]')) {
-    wanted.set(element, undefined);
+    wanted.set(element, NOTHING);
   }
-  for (const [block, kinds] of blocks) {
+  for (const element of shown.keys()) wanted.set(element, NOTHING);
+  for (const [block, drawing] of drawings) {
     const element = findBlock(pane, block);
-    if (element) wanted.set(element, [...kinds].join(' '));
+    if (element) wanted.set(element, drawing);
   }
   const view = pane.getBoundingClientRect();
   const changes = [...wanted]
-    .filter(([element, value]) => element.dataset[REDLINE_ATTRIBUTE] !== value)
-    .map(([element, value]) => ({
-      element,
-      value,
-      distance: distanceFromView(element.getBoundingClientRect(), view),
+    .map(([element, drawing]) => ({ element, drawing, key: removalsKey(drawing.removals) }))
+    .filter(
+      ({ element, drawing, key }) =>
+        element.dataset[REDLINE_ATTRIBUTE] !== drawing.marks ||
+        (shown.get(element)?.key ?? '') !== key,
+    )
+    .map((change) => ({
+      ...change,
+      distance: distanceFromView(change.element.getBoundingClientRect(), view),
     }))
     .sort((a, b) => a.distance - b.distance);
   let next = 0;
   let frame = 0;
   const batch = () => {
-    for (const { element, value } of changes.slice(next, (next += BLOCKS_PER_FRAME))) {
-      if (value === undefined) delete element.dataset[REDLINE_ATTRIBUTE];
-      else element.dataset[REDLINE_ATTRIBUTE] = value;
+    for (const { element, drawing, key } of changes.slice(next, (next += BLOCKS_PER_FRAME))) {
+      if (drawing.marks === undefined) delete element.dataset[REDLINE_ATTRIBUTE];
+      else element.dataset[REDLINE_ATTRIBUTE] = drawing.marks;
+      const before = shown.get(element);
+      if ((before?.key ?? '') === key) continue;
+      if (before) takeOffRemovals(before.elements);
+      if (drawing.removals.length === 0) shown.delete(element);
+      else shown.set(element, { key, elements: showRemovals(element, drawing.removals) });
     }
     if (next < changes.length) frame = requestAnimationFrame(batch);
   };
@@ -87,7 +134,7 @@ export function editionNavigation(
 ): EditionNavigation {
   const current = new TextMark(pane, 'edition-current');
   const added = new TextMark(pane, 'edition-added');
-  const removed = new TextMark(pane, 'edition-removed');
+  const shown = new Map<HTMLElement, ShownRemovals>();
   let stopMarking = () => {};
   return {
     mark: (change) => {
@@ -109,8 +156,7 @@ export function editionNavigation(
       stopMarking();
       if (changes === null) {
         added.clear();
-        removed.clear();
-        stopMarking = markBlocks(pane, new Map());
+        stopMarking = drawBlocks(pane, new Map(), shown);
         return;
       }
       const redline = redlineOf(changes, doc);
@@ -120,8 +166,7 @@ export function editionNavigation(
       let stopBlocks = () => {};
       const stopHighlights = afterThisFrame(() => {
         added.show(redline.added);
-        removed.show(redline.removed);
-        stopBlocks = markBlocks(pane, redline.blocks);
+        stopBlocks = drawBlocks(pane, drawingsOf(redline), shown);
       });
       stopMarking = () => {
         stopHighlights();
