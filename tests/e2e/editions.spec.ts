@@ -11,11 +11,17 @@
 import type { Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { BUNDLED_REPORT_ID } from '../../src/shared/library';
-import { FIGURE, RAW, revise } from '../unit/editions/fixtures';
+import {
+  DELETED_PARAGRAPH,
+  DELETED_SENTENCE,
+  FIGURE,
+  RAW,
+  revise,
+} from '../unit/editions/fixtures';
 import { expect, openReader, test } from './fixtures';
 import { addByChooser, annotationQuotes, highlight, settledSnapshot } from './library-files';
 import { watchProblems } from './problems';
-import { highlighted, writeNote } from './text-selection';
+import { highlighted, select, writeNote } from './text-selection';
 
 // Every test here adds files, and each is parsed in a worker process of its own
 // (the fixture's server does not warm one): on a machine whose cores are shared,
@@ -396,5 +402,169 @@ test('a long comparison: the list draws a window of rows, and . and Tab still re
   await panel.getByRole('button', { name: '导出修订清单（Markdown）' }).click();
   const markdown = await readFile((await (await download).path())!, 'utf8');
   expect(markdown.match(/^### \d+\./gm)).toHaveLength(total);
+  expect(await problems()).toEqual([]);
+});
+
+/** Where each of the redline's words taken out is: its words, and the block text on each side. */
+function removedWords(page: Page) {
+  return page.locator('.report del[data-removed]').evaluateAll((marks) =>
+    marks.map((mark) => {
+      const style = getComputedStyle(mark);
+      const block =
+        mark.closest<HTMLElement>('[data-block]') ??
+        (mark.dataset.removed === 'paragraph' ? (mark.nextElementSibling as HTMLElement) : null);
+      const before = document.createRange();
+      before.selectNodeContents(block!);
+      if (block!.contains(mark)) before.setEndBefore(mark);
+      else before.collapse(true);
+      const text = block!.textContent!;
+      return {
+        kind: mark.dataset.removed,
+        shown: getComputedStyle(mark, '::before').content,
+        title: mark.getAttribute('title'),
+        hidden: mark.getAttribute('aria-hidden'),
+        block: block!.id,
+        before: text.slice(0, before.toString().length),
+        after: text.slice(before.toString().length),
+        struck: style.textDecorationLine,
+        width: mark.getBoundingClientRect().width,
+      };
+    }),
+  );
+}
+
+/** The text of the blocks holding or following words taken out, as the page has them (HTML). */
+const blocksHtml = (page: Page, ids: string[]) =>
+  page.evaluate((blocks) => blocks.map((id) => document.getElementById(id)!.outerHTML), ids);
+
+test('the redline shows the words taken out where they were, struck through, and selection, copying, search and a new highlight read the current text', async ({
+  page,
+  server,
+  context,
+}) => {
+  const problems = await watchProblems(page);
+  await openReader(page, server.url);
+  await addByChooser(page, '终稿.txt', REVISED);
+  await expect(offer(page)).toBeVisible({ timeout: 20_000 });
+  await page.keyboard.press('Enter');
+  const panel = page.getByRole('region', { name: '修订对照' });
+  await expect(panel).toBeVisible({ timeout: 20_000 });
+  await expect(page.locator('.report.settled')).toHaveCount(1);
+  const removed = page.locator('.report del[data-removed]');
+  await expect(removed).toHaveCount(0);
+
+  const sentenceBlock = await page.evaluate(
+    () =>
+      [...document.querySelectorAll<HTMLElement>('[data-block]')].find((block) =>
+        block.textContent!.includes('新增停车位5000个。实施西片电网'),
+      )!.id,
+  );
+  const followingBlock = await page.evaluate(
+    () =>
+      [...document.querySelectorAll<HTMLElement>('[data-block]')].find((block) =>
+        block.textContent!.startsWith('过去的一年，我们'),
+      )?.id,
+  );
+  const untouched = await blocksHtml(page, [sentenceBlock]);
+  const texts = await page.evaluate(() => document.querySelector('.report')!.textContent);
+
+  await page.locator('#pane').focus();
+  await page.keyboard.press('Shift+R');
+  await expect(removed).toHaveCount(4);
+  const shown = await removedWords(page);
+  for (const mark of shown) {
+    expect(mark.hidden).toBe('true');
+    expect(mark.struck).toBe('line-through');
+    expect(mark.width).toBeGreaterThan(0);
+  }
+  const [figure, sentence, paragraph, reword] = [
+    shown.find((mark) => mark.shown === `"${FIGURE.from.replace('亿元', '')}"`),
+    shown.find((mark) => mark.shown === `"${DELETED_SENTENCE}"`),
+    shown.find((mark) => mark.kind === 'paragraph'),
+    shown.find((mark) => mark.shown === '"挂牌出让"'),
+  ];
+  // Each where its words were: before the words put in for them, or between the sentences around.
+  expect(figure!.before).toMatch(/地区生产总值$/);
+  expect(figure!.after.startsWith(FIGURE.to)).toBe(true);
+  expect(sentence!.block).toBe(sentenceBlock);
+  expect(sentence!.before).toMatch(/新增停车位5000个。$/);
+  expect(sentence!.after.startsWith('实施西片电网')).toBe(true);
+  expect(reword!.before).toMatch(/完成$/);
+  expect(reword!.after.startsWith('招标拍卖')).toBe(true);
+  // A whole paragraph: one of its own before the one that now follows, cut short, whole in its title.
+  expect(paragraph!.block).toBe(followingBlock ?? paragraph!.block);
+  expect(paragraph!.shown).toMatch(/^"各位代表，过去的一年.*….*表示衷心的感谢！"$/);
+  expect(paragraph!.title).toBe(
+    `删去的文字（${[...DELETED_PARAGRAPH].length} 字）：${DELETED_PARAGRAPH}`,
+  );
+  // The text itself is the current edition's, word for word.
+  expect(await page.evaluate(() => document.querySelector('.report')!.textContent)).toBe(texts);
+
+  // A selection across words taken out, copied: the current text, without them.
+  const at = sentence!.before.length;
+  await select(page, [sentenceBlock, at - 6], [sentenceBlock, at + 6]);
+  const current = sentence!.before.slice(-6) + sentence!.after.slice(0, 6);
+  expect(await page.evaluate(() => window.getSelection()!.toString())).toBe(current);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  await page.keyboard.press('Control+C');
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(current);
+  await page.evaluate(() => window.getSelection()!.removeAllRanges());
+
+  // A search hit right after them marks exactly its words, after the struck ones.
+  const box = page.getByRole('searchbox', { name: '搜索' });
+  await box.fill('实施西片电网');
+  await box.press('Enter');
+  await expect(page.locator('.search-status')).toHaveText('第 1/1 处');
+  expect(await highlighted(page, 'search-current')).toEqual(['实施西片电网']);
+  const afterStruck = (name: string) =>
+    page.evaluate((highlight) => {
+      const [range] = [...CSS.highlights.get(highlight)!] as Range[];
+      const mark = [...document.querySelectorAll('del[data-removed]')].find((del) =>
+        range.startContainer.parentElement!.closest('[data-block]')!.contains(del),
+      )!;
+      const struck = mark.getClientRects();
+      const last = struck[struck.length - 1];
+      const hit = range.getClientRects()[0];
+      // On the line where the struck words end, after them (or on a line below).
+      return hit.top > last.bottom - 2 || hit.left >= last.right - 1;
+    }, name);
+  expect(await afterStruck('search-current')).toBe(true);
+  await box.press('Escape');
+  await page.locator('#pane').focus();
+
+  // A highlight made there, with the redline on, quotes and marks exactly its words.
+  await highlight(page, '实施西片电网');
+  await expect.poll(() => annotationQuotes(page)).toEqual(['实施西片电网']);
+  const annotated = await page.evaluate(() =>
+    [...CSS.highlights]
+      .filter(([name]) => name.startsWith('annotation-c'))
+      .flatMap(([, ranges]) => [...ranges].map((range) => range.toString())),
+  );
+  expect(annotated).toEqual(['实施西片电网']);
+
+  // Shift+R again: the words taken out are gone, and the paragraphs are as they were, node for node.
+  await page.locator('#pane').focus();
+  await page.keyboard.press('Shift+R');
+  await expect(removed).toHaveCount(0);
+  expect(await blocksHtml(page, [sentenceBlock])).toEqual(untouched);
+  expect(
+    await page.evaluate((id) => document.getElementById(id)!.childNodes.length, sentenceBlock),
+  ).toBe(
+    await page.evaluate((html) => {
+      const template = document.createElement('template');
+      template.innerHTML = html;
+      return template.content.firstElementChild!.childNodes.length;
+    }, untouched[0]),
+  );
+  // And they never print: paper has the current text.
+  await page.keyboard.press('Shift+R');
+  await expect(removed).toHaveCount(4);
+  await page.emulateMedia({ media: 'print' });
+  for (const display of await removed.evaluateAll((marks) =>
+    marks.map((mark) => getComputedStyle(mark).display),
+  )) {
+    expect(display).toBe('none');
+  }
+  await page.emulateMedia({ media: 'screen' });
   expect(await problems()).toEqual([]);
 });
