@@ -18,7 +18,8 @@ import { showRemovals, takeOffRemovals } from './removed-words';
 
 const REDLINE_ATTRIBUTE = 'redline';
 /**
- * How many paragraphs get or lose their margin marks in one frame. Each mark
+ * How many paragraphs get or lose their margin marks in one frame (fewer
+ * when words taken out go in or out: WORDS_EXTRA_COST). Each mark
  * is a style of its own to work out, and its bar lies outside the paragraph
  * (the text's overflow is worked out again): seven hundred at once (100×)
  * were some 35 ms of one frame, in the frame that also repaints the whole
@@ -26,6 +27,15 @@ const REDLINE_ATTRIBUTE = 'redline';
  * change from the frame after, those in view first, BLOCKS_PER_FRAME a frame.
  */
 const BLOCKS_PER_FRAME = 100;
+/**
+ * A paragraph given words taken out counts as this many more: they change its
+ * height, so the paragraph is laid out again and the text after it moves
+ * (some 0.2 ms each at 100×, on top of ~11 ms to place the 8,000 paragraphs
+ * anew in any frame that moves them). Fifty-odd in a frame (with the margin
+ * marks) were 60–100 ms frames at 100×; at most 25 keep a frame near the
+ * highlights' own.
+ */
+const WORDS_EXTRA_COST = 3;
 
 /** How far a box is from the pane's view, in px (0 when it is in view). */
 function distanceFromView(box: DOMRect, view: DOMRect): number {
@@ -76,7 +86,7 @@ function drawingsOf(redline: Pick<Redline, 'blocks' | 'removals'>): Map<string, 
 /**
  * Gives each paragraph the margin marks and words taken out asked for (none
  * for those not in `drawings`), from the frame after next, nearest the view
- * first, BLOCKS_PER_FRAME a frame; `shown` keeps which words each paragraph
+ * first, BLOCKS_PER_FRAME a frame at most; `shown` keeps which words each paragraph
  * shows. Answers the cancel.
  */
 function drawBlocks(
@@ -109,11 +119,15 @@ function drawBlocks(
   let next = 0;
   let frame = 0;
   const batch = () => {
-    for (const { element, drawing, key } of changes.slice(next, (next += BLOCKS_PER_FRAME))) {
+    let budget = BLOCKS_PER_FRAME;
+    while (next < changes.length && budget > 0) {
+      const { element, drawing, key } = changes[next++];
+      budget--;
       if (drawing.marks === undefined) delete element.dataset[REDLINE_ATTRIBUTE];
       else element.dataset[REDLINE_ATTRIBUTE] = drawing.marks;
       const before = shown.get(element);
       if ((before?.key ?? '') === key) continue;
+      budget -= WORDS_EXTRA_COST;
       if (before) takeOffRemovals(before.elements);
       if (drawing.removals.length === 0) shown.delete(element);
       else shown.set(element, { key, elements: showRemovals(element, drawing.removals) });

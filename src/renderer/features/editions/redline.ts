@@ -135,7 +135,8 @@ export function redlineOf(changes: readonly EditionChange[], doc: DocumentText):
     markBlock(place.block, change.kind === 'insert' ? 'inserted' : 'changed');
     if (place.added) redline.added.push(...place.spans);
     // Words taken out stand where they were: before the words put in for them, as Word shows them.
-    if (change.removed !== '') redline.removals.push(wordsAt(doc, change.newAt.start, change.removed));
+    if (change.removed !== '')
+      redline.removals.push(wordsAt(doc, change.newAt.start, change.removed));
   }
   return redline;
 }
