@@ -130,7 +130,7 @@ function drawBlocks(
       budget -= WORDS_EXTRA_COST;
       if (before) takeOffRemovals(before.elements);
       if (drawing.removals.length === 0) shown.delete(element);
-      else shown.set(element, { key, elements: showRemovals(element, drawing.removals) });
+      else shown.set(element, { key, elements: showRemovals(pane, element, drawing.removals) });
     }
     if (next < changes.length) frame = requestAnimationFrame(batch);
   };

@@ -10,21 +10,8 @@
  * is copied and annotated; the change list is their redline, each change's
  * words taken out and put in said in full (删去：… / 新增：…).
  */
+import { rangeInBlock } from '../reading/block-ranges';
 import { removedText, type Removal } from './redline';
-
-/** A block's text nodes in order, each with the offset in its textContent where it ends. */
-function textNodes(block: HTMLElement): { nodes: Text[]; ends: number[] } {
-  const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
-  const nodes: Text[] = [];
-  const ends: number[] = [];
-  let offset = 0;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    offset += (node as Text).length;
-    nodes.push(node as Text);
-    ends.push(offset);
-  }
-  return { nodes, ends };
-}
 
 /**
  * Puts `mark` into the block's text before the character at `at` (at the
@@ -32,18 +19,16 @@ function textNodes(block: HTMLElement): { nodes: Text[]; ends: number[] } {
  * term, bold words) it goes outside it, so the words taken out never take
  * on its looks or its button.
  */
-function insertAt(block: HTMLElement, at: number, mark: HTMLElement): void {
-  const { nodes, ends } = textNodes(block);
-  const index = ends.findIndex((end) => end > at);
-  if (index === -1) {
+function insertAt(pane: HTMLElement, block: HTMLElement, at: number, mark: HTMLElement): void {
+  const point = rangeInBlock(pane, { block: block.id, start: at, end: at });
+  const node = point?.startContainer;
+  if (!point || !(node instanceof Text)) {
     block.append(mark);
     return;
   }
-  const node = nodes[index];
-  const offset = at - (ends[index] - node.length);
-  if (offset > 0) {
+  if (point.startOffset > 0) {
     // splitText, rather than new text nodes: live ranges over the text (highlights) follow it.
-    node.splitText(offset).before(mark);
+    node.splitText(point.startOffset).before(mark);
     return;
   }
   let before: Node = node;
@@ -64,7 +49,11 @@ function removedMark(removal: Removal): HTMLElement {
 }
 
 /** Shows a block's removals (those whose `block` it is), in order; answers the elements put in. */
-export function showRemovals(block: HTMLElement, removals: readonly Removal[]): HTMLElement[] {
+export function showRemovals(
+  pane: HTMLElement,
+  block: HTMLElement,
+  removals: readonly Removal[],
+): HTMLElement[] {
   const marks: HTMLElement[] = [];
   // Paragraphs taken out after the last one follow it in their order.
   let after: Element = block;
@@ -74,7 +63,7 @@ export function showRemovals(block: HTMLElement, removals: readonly Removal[]): 
     else if (removal.where === 'after') {
       after.after(mark);
       after = mark;
-    } else insertAt(block, removal.at, mark);
+    } else insertAt(pane, block, removal.at, mark);
     marks.push(mark);
   }
   return marks;
