@@ -127,7 +127,12 @@ describe('redlineOf', () => {
     const deleted = changeOf('delete');
     const paragraphs = redline.removals.filter((removal) => removal.where !== 'words');
     expect(paragraphs).toEqual([
-      { block: changePlace(deleted, NEW_DOC)!.block, where: 'before', at: 0, text: DELETED_PARAGRAPH },
+      {
+        block: changePlace(deleted, NEW_DOC)!.block,
+        where: 'before',
+        at: 0,
+        text: DELETED_PARAGRAPH,
+      },
     ]);
   });
 
