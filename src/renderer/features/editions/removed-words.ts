@@ -73,7 +73,10 @@ export function showRemovals(
 export function takeOffRemovals(marks: readonly Element[]): void {
   const parents = new Set<Node>();
   for (const mark of marks) {
-    if (mark.parentNode) parents.add(mark.parentNode);
+    // Only words split a text node; a paragraph's parent is the whole report, never walked.
+    if (mark.parentNode && mark.getAttribute('data-removed') === 'words') {
+      parents.add(mark.parentNode);
+    }
     mark.remove();
   }
   // normalize moves live ranges (highlights) onto the joined node, as splitText moved them off.
