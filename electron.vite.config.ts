@@ -8,7 +8,8 @@ import type { CodeSplittingGroup } from 'rolldown';
 import { CONTENT_SECURITY_POLICY, HEAD_SCRIPT_HASHES } from './src/shared/csp';
 import type { ReportDocument } from './src/shared/document';
 import { renderReportHtml } from './src/core/report/report-html';
-import { FIRST_PARAGRAPH_TIMING } from './src/renderer/instrumentation';
+import { FIRST_PARAGRAPH_TIMING, withPageText } from './src/shared/page-text';
+import { BUNDLED_REPORT_ID } from './src/shared/library';
 
 /** Puts the one CSP definition into index.html, so the page and the bridge never disagree. */
 function contentSecurityPolicy(): Plugin {
@@ -83,7 +84,9 @@ function bundleFirst(): Plugin {
 
 /**
  * Pre-renders the report (parsed by `npm run data` into out/data) into
- * index.html, so its text paints before any script has loaded.
+ * index.html, so its text paints before any script has loaded. The shells
+ * serve the page with the report read last in its place when that is another
+ * (src/services/start-page.ts).
  */
 function prerenderedReport(): Plugin {
   const source = resolve(__dirname, 'out/data/document.json');
@@ -98,9 +101,13 @@ function prerenderedReport(): Plugin {
           `${source} is missing: run \`npm run build\`, which parses the report first`,
         );
       }
-      // The timing name is the instrumentation module's, which the bench reads too.
+      // The timing name is shared's, which the renderer's instrumentation and the bench read too.
       const report = renderReportHtml(document, { firstParagraphTiming: FIRST_PARAGRAPH_TIMING });
-      return html.replace('<!--REPORT-->', report);
+      // Marked, so the shells can put the report read last in its place (src/services/start-page.ts).
+      const text = { report: BUNDLED_REPORT_ID, edition: document.version };
+      const page = withPageText(html, text, report, { start: false });
+      if (page === null) throw new Error('index.html has no <!--REPORT--> for the report');
+      return page;
     },
   };
 }

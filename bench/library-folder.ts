@@ -43,8 +43,18 @@ export interface LibraryFolder {
   added: { id: string; document: ReportDocument }[];
 }
 
-/** Fills `dataDir` with the bundled report and `count - 1` others. */
-export async function fillLibrary(dataDir: string, count: number): Promise<LibraryFolder> {
+/** The report a bench starts on when it is not the bundled one: the middle of those added. */
+export const middleReport = (added: LibraryFolder['added']) => added[Math.floor(added.length / 2)];
+
+/**
+ * Fills `dataDir` with the bundled report and `count - 1` others; with
+ * `lastOther`, the middle one added is then the report read last.
+ */
+export async function fillLibrary(
+  dataDir: string,
+  count: number,
+  { lastOther = false }: { lastOther?: boolean } = {},
+): Promise<LibraryFolder> {
   const text = await readFile(BUNDLED_REPORT, 'utf8');
   const bundled = parseReportBytes(new TextEncoder().encode(text));
   const services = await createReaderServices({
@@ -66,6 +76,10 @@ export async function fillLibrary(dataDir: string, count: number): Promise<Libra
     const document = await services.handlers.getDocument({ report: answer.value.report.id });
     if (!document.ok) throw new Error(document.error);
     added.push({ id: answer.value.report.id, document: document.value });
+  }
+  if (lastOther) {
+    const opened = await services.handlers.openReport({ report: middleReport(added).id });
+    if (!opened.ok) throw new Error(opened.error);
   }
   await services.flush();
   return { bundled, added };

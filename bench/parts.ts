@@ -167,7 +167,8 @@ const parse: BenchPart<ParseBenchResult> = {
   needs: {},
   run: () => runParseBench(),
   printed: (result) => `${result.table}\n\n${result.pdfTable}`,
-  section: (result) => parseSection(`${result.table}\n\n${result.pdfTable}`),
+  section: (result) =>
+    parseSection(`${result.table}\n\n${result.pdfTable}\n\n${result.hostileTable}`),
   goals: (result) => parseGoals(result.missed),
   record: (result) => ({ parse: result }),
 };

@@ -4,13 +4,16 @@
  * (trace `tdur` of its top-level tasks, which load on other cores does not
  * swell) from navigation start to interactive, with a coarse split by kind.
  *
- *   npx tsx bench/trace-start.ts [--runs 9] [--library] <worktree> [<worktree> …]
+ *   npx tsx bench/trace-start.ts [--runs 9] [--library [--last]] <worktree> [<worktree> …]
  *
  * Each worktree (built: `npm run build` in it) is served by its own
  * `src/server/cli.ts` process on a fresh copy of one data folder (with
  * `--library`, the library bench's hundred reports), and the static floor of
- * the bundled report beside them. Loads are cold (a new browser context
- * each), in rotating order, after one warm-up each; medians are printed.
+ * the bundled report beside them. With `--last`, the app starts on one of
+ * the hundred (read last, and named by the page's view cache, as the library
+ * bench's "start on that report" does), and the floor is that report's.
+ * Loads are cold (a new browser context each), in rotating order, after one
+ * warm-up each; medians are printed.
  * Diagnosis only: `npm run bench` is the judge.
  */
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -22,7 +25,8 @@ import { BUNDLED_REPORT } from '../src/services/paths';
 import { FIRST_PARAGRAPH_TIMING, INTERACTIVE_MARK } from '../src/renderer/instrumentation';
 import { launchBenchBrowser, type BenchBrowser } from './browser';
 import { renderFloorHtml, startFloorServer } from './floor';
-import { fillLibrary } from './library-folder';
+import { fillLibrary, middleReport } from './library-folder';
+import { VIEW_CACHE_KEY } from '../src/renderer/app/view-cache';
 import { serveWorktree } from './worktree-server';
 import { median } from './stats';
 import type { TraceEvent } from './trace-event';
@@ -139,9 +143,20 @@ function analyse(events: TraceEvent[], url: string, interactiveMs: number): Reco
   return cpu;
 }
 
-async function load(bench: BenchBrowser, url: string, app: boolean): Promise<Sample> {
+async function load(
+  bench: BenchBrowser,
+  url: string,
+  app: boolean,
+  viewCache?: string,
+): Promise<Sample> {
   const context = await bench.browser.newContext();
   try {
+    if (app && viewCache !== undefined) {
+      await context.addInitScript(([key, value]) => localStorage.setItem(key, value), [
+        VIEW_CACHE_KEY,
+        viewCache,
+      ] as const);
+    }
     await context.addInitScript(observe, {
       identifier: FIRST_PARAGRAPH_TIMING,
       mark: INTERACTIVE_MARK,
@@ -183,30 +198,38 @@ interface Served {
 function parseArgs(argv: string[]) {
   let runs = 9;
   let library = false;
+  let last = false;
   const dirs: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--runs') runs = Number(argv[++i]);
     else if (argv[i] === '--library') library = true;
+    else if (argv[i] === '--last') last = true;
     else dirs.push(resolve(argv[i]));
   }
-  return { runs, library, dirs };
+  return { runs, library, last: library && last, dirs };
 }
 
 const fmt = (value: number) => value.toFixed(1).padStart(7);
 
 async function main() {
-  const { runs, library, dirs } = parseArgs(process.argv.slice(2));
+  const { runs, library, last, dirs } = parseArgs(process.argv.slice(2));
   const bundled = parseReportBytes(await readFile(BUNDLED_REPORT));
   const scratch = await mkdtemp(join(tmpdir(), 'trace-start-'));
   const served: Served[] = [];
   const bench = await launchBenchBrowser();
   try {
     const seed = join(scratch, 'seed');
+    let shown = bundled;
+    let viewCache: string | undefined;
     if (library) {
       console.log(`${TAG} filling a shelf of 100 reports…`);
-      await fillLibrary(seed, 100);
+      const { added } = await fillLibrary(seed, 100, { lastOther: last });
+      if (last) {
+        shown = middleReport(added).document;
+        viewCache = JSON.stringify({ report: middleReport(added).id });
+      }
     }
-    const floor = await startFloorServer(renderFloorHtml(bundled));
+    const floor = await startFloorServer(renderFloorHtml(shown));
     served.push({ label: 'floor', url: floor.url, app: false, close: floor.close });
     for (const [n, dir] of dirs.entries()) {
       const dataDir = join(scratch, `data-${n}`);
@@ -214,12 +237,12 @@ async function main() {
       served.push({ ...(await serveWorktree(dir, dataDir)), app: true });
     }
     const samples = new Map<Served, Sample[]>(served.map((target) => [target, []]));
-    for (const target of served) await load(bench, target.url, target.app);
+    for (const target of served) await load(bench, target.url, target.app, viewCache);
     for (let round = 0; round < runs; round++) {
       // Each target first, in turn.
       const order = served.map((_, i) => served[(i + round) % served.length]);
       for (const target of order)
-        samples.get(target)!.push(await load(bench, target.url, target.app));
+        samples.get(target)!.push(await load(bench, target.url, target.app, viewCache));
       console.log(
         `${TAG} ${round + 1}/${runs}: ` +
           served

@@ -5,7 +5,7 @@
  * traversal rules are unit-tested under Node; main only registers it.
  */
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
-import { readStatic, resolveStaticPath } from '../services/static-files';
+import { readStatic, resolveStaticPath, type StaticFile } from '../services/static-files';
 
 export const APP_SCHEME = 'app';
 /** The one host the scheme answers for; `app://bundle.evil` is another origin and gets nothing. */
@@ -69,17 +69,21 @@ const HEADERS = {
   'X-Content-Type-Options': 'nosniff',
 };
 
+/** Reads the file a URL path names; the page comes with the report read last (services/start-page.ts). */
+export type ReadFile = (urlPath: string) => Promise<StaticFile | null>;
+
 /** What the protocol handler answers for a request: the file, or a 404 that names nothing. */
 export async function appResponse(
   requestUrl: string,
   method: string,
   root: string,
+  read: ReadFile = (urlPath) => readStatic(root, urlPath),
 ): Promise<AppResponse> {
   if (method !== 'GET' && method !== 'HEAD') {
     return { status: 405, headers: { ...HEADERS, 'Content-Type': 'text/plain' }, body: '' };
   }
   const path = resolveAppUrl(requestUrl, root);
-  const file = path ? await readStatic(root, new URL(requestUrl).pathname) : null;
+  const file = path ? await read(new URL(requestUrl).pathname) : null;
   if (!file) {
     return { status: 404, headers: { ...HEADERS, 'Content-Type': 'text/plain' }, body: '' };
   }

@@ -25,12 +25,8 @@ import {
   loadBuiltDocument,
   loadBuiltReportIndex,
 } from '../services/built-document';
-import {
-  createReaderServices,
-  INDEX_MISSING_AFTER_MS,
-  type ReaderServices,
-} from '../services/reader-services';
-import { warmParseWorker } from '../services/report-file/parse-in-worker';
+import { createReaderServices, type ReaderServices } from '../services/reader-services';
+import { scheduleBackgroundWork } from '../services/background-work';
 import { openDataFolder, type FolderAccess } from '../services/storage/folder-access';
 import { takeFolderWhenFree } from '../services/folder-return';
 import {
@@ -49,6 +45,7 @@ import { createShellCalls } from './shell-calls';
 import { MIN_WINDOW_SIZE, restoreWindowBounds } from './window-bounds';
 import type { WindowState } from '../shared/settings';
 import { APP_PAGE_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, appResponse } from './app-protocol';
+import { createStartPage, type StartPageSource } from '../services/start-page';
 import {
   externalLinkDecision,
   externalLinkDialog,
@@ -73,6 +70,9 @@ const pageUrl =
     ? process.env.ELECTRON_RENDERER_URL
     : APP_PAGE_URL;
 const rendererRoot = join(here, '../renderer');
+/** The page, with the report read last in it once the services are open (services/start-page.ts). */
+let pageSource: StartPageSource | undefined;
+const startPage = createStartPage(rendererRoot, () => pageSource);
 
 // Must happen before `ready`: the scheme gets an origin of its own (app://bundle).
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
@@ -123,7 +123,7 @@ const shellCalls = createShellCalls({
 
 async function start(): Promise<void> {
   protocol.handle(APP_SCHEME, async (request) => {
-    const answer = await appResponse(request.url, request.method, rendererRoot);
+    const answer = await appResponse(request.url, request.method, rendererRoot, startPage.serve);
     // Copied into a plain Uint8Array: the DOM's BodyInit type does not take a Node Buffer.
     const body = typeof answer.body === 'string' ? answer.body : new Uint8Array(answer.body);
     return new Response(body, { status: answer.status, headers: answer.headers });
@@ -158,6 +158,9 @@ async function start(): Promise<void> {
     },
   });
   retakeFolder = tryNow;
+  pageSource = handlers;
+  // The page's text rendered while the window is made, not after it asks.
+  startPage.warm();
 
   for (const method of METHOD_NAMES) {
     ipcMain.handle(ipcChannel(method), (event, payload: unknown) => {
@@ -200,13 +203,8 @@ async function start(): Promise<void> {
   applyMenu();
   const saved = await handlers.getSettings(undefined);
   createWindow(saved.ok ? saved.value.window : null);
-  // A moment after start, a worker gets ready for the first report file (pdf.js loaded).
-  setTimeout(warmParseWorker, 3_000).unref();
-  // Well after start, reports an older version left without a search-across-reports index get one, in a worker.
-  setTimeout(
-    () => void services?.indexMissing().catch(() => undefined),
-    INDEX_MISSING_AFTER_MS,
-  ).unref();
+  // A parse worker made ready for the first file, and older reports indexed, a while after start.
+  scheduleBackgroundWork({ indexMissing: () => services?.indexMissing() ?? Promise.resolve() });
   // Registered only now: macOS sends `activate` at launch too, which would
   // otherwise open a second window while start() is still reading files.
   app.on('activate', () => {

@@ -17,15 +17,16 @@
  *   `search:keystroke-to-commit` (the input event to the results in the DOM)
  *   and `search:frame` (that frame's own work: style, layout, paint);
  * - `elementtiming="first-paragraph"` on the report's first paragraph, for
- *   the first paragraph's paint. The static report HTML is rendered at
- *   build time by core's report-html.ts, which may not import the renderer:
- *   electron.vite.config.ts passes it this name.
+ *   the first paragraph's paint. The static report HTML is rendered before
+ *   any script (at build time, and by the shells for the report read last)
+ *   by core's report-html.ts, which may not import the renderer: the name
+ *   is shared's (page-text.ts), and the build and the shells pass it in.
  */
 
 export const READY_SELECTOR = 'html[data-ready="true"]';
 export const INTERACTIVE_MARK = 'reader:interactive';
 export const PAGE_INDEX_SELECTOR = 'html[data-search-index="page"]';
-export const FIRST_PARAGRAPH_TIMING = 'first-paragraph';
+export { FIRST_PARAGRAPH_TIMING } from '../shared/page-text';
 
 /** Painted, committed, frame: in this order, one entry of each per answer. */
 export const LATENCY_MEASURES = [

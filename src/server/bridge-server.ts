@@ -12,7 +12,7 @@ import { readBody, send, sendJson, tooLarge } from './http-answers';
 import { receiveReport, UPLOAD_METHOD, type UploadTarget } from './report-upload';
 import { isLoopbackHost, isOwnHostHeader } from './loopback';
 import { attachSocketBridge } from './socket-bridge';
-import { readStatic } from '../services/static-files';
+import { createStartPage } from '../services/start-page';
 
 export interface BridgeOptions {
   /** The services; the bridge adds its own answers to the desktop-only calls. */
@@ -46,6 +46,9 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
   }
   let port = options.port ?? 0;
   const handlers = browserHandlers(options.handlers);
+  // The page comes with the report the app starts on already in it (start-page.ts).
+  const files = createStartPage(options.rendererDir, () => options.handlers);
+  files.warm();
 
   const server = createServer((request, response) => {
     void handle(request, response).catch((error: unknown) => {
@@ -96,7 +99,7 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return sendJson(response, 405, { ok: false, error: '只接受 GET' });
     }
-    const file = await readStatic(options.rendererDir, path);
+    const file = await files.serve(path);
     if (!file) return send(response, 404, 'text/plain; charset=utf-8', '404 找不到');
     return send(response, 200, file.type, file.body);
   }

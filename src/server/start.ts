@@ -1,6 +1,7 @@
 /** Starts browser mode with the real services: used by `npm run serve`, e2e tests and the bench. */
 import { join } from 'node:path';
-import { createReaderServices, INDEX_MISSING_AFTER_MS } from '../services/reader-services';
+import { createReaderServices } from '../services/reader-services';
+import { scheduleBackgroundWork } from '../services/background-work';
 import { readFile } from 'node:fs/promises';
 import {
   BUILT_DOCUMENT_FILE,
@@ -12,7 +13,6 @@ import {
 import { BUILT_DATA_DIR, RENDERER_DIR } from '../services/paths';
 import { openDataFolder, type FolderAccess } from '../services/storage/folder-access';
 import { takeFolderWhenFree } from '../services/folder-return';
-import { warmParseWorker } from '../services/report-file/parse-in-worker';
 import { startBridge, type RunningBridge } from './bridge-server';
 import { libraryUpload } from './report-upload';
 
@@ -37,9 +37,6 @@ export interface ReaderServerOptions {
   /** How often to try again for a data folder another reader holds (folder-return.ts). */
   retryEveryMs?: number;
 }
-
-/** A moment after start: the page's own start-up comes first. */
-const WARM_AFTER_MS = 2_000;
 
 export interface ReaderServer extends RunningBridge {
   /** Why this server only reads its data folder (another reader holds it, …); null when it writes. */
@@ -71,18 +68,11 @@ export async function startReaderServer(options: ReaderServerOptions): Promise<R
       open,
       ...(options.retryEveryMs !== undefined && { everyMs: options.retryEveryMs }),
     });
-    const warming =
-      options.warmParser === false ? undefined : setTimeout(warmParseWorker, WARM_AFTER_MS);
-    warming?.unref();
-    // Reports an older version left without a search-across-reports index get one, in a worker.
-    const indexMissing = () =>
-      void folder
-        .services()
-        .indexMissing()
-        .catch(() => undefined);
-    const indexing =
-      options.indexMissing === false ? undefined : setTimeout(indexMissing, INDEX_MISSING_AFTER_MS);
-    indexing?.unref();
+    const cancelBackground = scheduleBackgroundWork({
+      indexMissing: () => folder.services().indexMissing(),
+      warmParser: options.warmParser,
+      indexing: options.indexMissing,
+    });
     const bridge = await startBridge({
       handlers: folder.handlers,
       upload: libraryUpload(options.dataDir, folder.services, folder.tryNow),
@@ -99,8 +89,7 @@ export async function startReaderServer(options: ReaderServerOptions): Promise<R
         bridge
           .close()
           .then(() => {
-            clearTimeout(warming);
-            clearTimeout(indexing);
+            cancelBackground();
             folder.stop();
           })
           .then(() => folder.services().flush())

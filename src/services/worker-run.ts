@@ -19,6 +19,8 @@ export interface WorkerRun<M, T> {
   timedOut(): Error;
   /** The worker ran out of its heap. */
   outOfMemory(): Error;
+  /** An exception its code did not catch (thrown outside the work's own promise); as it is without this. */
+  crashed?(error: Error): Error;
   /** The worker ended without an answer; `output` is the tail of what it printed ('' when nothing). */
   exited(code: number, output: string): Error;
 }
@@ -50,7 +52,9 @@ export function awaitWorker<M, T>(worker: Worker, run: WorkerRun<M, T>): Promise
     });
     worker.on('error', (error: Error & { code?: string }) => {
       const outOfMemory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
-      finish({ error: outOfMemory ? run.outOfMemory() : error });
+      finish({
+        error: outOfMemory ? run.outOfMemory() : run.crashed ? run.crashed(error) : error,
+      });
     });
     worker.on('exit', (code) => finish({ error: run.exited(code, output()) }));
   });

@@ -12,8 +12,8 @@
  * test checks both (tests/unit/renderer/app/boot-script.test.ts).
  */
 export const HEAD_SCRIPT_HASHES = {
-  'boot.js': 'sha256-yM8X/q99E6RLwCOkx6+UmAc1O8KXekrTJbLcyr6wxZU=',
-  'early-calls.js': 'sha256-tS4d0f+jgbJDLk2vYQwtgFA2REBHylBDQSQYJp8nNVU=',
+  'boot.js': 'sha256-o/2/pn+0GadB5lfd1pRPykB60ZzzC0p+1rHCTBoNoQ4=',
+  'early-calls.js': 'sha256-jHdUT1g5z48Z0ZAyz2VpUigBsajeEUQANDHVpb6DeEU=',
 } as const;
 
 export const CONTENT_SECURITY_POLICY = [

@@ -131,7 +131,7 @@ test('search across both reports, grouped by report; a hit in the other report o
     .first()
     .click();
   await expect(page.locator(reportShownSelector(BUNDLED_REPORT_ID))).toHaveCount(1);
-  await expect(page.locator('.search-status')).toHaveText('第 1/1 处');
+  await expect(page.locator('.search-status')).toHaveText('本报告第 1/1 处');
   await expect(box).toHaveValue('区人民政府向大会报告');
   const current = await page.evaluate(() =>
     [...(CSS.highlights.get('search-current') ?? [])].map((range) => range.toString()),

@@ -43,12 +43,18 @@ function entry(
   return lines.join('\n');
 }
 
+/**
+ * `title` heads the notes: the report as the 书架 lists it (the name the
+ * delegate gave it, else year, place and title), so notes for several
+ * reports tell which is which; the text's own title is often just 政府工作报告.
+ */
 export function speakingNotes(
   document: ReportDocument,
   doc: DocumentText,
   annotations: Anchored<Annotation>[],
   colorNames: Record<HighlightColor, string>,
   now = new Date(),
+  title = document.title,
 ): string {
   const order = new Map(document.blocks.map((block, index) => [block.id, index]));
   const placed = annotations
@@ -58,7 +64,7 @@ export function speakingNotes(
     .sort((a, b) => a.start - b.start || a.annotation.created.localeCompare(b.annotation.created));
   const orphans = annotations.filter((annotation) => annotation.anchor.status === 'orphan');
 
-  const out = [`# 发言提纲：${plain(document.title)}`, ''];
+  const out = [`# 发言提纲：${plain(title)}`, ''];
   const about = [
     document.occasion,
     `共 ${annotations.length} 条批注，导出于 ${now.toLocaleString('zh-CN', { hour12: false })}`,

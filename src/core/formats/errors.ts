@@ -16,6 +16,7 @@ export type ReportErrorCode =
   | 'no-text'
   | 'pdf-encrypted'
   | 'pdf-damaged'
+  | 'pdf-too-many-pages'
   | 'not-pdf'
   | 'not-docx'
   | 'pdf-scanned'
@@ -24,7 +25,9 @@ export type ReportErrorCode =
   | 'docx-damaged'
   | 'docx-too-large'
   | 'legacy-office'
+  | 'html-too-deep'
   | 'unsupported'
+  | 'unreadable'
   | 'timeout'
   | 'out-of-memory';
 
@@ -41,6 +44,7 @@ export const ERROR_MESSAGES: Record<ReportErrorCode, string> = {
   'no-text': '文件里没有文字，无法作为报告打开。',
   'pdf-encrypted': '这个 PDF 设有密码或加密保护，请先去掉保护后再打开。',
   'pdf-damaged': '这个 PDF 文件已损坏或不完整，无法读取。',
+  'pdf-too-many-pages': `这个 PDF 超过 ${LIMITS.pdfPages} 页，报告阅读器不打开这么长的文件。`,
   'not-pdf': '这个文件名为 .pdf，内容却不是 PDF（可能是改了扩展名的其他文件），无法作为报告打开。',
   'not-docx':
     '这个文件名为 .docx，内容却不是 Word 文件（可能是改了扩展名的其他文件），无法作为报告打开。',
@@ -49,8 +53,10 @@ export const ERROR_MESSAGES: Record<ReportErrorCode, string> = {
   'not-chinese': '这个文件的文字几乎都不是中文，不像是一份中文报告，无法作为报告打开。',
   'docx-damaged': '这个 Word 文件已损坏或不完整，无法读取。',
   'docx-too-large': `这个 Word 文件解压后超过 ${LIMITS.docxXmlBytes / MiB} MB，可能是恶意构造的压缩文件，已拒绝打开。`,
+  'html-too-deep': `这个网页的标签嵌套超过 ${LIMITS.htmlDepth} 层，不像是正常保存的网页，无法作为报告打开。`,
   'legacy-office': '这是旧版 Office 文件（如 .doc），请在 Word 或 WPS 中另存为 .docx 后再打开。',
   unsupported: '不支持这种文件，请打开 PDF、Word（.docx）、网页（.html）或文本（.txt）格式的报告。',
+  unreadable: '读取这个文件时出错，它可能已损坏，无法作为报告打开。',
   timeout: `解析这个文件超过 ${LIMITS.parseMs / 1000} 秒，已停止。`,
   'out-of-memory': '这个文件过于复杂，解析时超出了内存上限，已停止。',
 };
@@ -61,7 +67,8 @@ export class ReportFormatError extends Error {
   constructor(
     readonly code: ReportErrorCode,
     message: string = ERROR_MESSAGES[code],
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
   }
 }

@@ -7,9 +7,11 @@
  * reader-view heuristic, small enough to test hard). Bold becomes `**…**`,
  * the marker the text pipeline reads as emphasis.
  */
-import { parseDocument } from 'htmlparser2';
+import { DomHandler, Parser } from 'htmlparser2';
+import { ReportFormatError } from './errors';
+import { LIMITS } from './limits';
 
-type HtmlDocument = ReturnType<typeof parseDocument>;
+type HtmlDocument = DomHandler['root'];
 type ChildNode = HtmlDocument['children'][number];
 type Element = Extract<ChildNode, { attribs: Record<string, string> }>;
 type Container = HtmlDocument | Element;
@@ -92,6 +94,34 @@ const HAN = /\p{Script=Han}/gu;
 const isElement = (node: ChildNode): node is Element =>
   node.type === 'tag' || node.type === 'script' || node.type === 'style';
 
+/**
+ * Depth-first over `root` and its descendants, with a stack of its own, not
+ * the call stack: a hostile page nests 100k elements (a `<div>` or an unclosed
+ * `<span>` per line), and a recursive walk ends in "Maximum call stack size
+ * exceeded". `enter` answers whether to go into a node's children; `leave`
+ * comes after them, for the nodes gone into.
+ */
+function walk(
+  root: ChildNode | HtmlDocument,
+  enter: (node: ChildNode | HtmlDocument) => boolean,
+  leave: (node: ChildNode | HtmlDocument) => void = () => undefined,
+): void {
+  const stack: { node: ChildNode | HtmlDocument; next: number }[] = [];
+  if (enter(root) && 'children' in root) stack.push({ node: root, next: 0 });
+  else return;
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    const children = (top.node as Container).children;
+    if (top.next < children.length) {
+      const child = children[top.next++];
+      if (enter(child) && 'children' in child) stack.push({ node: child, next: 0 });
+      continue;
+    }
+    stack.pop();
+    leave(top.node);
+  }
+}
+
 function isHidden(element: Element): boolean {
   const { attribs } = element;
   if ('hidden' in attribs || attribs['aria-hidden'] === 'true') return true;
@@ -120,31 +150,45 @@ interface Weight {
  */
 function findArticle(root: HtmlDocument): Container {
   const scores = new Map<Element, number>();
-  const weigh = (node: ChildNode, inLink: boolean, weight: Weight): void => {
-    if (node.type === 'text') {
-      const han = node.data.match(HAN)?.length ?? 0;
-      if (inLink) weight.links += han;
-      else weight.prose += han;
-      return;
-    }
-    if (!isElement(node) || isFurniture(node, false)) return;
-    const own: Weight = { prose: 0, links: 0 };
-    for (const child of node.children) weigh(child, inLink || node.name === 'a', own);
-    weight.prose += own.prose;
-    weight.links += own.links;
-    const total = own.prose + own.links;
-    const isParagraph =
-      ['p', 'li', 'pre', 'blockquote'].includes(node.name) || !hasBlockChild(node);
-    if (isParagraph && total > 0 && own.links / total < 0.5) {
-      const parent = node.parent;
-      const grandparent = parent?.parent;
-      if (parent?.type === 'tag') scores.set(parent, (scores.get(parent) ?? 0) + own.prose);
-      if (grandparent?.type === 'tag') {
-        scores.set(grandparent, (scores.get(grandparent) ?? 0) + own.prose / 2);
+  // Each open element's own weight; links inside the `<a>` elements open now.
+  const weights: Weight[] = [{ prose: 0, links: 0 }];
+  let links = 0;
+  walk(
+    root,
+    (node) => {
+      if (node.type === 'root') return true;
+      if (node.type === 'text') {
+        const han = node.data.match(HAN)?.length ?? 0;
+        const weight = weights[weights.length - 1];
+        if (links > 0) weight.links += han;
+        else weight.prose += han;
+        return false;
       }
-    }
-  };
-  for (const child of root.children) weigh(child, false, { prose: 0, links: 0 });
+      if (!isElement(node) || isFurniture(node, false)) return false;
+      weights.push({ prose: 0, links: 0 });
+      if (node.name === 'a') links++;
+      return true;
+    },
+    (node) => {
+      if (node.type === 'root' || !isElement(node)) return;
+      if (node.name === 'a') links--;
+      const own = weights.pop()!;
+      const weight = weights[weights.length - 1];
+      weight.prose += own.prose;
+      weight.links += own.links;
+      const total = own.prose + own.links;
+      const isParagraph =
+        ['p', 'li', 'pre', 'blockquote'].includes(node.name) || !hasBlockChild(node);
+      if (isParagraph && total > 0 && own.links / total < 0.5) {
+        const parent = node.parent;
+        const grandparent = parent?.parent;
+        if (parent?.type === 'tag') scores.set(parent, (scores.get(parent) ?? 0) + own.prose);
+        if (grandparent?.type === 'tag') {
+          scores.set(grandparent, (scores.get(grandparent) ?? 0) + own.prose / 2);
+        }
+      }
+    },
+  );
   let best: Container = root;
   let bestScore = 0;
   for (const [element, score] of scores) {
@@ -168,13 +212,28 @@ function hasBlockChild(element: Element): boolean {
   );
 }
 
-/** Collects text line by line: blocks end lines, whitespace collapses, bold marks. */
+/**
+ * Collects text line by line: blocks end lines, whitespace collapses, bold
+ * marks. A bold run's `**` are written only when text follows them, so two
+ * runs side by side (`<b>a</b><b>b</b>`) join and an empty one vanishes
+ * without ever cutting marks back off the line: a slice of the line per run
+ * made a paragraph of 100k bold runs quadratic.
+ */
 class LineWriter {
   lines: string[] = [];
   private line = '';
   private bold = 0;
+  /** A bold run opened (or closed) and its `**` not written yet. */
+  private opening = false;
+  private closing = false;
+
+  private flush(): void {
+    if (this.opening || this.closing) this.line += '**';
+    this.opening = this.closing = false;
+  }
 
   text(data: string): void {
+    this.flush();
     const collapsed = data.replace(/[ \t\n\r\f]+/gu, ' ');
     if (collapsed === ' ' && (this.line === '' || this.line.endsWith(' '))) return;
     this.line += this.line === '' ? collapsed.trimStart() : collapsed;
@@ -182,48 +241,75 @@ class LineWriter {
 
   openBold(): void {
     // `<b>a</b><b>b</b>` is one bold span, not two.
-    if (this.bold++ === 0)
-      this.line = this.line.endsWith('**') ? this.line.slice(0, -2) : this.line + '**';
+    if (this.bold++ === 0) {
+      if (this.closing) this.closing = false;
+      else this.opening = true;
+    }
   }
 
   closeBold(): void {
-    if (--this.bold === 0)
-      this.line = this.line.endsWith('**') ? this.line.slice(0, -2) : this.line + '**';
+    if (--this.bold === 0) {
+      if (this.opening) this.opening = false;
+      else this.closing = true;
+    }
   }
 
   cell(): void {
+    this.flush();
     if (this.line !== '' && !this.line.endsWith(' ')) this.line += ' ';
   }
 
   end(): void {
+    this.flush();
     const line = this.line.trim();
     if (line !== '' && line !== '****') this.lines.push(line);
     this.line = '';
   }
 }
 
-function write(node: ChildNode | HtmlDocument, out: LineWriter): void {
-  if (node.type === 'root') {
-    for (const child of node.children) write(child, out);
-    return;
+function write(root: ChildNode | HtmlDocument, out: LineWriter): void {
+  walk(
+    root,
+    (node) => {
+      if (node.type === 'root') return true;
+      if (node.type === 'text') {
+        out.text(node.data);
+        return false;
+      }
+      if (!isElement(node) || isFurniture(node, true)) return false;
+      if (node.name === 'br') {
+        out.end();
+        return false;
+      }
+      if (BLOCKS.has(node.name)) out.end();
+      if (CELLS.has(node.name)) out.cell();
+      if (BOLD.has(node.name)) out.openBold();
+      return true;
+    },
+    (node) => {
+      if (!isElement(node as ChildNode)) return;
+      const element = node as Element;
+      if (BOLD.has(element.name)) out.closeBold();
+      if (BLOCKS.has(element.name)) out.end();
+    },
+  );
+}
+
+/** htmlparser2's tree builder, refusing a page that nests deeper than LIMITS.htmlDepth. */
+class BoundedHandler extends DomHandler {
+  override onopentag(name: string, attribs: Record<string, string>): void {
+    super.onopentag(name, attribs);
+    // The stack holds the document too: its length less one is the elements open.
+    if (this.tagStack.length - 1 > LIMITS.htmlDepth) throw new ReportFormatError('html-too-deep');
   }
-  if (node.type === 'text') {
-    out.text(node.data);
-    return;
-  }
-  if (!isElement(node) || isFurniture(node, true)) return;
-  if (node.name === 'br') {
-    out.end();
-    return;
-  }
-  const block = BLOCKS.has(node.name);
-  const bold = BOLD.has(node.name);
-  if (block) out.end();
-  if (CELLS.has(node.name)) out.cell();
-  if (bold) out.openBold();
-  for (const child of node.children) write(child, out);
-  if (bold) out.closeBold();
-  if (block) out.end();
+}
+
+/** The page as a tree that is only read: nothing in it runs, loads or is fetched. */
+function parsePage(html: string): HtmlDocument {
+  const options = { decodeEntities: true, lowerCaseTags: true };
+  const handler = new BoundedHandler();
+  new Parser(handler, options).end(html);
+  return handler.root;
 }
 
 export interface HtmlTextOptions {
@@ -236,7 +322,7 @@ export interface HtmlTextOptions {
  * title (`<h1>`) stands outside the article element gets it as its first line.
  */
 export function htmlToText(html: string, options: HtmlTextOptions = { article: true }): string {
-  const root = parseDocument(html, { decodeEntities: true, lowerCaseTags: true });
+  const root = parsePage(html);
   const article = options.article ? findArticle(root) : root;
   const out = new LineWriter();
   if (options.article && article !== root) {
@@ -251,10 +337,29 @@ export function htmlToText(html: string, options: HtmlTextOptions = { article: t
   return out.lines.join('\n\n');
 }
 
-/** Text of an element, every kind of space left out, for comparing titles. */
-function despacedText(node: ChildNode): string {
-  if (node.type === 'text') return node.data.replace(/[\s\u3000]+/gu, '');
-  return isElement(node) ? node.children.map(despacedText).join('') : '';
+/** Longer than this, or made of more nodes, an element's text is no title. */
+const TITLE_CHARS = 200;
+const TITLE_NODES = 64;
+
+/**
+ * Text of an element, every kind of space left out, for comparing titles;
+ * undefined once it passes TITLE_CHARS or TITLE_NODES. Bounded, because it
+ * is asked of every element above the article: whole subtrees each time made
+ * a page of nested divs quadratic.
+ */
+function despacedText(root: ChildNode): string | undefined {
+  let text = '';
+  let nodes = 0;
+  const stack: ChildNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (++nodes > TITLE_NODES || text.length > TITLE_CHARS) return undefined;
+    if (node.type === 'text') text += node.data.replace(/[\s\u3000]+/gu, '');
+    else if (isElement(node)) {
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
+    }
+  }
+  return text.length > TITLE_CHARS ? undefined : text;
 }
 
 /**
@@ -263,15 +368,19 @@ function despacedText(node: ChildNode): string {
  */
 function declaredTitles(root: HtmlDocument): Set<string> {
   const titles = new Set<string>();
-  const visit = (node: ChildNode): void => {
-    if (!isElement(node)) return;
+  walk(root, (node) => {
+    if (node.type === 'root') return true;
+    if (!isElement(node)) return false;
     if (node.name === 'meta' && /^articletitle$/iu.test(node.attribs.name ?? '')) {
       titles.add((node.attribs.content ?? '').replace(/[\s\u3000]+/gu, ''));
-    } else if (node.name === 'title') {
-      for (const part of despacedText(node).split(/[_|｜—–-]+/u)) titles.add(part);
-    } else if (node.name !== 'body') node.children.forEach(visit);
-  };
-  root.children.forEach(visit);
+      return false;
+    }
+    if (node.name === 'title') {
+      for (const part of (despacedText(node) ?? '').split(/[_|｜—–-]+/u)) titles.add(part);
+      return false;
+    }
+    return node.name !== 'body';
+  });
   titles.delete('');
   return titles;
 }
@@ -288,16 +397,22 @@ function findTitleOutside(root: HtmlDocument, article: Container): Element | und
   const headings: Element[] = [];
   const named: Element[] = [];
   let reachedArticle = false;
-  const visit = (node: ChildNode): void => {
-    if (reachedArticle || !isElement(node) || isFurniture(node, false) || node.name === 'a') return;
+  walk(root, (node) => {
+    if (node.type === 'root') return true;
+    if (reachedArticle || !isElement(node) || isFurniture(node, false) || node.name === 'a') {
+      return false;
+    }
     if (node === article) {
       reachedArticle = true;
-      return;
+      return false;
     }
     if (node.name === 'h1') headings.push(node);
-    else if (titles.has(despacedText(node))) named.push(node);
-    else node.children.forEach(visit);
-  };
-  root.children.forEach(visit);
+    else {
+      const text = titles.size === 0 ? undefined : despacedText(node);
+      if (text === undefined || !titles.has(text)) return true;
+      named.push(node);
+    }
+    return false;
+  });
   return headings.length === 1 ? headings[0] : named.at(-1);
 }

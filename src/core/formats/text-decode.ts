@@ -69,7 +69,24 @@ function decodeAny(bytes: Uint8Array): DecodedText | undefined {
     const text = tryDecode(encoding, bytes);
     if (text !== undefined) return { text, encoding };
   }
+  // A file with a byte or two damaged (a bad copy, a flipped bit) is read as
+  // an editor shows it, the damage as �, rather than refused as "not UTF-8".
+  for (const encoding of ['utf-8', 'gb18030'] as const) {
+    const text = new TextDecoder(encoding).decode(bytes);
+    // A damaged byte in a character's middle leaves up to three �.
+    const allowed = 3 * Math.floor(bytes.length / BYTES_PER_DAMAGE);
+    if (replacements(text) <= allowed) return { text, encoding };
+  }
   return undefined;
+}
+
+/** At most one damaged sequence in this many bytes: more is another encoding, or not text. */
+const BYTES_PER_DAMAGE = 10_000;
+
+function replacements(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('\uFFFD'); at >= 0; at = text.indexOf('\uFFFD', at + 1)) count++;
+  return count;
 }
 
 // Control characters no text file holds (tab, line ends and form feed are fine).

@@ -94,8 +94,14 @@ export function App({ api, slots, startup }: Props) {
   useEffect(() => {
     void api.openReport({ report: startup.report.id }).then((answer) => {
       if (answer.ok) app.notices.addOnce(answer.value.notices);
-      // The cache names the report on screen (not one read last that could not be opened): its place is kept.
-      if (answer.ok && (readViewCache().report ?? BUNDLED_REPORT_ID) !== startup.report.id) {
+      // The cache names the report and edition on screen (not one read last that
+      // could not be opened, nor an edition replaced since): its place is kept.
+      const cached = readViewCache();
+      if (
+        answer.ok &&
+        ((cached.report ?? BUNDLED_REPORT_ID) !== startup.report.id ||
+          cached.edition !== answer.value.report.edition)
+      ) {
         cacheShownReport(answer.value.report);
       }
       void app.shelf.refresh();

@@ -76,18 +76,15 @@ export function Reader({ app, report }: Props) {
   useShellMenu(api, stores.commands, stores.desktop);
   // After the key handler (also a layout effect): input is answered from here on.
   useLayoutEffect(markInteractive, []);
+  // Before the first paint too, so the reader's first scroll is never missed (scroll.ts).
+  useLayoutEffect(() => settleLayoutWhenIdle(slots.pane), [slots]);
 
   // The text is already painted; the 目录 and the layers over the text are
-  // drawn just after the toolbar, and the full layout of the report is
-  // settled when the browser is idle.
+  // drawn just after the toolbar.
   const [tocDrawn, setTocDrawn] = useState(false);
   useEffect(() => {
     startTransition(() => setTocDrawn(true));
-    const stops = [
-      settleLayoutWhenIdle(slots.pane),
-      whenIdle(() => void preloadParts(), PRELOAD_WITHIN_MS),
-    ];
-    return () => stops.forEach((stop) => stop());
+    return whenIdle(() => void preloadParts(), PRELOAD_WITHIN_MS);
   }, [slots]);
 
   return (

@@ -6,6 +6,7 @@
 import type { MethodName, ReaderApi, Result } from '../../shared/api';
 import type { ReportDocument } from '../../shared/document';
 import { BUNDLED_REPORT_ID, type LibraryView } from '../../shared/library';
+import { startReport } from '../../shared/page-text';
 import type { Settings } from '../../shared/settings';
 import { unwrap } from '../api/client';
 import type { LoadedReport } from './report-switch';
@@ -42,8 +43,8 @@ export async function loadStartupData(api: ReaderApi): Promise<StartupData> {
     unwrap(startupCall('getNotices', () => api.getNotices())),
     unwrap(startupCall('getLibrary', () => api.getLibrary())),
   ]);
-  const onShelf = (id: string | undefined) => library.reports.some((report) => report.id === id);
-  const target = onShelf(library.last) ? library.last : BUNDLED_REPORT_ID;
+  // The same choice the shells made for the page's text (services/start-page.ts).
+  const target = startReport(library);
   const fetch = (report: string) => () => api.getDocument({ report });
   let id = target;
   let document: Result<ReportDocument> =

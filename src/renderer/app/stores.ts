@@ -194,6 +194,9 @@ export function attachBeforePaint(stores: ReaderStores): () => void {
 /** What waits until the interface is on screen; answers the undo. */
 export function attachAfterPaint(stores: ReaderStores): () => void {
   void stores.userData.load();
+  // A search of every report carried into a report just opened (or that opened
+  // it at a hit) is not a new search: it opens no sidebar over the text.
+  let carrying = true;
   const stops = [
     stores.reading.attach(),
     stores.annotating.attach(),
@@ -201,7 +204,12 @@ export function attachAfterPaint(stores: ReaderStores): () => void {
     // Every query the box runs is followed by the search across reports,
     // and shown on the 目录 tab, where its results are.
     stores.search.onRun(stores.librarySearch.follow),
-    stores.search.onRun(stores.sidebar.showSearch),
+    stores.search.onRun((query) =>
+      stores.sidebar.showSearch(
+        query,
+        !carrying && stores.librarySearch.getSnapshot().scope === 'all',
+      ),
+    ),
     whenIdle(() => void stores.pageIndex.load(), LOCAL_INDEX_WITHIN_MS),
     // Read-only because another reader held the folder: writable again once main has taken it.
     watchWritableAgain(stores.userData, (reason) => {
@@ -220,6 +228,7 @@ export function attachAfterPaint(stores: ReaderStores): () => void {
     const carried = stores.librarySearch.carriedQuery();
     if (carried !== null) stores.search.input(carried, false);
   }
+  carrying = false;
   // Opened to see what changed (a new edition just added, two editions chosen): 修订对照 opens.
   if (compareWith !== undefined) {
     void stores.editions.compareWith(compareWith).then((shown) => {

@@ -4,7 +4,7 @@
  * and head/early-calls.js before any module loads. Only a cache: the
  * settings file in the data folder is the source of truth and overwrites it.
  */
-import { BUNDLED_REPORT_ID, shippedEdition, type LibraryReport } from '../../shared/library';
+import { BUNDLED_REPORT_ID, type LibraryReport } from '../../shared/library';
 import type { ReadingPosition, Theme } from '../../shared/settings';
 
 /** head/boot.js reads the same key (a test keeps the two in step). */
@@ -14,11 +14,11 @@ export interface CachedView {
   /** The report on screen last; its position is `position`. Absent: the bundled report. */
   report?: string;
   /**
-   * The next start shows another text than the page's pre-rendered one (the
-   * bundled report's shipped edition): another report, or a newer edition of
-   * the bundled one. boot.js keeps the page's text hidden until it is replaced.
+   * The edition of `report` the next start shows (its current one). With
+   * `report`, what boot.js and mount.tsx compare with the text the page holds
+   * (src/shared/page-text.ts): the position is a place in that text only.
    */
-  otherText?: boolean;
+  edition?: string;
   theme?: Theme;
   fontSize?: number;
   tocOpen?: boolean;
@@ -47,9 +47,20 @@ export function cacheShownReport(entry: LibraryReport): void {
   writeViewCache({
     report: entry.id,
     position: entry.view.position,
-    // What the next start shows is the report's current edition: the page's own text, or not.
-    otherText: entry.edition !== shippedEdition(entry),
+    // What the next start shows is the report's current edition.
+    edition: entry.edition,
   });
+}
+
+/**
+ * Whether the page's text (page-text.ts) is the one the cache saw last, so
+ * its position is a place in that text. boot.js makes the same comparison.
+ */
+export function cacheSawText(cached: CachedView, text: { report: string; edition: string | null }) {
+  return (
+    (cached.report ?? BUNDLED_REPORT_ID) === text.report &&
+    (cached.edition === undefined || cached.edition === text.edition)
+  );
 }
 
 /**

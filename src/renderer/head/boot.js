@@ -7,9 +7,12 @@
  * there is a reading position to restore, the text stays hidden until main.tsx
  * has scrolled to it, so the page never visibly jumps; a timer shows it
  * anyway should the script fail.
- * When the report read last is not the bundled one (whose text the page
- * holds), or is a newer edition of it, that text is hidden too until
- * main.tsx has put the right one in.
+ * The page holds one report's text, named on <html> (src/shared/page-text.ts):
+ * the report read last when the shell chose it from the data folder
+ * (data-page-start), else the bundled report's. A position is restored only
+ * when the cache's report and edition are the page's. A page the shell did
+ * not choose, whose text is not what the cache saw last (another report, or
+ * another edition), is hidden too until main.tsx has put the right one in.
  * The settings file in the data folder stays the source of truth.
  */
 (function () {
@@ -30,10 +33,14 @@
   if (typeof view.tocOpen === 'boolean') {
     root.setAttribute('data-toc', view.tocOpen ? 'open' : 'closed');
   }
-  var otherReport =
-    (typeof view.report === 'string' && view.report !== 'haishu-2018-government-work-report') ||
-    view.otherText === true;
-  if (otherReport || (view.position && typeof view.position.block === 'string')) {
+  var pageReport = root.getAttribute('data-page-report') || 'haishu-2018-government-work-report';
+  var sameText =
+    (typeof view.report === 'string' ? view.report : 'haishu-2018-government-work-report') ===
+      pageReport &&
+    (typeof view.edition !== 'string' || view.edition === root.getAttribute('data-page-edition'));
+  var chosen = root.hasAttribute('data-page-start');
+  var position = sameText && view.position && typeof view.position.block === 'string';
+  if ((!sameText && !chosen) || position) {
     root.setAttribute('data-restoring', 'true');
     setTimeout(function () {
       root.removeAttribute('data-restoring');

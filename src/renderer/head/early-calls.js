@@ -8,20 +8,25 @@
  * src/shared/csp.ts). In the desktop app the preload has already put the
  * contract on window; in browser mode the calls go over HTTP exactly as api/client.ts
  * sends them. Anything that fails here is simply asked again by startup.ts.
- * The report's document is asked for the report the view cache saw last
- * (the bundled one by default); startup.ts checks that against the library.
+ * The report's document is asked for the report whose text the shell put in
+ * the page (data-page-start: the one the app starts on, src/shared/page-text.ts),
+ * else for the one the view cache saw last (the bundled one by default);
+ * startup.ts checks that against the library.
  */
 (function () {
   var BUNDLED = 'haishu-2018-government-work-report';
+  var ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+  var root = document.documentElement;
   var report = BUNDLED;
+  var view = null;
   try {
-    var view = JSON.parse(localStorage.getItem('reader:view') || 'null');
-    if (view && typeof view.report === 'string' && /^[a-z0-9][a-z0-9-]{0,63}$/.test(view.report)) {
-      report = view.report;
-    }
+    view = root.hasAttribute('data-page-start')
+      ? { report: root.getAttribute('data-page-report') }
+      : JSON.parse(localStorage.getItem('reader:view') || 'null');
   } catch {
     // No cache: the bundled report.
   }
+  if (view && typeof view.report === 'string' && ID.test(view.report)) report = view.report;
   var calls = [
     ['getSettings', null],
     ['getNotices', null],

@@ -14,8 +14,10 @@ import {
   shift,
   size,
   useFloating,
+  type Middleware,
   type Placement,
   type Rect,
+  type SizeOptions,
 } from '@floating-ui/react';
 import { useLayoutEffect, type ReactNode } from 'react';
 
@@ -53,6 +55,33 @@ function roomIn(within: HTMLElement, beside: HTMLElement | undefined): Rect {
   return { x: left, y: pane.top, width: pane.right - left, height: pane.height };
 }
 
+interface RoomOptions {
+  /** Kept from the room's edges, in px. */
+  padding: number;
+  /** Shifted along the side it sits on too (see FloatingBox). */
+  crossAxis?: boolean;
+  /** Sizes the box to the room left (Floating UI's size `apply`). */
+  fit: SizeOptions['apply'];
+}
+
+/**
+ * Floating UI's flip, shift and size, each kept to `roomIn(within, beside)`
+ * measured afresh at each placing: the one rule for every box over the text
+ * (FloatingBox, the glossary popovers).
+ */
+export function keptInRoom(
+  within: HTMLElement,
+  beside: HTMLElement | undefined,
+  { padding, crossAxis = false, fit }: RoomOptions,
+): Middleware[] {
+  const boundary = () => roomIn(within, beside);
+  return [
+    flip(() => ({ padding, boundary: boundary() })),
+    shift(() => ({ padding, crossAxis, boundary: boundary() })),
+    size(() => ({ padding, boundary: boundary(), apply: fit })),
+  ];
+}
+
 export function FloatingBox({
   rect,
   within,
@@ -61,7 +90,6 @@ export function FloatingBox({
   className,
   children,
 }: Props) {
-  const boundary = () => roomIn(within, beside);
   const { refs, floatingStyles, middlewareData } = useFloating({
     placement,
     strategy: 'fixed',
@@ -72,16 +100,14 @@ export function FloatingBox({
     // stay in sight (at 800 px a long selection's toolbar covered them).
     middleware: [
       offset(8),
-      flip(() => ({ padding: 8, boundary: boundary() })),
-      shift(() => ({ padding: 8, crossAxis: true, boundary: boundary() })),
       // As wide as the room at most: the selection toolbar wraps its buttons, the editor narrows.
-      size(() => ({
+      ...keptInRoom(within, beside, {
         padding: 8,
-        boundary: boundary(),
-        apply: ({ elements, availableWidth }) => {
+        crossAxis: true,
+        fit: ({ elements, availableWidth }) => {
           elements.floating.style.maxWidth = `${Math.max(0, availableWidth)}px`;
         },
-      })),
+      }),
       hide(),
     ],
     whileElementsMounted: autoUpdate,

@@ -16,16 +16,26 @@ export interface ParsedReportFile {
   source: Omit<ExtractedText, 'text'> & { bytes: number };
 }
 
-/** Parses a report file's bytes. Throws ReportFormatError for files it cannot read. */
+/**
+ * Parses a report file's bytes. Throws ReportFormatError, and only that, for
+ * files it cannot read: a file is untrusted input, and whatever it makes a
+ * library (or this code) throw reaches the reader as one sentence
+ * (`unreadable`, the original as its cause), never as an exception's text.
+ */
 export async function parseReportFile(
   bytes: Uint8Array,
   options: ExtractOptions = {},
 ): Promise<ParsedReportFile> {
-  const { text, ...source } = await extractReportText(bytes, options);
-  options.onProgress?.({ stage: 'structure', done: 0, total: 1 });
-  const document = parseReport(text);
-  options.onProgress?.({ stage: 'done', done: 1, total: 1 });
-  return { document, source: { ...source, bytes: bytes.length } };
+  try {
+    const { text, ...source } = await extractReportText(bytes, options);
+    options.onProgress?.({ stage: 'structure', done: 0, total: 1 });
+    const document = parseReport(text);
+    options.onProgress?.({ stage: 'done', done: 1, total: 1 });
+    return { document, source: { ...source, bytes: bytes.length } };
+  } catch (error) {
+    if (error instanceof ReportFormatError) throw error;
+    throw new ReportFormatError('unreadable', undefined, { cause: error });
+  }
 }
 
 /**

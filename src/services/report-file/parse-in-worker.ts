@@ -198,6 +198,8 @@ export function parseReportFileInWorker(
     },
     timedOut: () => new ReportFormatError('timeout'),
     outOfMemory: () => new ReportFormatError('out-of-memory'),
+    // A library's stray throw in the worker is still the file's doing: one sentence, not its text.
+    crashed: (error) => new ReportFormatError('unreadable', undefined, { cause: error }),
     exited: (code, output) => new Error(exitedMessage('解析进程', code, output)),
   });
   // The next file's worker, once this one's work is out of the way, if main has room for it.

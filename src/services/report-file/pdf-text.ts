@@ -10,6 +10,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { ReportFormatError } from '../../core/formats/errors';
+import { LIMITS } from '../../core/formats/limits';
 import type { PdfPageText } from '../../core/formats/pdf-layout';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -117,6 +118,7 @@ export async function readPdfPages(
     const document = await task.promise.catch((error: unknown) => {
       throw toError(error);
     });
+    if (document.numPages > LIMITS.pdfPages) throw new ReportFormatError('pdf-too-many-pages');
     const pages: PdfPageText[] = [];
     for (let number = 1; number <= document.numPages; number++) {
       const page = await document.getPage(number);

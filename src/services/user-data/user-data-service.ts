@@ -232,7 +232,14 @@ export function createUserDataService(options: UserDataServiceOptions) {
     }): ExportedFile {
       const annotations = data().annotations.map(anchored);
       if (format === 'md') {
-        const notes = speakingNotes(document, doc, annotations, options.colorNames(), now());
+        const notes = speakingNotes(
+          document,
+          doc,
+          annotations,
+          options.colorNames(),
+          now(),
+          named().title,
+        );
         // Extracted here, only when asked for: a plain 发言提纲 never pays for it.
         const figures =
           excerpt === undefined

@@ -107,7 +107,7 @@ describe('cli export', () => {
   it('--format md prints the 发言提纲 to stdout', () => {
     succeeded(runs.md);
     const md = runs.md.stdout;
-    expect(md.startsWith('# 发言提纲：政府工作报告\n')).toBe(true);
+    expect(md.startsWith('# 发言提纲：2018年海曙区政府工作报告\n')).toBe(true);
     expect(md).toContain(`**二（三）第2段** · 建议\n\n> ${LONG}\n\n问进度\n`);
     expect(md).toContain(`**二（三）第4段** · 重点\n\n> ${GONE}\n\n标签：水利\n`);
     expect(md).toContain(`> ${KEPT}`);

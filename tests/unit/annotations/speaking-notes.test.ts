@@ -66,7 +66,9 @@ afterAll(async () => {
 describe('the speaking notes', () => {
   it('are named 发言提纲 with the title and the day', () => {
     expect(fileName).toBe('2018年海曙区政府工作报告-发言提纲.md');
-    expect(markdown.startsWith('# 发言提纲：政府工作报告\n\n> 2018年2月7日在海曙区')).toBe(true);
+    expect(
+      markdown.startsWith('# 发言提纲：2018年海曙区政府工作报告\n\n> 2018年2月7日在海曙区'),
+    ).toBe(true);
     expect(markdown).toContain('> 共 5 条批注，导出于 ');
   });
 

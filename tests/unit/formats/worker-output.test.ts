@@ -71,4 +71,20 @@ describe('what a worker prints', () => {
     expect((error as Error).message).toMatch(/^解析进程意外退出（代码 3）：.*bad thing happened$/);
     expect((error as Error).message.length).toBeLessThan(400);
   });
+
+  it('an exception the worker did not catch reaches the caller as the run says, not as its text', async () => {
+    const worker = new Worker(`setTimeout(() => { throw new TypeError('x is undefined'); });`, {
+      eval: true,
+    });
+    const error = await awaitWorker(worker, {
+      timeoutMs: 10_000,
+      onMessage: () => undefined,
+      timedOut: () => new Error('timeout'),
+      outOfMemory: () => new Error('oom'),
+      crashed: (cause) => new Error('读取这个文件时出错。', { cause }),
+      exited: () => new Error('exited'),
+    }).catch((caught: Error) => caught);
+    expect((error as Error).message).toBe('读取这个文件时出错。');
+    expect(((error as Error).cause as Error).message).toBe('x is undefined');
+  });
 });

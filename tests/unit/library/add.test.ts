@@ -377,6 +377,9 @@ describe('removing, putting back, renaming', () => {
     ok(await handlers.renameReport({ report: BUNDLED_REPORT_ID, title: '区长报告: 会前稿' }));
     // The new name, with the place and year it leaves out; its colon (refused on Windows) made safe.
     expect(await name()).toBe('2018年海曙区区长报告_ 会前稿-批注.json');
+    // The 发言提纲 is headed with the name the delegate gave, as the 书架 shows it.
+    const notes = ok(await handlers.exportAnnotations({ report: BUNDLED_REPORT_ID, format: 'md' }));
+    expect(notes.content.split('\n')[0]).toBe('# 发言提纲：区长报告: 会前稿');
     const added = ok(
       await handlers.addReport({ fileName: 'x.txt', bytes: utf8(otherReportText()) }),
     );

@@ -74,6 +74,23 @@ describe('decodeReport accepts text files', () => {
     expect(decodeReport(new Uint8Array([0xd5, 0xfe, 0xb8, 0xae]))).toBe('政府');
   });
 
+  it('reads a long file with a damaged byte or two, the damage as �, in the encoding it is in', () => {
+    const line = '现在，我代表区人民政府向大会报告工作，请予审议。\n';
+    const text = line.repeat(200);
+    const damaged = utf8(text);
+    damaged[damaged.length / 2] = 0xff;
+    const decoded = decodeReport(damaged);
+    expect(decoded.match(/\uFFFD+/gu)).toHaveLength(1);
+    expect(decoded.replace(/[^\n]*\uFFFD[^\n]*\n/u, '')).toBe(line.repeat(199));
+    // GB18030 with one byte cut out of a character: read as GB18030, not as UTF-8's garbage.
+    const gb = new Uint8Array([...Array(3000).fill([0xd5, 0xfe, 0xb8, 0xae]).flat(), 0xd5]);
+    expect(decodeReport(gb).startsWith('政府政府')).toBe(true);
+    // Damage everywhere is another encoding, or no text: still refused.
+    const noise = utf8(text);
+    for (let at = 0; at < noise.length; at += 500) noise[at] = 0xff;
+    expect(() => decodeReport(noise)).toThrow(ReportFormatError);
+  });
+
   it('decodes UTF-16 text without a BOM by where its NUL bytes fall', () => {
     expect(decodeReport(new Uint8Array(Buffer.from('report\n', 'utf16le')))).toBe('report\n');
   });

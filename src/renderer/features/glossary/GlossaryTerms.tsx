@@ -12,17 +12,19 @@ import type { GlossaryStore, TermAnchor } from './glossary-store';
 import { popoverModel, type TermEntry } from './glossary-popover';
 import { GlossaryPopover } from './GlossaryPopover';
 import { userEntryId } from './user-terms';
-import { useTermPopover } from './useTermPopover';
+import { useTermPopover, type PopoverRoom } from './useTermPopover';
 import { UserTermDialog } from './UserTermDialog';
 
 /** What every popover can do: one object for all, stable for the reader's life. */
 interface Actions {
   glossary: GlossaryStore;
   onAppendix(block: string): void;
+  /** The pane the popovers keep to, and the sidebar that may lie over it. */
+  room: PopoverRoom;
 }
 
 export function GlossaryTerms() {
-  const { glossary, userData, reading } = useReader();
+  const { glossary, userData, reading, slots } = useReader();
   const entries = useStore(glossary, (state) => state.entries);
   const anchors = useStore(glossary, (state) => state.anchors);
   const openKey = useStore(glossary, (state) => state.openKey);
@@ -36,8 +38,12 @@ export function GlossaryTerms() {
     [terms],
   );
   const actions = useMemo<Actions>(
-    () => ({ glossary, onAppendix: reading.jumpTo }),
-    [glossary, reading],
+    () => ({
+      glossary,
+      onAppendix: reading.jumpTo,
+      room: { within: slots.pane, beside: slots.sidebar },
+    }),
+    [glossary, reading, slots],
   );
   // The terms are focusable before this layer has loaded: a term the reader
   // tabbed to in that moment opens now, as it would have on focus.
@@ -100,6 +106,7 @@ const TermPopover = memo(function TermPopover({
     anchor.element,
     open,
     onOpenChange,
+    actions.room,
   );
   if (!open) return null;
   const model = popoverModel(entry, anchor.index);

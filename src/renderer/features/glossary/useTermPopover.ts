@@ -1,18 +1,17 @@
 /**
  * Positioning and interactions for one marked term's popover, by Floating UI:
  * below the term (above when there is no room), shifted and shrunk to stay in
- * the viewport, following the term as the pane scrolls, hidden while the term
+ * the reading pane (never over the toolbar, nor over a sidebar lying over the
+ * text in a narrow window: FloatingBox's keptInRoom, as the selection toolbar
+ * keeps), following the term as the pane scrolls, hidden while the term
  * is scrolled out of sight. Hover (after a delay, with a safe path into the
  * popover), keyboard focus and click open it; Esc and outside presses close it.
  */
 import {
   autoUpdate,
-  flip,
   hide,
   offset,
   safePolygon,
-  shift,
-  size,
   useClick,
   useDismiss,
   useFloating,
@@ -23,6 +22,7 @@ import {
   type OpenChangeReason,
 } from '@floating-ui/react';
 import { useCallback, useEffect, useRef } from 'react';
+import { keptInRoom } from '../../ui/FloatingBox';
 import { bindElementProps } from './element-props';
 
 /** Long enough that moving the mouse across the text does not flash popovers. */
@@ -58,10 +58,17 @@ function nextTabbable(after: HTMLElement, skip: HTMLElement): HTMLElement | unde
   );
 }
 
+/** Where the popover lives: the reading pane, and what may lie over it (the sidebar). */
+export interface PopoverRoom {
+  within: HTMLElement;
+  beside: HTMLElement;
+}
+
 export function useTermPopover(
   element: HTMLElement,
   open: boolean,
   onOpenChange: (open: boolean, reason?: OpenChangeReason) => void,
+  { within, beside }: PopoverRoom,
 ) {
   // One stable callback for Floating UI, calling the latest handler: a new
   // handler each render would rebuild the interactions and rebind the term.
@@ -82,13 +89,13 @@ export function useTermPopover(
     whileElementsMounted: autoUpdate,
     middleware: [
       offset(GAP),
-      flip({ padding: EDGE }),
-      shift({ padding: EDGE }),
-      size({
+      ...keptInRoom(within, beside, {
         padding: EDGE,
-        // Shrinks (and scrolls) a long definition rather than let it run off screen or over the term.
-        apply({ availableHeight, elements }) {
+        // Shrinks (and scrolls) a long definition rather than let it run off screen or over the
+        // term; narrows it to the room beside a sidebar.
+        fit({ availableHeight, availableWidth, elements }) {
           elements.floating.style.maxHeight = `${Math.max(96, Math.floor(availableHeight))}px`;
+          elements.floating.style.maxWidth = `${Math.max(0, Math.floor(availableWidth))}px`;
         },
       }),
       hide(),

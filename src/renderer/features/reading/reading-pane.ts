@@ -5,20 +5,9 @@
  */
 import type { ReadingPosition } from '../../../shared/settings';
 import { Store } from '../../store';
-import { locateReadingLine } from './reading-position';
-import { findBlock, LANDING, READING_LINE, scrollToPosition } from './scroll';
+import { findBlock, LANDING, READING_LINE, readingPositionOf, scrollToPosition } from './scroll';
 
 const SAVE_DELAY_MS = 400;
-
-function measure(pane: HTMLElement): ReadingPosition | null {
-  const line = pane.getBoundingClientRect().top + READING_LINE;
-  const blocks = pane.querySelectorAll<HTMLElement>('[data-block]');
-  return locateReadingLine(blocks.length, (index) => {
-    const element = blocks[index];
-    const rect = element.getBoundingClientRect();
-    return { id: element.dataset.block ?? '', top: rect.top - line, height: rect.height };
-  });
-}
 
 export interface ReadingState {
   /** The block at the reading line, just under the pane's top edge. */
@@ -57,7 +46,7 @@ export class ReadingPane extends Store<ReadingState> {
   /** After the first paint (measuring lays out the report): follows scrolling and resizing; answers the stop. */
   attach(): () => void {
     const { pane } = this;
-    this.place ??= measure(pane);
+    this.place ??= readingPositionOf(pane);
     let frame = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let pending: ReadingPosition | null = null;
@@ -70,7 +59,7 @@ export class ReadingPane extends Store<ReadingState> {
       if (frame) return;
       frame = requestAnimationFrame(() => {
         frame = 0;
-        const position = measure(pane);
+        const position = readingPositionOf(pane);
         if (!position) return;
         this.place = position;
         pending = position;
@@ -117,7 +106,7 @@ export class ReadingPane extends Store<ReadingState> {
    * scrolled yet (a report just opened at its top has no topBlock).
    */
   blockAtReadingLine(): string | null {
-    return this.getSnapshot().topBlock ?? measure(this.pane)?.block ?? null;
+    return this.getSnapshot().topBlock ?? readingPositionOf(this.pane)?.block ?? null;
   }
 
   /** Puts the reader back where they were, after the text has reflowed. */

@@ -1,6 +1,7 @@
 /** Scrolling the reading pane so a given point of a block sits on a given line. */
 import type { ReadingPosition } from '../../../shared/settings';
 import { whenIdle } from '../../ui/idle';
+import { locateReadingLine } from './reading-position';
 
 /** Where a jump puts the top of its target, below the pane's top edge, in px. */
 export const LANDING = 12;
@@ -26,18 +27,88 @@ export function findBlock(pane: HTMLElement, block: string): HTMLElement | null 
   return pane.querySelector<HTMLElement>(`[data-block="${CSS.escape(block)}"]`);
 }
 
+/** The block at the reading line, and how far through it the line is. */
+export function readingPositionOf(pane: HTMLElement): ReadingPosition | null {
+  const line = pane.getBoundingClientRect().top + READING_LINE;
+  const blocks = pane.querySelectorAll<HTMLElement>('[data-block]');
+  return locateReadingLine(blocks.length, (index) => {
+    const element = blocks[index];
+    const rect = element.getBoundingClientRect();
+    return { id: element.dataset.block ?? '', top: rect.top - line, height: rect.height };
+  });
+}
+
 /**
  * Lays out every block for real (see `.report:not(.settled)` in reading.css).
  * Before this, off-screen blocks have estimated heights, and positions
  * computed from them would be off by hundreds of pixels.
+ *
+ * What the reader is looking at stays where it is: the focused element, or
+ * else the block at the top of the pane. Chromium's own scroll anchoring does
+ * not hold it here (it skips `content-visibility: auto` blocks), so a reader
+ * who had scrolled, dragged the scrollbar, pressed End or tabbed to a far
+ * term before the layout settled saw the text jump by hundreds of pixels
+ * (measured: a paragraph read at 6,000 px moved 385 px; End, 3,070 px), a
+ * focused term thrown out of sight with its popover.
  */
 export function settleLayout(pane: HTMLElement): void {
-  pane.querySelector('.report')?.classList.add('settled');
+  const report = pane.querySelector('.report');
+  if (!report || report.classList.contains('settled')) return;
+  const anchor = inView(pane, report);
+  const before = anchor?.getBoundingClientRect().top ?? 0;
+  report.classList.add('settled');
+  if (!anchor) return;
+  const moved = anchor.getBoundingClientRect().top - before;
+  if (moved !== 0) pane.scrollTop += moved;
 }
 
-/** Settles the layout once the browser has nothing better to do. */
+/** The focused element when it is in view in the pane, else the block at the pane's top edge. */
+function inView(pane: HTMLElement, report: Element): Element | undefined {
+  const view = pane.getBoundingClientRect();
+  const focused = pane.ownerDocument.activeElement;
+  if (focused && focused !== report && report.contains(focused)) {
+    const box = focused.getBoundingClientRect();
+    if (box.bottom > view.top && box.top < view.bottom) return focused;
+  }
+  // Blocks run down the page in order: a binary search finds the first not wholly above the
+  // pane in a few reads, where a scan would measure thousands at 100×.
+  const blocks = report.querySelectorAll(':scope > [data-block]');
+  let low = 0;
+  let high = blocks.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (blocks[middle].getBoundingClientRect().bottom <= view.top) low = middle + 1;
+    else high = middle;
+  }
+  return blocks[low];
+}
+
+/**
+ * Settles the layout once the browser has nothing better to do, or at the
+ * reader's first scroll if that comes sooner. Scrolled before, the blocks
+ * that come near the view are laid out a frame or two later, and the text
+ * would jump by what their estimated heights were off (Chromium's scroll
+ * anchoring skips `content-visibility: auto` blocks). The scroll event comes
+ * before that frame's layout, so settling here keeps the reader's place. A
+ * pane scrolled already (the static text scrolled before the interface came)
+ * is settled at once.
+ */
 export function settleLayoutWhenIdle(pane: HTMLElement): () => void {
-  return whenIdle(() => settleLayout(pane), 1000, 200);
+  if (pane.scrollTop > 0) {
+    settleLayout(pane);
+    return () => {};
+  }
+  const settle = () => {
+    stop();
+    settleLayout(pane);
+  };
+  const cancelIdle = whenIdle(settle, 1000, 200);
+  pane.addEventListener('scroll', settle, { passive: true });
+  const stop = () => {
+    cancelIdle();
+    pane.removeEventListener('scroll', settle);
+  };
+  return stop;
 }
 
 /** Puts `offset` (a fraction of the block's height) of the block `line` px below the pane's top. */

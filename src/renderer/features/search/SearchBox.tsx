@@ -1,24 +1,50 @@
 /** The search box in the toolbar: type (IME-safe), Enter / Shift+Enter to step, Esc to clear. */
 import type { KeyboardEvent } from 'react';
+import type { LibrarySearchResult } from '../../../shared/search';
 import { useReader } from '../../app/context';
 import { useStore } from '../../store';
 import type { SearchSnapshot } from './search-session';
 
-/** What the box says beside it; `detail`, said where there is room, is dropped on a phone (app/toolbar.css). */
-export function searchStatus(state: SearchSnapshot): { text: string; detail?: string } {
+interface Status {
+  text: string;
+  /** Said where there is room; dropped on a phone (app/toolbar.css). */
+  detail?: string;
+}
+
+/**
+ * What the box says beside it. While every report is searched
+ * (`everyReport`, the answer across reports, or null while it is on its
+ * way), the count is every report's, as the results list says: a count of
+ * this report alone would tell a reader whose window has no room for the
+ * list that the other reports have nothing. A step is still through this
+ * report's matches, and says so.
+ */
+export function searchStatus(
+  state: SearchSnapshot,
+  everyReport?: LibrarySearchResult | null,
+): Status {
   if (state.problem) return { text: state.problem.status };
   if (!state.result) return { text: '' };
   const { total, hits } = state.result;
+  if (everyReport !== undefined) {
+    if (state.current >= 0) return { text: `本报告第 ${state.current + 1}/${total} 处` };
+    if (everyReport?.query !== state.result.query) return { text: '' };
+    if (everyReport.total === 0) return { text: '无结果' };
+    return { text: `共 ${everyReport.total} 处`, detail: `，${everyReport.reports.length} 份报告` };
+  }
   if (total === 0) return { text: '无结果' };
   if (state.current >= 0) return { text: `第 ${state.current + 1}/${total} 处` };
   return { text: `共 ${total} 处`, detail: `，${hits.length} 段` };
 }
 
 export function SearchBox() {
-  const { search: session, commands } = useReader();
+  const { search: session, commands, librarySearch } = useReader();
   const query = useStore(session, (state) => state.query);
-  const text = useStore(session, (state) => searchStatus(state).text);
-  const detail = useStore(session, (state) => searchStatus(state).detail);
+  const everyReport = useStore(librarySearch, (state) =>
+    state.scope === 'all' ? state.result : undefined,
+  );
+  const text = useStore(session, (state) => searchStatus(state, everyReport).text);
+  const detail = useStore(session, (state) => searchStatus(state, everyReport).detail);
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     // Keys that finish an IME composition belong to the IME. Esc among them
     // must not also do a search box's own Esc, which empties it: the box went

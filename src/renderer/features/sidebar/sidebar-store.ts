@@ -91,14 +91,30 @@ export class SidebarStore extends Store<SidebarState> {
 
   readonly choose = (panel: PanelId): void => this.set({ panel });
 
+  /** The query of the search run last, to tell a new search from the next keystroke of one. */
+  private searched = '';
+
   /**
    * A search was typed: its results are on the 目录 tab, so an open sidebar
    * showing another panel turns to it. A closed one stays closed: the box
-   * says 共 N 处 and Enter steps through them, as a find bar does.
+   * says 共 N 处 and Enter steps through them, as a find bar does; but not
+   * for a search of every report (`everyReport`), whose hits in other
+   * reports nothing but the list shows: a new search opens the sidebar on
+   * its results (over the text in a narrow window), focus left in the box.
+   * Closed again, it stays closed while the reader types on.
    */
-  readonly showSearch = (query: string): void => {
+  readonly showSearch = (query: string, everyReport = false): void => {
+    const starting = this.searched.trim() === '';
+    this.searched = query;
+    if (query.trim() === '') return;
+    if (everyReport && starting) this.showResults();
+    else if (this.getSnapshot().open) this.showResults();
+  };
+
+  /** Opens the sidebar (or turns it) on the 目录 tab, where a search's results are, leaving focus where it is. */
+  readonly showResults = (): void => {
     const { open, panel } = this.getSnapshot();
-    if (open && panel !== 'toc' && query.trim() !== '') this.set({ panel: 'toc' });
+    if (!open || panel !== 'toc') this.set({ open: true, panel: 'toc', focusInto: false });
   };
 
   readonly focusDone = (): void => this.set({ focusInto: false });

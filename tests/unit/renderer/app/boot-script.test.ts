@@ -13,6 +13,11 @@ import { QUERY_METHODS, type MethodName } from '../../../../src/shared/api';
 import { BUNDLED_REPORT_ID } from '../../../../src/shared/library';
 import { ReportIdSchema } from '../../../../src/shared/library-schema';
 import { CONTENT_SECURITY_POLICY, HEAD_SCRIPT_HASHES } from '../../../../src/shared/csp';
+import {
+  PAGE_EDITION_ATTRIBUTE,
+  PAGE_REPORT_ATTRIBUTE,
+  PAGE_START_ATTRIBUTE,
+} from '../../../../src/shared/page-text';
 
 const headScript = (name: string) =>
   readFileSync(new URL(`../../../../src/renderer/head/${name}`, import.meta.url), 'utf8');
@@ -35,8 +40,12 @@ describe('boot.js', () => {
     );
   });
 
-  it('hides the pre-rendered text when the report read last is another one', () => {
-    expect(boot).toContain(`view.report !== '${BUNDLED_REPORT_ID}'`);
+  it('compares the cache with the text the page names, the bundled report when it names none', () => {
+    expect(boot).toContain(
+      `root.getAttribute('${PAGE_REPORT_ATTRIBUTE}') || '${BUNDLED_REPORT_ID}'`,
+    );
+    expect(boot).toContain(`view.edition === root.getAttribute('${PAGE_EDITION_ATTRIBUTE}')`);
+    expect(boot).toContain(`root.hasAttribute('${PAGE_START_ATTRIBUTE}')`);
   });
 
   it('has no inline-eval constructs the CSP would block', () => {
@@ -61,10 +70,13 @@ describe('early-calls.js', () => {
     expect(early).toContain('body: JSON.stringify(payload)');
   });
 
-  it('asks for the document of the report the view cache saw last, checked as main checks an id', () => {
+  it('asks for the document of the report the page holds when the shell chose it, else of the one the view cache saw last, checked as main checks an id', () => {
     expect(early).toContain(`var BUNDLED = '${BUNDLED_REPORT_ID}';`);
     expect(early).toContain(`localStorage.getItem('${VIEW_CACHE_KEY}')`);
-    const pattern = /\/(\^\[a-z0-9\][^/]*)\/\.test\(view\.report\)/.exec(early)?.[1];
+    expect(early).toContain(`root.hasAttribute('${PAGE_START_ATTRIBUTE}')`);
+    expect(early).toContain(`{ report: root.getAttribute('${PAGE_REPORT_ATTRIBUTE}') }`);
+    expect(early).toContain('ID.test(view.report)');
+    const pattern = /var ID = \/(\^\[a-z0-9\][^/]*)\/;/.exec(early)?.[1];
     expect(pattern).toBeDefined();
     const check = new RegExp(pattern!);
     for (const id of [BUNDLED_REPORT_ID, 'c86c594bdd2d25cb']) expect(check.test(id)).toBe(true);
