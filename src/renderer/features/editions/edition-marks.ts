@@ -36,6 +36,14 @@ const BLOCKS_PER_FRAME = 100;
  * highlights' own.
  */
 const WORDS_EXTRA_COST = 3;
+/** How many paragraphs' words taken out are drawn wherever they are: one frame's worth. */
+const WORDS_AT_ONCE = Math.floor(BLOCKS_PER_FRAME / (1 + WORDS_EXTRA_COST));
+/**
+ * Words taken out within this many views' heights of the view are drawn at
+ * once, and the rest when they come this near: drawn before the reader sees
+ * them, as a wheel notch or two scrolls far less.
+ */
+const WORDS_NEAR_VIEWS = 1;
 
 /** How far a box is from the pane's view, in px (0 when it is in view). */
 function distanceFromView(box: DOMRect, view: DOMRect): number {
@@ -83,17 +91,41 @@ function drawingsOf(redline: Pick<Redline, 'blocks' | 'removals'>): Map<string, 
   return drawings;
 }
 
+interface BlockChange {
+  element: HTMLElement;
+  drawing: BlockDrawing;
+  key: string;
+}
+
+/** The redline being drawn: the cancel, and the words taken out of one paragraph drawn at once. */
+interface Drawing {
+  stop: () => void;
+  /** Draws a paragraph's words taken out now if they are waiting for the reader (a jump to it). */
+  drawNow: (element: HTMLElement) => void;
+}
+
 /**
  * Gives each paragraph the margin marks and words taken out asked for (none
  * for those not in `drawings`), from the frame after next, nearest the view
- * first, BLOCKS_PER_FRAME a frame at most; `shown` keeps which words each paragraph
- * shows. Answers the cancel.
+ * first, BLOCKS_PER_FRAME a frame at most; `shown` keeps which words each
+ * paragraph shows.
+ *
+ * The margin marks go on every paragraph. Words taken out go in at once only
+ * near the view (WORDS_NEAR_VIEWS) and in one frame's worth nearest it
+ * (WORDS_AT_ONCE); the rest as the reader comes near them (an
+ * IntersectionObserver on the pane). Each frame that puts words in changes
+ * paragraphs' heights, and every paragraph after them is placed anew: 8,000
+ * of them at 100×, so drawing all seven hundred made a frame of the whole
+ * text again and again (Shift+R took 6–10 frames where the marks alone take
+ * 2–3). Near the view there are a few; the page's scroll anchoring keeps
+ * the reader's place when those above the view grow (the layout is settled
+ * by then: nothing is `content-visibility: auto`, which anchoring skips).
  */
 function drawBlocks(
   pane: HTMLElement,
   drawings: ReadonlyMap<string, BlockDrawing>,
   shown: Map<HTMLElement, ShownRemovals>,
-): () => void {
+): Drawing {
   const wanted = new Map<HTMLElement, BlockDrawing>();
   for (const element of pane.querySelectorAll<HTMLElement>('[data-redline]')) {
     wanted.set(element, NOTHING);
@@ -103,41 +135,103 @@ function drawBlocks(
     const element = findBlock(pane, block);
     if (element) wanted.set(element, drawing);
   }
+  const shownKey = (element: HTMLElement) => shown.get(element)?.key ?? '';
   const view = pane.getBoundingClientRect();
   const changes = [...wanted]
     .map(([element, drawing]) => ({ element, drawing, key: removalsKey(drawing.removals) }))
     .filter(
       ({ element, drawing, key }) =>
-        element.dataset[REDLINE_ATTRIBUTE] !== drawing.marks ||
-        (shown.get(element)?.key ?? '') !== key,
+        element.dataset[REDLINE_ATTRIBUTE] !== drawing.marks || shownKey(element) !== key,
     )
     .map((change) => ({
       ...change,
       distance: distanceFromView(change.element.getBoundingClientRect(), view),
     }))
     .sort((a, b) => a.distance - b.distance);
-  let next = 0;
-  let frame = 0;
-  const batch = () => {
-    let budget = BLOCKS_PER_FRAME;
-    while (next < changes.length && budget > 0) {
-      const { element, drawing, key } = changes[next++];
-      budget--;
-      if (drawing.marks === undefined) delete element.dataset[REDLINE_ATTRIBUTE];
-      else element.dataset[REDLINE_ATTRIBUTE] = drawing.marks;
-      const before = shown.get(element);
-      if ((before?.key ?? '') === key) continue;
-      budget -= WORDS_EXTRA_COST;
-      if (before) takeOffRemovals(before.elements);
-      if (drawing.removals.length === 0) shown.delete(element);
-      else shown.set(element, { key, elements: showRemovals(pane, element, drawing.removals) });
+
+  // Far words wait: their paragraph gets its marks now (and loses words of an earlier comparison).
+  const later = new Map<Element, BlockChange>();
+  const queue: BlockChange[] = [];
+  let wordsNow = 0;
+  for (const change of changes) {
+    const putsWordsIn = change.drawing.removals.length > 0 && shownKey(change.element) !== change.key;
+    if (
+      !putsWordsIn ||
+      wordsNow++ < WORDS_AT_ONCE ||
+      change.distance <= view.height * WORDS_NEAR_VIEWS
+    ) {
+      queue.push(change);
+      continue;
     }
-    if (next < changes.length) frame = requestAnimationFrame(batch);
+    later.set(change.element, change);
+    const marksOnly = { marks: change.drawing.marks, removals: [] };
+    if (change.element.dataset[REDLINE_ATTRIBUTE] !== marksOnly.marks || shown.has(change.element))
+      queue.push({ element: change.element, drawing: marksOnly, key: '' });
+  }
+  // Those the reader comes near go before the rest of the queue.
+  const near: BlockChange[] = [];
+
+  /** Draws one paragraph's change; answers whether its words changed. */
+  const draw = ({ element, drawing, key }: BlockChange): boolean => {
+    if (drawing.marks === undefined) delete element.dataset[REDLINE_ATTRIBUTE];
+    else element.dataset[REDLINE_ATTRIBUTE] = drawing.marks;
+    const before = shown.get(element);
+    if ((before?.key ?? '') === key) return false;
+    if (before) takeOffRemovals(before.elements);
+    if (drawing.removals.length === 0) shown.delete(element);
+    else shown.set(element, { key, elements: showRemovals(pane, element, drawing.removals) });
+    return true;
   };
-  const stopStart = changes.length > 0 ? afterThisFrame(batch) : () => {};
-  return () => {
-    stopStart();
-    cancelAnimationFrame(frame);
+
+  let frame = 0;
+  let starting = true;
+  const batch = () => {
+    frame = 0;
+    let budget = BLOCKS_PER_FRAME;
+    while (budget > 0) {
+      const change = near.shift() ?? queue.shift();
+      if (change === undefined) break;
+      budget -= draw(change) ? 1 + WORDS_EXTRA_COST : 1;
+    }
+    if (near.length > 0 || queue.length > 0) frame = requestAnimationFrame(batch);
+  };
+  const observer =
+    later.size === 0
+      ? null
+      : new IntersectionObserver(
+          (entries) => {
+            for (const entry of entries) {
+              const change = later.get(entry.target);
+              if (!entry.isIntersecting || change === undefined) continue;
+              later.delete(entry.target);
+              observer?.unobserve(entry.target);
+              near.push(change);
+            }
+            if (near.length > 0 && frame === 0 && !starting) frame = requestAnimationFrame(batch);
+          },
+          { root: pane, rootMargin: `${WORDS_NEAR_VIEWS * 100}% 0px` },
+        );
+  for (const element of later.keys()) observer?.observe(element);
+  const stopStart =
+    queue.length > 0 || later.size > 0
+      ? afterThisFrame(() => {
+          starting = false;
+          batch();
+        })
+      : () => {};
+  return {
+    stop: () => {
+      stopStart();
+      cancelAnimationFrame(frame);
+      observer?.disconnect();
+    },
+    drawNow: (element) => {
+      const change = later.get(element);
+      if (change === undefined) return;
+      later.delete(element);
+      observer?.unobserve(element);
+      draw(change);
+    },
   };
 }
 
@@ -150,6 +244,7 @@ export function editionNavigation(
   const added = new TextMark(pane, 'edition-added');
   const shown = new Map<HTMLElement, ShownRemovals>();
   let stopMarking = () => {};
+  let drawing: Drawing | null = null;
   return {
     mark: (change) => {
       const place = changePlace(change, doc);
@@ -158,6 +253,8 @@ export function editionNavigation(
         current.clear();
         return null;
       }
+      // Its words taken out in before it is scrolled to: they would move it once it is there.
+      drawing?.drawNow(element);
       const [range] = current.show(place.spans);
       if (range) scrollRangeIntoView(pane, range);
       else element.scrollIntoView({ block: 'center' });
@@ -168,23 +265,24 @@ export function editionNavigation(
     unmark: () => current.clear(),
     redline: (changes) => {
       stopMarking();
+      drawing = null;
       if (changes === null) {
         added.clear();
-        stopMarking = drawBlocks(pane, new Map(), shown);
+        const { stop } = drawBlocks(pane, new Map(), shown);
+        stopMarking = stop;
         return;
       }
       const redline = redlineOf(changes, doc);
       // A comparison arriving with the redline on draws its list in this frame: the highlights
       // (a repaint of the whole text) wait for the frame after, so the two are never one long
       // frame (83 ms at 100×, where each alone fits in 50).
-      let stopBlocks = () => {};
       const stopHighlights = afterThisFrame(() => {
         added.show(redline.added);
-        stopBlocks = drawBlocks(pane, drawingsOf(redline), shown);
+        drawing = drawBlocks(pane, drawingsOf(redline), shown);
       });
       stopMarking = () => {
         stopHighlights();
-        stopBlocks();
+        drawing?.stop();
       };
     },
     coversText: () => sidebar.coversText,
