@@ -583,3 +583,94 @@ test('the redline shows the words taken out where they were, struck through, and
   await page.emulateMedia({ media: 'screen' });
   expect(await problems()).toEqual([]);
 });
+
+/**
+ * The repunctuated report (some seven hundred changes) with one more: a paragraph three
+ * quarters down taken out. Answers its text, and the start of the paragraph after the one cut.
+ */
+function repunctuatedAndCut(raw: string): { text: string; following: string } {
+  const lines = repunctuated(raw).split('\n');
+  // A long paragraph before a long one, so the comparison pairs the rest as they were.
+  const cut = lines.findIndex(
+    (line, index) =>
+      index > lines.length * 0.75 && line.length > 100 && lines[index + 2]?.length > 100,
+  );
+  const following = lines.slice(cut + 1).find((line) => line.trim() !== '')!;
+  lines.splice(cut, 1);
+  return { text: lines.join('\n'), following: following.trim().slice(0, 16) };
+}
+
+test('the redline draws words taken out far down as the reader comes to them, and the paragraph at the top of the view stays put', async ({
+  page,
+  server,
+}) => {
+  const problems = await watchProblems(page);
+  await openReader(page, server.url);
+  const { text, following } = repunctuatedAndCut(RAW);
+  await addByChooser(page, '重新标点.txt', new TextEncoder().encode(text));
+  await expect(offer(page)).toBeVisible({ timeout: 20_000 });
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('region', { name: '修订对照' })).toBeVisible({ timeout: 20_000 });
+  await expect(page.locator('.report.settled')).toHaveCount(1);
+
+  // Far down: the paragraph after the one taken out, and the one before that now.
+  const [before, far] = await page.evaluate((start) => {
+    const blocks = [...document.querySelectorAll<HTMLElement>('.report > [data-block]')];
+    const at = blocks.findIndex((block) => block.textContent!.startsWith(start));
+    return [blocks[at - 1].id, blocks[at].id];
+  }, following);
+  const untouched = await blocksHtml(page, [before, far]);
+  const removed = page.locator('.report del[data-removed]');
+  const removedIn = (id: string) => page.locator(`[id="${id}"] del[data-removed]`);
+  // The paragraph taken out: words taken out at the end of the one before, or one of its own.
+  const aboveFar = page.locator(
+    `[id="${before}"] del[data-removed], del[data-removed="paragraph"]:has(+ [id="${far}"])`,
+  );
+
+  await page.locator('#pane').focus();
+  await page.keyboard.press('Shift+R');
+  // Every changed paragraph has its margin mark at once; near the top, its words taken out too.
+  await expect(removed.first()).toBeAttached();
+  // Far down, none yet: the words taken out wait for the reader.
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
+  await expect(aboveFar).toHaveCount(0);
+  await expect(removedIn(far)).toHaveCount(0);
+
+  // Scrolled to, the paragraph after the one taken out 20 px below the top of the view: the
+  // paragraph taken out is shown above it, out of view, as are the commas taken out of the one
+  // before, and the paragraph read stays where it was while all of that grows above it.
+  const topOf = (id: string) =>
+    page.evaluate((block) => {
+      const pane = document.getElementById('pane')!.getBoundingClientRect();
+      return Math.round(document.getElementById(block)!.getBoundingClientRect().top - pane.top);
+    }, id);
+  const inText = (id: string) =>
+    page.evaluate((block) => Math.round(document.getElementById(block)!.offsetTop), id);
+  await page.evaluate((block) => {
+    const pane = document.getElementById('pane')!;
+    pane.scrollTop +=
+      document.getElementById(block)!.getBoundingClientRect().top -
+      pane.getBoundingClientRect().top -
+      20;
+  }, far);
+  const top = await topOf(far);
+  expect(Math.abs(top - 20)).toBeLessThanOrEqual(1);
+  const farDown = await inText(far);
+  await expect(aboveFar.first()).toBeAttached();
+  await expect(removedIn(far).first()).toBeAttached();
+  expect(await inText(far)).toBeGreaterThan(farDown + 20);
+  expect(Math.abs((await topOf(far)) - top)).toBeLessThanOrEqual(1);
+  // Each comma made a semicolon (and 、 made a comma) struck through where it was.
+  const struck = (await removedWords(page)).filter((mark) => mark.block === before);
+  expect(struck.length).toBeGreaterThan(0);
+  for (const mark of struck) expect(['"，"', '"、"']).toContain(mark.shown);
+
+  // Shift+R again takes them all off, those drawn late too: the paragraphs are as they were.
+  await page.keyboard.press('Shift+R');
+  await expect(removed).toHaveCount(0);
+  expect(await blocksHtml(page, [before, far])).toEqual(
+    untouched.map((html) => html.replace(/ data-redline="[^"]*"/, '')),
+  );
+  expect(Math.abs((await topOf(far)) - top)).toBeLessThanOrEqual(1);
+  expect(await problems()).toEqual([]);
+});
