@@ -18,8 +18,7 @@ import { showRemovals, takeOffRemovals } from './removed-words';
 
 const REDLINE_ATTRIBUTE = 'redline';
 /**
- * How many paragraphs get or lose their margin marks in one frame (fewer
- * when words taken out go in or out: WORDS_EXTRA_COST). Each mark
+ * How many paragraphs get or lose their margin marks in one frame. Each mark
  * is a style of its own to work out, and its bar lies outside the paragraph
  * (the text's overflow is worked out again): seven hundred at once (100×)
  * were some 35 ms of one frame, in the frame that also repaints the whole
@@ -28,20 +27,19 @@ const REDLINE_ATTRIBUTE = 'redline';
  */
 const BLOCKS_PER_FRAME = 100;
 /**
- * A paragraph given words taken out counts as this many more: they change its
- * height, so the paragraph is laid out again and the text after it moves
- * (some 0.2 ms each at 100×, on top of ~11 ms to place the 8,000 paragraphs
- * anew in any frame that moves them). Fifty-odd in a frame (with the margin
- * marks) were 60–100 ms frames at 100×; at most 25 keep a frame near the
- * highlights' own.
+ * How many paragraphs get or lose words taken out in one frame, in frames of
+ * their own between the marks' (a frame with both was the two costs at
+ * once). Words change a paragraph's height: it is laid out again, and every
+ * paragraph after it is placed anew (some 8,000 at 100×, a frame's worth of
+ * layout and pre-paint however few moved them), so few frames should do it,
+ * each with few paragraphs: those near the view (WORDS_NEAR_VIEWS).
  */
-const WORDS_EXTRA_COST = 3;
-/** How many paragraphs' words taken out are drawn wherever they are: one frame's worth. */
-const WORDS_AT_ONCE = Math.floor(BLOCKS_PER_FRAME / (1 + WORDS_EXTRA_COST));
+const WORDS_PER_FRAME = 8;
 /**
  * Words taken out within this many views' heights of the view are drawn at
- * once, and the rest when they come this near: drawn before the reader sees
- * them, as a wheel notch or two scrolls far less.
+ * once, and the rest when they come this near (and, wherever they are, the
+ * first frame's worth nearest the view: a short report's every one): drawn
+ * before the reader sees them, as a wheel notch or two scrolls far less.
  */
 const WORDS_NEAR_VIEWS = 1;
 
@@ -107,18 +105,17 @@ interface Drawing {
 /**
  * Gives each paragraph the margin marks and words taken out asked for (none
  * for those not in `drawings`), from the frame after next, nearest the view
- * first, BLOCKS_PER_FRAME a frame at most; `shown` keeps which words each
- * paragraph shows.
+ * first: BLOCKS_PER_FRAME paragraphs' marks in a frame, and WORDS_PER_FRAME
+ * paragraphs' words in the next; `shown` keeps which words each paragraph
+ * shows.
  *
  * The margin marks go on every paragraph. Words taken out go in at once only
- * near the view (WORDS_NEAR_VIEWS) and in one frame's worth nearest it
- * (WORDS_AT_ONCE); the rest as the reader comes near them (an
- * IntersectionObserver on the pane). Each frame that puts words in changes
- * paragraphs' heights, and every paragraph after them is placed anew: 8,000
- * of them at 100×, so drawing all seven hundred made a frame of the whole
- * text again and again (Shift+R took 6–10 frames where the marks alone take
- * 2–3). Near the view there are a few; the page's scroll anchoring keeps
- * the reader's place when those above the view grow (the layout is settled
+ * near the view (WORDS_NEAR_VIEWS), and the rest as the reader comes near
+ * them (an IntersectionObserver on the pane): each frame that puts words in
+ * places every paragraph after them anew, so drawing all seven hundred at
+ * 100× made Shift+R a run of frames of the whole text (6–10 frames long,
+ * where the marks alone take 2–3). The page's scroll anchoring keeps the
+ * reader's place when paragraphs above the view grow (the layout is settled
  * by then: nothing is `content-visibility: auto`, which anchoring skips).
  */
 function drawBlocks(
@@ -149,57 +146,61 @@ function drawBlocks(
     }))
     .sort((a, b) => a.distance - b.distance);
 
-  // Far words wait: their paragraph gets its marks now (and loses words of an earlier comparison).
+  const marks: BlockChange[] = [];
+  const words: BlockChange[] = [];
+  // Words far from the view wait for the reader; their paragraph gets its marks now.
   const later = new Map<Element, BlockChange>();
-  const queue: BlockChange[] = [];
   let wordsNow = 0;
   for (const change of changes) {
-    const putsWordsIn = change.drawing.removals.length > 0 && shownKey(change.element) !== change.key;
-    if (
-      !putsWordsIn ||
-      wordsNow++ < WORDS_AT_ONCE ||
+    const wordsChange = shownKey(change.element) !== change.key;
+    if (!wordsChange) marks.push(change);
+    else if (
+      change.drawing.removals.length === 0 ||
+      wordsNow++ < WORDS_PER_FRAME ||
       change.distance <= view.height * WORDS_NEAR_VIEWS
     ) {
-      queue.push(change);
-      continue;
+      words.push(change);
+    } else {
+      later.set(change.element, change);
+      // Words of an earlier comparison come off with the marks, in a words frame.
+      const marksOnly = { element: change.element, drawing: { ...change.drawing, removals: [] } };
+      if (shown.has(change.element)) words.push({ ...marksOnly, key: '' });
+      else if (change.element.dataset[REDLINE_ATTRIBUTE] !== change.drawing.marks)
+        marks.push({ ...marksOnly, key: '' });
     }
-    later.set(change.element, change);
-    const marksOnly = { marks: change.drawing.marks, removals: [] };
-    if (change.element.dataset[REDLINE_ATTRIBUTE] !== marksOnly.marks || shown.has(change.element))
-      queue.push({ element: change.element, drawing: marksOnly, key: '' });
   }
-  // Those the reader comes near go before the rest of the queue.
-  const near: BlockChange[] = [];
 
-  /** Draws one paragraph's change; answers whether its words changed. */
-  const draw = ({ element, drawing, key }: BlockChange): boolean => {
+  /** Draws one paragraph's change. */
+  const draw = ({ element, drawing, key }: BlockChange) => {
     if (drawing.marks === undefined) delete element.dataset[REDLINE_ATTRIBUTE];
     else element.dataset[REDLINE_ATTRIBUTE] = drawing.marks;
     const before = shown.get(element);
-    if ((before?.key ?? '') === key) return false;
+    if ((before?.key ?? '') === key) return;
     if (before) takeOffRemovals(before.elements);
     if (drawing.removals.length === 0) shown.delete(element);
     else shown.set(element, { key, elements: showRemovals(pane, element, drawing.removals) });
-    return true;
   };
 
   let frame = 0;
-  let starting = true;
+  let started = false;
+  let wordsTurn = false;
   const batch = () => {
     frame = 0;
-    let budget = BLOCKS_PER_FRAME;
-    while (budget > 0) {
-      const change = near.shift() ?? queue.shift();
-      if (change === undefined) break;
-      budget -= draw(change) ? 1 + WORDS_EXTRA_COST : 1;
+    // Marks and words take turns, each in frames of its own.
+    const wordsNext = words.length > 0 && (wordsTurn || marks.length === 0);
+    const from = wordsNext ? words : marks;
+    for (const change of from.splice(0, wordsNext ? WORDS_PER_FRAME : BLOCKS_PER_FRAME)) {
+      draw(change);
     }
-    if (near.length > 0 || queue.length > 0) frame = requestAnimationFrame(batch);
+    wordsTurn = !wordsNext;
+    if (marks.length > 0 || words.length > 0) frame = requestAnimationFrame(batch);
   };
   const observer =
     later.size === 0
       ? null
       : new IntersectionObserver(
           (entries) => {
+            const near: BlockChange[] = [];
             for (const entry of entries) {
               const change = later.get(entry.target);
               if (!entry.isIntersecting || change === undefined) continue;
@@ -207,15 +208,18 @@ function drawBlocks(
               observer?.unobserve(entry.target);
               near.push(change);
             }
-            if (near.length > 0 && frame === 0 && !starting) frame = requestAnimationFrame(batch);
+            // Those the reader comes near go before the rest, in the next frame.
+            words.unshift(...near);
+            wordsTurn ||= near.length > 0;
+            if (near.length > 0 && frame === 0 && started) frame = requestAnimationFrame(batch);
           },
           { root: pane, rootMargin: `${WORDS_NEAR_VIEWS * 100}% 0px` },
         );
   for (const element of later.keys()) observer?.observe(element);
   const stopStart =
-    queue.length > 0 || later.size > 0
+    marks.length > 0 || words.length > 0 || later.size > 0
       ? afterThisFrame(() => {
-          starting = false;
+          started = true;
           batch();
         })
       : () => {};
