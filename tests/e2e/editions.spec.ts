@@ -437,6 +437,26 @@ function removedWords(page: Page) {
 const blocksHtml = (page: Page, ids: string[]) =>
   page.evaluate((blocks) => blocks.map((id) => document.getElementById(id)!.outerHTML), ids);
 
+/** How far a block's top is below the pane's top edge, in whole px. */
+const topInPane = (page: Page, id: string) =>
+  page.evaluate((block) => {
+    const pane = document.getElementById('pane')!.getBoundingClientRect();
+    return Math.round(document.getElementById(block)!.getBoundingClientRect().top - pane.top);
+  }, id);
+
+/** Scrolls the pane so the block's top is `px` below its top edge (above it when negative). */
+const scrollToTop = (page: Page, id: string, px: number) =>
+  page.evaluate(
+    ([block, below]) => {
+      const pane = document.getElementById('pane')!;
+      pane.scrollTop +=
+        document.getElementById(block)!.getBoundingClientRect().top -
+        pane.getBoundingClientRect().top -
+        below;
+    },
+    [id, px] as const,
+  );
+
 test('the redline shows the words taken out where they were, struck through, and selection, copying, search and a new highlight read the current text', async ({
   page,
   server,
@@ -469,23 +489,12 @@ test('the redline shows the words taken out where they were, struck through, and
   const texts = await page.evaluate(() => document.querySelector('.report')!.textContent);
 
   // The paragraph after the one taken out, at the top of the view: shown above it, that never moves it.
-  const topOf = (id: string) =>
-    page.evaluate((block) => {
-      const pane = document.getElementById('pane')!.getBoundingClientRect();
-      return Math.round(document.getElementById(block)!.getBoundingClientRect().top - pane.top);
-    }, id);
-  await page.evaluate((block) => {
-    const pane = document.getElementById('pane')!;
-    pane.scrollTop +=
-      document.getElementById(block)!.getBoundingClientRect().top -
-      pane.getBoundingClientRect().top +
-      20;
-  }, followingBlock!);
-  const top = await topOf(followingBlock!);
+  await scrollToTop(page, followingBlock!, -20);
+  const top = await topInPane(page, followingBlock!);
   await page.locator('#pane').focus();
   await page.keyboard.press('Shift+R');
   await expect(removed).toHaveCount(4);
-  expect(Math.abs((await topOf(followingBlock!)) - top)).toBeLessThanOrEqual(1);
+  expect(Math.abs((await topInPane(page, followingBlock!)) - top)).toBeLessThanOrEqual(1);
   const shown = await removedWords(page);
   for (const mark of shown) {
     expect(mark.hidden).toBe('true');
@@ -639,27 +648,16 @@ test('the redline draws words taken out far down as the reader comes to them, an
   // Scrolled to, the paragraph after the one taken out 20 px below the top of the view: the
   // paragraph taken out is shown above it, out of view, as are the commas taken out of the one
   // before, and the paragraph read stays where it was while all of that grows above it.
-  const topOf = (id: string) =>
-    page.evaluate((block) => {
-      const pane = document.getElementById('pane')!.getBoundingClientRect();
-      return Math.round(document.getElementById(block)!.getBoundingClientRect().top - pane.top);
-    }, id);
   const inText = (id: string) =>
     page.evaluate((block) => Math.round(document.getElementById(block)!.offsetTop), id);
-  await page.evaluate((block) => {
-    const pane = document.getElementById('pane')!;
-    pane.scrollTop +=
-      document.getElementById(block)!.getBoundingClientRect().top -
-      pane.getBoundingClientRect().top -
-      20;
-  }, far);
-  const top = await topOf(far);
+  await scrollToTop(page, far, 20);
+  const top = await topInPane(page, far);
   expect(Math.abs(top - 20)).toBeLessThanOrEqual(1);
   const farDown = await inText(far);
   await expect(aboveFar.first()).toBeAttached();
   await expect(removedIn(far).first()).toBeAttached();
   expect(await inText(far)).toBeGreaterThan(farDown + 20);
-  expect(Math.abs((await topOf(far)) - top)).toBeLessThanOrEqual(1);
+  expect(Math.abs((await topInPane(page, far)) - top)).toBeLessThanOrEqual(1);
   // Each comma made a semicolon (and 、 made a comma) struck through where it was.
   const struck = (await removedWords(page)).filter((mark) => mark.block === before);
   expect(struck.length).toBeGreaterThan(0);
@@ -671,6 +669,6 @@ test('the redline draws words taken out far down as the reader comes to them, an
   expect(await blocksHtml(page, [before, far])).toEqual(
     untouched.map((html) => html.replace(/ data-redline="[^"]*"/, '')),
   );
-  expect(Math.abs((await topOf(far)) - top)).toBeLessThanOrEqual(1);
+  expect(Math.abs((await topInPane(page, far)) - top)).toBeLessThanOrEqual(1);
   expect(await problems()).toEqual([]);
 });
