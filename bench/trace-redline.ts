@@ -179,7 +179,9 @@ async function main() {
     const report = await fillFolder(seed);
     for (const [n, dir] of dirs.entries()) {
       const dataDir = join(scratch, `data-${n}`);
-      await cp(seed, dataDir, { recursive: true });
+      // Timestamps kept: a copied library.json.bak would look newer than the file and
+      // every load would show the backup notice.
+      await cp(seed, dataDir, { recursive: true, preserveTimestamps: true });
       const target = await serve(dir, dataDir);
       await openedLast(target.url, report);
       served.push(target);

@@ -233,7 +233,10 @@ async function main() {
     served.push({ label: 'floor', url: floor.url, app: false, close: floor.close });
     for (const [n, dir] of dirs.entries()) {
       const dataDir = join(scratch, `data-${n}`);
-      if (library) await cp(seed, dataDir, { recursive: true });
+      if (library)
+        // Timestamps kept: a copied library.json.bak would look newer than the file and
+        // every load would show the backup notice.
+        await cp(seed, dataDir, { recursive: true, preserveTimestamps: true });
       served.push({ ...(await serveWorktree(dir, dataDir)), app: true });
     }
     const samples = new Map<Served, Sample[]>(served.map((target) => [target, []]));
