@@ -89,6 +89,7 @@ function drawingsOf(redline: Pick<Redline, 'blocks' | 'removals'>): Map<string, 
   return drawings;
 }
 
+/** What one paragraph is to show, and the key of its words taken out. */
 interface BlockChange {
   element: HTMLElement;
   drawing: BlockDrawing;
@@ -257,7 +258,7 @@ export function editionNavigation(
         current.clear();
         return null;
       }
-      // Its words taken out in before it is scrolled to: they would move it once it is there.
+      // Its words taken out go in before it is scrolled to: put in after, they would move it.
       drawing?.drawNow(element);
       const [range] = current.show(place.spans);
       if (range) scrollRangeIntoView(pane, range);
