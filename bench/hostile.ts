@@ -44,8 +44,9 @@ export async function timeHostileFile(file: HostileFile): Promise<HostileTiming>
 
 /**
  * Opens a tiny PDF and a tiny .docx, so the first hostile file of each kind
- * is not charged with loading pdf.js or mammoth (a warm worker has pdf.js
- * loaded before its file comes: warm-up.ts).
+ * is not charged with loading pdf.js or with the .docx reader's first,
+ * unoptimized calls (a warm worker has pdf.js loaded before its file comes:
+ * warm-up.ts).
  */
 export async function warmParsers(): Promise<void> {
   const open = (bytes: Uint8Array, fileName: string) =>

@@ -764,14 +764,16 @@ lines. **Goal (issue 14): ≤ 1 s per MB whatever the shape of the lines**, judg
 per shape on s/MB. Linearity is not judged as such: it shows as the same s/MB at
 1 and 4 MB for short lines.
 The bundled report printed to PDF is then opened cold, warm (median of 5) and in
-a worker (median of 3): reported, no goal. Last, each hostile file of
+a worker (median of 3): reported, no goal. Last, the bundled report as a .docx
+(its lines repeated to about 1 MB of XML) and each hostile file of
 \`tests/support/adversarial-files.ts\` (an endless line, millions of tiny lines,
 brackets nested a million deep, 10 MB of \`一、\`, a page of 100k nested divs, a
-.docx of 100k runs, a PDF of thousands of one-character pages…) at about 1 MB is
-opened whole as the app opens a file (\`parseReportFile\`), once, after pdf.js and
-mammoth are loaded, in CPU seconds per MB of what the parser reads (a .docx's XML
-inflated), with its outcome (the blocks, or the refusal's code), judged against
-the same goal. \`npx tsx bench/adversarial.ts [MB] [filter]\` runs them alone, to
+.docx of 100k runs, of one-character paragraphs, of one wide table row, of fields
+never closed, a PDF of thousands of one-character pages…) at about 1 MB is
+opened whole as the app opens a file (\`parseReportFile\`), once, after pdf.js is
+loaded and a small .docx opened, in CPU seconds per MB of what the parser reads
+(a .docx's XML inflated), with its outcome (the blocks, or the refusal's code),
+judged against the same goal. \`npx tsx bench/adversarial.ts [MB] [filter]\` runs them alone, to
 compare two versions in one run.
 
 **Figures** (\`bench/figures.ts\`). \`extractFigures\` against

@@ -3,9 +3,11 @@
  * and a real data folder: what is on screen, and what is on disk after a restart.
  */
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
 import { join } from 'node:path';
 import { expect, openReader, test } from './fixtures';
 import { inputMethod } from './ime';
+import { highlight } from './library-files';
 import {
   blockText,
   highlighted,
@@ -14,6 +16,21 @@ import {
   select,
   writeNote,
 } from './text-selection';
+
+/**
+ * Scrolls `block` to the top of the settled text and waits for the frame in
+ * which the reading line's block is taken (reading-pane.ts): Ctrl+D's
+ * paragraph when none has focus.
+ */
+async function readAt(page: Page, block: string): Promise<void> {
+  // Scrolled before the layout settles, the block moves when the blocks above get their real
+  // heights (seen under load on a full run): the paragraph read is then another one.
+  await expect(page.locator('.report.settled')).toHaveCount(1);
+  await page.evaluate(async (id) => {
+    document.getElementById(id)!.scrollIntoView({ block: 'start' });
+    for (let i = 0; i < 2; i++) await new Promise(requestAnimationFrame);
+  }, block);
+}
 
 const DATA_FILE = join('reports', 'haishu-2018-government-work-report.json');
 
@@ -119,10 +136,7 @@ test('Ctrl+D bookmarks the paragraph being read; renamed, listed, jumped to, rem
   server,
 }) => {
   await openReader(page, server.url);
-  // Scrolled before the layout settles, b31 moves when the blocks above get their real heights
-  // (seen under load on a full run): the paragraph read is then another one.
-  await expect(page.locator('.report.settled')).toHaveCount(1);
-  await page.evaluate(() => document.getElementById('b31')!.scrollIntoView({ block: 'start' }));
+  await readAt(page, 'b31');
   await page.locator('#pane').focus();
   await page.keyboard.press('Control+d');
   await expect(page.locator('[data-block="b31"][data-bookmarked]')).toHaveCount(1);
@@ -159,6 +173,68 @@ test('Ctrl+D bookmarks the paragraph being read; renamed, listed, jumped to, rem
   await page.keyboard.press('Control+d');
   await expect(page.locator('[data-bookmarked]')).toHaveCount(0);
   await expect(reloaded.locator('.bookmark-item')).toHaveCount(0);
+});
+
+test('Ctrl+D bookmarks the paragraph in focus, as v selects in it, not the one at the top of the view', async ({
+  page,
+  server,
+}) => {
+  await openReader(page, server.url);
+  await readAt(page, 'b31');
+  await page.locator('#pane').focus();
+  // Without a mouse: v selects in b31, at the top, and → goes on, sentence by sentence, into b32.
+  await page.keyboard.press('v');
+  const focusedBlock = () =>
+    page.evaluate(() => document.activeElement?.closest<HTMLElement>('[data-block]')?.id);
+  await expect.poll(focusedBlock).toBe('b31');
+  for (let step = 0; step < 12 && (await focusedBlock()) === 'b31'; step++) {
+    await page.keyboard.press('ArrowRight');
+  }
+  await expect.poll(focusedBlock).toBe('b32');
+  await expect(page.locator('#b32')).toBeInViewport();
+  await page.keyboard.press('Control+d');
+  await expect(page.locator('[data-bookmarked]')).toHaveCount(1);
+  await expect(page.locator('[data-block="b32"][data-bookmarked]')).toHaveCount(1);
+  // Focus out of the text (the 书签 panel): the paragraph at the top, as before.
+  await page.keyboard.press('b');
+  await page.getByRole('region', { name: '书签' }).locator('.bookmark-jump').first().focus();
+  await readAt(page, 'b40');
+  await page.keyboard.press('Control+d');
+  await expect(page.locator('[data-block="b40"][data-bookmarked]')).toHaveCount(1);
+});
+
+test('deleting a bookmark or a note from its panel by keyboard leaves focus on the next one, then on the panel', async ({
+  page,
+  server,
+}) => {
+  await openReader(page, server.url);
+  for (const block of ['b31', 'b40']) {
+    await readAt(page, block);
+    await page.locator('#pane').focus();
+    await page.keyboard.press('Control+d');
+    await expect(page.locator(`[data-block="${block}"][data-bookmarked]`)).toHaveCount(1);
+  }
+  await page.keyboard.press('b');
+  const bookmarks = page.getByRole('region', { name: '书签' });
+  await bookmarks.getByRole('button', { name: '删除' }).first().focus();
+  await page.keyboard.press('Enter');
+  await expect(bookmarks.locator('.bookmark-item')).toHaveCount(1);
+  // Before, focus fell to the page: the next Tab went to 跳到正文, at the top.
+  await expect(bookmarks.locator('.bookmark-jump')).toBeFocused();
+  await bookmarks.getByRole('button', { name: '删除' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(bookmarks.locator('.bookmark-item')).toHaveCount(0);
+  await expect(page.getByRole('tab', { name: '书签' })).toBeFocused();
+
+  await highlight(page, '加快区块组团开发');
+  await highlight(page, '推动社会保障统筹提升');
+  await page.keyboard.press('a');
+  const notes = page.getByRole('region', { name: '批注' });
+  await expect(notes.locator('.annotation-item')).toHaveCount(2);
+  await notes.getByRole('button', { name: '删除' }).first().focus();
+  await page.keyboard.press('Enter');
+  await expect(notes.locator('.annotation-item')).toHaveCount(1);
+  await expect(notes.locator('.annotation-jump')).toBeFocused();
 });
 
 test('an annotation whose words left the report is kept under 未能定位', async ({

@@ -9,7 +9,7 @@
  * reader acted.
  */
 import type { Page } from '@playwright/test';
-import { expect, openReader, test } from './fixtures';
+import { expect, openReader, READY_SELECTOR, test } from './fixtures';
 
 /** Holds requestIdleCallback's callbacks until `window.releaseIdle()`. Call before the page loads. */
 async function holdIdle(page: Page): Promise<void> {
@@ -162,4 +162,34 @@ test('a term focused far down before the layout settled stays in view with its p
   await expect(last).toBeFocused();
   await expect(last).toBeInViewport();
   await expect(page.getByRole('dialog', { name: '两强三提高' })).toBeVisible();
+});
+
+test('the served text scrolled before the interface came keeps the same paragraph at the top when the layout settles', async ({
+  page,
+  server,
+}) => {
+  // The interface's bundle is held back: the reader has only the text the page came with.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/index-[\w-]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(server.url, { waitUntil: 'commit' });
+  await expect(page.locator('#pane [elementtiming="first-paragraph"]')).toBeVisible();
+  await page.locator('main.pane').hover();
+  await page.mouse.wheel(0, 9000);
+  await expect
+    .poll(() => page.evaluate(() => document.querySelector('main.pane')!.scrollTop))
+    .toBeGreaterThan(5000);
+  await frames(page, 4);
+  await expect(page.locator('html[data-ready]')).toHaveCount(0);
+  const seen = await blockAtTop(page);
+  release();
+  // The pane was scrolled already, so the layout settles as the interface comes (scroll.ts).
+  await expect(page.locator(READY_SELECTOR)).toHaveCount(1);
+  await settle(page);
+  const after = await blockAtTop(page);
+  expect(after.id).toBe(seen.id);
+  expect(Math.abs(after.top - seen.top)).toBeLessThan(3);
 });

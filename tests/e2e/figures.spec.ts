@@ -324,3 +324,27 @@ for (const width of [1366, 800]) {
     });
   }
 }
+
+for (const width of [960, 1024]) {
+  test(`at ${width} px every column of the figures' table is in the panel, 章节 too`, async ({
+    page,
+    server,
+  }) => {
+    await page.setViewportSize({ width, height: 800 });
+    await openReader(page, server.url);
+    await page.locator('main.pane').focus();
+    await page.keyboard.press('n');
+    const list = listOf(panelOf(page));
+    await expect(list.locator('tbody tr').first()).toBeVisible();
+    // The table is painted inside its own box (content-visibility): a column past the
+    // panel's edge was cut off, and no scrolling brought it back (before, 章节 lost 34 px).
+    const room = await page.locator('#tabpanel-figures').evaluate((panel) => {
+      const box = panel.getBoundingClientRect();
+      return box.left + panel.clientWidth;
+    });
+    for (const cell of [list.locator('thead th').last(), list.locator('tbody td').last()]) {
+      const box = (await cell.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(room);
+    }
+  });
+}

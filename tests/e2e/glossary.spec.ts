@@ -137,6 +137,24 @@ test('Tab out of the last term’s popover leaves it for good: focus wraps to th
   await expect(page.getByRole('button', { name: '书架' })).toBeFocused();
 });
 
+test('a long definition is shown in a narrow column, not one line across a wide window', async ({
+  page,
+  server,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 800 });
+  await openReader(page, server.url);
+  const creditTerm = term(page, '创新券');
+  await creditTerm.focus();
+  const dialog = page.getByRole('dialog', { name: '创新券' });
+  await expect(dialog).toBeVisible();
+  // glossary.css keeps it to 24em of its 14 px text (with its padding and border), as wide as
+  // the text column at most; before, the room's width (some 980 px) replaced that, a 70-character line.
+  const shown = await box(dialog);
+  expect(shown.width).toBeLessThanOrEqual(24 * 14 + 2 * 14 + 2);
+  const definition = await box(dialog.locator('.popover-definition'));
+  expect(definition.height).toBeGreaterThan(3 * 14);
+});
+
 test('clicking a term opens its definition and keeps it open until dismissed', async ({
   page,
   server,

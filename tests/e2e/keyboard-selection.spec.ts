@@ -125,6 +125,29 @@ test('a note typed through an input method on a keyboard selection is saved', as
   await expect(panel).toContainText(first.slice(0, 10));
 });
 
+test('after a note on a keyboard selection is saved or cancelled, focus is back in its paragraph', async ({
+  page,
+  server,
+}) => {
+  await selectFirstSentenceOfB7(page, server.url);
+  await expect(page.locator('#b7')).toBeFocused();
+  await page.keyboard.press('m');
+  const editor = page.getByRole('dialog', { name: '新批注' });
+  await expect(editor.getByRole('textbox', { name: '批注' })).toBeFocused();
+  await page.keyboard.type('资金来源？');
+  await page.keyboard.press('Control+Enter');
+  await expect(editor).toHaveCount(0);
+  // Before, focus fell to the page: the next Tab went to 跳到正文 at the top, and v started over at the reading line.
+  await expect(page.locator('#b7')).toBeFocused();
+  await page.keyboard.press('v');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('m');
+  await expect(editor).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(editor).toHaveCount(0);
+  await expect(page.locator('#b7')).toBeFocused();
+});
+
 test('Tab takes a keyboard selection into the toolbar, for the other colours; focus comes back to the text', async ({
   page,
   server,

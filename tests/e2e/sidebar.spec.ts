@@ -327,3 +327,18 @@ test('on a narrow window, a and b take focus into the panel they open over the t
   await expect(page.getByRole('region', { name: '书签' })).toBeHidden();
   await expect(toggle).toBeFocused();
 });
+
+test('a panel chosen by its key while focus is in the one showing takes the focus, which never falls to the page', async ({
+  page,
+  server,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 800 });
+  await openReader(page, server.url);
+  const entry = page.getByRole('navigation', { name: '目录' }).locator('.toc-link').first();
+  await entry.focus();
+  await page.keyboard.press('g');
+  // Before, the 目录's link went with its panel and focus fell to the page's start.
+  await expect(page.locator('.glossary-panel button').first()).toBeFocused();
+  await page.keyboard.press('b');
+  await expect(page.getByRole('tab', { name: '书签' })).toBeFocused();
+});

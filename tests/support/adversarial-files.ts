@@ -2,7 +2,8 @@
  * Files of hostile shapes, of about `bytes` each, as an adversary would craft
  * them against a parser's speed: one endless line, millions of tiny lines,
  * brackets nested a million deep, a page of 100k nested divs, a .docx of
- * 100k runs, a PDF of thousands of one-character pages. Shared by the
+ * 100k runs (or paragraphs, cells, links, fields, tracked changes), a PDF of
+ * thousands of one-character pages. Shared by the
  * adversarial tests (which check the outcome and that the work is bounded)
  * and bench/adversarial.ts (which times each in s/MB against issue 14's goal
  * of ≤ 1 s/MB).
@@ -59,6 +60,23 @@ export function docxOf(body: string, extraParts: Record<string, string> = {}): U
 
 const docxPara = (text: string) => `<w:p><w:r><w:t>${text}</w:t></w:r></w:p>`;
 const docxHead = ['政府工作报告', '各位代表：'].map(docxPara).join('');
+
+/**
+ * A .docx whose document.xml is `unit` repeated to about `bytes` of XML,
+ * between `open` and `close`, after the report's first two lines.
+ */
+const docxShape = (name: string, unit: string, open = '', close = '') => ({
+  name,
+  make: (bytes: number): HostileFile => {
+    const body = fill(unit, bytes);
+    return {
+      name,
+      fileName: 'report.docx',
+      bytes: docxOf(docxHead + open + body + close),
+      contentBytes: Buffer.byteLength(body),
+    };
+  },
+});
 
 /**
  * A PDF of these pages' content streams, A4, one font: Helvetica whose
@@ -179,6 +197,60 @@ export const HOSTILE_SHAPES: { name: string; make: (bytes: number) => HostileFil
       };
     },
   },
+  docxShape(
+    '.docx of bold and plain runs alternating',
+    '<w:r><w:rPr><w:b/></w:rPr><w:t>字</w:t></w:r><w:r><w:t>字</w:t></w:r>',
+    '<w:p>',
+    '</w:p>',
+  ),
+  docxShape('.docx of one-character paragraphs', docxPara('字')),
+  docxShape('.docx of empty paragraphs', '<w:p/>', '', docxPara('结束。')),
+  docxShape(
+    '.docx of one wide table row',
+    `<w:tc>${docxPara('字')}</w:tc>`,
+    '<w:tbl><w:tr>',
+    '</w:tr></w:tbl>',
+  ),
+  docxShape(
+    '.docx of merged table cells',
+    `<w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr>${docxPara('字')}</w:tc></w:tr>`,
+    `<w:tbl><w:tr><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr>${docxPara('字')}</w:tc></w:tr>`,
+    '</w:tbl>',
+  ),
+  docxShape(
+    '.docx of links and fields',
+    '<w:hyperlink w:anchor="a"><w:r><w:t>字</w:t></w:r></w:hyperlink>' +
+      '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>PAGE</w:instrText></w:r>' +
+      '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>字</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>',
+    '<w:p>',
+    '</w:p>',
+  ),
+  docxShape(
+    '.docx of fields never closed',
+    '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:t>字</w:t></w:r>',
+    '<w:p>',
+    '</w:p>',
+  ),
+  docxShape(
+    '.docx of tracked changes',
+    '<w:ins w:id="1"><w:r><w:t>字</w:t></w:r></w:ins><w:del w:id="2"><w:r><w:delText>删</w:delText></w:r></w:del>',
+    '<w:p>',
+    '</w:p>',
+  ),
+  docxShape(
+    '.docx of deleted paragraph marks',
+    '<w:p><w:pPr><w:rPr><w:del w:id="1"/></w:rPr></w:pPr><w:r><w:t>字</w:t></w:r></w:p>',
+    '',
+    docxPara('结束。'),
+  ),
+  docxShape(
+    '.docx of text boxes',
+    '<w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox><w:txbxContent>' +
+      docxPara('字') +
+      '</w:txbxContent></v:textbox></v:shape></w:pict></w:r>',
+    '<w:p><w:r><w:t>正文</w:t></w:r>',
+    '</w:p>',
+  ),
   {
     name: 'PDF of one-character pages',
     make: (bytes) => {

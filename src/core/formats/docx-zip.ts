@@ -3,14 +3,14 @@
  * bomb (a few KB that inflate to gigabytes, or a directory that lies about
  * sizes) must cost neither memory nor time: only the XML parts are inflated,
  * in small steps, counting the bytes that really come out, and reading stops
- * at LIMITS.docxXmlBytes. What passed is repacked, uncompressed, so the Word
- * library reads exactly the bytes that were counted. Pictures and embedded
- * files are left out: the reader shows text.
+ * at LIMITS.docxXmlBytes. The reader (docx-html.ts) gets exactly the bytes
+ * that were counted. Pictures and embedded files are left out: the reader
+ * shows text.
  *
  * The directory is read here (a few fixed-layout records); fflate inflates.
  */
-import { Inflate, zipSync, type Zippable } from 'fflate';
-import { ReportFormatError } from './errors';
+import { Inflate } from 'fflate';
+import { docxDamaged, ReportFormatError } from './errors';
 import { LIMITS } from './limits';
 
 interface Entry {
@@ -30,8 +30,6 @@ const DEFLATED = 8;
 /** Compressed bytes handed to the inflater at a time: at most ~1 000× that comes out. */
 const STEP = 16 * 1024;
 
-const damaged = () => new ReportFormatError('docx-damaged');
-
 function view(bytes: Uint8Array): DataView {
   return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
@@ -41,23 +39,23 @@ function findEndOfDirectory(data: DataView): number {
   for (let at = data.byteLength - 22; at >= earliest; at--) {
     if (data.getUint32(at, true) === END_OF_DIRECTORY) return at;
   }
-  throw damaged();
+  throw docxDamaged();
 }
 
 function readDirectory(bytes: Uint8Array): Entry[] {
   const data = view(bytes);
-  if (bytes.length < 22) throw damaged();
+  if (bytes.length < 22) throw docxDamaged();
   const end = findEndOfDirectory(data);
   const count = data.getUint16(end + 10, true);
   const offset = data.getUint32(end + 16, true);
   // ZIP64 markers: a .docx never needs them; refuse rather than misread.
-  if (count === 0xffff || offset === 0xffffffff) throw damaged();
+  if (count === 0xffff || offset === 0xffffffff) throw docxDamaged();
   if (count > LIMITS.docxEntries) throw new ReportFormatError('docx-too-large');
   const decoder = new TextDecoder();
   const entries: Entry[] = [];
   let at = offset;
   for (let i = 0; i < count; i++) {
-    if (at + 46 > bytes.length || data.getUint32(at, true) !== DIRECTORY_ENTRY) throw damaged();
+    if (at + 46 > bytes.length || data.getUint32(at, true) !== DIRECTORY_ENTRY) throw docxDamaged();
     const nameLength = data.getUint16(at + 28, true);
     const extraLength = data.getUint16(at + 30, true);
     const commentLength = data.getUint16(at + 32, true);
@@ -77,10 +75,10 @@ function readDirectory(bytes: Uint8Array): Entry[] {
 function compressedData(bytes: Uint8Array, entry: Entry): Uint8Array {
   const data = view(bytes);
   const at = entry.localOffset;
-  if (at + 30 > bytes.length || data.getUint32(at, true) !== LOCAL_HEADER) throw damaged();
+  if (at + 30 > bytes.length || data.getUint32(at, true) !== LOCAL_HEADER) throw docxDamaged();
   const start = at + 30 + data.getUint16(at + 26, true) + data.getUint16(at + 28, true);
   const end = start + entry.compressedSize;
-  if (end > bytes.length) throw damaged();
+  if (end > bytes.length) throw docxDamaged();
   return bytes.subarray(start, end);
 }
 
@@ -100,7 +98,7 @@ function inflateBounded(compressed: Uint8Array, budget: { left: number }): Uint8
     if (compressed.length === 0) inflater.push(new Uint8Array(0), true);
   } catch (error) {
     if (error instanceof ReportFormatError) throw error;
-    throw damaged();
+    throw docxDamaged();
   }
   budget.left -= total;
   const out = new Uint8Array(total);
@@ -115,29 +113,29 @@ function inflateBounded(compressed: Uint8Array, budget: { left: number }): Uint8
 const isXmlPart = (name: string): boolean => /\.(?:xml|rels)$/iu.test(name);
 
 /**
- * The .docx's XML parts, inflated within LIMITS.docxXmlBytes and repacked as a
- * stored zip. Throws ReportFormatError `docx-too-large` for a bomb and
- * `docx-damaged` for anything that is not a readable, unencrypted zip.
+ * The .docx's XML parts by name, inflated within LIMITS.docxXmlBytes. Throws
+ * ReportFormatError `docx-too-large` for a bomb and `docx-damaged` for
+ * anything that is not a readable, unencrypted zip.
  */
-export function boundedDocx(bytes: Uint8Array): Uint8Array {
+export function boundedDocxParts(bytes: Uint8Array): Map<string, Uint8Array> {
   const entries = readDirectory(bytes).filter((entry) => isXmlPart(entry.name));
-  if (!entries.some((entry) => entry.name === 'word/document.xml')) throw damaged();
+  if (!entries.some((entry) => entry.name === 'word/document.xml')) throw docxDamaged();
   const declared = entries.reduce((sum, entry) => sum + entry.size, 0);
   if (declared > LIMITS.docxXmlBytes) throw new ReportFormatError('docx-too-large');
   const budget = { left: LIMITS.docxXmlBytes };
-  const parts: Zippable = {};
+  const parts = new Map<string, Uint8Array>();
   for (const entry of entries) {
-    if (entry.flags & 1) throw damaged(); // encrypted entry
+    if (entry.flags & 1) throw docxDamaged(); // encrypted entry
     const compressed = compressedData(bytes, entry);
     if (entry.method === STORED) {
       if (compressed.length > budget.left) throw new ReportFormatError('docx-too-large');
       budget.left -= compressed.length;
-      parts[entry.name] = [compressed, { level: 0 }];
+      parts.set(entry.name, compressed);
     } else if (entry.method === DEFLATED) {
-      parts[entry.name] = [inflateBounded(compressed, budget), { level: 0 }];
+      parts.set(entry.name, inflateBounded(compressed, budget));
     } else {
-      throw damaged();
+      throw docxDamaged();
     }
   }
-  return zipSync(parts);
+  return parts;
 }

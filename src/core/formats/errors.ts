@@ -72,3 +72,6 @@ export class ReportFormatError extends Error {
     super(message, options);
   }
 }
+
+/** A .docx whose zip or XML is broken, wherever in the reading that is found. */
+export const docxDamaged = (): ReportFormatError => new ReportFormatError('docx-damaged');

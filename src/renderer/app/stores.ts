@@ -162,7 +162,7 @@ export function createReaderStores(app: AppStores, report: LoadedReport): Reader
     pageIndex,
     userData,
     annotating: new AnnotatingStore(slots.pane, doc, userData),
-    keyboardSelection: new KeyboardSelection(slots.pane, doc, () => reading.blockAtReadingLine()),
+    keyboardSelection: new KeyboardSelection(slots.pane, doc, () => reading.chosenBlock()),
     glossary: new GlossaryStore(slots.pane, document, userData, glossaryNavigation, notices.add),
     figures,
     fulfilment,

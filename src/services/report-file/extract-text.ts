@@ -4,13 +4,13 @@
  * extracted or laid out, and bounded in size.
  */
 import { ReportFormatError } from '../../core/formats/errors';
+import { docxToHtml } from '../../core/formats/docx-html';
 import { decodeHtml } from '../../core/formats/html-decode';
 import { htmlToText } from '../../core/formats/html-text';
 import { LIMITS } from '../../core/formats/limits';
 import { layoutPdfText } from '../../core/formats/pdf-layout';
 import { sniffFormat, type ReportFormat } from '../../core/formats/sniff';
 import { decodeText } from '../../core/formats/text-decode';
-import { docxToHtml } from './docx-html';
 import { readPdfPages } from './pdf-text';
 
 export interface ExtractedText {
@@ -73,7 +73,7 @@ async function extractByFormat(
     case 'pdf':
       return extractPdf(bytes, options);
     case 'docx':
-      return { text: htmlToText(await docxToHtml(bytes), { article: false }), format };
+      return { text: htmlToText(docxToHtml(bytes), { article: false }), format };
     case 'html': {
       const { html, encoding } = decodeHtml(bytes);
       return { text: htmlToText(html), format, encoding };

@@ -5,8 +5,9 @@
  * reaches the report. A .docx as a zip bomb of every kind, with external
  * targets and XML entities: bounded, one sentence. And the shapes made
  * against the parser's speed (tests/support/adversarial-files.ts): each ends
- * in a report or a refusal, and the ones the parser reads grow its work
- * linearly (counted, not timed: work-counter.ts).
+ * in a report or a refusal, and the ones the parser reads (text, and each
+ * .docx through its reader) grow its work linearly (counted, not timed:
+ * work-counter.ts).
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,6 +15,8 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { docxToHtml } from '../../../src/core/formats/docx-html';
+import { boundedDocxParts } from '../../../src/core/formats/docx-zip';
 import { ERROR_MESSAGES, ReportFormatError } from '../../../src/core/formats/errors';
 import { htmlToText } from '../../../src/core/formats/html-text';
 import { LIMITS } from '../../../src/core/formats/limits';
@@ -269,6 +272,32 @@ describe('files shaped against the parser', () => {
       const largeWork = countWork(() => parseReport(large));
       expect(largeWork / smallWork).toBeLessThan((5 * large.length) / small.length / 4);
       expect(largeWork / large.length).toBeLessThan(200);
+    },
+    60_000,
+  );
+
+  const DOCX_SHAPES = HOSTILE_SHAPES.filter((shape) => shape.make(1000).fileName === 'report.docx');
+
+  it.each(DOCX_SHAPES.map((shape) => [shape.name, shape] as const))(
+    '%s: reading it, its text and its structure grow the work linearly',
+    (_name, shape) => {
+      const measure = (bytes: number) => {
+        const file = shape.make(bytes);
+        const xmlBytes = boundedDocxParts(file.bytes).get('word/document.xml')!.length;
+        const work = countWork(() => {
+          try {
+            parseReport(htmlToText(docxToHtml(file.bytes), { article: false }));
+          } catch (error) {
+            // Refused (nested too deep): the work up to the refusal is what counts.
+            if (!(error instanceof ReportFormatError)) throw error;
+          }
+        });
+        return { xmlBytes, work };
+      };
+      const small = measure(64 * 1024);
+      const large = measure(256 * 1024);
+      expect(large.work / small.work).toBeLessThan((5 * large.xmlBytes) / small.xmlBytes / 4);
+      expect(large.work / large.xmlBytes).toBeLessThan(200);
     },
     60_000,
   );

@@ -29,14 +29,22 @@ import {
   reportLines,
 } from '../formats/fixtures';
 import { reportText } from '../report/helpers';
-import { makeTempDir, removeTempDir } from '../storage/helpers';
-import { ok, openLibrary, otherReportText, parseHere, refused, utf8 } from './helpers';
+import { makeTempDir } from '../storage/helpers';
+import {
+  ok,
+  openLibrary,
+  otherReportText,
+  parseHere,
+  refused,
+  utf8,
+  removeLibraryDir,
+} from './helpers';
 
 let dir: string;
 beforeEach(async () => {
   dir = await makeTempDir('library-add');
 });
-afterEach(() => removeTempDir(dir));
+afterEach(() => removeLibraryDir(dir));
 
 const add = async (fileName: string, bytes: Uint8Array) => {
   const { handlers } = await openLibrary(dir);

@@ -11,8 +11,8 @@ import { SearchEngine } from '../../../src/core/search/engine';
 import { buildSerializedIndex } from '../../../src/core/search/build-index';
 import type { ParseFile } from '../../../src/services/library/parse';
 import { segmentWords } from '../../../src/services/search/words';
-import { makeTempDir, removeTempDir } from '../storage/helpers';
-import { ok, openLibrary, otherReportText, parseHere, utf8 } from './helpers';
+import { makeTempDir } from '../storage/helpers';
+import { ok, openLibrary, otherReportText, parseHere, utf8, removeLibraryDir } from './helpers';
 
 // Counts the compact indexes built in this thread; the worker's stand-in below builds its one before counting starts.
 const built = vi.hoisted(() => ({ count: 0 }));
@@ -35,7 +35,7 @@ let dir: string;
 beforeEach(async () => {
   dir = await makeTempDir('library-added-search');
 });
-afterEach(() => removeTempDir(dir));
+afterEach(() => removeLibraryDir(dir));
 
 /**
  * As the worker does: the document handed over, then the compact index,

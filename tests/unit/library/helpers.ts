@@ -14,6 +14,7 @@ import { buildBothIndexes } from '../../../src/services/search/both-indexes';
 import { buildEncodedIndex } from '../../../src/services/search/index-build';
 import type { ReportIndexer } from '../../../src/services/library/shelf-search';
 import type { Result } from '../../../src/shared/api';
+import { removeTempDir } from '../storage/helpers';
 import { reportBytes, reportText } from '../report/helpers';
 
 export const BUNDLED = parseReportBytes(reportBytes());
@@ -32,8 +33,11 @@ export const parseHere: ParseFile = async (input, options) => {
 /** Builds the search-across-reports indexes as the index worker does, in this thread. */
 export const indexHere: ReportIndexer = { build: buildEncodedIndex };
 
-export function openLibrary(dataDir: string, options: Partial<ServiceOptions> = {}) {
-  return createReaderServices({
+/** The flushes of the services opened since the last removeLibraryDir. */
+const opened = new Set<() => Promise<void>>();
+
+export async function openLibrary(dataDir: string, options: Partial<ServiceOptions> = {}) {
+  const services = await createReaderServices({
     dataDir,
     document: BUNDLED,
     loadSearchIndex: loadBundledIndex,
@@ -41,6 +45,22 @@ export function openLibrary(dataDir: string, options: Partial<ServiceOptions> = 
     indexer: indexHere,
     ...options,
   });
+  opened.add(services.flush);
+  return services;
+}
+
+/**
+ * A test's data folder removed once every library it opened has done its
+ * writes: an added report's search index is written after the add answers,
+ * and removing the folder meanwhile failed with ENOTEMPTY (a directory
+ * refilled while rm emptied it).
+ */
+export async function removeLibraryDir(dir: string): Promise<void> {
+  const flushes = [...opened];
+  opened.clear();
+  // A library a test left broken on purpose may fail its writes: the folder goes all the same.
+  await Promise.allSettled(flushes.map((flush) => flush()));
+  await removeTempDir(dir);
 }
 
 export function ok<T>(result: Result<T>): T {

@@ -9,8 +9,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { documentText } from '../../../src/core/report/doc-text';
 import { BUNDLED_REPORT_ID } from '../../../src/shared/library';
-import { makeTempDir, removeTempDir } from '../storage/helpers';
-import { BUNDLED, ok, openLibrary, refused, utf8 } from './helpers';
+import { makeTempDir } from '../storage/helpers';
+import { BUNDLED, ok, openLibrary, refused, utf8, removeLibraryDir } from './helpers';
 
 const COURT = [
   '宁波市海曙区人民法院工作报告',
@@ -25,7 +25,7 @@ let dir: string;
 beforeEach(async () => {
   dir = await makeTempDir('import-another');
 });
-afterEach(() => removeTempDir(dir));
+afterEach(() => removeLibraryDir(dir));
 
 async function annotate(
   services: Awaited<ReturnType<typeof openLibrary>>,

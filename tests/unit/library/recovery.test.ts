@@ -12,8 +12,16 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readOnlyAccess } from '../../../src/services/storage/folder-access';
 import { BUNDLED_REPORT_ID } from '../../../src/shared/library';
 import { snapshot } from '../annotations/snapshot';
-import { makeTempDir, removeTempDir } from '../storage/helpers';
-import { ok, openLibrary, otherReportText, parseHere, refused, utf8 } from './helpers';
+import { makeTempDir } from '../storage/helpers';
+import {
+  ok,
+  openLibrary,
+  otherReportText,
+  parseHere,
+  refused,
+  utf8,
+  removeLibraryDir,
+} from './helpers';
 
 let dir: string;
 let id: string;
@@ -25,7 +33,7 @@ beforeEach(async () => {
   ok(await handlers.createBookmark({ report: id, block: 'b8' }));
   await flush();
 });
-afterEach(() => removeTempDir(dir));
+afterEach(() => removeLibraryDir(dir));
 
 const folder = () => join(dir, 'library', id, id);
 

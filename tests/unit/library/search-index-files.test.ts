@@ -31,9 +31,17 @@ import {
 import { BUILT_DATA_DIR } from '../../../src/services/paths';
 import { BUNDLED_REPORT_ID } from '../../../src/shared/library';
 import { Oracle } from '../search/oracle';
-import { makeTempDir, removeTempDir } from '../storage/helpers';
+import { makeTempDir } from '../storage/helpers';
 import type { ParseFile } from '../../../src/services/library/parse';
-import { BUNDLED, ok, openLibrary, otherReportText, parseHere, utf8 } from './helpers';
+import {
+  BUNDLED,
+  ok,
+  openLibrary,
+  otherReportText,
+  parseHere,
+  utf8,
+  removeLibraryDir,
+} from './helpers';
 
 const OTHER_TEXT = otherReportText('江北', '2019年1月8日');
 const OTHER = parseReport(OTHER_TEXT);
@@ -79,7 +87,7 @@ let dir: string;
 beforeEach(async () => {
   dir = await makeTempDir('library-index-files');
 });
-afterEach(() => removeTempDir(dir));
+afterEach(() => removeLibraryDir(dir));
 
 const indexFileOf = (report: string, edition = report) =>
   join(editionDir(dir, report, edition), REPORT_INDEX_FILE);

@@ -8,14 +8,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BUNDLED_REPORT_ID } from '../../../src/shared/library';
 import { fulfilment } from '../../../src/core/figures/fulfilment';
 import { HAISHU_2019 } from '../figures/two-years';
-import { makeTempDir, removeTempDir } from '../storage/helpers';
-import { ok, openLibrary, refused, utf8 } from './helpers';
+import { makeTempDir } from '../storage/helpers';
+import { ok, openLibrary, refused, utf8, removeLibraryDir } from './helpers';
 
 let dir: string;
 beforeEach(async () => {
   dir = await makeTempDir('library-year-figures');
 });
-afterEach(() => removeTempDir(dir));
+afterEach(() => removeLibraryDir(dir));
 
 describe('getYearFigures', () => {
   it('answers for the bundled report and for a report added to the shelf', async () => {

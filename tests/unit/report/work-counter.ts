@@ -1,7 +1,8 @@
 /**
  * Counting the work a synchronous call does, without a clock: while it runs,
  * every regex match and string search adds the characters it scanned, and
- * every Map lookup adds one. A parse that is linear in its input scans a
+ * every Map lookup and every character read by code (charCodeAt, as
+ * htmlparser2's tokenizer reads XML one character at a time) adds one. A parse that is linear in its input scans a
  * bounded number of characters per input character, whatever the machine's
  * speed or load; one that re-reads a growing paragraph per line does not.
  */
@@ -54,6 +55,15 @@ export function countWork(run: () => unknown): number {
         function (this: string, search: string, from?: number) {
           work += this.length - (from ?? 0) + 1;
           return original.call(this, search, from);
+        },
+    ),
+    patch(
+      String.prototype,
+      'charCodeAt',
+      (original) =>
+        function (this: string, index: number) {
+          work++;
+          return original.call(this, index);
         },
     ),
     patch(

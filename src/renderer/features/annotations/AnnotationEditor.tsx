@@ -59,6 +59,16 @@ export function AnnotationEditor({ target }: { target: NoteTarget }) {
   const [tags, setTags] = useState(first.tags.join('，'));
   const value: EditorValue = { color, note, tags: parseTags(tags) };
   const keep = useKeepTyped(target, value);
+  // Where focus was when the editor opened (the paragraph of a keyboard selection, a
+  // note's marker), taken before the note field's autoFocus: the focus manager's own
+  // record is taken after it, the field, gone once the editor closes, and focus fell
+  // to the page. Saved or cancelled, the reader is back where they were.
+  const [opener] = useState(() => {
+    const focused = document.activeElement;
+    return {
+      current: focused instanceof HTMLElement && focused !== document.body ? focused : null,
+    };
+  });
   // Only for focus and dismissal; FloatingBox does the positioning.
   const { context, refs } = useFloating({
     open: true,
@@ -104,7 +114,7 @@ export function AnnotationEditor({ target }: { target: NoteTarget }) {
       className="floating-layer"
     >
       {({ setFloating, style }) => (
-        <FloatingFocusManager context={context} returnFocus>
+        <FloatingFocusManager context={context} returnFocus={opener.current ? opener : true}>
           <div
             ref={(node) => {
               setFloating(node);

@@ -2,6 +2,7 @@
 import type { Anchored, Annotation } from '../../../shared/user-data';
 import { useReader } from '../../app/context';
 import { useStore } from '../../store';
+import { focusAfterRemoval } from '../sidebar/focus-after-removal';
 import { placeOf, shortQuote } from './annotation-view';
 
 export function AnnotationItem({ annotation }: { annotation: Anchored<Annotation> }) {
@@ -58,7 +59,13 @@ export function AnnotationItem({ annotation }: { annotation: Anchored<Annotation
           type="button"
           className="link-button"
           disabled={readOnly}
-          onClick={() => void userData.deleteAnnotation(annotation.id)}
+          onClick={(event) => {
+            focusAfterRemoval(
+              event.currentTarget,
+              event.currentTarget.closest<HTMLElement>('.annotations-panel'),
+            );
+            void userData.deleteAnnotation(annotation.id);
+          }}
         >
           删除
         </button>

@@ -46,8 +46,8 @@ export class KeyboardSelection extends Store<KeyboardSelectionState> {
   constructor(
     private readonly pane: HTMLElement,
     private readonly doc: DocumentText,
-    /** The block at the reading line (reading-pane.ts). */
-    private readonly blockInView: () => string | null,
+    /** The block the reader chose: in focus, else at the reading line (reading-pane.ts). */
+    private readonly chosenBlock: () => string | null,
   ) {
     super({ span: null, message: '' });
   }
@@ -125,11 +125,9 @@ export class KeyboardSelection extends Store<KeyboardSelectionState> {
     return this.sentences;
   }
 
-  /** The block the reader is at: the one holding focus, else the one at the reading line. */
   private startingBlock(): number {
-    const focused = document.activeElement?.closest<HTMLElement>('[data-block]');
-    const id = focused && this.pane.contains(focused) ? focused.dataset.block : this.blockInView();
-    return (id !== undefined && id !== null ? this.doc.indexOf.get(id) : undefined) ?? 0;
+    const id = this.chosenBlock();
+    return (id !== null ? this.doc.indexOf.get(id) : undefined) ?? 0;
   }
 
   /** Selects the first sentence of the paragraph in focus or in view. */

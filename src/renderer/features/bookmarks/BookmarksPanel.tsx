@@ -4,6 +4,7 @@ import type { Anchored, Bookmark } from '../../../shared/user-data';
 import { useReader } from '../../app/context';
 import { keyLabel } from '../../commands/shortcut-labels';
 import { useStore } from '../../store';
+import { focusAfterRemoval } from '../sidebar/focus-after-removal';
 import { focusFirstIn, useFocusInto } from '../sidebar/useFocusInto';
 import { useFocusReturn } from '../../ui/useFocusReturn';
 import { placeOf } from '../annotations/annotation-view';
@@ -76,7 +77,13 @@ function BookmarkItem({ bookmark }: { bookmark: Anchored<Bookmark> }) {
           type="button"
           className="link-button"
           disabled={readOnly}
-          onClick={() => void userData.deleteBookmark(bookmark.id)}
+          onClick={(event) => {
+            focusAfterRemoval(
+              event.currentTarget,
+              event.currentTarget.closest<HTMLElement>('.bookmarks-panel'),
+            );
+            void userData.deleteBookmark(bookmark.id);
+          }}
         >
           删除
         </button>

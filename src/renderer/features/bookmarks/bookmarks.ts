@@ -5,18 +5,17 @@ import type { UserDataStore } from '../../user-data/user-data-store';
 import { bookmarkInBlock } from '../annotations/annotation-view';
 import type { ReadingPane } from '../reading/reading-pane';
 
-/** Ctrl+D: a bookmark on the block at the top of the view, or that block's bookmark removed. */
+/** Ctrl+D: a bookmark on the paragraph the reader chose (in focus, else at the top of the view), or its bookmark removed. */
 export function toggleBookmark(
   userData: UserDataStore,
   reading: ReadingPane,
   doc: DocumentText,
 ): void {
-  // A report just opened has not been scrolled: the block is measured.
-  const topBlock = reading.blockAtReadingLine();
-  if (topBlock === null) return;
-  const current = bookmarkInBlock(userData.data.bookmarks, doc, topBlock);
+  const block = reading.chosenBlock();
+  if (block === null) return;
+  const current = bookmarkInBlock(userData.data.bookmarks, doc, block);
   if (current) void userData.deleteBookmark(current.id);
-  else void userData.createBookmark(topBlock);
+  else void userData.createBookmark(block);
 }
 
 export function jumpToBookmark(

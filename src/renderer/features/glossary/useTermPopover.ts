@@ -92,10 +92,15 @@ export function useTermPopover(
       ...keptInRoom(within, beside, {
         padding: EDGE,
         // Shrinks (and scrolls) a long definition rather than let it run off screen or over the
-        // term; narrows it to the room beside a sidebar.
+        // term; narrows it to the room beside a sidebar. The room is a ceiling under
+        // glossary.css's own width (a max-width set here would replace it: a definition
+        // ran as one line across a wide window).
         fit({ availableHeight, availableWidth, elements }) {
           elements.floating.style.maxHeight = `${Math.max(96, Math.floor(availableHeight))}px`;
-          elements.floating.style.maxWidth = `${Math.max(0, Math.floor(availableWidth))}px`;
+          elements.floating.style.setProperty(
+            '--room-width',
+            `${Math.max(0, Math.floor(availableWidth))}px`,
+          );
         },
       }),
       hide(),

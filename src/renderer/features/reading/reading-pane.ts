@@ -5,7 +5,14 @@
  */
 import type { ReadingPosition } from '../../../shared/settings';
 import { Store } from '../../store';
-import { findBlock, LANDING, READING_LINE, readingPositionOf, scrollToPosition } from './scroll';
+import {
+  findBlock,
+  isInView,
+  LANDING,
+  READING_LINE,
+  readingPositionOf,
+  scrollToPosition,
+} from './scroll';
 
 const SAVE_DELAY_MS = 400;
 
@@ -107,6 +114,30 @@ export class ReadingPane extends Store<ReadingState> {
    */
   blockAtReadingLine(): string | null {
     return this.getSnapshot().topBlock ?? readingPositionOf(this.pane)?.block ?? null;
+  }
+
+  /**
+   * The paragraph the reader chose: the block holding the focus (a paragraph
+   * tabbed or jumped to, a term in it, the keyboard's selection) or else the
+   * page's selection, while it is in view; otherwise the block at the reading
+   * line. `v` starts there and Ctrl+D bookmarks it, so a keyboard reader gets
+   * the paragraph they chose, never the one above it at the top of the view.
+   * One out of view (focus left behind by scrolling on) is not chosen.
+   */
+  chosenBlock(): string | null {
+    const { pane } = this;
+    const selection = pane.ownerDocument.getSelection();
+    const selected =
+      selection && !selection.isCollapsed && selection.rangeCount > 0
+        ? selection.getRangeAt(0).startContainer
+        : null;
+    for (const node of [pane.ownerDocument.activeElement, selected]) {
+      const element = node instanceof Element ? node : node?.parentElement;
+      const block = element?.closest<HTMLElement>('[data-block]');
+      if (block && pane.contains(block) && isInView(pane, block))
+        return block.dataset.block ?? null;
+    }
+    return this.blockAtReadingLine();
   }
 
   /** Puts the reader back where they were, after the text has reflowed. */

@@ -44,7 +44,7 @@ export function readingPositionOf(pane: HTMLElement): ReadingPosition | null {
  * computed from them would be off by hundreds of pixels.
  *
  * What the reader is looking at stays where it is: the focused element, or
- * else the block at the top of the pane. Chromium's own scroll anchoring does
+ * else the block at the reading line. Chromium's own scroll anchoring does
  * not hold it here (it skips `content-visibility: auto` blocks), so a reader
  * who had scrolled, dragged the scrollbar, pressed End or tabbed to a far
  * term before the layout settled saw the text jump by hundreds of pixels
@@ -62,25 +62,24 @@ export function settleLayout(pane: HTMLElement): void {
   if (moved !== 0) pane.scrollTop += moved;
 }
 
-/** The focused element when it is in view in the pane, else the block at the pane's top edge. */
+/**
+ * The focused element when it is in view in the pane, else the block at the
+ * reading line: the one search that tells where the reader is (readingPositionOf).
+ */
 function inView(pane: HTMLElement, report: Element): Element | undefined {
-  const view = pane.getBoundingClientRect();
   const focused = pane.ownerDocument.activeElement;
-  if (focused && focused !== report && report.contains(focused)) {
-    const box = focused.getBoundingClientRect();
-    if (box.bottom > view.top && box.top < view.bottom) return focused;
+  if (focused && focused !== report && report.contains(focused) && isInView(pane, focused)) {
+    return focused;
   }
-  // Blocks run down the page in order: a binary search finds the first not wholly above the
-  // pane in a few reads, where a scan would measure thousands at 100×.
-  const blocks = report.querySelectorAll(':scope > [data-block]');
-  let low = 0;
-  let high = blocks.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (blocks[middle].getBoundingClientRect().bottom <= view.top) low = middle + 1;
-    else high = middle;
-  }
-  return blocks[low];
+  const position = readingPositionOf(pane);
+  return (position && findBlock(pane, position.block)) ?? undefined;
+}
+
+/** Some of the element is inside the pane's visible box. */
+export function isInView(pane: HTMLElement, element: Element): boolean {
+  const view = pane.getBoundingClientRect();
+  const box = element.getBoundingClientRect();
+  return box.bottom > view.top && box.top < view.bottom;
 }
 
 /**

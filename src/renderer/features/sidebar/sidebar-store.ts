@@ -85,7 +85,11 @@ export class SidebarStore extends Store<SidebarState> {
   readonly show = (panel: PanelId): void => {
     const { open } = this.getSnapshot();
     if (open && this.getSnapshot().panel === panel) return this.toggle();
-    this.set({ panel });
+    // Focus in the panel going away (a 批注's 编辑, then b) would fall to the page's start
+    // with it: the panel coming takes it, as one the command opened does.
+    if (open && this.slots.sidebar.contains(document.activeElement)) {
+      this.set({ panel, focusInto: true });
+    } else this.set({ panel });
     if (!open) this.toggle();
   };
 
