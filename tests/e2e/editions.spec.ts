@@ -457,6 +457,13 @@ const scrollToTop = (page: Page, id: string, px: number) =>
     [id, px] as const,
   );
 
+/** How far a block's top is below the report's, in whole px (its offsetTop is its part's). */
+const placeInText = (page: Page, id: string) =>
+  page.evaluate((block) => {
+    const report = document.querySelector('.report')!.getBoundingClientRect();
+    return Math.round(document.getElementById(block)!.getBoundingClientRect().top - report.top);
+  }, id);
+
 test('the redline shows the words taken out where they were, struck through, and selection, copying, search and a new highlight read the current text', async ({
   page,
   server,
@@ -624,7 +631,7 @@ test('the redline draws words taken out far down as the reader comes to them, an
 
   // Far down: the paragraph after the one taken out, and the one before that now.
   const [before, far] = await page.evaluate((start) => {
-    const blocks = [...document.querySelectorAll<HTMLElement>('.report > [data-block]')];
+    const blocks = [...document.querySelectorAll<HTMLElement>('.report-part > [data-block]')];
     const at = blocks.findIndex((block) => block.textContent!.startsWith(start));
     return [blocks[at - 1].id, blocks[at].id];
   }, following);
@@ -648,8 +655,7 @@ test('the redline draws words taken out far down as the reader comes to them, an
   // Scrolled to, the paragraph after the one taken out 20 px below the top of the view: the
   // paragraph taken out is shown above it, out of view, as are the commas taken out of the one
   // before, and the paragraph read stays where it was while all of that grows above it.
-  const inText = (id: string) =>
-    page.evaluate((block) => Math.round(document.getElementById(block)!.offsetTop), id);
+  const inText = (id: string) => placeInText(page, id);
   // Measured before the scroll: the words above it may come in before the next look.
   const farDown = await inText(far);
   await scrollToTop(page, far, 20);
@@ -671,5 +677,59 @@ test('the redline draws words taken out far down as the reader comes to them, an
     untouched.map((html) => html.replace(/ data-redline="[^"]*"/, '')),
   );
   expect(Math.abs((await topInPane(page, far)) - top)).toBeLessThanOrEqual(1);
+  expect(await problems()).toEqual([]);
+});
+
+test('the paragraph being read stays put while the redline’s words taken out grow and shrink the paragraphs above it', async ({
+  page,
+  server,
+}) => {
+  const problems = await watchProblems(page);
+  await openReader(page, server.url);
+  // Every comma made a semicolon: nearly every paragraph has words taken out.
+  await addByChooser(page, '重新标点.txt', new TextEncoder().encode(repunctuated(RAW)));
+  await expect(offer(page)).toBeVisible({ timeout: 20_000 });
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('region', { name: '修订对照' })).toBeVisible({ timeout: 20_000 });
+  await expect(page.locator('.report.settled')).toHaveCount(1);
+  // The page's own scroll anchoring off: it picks an anchor of its own (any element in view,
+  // not the paragraph read), so it is the redline's own hold on the paragraph read that is tested.
+  await page.locator('#pane').evaluate((pane) => (pane.style.overflowAnchor = 'none'));
+
+  // A paragraph in the text's last part, with paragraphs that lose words above it, read: its
+  // top just above the reading line, the parts before it all holding words taken out.
+  const parts = page.locator('.report-part');
+  expect(await parts.count()).toBeGreaterThan(1);
+  const read = await parts
+    .last()
+    .locator('p.paragraph')
+    .nth(3)
+    .evaluate((block) => block.id);
+  await page.locator('#pane').focus();
+  await scrollToTop(page, read, 10);
+  const top = await topInPane(page, read);
+  const inText = await placeInText(page, read);
+  // Words taken out anywhere before it in the text.
+  const above = page.locator(`xpath=//del[@data-removed][following::*[@id="${read}"]]`);
+
+  await page.keyboard.press('Shift+R');
+  await expect(above.first()).toBeAttached();
+  // Drawn: none added for a while (a batch a frame).
+  await expect
+    .poll(async () => {
+      const before = await above.count();
+      await page.waitForTimeout(300);
+      return (await above.count()) === before && before > 0;
+    })
+    .toBe(true);
+  // The paragraphs above it grew, and it is where it was on screen.
+  expect(await placeInText(page, read)).toBeGreaterThan(inText + 20);
+  expect(Math.abs((await topInPane(page, read)) - top)).toBeLessThanOrEqual(1);
+
+  // Shift+R again: the words come off, the paragraphs above shrink back, and it stays put.
+  await page.keyboard.press('Shift+R');
+  await expect(page.locator('.report del[data-removed]')).toHaveCount(0);
+  await expect.poll(() => placeInText(page, read)).toBe(inText);
+  expect(Math.abs((await topInPane(page, read)) - top)).toBeLessThanOrEqual(1);
   expect(await problems()).toEqual([]);
 });

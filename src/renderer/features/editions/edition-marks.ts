@@ -9,7 +9,7 @@
  */
 import type { DocumentText } from '../../../core/report/doc-text';
 import { scrollRangeIntoView } from '../reading/block-ranges';
-import { findBlock } from '../reading/scroll';
+import { findBlock, holdingPlace } from '../reading/scroll';
 import { TextMark } from '../reading/text-mark';
 import type { SidebarStore } from '../sidebar/sidebar-store';
 import type { EditionNavigation } from './editions-store';
@@ -29,10 +29,10 @@ const BLOCKS_PER_FRAME = 100;
 /**
  * How many paragraphs get or lose words taken out in one frame, in frames of
  * their own between the marks' (a frame with both was the two costs at
- * once). Words change a paragraph's height: it is laid out again, and every
- * paragraph after it is placed anew (some 8,000 at 100×, a frame's worth of
- * layout and pre-paint however few moved them), so few frames should do it,
- * each with few paragraphs: those near the view (WORDS_NEAR_VIEWS).
+ * once). Words change a paragraph's height: it is laid out again, with the
+ * blocks after it in its part of the text, and the later parts move whole
+ * (reading.css, .report-part); before the parts, every paragraph after it
+ * was placed anew (a 50 ms frame at 100× however few words moved them).
  */
 const WORDS_PER_FRAME = 8;
 /**
@@ -112,12 +112,11 @@ interface Drawing {
  *
  * The margin marks go on every paragraph. Words taken out go in at once only
  * near the view (WORDS_NEAR_VIEWS), and the rest as the reader comes near
- * them (an IntersectionObserver on the pane): each frame that puts words in
- * places every paragraph after them anew, so drawing all seven hundred at
- * 100× made Shift+R a run of frames of the whole text (6–10 frames long,
- * where the marks alone take 2–3). The page's scroll anchoring keeps the
- * reader's place when paragraphs above the view grow (the layout is settled
- * by then: nothing is `content-visibility: auto`, which anchoring skips).
+ * them (an IntersectionObserver on the pane): seven hundred paragraphs' at
+ * 100× are ninety frames' worth, mostly of text never scrolled to. Each
+ * words frame holds the paragraph being read where it is (holdingPlace):
+ * the page's scroll anchoring picks an anchor of its own, any element in
+ * view, which need not be the paragraph read.
  */
 function drawBlocks(
   pane: HTMLElement,
@@ -190,9 +189,14 @@ function drawBlocks(
     // Marks and words take turns, each in frames of its own.
     const wordsNext = words.length > 0 && (wordsTurn || marks.length === 0);
     const from = wordsNext ? words : marks;
-    for (const change of from.splice(0, wordsNext ? WORDS_PER_FRAME : BLOCKS_PER_FRAME)) {
-      draw(change);
-    }
+    const drawBatch = () => {
+      for (const change of from.splice(0, wordsNext ? WORDS_PER_FRAME : BLOCKS_PER_FRAME)) {
+        draw(change);
+      }
+    };
+    // Words change heights: what the reader is looking at is held in place (margin marks never move it).
+    if (wordsNext) holdingPlace(pane, drawBatch);
+    else drawBatch();
     wordsTurn = !wordsNext;
     if (marks.length > 0 || words.length > 0) frame = requestAnimationFrame(batch);
   };
