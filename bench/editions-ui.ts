@@ -161,9 +161,9 @@ function mark(name: string): void {
 }
 
 /**
- * The redline counts as drawn once no paragraph's marks (data-redline) have
- * changed for this long: the paragraphs in view are marked first, the rest
- * a batch a frame.
+ * The redline counts as drawn once no paragraph's marks (data-redline) or
+ * words taken out (del[data-removed]) have changed for this long: the
+ * paragraphs in view are marked first, the rest a batch a frame.
  */
 export const REDLINE_STILL_MS = 150;
 
@@ -175,9 +175,16 @@ export const REDLINE_STILL_MS = 150;
  */
 export const WATCH_REDLINE = `(() => {
   window.benchRedlined = 0;
-  new MutationObserver(() => {
-    window.benchRedlined = performance.now();
-  }).observe(document.body, { subtree: true, attributeFilter: ['data-redline'] });
+  const removed = (nodes) => [...nodes].some((node) => node.nodeName === 'DEL' && node.dataset.removed);
+  new MutationObserver((records) => {
+    const marked = records.some((record) =>
+      record.type === 'attributes' || removed(record.addedNodes) || removed(record.removedNodes));
+    if (marked) window.benchRedlined = performance.now();
+  }).observe(document.querySelector('.report'), {
+    subtree: true,
+    childList: true,
+    attributeFilter: ['data-redline'],
+  });
 })()`;
 
 /** Runs in the page each frame: true once the marks have been still for `ms`. */

@@ -11,11 +11,17 @@
 import type { Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { BUNDLED_REPORT_ID } from '../../src/shared/library';
-import { FIGURE, RAW, revise } from '../unit/editions/fixtures';
+import {
+  DELETED_PARAGRAPH,
+  DELETED_SENTENCE,
+  FIGURE,
+  RAW,
+  revise,
+} from '../unit/editions/fixtures';
 import { expect, openReader, test } from './fixtures';
 import { addByChooser, annotationQuotes, highlight, settledSnapshot } from './library-files';
 import { watchProblems } from './problems';
-import { highlighted, writeNote } from './text-selection';
+import { highlighted, select, writeNote } from './text-selection';
 
 // Every test here adds files, and each is parsed in a worker process of its own
 // (the fixture's server does not warm one): on a machine whose cores are shared,
@@ -454,5 +460,334 @@ test('a long comparison: the list draws a window of rows, and . and Tab still re
   await panel.getByRole('button', { name: '导出修订清单（Markdown）' }).click();
   const markdown = await readFile((await (await download).path())!, 'utf8');
   expect(markdown.match(/^### \d+\./gm)).toHaveLength(total);
+  expect(await problems()).toEqual([]);
+});
+
+/** Where each of the redline's words taken out is: its words, and the block text on each side. */
+function removedWords(page: Page) {
+  return page.locator('.report del[data-removed]').evaluateAll((marks) =>
+    marks.map((mark) => {
+      const style = getComputedStyle(mark);
+      const block =
+        mark.closest<HTMLElement>('[data-block]') ??
+        (mark.dataset.removed === 'paragraph' ? (mark.nextElementSibling as HTMLElement) : null);
+      const before = document.createRange();
+      before.selectNodeContents(block!);
+      if (block!.contains(mark)) before.setEndBefore(mark);
+      else before.collapse(true);
+      const text = block!.textContent!;
+      return {
+        kind: mark.dataset.removed,
+        shown: getComputedStyle(mark, '::before').content,
+        title: mark.getAttribute('title'),
+        hidden: mark.getAttribute('aria-hidden'),
+        block: block!.id,
+        before: text.slice(0, before.toString().length),
+        after: text.slice(before.toString().length),
+        struck: style.textDecorationLine,
+        width: mark.getBoundingClientRect().width,
+      };
+    }),
+  );
+}
+
+/** The text of the blocks holding or following words taken out, as the page has them (HTML). */
+const blocksHtml = (page: Page, ids: string[]) =>
+  page.evaluate((blocks) => blocks.map((id) => document.getElementById(id)!.outerHTML), ids);
+
+/** How far a block's top is below the pane's top edge, in whole px. */
+const topInPane = (page: Page, id: string) =>
+  page.evaluate((block) => {
+    const pane = document.getElementById('pane')!.getBoundingClientRect();
+    return Math.round(document.getElementById(block)!.getBoundingClientRect().top - pane.top);
+  }, id);
+
+/** Scrolls the pane so the block's top is `px` below its top edge (above it when negative). */
+const scrollToTop = (page: Page, id: string, px: number) =>
+  page.evaluate(
+    ([block, below]) => {
+      const pane = document.getElementById('pane')!;
+      pane.scrollTop +=
+        document.getElementById(block)!.getBoundingClientRect().top -
+        pane.getBoundingClientRect().top -
+        below;
+    },
+    [id, px] as const,
+  );
+
+/** How far a block's top is below the report's, in whole px (its offsetTop is its part's). */
+const placeInText = (page: Page, id: string) =>
+  page.evaluate((block) => {
+    const report = document.querySelector('.report')!.getBoundingClientRect();
+    return Math.round(document.getElementById(block)!.getBoundingClientRect().top - report.top);
+  }, id);
+
+test('the redline shows the words taken out where they were, struck through, and selection, copying, search and a new highlight read the current text', async ({
+  page,
+  server,
+  context,
+}) => {
+  const problems = await watchProblems(page);
+  await openReader(page, server.url);
+  await addByChooser(page, '终稿.txt', REVISED);
+  await expect(offer(page)).toBeVisible({ timeout: 20_000 });
+  await page.keyboard.press('Enter');
+  const panel = page.getByRole('region', { name: '修订对照' });
+  await expect(panel).toBeVisible({ timeout: 20_000 });
+  await expect(page.locator('.report.settled')).toHaveCount(1);
+  const removed = page.locator('.report del[data-removed]');
+  await expect(removed).toHaveCount(0);
+
+  const sentenceBlock = await page.evaluate(
+    () =>
+      [...document.querySelectorAll<HTMLElement>('[data-block]')].find((block) =>
+        block.textContent!.includes('新增停车位5000个。实施西片电网'),
+      )!.id,
+  );
+  const followingBlock = await page.evaluate(
+    () =>
+      [...document.querySelectorAll<HTMLElement>('[data-block]')].find((block) =>
+        block.textContent!.startsWith('同时，我们也清醒地看到'),
+      )!.id,
+  );
+  const untouched = await blocksHtml(page, [sentenceBlock]);
+  const texts = await page.evaluate(() => document.querySelector('.report')!.textContent);
+
+  // The paragraph after the one taken out, at the top of the view: shown above it, that never moves it.
+  await scrollToTop(page, followingBlock!, -20);
+  const top = await topInPane(page, followingBlock!);
+  await page.locator('#pane').focus();
+  await page.keyboard.press('Shift+R');
+  await expect(removed).toHaveCount(4);
+  expect(Math.abs((await topInPane(page, followingBlock!)) - top)).toBeLessThanOrEqual(1);
+  const shown = await removedWords(page);
+  for (const mark of shown) {
+    expect(mark.hidden).toBe('true');
+    expect(mark.struck).toBe('line-through');
+    expect(mark.width).toBeGreaterThan(0);
+  }
+  const [figure, sentence, paragraph, reword] = [
+    shown.find((mark) => mark.shown === `"${FIGURE.from.replace('亿元', '')}"`),
+    shown.find((mark) => mark.shown === `"${DELETED_SENTENCE}"`),
+    shown.find((mark) => mark.kind === 'paragraph'),
+    shown.find((mark) => mark.shown === '"挂牌出让"'),
+  ];
+  // Each where its words were: before the words put in for them, or between the sentences around.
+  expect(figure!.before).toMatch(/地区生产总值$/);
+  expect(figure!.after.startsWith(FIGURE.to)).toBe(true);
+  expect(sentence!.block).toBe(sentenceBlock);
+  expect(sentence!.before).toMatch(/新增停车位5000个。$/);
+  expect(sentence!.after.startsWith('实施西片电网')).toBe(true);
+  expect(reword!.before).toMatch(/完成$/);
+  expect(reword!.after.startsWith('招标拍卖')).toBe(true);
+  // A whole paragraph: one of its own before the one that now follows, cut short, whole in its title.
+  expect(paragraph!.block).toBe(followingBlock);
+  expect(paragraph!.shown).toMatch(/^"各位代表，过去的一年.*….*表示衷心的感谢！"$/);
+  expect(paragraph!.title).toBe(
+    `删去的文字（${[...DELETED_PARAGRAPH].length} 字）：${DELETED_PARAGRAPH}`,
+  );
+  // The text itself is the current edition's, word for word.
+  expect(await page.evaluate(() => document.querySelector('.report')!.textContent)).toBe(texts);
+
+  // A selection across words taken out, copied: the current text, without them.
+  const at = sentence!.before.length;
+  await select(page, [sentenceBlock, at - 6], [sentenceBlock, at + 6]);
+  const current = sentence!.before.slice(-6) + sentence!.after.slice(0, 6);
+  expect(await page.evaluate(() => window.getSelection()!.toString())).toBe(current);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  await page.keyboard.press('Control+C');
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(current);
+  await page.evaluate(() => window.getSelection()!.removeAllRanges());
+
+  // A search hit right after them marks exactly its words, after the struck ones.
+  const box = page.getByRole('searchbox', { name: '搜索' });
+  await box.fill('实施西片电网');
+  await box.press('Enter');
+  await expect(page.locator('.search-status')).toHaveText('第 1/1 处');
+  expect(await highlighted(page, 'search-current')).toEqual(['实施西片电网']);
+  const afterStruck = (name: string) =>
+    page.evaluate((highlight) => {
+      const [range] = [...CSS.highlights.get(highlight)!] as Range[];
+      const mark = [...document.querySelectorAll('del[data-removed]')].find((del) =>
+        range.startContainer.parentElement!.closest('[data-block]')!.contains(del),
+      )!;
+      const struck = mark.getClientRects();
+      const last = struck[struck.length - 1];
+      const hit = range.getClientRects()[0];
+      // On the line where the struck words end, after them (or on a line below).
+      return hit.top > last.bottom - 2 || hit.left >= last.right - 1;
+    }, name);
+  expect(await afterStruck('search-current')).toBe(true);
+  await box.press('Escape');
+  await page.locator('#pane').focus();
+
+  // A highlight made there, with the redline on, quotes and marks exactly its words.
+  await highlight(page, '实施西片电网');
+  await expect.poll(() => annotationQuotes(page)).toEqual(['实施西片电网']);
+  const annotated = await page.evaluate(() =>
+    [...CSS.highlights]
+      .filter(([name]) => name.startsWith('annotation-c'))
+      .flatMap(([, ranges]) => [...ranges].map((range) => range.toString())),
+  );
+  expect(annotated).toEqual(['实施西片电网']);
+
+  // Shift+R again: the words taken out are gone, and the paragraphs are as they were, node for node.
+  await page.locator('#pane').focus();
+  await page.keyboard.press('Shift+R');
+  await expect(removed).toHaveCount(0);
+  expect(await blocksHtml(page, [sentenceBlock])).toEqual(untouched);
+  expect(
+    await page.evaluate((id) => document.getElementById(id)!.childNodes.length, sentenceBlock),
+  ).toBe(
+    await page.evaluate((html) => {
+      const template = document.createElement('template');
+      template.innerHTML = html;
+      return template.content.firstElementChild!.childNodes.length;
+    }, untouched[0]),
+  );
+  // And they never print: paper has the current text.
+  await page.keyboard.press('Shift+R');
+  await expect(removed).toHaveCount(4);
+  await page.emulateMedia({ media: 'print' });
+  for (const display of await removed.evaluateAll((marks) =>
+    marks.map((mark) => getComputedStyle(mark).display),
+  )) {
+    expect(display).toBe('none');
+  }
+  await page.emulateMedia({ media: 'screen' });
+  expect(await problems()).toEqual([]);
+});
+
+/**
+ * The repunctuated report (some seven hundred changes) with one more: a paragraph three
+ * quarters down taken out. Answers its text, and the start of the paragraph after the one cut.
+ */
+function repunctuatedAndCut(raw: string): { text: string; following: string } {
+  const lines = repunctuated(raw).split('\n');
+  // A long paragraph before a long one, so the comparison pairs the rest as they were.
+  const cut = lines.findIndex(
+    (line, index) =>
+      index > lines.length * 0.75 && line.length > 100 && lines[index + 2]?.length > 100,
+  );
+  const following = lines.slice(cut + 1).find((line) => line.trim() !== '')!;
+  lines.splice(cut, 1);
+  return { text: lines.join('\n'), following: following.trim().slice(0, 16) };
+}
+
+test('the redline draws words taken out far down as the reader comes to them, and the paragraph at the top of the view stays put', async ({
+  page,
+  server,
+}) => {
+  const problems = await watchProblems(page);
+  await openReader(page, server.url);
+  const { text, following } = repunctuatedAndCut(RAW);
+  await addByChooser(page, '重新标点.txt', new TextEncoder().encode(text));
+  await expect(offer(page)).toBeVisible({ timeout: 20_000 });
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('region', { name: '修订对照' })).toBeVisible({ timeout: 20_000 });
+  await expect(page.locator('.report.settled')).toHaveCount(1);
+
+  // Far down: the paragraph after the one taken out, and the one before that now.
+  const [before, far] = await page.evaluate((start) => {
+    const blocks = [...document.querySelectorAll<HTMLElement>('.report-part > [data-block]')];
+    const at = blocks.findIndex((block) => block.textContent!.startsWith(start));
+    return [blocks[at - 1].id, blocks[at].id];
+  }, following);
+  const untouched = await blocksHtml(page, [before, far]);
+  const removed = page.locator('.report del[data-removed]');
+  const removedIn = (id: string) => page.locator(`[id="${id}"] del[data-removed]`);
+  // The paragraph taken out: words taken out at the end of the one before, or one of its own.
+  const aboveFar = page.locator(
+    `[id="${before}"] del[data-removed], del[data-removed="paragraph"]:has(+ [id="${far}"])`,
+  );
+
+  await page.locator('#pane').focus();
+  await page.keyboard.press('Shift+R');
+  // Every changed paragraph has its margin mark at once; near the top, its words taken out too.
+  await expect(removed.first()).toBeAttached();
+  // Far down, none yet: the words taken out wait for the reader.
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
+  await expect(aboveFar).toHaveCount(0);
+  await expect(removedIn(far)).toHaveCount(0);
+
+  // Scrolled to, the paragraph after the one taken out 20 px below the top of the view: the
+  // paragraph taken out is shown above it, out of view, as are the commas taken out of the one
+  // before, and the paragraph read stays where it was while all of that grows above it.
+  const inText = (id: string) => placeInText(page, id);
+  // Measured before the scroll: the words above it may come in before the next look.
+  const farDown = await inText(far);
+  await scrollToTop(page, far, 20);
+  const top = await topInPane(page, far);
+  expect(Math.abs(top - 20)).toBeLessThanOrEqual(1);
+  await expect(aboveFar.first()).toBeAttached();
+  await expect(removedIn(far).first()).toBeAttached();
+  expect(await inText(far)).toBeGreaterThan(farDown + 20);
+  expect(Math.abs((await topInPane(page, far)) - top)).toBeLessThanOrEqual(1);
+  // Each comma made a semicolon (and 、 made a comma) struck through where it was.
+  const struck = (await removedWords(page)).filter((mark) => mark.block === before);
+  expect(struck.length).toBeGreaterThan(0);
+  for (const mark of struck) expect(['"，"', '"、"']).toContain(mark.shown);
+
+  // Shift+R again takes them all off, those drawn late too: the paragraphs are as they were.
+  await page.keyboard.press('Shift+R');
+  await expect(removed).toHaveCount(0);
+  expect(await blocksHtml(page, [before, far])).toEqual(
+    untouched.map((html) => html.replace(/ data-redline="[^"]*"/, '')),
+  );
+  expect(Math.abs((await topInPane(page, far)) - top)).toBeLessThanOrEqual(1);
+  expect(await problems()).toEqual([]);
+});
+
+test('the paragraph being read stays put while the redline’s words taken out grow and shrink the paragraphs above it', async ({
+  page,
+  server,
+}) => {
+  const problems = await watchProblems(page);
+  await openReader(page, server.url);
+  // Every comma made a semicolon: nearly every paragraph has words taken out.
+  await addByChooser(page, '重新标点.txt', new TextEncoder().encode(repunctuated(RAW)));
+  await expect(offer(page)).toBeVisible({ timeout: 20_000 });
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('region', { name: '修订对照' })).toBeVisible({ timeout: 20_000 });
+  await expect(page.locator('.report.settled')).toHaveCount(1);
+  // The page's own scroll anchoring off: it picks an anchor of its own (any element in view,
+  // not the paragraph read), so it is the redline's own hold on the paragraph read that is tested.
+  await page.locator('#pane').evaluate((pane) => (pane.style.overflowAnchor = 'none'));
+
+  // A paragraph in the text's last part, with paragraphs that lose words above it, read: its
+  // top just above the reading line, the parts before it all holding words taken out.
+  const parts = page.locator('.report-part');
+  expect(await parts.count()).toBeGreaterThan(1);
+  const read = await parts
+    .last()
+    .locator('p.paragraph')
+    .nth(3)
+    .evaluate((block) => block.id);
+  await page.locator('#pane').focus();
+  await scrollToTop(page, read, 10);
+  const top = await topInPane(page, read);
+  const inText = await placeInText(page, read);
+  // Words taken out anywhere before it in the text.
+  const above = page.locator(`xpath=//del[@data-removed][following::*[@id="${read}"]]`);
+
+  await page.keyboard.press('Shift+R');
+  await expect(above.first()).toBeAttached();
+  // Drawn: none added for a while (a batch a frame).
+  await expect
+    .poll(async () => {
+      const before = await above.count();
+      await page.waitForTimeout(300);
+      return (await above.count()) === before && before > 0;
+    })
+    .toBe(true);
+  // The paragraphs above it grew, and it is where it was on screen.
+  expect(await placeInText(page, read)).toBeGreaterThan(inText + 20);
+  expect(Math.abs((await topInPane(page, read)) - top)).toBeLessThanOrEqual(1);
+
+  // Shift+R again: the words come off, the paragraphs above shrink back, and it stays put.
+  await page.keyboard.press('Shift+R');
+  await expect(page.locator('.report del[data-removed]')).toHaveCount(0);
+  await expect.poll(() => placeInText(page, read)).toBe(inText);
+  expect(Math.abs((await topInPane(page, read)) - top)).toBeLessThanOrEqual(1);
   expect(await problems()).toEqual([]);
 });

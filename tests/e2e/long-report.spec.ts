@@ -32,7 +32,7 @@ async function openLongReport(page: Page, url: string): Promise<void> {
   const bundled = await page.evaluate(() => document.documentElement.dataset.report!);
   await addByChooser(page, '江北二十倍.txt', longText(RAW));
   await waitForOtherReport(page, bundled);
-  expect(await page.locator('.report > [data-block]').count()).toBeGreaterThan(1000);
+  expect(await page.locator('.report-part > [data-block]').count()).toBeGreaterThan(1000);
 }
 
 /** Waits until the layout is settled and two more frames are drawn: whatever would drift has drifted. */
@@ -76,7 +76,7 @@ test('in a long report a jump to a bookmark, a search hit and the restored readi
   const visibilities = () =>
     page.evaluate(() => {
       const seen = new Set<string>();
-      for (const element of document.querySelectorAll('.report > [data-block]')) {
+      for (const element of document.querySelectorAll('.report-part > [data-block]')) {
         seen.add(getComputedStyle(element).contentVisibility);
       }
       return [...seen].sort();
@@ -90,7 +90,7 @@ test('in a long report a jump to a bookmark, a search hit and the restored readi
 
   // A bookmark on a paragraph near the end, jumped to from the top: it lands exactly, and stays.
   const far = await page.evaluate(() => {
-    const paragraphs = [...document.querySelectorAll<HTMLElement>('.report > p.paragraph')];
+    const paragraphs = [...document.querySelectorAll<HTMLElement>('.report-part > p.paragraph')];
     const paragraph = paragraphs[Math.floor(paragraphs.length * 0.93)];
     paragraph.scrollIntoView({ block: 'start' });
     return paragraph.id;
@@ -121,7 +121,7 @@ test('in a long report a jump to a bookmark, a search hit and the restored readi
   await page.keyboard.press('Home');
   await page.keyboard.press('End');
   await settled(page);
-  await expect(page.locator('.report > [data-block]').last()).toBeInViewport();
+  await expect(page.locator('.report-part > [data-block]').last()).toBeInViewport();
 
   // A search hit in the last copy only: scrolled to a third of the way down, and it stays there.
   await page.keyboard.press('Control+f');
@@ -148,7 +148,7 @@ test('in a long report a jump to a bookmark, a search hit and the restored readi
   const readingId = await page.evaluate(() => {
     const pane = document.querySelector('main.pane')!;
     const top = pane.getBoundingClientRect().top;
-    const paragraphs = [...document.querySelectorAll<HTMLElement>('.report > p.paragraph')];
+    const paragraphs = [...document.querySelectorAll<HTMLElement>('.report-part > p.paragraph')];
     const paragraph = paragraphs
       .slice(Math.floor(paragraphs.length * 0.85))
       .find((element) => element.offsetHeight > 150)!;
@@ -158,7 +158,7 @@ test('in a long report a jump to a bookmark, a search hit and the restored readi
   const before = await topInPane(page, `[id="${readingId}"]`, 0);
   await page.waitForTimeout(600); // the position is saved 400 ms after the last scroll
   await page.reload();
-  await expect(page.locator('.report > [data-block]').nth(1000)).toBeAttached();
+  await expect(page.locator('.report-part > [data-block]').nth(1000)).toBeAttached();
   await expect.poll(() => topInPane(page, `[id="${readingId}"]`, 0)).toBeCloseTo(before, 0);
   await settled(page);
   expect(await topInPane(page, `[id="${readingId}"]`, 0)).toBeCloseTo(before, 0);

@@ -129,6 +129,41 @@ export interface RenderOptions {
   firstParagraphTiming?: string;
 }
 
+/**
+ * How many blocks a part of the text (`.report-part`) holds, give or take:
+ * the reading view contains each part's layout and paint (reading.css), so a
+ * paragraph that changes height (the redline's words taken out, a note) lays
+ * out and moves its own part's blocks and shifts the parts after it whole,
+ * rather than placing every block after it anew: at 100× (6,300 blocks) one
+ * paragraph's words were a 50 ms frame, in parts of a hundred some 5 ms.
+ * Smaller parts cost about as little there (fewer blocks a part, more parts)
+ * and cut the bundled report (63 blocks) in two, so its tests cross a part.
+ */
+export const PART_BLOCKS = 32;
+
+/** The blocks reading.css gives no top margin (a heading's and the signature's are wide). */
+const NO_TOP_MARGIN = new Set<Block['kind']>(['paragraph', 'glossary']);
+
+/**
+ * The body's blocks cut into parts of about PART_BLOCKS, each part starting
+ * at a block with no top margin: a part's margins no longer collapse with
+ * the next one's (it is a formatting context of its own), so the gap between
+ * two parts is the last block's bottom margin alone, as it was.
+ */
+export function partsOf<T extends Pick<Block, 'kind'>>(blocks: readonly T[]): T[][] {
+  const parts: T[][] = [];
+  let part: T[] = [];
+  for (const block of blocks) {
+    if (part.length >= PART_BLOCKS && NO_TOP_MARGIN.has(block.kind)) {
+      parts.push(part);
+      part = [];
+    }
+    part.push(block);
+  }
+  if (part.length > 0) parts.push(part);
+  return parts;
+}
+
 export function renderReportHtml(document: ReportDocument, options: RenderOptions = {}): string {
   const front = document.blocks.filter(
     (block) => block.kind === 'meta' && TITLE_ROLES.has(block.role ?? ''),
@@ -136,15 +171,17 @@ export function renderReportHtml(document: ReportDocument, options: RenderOption
   const rest = document.blocks.filter((block) => !front.includes(block));
   const firstParagraph = rest.find((block) => block.kind === 'paragraph')?.id;
   const terms = termSpansByBlock(document.glossary);
+  const body = (block: Block) =>
+    blockHtml(
+      block,
+      block.id === firstParagraph ? options.firstParagraphTiming : undefined,
+      terms.get(block.id),
+    );
   return [
     `<article class="report" lang="zh-CN" aria-label="${escapeHtml(document.title)}">`,
     `<header class="title-block">${front.map((block) => blockHtml(block, undefined)).join('')}</header>`,
-    ...rest.map((block) =>
-      blockHtml(
-        block,
-        block.id === firstParagraph ? options.firstParagraphTiming : undefined,
-        terms.get(block.id),
-      ),
+    ...partsOf(rest).map((part) =>
+      ['<div class="report-part">', ...part.map(body), '</div>'].join('\n'),
     ),
     '</article>',
   ].join('\n');

@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { parseReportBytes } from '../../../src/core/report/parse-report';
 import type { ReportDocument } from '../../../src/shared/document';
 import { ReportDocumentSchema } from '../../../src/shared/document-schema';
-import { escapeHtml, renderReportHtml } from '../../../src/core/report/report-html';
+import {
+  escapeHtml,
+  PART_BLOCKS,
+  partsOf,
+  renderReportHtml,
+} from '../../../src/core/report/report-html';
 import { FIRST_PARAGRAPH_TIMING } from '../../../src/renderer/instrumentation';
 
 const report = parseReportBytes(
@@ -164,5 +169,43 @@ describe('renderReportHtml', () => {
 
   it('escapeHtml handles all five special characters', () => {
     expect(escapeHtml(`<>&"'`)).toBe('&lt;&gt;&amp;&quot;&#39;');
+  });
+});
+
+describe('partsOf', () => {
+  const kinds = (pattern: string) =>
+    [...pattern].map(
+      (c) => ({ kind: c === 'h' ? 'heading' : c === 'g' ? 'glossary' : 'paragraph' }) as const,
+    );
+
+  it('cuts the body into parts of PART_BLOCKS, every block in one part, in order', () => {
+    const blocks = kinds('p'.repeat(PART_BLOCKS * 2 + 5));
+    const parts = partsOf(blocks);
+    expect(parts.map((part) => part.length)).toEqual([PART_BLOCKS, PART_BLOCKS, 5]);
+    expect(parts.flat()).toEqual(blocks);
+  });
+
+  it('starts a part only at a block with no top margin: a heading stays with the part before it', () => {
+    const blocks = kinds(`${'p'.repeat(PART_BLOCKS)}hhpg`);
+    const parts = partsOf(blocks);
+    expect(parts.map((part) => part.length)).toEqual([PART_BLOCKS + 2, 2]);
+    expect(parts[1][0].kind).toBe('paragraph');
+    expect(partsOf(kinds(`${'g'.repeat(PART_BLOCKS)}g`)).map((part) => part.length)).toEqual([
+      PART_BLOCKS,
+      1,
+    ]);
+  });
+
+  it('wraps the rendered body in its parts, the title block outside them', () => {
+    const blocks = Array.from({ length: 3 }, () => report.blocks)
+      .flat()
+      .map((block, i) => ({ ...block, id: `b${i}` }));
+    const html = renderReportHtml({ ...report, blocks });
+    const header = html.slice(0, html.indexOf('</header>'));
+    const body = blocks.filter((block) => !header.includes(` id="${block.id}"`));
+    const firsts = [...html.matchAll(/<div class="report-part">\n<\w+ id="(b\d+)"/g)];
+    expect(firsts.map((match) => match[1])).toEqual(partsOf(body).map((part) => part[0].id));
+    expect(firsts.length).toBeGreaterThan(1);
+    expect(html.match(/<\/div>/g)).toHaveLength(firsts.length);
   });
 });

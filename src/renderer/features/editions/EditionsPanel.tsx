@@ -42,7 +42,7 @@ function Legend() {
   return (
     <p className="edition-legend" aria-label="标记说明">
       <span className="legend-added">新增文字</span>
-      <span className="legend-removed">此处有删节</span>
+      <span className="legend-removed">删去的文字</span>
       <span className="legend-bar">有修改的段落</span>
     </p>
   );

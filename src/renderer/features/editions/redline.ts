@@ -4,9 +4,10 @@
  * document text, so it is tested under Node.
  *
  * Words put in are marked where they are. Words taken out are no longer in
- * the text, so the place they were taken from is marked instead: the
- * character on each side of it, and, for a whole paragraph, the paragraph
- * that now follows (a line above it says one was deleted there).
+ * the text: a jump marks the character on each side of the place they left,
+ * and the redline shows them there, struck through (removed-words.ts draws
+ * them), a whole paragraph as one of its own before the paragraph that now
+ * follows it (after the last one, at the end).
  */
 import { blockIndexAt, spansOf, type DocumentText } from '../../../core/report/doc-text';
 import type { EditionChange } from '../../../shared/editions';
@@ -39,6 +40,13 @@ function aroundPoint(doc: DocumentText, at: number): { span: BlockSpan; atEnd: b
   return { span: { block: doc.ids[index], start, end }, atEnd: offset >= length && length > 0 };
 }
 
+/** Words taken out from before position `at` of the text (at its paragraph's end, from the end). */
+function wordsAt(doc: DocumentText, at: number, text: string): Removal {
+  const index = blockIndexAt(doc, at);
+  const offset = Math.min(at - doc.starts[index], blockLength(doc, index));
+  return { block: doc.ids[index], where: 'words', at: offset, text };
+}
+
 /** Where a change is in the text of its new edition, or null when that is not the text given. */
 export function changePlace(change: EditionChange, doc: DocumentText): ChangePlace | null {
   const { start, end } = change.newAt;
@@ -51,18 +59,54 @@ export function changePlace(change: EditionChange, doc: DocumentText): ChangePla
   return { spans: span.end > span.start ? [span] : [], block: span.block, added: false };
 }
 
+/**
+ * Words taken out, to show where they were: inside a paragraph of the new
+ * text (`words`: before the character at `at`, or at its end), or a whole
+ * paragraph before or after one (`before`, `after`).
+ */
+export interface Removal {
+  block: string;
+  where: 'words' | 'before' | 'after';
+  /** For `words`, the offset in the block's text they stood before; 0 otherwise. */
+  at: number;
+  text: string;
+}
+
 export interface Redline {
   /** Words put in, and whole paragraphs put in. */
   added: BlockSpan[];
-  /** The characters around each place words were taken out of a paragraph. */
-  removed: BlockSpan[];
+  /** Words and paragraphs taken out, each at its place, in the text's order. */
+  removals: Removal[];
   /** The marks in each paragraph's margin. */
   blocks: Map<string, Set<BlockMark>>;
 }
 
+/**
+ * How many characters of words taken out a paragraph shows whole: a long
+ * sentence inline, some four lines as a paragraph of its own. Longer ones
+ * show their start and end (removedText); the whole is in their tooltip and
+ * in the change list.
+ */
+export const REMOVED_WORDS_SHOWN = 80;
+export const REMOVED_PARAGRAPH_SHOWN = 150;
+
+/** What the text shows of words taken out: all of them, or their start … end when long. */
+export function removedText(removal: Pick<Removal, 'where' | 'text'>): {
+  shown: string;
+  cut: boolean;
+} {
+  const limit = removal.where === 'words' ? REMOVED_WORDS_SHOWN : REMOVED_PARAGRAPH_SHOWN;
+  const chars = [...removal.text];
+  if (chars.length <= limit) return { shown: removal.text, cut: false };
+  // Most of it from the start, which says what it was; its last words lead into the text after it.
+  const tail = Math.floor(limit / 4);
+  const head = limit - tail - 1;
+  return { shown: `${chars.slice(0, head).join('')}…${chars.slice(-tail).join('')}`, cut: true };
+}
+
 /** Everything the redline marks for a list of changes, in the new edition's text. */
 export function redlineOf(changes: readonly EditionChange[], doc: DocumentText): Redline {
-  const redline: Redline = { added: [], removed: [], blocks: new Map() };
+  const redline: Redline = { added: [], removals: [], blocks: new Map() };
   const markBlock = (block: string, mark: BlockMark) => {
     let marks = redline.blocks.get(block);
     if (marks === undefined) redline.blocks.set(block, (marks = new Set()));
@@ -74,6 +118,14 @@ export function redlineOf(changes: readonly EditionChange[], doc: DocumentText):
     if (change.kind === 'delete') {
       const { atEnd } = aroundPoint(doc, change.newAt.start);
       markBlock(place.block, atEnd ? 'deleted-after' : 'deleted-before');
+      if (change.removed !== '') {
+        redline.removals.push({
+          block: place.block,
+          where: atEnd ? 'after' : 'before',
+          at: 0,
+          text: change.removed,
+        });
+      }
       continue;
     }
     if (change.kind === 'move') {
@@ -82,8 +134,9 @@ export function redlineOf(changes: readonly EditionChange[], doc: DocumentText):
     }
     markBlock(place.block, change.kind === 'insert' ? 'inserted' : 'changed');
     if (place.added) redline.added.push(...place.spans);
-    // A change that both takes out and puts in shows what it put in; one that only takes out, where.
-    else redline.removed.push(...place.spans);
+    // Words taken out stand where they were: before the words put in for them, as Word shows them.
+    if (change.removed !== '')
+      redline.removals.push(wordsAt(doc, change.newAt.start, change.removed));
   }
   return redline;
 }

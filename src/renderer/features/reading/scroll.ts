@@ -54,10 +54,22 @@ export function readingPositionOf(pane: HTMLElement): ReadingPosition | null {
 export function settleLayout(pane: HTMLElement): void {
   const report = pane.querySelector('.report');
   if (!report || report.classList.contains('settled')) return;
-  const anchor = inView(pane, report);
+  holdingPlace(pane, () => report.classList.add('settled'));
+}
+
+/**
+ * Runs `change` (one that changes heights in the text) with what the reader
+ * is looking at held where it is on screen: the focused element in view, or
+ * else the block at the reading line. Measured after the page's own scroll
+ * anchoring has had its say (it adjusts in the layout the measuring forces),
+ * so only what that left is made up, never twice.
+ */
+export function holdingPlace(pane: HTMLElement, change: () => void): void {
+  const report = pane.querySelector('.report');
+  const anchor = report ? inView(pane, report) : undefined;
   const before = anchor?.getBoundingClientRect().top ?? 0;
-  report.classList.add('settled');
-  if (!anchor) return;
+  change();
+  if (!anchor?.isConnected) return;
   const moved = anchor.getBoundingClientRect().top - before;
   if (moved !== 0) pane.scrollTop += moved;
 }

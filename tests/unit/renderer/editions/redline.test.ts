@@ -5,8 +5,21 @@
  */
 import { describe, expect, it } from 'vitest';
 import { documentText } from '../../../../src/core/report/doc-text';
-import { changePlace, redlineOf } from '../../../../src/renderer/features/editions/redline';
-import { DELETED_SENTENCE, INSERTED, MOVED_PARAGRAPH } from '../../editions/fixtures';
+import {
+  changePlace,
+  redlineOf,
+  removedText,
+  REMOVED_PARAGRAPH_SHOWN,
+  REMOVED_WORDS_SHOWN,
+  type Removal,
+} from '../../../../src/renderer/features/editions/redline';
+import {
+  DELETED_PARAGRAPH,
+  DELETED_SENTENCE,
+  FIGURE,
+  INSERTED,
+  MOVED_PARAGRAPH,
+} from '../../editions/fixtures';
 import { changeOf, COMPARISON, NEW, NEW_DOC } from './comparison';
 
 const textOf = (block: string) => NEW.blocks.find((candidate) => candidate.id === block)!.text;
@@ -61,7 +74,11 @@ describe('changePlace', () => {
       block: 'p2',
       added: false,
     });
-    expect(redlineOf([change], doc).blocks.get('p2')).toEqual(new Set(['deleted-after']));
+    const redline = redlineOf([change], doc);
+    expect(redline.blocks.get('p2')).toEqual(new Set(['deleted-after']));
+    expect(redline.removals).toEqual([
+      { block: 'p2', where: 'after', at: 0, text: change.removed },
+    ]);
   });
 
   it('answers null for a change that is not in this text (another edition on screen)', () => {
@@ -80,8 +97,66 @@ describe('redlineOf', () => {
     expect(redline.added).toHaveLength(3);
   });
 
-  it('marks where words were taken out of a paragraph', () => {
-    expect(redline.removed.map(marked)).toEqual(['。实']);
+  /** The block's text with each of its words taken out put back, as [-words-], where it says. */
+  const withRemovals = (block: string, removals: readonly Removal[]) => {
+    let text = textOf(block);
+    for (const removal of [...removals].reverse()) {
+      if (removal.block !== block || removal.where !== 'words') continue;
+      text = `${text.slice(0, removal.at)}[-${removal.text}-]${text.slice(removal.at)}`;
+    }
+    return text;
+  };
+
+  it('puts every word taken out where it was, before the words put in for it', () => {
+    const sentence = changeOf('change', DELETED_SENTENCE);
+    expect(withRemovals(sentence.newBlock!, redline.removals)).toContain(
+      `新增停车位5000个。[-${DELETED_SENTENCE}-]实施西片电网`,
+    );
+    // A figure goes whole, before the figure that replaces it.
+    const figure = changeOf('change', '1164.48');
+    expect(withRemovals(figure.newBlock!, redline.removals)).toContain(
+      `地区生产总值[-1164.48-]${FIGURE.to}`,
+    );
+    const reworded = changeOf('change', '挂牌');
+    expect(withRemovals(reworded.newBlock!, redline.removals)).toContain(
+      `完成[-${reworded.removed}-]${reworded.added}`,
+    );
+  });
+
+  it('puts a paragraph taken out before the paragraph that now follows it', () => {
+    const deleted = changeOf('delete');
+    const paragraphs = redline.removals.filter((removal) => removal.where !== 'words');
+    expect(paragraphs).toEqual([
+      {
+        block: changePlace(deleted, NEW_DOC)!.block,
+        where: 'before',
+        at: 0,
+        text: DELETED_PARAGRAPH,
+      },
+    ]);
+  });
+
+  it('shows nothing taken out for a paragraph put in or moved, one removal a change otherwise', () => {
+    expect(redline.removals).toHaveLength(4);
+    const removedBy = COMPARISON.changes
+      .filter((change) => change.removed !== '')
+      .map((change) => change.removed);
+    expect(redline.removals.map((removal) => removal.text)).toEqual(removedBy);
+  });
+
+  it('keeps the text order of words taken out at one place', () => {
+    const doc = documentText([{ id: 'p1', kind: 'paragraph', text: '甲乙丙。' }]);
+    const change = (id: string, removed: string) => ({
+      ...changeOf('change'),
+      id,
+      removed,
+      added: '',
+      newAt: { start: 1, end: 1 },
+    });
+    expect(redlineOf([change('c1', '一'), change('c2', '二')], doc).removals).toEqual([
+      { block: 'p1', where: 'words', at: 1, text: '一' },
+      { block: 'p1', where: 'words', at: 1, text: '二' },
+    ]);
   });
 
   it('puts a mark in the margin of each paragraph, by what happened to it', () => {
@@ -97,5 +172,34 @@ describe('redlineOf', () => {
       ].sort(),
     );
     expect(byMark('deleted-before')).toHaveLength(1);
+  });
+});
+
+describe('removedText', () => {
+  it('shows words taken out whole up to a long sentence, and a paragraph up to some four lines', () => {
+    const words = '删'.repeat(REMOVED_WORDS_SHOWN);
+    expect(removedText({ where: 'words', text: words })).toEqual({ shown: words, cut: false });
+    const paragraph = '段'.repeat(REMOVED_PARAGRAPH_SHOWN);
+    expect(removedText({ where: 'before', text: paragraph })).toEqual({
+      shown: paragraph,
+      cut: false,
+    });
+  });
+
+  it('shows a longer one as its start … its end, no longer than the limit', () => {
+    const text = `${'始'.repeat(200)}${'末'.repeat(100)}`;
+    const { shown, cut } = removedText({ where: 'before', text });
+    expect(cut).toBe(true);
+    expect([...shown]).toHaveLength(REMOVED_PARAGRAPH_SHOWN);
+    expect(shown).toMatch(/^始+…末+$/);
+    expect(shown.split('…')[0].length).toBeGreaterThan(shown.split('…')[1].length);
+    const words = removedText({ where: 'words', text });
+    expect([...words.shown]).toHaveLength(REMOVED_WORDS_SHOWN);
+  });
+
+  it('never cuts a character of two UTF-16 units in half', () => {
+    const text = '𠀀'.repeat(REMOVED_WORDS_SHOWN + 1);
+    const { shown } = removedText({ where: 'words', text });
+    expect(shown.replace('…', '')).toMatch(/^(𠀀)+$/u);
   });
 });
