@@ -2,7 +2,7 @@
 import type { Anchored, Annotation } from '../../../shared/user-data';
 import { useReader } from '../../app/context';
 import { useStore } from '../../store';
-import { focusAfterDeletion } from '../sidebar/focus-after-removal';
+import { DeleteRowButton } from '../sidebar/DeleteRowButton';
 import { placeOf, shortQuote } from './annotation-view';
 
 export function AnnotationItem({ annotation }: { annotation: Anchored<Annotation> }) {
@@ -55,20 +55,11 @@ export function AnnotationItem({ annotation }: { annotation: Anchored<Annotation
             编辑
           </button>
         )}
-        <button
-          type="button"
-          className="link-button"
+        <DeleteRowButton
+          panel=".annotations-panel"
           disabled={readOnly}
-          onClick={(event) => {
-            focusAfterDeletion(
-              event.currentTarget,
-              event.currentTarget.closest<HTMLElement>('.annotations-panel'),
-            );
-            void userData.deleteAnnotation(annotation.id);
-          }}
-        >
-          删除
-        </button>
+          onDelete={() => void userData.deleteAnnotation(annotation.id)}
+        />
       </div>
     </li>
   );

@@ -4,7 +4,7 @@ import type { Anchored, Bookmark } from '../../../shared/user-data';
 import { useReader } from '../../app/context';
 import { keyLabel } from '../../commands/shortcut-labels';
 import { useStore } from '../../store';
-import { focusAfterDeletion } from '../sidebar/focus-after-removal';
+import { DeleteRowButton } from '../sidebar/DeleteRowButton';
 import { focusFirstIn, useFocusInto } from '../sidebar/useFocusInto';
 import { useFocusReturn } from '../../ui/useFocusReturn';
 import { placeOf } from '../annotations/annotation-view';
@@ -73,20 +73,11 @@ function BookmarkItem({ bookmark }: { bookmark: Anchored<Bookmark> }) {
         >
           重命名
         </button>
-        <button
-          type="button"
-          className="link-button"
+        <DeleteRowButton
+          panel=".bookmarks-panel"
           disabled={readOnly}
-          onClick={(event) => {
-            focusAfterDeletion(
-              event.currentTarget,
-              event.currentTarget.closest<HTMLElement>('.bookmarks-panel'),
-            );
-            void userData.deleteBookmark(bookmark.id);
-          }}
-        >
-          删除
-        </button>
+          onDelete={() => void userData.deleteBookmark(bookmark.id)}
+        />
       </div>
     </li>
   );
