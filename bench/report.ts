@@ -802,7 +802,8 @@ annotations is timed too. **Goal: comparing two editions of the bundled report
 goal there. In the page, with the 100× report and its every-copy-revised edition
 on screen, \`r\` is pressed 3 times (a reload each), and each time the reader then
 scrolls the (windowed) change list end to end with the wheel, steps with \`.\` 50
-times and turns the redline on (Shift+R): **the UI stays responsive** is judged
+times and turns the redline on (Shift+R; drawn once no paragraph's margin marks
+or words taken out have changed for 150 ms): **the UI stays responsive** is judged
 as the page's longest frame in each of these (and while main compares, and while
 the list is drawn) at most 3 frame intervals (50 ms at 60 Hz: the long-animation-
 frame line) over the floor's, counted in whole intervals since frame times are
