@@ -22,6 +22,13 @@ declare global {
   }
 }
 
+/**
+ * A call the bridge never answered (its server stopped, the connection
+ * dropped): the browser's own reason is English ("Failed to fetch") and
+ * says nothing a reader can act on.
+ */
+export const UNREACHABLE = '无法连接阅读器服务，请确认它仍在运行（npm run serve）后再试一次。';
+
 async function post(method: MethodName, payload: unknown): Promise<Result<unknown>> {
   try {
     const response = await fetch(`/api/${method}`, {
@@ -33,8 +40,8 @@ async function post(method: MethodName, payload: unknown): Promise<Result<unknow
       keepalive: !QUERY_METHODS.has(method),
     });
     return (await response.json()) as Result<unknown>;
-  } catch (error) {
-    return { ok: false, error: `无法连接阅读器服务：${(error as Error).message}` };
+  } catch {
+    return { ok: false, error: UNREACHABLE };
   }
 }
 

@@ -5,7 +5,7 @@
  * must not wait, and be lost if the tab closes, behind a PDF being read.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createApi } from '../../../../src/renderer/api/client';
+import { createApi, UNREACHABLE } from '../../../../src/renderer/api/client';
 
 let sent: string[];
 let finishUpload: () => void;
@@ -45,5 +45,20 @@ describe('changes in browser mode', () => {
     expect(sent).toEqual(['removeReport', 'addReport', 'createBookmark']);
     finishUpload();
     expect(await adding).toEqual({ ok: true, value: 'added' });
+  });
+});
+
+describe('a bridge that is gone', () => {
+  it('answers a call with one Chinese sentence that says what to do, not the browser’s English reason', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => {
+        throw new TypeError('Failed to fetch');
+      }),
+    );
+    const answer = await createApi().createBookmark({ report: 'abc123', block: 'b3' });
+    expect(answer).toEqual({ ok: false, error: UNREACHABLE });
+    expect(UNREACHABLE.replace('npm run serve', '')).not.toMatch(/[A-Za-z]/);
+    expect(UNREACHABLE).toMatch(/^[^。]*请[^。]*。$/);
   });
 });
