@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { ReportFormatError } from '../core/formats/errors';
 import { LIMITS } from '../core/formats/limits';
 import { readReportFile } from '../services/report-file/parse-file';
+import { readFailureMessage } from '../services/report-file/read-failure';
 import type { ReportDocument } from '../shared/document';
 import { UsageError } from './usage-error';
 
@@ -13,11 +14,7 @@ function fileError(file: string, error: unknown): Error {
       : error;
   }
   if (error instanceof UsageError) return error;
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return new UsageError(`找不到文件：${file}`);
-  if (code === 'EISDIR') return new UsageError(`这是一个文件夹，不是文件：${file}`);
-  if (code === 'EACCES') return new UsageError(`没有权限读取：${file}`);
-  return new UsageError(`无法读取 ${file}：${code ?? (error as Error).message}`);
+  return new UsageError(readFailureMessage(file, error));
 }
 
 export async function readInputFile(file: string): Promise<Uint8Array> {

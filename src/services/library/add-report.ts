@@ -35,6 +35,7 @@ import {
   type LibraryReport,
 } from '../../shared/library';
 import { FileReadError } from '../report-file/parse-in-worker';
+import { readFailureMessage } from '../report-file/read-failure';
 import type { ParsedReportFile } from '../report-file/parse-file';
 import { plainFsError } from '../storage/fs-errors';
 import type { FileAccess } from '../storage/versioned-file';
@@ -150,11 +151,7 @@ async function readPicked(path: string): Promise<Uint8Array> {
     return new Uint8Array(await readFile(path));
   } catch (error) {
     if (error instanceof ReportFormatError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    const cause = { cause: error };
-    if (code === 'ENOENT') throw new Error(`找不到文件：${path}`, cause);
-    if (code === 'EACCES' || code === 'EPERM') throw new Error(`没有权限读取：${path}`, cause);
-    throw new Error(`无法读取 ${path}：${code ?? (error as Error).message}`, cause);
+    throw new Error(readFailureMessage(path, error), { cause: error });
   }
 }
 

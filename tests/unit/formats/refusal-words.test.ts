@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ERROR_MESSAGES, tooLargeMessage } from '../../../src/core/formats/errors';
+import { readFailureMessage } from '../../../src/services/report-file/read-failure';
 
 /** Words that tell the reader what to do next. */
 const ADVICE = /请/;
@@ -20,4 +21,18 @@ describe('every refusal of a file', () => {
     expect(tooLargeMessage(100 * 1024 * 1024)).toBe(ERROR_MESSAGES['too-large']);
     expect(tooLargeMessage(1024 * 1024)).toMatch(/^文件超过 1 MB，[^。]*请[^。]*。$/);
   });
+});
+
+describe('a file that cannot be read from where it was named', () => {
+  const path = '/media/u盘/报告.pdf';
+  it.each(['ENOENT', 'EISDIR', 'EACCES', 'EPERM', 'EIO'])(
+    '%s: one sentence that names the file and says what to do',
+    (code) => {
+      const error = Object.assign(new Error(`${code}: raw`), { code });
+      const message = readFailureMessage(path, error);
+      expect(message).toMatch(/^[^。！？!?]+。$/);
+      expect(message).toMatch(ADVICE);
+      expect(message).toContain(path);
+    },
+  );
 });

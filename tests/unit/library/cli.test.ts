@@ -187,7 +187,8 @@ describe('what library refuses', () => {
     expect(runs.locked.code).toBe(1);
     expect(runs.locked.stderr).toBe(`错误：${ERROR_MESSAGES['pdf-encrypted']}\n`);
     expect(runs.missing.code).toBe(1);
-    expect(runs.missing.stderr).toMatch(/^错误：找不到文件：/);
+    // Where the file went, and what to do about it: one sentence.
+    expect(runs.missing.stderr).toMatch(/^错误：找不到文件：.*nope\.pdf，请[^。\n]*。\n?$/u);
     expect(runs.huge.code).toBe(1);
     expect(runs.huge.stderr).toBe(`错误：${ERROR_MESSAGES['too-large']}\n`);
     expect(await snapshot(data)).toEqual(before);
