@@ -22,6 +22,16 @@ export interface AfterRemoval {
   fallback(): void;
 }
 
+/**
+ * The reader has put focus somewhere of their own since a removal began: on
+ * an element still in the page, other than the page itself and `start` (a
+ * list's own first stop, where it puts focus when it is drawn).
+ */
+export function focusMovedOn(start?: Element | null): boolean {
+  const active = document.activeElement;
+  return active !== null && active !== document.body && active !== start && active.isConnected;
+}
+
 /** Watches `row` (an `li` of its list) go, then moves focus on as above. */
 export function focusAfterRemoval(row: Element, { within, pick, fallback }: AfterRemoval): void {
   const list = row.parentElement;
@@ -34,8 +44,7 @@ export function focusAfterRemoval(row: Element, { within, pick, fallback }: Afte
   const observer = new MutationObserver(() => {
     if (row.isConnected) return;
     done();
-    const active = document.activeElement;
-    if (active && active !== document.body && active.isConnected) return;
+    if (focusMovedOn()) return;
     const rows = list.isConnected ? [...list.children] : [];
     const next = rows[Math.min(at, rows.length - 1)];
     const target = next && pick(next);

@@ -11,6 +11,7 @@ import { createPortal } from 'react-dom';
 import { useReader } from '../../app/context';
 import { CommandButton } from '../../commands/CommandButton';
 import { useStore } from '../../store';
+import { focusMovedOn } from '../../ui/focus-after-removal';
 import { ReportRow } from './ReportRow';
 import { occasionLine } from './shelf-view';
 
@@ -88,12 +89,9 @@ export function LibraryView() {
     if (!shown || focus === null || onScreen.id !== current) return;
     shelf.focusTaken();
     // A reader who put focus elsewhere while the removal or the 撤销 was under
-    // way keeps it there (ui/focus-after-removal.ts has the same rule for the
-    // panels): only focus the removal dropped, or the 书架's own first stop, moves on.
-    const active = document.activeElement;
-    if (active && active !== document.body && active !== heading.current && active.isConnected) {
-      return;
-    }
+    // way keeps it there, as in the panels: only focus the removal dropped, or
+    // the 书架's own first stop (its heading), moves on.
+    if (focusMovedOn(heading.current)) return;
     const rows = [...(list.current?.querySelectorAll<HTMLElement>(':scope > li') ?? [])];
     const row =
       'report' in focus
