@@ -62,10 +62,15 @@ async function tabTo(page: Page, name: string, back = false): Promise<void> {
 
 const offer = (page: Page) => page.getByRole('dialog', { name: `这是《${TITLE}》的新版本吗？` });
 
-/** Adds the revised text and answers the question with Enter: 作为新版本加入. */
-async function addAsNewEdition(page: Page): Promise<void> {
+/** Adds the revised text and waits for the question: is it a new edition? */
+async function addRevised(page: Page): Promise<void> {
   await addByChooser(page, '终稿.txt', REVISED);
   await expect(offer(page)).toBeVisible({ timeout: 20_000 });
+}
+
+/** Adds the revised text and answers the question with Enter: 作为新版本加入. */
+async function addAsNewEdition(page: Page): Promise<void> {
+  await addRevised(page);
   await page.keyboard.press('Enter');
 }
 
@@ -81,8 +86,7 @@ test('a revised text as a new edition: touched notes first in 修订对照, a ju
   await highlight(page, '污水零直排区');
   await expect.poll(() => annotationQuotes(page)).toHaveLength(3);
 
-  await addByChooser(page, '终稿.txt', REVISED);
-  await expect(offer(page)).toBeVisible({ timeout: 20_000 });
+  await addRevised(page);
   await expect(offer(page)).toContainText(`“终稿.txt”与书架上的《${TITLE}》标题和会议相同`);
   // The default answer has the focus: Enter takes it.
   await expect(offer(page).getByRole('button', { name: '作为新版本加入' })).toBeFocused();
@@ -197,8 +201,7 @@ test('with the keyboard alone: Esc adds nothing; 作为单独的报告 adds a re
 }) => {
   const problems = await watchProblems(page);
   await openReader(page, server.url);
-  await addByChooser(page, '终稿.txt', REVISED);
-  await expect(offer(page)).toBeVisible({ timeout: 20_000 });
+  await addRevised(page);
   // The page behind is out of reach: Shift+Tab goes to the other answers.
   await page.keyboard.press('Shift+Tab');
   await expect(offer(page).getByRole('button', { name: '作为单独的报告' })).toBeFocused();
@@ -210,8 +213,7 @@ test('with the keyboard alone: Esc adds nothing; 作为单独的报告 adds a re
   await expect(page.locator('.library .shelf-title')).toHaveCount(1);
   await page.keyboard.press('Escape');
 
-  await addByChooser(page, '终稿.txt', REVISED);
-  await expect(offer(page)).toBeVisible({ timeout: 20_000 });
+  await addRevised(page);
   await tabTo(page, '作为单独的报告', true);
   await page.keyboard.press('Enter');
   await expect
@@ -529,9 +531,7 @@ test('the redline shows the words taken out where they were, struck through, and
 }) => {
   const problems = await watchProblems(page);
   await openReader(page, server.url);
-  await addByChooser(page, '终稿.txt', REVISED);
-  await expect(offer(page)).toBeVisible({ timeout: 20_000 });
-  await page.keyboard.press('Enter');
+  await addAsNewEdition(page);
   const panel = page.getByRole('region', { name: '修订对照' });
   await expect(panel).toBeVisible({ timeout: 20_000 });
   await expect(page.locator('.report.settled')).toHaveCount(1);
