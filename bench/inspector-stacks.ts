@@ -32,8 +32,7 @@ function ownSession(page: Page): CdpClient {
   const connection = (page as unknown as { _connection?: { toImpl?: (x: unknown) => unknown } })
     ._connection;
   const impl = connection?.toImpl?.(page) as
-    | { delegate?: { _mainFrameSession?: { _client?: CdpClient } } }
-    | undefined;
+    { delegate?: { _mainFrameSession?: { _client?: CdpClient } } } | undefined;
   const client = impl?.delegate?._mainFrameSession?._client;
   if (!client) {
     throw new Error(
