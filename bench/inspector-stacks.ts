@@ -5,8 +5,9 @@
  * while any Runtime domain is enabled V8 takes a detailed stack trace (line and
  * column of every frame) for each Error object created, for DevTools' view of
  * uncaught exceptions. V8 compiles functions without their source positions
- * until something needs them, so each function on such a stack is parsed again. React DOM creates
- * Errors while its module initializes (`SuspenseException` and others), with
+ * until something needs them, so each function on such a stack is parsed
+ * again. React DOM creates Errors while its module initializes
+ * (`SuspenseException` and others), with
  * React DOM's CommonJS wrapper and the bundle's whole top-level function on the
  * stack: some 350 KB parsed again, 20–30 ms of main thread on this machine, in
  * the middle of the app's start. No reader pays it (the desktop app runs with
