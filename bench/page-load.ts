@@ -12,12 +12,15 @@
  * report through the console. (Playwright's evaluate/waitFor helpers compile
  * an injected script of their own, ~15 ms on the main thread, which would land
  * on the app's critical path.) The browser is left to go idle (`settle`) after
- * the context and tab exist and before the navigation starts.
+ * the context and tab exist and before the navigation starts. The page runs
+ * without the stack traces Playwright's DevTools session has V8 take, which no
+ * reader pays (inspector-stacks.ts).
  *
  * `detail` is a coarse timeline of where the time went, for diagnosis only.
  */
 import type { CDPSession, Page } from '@playwright/test';
 import type { BenchBrowser } from './browser';
+import { withoutInspectorStacks } from './inspector-stacks';
 import {
   FIRST_PARAGRAPH_TIMING as FIRST_PARAGRAPH,
   INTERACTIVE_MARK,
@@ -57,6 +60,7 @@ export async function measurePageLoad(
     });
     if (target.localStorage) await context.addInitScript(fillLocalStorage, target.localStorage);
     const page = await context.newPage();
+    await withoutInspectorStacks(page);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
     const painted = reportedRenderTime(page);

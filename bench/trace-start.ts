@@ -13,7 +13,9 @@
  * the hundred (read last, and named by the page's view cache, as the library
  * bench's "start on that report" does), and the floor is that report's.
  * Loads are cold (a new browser context each), in rotating order, after one
- * warm-up each; medians are printed.
+ * warm-up each; medians are printed. As in the bench, the pages run without
+ * the stack traces Playwright's DevTools session has V8 take
+ * (inspector-stacks.ts; BENCH_INSPECTOR_STACKS=1 keeps them).
  * Diagnosis only: `npm run bench` is the judge.
  */
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -24,6 +26,7 @@ import { parseReportBytes } from '../src/core/report/parse-report';
 import { BUNDLED_REPORT } from '../src/services/paths';
 import { FIRST_PARAGRAPH_TIMING, INTERACTIVE_MARK } from '../src/renderer/instrumentation';
 import { launchBenchBrowser, type BenchBrowser } from './browser';
+import { withoutInspectorStacks } from './inspector-stacks';
 import { renderFloorHtml, startFloorServer } from './floor';
 import { fillLibrary, middleReport } from './library-folder';
 import { VIEW_CACHE_KEY } from '../src/renderer/app/view-cache';
@@ -163,6 +166,7 @@ async function load(
       tag: TAG,
     });
     const page = await context.newPage();
+    await withoutInspectorStacks(page);
     const painted = waitFor(page, 'painted');
     const marked = app ? waitFor(page, 'mark') : null;
     await bench.settle();
