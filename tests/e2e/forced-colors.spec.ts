@@ -1,0 +1,56 @@
+/**
+ * A low-vision reader with the system's high-contrast colours (Windows'
+ * contrast themes: CSS forced colours). The browser then paints every
+ * colour with a few system colours and drops shadows: marks drawn only with
+ * a background or a box-shadow vanish unless they say what to draw instead.
+ */
+import type { Page } from '@playwright/test';
+import { expect, openReader, test } from './fixtures';
+import { inkShare } from './pixels';
+
+test.use({ forcedColors: 'active' });
+
+/** The colour the browser paints behind `selector` (forced colours: the system's Canvas). */
+function canvasOf(page: Page, selector: string): Promise<string> {
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((element) => {
+      let node: Element | null = element;
+      while (node) {
+        const colour = getComputedStyle(node).backgroundColor;
+        if (colour !== 'rgba(0, 0, 0, 0)') return colour;
+        node = node.parentElement;
+      }
+      return 'rgb(255, 255, 255)';
+    });
+}
+
+test('a bookmark made with Ctrl+D shows its ribbon in the margin', async ({ page, server }) => {
+  await openReader(page, server.url);
+  const paragraph = page.locator('[data-block="b31"]');
+  await paragraph.click();
+  await page.keyboard.press('Control+d');
+  await expect(page.locator('[data-block="b31"][data-bookmarked]')).toHaveCount(1);
+  await paragraph.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+  const box = (await paragraph.boundingBox())!;
+  const em = await paragraph.evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
+  // The ribbon's place: the margin left of the paragraph's first line.
+  const margin = { x: box.x - 1.6 * em, y: box.y, width: 1.4 * em, height: 1.6 * em };
+  expect(await inkShare(page, margin, await canvasOf(page, '#pane'))).toBeGreaterThan(0.15);
+});
+
+test('the 目录 marks the section being read', async ({ page, server }) => {
+  await openReader(page, server.url);
+  const toc = page.getByRole('navigation', { name: '目录' });
+  await toc.getByRole('link', { name: '（三）转型升级深入实施' }).click();
+  const current = toc.locator('[aria-current="location"]');
+  await expect(current).toHaveText('（三）转型升级深入实施');
+  const other = toc.getByRole('link', { name: '（五）民生保障持续加强' });
+  // Clicked, the entry has focus; its ring is not the mark asked for.
+  await page.locator('#pane').focus();
+  const canvas = await canvasOf(page, 'nav.toc');
+  // Filled, as a chosen item of a list is in these colours; the others stay on the canvas.
+  expect(await inkShare(page, (await current.boundingBox())!, canvas)).toBeGreaterThan(0.6);
+  expect(await inkShare(page, (await other.boundingBox())!, canvas)).toBeLessThan(0.4);
+});
