@@ -54,3 +54,29 @@ test('the 目录 marks the section being read', async ({ page, server }) => {
   expect(await inkShare(page, (await current.boundingBox())!, canvas)).toBeGreaterThan(0.6);
   expect(await inkShare(page, (await other.boundingBox())!, canvas)).toBeLessThan(0.4);
 });
+
+test('数说报告: the chart tells 实绩 from 目标, and its legend shows which is which', async ({
+  page,
+  server,
+}) => {
+  await openReader(page, server.url);
+  await page.keyboard.press('n');
+  const panel = page.getByRole('region', { name: /^数说报告/ });
+  const chart = panel.locator('.comparison-chart svg');
+  await expect(chart).toHaveCount(1);
+  // Ten indicators, two bars each: one colour per series.
+  const fills = await chart.evaluate((svg) =>
+    [...svg.querySelectorAll('path')]
+      .map((path) => getComputedStyle(path).fill)
+      .filter((fill) => fill !== 'none'),
+  );
+  expect(fills).toHaveLength(20);
+  expect(new Set(fills).size).toBe(2);
+  const canvas = await canvasOf(page, '.figures-panel, #sidebar');
+  for (const item of await panel.locator('.chart-legend li').all()) {
+    const box = (await item.boundingBox())!;
+    // The swatch before the series' name.
+    const swatch = { x: box.x, y: box.y, width: 12, height: box.height };
+    expect(await inkShare(page, swatch, canvas)).toBeGreaterThan(0.3);
+  }
+});
