@@ -80,3 +80,35 @@ test('数说报告: the chart tells 实绩 from 目标, and its legend shows whi
     expect(await inkShare(page, swatch, canvas)).toBeGreaterThan(0.3);
   }
 });
+
+test('the chosen theme stands out from the other choices', async ({ page, server }) => {
+  await openReader(page, server.url);
+  await page.getByRole('radio', { name: '护眼' }).click();
+  const canvas = await canvasOf(page, '.toolbar, header');
+  await page.locator('#pane').focus();
+  const chosen = (await page.getByRole('radio', { name: '护眼' }).boundingBox())!;
+  const other = (await page.getByRole('radio', { name: '夜间' }).boundingBox())!;
+  expect(await inkShare(page, chosen, canvas)).toBeGreaterThan(0.6);
+  expect(await inkShare(page, other, canvas)).toBeLessThan(0.4);
+});
+
+test('the sidebar underlines its chosen tab only', async ({ page, server }) => {
+  await openReader(page, server.url);
+  await page.keyboard.press('b');
+  const tabs = page.getByRole('tablist');
+  await expect(tabs.getByRole('tab', { name: '书签' })).toHaveAttribute('aria-selected', 'true');
+  await page.locator('#pane').focus();
+  const canvas = await canvasOf(page, '#sidebar');
+  /** The tab's bottom edge, where the underline is drawn. */
+  const underline = async (name: string) => {
+    const box = (await tabs.getByRole('tab', { name }).boundingBox())!;
+    return inkShare(
+      page,
+      { x: box.x + 2, y: box.y + box.height - 2, width: box.width - 4, height: 2 },
+      canvas,
+    );
+  };
+  expect(await underline('书签')).toBeGreaterThan(0.6);
+  expect(await underline('目录')).toBeLessThan(0.4);
+  expect(await underline('批注')).toBeLessThan(0.4);
+});
