@@ -112,3 +112,37 @@ test('the sidebar underlines its chosen tab only', async ({ page, server }) => {
   expect(await underline('目录')).toBeLessThan(0.4);
   expect(await underline('批注')).toBeLessThan(0.4);
 });
+
+test('stepping through search hits, the current one is the one marked', async ({
+  page,
+  server,
+}) => {
+  await openReader(page, server.url);
+  const box = page.getByRole('searchbox', { name: '搜索' });
+  await box.fill('代表');
+  await expect(page.getByText(/^共 \d+ 处/).first()).toBeVisible();
+  await box.press('Enter');
+  await expect(page.getByText(/^第 1\/\d+ 处$/)).toBeVisible();
+  const [current, other] = await page.evaluate(() => {
+    const rect = (range: Range) => {
+      const { x, y, width, height } = range.getBoundingClientRect();
+      return { x, y, width, height };
+    };
+    const marked = [...CSS.highlights.get('search-current')!][0] as Range;
+    // Another hit near it: 各位代表, the salutation.
+    const salutation = [...document.querySelectorAll('.report p')].find((p) =>
+      p.textContent!.startsWith('各位代表'),
+    )!;
+    const text = document.createTreeWalker(salutation, NodeFilter.SHOW_TEXT).nextNode()!;
+    const hit = new Range();
+    hit.setStart(text, text.textContent!.indexOf('代表'));
+    hit.setEnd(text, text.textContent!.indexOf('代表') + 2);
+    return [rect(marked), rect(hit)];
+  });
+  expect(other.y).not.toBe(current.y);
+  await page.locator('#pane').focus();
+  const canvas = await canvasOf(page, '#pane');
+  // Every highlight is painted alike in these colours: only the current one is painted.
+  expect(await inkShare(page, current, canvas)).toBeGreaterThan(0.6);
+  expect(await inkShare(page, other, canvas)).toBeLessThan(0.5);
+});
