@@ -146,3 +146,36 @@ test('stepping through search hits, the current one is the one marked', async ({
   expect(await inkShare(page, current, canvas)).toBeGreaterThan(0.6);
   expect(await inkShare(page, other, canvas)).toBeLessThan(0.5);
 });
+
+test('the search result holding the current step, and the figure chosen, are marked in their lists', async ({
+  page,
+  server,
+}) => {
+  await openReader(page, server.url);
+  const box = page.getByRole('searchbox', { name: '搜索' });
+  await box.fill('科技');
+  const results = page.getByRole('region', { name: '搜索结果' });
+  await expect(results.getByRole('button').first()).toBeVisible();
+  await box.press('Enter');
+  const current = results.locator('.result[aria-current="true"]');
+  await expect(current).toHaveCount(1);
+  const other = results.locator('.result:not([aria-current])').first();
+  await page.locator('#pane').focus();
+  const canvas = await canvasOf(page, '#sidebar');
+  expect(await inkShare(page, (await current.boundingBox())!, canvas)).toBeGreaterThan(0.6);
+  expect(await inkShare(page, (await other.boundingBox())!, canvas)).toBeLessThan(0.4);
+
+  await box.press('Escape');
+  await page.locator('#pane').focus();
+  await page.keyboard.press('n');
+  const panel = page.getByRole('region', { name: /^数说报告/ });
+  const row = panel.locator('table.figure-list tbody tr').filter({ hasText: '5000个' });
+  await row.getByRole('button', { name: '新增停车位' }).click();
+  await expect(row).toHaveAttribute('aria-current', 'true');
+  // Its neighbour, in view with it.
+  const plain = row.locator('xpath=following-sibling::tr[1]');
+  await page.locator('#pane').focus();
+  const panelCanvas = await canvasOf(page, '.figures-panel');
+  expect(await inkShare(page, (await row.boundingBox())!, panelCanvas)).toBeGreaterThan(0.6);
+  expect(await inkShare(page, (await plain.boundingBox())!, panelCanvas)).toBeLessThan(0.4);
+});
