@@ -328,3 +328,28 @@ test('Esc while the input method is composing leaves the search box as it was, n
   await expect(box).toHaveValue('');
   await expect(status).toHaveText('');
 });
+
+test('a word begun with the input method and given up leaves the search where it was', async ({
+  page,
+  server,
+}) => {
+  await openReader(page, server.url);
+  await page.keyboard.press('Control+f');
+  const box = page.getByRole('searchbox', { name: '搜索' });
+  const ime = await inputMethod(page);
+  await ime.type(['k', 'ke', 'keji'], '科技');
+  const status = page.locator('.search-status');
+  await expect(status).toHaveText('共 12 处，7 段');
+  await box.press('Enter');
+  await box.press('Enter');
+  await expect(status).toHaveText('第 2/12 处');
+  const current = await highlighted(page, 'search-current');
+
+  // To narrow it down the reader starts another word, then erases its pinyin.
+  await ime.compose(['c', 'chuang', '']);
+  await expect(box).toHaveValue('科技');
+  await expect(status).toHaveText('第 2/12 处');
+  expect(await highlighted(page, 'search-current')).toEqual(current);
+  await box.press('Enter');
+  await expect(status).toHaveText('第 3/12 处');
+});

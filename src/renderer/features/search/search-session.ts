@@ -100,6 +100,8 @@ function stepFrom(
 
 export class SearchSession extends Store<SearchSnapshot> {
   private composing = false;
+  /** The query whose results stand (or are on their way); null after a failure, to be tried again. */
+  private ran: string | null = null;
   /** Numbers each search sent; only the latest one's answers are kept. */
   private ticket = 0;
   /** A step or choice made before every range was in: applied once they are. */
@@ -132,7 +134,11 @@ export class SearchSession extends Store<SearchSnapshot> {
 
   compositionEnd(text: string): void {
     this.composing = false;
-    this.run(text);
+    // A composition given up (its pinyin erased, or Esc) leaves the words
+    // searched already: searching them again lost the step reached (第 2/12 处
+    // became 共 12 处, and Enter went back to the first).
+    if (text === this.ran) this.set({ query: text });
+    else this.run(text);
   }
 
   clear(): void {
@@ -147,6 +153,7 @@ export class SearchSession extends Store<SearchSnapshot> {
 
   private run(text: string): void {
     const ticket = ++this.ticket;
+    this.ran = text;
     for (const listener of this.runListeners) listener(text);
     const typedAt = this.now();
     this.pending = null;
@@ -198,6 +205,7 @@ export class SearchSession extends Store<SearchSnapshot> {
   /** A search main could not answer: said in place of the results, none of an older query kept. */
   private fail(error: string, typedAt: number): void {
     this.pending = null;
+    this.ran = null;
     this.set({ result: null, current: -1, occurrences: [], typedAt, problem: failed(error) });
   }
 

@@ -237,4 +237,29 @@ describe('search session', () => {
     expect(notifications()).toBe(2);
     expect(session.getSnapshot()).not.toBe(before);
   });
+
+  it('a composition given up (its pinyin erased or Esc) keeps the results and the step reached', async () => {
+    const { session, searches, matches } = setup();
+    session.input('月湖', false);
+    await searches[0].answer();
+    if (matches.length > 0) await matches[0].answer();
+    session.step(1, null);
+    session.step(1, null);
+    const before = session.getSnapshot();
+    expect(before.current).toBe(1);
+    // The reader starts typing another word with the input method, then gives it up.
+    session.compositionStart();
+    session.input('月湖hu', true);
+    session.input('月湖', true);
+    session.compositionEnd('月湖');
+    expect(searches).toHaveLength(1);
+    expect(session.getSnapshot().current).toBe(1);
+    expect(session.getSnapshot().result).toBe(before.result);
+    expect(session.getSnapshot().query).toBe('月湖');
+    // A composition that ends on new words still searches them.
+    session.compositionStart();
+    session.input('月湖 xi', true);
+    session.compositionEnd('月湖 西');
+    expect(searches.map((s) => s.request.query)).toEqual(['月湖', '月湖 西']);
+  });
 });
