@@ -44,9 +44,9 @@ function createAppStores(api: ReaderApi, slots: Slots, startup: StartupData) {
   const switcher: ReportSwitch = new ReportSwitch(api, startup.report, {
     error: notices.add,
     notices: notices.addOnce,
-    opened: (entry) => {
+    opened: (entry, edition) => {
       shelf.setCurrent(entry.id);
-      notices.reportShown(entry.id);
+      notices.reportShown({ report: entry.id, edition });
       cacheShownReport(entry);
       void shelf.refresh();
     },

@@ -211,10 +211,9 @@ export class ShelfStore extends Store<ShelfState> {
 
   /** A file is on the shelf: said, then opened (on screen first; the shelf's list follows). */
   private async arrived(answer: AddedReport): Promise<void> {
-    // News, not a failure: told as a status, gone once another report is on screen.
-    for (const notice of arrivalNotices(answer)) {
-      this.addNotice(notice, { about: answer.report.id, kind: 'info' });
-    }
+    // News, not a failure: told as a status, gone once another report or edition is on screen.
+    const about = { report: answer.report.id, edition: answer.report.edition };
+    for (const notice of arrivalNotices(answer)) this.addNotice(notice, { about, kind: 'info' });
     const { report, edition } = answer;
     await this.openReport(report.id, edition && { compareWith: edition.previous });
   }
