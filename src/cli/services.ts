@@ -23,6 +23,7 @@ import type { Result } from '../shared/api';
 import type { ReportDocument } from '../shared/document';
 import { readReport } from './read-report';
 import { BusyError, UsageError } from './usage-error';
+import { APP_NAME } from '../shared/app-name';
 
 export const dataDirOf = (flags: Map<string, string>) => {
   const given = flags.get('--data-dir');
@@ -105,7 +106,7 @@ export async function withFolderLock<T>(
   try {
     if (access.heldBy) {
       throw new BusyError(
-        `报告阅读器（${describeOwner(access.heldBy)}）正在使用这个数据文件夹，${what.action}没有进行：` +
+        `${APP_NAME}（${describeOwner(access.heldBy)}）正在使用这个数据文件夹，${what.action}没有进行：` +
           `请先关闭它再${what.action}，或${what.inApp}。`,
       );
     }

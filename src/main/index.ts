@@ -54,6 +54,7 @@ import {
   OPEN_EXTERNAL_BUTTON,
   secureWebPreferences,
 } from './security';
+import { APP_NAME } from '../shared/app-name';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
@@ -231,7 +232,7 @@ function createWindow(state: WindowState | null): void {
     ...restoreWindowBounds(state, workAreas),
     minWidth: MIN_WINDOW_SIZE.width,
     minHeight: MIN_WINDOW_SIZE.height,
-    title: '报告阅读器',
+    title: APP_NAME,
     show: false,
     webPreferences: secureWebPreferences(join(here, '../preload/index.cjs')),
   });
@@ -304,7 +305,7 @@ if (!app.requestSingleInstanceLock()) {
       // Without this, a failed start leaves a windowless process holding the
       // single-instance lock, and every later launch quits without a word.
       dialog.showErrorBox(
-        '报告阅读器无法启动',
+        `${APP_NAME}无法启动`,
         error instanceof Error ? error.message : String(error),
       );
       app.exit(1);

@@ -10,6 +10,7 @@ import {
   type MenuSection,
   type MenuShortcut,
 } from '../shared/menu-commands';
+import { APP_NAME } from '../shared/app-name';
 
 const SECTION_LABELS: Record<MenuSection, string> = {
   file: '文件',
@@ -143,13 +144,13 @@ export function buildMenuTemplate(
   const appMenu: MenuItemConstructorOptions[] = mac
     ? [
         {
-          label: '报告阅读器',
+          label: APP_NAME,
           submenu: [
-            { role: 'about', label: '关于报告阅读器' },
+            { role: 'about', label: `关于${APP_NAME}` },
             { type: 'separator' },
-            { role: 'hide', label: '隐藏报告阅读器' },
+            { role: 'hide', label: `隐藏${APP_NAME}` },
             { type: 'separator' },
-            { role: 'quit', label: '退出报告阅读器' },
+            { role: 'quit', label: `退出${APP_NAME}` },
           ],
         },
       ]
@@ -174,7 +175,7 @@ export function buildMenuTemplate(
     ],
     help: [
       ...withSeparator(items('help')),
-      ...(mac ? [] : [{ role: 'about' as const, label: '关于报告阅读器' }]),
+      ...(mac ? [] : [{ role: 'about' as const, label: `关于${APP_NAME}` }]),
     ],
   };
   return [

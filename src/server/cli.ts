@@ -5,6 +5,7 @@
 import { defaultDataDir } from '../services/data-dir';
 import { startReaderServer } from './start';
 import { stopWithParent } from './stop-with-parent';
+import { APP_NAME } from '../shared/app-name';
 
 const DEFAULT_PORT = 4317;
 
@@ -24,7 +25,7 @@ try {
     host: process.env.HOST || '127.0.0.1',
     port: parsePort(process.env.PORT),
   });
-  console.log(`报告阅读器（浏览器模式）已启动：${server.url}`);
+  console.log(`${APP_NAME}（浏览器模式）已启动：${server.url}`);
   console.log(`数据文件夹：${dataDir}`);
   if (server.readOnlyReason) console.warn(`注意：${server.readOnlyReason}`);
   let stopping: Promise<void> | undefined;

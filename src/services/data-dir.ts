@@ -6,9 +6,10 @@
  */
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { APP_NAME } from '../shared/app-name';
 
 /** Electron names `userData` after package.json's productName. */
-export const APP_DIR_NAME = '报告阅读器';
+export const APP_DIR_NAME = APP_NAME;
 
 export function defaultDataDir(
   env: NodeJS.ProcessEnv = process.env,

@@ -8,13 +8,14 @@
 import { HIGHLIGHT_COLORS, type Annotation, type HighlightColor } from '../../shared/user-data';
 import { sha256Hex } from '../sha256';
 import { AnnotationSchema } from '../../shared/user-data-schema';
+import { APP_NAME } from '../../shared/app-name';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 const URN_UUID = 'urn:uuid:';
 const STYLE_PREFIX = 'reader-highlight-';
 /** Our exports name the report their notes were made on: `urn:report-reader:<report id>`. */
 const SOURCE_PREFIX = 'urn:report-reader:';
-const LABEL_PREFIX = '报告阅读器批注：';
+const LABEL_PREFIX = `${APP_NAME}批注：`;
 
 export function toWebAnnotations(
   annotations: Annotation[],
@@ -25,7 +26,7 @@ export function toWebAnnotations(
     '@context': ANNO_CONTEXT,
     type: 'AnnotationCollection',
     label: `${LABEL_PREFIX}${source.title}`,
-    generator: { type: 'Software', name: '报告阅读器' },
+    generator: { type: 'Software', name: APP_NAME },
     generated: now.toISOString(),
     total: annotations.length,
     first: {

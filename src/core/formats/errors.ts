@@ -4,6 +4,7 @@
  * changes nothing: every check happens before anything is stored.
  */
 import { LIMITS } from './limits';
+import { APP_NAME } from '../../shared/app-name';
 
 export type ReportErrorCode =
   | 'empty'
@@ -36,13 +37,13 @@ const MiB = 1024 * 1024;
 
 /** Said by its size before a byte is read: the limit is the file's (browser mode's upload may set its own). */
 export const tooLargeMessage = (bytes: number): string =>
-  `文件超过 ${Math.round(bytes / MiB)} MB，报告阅读器不打开这么大的文件，请确认选的是报告本身的文件。`;
+  `文件超过 ${Math.round(bytes / MiB)} MB，${APP_NAME}不打开这么大的文件，请确认选的是报告本身的文件。`;
 
 /** Each one sentence: what is wrong, then what the reader can do about it (请…). */
 export const ERROR_MESSAGES: Record<ReportErrorCode, string> = {
   empty: '文件是空的，没有任何内容，请重新拷贝或下载这份报告后再打开。',
   'too-large': tooLargeMessage(LIMITS.fileBytes),
-  'text-too-long': `文件里的文字超过 ${LIMITS.textChars / 10_000} 万字，报告阅读器不打开这么长的文件，请把要读的报告单独存为一个文件后再打开。`,
+  'text-too-long': `文件里的文字超过 ${LIMITS.textChars / 10_000} 万字，${APP_NAME}不打开这么长的文件，请把要读的报告单独存为一个文件后再打开。`,
   binary:
     '这不是文本文件，也不是 PDF、Word（.docx）或网页文件，无法作为报告打开，请选择这几种格式的报告。',
   'unknown-encoding': '无法识别这个文本文件的编码，请另存为 UTF-8 或 GB18030 编码后再打开。',
@@ -52,13 +53,12 @@ export const ERROR_MESSAGES: Record<ReportErrorCode, string> = {
   'no-text': '文件里没有文字，无法作为报告打开，请确认选的是报告本身的文件。',
   'pdf-encrypted': '这个 PDF 设有密码或加密保护，请先去掉保护后再打开。',
   'pdf-damaged': '这个 PDF 文件已损坏或不完整，无法读取，请重新拷贝或下载这份报告后再打开。',
-  'pdf-too-many-pages': `这个 PDF 超过 ${LIMITS.pdfPages} 页，报告阅读器不打开这么长的文件，请只把报告部分另存为 PDF 后再打开。`,
+  'pdf-too-many-pages': `这个 PDF 超过 ${LIMITS.pdfPages} 页，${APP_NAME}不打开这么长的文件，请只把报告部分另存为 PDF 后再打开。`,
   'not-pdf':
     '这个文件名为 .pdf，内容却不是 PDF（可能是改了扩展名的其他文件），无法作为报告打开，请改用报告原来的文件。',
   'not-docx':
     '这个文件名为 .docx，内容却不是 Word 文件（可能是改了扩展名的其他文件），无法作为报告打开，请改用报告原来的文件。',
-  'pdf-scanned':
-    '这个 PDF 是扫描件，只有页面图像、没有文字层，报告阅读器无法读取其中的文字，请改用能复制文字的 PDF、Word 或网页版本。',
+  'pdf-scanned': `这个 PDF 是扫描件，只有页面图像、没有文字层，${APP_NAME}无法读取其中的文字，请改用能复制文字的 PDF、Word 或网页版本。`,
   'pdf-blank':
     '这个 PDF 是空白的，页面上既没有文字也没有图像，无法作为报告打开，请确认选的是报告本身的文件。',
   'not-chinese':

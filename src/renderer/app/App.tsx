@@ -20,6 +20,7 @@ import type { StartupData } from './startup';
 import type { AppStores } from './stores';
 import { cacheShownReport, readViewCache } from './view-cache';
 import { BUNDLED_REPORT_ID } from '../../shared/library';
+import { UndoStack } from '../commands/undo-stack';
 
 interface Props {
   api: ReaderApi;
@@ -30,6 +31,7 @@ interface Props {
 function createAppStores(api: ReaderApi, slots: Slots, startup: StartupData) {
   const notices = new Notices(startup.notices);
   const settings = new SettingsStore(api, startup.settings, notices.add);
+  const undo = new UndoStack();
   // The two call each other, only ever after both are made.
   const shelf: ShelfStore = new ShelfStore(
     api,
@@ -40,13 +42,14 @@ function createAppStores(api: ReaderApi, slots: Slots, startup: StartupData) {
       return switcher.open(report, options);
     },
     notices.add,
+    undo,
   );
   const switcher: ReportSwitch = new ReportSwitch(api, startup.report, {
     error: notices.add,
     notices: notices.addOnce,
-    opened: (entry) => {
+    opened: (entry, edition) => {
       shelf.setCurrent(entry.id);
-      notices.reportShown(entry.id);
+      notices.reportShown({ report: entry.id, edition });
       cacheShownReport(entry);
       void shelf.refresh();
     },
@@ -57,6 +60,7 @@ function createAppStores(api: ReaderApi, slots: Slots, startup: StartupData) {
     notices,
     settings,
     shelf,
+    undo,
     librarySearch: new LibrarySearch(api, notices.add),
     chosenPanel: new ChosenPanel(),
   };

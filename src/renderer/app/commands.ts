@@ -4,6 +4,7 @@
  * the registry refuses a clash of ids or keys at start.
  */
 import type { Command, CommandBinding, CommandRegistry } from '../commands/registry';
+import { undoBinding, undoCommands } from '../commands/undo-commands';
 import { annotationBinding, annotationCommands } from '../features/annotations/commands';
 import { appearanceBinding, appearanceCommands } from '../features/appearance/commands';
 import { bookmarkBinding, bookmarkCommands } from '../features/bookmarks/commands';
@@ -37,11 +38,13 @@ function feature<Context>(
 
 /*
  * The menu keeps this order within each section and group: 文件 (the library,
- * print, then the notes' files), 编辑 (annotate, then search), 视图 (look, panels, go).
+ * print, then the notes' files), 编辑 (撤销, annotate, then search), 视图 (look, panels, go).
  */
 export const FEATURE_COMMANDS: readonly FeatureCommands[] = [
   feature(libraryCommands, libraryBinding),
   feature(printCommands, printBinding),
+  // First of 编辑, as 撤销 is in every application's menu.
+  feature(undoCommands, undoBinding),
   feature(shortcutCommands, shortcutBinding),
   feature(appearanceCommands, appearanceBinding),
   feature(sidebarCommands, sidebarBinding),

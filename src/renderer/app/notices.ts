@@ -13,9 +13,20 @@ export interface Notice {
   readonly kind: NoticeKind;
 }
 
+/** What is on screen: a report, in one of its editions. */
+export interface ShownEdition {
+  report: string;
+  edition: string;
+}
+
 export interface NoticeOptions {
-  /** The report the message is news of, which is stale once another report is on screen. */
-  about?: string;
+  /**
+   * The report and edition the message is news of (已作为…新版本加入 is news
+   * of the edition just added), stale once another report, or another
+   * edition of the same report, is on screen: said once, not again when the
+   * reader comes back to it from an earlier edition.
+   */
+  about?: ShownEdition;
   /** `error` unless said: a message nobody classed is one the reader must not miss. */
   kind?: NoticeKind;
 }
@@ -23,8 +34,8 @@ export interface NoticeOptions {
 export class Notices extends Store<{ list: readonly Notice[] }> {
   /** Every message shown this page's life: a file's notice is told once, however often its report opens. */
   private readonly told = new Set<string>();
-  /** Messages that are news about one report (它已为你打开): the report they are about. */
-  private readonly about = new Map<string, string>();
+  /** Messages that are news about one report's edition (它已为你打开): the edition they are about. */
+  private readonly about = new Map<string, ShownEdition>();
 
   /** `initial`: main's notices at start (a damaged file recovered, …), errors all. */
   constructor(initial: readonly string[]) {
@@ -43,16 +54,20 @@ export class Notices extends Store<{ list: readonly Notice[] }> {
   };
 
   /** News, not a failure: told as a status, not an alert. */
-  readonly inform = (message: string, about?: string): void =>
+  readonly inform = (message: string, about?: ShownEdition): void =>
     this.add(message, { kind: 'info', ...(about !== undefined && { about }) });
 
   /**
    * A report is on screen: news of another report's arrival (《甲》已在书架上，
-   * 已为你打开) would now say the wrong thing, and goes. Every other message stays.
+   * 已为你打开), or of another edition's, would now say the wrong thing, and
+   * goes for good. Every other message stays.
    */
-  readonly reportShown = (report: string): void => {
+  readonly reportShown = (shown: ShownEdition): void => {
     const list = this.getSnapshot().list;
-    const kept = list.filter(({ text }) => (this.about.get(text) ?? report) === report);
+    const kept = list.filter(({ text }) => {
+      const about = this.about.get(text);
+      return !about || (about.report === shown.report && about.edition === shown.edition);
+    });
     if (kept.length !== list.length) this.set({ list: kept });
   };
 

@@ -65,8 +65,8 @@ export class ReportSwitch extends Store<SwitchState> {
       error(message: string): void;
       /** What reading the report's files had to say. */
       notices(messages: readonly string[]): void;
-      /** The report is on its way to the screen. */
-      opened(entry: LibraryReport): void;
+      /** The report is on its way to the screen, in this edition. */
+      opened(entry: LibraryReport, edition: string): void;
     },
   ) {
     super({ current: initial, pending: null, opening: null });
@@ -94,7 +94,7 @@ export class ReportSwitch extends Store<SwitchState> {
       return this.tell.error(`这份报告没能打开：${error}`);
     }
     this.tell.notices(opened.value.notices);
-    this.tell.opened(opened.value.report);
+    this.tell.opened(opened.value.report, document.value.version);
     const next: LoadedReport = {
       id: report,
       document: document.value,

@@ -15,6 +15,7 @@ import type { ShelfStore } from '../features/library/shelf-store';
 import { TocFolds } from '../features/toc/folds';
 import { arrive } from '../features/library/arrival';
 import { CommandRegistry } from '../commands/registry';
+import type { UndoStack } from '../commands/undo-stack';
 import { AnnotatingStore } from '../features/annotations/annotating';
 import { KeyboardSelection } from '../features/annotations/keyboard-selection';
 import { editionNavigation } from '../features/editions/edition-marks';
@@ -78,6 +79,8 @@ export interface ReaderStores {
   readonly editions: EditionsStore;
   readonly shortcuts: ShortcutsSheet;
   readonly commands: CommandRegistry;
+  /** The app's one undo (撤销, Ctrl+Z): outlives the report; this report's entries go with it. */
+  readonly undo: UndoStack;
   /** Jumps to a block, closing the sidebar where it covers the text. */
   jumpAndClose(block: string): void;
 }
@@ -89,6 +92,8 @@ export interface AppStores {
   readonly notices: Notices;
   readonly settings: SettingsStore;
   readonly shelf: ShelfStore;
+  /** The app's one undo: the 书架's removals and each report's deletions. */
+  readonly undo: UndoStack;
   readonly librarySearch: LibrarySearch;
   /** The sidebar's panel, as the reader left it in the report before. */
   readonly chosenPanel: ChosenPanel;
@@ -119,7 +124,7 @@ export function createReaderStores(app: AppStores, report: LoadedReport): Reader
   };
   const doc = documentText(document.blocks);
   const pageIndex = localSearch(api, document.blocks, { onReady: markPageIndexReady });
-  const userData = new UserDataStore(api, notices.add);
+  const userData = new UserDataStore(api, notices.add, app.undo);
   const glossaryNavigation = {
     sidebarCoversText: () => !sidebar.getSnapshot().wide,
     afterJump: sidebar.closeIfCovering,
@@ -161,7 +166,7 @@ export function createReaderStores(app: AppStores, report: LoadedReport): Reader
     search,
     pageIndex,
     userData,
-    annotating: new AnnotatingStore(slots.pane, doc, userData),
+    annotating: new AnnotatingStore(slots.pane, doc, userData, app.undo),
     keyboardSelection: new KeyboardSelection(slots.pane, doc, () => reading.chosenBlock()),
     glossary: new GlossaryStore(slots.pane, document, userData, glossaryNavigation, notices.add),
     figures,
@@ -172,6 +177,7 @@ export function createReaderStores(app: AppStores, report: LoadedReport): Reader
     }),
     shortcuts: new ShortcutsSheet(),
     commands: new CommandRegistry(),
+    undo: app.undo,
     jumpAndClose,
   };
   registerCommands(stores.commands, stores);
@@ -187,6 +193,12 @@ export function attachBeforePaint(stores: ReaderStores): () => void {
     stores.glossary.attach(),
     // The marks over the text are the page's, not the report's: they go with it.
     () => stores.editions.clear(),
+    // So do its deletions and cancelled notes on the undo stack: undone with
+    // another report on screen, they would change notes out of sight.
+    () => {
+      stores.undo.dropOwnedBy(stores.userData);
+      stores.undo.dropOwnedBy(stores.annotating);
+    },
   ];
   return () => stops.forEach((stop) => stop());
 }

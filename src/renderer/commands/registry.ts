@@ -20,6 +20,11 @@ import {
 export interface Command<Context> {
   id: string;
   label: string;
+  /**
+   * The label as it is now, where it says what the command would act on
+   * (撤销删除批注): the menu shows it; the 快捷键 sheet keeps `label`.
+   */
+  labelNow?: (context: Context) => string;
   keys: readonly KeyBinding[];
   enabled?: (context: Context) => boolean;
   perform: (context: Context) => void;
@@ -46,6 +51,8 @@ export interface RegisteredCommand {
   readonly label: string;
   readonly keys: readonly KeyBinding[];
   readonly menu?: MenuPlacement;
+  /** The label now: `label`, unless the command says what it would act on. */
+  labelNow(): string;
   isEnabled(): boolean;
   /** Undefined for a command that is never on or off. */
   isChecked(): boolean | undefined;
@@ -139,7 +146,7 @@ export class CommandRegistry implements Subscribable {
       return [
         {
           id: command.id,
-          label: command.label,
+          label: command.labelNow(),
           ...command.menu,
           ...(binding
             ? { shortcut: { key: binding.key, mod: binding.mod, shift: binding.shift } }
@@ -163,12 +170,13 @@ function bind<Context>(
   context: Context,
   watch: readonly Subscribable[],
 ): RegisteredCommand {
-  const { enabled, checked, perform } = command;
+  const { enabled, checked, perform, labelNow } = command;
   return {
     id: command.id,
     label: command.label,
     keys: command.keys,
     menu: command.menu,
+    labelNow: () => labelNow?.(context) ?? command.label,
     isEnabled: () => enabled?.(context) ?? true,
     isChecked: () => checked?.(context),
     perform: () => perform(context),

@@ -1,11 +1,12 @@
 /**
- * A modal question: a native <dialog> shown with showModal(), so focus stays
- * inside it, the page behind is out of reach and Esc cancels. Focus starts
- * on the element marked `autoFocus` (the default answer) and goes back where
- * it was when the dialog closes.
+ * A modal question: a native <dialog> shown with showModal(), so the page
+ * behind is out of reach and Esc cancels; Tab goes round inside it and focus
+ * goes back where it was when it closes (useModalDialog). Focus starts on
+ * the element marked `autoFocus` (the default answer).
  */
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
+import { useModalDialog } from './useModalDialog';
 
 interface Props {
   title: string;
@@ -18,15 +19,9 @@ interface Props {
 export function ModalDialog({ title, onCancel, children, className }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  useModalDialog(dialog);
   useEffect(() => {
-    const element = dialog.current;
-    const returnTo = document.activeElement;
-    if (element && !element.open) element.showModal();
-    element?.querySelector<HTMLElement>('[autofocus], [data-autofocus]')?.focus();
-    return () => {
-      if (element?.open) element.close();
-      if (returnTo instanceof HTMLElement && returnTo.isConnected) returnTo.focus();
-    };
+    dialog.current?.querySelector<HTMLElement>('[autofocus], [data-autofocus]')?.focus();
   }, []);
   return createPortal(
     <dialog

@@ -1,17 +1,23 @@
 /**
  * The reader's annotations, bookmarks and own terms as held by main: loaded
  * once, then kept in step with every answer. A failed call says why in a
- * notice and changes nothing on screen. The last deletion can be undone.
+ * notice and changes nothing on screen. Each deletion goes on the app's
+ * undo stack (撤销, Ctrl+Z); the last one is offered back by its toast too.
  * The annotations, bookmarks and glossary features all read this one store.
  */
 import type { Result } from '../../shared/api';
 import type { ReportRequest } from '../../shared/report-api';
 import type { ScopedApi } from '../api/scoped';
 import type { Anchored, Annotation, Bookmark, UserDataView } from '../../shared/user-data';
+import type { Undoable, UndoStack } from '../commands/undo-stack';
 import { Store } from '../store';
 
-export type Deleted =
-  { kind: 'annotation'; item: Annotation } | { kind: 'bookmark'; item: Bookmark };
+type DeletedItem = { kind: 'annotation'; item: Annotation } | { kind: 'bookmark'; item: Bookmark };
+
+export type Deleted = DeletedItem & {
+  /** Its entry on the undo stack: the toast's 撤销 takes it back through the stack. */
+  undoable: Undoable;
+};
 
 interface UserDataState {
   data: UserDataView;
@@ -51,6 +57,8 @@ export class UserDataStore extends Store<UserDataState> {
   constructor(
     private readonly api: UserDataApi,
     private readonly addNotice: (message: string) => void,
+    /** The app's one undo: each deletion goes on it, as this store's (dropped when the report goes). */
+    private readonly undoStack: UndoStack,
   ) {
     super({ data: EMPTY, loaded: false, lastDeleted: null });
   }
@@ -105,7 +113,7 @@ export class UserDataStore extends Store<UserDataState> {
     const gone = await this.attempt('删除批注', this.api.deleteAnnotation({ id }));
     if (!gone) return;
     this.change((data) => ({ annotations: data.annotations.filter((a) => a.id !== id) }));
-    this.set({ lastDeleted: { kind: 'annotation', item: gone } });
+    this.deleted({ kind: 'annotation', item: gone }, '删除批注');
   }
 
   async createBookmark(block: string) {
@@ -123,7 +131,7 @@ export class UserDataStore extends Store<UserDataState> {
     const gone = await this.attempt('删除书签', this.api.deleteBookmark({ id }));
     if (!gone) return;
     this.change((data) => ({ bookmarks: data.bookmarks.filter((b) => b.id !== id) }));
-    this.set({ lastDeleted: { kind: 'bookmark', item: gone } });
+    this.deleted({ kind: 'bookmark', item: gone }, '删除书签');
   }
 
   async saveTerm(term: { id?: string; term: string; definition: string }) {
@@ -143,12 +151,23 @@ export class UserDataStore extends Store<UserDataState> {
     if (view) this.set({ data: view });
   }
 
+  /** The toast's time is over: it goes; the deletion stays on the undo stack. */
   readonly dismissUndo = (): void => this.set({ lastDeleted: null });
 
-  readonly undo = async (): Promise<void> => {
+  /** 撤销 on the toast: the deletion it shows, taken back through the stack. */
+  readonly undo = (): void => {
     const deleted = this.getSnapshot().lastDeleted;
-    if (!deleted) return;
-    this.set({ lastDeleted: null });
+    if (deleted) this.undoStack.undo(deleted.undoable);
+  };
+
+  private deleted(item: DeletedItem, what: string): void {
+    const deleted: Deleted = { ...item, undoable: { what, undo: () => this.restore(deleted) } };
+    this.undoStack.push(deleted.undoable, this);
+    this.set({ lastDeleted: deleted });
+  }
+
+  private async restore(deleted: Deleted): Promise<void> {
+    if (this.getSnapshot().lastDeleted === deleted) this.set({ lastDeleted: null });
     if (deleted.kind === 'annotation') {
       const back = await this.attempt(
         '撤销删除',
@@ -162,5 +181,5 @@ export class UserDataStore extends Store<UserDataState> {
       );
       if (back) this.putBookmark(back);
     }
-  };
+  }
 }

@@ -6,9 +6,9 @@
  * told, and the notice that said why they were read-only goes.
  */
 import type { UserDataStore } from './user-data-store';
+import { APP_NAME } from '../../shared/app-name';
 
-export const WRITABLE_AGAIN =
-  '另一个报告阅读器已关闭：本窗口已接管数据文件夹，现在可以修改批注、书签和设置了。';
+export const WRITABLE_AGAIN = `另一个${APP_NAME}已关闭：本窗口已接管数据文件夹，现在可以修改批注、书签和设置了。`;
 
 /** A little more than main's own retry (RETRY_EVERY_MS), so one ask usually finds it done. */
 export const ASK_EVERY_MS = 6_000;

@@ -8,6 +8,7 @@ import { hostname } from 'node:os';
 import { claimFolder, type HeldLock, type LockApp, type LockOwner } from './folder-lock';
 import { codeOf, FULL_DISK_MESSAGE, problemOf, readOnlyFolderMessage } from './fs-errors';
 import type { FileAccess } from './versioned-file';
+import { APP_NAME } from '../../shared/app-name';
 
 export interface FolderAccess extends FileAccess {
   readonly dir: string;
@@ -33,11 +34,10 @@ export function describeOwner(owner: LockOwner): string {
 }
 
 export const busyMessage = (owner: LockOwner | null) =>
-  `另一个报告阅读器${owner ? `（${describeOwner(owner)}）` : ''}正在使用这个数据文件夹：` +
+  `另一个${APP_NAME}${owner ? `（${describeOwner(owner)}）` : ''}正在使用这个数据文件夹：` +
   '本次只读打开，可以阅读、检索和导出，但不能修改批注、书签和设置。关闭另一个后重新打开即可修改。';
 
-export const LOST_MESSAGE =
-  '另一个报告阅读器接管了这个数据文件夹：本窗口的改动不再保存。请关闭本窗口，在另一个里继续。';
+export const LOST_MESSAGE = `另一个${APP_NAME}接管了这个数据文件夹：本窗口的改动不再保存。请关闭本窗口，在另一个里继续。`;
 
 export class FolderLostError extends Error {}
 

@@ -21,6 +21,7 @@ import { plainFsError, plainFsMessage, problemOf } from './fs-errors';
 import { removeStrayTemps } from './stray-temps';
 import { writeFileAtomic, type WriterIo } from './atomic-write';
 import { moveAside, readJsonFile } from './json-file';
+import { APP_NAME } from '../../shared/app-name';
 
 /** Whether this process may write the file's folder (the folder lock decides; see folder-access.ts). */
 export interface FileAccess {
@@ -250,9 +251,9 @@ async function readVersioned<T>(spec: VersionedFileSpec<T>): Promise<Opened<T>> 
     // Show what this version can understand of it, and never write it.
     const shown = main.value !== null ? '只读打开' : `只读打开，本次使用${spec.fallback}`;
     notices.push(
-      `${spec.label}来自更新版本的报告阅读器（版本 ${main.version}），${shown}，原文件未改动。`,
+      `${spec.label}来自更新版本的${APP_NAME}（版本 ${main.version}），${shown}，原文件未改动。`,
     );
-    reason = `${spec.label}来自更新版本的报告阅读器，只能查看，不能修改。`;
+    reason = `${spec.label}来自更新版本的${APP_NAME}，只能查看，不能修改。`;
     return opened(main.value ?? spec.empty, undefined);
   }
   if (main.kind === 'good') {

@@ -140,7 +140,7 @@ export function AnnotationLayer() {
         <UndoToast
           message={`已删除${lastDeleted.kind === 'annotation' ? '批注' : `书签“${lastDeleted.item.name}”`}`}
           token={lastDeleted}
-          undo={() => void userData.undo()}
+          undo={userData.undo}
           expire={userData.dismissUndo}
         />
       )}

@@ -1,6 +1,6 @@
 /**
  * After a deletion, or a note cancelled with words in it: what went, and 撤销
- * for a while (Ctrl/Cmd+Z too: the annotation.undo command).
+ * for a while. Ctrl/Cmd+Z takes back the latest change of any kind (commands/undo-commands.ts).
  */
 import { useEffect } from 'react';
 import { Toast } from '../../ui/Toast';

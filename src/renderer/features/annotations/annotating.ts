@@ -11,6 +11,7 @@
  */
 import type { DocumentText } from '../../../core/report/doc-text';
 import type { Anchored, Annotation, HighlightColor } from '../../../shared/user-data';
+import type { Undoable, UndoStack } from '../../commands/undo-stack';
 import { Store } from '../../store';
 import type { UserDataStore } from '../../user-data/user-data-store';
 import { scrollRangeIntoView } from '../reading/block-ranges';
@@ -55,6 +56,8 @@ export const editingKey = (editing: Editing): string =>
 export interface Discarded {
   editing: Editing;
   value: EditorValue;
+  /** Its entry on the app's undo stack (Ctrl+Z, the toast's 撤销). */
+  undoable: Undoable;
 }
 
 interface AnnotatingState {
@@ -88,6 +91,7 @@ export class AnnotatingStore extends Store<AnnotatingState> {
     private readonly pane: HTMLElement,
     private readonly doc: DocumentText,
     private readonly userData: UserDataStore,
+    private readonly undoStack: UndoStack,
   ) {
     super({
       selection: null,
@@ -217,21 +221,32 @@ export class AnnotatingStore extends Store<AnnotatingState> {
   /** The reader cancelled a note with words in it: the editor closes, the words are kept for 撤销. */
   discard(editing: Editing, value: EditorValue): void {
     this.dropDraft(editing);
-    this.set({ discarded: { editing, value } });
+    const discarded: Discarded = {
+      editing,
+      value,
+      undoable: { what: '放弃批注', undo: () => this.reopen(discarded) },
+    };
+    this.undoStack.push(discarded.undoable, this);
+    this.set({ discarded });
     this.closeEditorOf(editing);
   }
 
   readonly hasDiscarded = (): boolean => this.getSnapshot().discarded !== null;
 
-  /** 撤销 after a cancel: the editor opens again where it was, with the words as they were. */
+  /** The toast's 撤销 after a cancel, taken back through the undo stack. */
   readonly restoreDiscarded = (): void => {
     const { discarded } = this.getSnapshot();
-    if (!discarded) return;
-    this.holdDraft(discarded.editing, discarded.value);
-    this.set({ discarded: null, editing: discarded.editing });
+    if (discarded) this.undoStack.undo(discarded.undoable);
   };
 
-  /** The time to undo is over. */
+  /** 撤销 after a cancel: the editor opens again where it was, with the words as they were. */
+  private reopen(discarded: Discarded): void {
+    this.holdDraft(discarded.editing, discarded.value);
+    const shown = this.getSnapshot().discarded;
+    this.set({ discarded: shown === discarded ? null : shown, editing: discarded.editing });
+  }
+
+  /** The toast's time is over (the cancel stays on the undo stack). */
   readonly forgetDiscarded = (): void => this.set({ discarded: null });
 
   /** Scrolls to an annotation's words and marks them for a moment. */

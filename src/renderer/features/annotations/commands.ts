@@ -1,4 +1,4 @@
-/** Highlighting and noting the selected text, undoing a deletion, the 批注 list and its files. */
+/** Highlighting and noting the selected text, the 批注 list and its files (撤销 is the app's: commands/undo-commands.ts). */
 import type { ReaderStores } from '../../app/stores';
 import type { Command, CommandBinding } from '../../commands/registry';
 import { chooseAnnotationFile, exportAnnotations, type ExportFormat } from './annotation-files';
@@ -9,7 +9,6 @@ export interface AnnotationsContext {
    * reader's lock) still take the key: the reader is told why nothing is added.
    */
   readonly canAnnotate: boolean;
-  readonly canUndo: boolean;
   /** False while the data file is read-only (another reader holds it, the folder is read-only, a newer version wrote it). */
   readonly canWrite: boolean;
   /** There is something to export. */
@@ -24,7 +23,6 @@ export interface AnnotationsContext {
   moveSentence(direction: 1 | -1): void;
   resizeBySentence(direction: 1 | -1): void;
   resizeByCharacter(direction: 1 | -1): void;
-  undo(): void;
   showPanel(): void;
   exportAs(format: ExportFormat): void;
   /** Opens the file chooser for a W3C annotation file. */
@@ -105,16 +103,6 @@ export const annotationCommands: Command<AnnotationsContext>[] = [
     perform: (context) => context.resizeByCharacter(-1),
   },
   {
-    id: 'annotation.undo',
-    // A deletion, or a note cancelled with words in it (annotating.ts).
-    label: '撤销',
-    // Not in text fields: there Ctrl+Z is the field's own undo.
-    keys: [{ key: 'z', mod: true, shift: false }],
-    enabled: (context) => context.canUndo,
-    menu: ANNOTATE,
-    perform: (context) => context.undo(),
-  },
-  {
     id: 'panel.annotations',
     label: '批注列表',
     keys: [{ key: 'a' }],
@@ -170,9 +158,6 @@ export function annotationBinding(stores: ReaderStores): CommandBinding<Annotati
       get canAnnotate() {
         return annotating.hasSelection();
       },
-      get canUndo() {
-        return annotating.hasDiscarded() || userData.getSnapshot().lastDeleted !== null;
-      },
       get canWrite() {
         return !userData.data.readOnly;
       },
@@ -195,9 +180,6 @@ export function annotationBinding(stores: ReaderStores): CommandBinding<Annotati
       moveSentence: keyboardSelection.moveSentence,
       resizeBySentence: keyboardSelection.resizeBySentence,
       resizeByCharacter: keyboardSelection.resizeByCharacter,
-      // Words cancelled first: they were typed, and were most likely the last thing done.
-      undo: () =>
-        annotating.hasDiscarded() ? annotating.restoreDiscarded() : void userData.undo(),
       showPanel: () => sidebar.show('annotations'),
       exportAs: (format) => void exportAnnotations(api, notices, format),
       chooseFile: () => chooseAnnotationFile(stores),

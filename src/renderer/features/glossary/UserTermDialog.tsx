@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useReader } from '../../app/context';
 import { useStore } from '../../store';
+import { useModalDialog } from '../../ui/useModalDialog';
 import { draftProblem, type TermDraft } from './user-terms';
 
 export function UserTermDialog({ draft }: { draft: TermDraft }) {
@@ -19,10 +20,9 @@ export function UserTermDialog({ draft }: { draft: TermDraft }) {
 
   const termField = useRef<HTMLInputElement>(null);
   const definitionField = useRef<HTMLTextAreaElement>(null);
-  // A modal <dialog> keeps focus inside, closes on Esc and gives focus back where it was.
+  // A modal <dialog>: Tab goes round inside it, Esc cancels, focus goes back where it was.
+  useModalDialog(dialog);
   useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
     // showModal() focuses the first field; with the phrase already there, the explanation is next.
     (draft.term === '' ? termField : definitionField).current?.focus();
     // Only on opening: later edits of the fields must not move focus.

@@ -90,8 +90,10 @@ export function LibraryView() {
     shelf.focusTaken();
     // A reader who put focus elsewhere while the removal or the 撤销 was under
     // way keeps it there, as in the panels: only focus the removal dropped, or
-    // the 书架's own first stop (its heading), moves on.
-    if (focusMovedOn(heading.current)) return;
+    // the 书架's own first stop (its heading), moves on; so does focus left
+    // where it was when the putting back began (Ctrl+Z on another row).
+    const held = 'held' in focus && document.activeElement === focus.held;
+    if (!held && focusMovedOn(heading.current)) return;
     const rows = [...(list.current?.querySelectorAll<HTMLElement>(':scope > li') ?? [])];
     const row =
       'report' in focus

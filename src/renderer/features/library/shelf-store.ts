@@ -14,6 +14,7 @@ import {
   type LibraryView,
 } from '../../../shared/library';
 import type { NoticeOptions } from '../../app/notices';
+import type { Undoable, UndoStack } from '../../commands/undo-stack';
 import { Store } from '../../store';
 import { EditionQuestion, type PendingOffer } from './edition-question';
 import { arrivalNotices } from './shelf-view';
@@ -51,7 +52,19 @@ export type OpenReport = (report: string, options?: OpenOptions) => Promise<void
  * removed. Held here, not in the list: removing the report on screen puts up
  * another reader, and a new 书架 with it.
  */
-export type ShelfFocus = { report: string } | { at: number };
+export type ShelfFocus =
+  | {
+      report: string;
+      /**
+       * What had focus when the putting back began (Ctrl+Z pressed on another
+       * row): still there, it has not been moved by the reader, and gives way.
+       */
+      held?: Element | null;
+    }
+  | { at: number };
+
+/** What has focus now; none under Node, where the store is tested. */
+const focused = (): Element | null => globalThis.document?.activeElement ?? null;
 
 export type ShelfApi = Pick<
   ReaderApi,
@@ -107,6 +120,8 @@ export class ShelfStore extends Store<ShelfState> {
   private queue: Promise<unknown> = Promise.resolve();
   /** A file that is another edition of a report: 作为新版本 or 单独的报告, the reader says. */
   readonly question = new EditionQuestion();
+  /** Each removal's entry on the undo stack, by report: forgotten there once it is put back another way. */
+  private readonly removals = new Map<string, Undoable>();
 
   constructor(
     private readonly api: ShelfApi,
@@ -115,6 +130,8 @@ export class ShelfStore extends Store<ShelfState> {
     private readonly openReport: OpenReport,
     /** Its `about`: the report a notice is news of (gone once another report is on screen). */
     private readonly addNotice: (message: string, options?: NoticeOptions) => void,
+    /** The app's one undo: each removal goes on it (撤销移出书架, Ctrl+Z). */
+    private readonly undoStack: UndoStack,
   ) {
     super({ view, shown: false, adding: null, removed: null, current, focus: null });
   }
@@ -211,10 +228,9 @@ export class ShelfStore extends Store<ShelfState> {
 
   /** A file is on the shelf: said, then opened (on screen first; the shelf's list follows). */
   private async arrived(answer: AddedReport): Promise<void> {
-    // News, not a failure: told as a status, gone once another report is on screen.
-    for (const notice of arrivalNotices(answer)) {
-      this.addNotice(notice, { about: answer.report.id, kind: 'info' });
-    }
+    // News, not a failure: told as a status, gone once another report or edition is on screen.
+    const about = { report: answer.report.id, edition: answer.report.edition };
+    for (const notice of arrivalNotices(answer)) this.addNotice(notice, { about, kind: 'info' });
     const { report, edition } = answer;
     await this.openReport(report.id, edition && { compareWith: edition.previous });
   }
@@ -239,6 +255,9 @@ export class ShelfStore extends Store<ShelfState> {
     const answer = await this.api.removeReport({ report });
     // Still listed: focus stays put, and a notice says why.
     if (!answer.ok) return this.addNotice(`移除失败：${answer.error}`);
+    const undoable: Undoable = { what: '移出书架', undo: () => this.restore(report) };
+    this.removals.set(report, undoable);
+    this.undoStack.push(undoable);
     this.set({ removed: answer.value });
     await this.refresh();
     if (this.getSnapshot().current === report) {
@@ -251,21 +270,29 @@ export class ShelfStore extends Store<ShelfState> {
 
   /** Puts a removed report back on the shelf, with its notes. */
   async restore(report: string): Promise<void> {
+    // Put back (from 已移除, or by 撤销): Ctrl+Z must not try it again.
+    const undoable = this.removals.get(report);
+    if (undoable) this.undoStack.forget(undoable);
+    this.removals.delete(report);
+    const held = focused();
     const answer = await this.api.restoreReport({ report });
     if (!answer.ok) return this.addNotice(`放回失败：${answer.error}`);
     if (this.getSnapshot().removed?.id === report) this.set({ removed: null });
     await this.refresh();
     // Put back from the 书架 (or 撤销 while it is up): its row takes focus there.
-    if (this.getSnapshot().shown) this.set({ focus: { report } });
+    if (this.getSnapshot().shown) this.set({ focus: { report, held } });
   }
 
   /** The 书架 has put focus where it was asked to. */
   readonly focusTaken = (): void => this.set({ focus: null });
 
+  /** The toast's 撤销: the removal it shows, taken back through the undo stack. */
   readonly undoRemove = (): void => {
     const removed = this.getSnapshot().removed;
-    if (removed) void this.restore(removed.id);
+    const undoable = removed && this.removals.get(removed.id);
+    if (undoable) this.undoStack.undo(undoable);
   };
 
+  /** The toast's time is over (the removal stays on the undo stack). */
   readonly dismissUndo = (): void => this.set({ removed: null });
 }

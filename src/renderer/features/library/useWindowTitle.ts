@@ -5,8 +5,7 @@
  * which app. The page is served with the app's name alone, kept after it.
  */
 import { useEffect } from 'react';
-
-const APP_NAME = '报告阅读器';
+import { APP_NAME } from '../../../shared/app-name';
 
 export function useWindowTitle(reportName: string): void {
   useEffect(() => {

@@ -1,14 +1,16 @@
 /**
  * The 快捷键 sheet (`?`): every command and its keys, from the command
  * registry itself, so it cannot drift from what the keys do. A native modal
- * <dialog>: it traps focus, closes on Esc, and focus goes back where it was.
+ * <dialog> (useModalDialog): Tab goes round inside it, Esc closes it, and
+ * focus goes back where it was.
  */
-import { useLayoutEffect, useRef } from 'react';
+import { useRef } from 'react';
 import { createPortal } from 'react-dom';
 import { useReader } from '../../app/context';
 import { IS_MAC } from '../../commands/keys';
 import { describeKeys } from '../../commands/shortcut-labels';
 import { useStore } from '../../store';
+import { useModalDialog } from '../../ui/useModalDialog';
 
 /** The sheet while it is open. */
 export function Shortcuts() {
@@ -20,15 +22,7 @@ export function Shortcuts() {
 function ShortcutsDialog() {
   const { commands, shortcuts } = useReader();
   const dialog = useRef<HTMLDialogElement>(null);
-  useLayoutEffect(() => {
-    const element = dialog.current!;
-    const before = document.activeElement;
-    element.showModal();
-    return () => {
-      if (element.open) element.close();
-      if (before instanceof HTMLElement && before.isConnected) before.focus();
-    };
-  }, []);
+  useModalDialog(dialog);
   return (
     <dialog
       ref={dialog}

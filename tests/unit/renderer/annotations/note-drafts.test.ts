@@ -7,13 +7,15 @@ import {
   type Editing,
   type EditorValue,
 } from '../../../../src/renderer/features/annotations/annotating';
+import { UndoStack } from '../../../../src/renderer/commands/undo-stack';
 import type { UserDataStore } from '../../../../src/renderer/user-data/user-data-store';
 
 const EMPTY: EditorValue = { color: 'c1', note: '', tags: [] };
 const rect = () => ({}) as DOMRect;
 
 // Only the editor's state is exercised here: nothing touches the pane or the text.
-const store = () => new AnnotatingStore({} as HTMLElement, {} as DocumentText, {} as UserDataStore);
+const store = (stack = new UndoStack()) =>
+  new AnnotatingStore({} as HTMLElement, {} as DocumentText, {} as UserDataStore, stack);
 
 describe('hasTypedWords', () => {
   it('is true for a changed note or tags, false for a colour alone or an emptied note', () => {
@@ -41,6 +43,20 @@ describe('AnnotatingStore drafts', () => {
     expect(annotating.getSnapshot().editing).toBe(editing);
     expect(annotating.draftOf(editing)).toEqual(typed);
     expect(annotating.hasDiscarded()).toBe(false);
+  });
+
+  it('a cancelled note goes on the undo stack: Ctrl+Z brings it back after its toast has gone', () => {
+    const stack = new UndoStack();
+    const annotating = store(stack);
+    annotating.openEditor('a1', rect);
+    const editing = annotating.getSnapshot().editing as Editing;
+    annotating.discard(editing, { ...EMPTY, note: '会上追问' });
+    expect(stack.label()).toBe('撤销放弃批注');
+    annotating.forgetDiscarded();
+    expect(stack.undoLatest()).toBe(true);
+    expect(annotating.getSnapshot().editing).toBe(editing);
+    expect(annotating.draftOf(editing)?.note).toBe('会上追问');
+    expect(stack.latest()).toBeUndefined();
   });
 
   it('a save that ends late closes only its own editor', () => {

@@ -70,7 +70,10 @@ describe('notices', () => {
     const notices = new Notices(['设置文件已损坏']);
     notices.add('保存批注失败');
     notices.inform('已导出“a.json”。');
-    notices.add('《甲》已在书架上，已为你打开。', { about: 'r1', kind: 'info' });
+    notices.add('《甲》已在书架上，已为你打开。', {
+      about: { report: 'r1', edition: 'e1' },
+      kind: 'info',
+    });
     expect(notices.getSnapshot().list).toEqual([
       { text: '设置文件已损坏', kind: 'error' },
       { text: '保存批注失败', kind: 'error' },
@@ -78,8 +81,20 @@ describe('notices', () => {
       { text: '《甲》已在书架上，已为你打开。', kind: 'info' },
     ]);
     // News of report r1 goes once another report is on screen; the rest stays.
-    notices.reportShown('r2');
+    notices.reportShown({ report: 'r2', edition: 'e1' });
     expect(notices.getSnapshot().list.map(({ kind }) => kind)).toEqual(['error', 'error', 'info']);
+  });
+
+  it('news of an edition added goes once an earlier edition is on screen, and does not come back with the current one', () => {
+    const notices = new Notices([]);
+    const current = { report: 'r1', edition: 'e2' };
+    notices.add('已作为《甲》的新版本加入：没有批注。', { about: current, kind: 'info' });
+    notices.reportShown(current);
+    expect(notices.getSnapshot().list).toHaveLength(1);
+    notices.reportShown({ report: 'r1', edition: 'e1' });
+    expect(notices.getSnapshot().list).toEqual([]);
+    notices.reportShown(current);
+    expect(notices.getSnapshot().list).toEqual([]);
   });
 });
 

@@ -347,24 +347,35 @@ describe('commands that write the reader’s notes', () => {
     expect(stores.annotating.startNote).toHaveBeenCalledOnce();
   });
 
-  it('undo is enabled only after a deletion or a cancelled note', () => {
-    expect(isEnabled('annotation.undo')).toBe(false);
-    const { command, userData } = commandById('annotation.undo', { deleted: true });
-    expect(command.isEnabled()).toBe(true);
-    command.perform();
-    expect(userData.undo).toHaveBeenCalledOnce();
+  it('撤销 is enabled only with something to undo, and says what it would undo, in the menu too', () => {
+    expect(isEnabled('edit.undo')).toBe(false);
+    const stores = fakeStores({ undoable: ['删除批注', '移出书架'], desktop: true });
+    const undo = stores.registry.get('edit.undo');
+    expect(undo.isEnabled()).toBe(true);
+    expect(undo.labelNow()).toBe('撤销移出书架');
+    expect(stores.registry.menu().find((item) => item.id === 'edit.undo')).toMatchObject({
+      section: 'edit',
+      label: '撤销移出书架',
+      shortcut: { key: 'z', mod: true, shift: false },
+      enabled: true,
+    });
+    // The 快捷键 sheet keeps the plain name.
+    expect(undo.label).toBe('撤销');
   });
 
-  it('undo brings back a note cancelled with words in it before any deletion', () => {
-    const { command, userData, annotating } = commandById('annotation.undo', {
-      deleted: true,
-      discarded: true,
-    });
-    expect(command.isEnabled()).toBe(true);
-    command.perform();
-    expect(annotating.restoreDiscarded).toHaveBeenCalledOnce();
-    expect(userData.undo).not.toHaveBeenCalled();
-    expect(isEnabled('annotation.undo', { discarded: true })).toBe(true);
+  it('Ctrl/Cmd+Z takes back the latest change, whichever feature made it, then the one before', () => {
+    const stores = fakeStores({ undoable: ['删除批注', '移出书架'] });
+    const ctrlZ = press('z', { ctrlKey: true });
+    expect(stores.registry.forKey(ctrlZ, { isMac: false })?.id).toBe('edit.undo');
+    expect(stores.registry.forKey(press('z', { metaKey: true }), { isMac: true })?.id).toBe(
+      'edit.undo',
+    );
+    // In a text field (the note editor, the search box, a rename) Ctrl+Z is the field's own.
+    expect(stores.registry.forKey(ctrlZ, { isMac: false, inTextField: true })).toBeUndefined();
+    expect(stores.registry.run('edit.undo')).toBe(true);
+    expect(stores.registry.run('edit.undo')).toBe(true);
+    expect(stores.registry.run('edit.undo')).toBe(false);
+    expect(stores.undone).toEqual(['移出书架', '删除批注']);
   });
 
   it('export needs something to export; import and a term of one’s own need writable data', () => {

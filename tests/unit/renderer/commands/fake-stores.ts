@@ -9,6 +9,7 @@ import { registerCommands } from '../../../../src/renderer/app/commands';
 import { SettingsStore } from '../../../../src/renderer/app/settings';
 import type { ReaderStores } from '../../../../src/renderer/app/stores';
 import { CommandRegistry } from '../../../../src/renderer/commands/registry';
+import { UndoStack } from '../../../../src/renderer/commands/undo-stack';
 import { EditionsStore } from '../../../../src/renderer/features/editions/editions-store';
 import { SearchSession } from '../../../../src/renderer/features/search/search-session';
 import type { EditionComparison } from '../../../../src/shared/editions';
@@ -29,10 +30,8 @@ export interface FakeOptions {
   selection?: boolean;
   /** The selection is the keyboard's (v): the arrows move it. */
   keyboardSelecting?: boolean;
-  /** Something was just deleted and can be undone. */
-  deleted?: boolean;
-  /** A note was cancelled with words in it, which can be brought back. */
-  discarded?: boolean;
+  /** Changes on the undo stack, oldest first, by what 撤销 would call them (删除批注). */
+  undoable?: string[];
   annotations?: number;
   /** Records set aside as unreadable. */
   quarantined?: number;
@@ -105,6 +104,10 @@ export function fakeStores(options: FakeOptions = {}) {
     failed: vi.fn(),
   };
   const editions = new EditionsStore(onScreen, editionNavigation, comparisons);
+  const undo = new UndoStack();
+  const undone: string[] = [];
+  for (const what of options.undoable ?? [])
+    undo.push({ what, undo: () => void undone.push(what) });
   if (options.comparison) editions.show(options.comparison);
   const fakes = {
     api: {
@@ -133,17 +136,14 @@ export function fakeStores(options: FakeOptions = {}) {
     },
     userData: {
       data,
-      getSnapshot: () => ({ data, loaded: true, lastDeleted: options.deleted ? {} : null }),
+      getSnapshot: () => ({ data, loaded: true, lastDeleted: null }),
       subscribe: noSubscription,
-      undo: vi.fn(async () => {}),
     },
     annotating: {
       hasSelection: () => options.selection ?? false,
       subscribe: noSubscription,
       highlight: vi.fn(async () => {}),
       startNote: vi.fn(),
-      hasDiscarded: () => options.discarded ?? false,
-      restoreDiscarded: vi.fn(),
     },
     keyboardSelection: {
       active: () => options.keyboardSelecting ?? false,
@@ -172,8 +172,17 @@ export function fakeStores(options: FakeOptions = {}) {
     document: { outline: [], version: onScreen, title: '报告' },
     doc: { indexOf: new Map() },
     commands: new CommandRegistry(),
+    undo,
   };
   const stores = fakes as unknown as ReaderStores;
   registerCommands(stores.commands, stores);
-  return { ...fakes, settingsApi, editionNavigation, comparisons, registry: fakes.commands };
+  return {
+    ...fakes,
+    settingsApi,
+    editionNavigation,
+    comparisons,
+    registry: fakes.commands,
+    /** What 撤销 has taken back, latest first. */
+    undone,
+  };
 }

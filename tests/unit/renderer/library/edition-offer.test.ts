@@ -5,6 +5,7 @@
  * before, 单独的报告 opens the new report, 取消 opens nothing; what the reader
  * is told. And how editions are named on the shelf and in 修订对照.
  */
+import { UndoStack } from '../../../../src/renderer/commands/undo-stack';
 import { describe, expect, it, vi } from 'vitest';
 import { ShelfStore, type ShelfApi } from '../../../../src/renderer/features/library/shelf-store';
 import {
@@ -69,6 +70,7 @@ function offering(answer: (as: string) => Result<AddedReport | null>) {
     'haishu',
     async (report, options) => void opened.push([report, options]),
     (message) => notices.push(message),
+    new UndoStack(),
   );
   return { shelf, api, opened, notices };
 }

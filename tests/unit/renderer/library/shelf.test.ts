@@ -4,6 +4,7 @@
  * search scope that follows the box, and the report switch that takes one
  * report down before the next one's text goes in.
  */
+import { UndoStack } from '../../../../src/renderer/commands/undo-stack';
 import { describe, expect, it, vi } from 'vitest';
 import { Notices } from '../../../../src/renderer/app/notices';
 import { ReportSwitch, type LoadedReport } from '../../../../src/renderer/app/report-switch';
@@ -39,6 +40,7 @@ function fakeShelf(view: LibraryView) {
   const opened: string[] = [];
   const notices: string[] = [];
   const kinds: (string | undefined)[] = [];
+  const undo = new UndoStack();
   const api = {
     getLibrary: vi.fn(() => ok(view)),
     addReport: vi.fn(async ({ fileName }: { fileName: string }) => {
@@ -69,9 +71,10 @@ function fakeShelf(view: LibraryView) {
       notices.push(message);
       kinds.push(options?.kind);
     },
+    undo,
   );
   shelf.attach();
-  return { shelf, api, opened, notices, kinds };
+  return { shelf, api, opened, notices, kinds, undo };
 }
 
 const file = (name: string) => new File([new Uint8Array([1, 2, 3])], name);
@@ -163,6 +166,22 @@ describe('removing', () => {
     shelf.undoRemove();
     await vi.waitFor(() => expect(api.restoreReport).toHaveBeenCalledWith({ report: 'b' }));
     await vi.waitFor(() => expect(shelf.getSnapshot().removed).toBeNull());
+    expect(api.restoreReport).toHaveBeenCalledOnce();
+  });
+
+  it('a removal goes on the undo stack: Ctrl+Z puts it back after its toast has gone, and never twice', async () => {
+    const { shelf, api, undo } = fakeShelf(view);
+    await shelf.remove('b');
+    expect(undo.label()).toBe('撤销移出书架');
+    shelf.dismissUndo();
+    expect(undo.undoLatest()).toBe(true);
+    await vi.waitFor(() => expect(api.restoreReport).toHaveBeenCalledWith({ report: 'b' }));
+    expect(undo.undoLatest()).toBe(false);
+    // Put back from 已移除 instead: nothing is left for Ctrl+Z to put back again.
+    await shelf.remove('b');
+    await shelf.restore('b');
+    expect(undo.latest()).toBeUndefined();
+    expect(api.restoreReport).toHaveBeenCalledTimes(2);
   });
 });
 

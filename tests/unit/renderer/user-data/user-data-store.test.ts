@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { UndoStack } from '../../../../src/renderer/commands/undo-stack';
 import {
   UserDataStore,
   type UserDataApi,
@@ -44,7 +45,7 @@ describe('the user-data store', () => {
   it('loads main’s view, and keeps in step with each answer', async () => {
     const view = oneBookmark();
     const { api } = fakeMain(view);
-    const store = new UserDataStore(api, vi.fn());
+    const store = new UserDataStore(api, vi.fn(), new UndoStack());
     expect(store.getSnapshot().loaded).toBe(false);
     await store.load();
     expect(store.getSnapshot().loaded).toBe(true);
@@ -56,22 +57,41 @@ describe('the user-data store', () => {
   it('a deletion can be undone once', async () => {
     const view = oneBookmark();
     const { api, calls } = fakeMain(view);
-    const store = new UserDataStore(api, vi.fn());
+    const store = new UserDataStore(api, vi.fn(), new UndoStack());
     await store.load();
     await store.deleteBookmark('b1');
     expect(store.data.bookmarks).toEqual([]);
     expect(store.getSnapshot().lastDeleted?.kind).toBe('bookmark');
-    await store.undo();
-    await store.undo();
-    expect(store.data.bookmarks.map((item) => item.id)).toEqual(['b1']);
+    store.undo();
+    store.undo();
+    await vi.waitFor(() => expect(store.data.bookmarks.map((item) => item.id)).toEqual(['b1']));
     expect(calls).toEqual(['delete b1', 'restore b1']);
     expect(store.getSnapshot().lastDeleted).toBeNull();
+  });
+
+  it('each deletion goes on the app’s undo stack, named, and stays there after its toast has gone', async () => {
+    const view = oneBookmark();
+    const { api, calls } = fakeMain(view);
+    const stack = new UndoStack();
+    const store = new UserDataStore(api, vi.fn(), stack);
+    await store.load();
+    await store.deleteBookmark('b1');
+    expect(stack.label()).toBe('撤销删除书签');
+    store.dismissUndo();
+    expect(store.getSnapshot().lastDeleted).toBeNull();
+    expect(stack.undoLatest()).toBe(true);
+    await vi.waitFor(() => expect(store.data.bookmarks.map((item) => item.id)).toEqual(['b1']));
+    expect(calls).toEqual(['delete b1', 'restore b1']);
+    // The report's stores go: what they put on the stack goes with them.
+    await store.deleteBookmark('b1');
+    stack.dropOwnedBy(store);
+    expect(stack.latest()).toBeUndefined();
   });
 
   it('a refused change says why in a notice and changes nothing', async () => {
     const view = oneBookmark();
     const addNotice = vi.fn();
-    const store = new UserDataStore(fakeMain(view).api, addNotice);
+    const store = new UserDataStore(fakeMain(view).api, addNotice, new UndoStack());
     await store.load();
     const before = store.getSnapshot();
     await store.renameBookmark('b1', '新名字');

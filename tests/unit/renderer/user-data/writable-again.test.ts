@@ -1,5 +1,6 @@
 /** Notes read-only because another reader held the folder: the page finds out when main has taken it. */
 import { describe, expect, it, vi } from 'vitest';
+import { UndoStack } from '../../../../src/renderer/commands/undo-stack';
 import {
   UserDataStore,
   type UserDataApi,
@@ -26,7 +27,7 @@ describe('watchWritableAgain', () => {
       const api = {
         getUserData: () => Promise.resolve({ ok: true as const, value: view(held) }),
       } as unknown as UserDataApi;
-      const userData = new UserDataStore(api, () => undefined);
+      const userData = new UserDataStore(api, () => undefined, new UndoStack());
       await userData.load();
       const notices = new Notices([BUSY]);
       const told: (string | null)[] = [];
