@@ -116,6 +116,9 @@ function commandItem(
   };
 }
 
+/** The renderer's group of commands that 编辑 puts first (撤销). */
+const UNDO_GROUP = 'undo';
+
 /** The renderer's command 最近打开 follows (文件 → 打开报告…). */
 const OPEN_REPORT_COMMAND = 'library.open';
 
@@ -140,6 +143,13 @@ export function buildMenuTemplate(
   const items = (section: MenuSection) => commandItems(commands, section, platform, run);
   const withSeparator = (list: MenuItemConstructorOptions[]) =>
     list.length > 0 ? [...list, { type: 'separator' as const }] : [];
+  const undoGroup = commands.filter((command) => command.group === UNDO_GROUP);
+  const editRest = commandItems(
+    commands.filter((command) => command.group !== UNDO_GROUP),
+    'edit',
+    platform,
+    run,
+  );
 
   const appMenu: MenuItemConstructorOptions[] = mac
     ? [
@@ -161,9 +171,15 @@ export function buildMenuTemplate(
       mac ? { role: 'close', label: '关闭窗口' } : { role: 'quit', label: '退出' },
     ],
     edit: [
+      // The app's own 撤销 first, as in every editor; the page runs its key.
+      ...withSeparator(commandItems(undoGroup, 'edit', platform, run)),
+      // Cut and paste are here for text fields (notes, search, rename): on macOS
+      // Cmd+X and Cmd+V reach a field only through an Edit menu holding these roles.
+      { role: 'cut', label: '剪切' },
       { role: 'copy', label: '复制' },
+      { role: 'paste', label: '粘贴' },
       { role: 'selectAll', label: '全选' },
-      ...(items('edit').length > 0 ? [{ type: 'separator' as const }, ...items('edit')] : []),
+      ...(editRest.length > 0 ? [{ type: 'separator' as const }, ...editRest] : []),
     ],
     view: [
       ...withSeparator(items('view')),

@@ -181,9 +181,18 @@ describe('buildMenuTemplate', () => {
     expect(help.some((item) => item.role === 'about')).toBe(true);
   });
 
-  it('编辑 has copy and select-all, then the search commands', () => {
+  it('编辑 has 撤销, then cut, copy, paste and select-all for text fields, then the search commands', () => {
     const edit = submenuOf(top(template, '编辑'));
-    expect(edit.slice(0, 2).map((item) => item.role)).toEqual(['copy', 'selectAll']);
+    expect(edit[0]?.id).toBe('edit.undo');
+    expect(edit.slice(1, 6).map((item) => item.type ?? item.role)).toEqual([
+      'separator',
+      'cut',
+      'copy',
+      'paste',
+      'selectAll',
+    ]);
+    // Shown, not registered: Ctrl+Z in a text field stays the field's own undo.
+    expect(edit[0]?.registerAccelerator).toBe(false);
     expect(edit.find((item) => item.id === 'search.focus')?.accelerator).toBe('CmdOrCtrl+F');
   });
 
