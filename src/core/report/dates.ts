@@ -7,8 +7,12 @@ const YEAR = '[0-9０-９]{4}|[〇零○一二三四五六七八九]{4}';
 const SMALL = '[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3}';
 const DATE_SOURCE = `(${YEAR})\\s*年\\s*(${SMALL})\\s*月\\s*(${SMALL})\\s*日`;
 const DATE = new RegExp(DATE_SOURCE, 'u');
-// A line that is only a date, maybe in brackets: `（2019年1月8日）`.
-const DATE_LINE = new RegExp(`^[（(]?\\s*${DATE_SOURCE}\\s*[）)]?$`, 'u');
+// A line that is only a date, maybe in brackets: `（2019年1月8日）`, or only a
+// year and month, as a draft's cover prints it (`二〇一九年一月`).
+const DATE_LINE = new RegExp(
+  `^[（(]?\\s*(?:${DATE_SOURCE}|(?:${YEAR})\\s*年\\s*(?:${SMALL})\\s*月)\\s*[）)]?$`,
+  'u',
+);
 
 const HAN_DIGITS = '〇一二三四五六七八九';
 
