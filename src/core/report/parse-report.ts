@@ -10,7 +10,8 @@ import { extractEmphasis, fixCjkSpacing, normalizeCharacters } from './text-repa
 
 function finishBlocks(raw: ReturnType<typeof readStructure>['blocks']): Block[] {
   return raw.map((rawBlock, index) => {
-    const { text, emphasis } = extractEmphasis(fixCjkSpacing(rawBlock.text));
+    const repaired = rawBlock.row ? rawBlock.text : fixCjkSpacing(rawBlock.text);
+    const { text, emphasis } = extractEmphasis(repaired);
     const block: Block = { id: `b${index + 1}`, kind: rawBlock.kind, text };
     if (rawBlock.level !== undefined) block.level = rawBlock.level;
     if (rawBlock.role !== undefined) block.role = rawBlock.role;

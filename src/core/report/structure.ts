@@ -23,6 +23,7 @@ import {
   numberedHeadingLevel,
   startsNumberedBlock,
 } from './headings';
+import { isTableRow, readCellTable, TABLE_CAPTION } from './tables';
 import { fragmentEnd, isPageNumberLine, needsSpaceBetween, startsMidSentence } from './text-repair';
 
 /** A block before offsets are fixed: `text` may still hold `**` and bad spacing. */
@@ -31,6 +32,8 @@ export interface RawBlock {
   level?: 1 | 2 | 3;
   role?: MetaRole;
   text: string;
+  /** A table's row or caption: its gaps part cells, so spacing repair leaves them. */
+  row?: true;
 }
 
 export interface RawDocument {
@@ -42,11 +45,18 @@ export interface RawDocument {
   appendixAt: number;
 }
 
-// `附件`, `附件1：`, `附：名词解释`, `名词解释`, `附件：名词解释`.
-const APPENDIX =
-  /^(?:附\s*件\s*[一二三四五六七八九十\d]*\s*[：:]?(?:\s*\S{1,12})?|附\s*[：:]\s*\S{1,12}|(?:有关)?名词解释\s*[：:]?)$/u;
+// What reports call the list of terms they explain.
+const TERMS_TITLE = '(?:有关)?(?:名词解释|名词注释|名词术语解释|名词说明|用语说明|注释)';
+// `附件`, `附件1：`, `附件1：海曙区2019年…主要指标计划表`, `附：名词解释`,
+// `名词解释`, `附件：名词解释`, `有关用语说明`, `注释：`.
+const APPENDIX = new RegExp(
+  '^(?:附\\s*件\\s*[一二三四五六七八九十\\d]*\\s*(?:[：:]\\s*[^。；！？，\\s][^。；！？，]{0,39}|[：:]?(?:\\s*\\S{1,12})?)' +
+    `|附\\s*[：:]\\s*\\S{1,12}|${TERMS_TITLE}\\s*[：:]?)$`,
+  'u',
+);
 const APPENDIX_ALONE = /^附\s*件\s*[一二三四五六七八九十\d]*\s*[：:]?$/u;
-export const GLOSSARY_ITEM = /^(?:\d{1,3}\s*[.．、]|[（(]\d{1,3}[）)])\s*/u;
+// `1.` `1、` `（1）` and the circled marks of footnote-style notes (`①认罪认罚…`).
+export const GLOSSARY_ITEM = /^(?:\d{1,3}\s*[.．、]|[（(]\d{1,3}[）)]|[\u2460-\u2473])\s*/u;
 
 export function splitFragments(text: string): string[] {
   return text
@@ -117,23 +127,31 @@ export function readStructure(text: string): RawDocument {
     pieces = [fragment];
     lastEnds = kind === 'paragraph' || kind === 'glossary' ? fragmentEnd(fragment) === true : true;
   };
+  // A table's caption or row: a paragraph of its own that nothing continues.
+  const openRow = (text: string) => {
+    open('paragraph', text, { row: true });
+    lastEnds = true;
+  };
 
   for (let i = front.bodyStart; i < fragments.length; i++) {
     const fragment = fragments[i];
     const inAppendix = appendixAt >= 0;
-    if (!inAppendix && APPENDIX.test(fragment)) {
-      appendixAt = blocks.length;
-      appendixTitlePending = APPENDIX_ALONE.test(fragment);
-      open('heading', fragment, { level: 1 });
-      continue;
-    }
     if (appendixTitlePending) {
       appendixTitlePending = false;
-      // `附件：` / `名词解释` is one heading printed on two lines.
+      // `附件：` / `名词解释` is one heading printed on two lines; `附件` / `名词注释`
+      // keeps a space between its two words.
       if (isShortTitle(fragment)) {
+        if (!/[：:]$/u.test(pieces[pieces.length - 1])) pieces.push(' ');
         pieces.push(fragment);
         continue;
       }
+    }
+    // Each of `附件1：…` and `附件2：名词解释` heads its own appendix.
+    if (APPENDIX.test(fragment) && (!inAppendix || !GLOSSARY_ITEM.test(fragment))) {
+      if (!inAppendix) appendixAt = blocks.length;
+      appendixTitlePending = APPENDIX_ALONE.test(fragment);
+      open('heading', fragment, { level: 1 });
+      continue;
     }
     if (isDateLine(fragment)) {
       open('meta', fragment, { role: 'date' });
@@ -141,6 +159,14 @@ export function readStructure(text: string): RawDocument {
     }
     if (inAppendix && GLOSSARY_ITEM.test(fragment)) {
       open('glossary', fragment);
+      continue;
+    }
+    if (TABLE_CAPTION.test(fragment) || isTableRow(fragment)) {
+      openRow(fragment);
+      if (TABLE_CAPTION.test(fragments[i + 1] ?? '')) continue;
+      const table = readCellTable(fragments, i + 1, closingFrom);
+      table.rows.forEach(openRow);
+      i = table.end - 1 > i ? table.end - 1 : i;
       continue;
     }
     const previous = blocks.at(-1);
@@ -159,7 +185,7 @@ export function readStructure(text: string): RawDocument {
     if (continues) {
       append(fragment);
       lastEnds = fragmentEnd(fragment) ?? lastEnds;
-    } else if (inAppendix) {
+    } else if (inAppendix && isBareTitleLine(fragment)) {
       // After the last complete entry: the issuer's signature.
       open('meta', fragment, { role: 'signature' });
     } else if (isBareTitleLine(fragment) && i + 1 >= closingFrom) {
