@@ -21,6 +21,7 @@ import {
   LEVEL2_START,
   LEVEL3_START,
   numberedHeadingLevel,
+  PART_NUMBER,
   startsNumberedBlock,
 } from './headings';
 import { isTableRow, readCellTable, TABLE_CAPTION } from './tables';
@@ -56,6 +57,8 @@ const APPENDIX = new RegExp(
 );
 const APPENDIX_ALONE = /^附\s*件\s*[一二三四五六七八九十\d]*\s*[：:]?$/u;
 // `1.` `1、` `（1）` and the circled marks of footnote-style notes (`①认罪认罚…`).
+// `第一部分` alone, its title on the next line.
+const PART_ALONE = new RegExp(`${PART_NUMBER.source}$`, 'u');
 export const GLOSSARY_ITEM = /^(?:\d{1,3}\s*[.．、]|[（(]\d{1,3}[）)]|[\u2460-\u2473])\s*/u;
 
 export function splitFragments(text: string): string[] {
@@ -66,7 +69,12 @@ export function splitFragments(text: string): string[] {
 }
 
 function isShortTitle(fragment: string): boolean {
-  return fragment.length <= 20 && !/[，。！？；]/u.test(fragment) && !GLOSSARY_ITEM.test(fragment);
+  return (
+    fragment.length <= 20 &&
+    !/[，。！？；]/u.test(fragment) &&
+    !GLOSSARY_ITEM.test(fragment) &&
+    !startsNumberedBlock(fragment)
+  );
 }
 
 /**
@@ -103,7 +111,7 @@ export function readStructure(text: string): RawDocument {
   const headingLevels = headingLineLevels(fragments.slice(front.bodyStart));
   const blocks = front.blocks;
   let appendixAt = -1;
-  let appendixTitlePending = false;
+  let titlePending = false;
   // Whether the last block ended a sentence: false while a paragraph is open.
   let lastEnds = true;
   // Fragments from this index on are only the closing date lines.
@@ -136,10 +144,10 @@ export function readStructure(text: string): RawDocument {
   for (let i = front.bodyStart; i < fragments.length; i++) {
     const fragment = fragments[i];
     const inAppendix = appendixAt >= 0;
-    if (appendixTitlePending) {
-      appendixTitlePending = false;
+    if (titlePending) {
+      titlePending = false;
       // `附件：` / `名词解释` is one heading printed on two lines; `附件` / `名词注释`
-      // keeps a space between its two words.
+      // and `第一部分` / `2018年工作回顾` keep a space between their two parts.
       if (isShortTitle(fragment)) {
         if (!/[：:]$/u.test(pieces[pieces.length - 1])) pieces.push(' ');
         pieces.push(fragment);
@@ -149,7 +157,12 @@ export function readStructure(text: string): RawDocument {
     // Each of `附件1：…` and `附件2：名词解释` heads its own appendix.
     if (APPENDIX.test(fragment) && (!inAppendix || !GLOSSARY_ITEM.test(fragment))) {
       if (!inAppendix) appendixAt = blocks.length;
-      appendixTitlePending = APPENDIX_ALONE.test(fragment);
+      titlePending = APPENDIX_ALONE.test(fragment);
+      open('heading', fragment, { level: 1 });
+      continue;
+    }
+    if (!inAppendix && PART_ALONE.test(fragment)) {
+      titlePending = true;
       open('heading', fragment, { level: 1 });
       continue;
     }
