@@ -20,7 +20,8 @@ export interface FrontMatter {
 
 /** How far into the file the salutation (`各位代表：`) may stand. */
 const FRONT_MATTER_MAX = 12;
-const SALUTATION = /^[^，。；\s]{2,12}[：:]$/u;
+// `各位代表：`, and the longer ones: `各位代表，同志们：`, `各位代表、各位委员：`.
+const SALUTATION = /^[^，。；\s]{2,12}[：:]$|^(?:各位|同志们)[^。；]{1,16}[：:]$/u;
 
 const ROLE =
   '(?:区长|市长|县长|旗长|州长|省长|镇长|乡长|主席|主任|院长|检察长|局长|厅长|部长|书记|秘书长)';
@@ -29,6 +30,9 @@ const SPEAKER_WITH_ROLE = new RegExp(
   `^([^\\d\\s，。；：:、]{0,30}?${ROLE})[ \\u3000]*(\\p{Script=Han}(?:[ \\u3000]{0,4}\\p{Script=Han}){1,3})$`,
   'u',
 );
+// The title alone on its line, the name on the next: `县财政局局长` / `王  五`.
+const ROLE_ALONE = new RegExp(`^[^\\d\\s，。；：:、]{0,30}${ROLE}$`, 'u');
+const NAME_ALONE = /^\p{Script=Han}(?:[ \u3000]{0,4}\p{Script=Han}){1,3}$/u;
 // Any title and a name separated by a space, no digits: `代区长 张三`.
 const SPEAKER_SPACED = /^([^\d\s，。；：:]{1,30})[ \u3000]+([^\d\s，。；：:]{2,5})$/u;
 const OCCASION = /会议|大会|常委会|^[—－\-–―─]/u;
@@ -61,9 +65,10 @@ export function cleanOccasion(text: string): string {
   return bracketed ? bracketed[1].trim() : undashed;
 }
 
-type FrontKind = 'speaker' | 'date' | 'label' | 'occasion' | 'other';
+type FrontKind = 'speaker' | 'date' | 'label' | 'occasion' | 'joined' | 'other';
 
 function frontKind(line: string): FrontKind {
+  if (line === '') return 'joined';
   if (isDateLine(line)) return 'date';
   if (DRAFT_MARK.test(line)) return 'label';
   if (readSpeaker(line) !== undefined) return 'speaker';
@@ -114,8 +119,25 @@ function findTitle(lines: string[]): [number, number] {
  */
 const withoutBold = (line: string): string => line.replaceAll('**', '');
 
+/**
+ * Puts a speaker printed over two lines (`县财政局局长` / `王  五`) on the
+ * first, leaving the second empty so that line numbers still count fragments.
+ */
+function joinSpeakerLines(head: string[]): void {
+  for (let i = 0; i + 1 < head.length; i++) {
+    if (ROLE_ALONE.test(head[i]) && NAME_ALONE.test(head[i + 1])) {
+      head[i] = `${head[i]} ${head[i + 1]}`;
+      head[i + 1] = '';
+    }
+  }
+}
+
+// `政府工作报告（讨论稿）`: the draft's mark printed on the title's line.
+const TITLE_MARK = new RegExp(`[（(]${DRAFT_WORD}[）)]$`, 'u');
+
 export function readFrontMatter(fragments: string[]): FrontMatter {
   const head = fragments.slice(0, FRONT_MATTER_MAX + 1).map(withoutBold);
+  joinSpeakerLines(head);
   const bodyStart = head.length === 0 ? 0 : findBodyStart(head);
   const lines = head.slice(0, bodyStart);
   const [titleAt, titleEnd] = findTitle(lines);
@@ -136,12 +158,18 @@ export function readFrontMatter(fragments: string[]): FrontMatter {
     title = joinFragments(title, despaceTitle(lines[rest]));
     rest++;
   }
+  const mark = TITLE_MARK.exec(title);
+  if (mark && mark.index > 0) {
+    title = title.slice(0, mark.index);
+    push('label', mark[0]);
+  }
   titleBlock.text = title;
 
   let occasion: RawBlock | undefined;
   let speaker: string | undefined;
   for (const line of lines.slice(rest)) {
     const kind = frontKind(line);
+    if (kind === 'joined') continue;
     if (kind === 'speaker' && speaker === undefined) {
       speaker = readSpeaker(line);
       push('speaker', speaker!);
