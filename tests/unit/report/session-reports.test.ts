@@ -9,6 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseReport } from '../../../src/core/report/parse-report';
 import type { ReportDocument } from '../../../src/shared/document';
+import { BUDGET_REPORT, BUDGET_TABLE_ROWS, DRAFT_REPORT } from '../../support/session-report-texts';
 
 const lines = (...text: string[]) => text.join('\n\n');
 const meta = (document: ReportDocument) =>
@@ -80,32 +81,7 @@ describe('计划报告: a label, a long title, 附件1 a table, 附件2 名词�
 });
 
 describe('预算报告: figures in 万元, a table flattened to a cell per line, 有关用语说明', () => {
-  const document = parseReport(
-    lines(
-      '关于海曙区2018年预算执行情况和2019年预算草案的报告',
-      '（书面）',
-      '（2019年1月8日在海曙区第十一届人民代表大会第三次会议上）',
-      '区财政局局长 李 华',
-      '各位代表：',
-      '一、2018年预算执行情况',
-      '（一）一般公共预算执行情况',
-      '一般公共预算支出完成854,100万元，增长9.8%。主要支出项目情况如下：',
-      '1.教育支出123,500万元，增长8.7%。',
-      '2.科学技术支出32,100万元，增长25.6%。',
-      '二、2019年预算草案',
-      '表1 2019年海曙区一般公共预算收入预算表',
-      '单位：万元',
-      ...['项目', '2018年执行数', '2019年预算数', '增长%'],
-      ...['税收收入', '891,200', '945,000', '6.0'],
-      ...['合计', '986,200', '1,045,000', '6.0'],
-      '全区一般公共预算支出安排880,000万元，增长3.0%。',
-      '三、确保完成2019年预算任务的主要措施',
-      '（一）聚焦高质量发展，培育财源税源。',
-      '附件：',
-      '有关用语说明',
-      '1.一般公共预算：是对以税收为主体的财政收入安排的收支预算。',
-    ),
-  );
+  const document = parseReport(lines(...BUDGET_REPORT));
 
   it('reads the title block', () => {
     expect(document.title).toBe('关于海曙区2018年预算执行情况和2019年预算草案的报告');
@@ -128,15 +104,8 @@ describe('预算报告: figures in 万元, a table flattened to a cell per line,
   });
 
   it('keeps each table row apart, its figures never run together', () => {
-    const start = texts(document).indexOf('表1 2019年海曙区一般公共预算收入预算表');
-    expect(texts(document).slice(start, start + 6)).toEqual([
-      '表1 2019年海曙区一般公共预算收入预算表',
-      '单位：万元',
-      '项目  2018年执行数  2019年预算数  增长%',
-      '税收收入  891,200  945,000  6.0',
-      '合计  986,200  1,045,000  6.0',
-      '全区一般公共预算支出安排880,000万元，增长3.0%。',
-    ]);
+    const start = texts(document).indexOf(BUDGET_TABLE_ROWS[0]);
+    expect(texts(document).slice(start, start + 6)).toEqual(BUDGET_TABLE_ROWS);
   });
 });
 
@@ -231,26 +200,7 @@ describe('人大常委会 and 政协常委会 reports: the body named on a line 
 });
 
 describe('a 征求意见稿 with 第一部分 parts and a cover date of year and month', () => {
-  const document = parseReport(
-    lines(
-      '内部资料 注意保存',
-      '征求意见稿',
-      '2019年海曙区政府工作报告',
-      '（征求意见稿）',
-      '区长 张 三',
-      '二〇一九年一月',
-      '各位代表：',
-      '第一部分 2018年工作回顾',
-      '一是经济运行稳中有进。二是改革开放不断深化。',
-      '第二部分',
-      '2019年工作安排',
-      '一、着力推动经济高质量发展',
-      '（一）做强实体经济。新增规上企业50家。',
-      '1.实施制造业高质量发展行动。',
-      '第三部分 加强政府自身建设',
-      '我们将建设人民满意的服务型政府。',
-    ),
-  );
+  const document = parseReport(lines(...DRAFT_REPORT));
 
   it('takes the marks as labels, the cover date as a date line, and has no day to give', () => {
     expect(meta(document)).toEqual([
