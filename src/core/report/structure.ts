@@ -174,9 +174,15 @@ export function readStructure(text: string): RawDocument {
       open('glossary', fragment);
       continue;
     }
-    if (TABLE_CAPTION.test(fragment) || isTableRow(fragment)) {
+    if (isTableRow(fragment)) {
+      openRow(fragment);
+      continue;
+    }
+    if (TABLE_CAPTION.test(fragment)) {
       openRow(fragment);
       if (TABLE_CAPTION.test(fragments[i + 1] ?? '')) continue;
+      // Only a caption starts a scan, and a scan stops at the next caption,
+      // so no line is scanned twice.
       const table = readCellTable(fragments, i + 1, closingFrom);
       table.rows.forEach(openRow);
       i = table.end - 1 > i ? table.end - 1 : i;

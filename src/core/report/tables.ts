@@ -11,17 +11,36 @@ import { startsNumberedBlock } from './headings';
 /** `表1 2019年…预算表`, `表一：…`, `单位：万元`: a line that names a table or its unit. */
 export const TABLE_CAPTION = /^(?:表\s*[\d一二三四五六七八九十]{1,3}(?:[\s：:．.、]|$)|单位\s*[：:])/u;
 
-// Two or more spaces (or a tab) between cells, at least twice: three cells or more.
-const ROW = /\S(?:[ \u3000]{2,}|\t)\s*\S(?:.*?\S)?(?:[ \u3000]{2,}|\t)\s*\S/u;
+// A quick look for any gap wide enough, so prose lines skip the loop.
+const WIDE_GAP = /[ \u3000\t]{2}|\t/u;
 const CELL_MAX = 20;
 // A cell never holds a clause or sentence mark; a label cell is short.
 const PROSE_MARK = /[，。；！？：:、]/u;
 // `891,200`, `6.0`, `-2.5`, `105.3%`, and `—` for an empty cell.
 const NUMBER_CELL = /^(?:[-+－]?[\d０-９][\d０-９,，.．]*\s*[%％‰]?|[—–\-－]+)$/u;
 
-/** True for a line that is a table row: cells set apart by wide gaps. */
+/**
+ * True for a line that is a table row: at least three cells, set apart by
+ * two or more spaces or a tab. A loop, not a regex: `\S {2,}\S` backtracks
+ * over every split of a long run of spaces.
+ */
 export function isTableRow(fragment: string): boolean {
-  return ROW.test(fragment);
+  if (!WIDE_GAP.test(fragment)) return false;
+  let gaps = 0;
+  let run = 0;
+  let tab = false;
+  for (const char of fragment) {
+    if (char === ' ' || char === '\u3000' || char === '\t') {
+      run++;
+      tab ||= char === '\t';
+      continue;
+    }
+    if (run >= 2 || tab) gaps++;
+    if (gaps >= 2) return true;
+    run = 0;
+    tab = false;
+  }
+  return false;
 }
 
 function isCell(fragment: string): boolean {
@@ -29,6 +48,7 @@ function isCell(fragment: string): boolean {
     fragment.length <= CELL_MAX &&
     !PROSE_MARK.test(fragment) &&
     !TABLE_CAPTION.test(fragment) &&
+    !isTableRow(fragment) &&
     (NUMBER_CELL.test(fragment) || !startsNumberedBlock(fragment))
   );
 }
