@@ -41,7 +41,10 @@ export const SESSION_REPORT_SHAPES: [name: string, make: (n: number) => string][
   ['table rows with wide gaps', (n) => HEAD + '地区生产总值  亿元  1180.5\n'.repeat(n)],
   ['one wide gap in a long line', (n) => HEAD + `a${' '.repeat(4 * n)}b c`],
   ['many appendices', (n) => HEAD + '正文。\n' + '附件1：主要指标计划表\n'.repeat(n)],
-  ['parts holding sections', (n) => HEAD + '第一部分 回顾\n一、经济\n（一）工业。增长。\n'.repeat(n / 3)],
+  [
+    'parts holding sections',
+    (n) => HEAD + '第一部分 回顾\n一、经济\n（一）工业。增长。\n'.repeat(n / 3),
+  ],
 ];
 
 /** How many lines of a shape make about `bytes` of UTF-8. */

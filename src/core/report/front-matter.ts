@@ -93,7 +93,8 @@ const TITLE_OPENING = /^关于|[与和及的、]$/u;
 // title: `宁波市海曙区人民代表大会` / `常务委员会工作报告`, `政协…第一届委员会` /
 // `常务委员会工作报告`. It reads as an occasion (大会) unless the next line
 // is a title that names no body.
-const BODY_LINE = /^[^\s，。；：:（(—－\-–―─]{2,30}(?:人民代表大会|委员会|人民政府|人民法院|人民检察院)$/u;
+const BODY_LINE =
+  /^[^\s，。；：:（(—－\-–―─]{2,30}(?:人民代表大会|委员会|人民政府|人民法院|人民检察院)$/u;
 const BODILESS_TITLE = /^(?:常务委员会|常委会|工作报告|工作情况|提案工作)/u;
 
 /**
@@ -102,12 +103,11 @@ const BODILESS_TITLE = /^(?:常务委员会|常委会|工作报告|工作情况|
  * with the line before it that it completes; else line 0 alone.
  */
 function findTitle(lines: string[]): [number, number] {
-  let at = lines.findIndex(
-    (line) => TITLE_WORD.test(despaceTitle(line)) && !DRAFT_MARK.test(line),
-  );
+  let at = lines.findIndex((line) => TITLE_WORD.test(despaceTitle(line)) && !DRAFT_MARK.test(line));
   if (at < 0) return [0, 1];
   const end = at + 1;
-  if (at > 0 && BODILESS_TITLE.test(lines[at]) && BODY_LINE.test(lines[at - 1])) return [at - 1, end];
+  if (at > 0 && BODILESS_TITLE.test(lines[at]) && BODY_LINE.test(lines[at - 1]))
+    return [at - 1, end];
   while (at > 0 && TITLE_OPENING.test(lines[at - 1]) && frontKind(lines[at - 1]) === 'other') at--;
   return [at, end];
 }

@@ -46,8 +46,7 @@ export function markRunInHeads(blocks: Block[]): void {
   }
 }
 
-const isPart = (block: Block): boolean =>
-  block.kind === 'heading' && PART_NUMBER.test(block.text);
+const isPart = (block: Block): boolean => block.kind === 'heading' && PART_NUMBER.test(block.text);
 
 /**
  * In a report of `第一部分` parts that hold `一、` sections, puts each section
@@ -59,7 +58,8 @@ export function nestUnderParts(blocks: Block[], bodyEnd: number): void {
   const firstPart = blocks.findIndex((block, index) => index < bodyEnd && isPart(block));
   if (firstPart < 0) return;
   const body = blocks.slice(firstPart, bodyEnd);
-  if (!body.some((block) => block.kind === 'heading' && block.level === 1 && !isPart(block))) return;
+  if (!body.some((block) => block.kind === 'heading' && block.level === 1 && !isPart(block)))
+    return;
   for (const block of body) {
     if (block.level !== undefined && block.level < 3 && !isPart(block)) {
       block.level = block.level === 1 ? 2 : 3;

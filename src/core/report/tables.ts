@@ -9,7 +9,8 @@
 import { startsNumberedBlock } from './headings';
 
 /** `表1 2019年…预算表`, `表一：…`, `单位：万元`: a line that names a table or its unit. */
-export const TABLE_CAPTION = /^(?:表\s*[\d一二三四五六七八九十]{1,3}(?:[\s：:．.、]|$)|单位\s*[：:])/u;
+export const TABLE_CAPTION =
+  /^(?:表\s*[\d一二三四五六七八九十]{1,3}(?:[\s：:．.、]|$)|单位\s*[：:])/u;
 
 // A quick look for any gap wide enough, so prose lines skip the loop.
 const WIDE_GAP = /[ \u3000\t]{2}|\t/u;
@@ -61,7 +62,11 @@ function isCell(fragment: string): boolean {
  * whose cells do not fill whole rows is kept as one row. No rows when the
  * lines are not a table (no figure among them).
  */
-export function readCellTable(fragments: string[], from: number, to: number): {
+export function readCellTable(
+  fragments: string[],
+  from: number,
+  to: number,
+): {
   rows: string[];
   end: number;
 } {

@@ -5,11 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseReportFile } from '../../../src/services/report-file/parse-file';
 import { docxOf } from '../../support/adversarial-files';
-import {
-  BUDGET_REPORT,
-  BUDGET_TABLE_ROWS,
-  DRAFT_REPORT,
-} from '../../support/session-report-texts';
+import { BUDGET_REPORT, BUDGET_TABLE_ROWS, DRAFT_REPORT } from '../../support/session-report-texts';
 import { makeDocx } from './fixtures';
 
 const asText = (lines: string[]) => new TextEncoder().encode(lines.join('\n\n'));

@@ -144,7 +144,10 @@ describe('人民检察院工作报告: 〇 date, unnumbered parts, 1、 items, �
   });
 
   it('reads the circled notes as glossary entries found where the marks stand', () => {
-    expect(document.glossary.map((entry) => entry.terms)).toEqual([['认罪认罚从宽制度'], ['捕诉一体']]);
+    expect(document.glossary.map((entry) => entry.terms)).toEqual([
+      ['认罪认罚从宽制度'],
+      ['捕诉一体'],
+    ]);
     const body = document.blocks.find((block) => block.text.startsWith('全面推行'))!;
     expect(document.glossary.map((entry) => entry.occurrences)).toEqual([
       [{ block: body.id, start: 4, end: 12, term: '认罪认罚从宽制度' }],
