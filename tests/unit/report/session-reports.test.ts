@@ -273,3 +273,43 @@ describe('a 讨论稿 with its mark on the title line, half-width marks, 附件 
     expect(document.glossary.map((entry) => entry.terms)).toEqual([['亩均论英雄']]);
   });
 });
+
+describe('a .docx whose notes are Word footnotes (read as `… ↑` lines after the text)', () => {
+  it('keeps each note a paragraph of its own', () => {
+    const document = parseReport(
+      lines(
+        '宁波市海曙区人民检察院工作报告',
+        '各位代表：',
+        '全面推行认罪认罚从宽制度[1]，深入推进捕诉一体[2]办案机制改革。',
+        '认罪认罚从宽制度：是指自愿如实供述的，可以依法从宽处理。 ↑',
+        '捕诉一体：是指审查逮捕、审查起诉由同一办案组织负责。 ↑',
+      ),
+    );
+    expect(texts(document).slice(-2)).toEqual([
+      '认罪认罚从宽制度：是指自愿如实供述的，可以依法从宽处理。 ↑',
+      '捕诉一体：是指审查逮捕、审查起诉由同一办案组织负责。 ↑',
+    ]);
+  });
+});
+
+describe('a 提案工作情况的报告 at the 政协 session', () => {
+  const document = parseReport(
+    lines(
+      '关于政协宁波市海曙区第一届委员会',
+      '第二次会议以来提案工作情况的报告',
+      '——2019年1月7日在政协宁波市海曙区第一届委员会第三次会议上',
+      '区政协副主席  李 四',
+      '各位委员、同志们：',
+      '一、提案工作的基本情况',
+      '（一）提案提交情况',
+      '其中委员个人提案201件，占85.2%。',
+    ),
+  );
+
+  it('joins the two-line title and reads the speaker', () => {
+    expect(document.title).toBe('关于政协宁波市海曙区第一届委员会第二次会议以来提案工作情况的报告');
+    expect(document.speaker).toBe('区政协副主席 李四');
+    expect(document.date).toBe('2019-01-07');
+    expect(outline(document)).toEqual(['1 一、提案工作的基本情况', '2 （一）提案提交情况']);
+  });
+});
