@@ -9,13 +9,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseReport } from '../../../src/core/report/parse-report';
 import type { ReportDocument } from '../../../src/shared/document';
+import { lines, meta, outline } from './helpers';
 import { BUDGET_REPORT, BUDGET_TABLE_ROWS, DRAFT_REPORT } from '../../support/session-report-texts';
 
-const lines = (...text: string[]) => text.join('\n\n');
-const meta = (document: ReportDocument) =>
-  document.blocks.filter((block) => block.kind === 'meta').map((block) => [block.role, block.text]);
-const outline = (document: ReportDocument) =>
-  document.outline.map((entry) => `${entry.level} ${entry.title}`);
 const texts = (document: ReportDocument) => document.blocks.map((block) => block.text);
 
 describe('计划报告: a label, a long title, 附件1 a table, 附件2 名词解释', () => {
