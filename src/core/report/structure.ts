@@ -56,9 +56,9 @@ const APPENDIX = new RegExp(
   'u',
 );
 const APPENDIX_ALONE = /^附\s*件\s*[一二三四五六七八九十\d]*\s*[：:]?$/u;
-// `1.` `1、` `（1）` and the circled marks of footnote-style notes (`①认罪认罚…`).
 // `第一部分` alone, its title on the next line.
 const PART_ALONE = new RegExp(`${PART_NUMBER.source}$`, 'u');
+// `1.` `1、` `（1）` and the circled marks of footnote-style notes (`①认罪认罚…`).
 export const GLOSSARY_ITEM = /^(?:\d{1,3}\s*[.．、]|[（(]\d{1,3}[）)]|[\u2460-\u2473])\s*/u;
 
 export function splitFragments(text: string): string[] {
@@ -185,7 +185,7 @@ export function readStructure(text: string): RawDocument {
       // so no line is scanned twice.
       const table = readCellTable(fragments, i + 1, closingFrom);
       table.rows.forEach(openRow);
-      i = table.end - 1 > i ? table.end - 1 : i;
+      i = Math.max(i, table.end - 1);
       continue;
     }
     const previous = blocks.at(-1);
