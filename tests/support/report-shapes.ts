@@ -27,6 +27,26 @@ export const REPORT_SHAPES: [name: string, make: (n: number) => string][] = [
   ],
 ];
 
+/**
+ * Shapes of the other kinds of reports' structure (tables, appendices,
+ * parts), for the complexity tests only: the bench's parse set stays as it was.
+ */
+export const SESSION_REPORT_SHAPES: [name: string, make: (n: number) => string][] = [
+  [
+    'tables of a cell per line under captions',
+    (n) => HEAD + '表1 预算表\n单位：万元\n项目\n执行数\n预算数\n收入\n100\n200\n'.repeat(n / 8),
+  ],
+  ['a caption and then only label cells', (n) => HEAD + '单位：万元\n' + '项目\n'.repeat(n)],
+  ['a caption before every cell', (n) => HEAD + '单位：万元\n项目\n'.repeat(n / 2)],
+  ['table rows with wide gaps', (n) => HEAD + '地区生产总值  亿元  1180.5\n'.repeat(n)],
+  ['one wide gap in a long line', (n) => HEAD + `a${' '.repeat(4 * n)}b c`],
+  ['many appendices', (n) => HEAD + '正文。\n' + '附件1：主要指标计划表\n'.repeat(n)],
+  [
+    'parts holding sections',
+    (n) => HEAD + '第一部分 回顾\n一、经济\n（一）工业。增长。\n'.repeat(n / 3),
+  ],
+];
+
 /** How many lines of a shape make about `bytes` of UTF-8. */
 export function linesFor(make: (n: number) => string, bytes: number): number {
   const per = Buffer.byteLength(make(1000)) / 1000;

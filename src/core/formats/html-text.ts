@@ -254,9 +254,16 @@ class LineWriter {
     }
   }
 
+  /**
+   * Two spaces part a cell from the one before it, as a table row converted
+   * to text prints them: the report parser keeps such a row a row
+   * (core/report/tables.ts) where one space read as prose and the rows ran together.
+   */
   cell(): void {
     this.flush();
-    if (this.line !== '' && !this.line.endsWith(' ')) this.line += ' ';
+    if (this.line === '') return;
+    if (!this.line.endsWith(' ')) this.line += '  ';
+    else if (!this.line.endsWith('  ')) this.line += ' ';
   }
 
   end(): void {

@@ -1,21 +1,26 @@
 /**
  * Dates as reports print them: `2018年2月7日`, `2018 年 2 月 7 日`,
- * full-width digits, or in Chinese numerals (`二〇一八年二月七日`).
+ * full-width digits, or in Chinese numerals (`二〇一八年二月七日`, `二O一八年…`).
  */
 
-const YEAR = '[0-9０-９]{4}|[〇零○一二三四五六七八九]{4}';
+// A year in Chinese numerals is often typed with a letter O or a digit 0 for 〇 (`二O一九`).
+const YEAR = '[0-9０-９]{4}|[〇零○OＯ0０一二三四五六七八九]{4}';
 const SMALL = '[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3}';
 const DATE_SOURCE = `(${YEAR})\\s*年\\s*(${SMALL})\\s*月\\s*(${SMALL})\\s*日`;
 const DATE = new RegExp(DATE_SOURCE, 'u');
-// A line that is only a date, maybe in brackets: `（2019年1月8日）`.
-const DATE_LINE = new RegExp(`^[（(]?\\s*${DATE_SOURCE}\\s*[）)]?$`, 'u');
+// A line that is only a date, maybe in brackets: `（2019年1月8日）`, or only a
+// year and month, as a draft's cover prints it (`二〇一九年一月`).
+const DATE_LINE = new RegExp(
+  `^[（(]?\\s*(?:${DATE_SOURCE}|(?:${YEAR})\\s*年\\s*(?:${SMALL})\\s*月)\\s*[）)]?$`,
+  'u',
+);
 
 const HAN_DIGITS = '〇一二三四五六七八九';
 
 function digitValue(char: string): number {
   if (char >= '0' && char <= '9') return char.charCodeAt(0) - 48;
   if (char >= '０' && char <= '９') return char.charCodeAt(0) - 0xff10;
-  if (char === '零' || char === '○') return 0;
+  if (char === '零' || char === '○' || char === 'O' || char === 'Ｏ') return 0;
   return HAN_DIGITS.indexOf(char);
 }
 

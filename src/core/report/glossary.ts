@@ -7,8 +7,10 @@ import { findOccurrences } from './term-occurrences';
 
 export { findOccurrences };
 
-// `4. 隐形冠军：…`, `4、…`, `（4）…`, with a full- or half-width colon.
-const ENTRY = /^(?:(\d{1,3})\s*[.．、]|[（(](\d{1,3})[）)])\s*([^：:]{1,60})[：:]\s*([\s\S]*)$/u;
+// `4. 隐形冠军：…`, `4、…`, `（4）…`, `④…`, with a full- or half-width colon.
+const ENTRY =
+  /^(?:(\d{1,3})\s*[.．、]|[（(](\d{1,3})[）)]|([\u2460-\u2473]))\s*([^：:]{1,60})[：:]\s*([\s\S]*)$/u;
+const CIRCLED_ONE = 0x2460;
 
 export interface ParsedEntry {
   number: number;
@@ -20,11 +22,12 @@ export interface ParsedEntry {
 export function parseGlossaryText(text: string): ParsedEntry | null {
   const match = ENTRY.exec(text);
   if (!match) return null;
-  const terms = match[3]
+  const terms = match[4]
     .split(/[、，,]/u)
     .map((term) => term.trim())
     .filter((term) => term !== '');
-  return { number: Number(match[1] ?? match[2]), terms, definition: match[4].trim() };
+  const number = match[3] ? match[3].charCodeAt(0) - CIRCLED_ONE + 1 : Number(match[1] ?? match[2]);
+  return { number, terms, definition: match[5].trim() };
 }
 
 /** Builds the glossary from the appendix blocks, linking terms in the body blocks only. */

@@ -12,6 +12,9 @@ export const LEVEL1_START = new RegExp(
   `^(?:${CN_NUMBER}\\s*[、.．､]|第${CN_NUMBER}(?:部分|章|篇)[、：:\\s]?)\\s*\\S`,
   'u',
 );
+/** `第一部分 2018年工作回顾`: a part, which in some reports holds `一、` sections. */
+export const PART_NUMBER = new RegExp(`^第${CN_NUMBER}(?:部分|章|篇)`, 'u');
+
 /** `（一）`, `(一)`, `（ 一 ）`. */
 export const LEVEL2_START = new RegExp(`^[（(]\\s*${CN_NUMBER}\\s*[）)]`, 'u');
 /** `1.` `1．` `1、` but not `1.5亿元`, a number a page break left at a line's start. */

@@ -4,13 +4,25 @@ import { sha256Hex } from '../sha256';
 import { findDate } from './dates';
 import { decodeReport } from './decode';
 import { buildGlossary } from './glossary';
-import { buildOutline, markRunInHeads } from './outline';
-import { readStructure } from './structure';
+import { PART_NUMBER } from './headings';
+import { buildOutline, markRunInHeads, nestUnderParts } from './outline';
+import { readStructure, type RawBlock } from './structure';
 import { extractEmphasis, fixCjkSpacing, normalizeCharacters } from './text-repair';
 
-function finishBlocks(raw: ReturnType<typeof readStructure>['blocks']): Block[] {
+// The gap after a part's number: `第一部分 2018年工作回顾` keeps it, though a
+// gap between a character and a digit is otherwise a converter's.
+const PART_GAP = new RegExp(`^(${PART_NUMBER.source})[ \\t\\u00A0\\u3000]+`, 'u');
+
+function repairSpacing(rawBlock: RawBlock): string {
+  if (rawBlock.row) return rawBlock.text;
+  const part = rawBlock.kind === 'heading' ? PART_GAP.exec(rawBlock.text) : null;
+  if (!part) return fixCjkSpacing(rawBlock.text);
+  return `${part[1]} ${fixCjkSpacing(rawBlock.text.slice(part[0].length))}`;
+}
+
+function finishBlocks(raw: RawBlock[]): Block[] {
   return raw.map((rawBlock, index) => {
-    const { text, emphasis } = extractEmphasis(fixCjkSpacing(rawBlock.text));
+    const { text, emphasis } = extractEmphasis(repairSpacing(rawBlock));
     const block: Block = { id: `b${index + 1}`, kind: rawBlock.kind, text };
     if (rawBlock.level !== undefined) block.level = rawBlock.level;
     if (rawBlock.role !== undefined) block.role = rawBlock.role;
@@ -36,6 +48,7 @@ export function parseReport(source: string): ReportDocument {
   const raw = readStructure(normalizeCharacters(source));
   const blocks = finishBlocks(raw.blocks);
   markRunInHeads(blocks);
+  nestUnderParts(blocks, raw.appendixAt >= 0 ? raw.appendixAt : blocks.length);
   const body = raw.appendixAt >= 0 ? blocks.slice(0, raw.appendixAt) : blocks;
   const appendix = raw.appendixAt >= 0 ? blocks.slice(raw.appendixAt) : [];
   const linkable = body.filter((block) => block.kind === 'paragraph' || block.kind === 'heading');

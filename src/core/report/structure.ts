@@ -21,8 +21,10 @@ import {
   LEVEL2_START,
   LEVEL3_START,
   numberedHeadingLevel,
+  PART_NUMBER,
   startsNumberedBlock,
 } from './headings';
+import { isTableRow, readCellTable, TABLE_CAPTION } from './tables';
 import { fragmentEnd, isPageNumberLine, needsSpaceBetween, startsMidSentence } from './text-repair';
 
 /** A block before offsets are fixed: `text` may still hold `**` and bad spacing. */
@@ -31,6 +33,8 @@ export interface RawBlock {
   level?: 1 | 2 | 3;
   role?: MetaRole;
   text: string;
+  /** A table's row or caption: its gaps part cells, so spacing repair leaves them. */
+  row?: true;
 }
 
 export interface RawDocument {
@@ -42,11 +46,20 @@ export interface RawDocument {
   appendixAt: number;
 }
 
-// `附件`, `附件1：`, `附：名词解释`, `名词解释`, `附件：名词解释`.
-const APPENDIX =
-  /^(?:附\s*件\s*[一二三四五六七八九十\d]*\s*[：:]?(?:\s*\S{1,12})?|附\s*[：:]\s*\S{1,12}|(?:有关)?名词解释\s*[：:]?)$/u;
+// What reports call the list of terms they explain.
+const TERMS_TITLE = '(?:有关)?(?:名词解释|名词注释|名词术语解释|名词说明|用语说明|注释)';
+// `附件`, `附件1：`, `附件1：海曙区2019年…主要指标计划表`, `附：名词解释`,
+// `名词解释`, `附件：名词解释`, `有关用语说明`, `注释：`.
+const APPENDIX = new RegExp(
+  '^(?:附\\s*件\\s*[一二三四五六七八九十\\d]*\\s*(?:[：:]\\s*[^。；！？，\\s][^。；！？，]{0,39}|[：:]?(?:\\s*\\S{1,12})?)' +
+    `|附\\s*[：:]\\s*\\S{1,12}|${TERMS_TITLE}\\s*[：:]?)$`,
+  'u',
+);
 const APPENDIX_ALONE = /^附\s*件\s*[一二三四五六七八九十\d]*\s*[：:]?$/u;
-export const GLOSSARY_ITEM = /^(?:\d{1,3}\s*[.．、]|[（(]\d{1,3}[）)])\s*/u;
+// `第一部分` alone, its title on the next line.
+const PART_ALONE = new RegExp(`${PART_NUMBER.source}$`, 'u');
+// `1.` `1、` `（1）` and the circled marks of footnote-style notes (`①认罪认罚…`).
+export const GLOSSARY_ITEM = /^(?:\d{1,3}\s*[.．、]|[（(]\d{1,3}[）)]|[\u2460-\u2473])\s*/u;
 
 export function splitFragments(text: string): string[] {
   return text
@@ -56,7 +69,12 @@ export function splitFragments(text: string): string[] {
 }
 
 function isShortTitle(fragment: string): boolean {
-  return fragment.length <= 20 && !/[，。！？；]/u.test(fragment) && !GLOSSARY_ITEM.test(fragment);
+  return (
+    fragment.length <= 20 &&
+    !/[，。！？；]/u.test(fragment) &&
+    !GLOSSARY_ITEM.test(fragment) &&
+    !startsNumberedBlock(fragment)
+  );
 }
 
 /**
@@ -93,7 +111,7 @@ export function readStructure(text: string): RawDocument {
   const headingLevels = headingLineLevels(fragments.slice(front.bodyStart));
   const blocks = front.blocks;
   let appendixAt = -1;
-  let appendixTitlePending = false;
+  let titlePending = false;
   // Whether the last block ended a sentence: false while a paragraph is open.
   let lastEnds = true;
   // Fragments from this index on are only the closing date lines.
@@ -117,23 +135,36 @@ export function readStructure(text: string): RawDocument {
     pieces = [fragment];
     lastEnds = kind === 'paragraph' || kind === 'glossary' ? fragmentEnd(fragment) === true : true;
   };
+  // A table's caption or row: a paragraph of its own that nothing continues.
+  const openRow = (text: string) => {
+    open('paragraph', text, { row: true });
+    lastEnds = true;
+  };
 
   for (let i = front.bodyStart; i < fragments.length; i++) {
     const fragment = fragments[i];
     const inAppendix = appendixAt >= 0;
-    if (!inAppendix && APPENDIX.test(fragment)) {
-      appendixAt = blocks.length;
-      appendixTitlePending = APPENDIX_ALONE.test(fragment);
-      open('heading', fragment, { level: 1 });
-      continue;
-    }
-    if (appendixTitlePending) {
-      appendixTitlePending = false;
-      // `附件：` / `名词解释` is one heading printed on two lines.
+    if (titlePending) {
+      titlePending = false;
+      // `附件：` / `名词解释` is one heading printed on two lines; `附件` / `名词注释`
+      // and `第一部分` / `2018年工作回顾` keep a space between their two parts.
       if (isShortTitle(fragment)) {
+        if (!/[：:]$/u.test(pieces[pieces.length - 1])) pieces.push(' ');
         pieces.push(fragment);
         continue;
       }
+    }
+    // Each of `附件1：…` and `附件2：名词解释` heads its own appendix.
+    if (APPENDIX.test(fragment) && (!inAppendix || !GLOSSARY_ITEM.test(fragment))) {
+      if (!inAppendix) appendixAt = blocks.length;
+      titlePending = APPENDIX_ALONE.test(fragment);
+      open('heading', fragment, { level: 1 });
+      continue;
+    }
+    if (!inAppendix && PART_ALONE.test(fragment)) {
+      titlePending = true;
+      open('heading', fragment, { level: 1 });
+      continue;
     }
     if (isDateLine(fragment)) {
       open('meta', fragment, { role: 'date' });
@@ -141,6 +172,20 @@ export function readStructure(text: string): RawDocument {
     }
     if (inAppendix && GLOSSARY_ITEM.test(fragment)) {
       open('glossary', fragment);
+      continue;
+    }
+    if (isTableRow(fragment)) {
+      openRow(fragment);
+      continue;
+    }
+    if (TABLE_CAPTION.test(fragment)) {
+      openRow(fragment);
+      if (TABLE_CAPTION.test(fragments[i + 1] ?? '')) continue;
+      // Only a caption starts a scan, and a scan stops at the next caption,
+      // so no line is scanned twice.
+      const table = readCellTable(fragments, i + 1, closingFrom);
+      table.rows.forEach(openRow);
+      i = Math.max(i, table.end - 1);
       continue;
     }
     const previous = blocks.at(-1);
@@ -159,7 +204,7 @@ export function readStructure(text: string): RawDocument {
     if (continues) {
       append(fragment);
       lastEnds = fragmentEnd(fragment) ?? lastEnds;
-    } else if (inAppendix) {
+    } else if (inAppendix && isBareTitleLine(fragment)) {
       // After the last complete entry: the issuer's signature.
       open('meta', fragment, { role: 'signature' });
     } else if (isBareTitleLine(fragment) && i + 1 >= closingFrom) {

@@ -40,7 +40,9 @@ export function isPageNumberLine(line: string): boolean {
 }
 
 const CLOSER_CHARS = new Set('”’」』》）)]*');
-const SENTENCE_END_CHARS = new Set('。！？；：…!?;:.');
+// `↑` is the back-link a .docx's footnote ends with (formats/docx-html.ts):
+// each note is a paragraph of its own, not glued to the next.
+const SENTENCE_END_CHARS = new Set('。！？；：…!?;:.↑');
 
 const isSpace = (char: string): boolean => char.trim() === '';
 

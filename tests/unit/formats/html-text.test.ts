@@ -51,7 +51,7 @@ describe('htmlToText', () => {
         article: false,
       },
     );
-    expect(text).toBe('指标 增长\n\n生产总值 7%');
+    expect(text).toBe('指标  增长\n\n生产总值  7%');
   });
 });
 

@@ -9,14 +9,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseReport } from '../../../src/core/report/parse-report';
-import { REPORT_SHAPES } from '../../support/report-shapes';
+import { REPORT_SHAPES, SESSION_REPORT_SHAPES } from '../../support/report-shapes';
 import { countWork } from './work-counter';
 
 /** 10 000 lines: about 40 KB of short Chinese lines. */
 const BASE = 10_000;
 
 describe('parse work grows linearly with the text', () => {
-  it.each(REPORT_SHAPES)(
+  it.each([...REPORT_SHAPES, ...SESSION_REPORT_SHAPES])(
     '%s',
     (_label, make) => {
       const small = make(BASE);

@@ -4,6 +4,16 @@
  * and build re-wrapped copies of it.
  */
 import { readFileSync } from 'node:fs';
+import type { ReportDocument } from '../../../src/shared/document';
+
+/** Report lines as a text file prints them, a blank line between each. */
+export const lines = (...text: string[]) => text.join('\n\n');
+/** The title block and closing lines as `[role, text]` pairs. */
+export const meta = (document: ReportDocument) =>
+  document.blocks.filter((block) => block.kind === 'meta').map((block) => [block.role, block.text]);
+/** The outline as `level title` strings. */
+export const outline = (document: ReportDocument) =>
+  document.outline.map((entry) => `${entry.level} ${entry.title}`);
 
 export const REPORT_URL = new URL(
   '../../../resources/haishu-2018-government-work-report.txt',

@@ -6,13 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseReport } from '../../../src/core/report/parse-report';
 import { findDate } from '../../../src/core/report/dates';
-import type { ReportDocument } from '../../../src/shared/document';
-
-const lines = (...text: string[]) => text.join('\n\n');
-const meta = (document: ReportDocument) =>
-  document.blocks.filter((block) => block.kind === 'meta').map((block) => [block.role, block.text]);
-const outline = (document: ReportDocument) =>
-  document.outline.map((entry) => `${entry.level} ${entry.title}`);
+import { lines, meta, outline } from './helpers';
 
 describe('a report like 武昌区 2019: dash occasion, spaced speaker name, unnumbered parts', () => {
   const document = parseReport(
