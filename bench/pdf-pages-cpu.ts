@@ -18,4 +18,6 @@ for (let i = 0; i < rounds; i++) {
   times.push((used.user + used.system) / 1000);
 }
 times.sort((a, b) => a - b);
-console.log(`readPdfPages 2,000 pages: cpu ms median ${times[rounds >> 1].toFixed(0)} min ${times[0].toFixed(0)} (${times.map((t) => t.toFixed(0)).join(' ')})`);
+console.log(
+  `readPdfPages 2,000 pages: cpu ms median ${times[rounds >> 1].toFixed(0)} min ${times[0].toFixed(0)} (${times.map((t) => t.toFixed(0)).join(' ')})`,
+);

@@ -100,9 +100,9 @@ type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
 
 /** The call our patch of pdf.js adds to its documents. */
 interface PagesTextContent {
-  getPagesTextContent(pageNumbers: number[]): Promise<
-    { items: TextItemLike[]; viewport: { width: number; height: number } }[]
-  >;
+  getPagesTextContent(
+    pageNumbers: number[],
+  ): Promise<{ items: TextItemLike[]; viewport: { width: number; height: number } }[]>;
 }
 
 /** Several pages' sizes and text items. */
@@ -164,7 +164,9 @@ export async function readPdfPages(
       const last = Math.min(document.numPages, first + PAGES_AT_ONCE - 1);
       for (const [i, page] of (await readPages(document, first, last)).entries()) {
         const image =
-          page.items.length === 0 && lookForImages && (await drawsImage(document, first + i, imageOps));
+          page.items.length === 0 &&
+          lookForImages &&
+          (await drawsImage(document, first + i, imageOps));
         if (image) lookForImages = false;
         pages.push({ ...page, ...(image && { image }) });
         onPage(first + i, document.numPages);

@@ -45,7 +45,9 @@ function fourPages(): Uint8Array {
 }
 
 interface PagesTextContent {
-  getPagesTextContent(pageNumbers: number[]): Promise<
+  getPagesTextContent(
+    pageNumbers: number[],
+  ): Promise<
     { items: unknown[]; viewport: { width: number; height: number; transform: number[] } }[]
   >;
 }
