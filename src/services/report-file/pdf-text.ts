@@ -98,7 +98,10 @@ const PAGES_AT_ONCE = 16;
 
 type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
 
-/** The call our patch of pdf.js adds to its documents. */
+/**
+ * The call our patch of pdf.js adds to its documents. Not for XFA forms,
+ * whose text getTextContent takes from elsewhere: they are off (enableXfa).
+ */
 interface PagesTextContent {
   getPagesTextContent(
     pageNumbers: number[],
