@@ -7,6 +7,7 @@
  * text), and readPdfPages must use it: the messages pdf.js passes while a file
  * is read are counted, not timed.
  */
+import { deflateSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readPdfPages } from '../../../src/services/report-file/pdf-text';
 import { pdfFromObjects } from '../../../src/services/report-file/warm-up';
@@ -139,5 +140,38 @@ describe('getPagesTextContent (patched into pdf.js)', () => {
     );
     // Through getPage and getTextContent it was ~9 a page (580 here).
     expect(clone.mock.calls.length).toBeLessThan(64);
+  });
+});
+
+describe('compressed streams (FlateDecode, patched in pdf.js)', () => {
+  it('are inflated by pdf.js’s own decoder, not through DecompressionStream', async () => {
+    const content = 'BT /F1 12 Tf 72 720 Td (Inflated) Tj ET';
+    const deflated = deflateSync(Buffer.from(content, 'latin1')).toString('latin1');
+    const bytes = pdfFromObjects([
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R' +
+        ' /Resources << /Font << /F1 5 0 R >> >> >>',
+      `<< /Filter /FlateDecode /Length ${deflated.length} >>\nstream\n${deflated}\nendstream`,
+      '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    ]);
+    await readPdfPages(fourPages()); // pdf.js loaded
+    const Native = globalThis.DecompressionStream;
+    let made = 0;
+    // Counts the streams made, then makes them as the engine does.
+    globalThis.DecompressionStream = class extends Native {
+      constructor(format: CompressionFormat) {
+        super(format);
+        made++;
+      }
+    };
+    try {
+      const pages = await readPdfPages(bytes);
+      expect(pages[0].items.map((item) => item.str).join('')).toBe('Inflated');
+      // Unpatched, every compressed stream went through one first.
+      expect(made).toBe(0);
+    } finally {
+      globalThis.DecompressionStream = Native;
+    }
   });
 });
