@@ -646,7 +646,13 @@ the very load being measured. All times are from navigation start
 paragraph has painted except a few lines, installed before any page script, that
 observe Element Timing and report over the console: Playwright's own in-page
 helpers cost ~15 ms of main thread to inject and would otherwise land on the
-critical path.
+critical path. The pages run without the stack traces Playwright's DevTools session
+has V8 take for every Error object (\`Runtime.setMaxCallStackSizeToCapture\` 0 on
+that session, \`bench/inspector-stacks.ts\`): with them, the Errors React DOM
+makes while its module starts had V8 parse the bundle's ~350 KB again for
+source positions, 20–30 ms in the middle of the app's start that no reader pays
+(no DevTools attached, no such stacks) and the floor, with no script, never
+pays. \`BENCH_INSPECTOR_STACKS=1\` measures with them, as before.
 
 | metric | floor | app |
 | --- | --- | --- |
@@ -775,6 +781,9 @@ loaded and a small .docx opened, in CPU seconds per MB of what the parser reads
 (a .docx's XML inflated), with its outcome (the blocks, or the refusal's code),
 judged against the same goal. \`npx tsx bench/adversarial.ts [MB] [filter]\` runs them alone, to
 compare two versions in one run.
+\`npx tsx bench/pdf-pages-cpu.ts\` times pdf.js's part alone (\`readPdfPages\` on the 2,000-page
+file), and \`bench/pdf-same-outcomes.ts\` checks that two versions of the PDF reader give the same
+pages and blocks (or refusals) on 92 PDFs, byte-flipped copies included.
 
 **Figures** (\`bench/figures.ts\`). \`extractFigures\` against
 \`parseReportBytes\` of the same report, at 1× and at 100× (the body a hundred
