@@ -29,8 +29,8 @@ export type HighlightPlan =
   | { kind: 'recolour'; id: string };
 
 /** The reader wrote something: a note (批注) is content, never taken for a repeat. */
-const hasWords = (request: HighlightRequest): boolean =>
-  (request.note ?? '').trim() !== '' || (request.tags ?? []).length > 0;
+const hasWords = (words: { note?: string; tags?: string[] }): boolean =>
+  (words.note ?? '').trim() !== '' || (words.tags ?? []).length > 0;
 
 /**
  * A range without the blanks at its ends: a drag that took in a trailing
