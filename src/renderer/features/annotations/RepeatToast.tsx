@@ -3,9 +3,9 @@
  * a brief word says what happened (nothing added, or the colour changed), as
  * Kindle does. It goes by itself; there is nothing to undo.
  */
-import { useEffect } from 'react';
 import type { HighlightColor } from '../../../shared/user-data';
 import { Toast } from '../../ui/Toast';
+import { useExpiry } from '../../ui/useExpiry';
 import type { Repeated } from './annotating';
 
 const SHOWN_FOR_MS = 4_000;
@@ -26,10 +26,7 @@ interface Props {
 }
 
 export function RepeatToast({ message, token, expire }: Props) {
-  useEffect(() => {
-    const timer = setTimeout(expire, SHOWN_FOR_MS);
-    return () => clearTimeout(timer);
-  }, [token, expire]);
+  useExpiry(token, expire, SHOWN_FOR_MS);
   return (
     <Toast>
       <span>{message}</span>
