@@ -4,11 +4,11 @@
  * notice and changes nothing on screen. The last deletion can be undone.
  * The annotations, bookmarks and glossary features all read this one store.
  */
+import { outcomeOf } from '../../core/annotations/highlight-again';
 import type { Result } from '../../shared/api';
 import type { ReportRequest } from '../../shared/report-api';
 import type { ScopedApi } from '../api/scoped';
 import type { Anchored, Annotation, Bookmark, UserDataView } from '../../shared/user-data';
-import { outcomeOf } from '../../core/annotations/highlight-again';
 import { Store } from '../store';
 
 export type Deleted =
