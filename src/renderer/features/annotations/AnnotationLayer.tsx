@@ -1,7 +1,8 @@
 /**
  * Everything annotations put over the pre-rendered text: highlights (CSS
  * Custom Highlight API), the selection toolbar, the note editor, the undo
- * toast and the word said when highlighted words are highlighted again. None of it adds text to the report, so every text offset stays valid.
+ * toast and the word said when highlighted words are highlighted again. None
+ * of it adds text to the report, so every text offset stays valid.
  */
 import { useEffect } from 'react';
 import type { HighlightColor } from '../../../shared/user-data';
