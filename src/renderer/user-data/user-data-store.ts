@@ -5,6 +5,7 @@
  * undo stack (撤销, Ctrl+Z); the last one is offered back by its toast too.
  * The annotations, bookmarks and glossary features all read this one store.
  */
+import { outcomeOf } from '../../core/annotations/highlight-again';
 import type { Result } from '../../shared/api';
 import type { ReportRequest } from '../../shared/report-api';
 import type { ScopedApi } from '../api/scoped';
@@ -97,10 +98,17 @@ export class UserDataStore extends Store<UserDataState> {
     this.change((data) => ({ bookmarks: replaceOrAdd(data.bookmarks, bookmark) }));
   }
 
+  /**
+   * Answers the annotation and what became of the request: words already
+   * highlighted are answered with their highlight, not added again
+   * (core/annotations/highlight-again.ts).
+   */
   async createAnnotation(request: ReportRequest<'createAnnotation'>) {
+    const before = this.data.annotations;
     const made = await this.attempt('保存批注', this.api.createAnnotation(request));
-    if (made) this.putAnnotation(made);
-    return made;
+    if (!made) return undefined;
+    this.putAnnotation(made);
+    return { annotation: made, outcome: outcomeOf(before, made) };
   }
 
   async updateAnnotation(change: ReportRequest<'updateAnnotation'>) {

@@ -26,6 +26,7 @@ import { exportFileName, type NamedReport } from '../../core/library/export-name
 import { reportPlace, shelfTitle } from '../../core/library/shelf';
 import { CONTEXT_LENGTH, targetFor } from '../../core/annotations/selectors';
 import { speakingNotes } from '../../core/annotations/speaking-notes';
+import { planHighlight } from '../../core/annotations/highlight-again';
 import { dataExcerpt } from '../../core/figures/excerpt';
 import { extractFigures } from '../../core/figures/extract';
 import { selectFigures, type FigureSelection } from '../../core/figures/select';
@@ -102,6 +103,19 @@ export function createUserDataService(options: UserDataServiceOptions) {
     }));
   const exportName = (kind: string, extension: string) => exportFileName(named(), kind, extension);
 
+  async function changeAnnotation(
+    id: string,
+    changes: Partial<Pick<Annotation, 'color' | 'note' | 'tags'>>,
+  ): Promise<Anchored<Annotation>> {
+    const current = find(data().annotations, id, '批注');
+    const defined = Object.fromEntries(
+      Object.entries(changes).filter(([, value]) => value !== undefined),
+    );
+    const next: Annotation = { ...current, ...defined, modified: now().toISOString() };
+    await save({ ...data(), annotations: replace(data().annotations, next) });
+    return anchored(next);
+  }
+
   return {
     view(): UserDataView {
       return {
@@ -126,6 +140,10 @@ export function createUserDataService(options: UserDataServiceOptions) {
         throw new Error(`选区超出了报告正文（${start}–${end}，正文共 ${doc.text.length} 字）`);
       }
       if (doc.text.slice(start, end).trim() === '') throw new Error('选区里没有文字');
+      // Words already highlighted: the existing highlight is answered, in the colour asked for.
+      const plan = planHighlight(doc.text, data().annotations.map(anchored), request);
+      if (plan.kind === 'unchanged') return anchored(find(data().annotations, plan.id, '批注'));
+      if (plan.kind === 'recolour') return changeAnnotation(plan.id, { color: request.color });
       const annotation: Annotation = {
         ...stamp(),
         color: request.color,
@@ -144,13 +162,7 @@ export function createUserDataService(options: UserDataServiceOptions) {
       tags?: string[];
     }): Promise<Anchored<Annotation>> {
       const { id, ...changes } = request;
-      const current = find(data().annotations, id, '批注');
-      const defined = Object.fromEntries(
-        Object.entries(changes).filter(([, value]) => value !== undefined),
-      );
-      const next: Annotation = { ...current, ...defined, modified: now().toISOString() };
-      await save({ ...data(), annotations: replace(data().annotations, next) });
-      return anchored(next);
+      return changeAnnotation(id, changes);
     },
 
     async deleteAnnotation({ id }: { id: string }): Promise<Annotation> {

@@ -101,6 +101,8 @@ describe('two servers and the CLI on one data folder', () => {
             start: 0,
             end: 2,
             color: 'c1',
+            // A note each: the same words highlighted again would answer the one highlight.
+            note: `第 ${n} 条`,
           });
           if (answer.ok) acknowledged.add((answer.value as { id: string }).id);
           else refusals.push(answer.error);

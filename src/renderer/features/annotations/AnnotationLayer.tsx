@@ -1,7 +1,8 @@
 /**
  * Everything annotations put over the pre-rendered text: highlights (CSS
- * Custom Highlight API), the selection toolbar, the note editor and the undo
- * toast. None of it adds text to the report, so every text offset stays valid.
+ * Custom Highlight API), the selection toolbar, the note editor, the undo
+ * toast and the word said when highlighted words are highlighted again. None
+ * of it adds text to the report, so every text offset stays valid.
  */
 import { useEffect } from 'react';
 import type { HighlightColor } from '../../../shared/user-data';
@@ -17,6 +18,7 @@ import { clearNotes, markNotes } from './note-markers';
 import { AnnotationEditor, type NoteTarget } from './AnnotationEditor';
 import { SelectionToolbar } from './SelectionToolbar';
 import { UndoToast } from './UndoToast';
+import { repeatMessage, RepeatToast } from './RepeatToast';
 
 function useHighlights(): void {
   const { slots, doc, userData } = useReader();
@@ -95,7 +97,7 @@ function useNoteTarget(): NoteTarget | null {
         const made = await userData.createAnnotation({ start, end, ...value });
         if (!made) return;
         annotating.dropDraft(editing);
-        annotating.afterCreate(editing);
+        annotating.afterCreate(editing, made);
       },
     };
   }
@@ -120,7 +122,7 @@ function useNoteTarget(): NoteTarget | null {
 }
 
 export function AnnotationLayer() {
-  const { userData, annotating, keyboardSelection } = useReader();
+  const { userData, annotating, keyboardSelection, settings } = useReader();
   useHighlights();
   useNoteMarkers();
   const selection = useStore(annotating, offeredSelection);
@@ -128,6 +130,8 @@ export function AnnotationLayer() {
   const lastDeleted = useStore(userData, (state) => state.lastDeleted);
   const discarded = useStore(annotating, (state) => state.discarded);
   const selectionSaid = useStore(keyboardSelection, (state) => state.message);
+  const repeated = useStore(annotating, (state) => state.repeated);
+  const colorNames = useStore(settings, (state) => state.colorNames);
   return (
     <>
       {/* What the keyboard selection holds now, for screen readers (keyboard-selection.ts). */}
@@ -150,6 +154,13 @@ export function AnnotationLayer() {
           token={discarded}
           undo={annotating.restoreDiscarded}
           expire={annotating.forgetDiscarded}
+        />
+      )}
+      {repeated && (
+        <RepeatToast
+          message={repeatMessage(repeated, colorNames)}
+          token={repeated}
+          expire={annotating.forgetRepeated}
         />
       )}
     </>

@@ -2,8 +2,8 @@
  * After a deletion, or a note cancelled with words in it: what went, and 撤销
  * for a while. Ctrl/Cmd+Z takes back the latest change of any kind (commands/undo-commands.ts).
  */
-import { useEffect } from 'react';
 import { Toast } from '../../ui/Toast';
+import { useExpiry } from '../../ui/useExpiry';
 
 const SHOWN_FOR_MS = 10_000;
 
@@ -17,10 +17,7 @@ interface Props {
 }
 
 export function UndoToast({ message, token, undo, expire }: Props) {
-  useEffect(() => {
-    const timer = setTimeout(expire, SHOWN_FOR_MS);
-    return () => clearTimeout(timer);
-  }, [token, expire]);
+  useExpiry(token, expire, SHOWN_FOR_MS);
   return (
     <Toast>
       <span>{message}</span>

@@ -9,6 +9,7 @@
  * with words in it is set aside, and 撤销 (or Ctrl+Z) reopens the editor
  * with them, as Gmail's 撤消 does for a discarded message.
  */
+import type { HighlightOutcome } from '../../../core/annotations/highlight-again';
 import type { DocumentText } from '../../../core/report/doc-text';
 import type { Anchored, Annotation, HighlightColor } from '../../../shared/user-data';
 import type { Undoable, UndoStack } from '../../commands/undo-stack';
@@ -69,6 +70,15 @@ interface AnnotatingState {
   /** Notes typed but not yet saved (a save under way, or one that failed), by editingKey. */
   drafts: ReadonlyMap<string, EditorValue>;
   discarded: Discarded | null;
+  /** Words highlighted again: said briefly, since nothing new shows. */
+  repeated: Repeated | null;
+}
+
+/** What highlighting highlighted words did (core/annotations/highlight-again.ts). */
+export interface Repeated {
+  outcome: 'unchanged' | 'recoloured';
+  /** The highlight's colour now. */
+  color: HighlightColor;
 }
 
 function currentSelection(pane: HTMLElement, doc: DocumentText): TextSelection | null {
@@ -100,6 +110,7 @@ export class AnnotatingStore extends Store<AnnotatingState> {
       lastColor: 'c1',
       drafts: new Map(),
       discarded: null,
+      repeated: null,
     });
   }
 
@@ -168,8 +179,18 @@ export class AnnotatingStore extends Store<AnnotatingState> {
       end: chosen.end,
       color,
     });
-    if (made) this.clearSelectionOf(chosen.start, chosen.end);
+    if (!made) return;
+    this.clearSelectionOf(chosen.start, chosen.end);
+    this.tellRepeat(made.outcome, made.annotation.color);
   };
+
+  /** Says so when a create added nothing new: the words were highlighted already. */
+  private tellRepeat(outcome: HighlightOutcome, color: HighlightColor): void {
+    if (outcome !== 'added') this.set({ repeated: { outcome, color } });
+  }
+
+  /** The brief word about a repeat has been shown long enough. */
+  readonly forgetRepeated = (): void => this.set({ repeated: null });
 
   readonly startNote = (): void => {
     const chosen = this.chosen();
@@ -192,10 +213,17 @@ export class AnnotatingStore extends Store<AnnotatingState> {
     if (this.getSnapshot().editing === editing) this.set({ editing: null });
   }
 
-  /** A new note was saved: its editor closes, and so does the selection it was made from. */
-  afterCreate(editing: Editing & { mode: 'new' }): void {
+  /**
+   * A new note was saved: its editor closes, and so does the selection it was
+   * made from. Saved with no words on highlighted words, it was a repeat.
+   */
+  afterCreate(
+    editing: Editing & { mode: 'new' },
+    made: { outcome: HighlightOutcome; annotation: Annotation },
+  ): void {
     this.clearSelectionOf(editing.start, editing.end);
     this.closeEditorOf(editing);
+    this.tellRepeat(made.outcome, made.annotation.color);
   }
 
   /** What the editor of `editing` starts from when a draft of it is held. */
