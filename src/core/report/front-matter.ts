@@ -5,7 +5,7 @@
  * date line, in the orders different districts print them.
  */
 import type { MetaRole } from '../../shared/document';
-import { isDateLine } from './dates';
+import { findDate, isDateLine } from './dates';
 import type { RawBlock } from './structure';
 import { despaceTitle, joinFragments } from './text-repair';
 
@@ -132,6 +132,17 @@ function joinSpeakerLines(head: string[]): void {
   }
 }
 
+// `25日在…会议上`: the rest of a date the line before broke off after its month.
+const DAY_GOES_ON = /^(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*日/u;
+
+/**
+ * `2018年1月` / `25日在…会议上`: a date broken by the line's end, which the
+ * occasion's line completes. Not a cover's year and month standing alone.
+ */
+function brokenDate(line: string, next: string | undefined): boolean {
+  return isDateLine(line) && findDate(line) === undefined && DAY_GOES_ON.test(next ?? '');
+}
+
 // `政府工作报告（讨论稿）`: the draft's mark printed on the title's line.
 const TITLE_MARK = new RegExp(`[（(]${DRAFT_WORD}[）)]$`, 'u');
 
@@ -167,8 +178,9 @@ export function readFrontMatter(fragments: string[]): FrontMatter {
 
   let occasion: RawBlock | undefined;
   let speaker: string | undefined;
-  for (const line of lines.slice(rest)) {
-    const kind = frontKind(line);
+  const after = lines.slice(rest);
+  for (const [i, line] of after.entries()) {
+    const kind = brokenDate(line, after[i + 1]) ? 'other' : frontKind(line);
     if (kind === 'joined') continue;
     if (kind === 'speaker' && speaker === undefined) {
       speaker = readSpeaker(line);

@@ -77,6 +77,24 @@ describe('a report like 昆都仑区 2017: date line broken over two lines, 一�
   });
 });
 
+describe('a date broken after its month with no dash (2018年1月 / 25日在…会议上)', () => {
+  it('joins it to the occasion and finds the date (a cover month standing alone stays a date line)', () => {
+    const document = parseReport(
+      lines(
+        '政府工作报告',
+        '2018年1月',
+        '25日在鄞州区第二届人民代表大会第三次会议上',
+        '区长\u3000王建国',
+        '各位代表：',
+        '过去一年，全区经济稳中向好。',
+      ),
+    );
+    expect(document.occasion).toBe('2018年1月25日在鄞州区第二届人民代表大会第三次会议上');
+    expect(document.date).toBe('2018-01-25');
+    expect(document.speaker).toBe('区长 王建国');
+  });
+});
+
 describe('a 计划报告 with a long title over two lines, a label and a bracketed occasion', () => {
   const document = parseReport(
     lines(
