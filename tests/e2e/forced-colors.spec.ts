@@ -172,8 +172,9 @@ test('the search result holding the current step, and the figure chosen, are mar
   const row = panel.locator('table.figure-list tbody tr').filter({ hasText: '5000个' });
   await row.getByRole('button', { name: '新增停车位' }).click();
   await expect(row).toHaveAttribute('aria-current', 'true');
-  // Its neighbour, in view with it.
+  // Its neighbour, in view with it (the list may have put the chosen row at its bottom edge).
   const plain = row.locator('xpath=following-sibling::tr[1]');
+  await row.evaluate((element) => element.scrollIntoView({ block: 'center' }));
   await page.locator('#pane').focus();
   const panelCanvas = await canvasOf(page, '.figures-panel');
   expect(await inkShare(page, (await row.boundingBox())!, panelCanvas)).toBeGreaterThan(0.6);
