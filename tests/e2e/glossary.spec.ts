@@ -33,6 +33,9 @@ test('hovering a term opens its definition after a short delay; moving into the 
 }) => {
   await openReader(page, server.url);
   const target = term(page, '城市双修');
+  // The popover layer is a chunk of its own; a pointer there before it has bound the
+  // term (aria-expanded) meets nothing, as a hover then would (left alone for now).
+  await expect(target).toHaveAttribute('aria-expanded', 'false', { timeout: 15_000 });
   await target.scrollIntoViewIfNeeded();
   await target.hover();
   const dialog = page.getByRole('dialog', { name: '城市双修' });
@@ -212,6 +215,9 @@ test('clicking a term opens its definition and keeps it open until dismissed', a
 }) => {
   await openReader(page, server.url);
   const target = term(page, '创新券');
+  // The popover layer is a chunk of its own; a pointer there before it has bound the
+  // term (aria-expanded) meets nothing, as a hover then would (left alone for now).
+  await expect(target).toHaveAttribute('aria-expanded', 'false', { timeout: 15_000 });
   await target.scrollIntoViewIfNeeded();
   await target.click();
   const dialog = page.getByRole('dialog', { name: '创新券' });
